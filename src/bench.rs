@@ -1,0 +1,131 @@
+//! The NER-stage benchmark: Rust (candle) against the same weights in Python torch, in one run.
+//!
+//! Both sides get the same sentences (from our segmenter), the same windowing and the same
+//! length-sorted batching; the ratio of their throughputs is what is reported, since absolute
+//! numbers on shared machines are noisy.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+
+use crate::doc::Document;
+use crate::ingest;
+use crate::ner::{NerModel, NerOptions};
+use crate::segment::{RuleSegmenter, Segmenter};
+
+#[derive(Debug, Clone)]
+pub struct Throughput {
+    pub seconds: f64,
+    pub words: usize,
+    pub sentences: usize,
+}
+
+impl Throughput {
+    pub fn words_per_second(&self) -> f64 {
+        self.words as f64 / self.seconds
+    }
+    pub fn sentences_per_second(&self) -> f64 {
+        self.sentences as f64 / self.seconds
+    }
+}
+
+/// Reads and segments the benchmark input once.
+pub fn load_docs(inputs: &[PathBuf]) -> Result<Vec<Document>> {
+    let sources = ingest::discover(inputs)?;
+    if sources.is_empty() {
+        bail!("no articles found in {:?}", inputs);
+    }
+    Ok(sources
+        .iter()
+        .map(|s| {
+            let mut d = ingest::read(s);
+            RuleSegmenter.annotate(&mut d);
+            d
+        })
+        .collect())
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+/// Times the NER stage (tokenise, window, encode, decode) over `docs`, median of `repeat` runs
+/// after one warm-up.
+pub fn time_rust(model: &NerModel, docs: &[Document], repeat: usize) -> Result<Throughput> {
+    let mut work = docs.to_vec();
+    model.annotate(&mut work)?;
+    let mut times = Vec::new();
+    for _ in 0..repeat.max(1) {
+        let started = Instant::now();
+        model.annotate(&mut work)?;
+        times.push(started.elapsed().as_secs_f64());
+    }
+    let sentences: Vec<&str> = docs.iter().flat_map(|d| d.sentences.iter().map(|s| s.slice(&d.text))).collect();
+    Ok(Throughput {
+        seconds: median(times),
+        words: sentences.iter().map(|s| s.split_whitespace().count()).sum(),
+        sentences: sentences.len(),
+    })
+}
+
+#[derive(Deserialize)]
+struct PythonResult {
+    seconds: f64,
+    entities: usize,
+    torch: String,
+    threads: usize,
+}
+
+/// Runs `training/bench_torch.py` with `python` on the same sentences.
+pub fn time_python(
+    python: &str,
+    script: &Path,
+    model_dir: &Path,
+    docs: &[Document],
+    options: NerOptions,
+    repeat: usize,
+    threads: usize,
+) -> Result<(Throughput, String)> {
+    let sentences: Vec<&str> = docs.iter().flat_map(|d| d.sentences.iter().map(|s| s.slice(&d.text))).collect();
+    let file = std::env::temp_dir().join(format!("attache-bench-{}.json", std::process::id()));
+    std::fs::write(&file, serde_json::to_string(&sentences)?)?;
+    let output = Command::new(python)
+        .arg(script)
+        .arg("--model")
+        .arg(model_dir)
+        .arg("--sentences")
+        .arg(&file)
+        .args(["--repeat", &repeat.to_string(), "--threads", &threads.to_string()])
+        .args(["--max-len", &options.max_len.to_string(), "--stride", &options.stride.to_string()])
+        .args(["--batch-tokens", &options.batch_tokens.to_string()])
+        .output()
+        .with_context(|| format!("cannot start {python}"))?;
+    let _ = std::fs::remove_file(&file);
+    if !output.status.success() {
+        bail!(
+            "{python} {} failed: {}\n(install the training requirements: python3 -m venv training/.venv && training/.venv/bin/pip install -r training/requirements.txt)",
+            script.display(),
+            String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or("")
+        );
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let result: PythonResult = serde_json::from_str(stdout.lines().last().unwrap_or(""))
+        .with_context(|| format!("unexpected output from the torch benchmark: {stdout}"))?;
+    let words = sentences.iter().map(|s| s.split_whitespace().count()).sum();
+    Ok((
+        Throughput { seconds: result.seconds, words, sentences: sentences.len() },
+        format!("torch {} eager fp32, {} threads, {} entities", result.torch, result.threads, result.entities),
+    ))
+}
+
+/// Peak resident memory of this process in MB (Linux), if known.
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

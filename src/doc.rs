@@ -1,0 +1,101 @@
+//! The document that every stage reads and adds to: it owns the text and its spans.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::ByteSpan;
+
+/// Entity types of the NER model (OntoNotes names, see SPEC.md "Span conventions").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityLabel {
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Norp,
+    Date,
+}
+
+impl EntityLabel {
+    pub const ALL: [EntityLabel; 6] = [
+        EntityLabel::Person,
+        EntityLabel::Org,
+        EntityLabel::Gpe,
+        EntityLabel::Loc,
+        EntityLabel::Norp,
+        EntityLabel::Date,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Person => "PERSON",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Gpe => "GPE",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Norp => "NORP",
+            EntityLabel::Date => "DATE",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EntityLabel> {
+        EntityLabel::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+}
+
+impl fmt::Display for EntityLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entity mention found by the NER stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub span: ByteSpan,
+    pub label: EntityLabel,
+    /// Mean probability the model gave the mention's word tags, in [0, 1].
+    pub score: f32,
+}
+
+/// An input article on its way through the pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Path relative to the input root, or the `id` of a JSON record.
+    pub id: String,
+    /// Where it was read from, as given on the command line.
+    pub path: String,
+    pub title: Option<String>,
+    /// Publication date as found in the source (ISO `YYYY-MM-DD` when known).
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// The text every offset points into, exactly as published in `documents.jsonl`.
+    pub text: String,
+    pub warnings: Vec<String>,
+    /// Set when the document could not be processed; it then has no text-derived fields.
+    pub error: Option<String>,
+    /// Sentences in text order (filled by [`crate::segment`]).
+    pub sentences: Vec<ByteSpan>,
+    /// Entities in text order, never overlapping (filled by [`crate::ner`]).
+    pub entities: Vec<Entity>,
+}
+
+impl Document {
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let id = id.into();
+        Document { path: id.clone(), id, text: text.into(), ..Default::default() }
+    }
+
+    pub fn failed(id: impl Into<String>, path: impl Into<String>, error: impl Into<String>) -> Self {
+        Document { id: id.into(), path: path.into(), error: Some(error.into()), ..Default::default() }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.error.is_none()
+    }
+
+    pub fn span_text(&self, span: ByteSpan) -> &str {
+        span.slice(&self.text)
+    }
+}

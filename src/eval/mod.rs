@@ -1,0 +1,3 @@
+//! Measuring quality against hand-made gold files.
+
+pub mod ner;

@@ -1,0 +1,19 @@
+//! attache: reads news articles and files a report of who met whom, where and when, and what
+//! they signed.
+//!
+//! The data's journey, one module per stage:
+//! [`ingest`] (files to [`doc::Document`]s) -> [`segment`] (sentences) -> [`ner`] (entities)
+//! -> [`write`] (JSON Lines datasets). [`pipeline`] runs the stages over a batch; [`eval`] and
+//! [`bench`] measure them.
+
+pub mod bench;
+pub mod doc;
+pub mod eval;
+pub mod ingest;
+pub mod ner;
+pub mod pipeline;
+pub mod segment;
+pub mod text;
+pub mod write;
+
+pub use doc::{Document, Entity, EntityLabel};

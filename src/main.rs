@@ -1,0 +1,182 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use attache::ner::{NerModel, NerOptions};
+use attache::{bench, eval, pipeline};
+
+/// Reads folders of English news articles and files a report: who met whom, where and when,
+/// and what they signed.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Folders (walked recursively) or files to read.
+    #[arg(default_value = "input")]
+    inputs: Vec<PathBuf>,
+    /// Folder the datasets are written to.
+    #[arg(short, long, default_value = "output")]
+    output: PathBuf,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args, Clone)]
+struct CommonArgs {
+    /// Model folder (default: models/ner).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress or log lines on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scores the NER model against gold files, side by side with a reference system.
+    EvalNer {
+        /// Gold JSONL files (default: eval/ner/written.jsonl and eval/ner/seeds.jsonl).
+        #[arg(long)]
+        gold: Vec<PathBuf>,
+        /// Predictions of a reference system, as NAME=FILE (default: the spaCy md teacher's).
+        #[arg(long)]
+        compare: Vec<String>,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// NER-stage throughput, Rust against Python torch on the same weights and sentences.
+    BenchNer {
+        /// Articles to run on.
+        #[arg(default_value = "../shared/seeds")]
+        inputs: Vec<PathBuf>,
+        /// Timed repetitions (median reported).
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+        /// Python with torch for the reference side; empty to skip it.
+        #[arg(long, env = "ATTACHE_PYTHON")]
+        python: Option<String>,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("attache: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn setup(common: &CommonArgs) -> Result<NerModel> {
+    if let Some(n) = common.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot set up threads")?;
+    }
+    let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
+    NerModel::load(&dir).with_context(|| format!("cannot load the NER model from {}", dir.display()))
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => {
+            let args = cli.run;
+            let model = setup(&args.common)?;
+            let summary = pipeline::run(&args.inputs, &args.output, &model)?;
+            if !args.common.quiet {
+                eprintln!(
+                    "attache: {} documents ({} failed), {} entities in {:.1}s -> {}",
+                    summary.documents,
+                    summary.failed,
+                    summary.entities,
+                    summary.seconds,
+                    args.output.display()
+                );
+            }
+            Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Some(Command::EvalNer { gold, compare, common }) => {
+            let model = setup(&common)?;
+            let gold = if gold.is_empty() {
+                vec![PathBuf::from("eval/ner/written.jsonl"), PathBuf::from("eval/ner/seeds.jsonl")]
+            } else {
+                gold
+            };
+            let set = eval::ner::read_gold(&gold)?;
+            for s in &set.skipped {
+                eprintln!("attache: skipped gold document {s}");
+            }
+            let ours = eval::ner::score(&set.docs, &eval::ner::predict(&model, &set.docs)?);
+            let mut others = Vec::new();
+            let compare = if compare.is_empty() && PathBuf::from("eval/ner/teacher_md.jsonl").exists() {
+                vec!["spacy-md=eval/ner/teacher_md.jsonl".to_string()]
+            } else {
+                compare
+            };
+            for spec in &compare {
+                let (name, file) = spec.split_once('=').context("--compare takes NAME=FILE")?;
+                let predictions = eval::ner::read_predictions(&PathBuf::from(file))?;
+                others.push((name.to_string(), eval::ner::score(&set.docs, &predictions)));
+            }
+            let entities: usize = set.docs.iter().map(|d| d.entities.len()).sum();
+            println!("NER exact-span scores on {} gold documents ({} entities)", set.docs.len(), entities);
+            let mut systems = vec![(model.info().name.as_str(), &ours)];
+            systems.extend(others.iter().map(|(n, s)| (n.as_str(), s)));
+            print!("{}", eval::ner::report(&systems));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::BenchNer { inputs, repeat, python, common }) => {
+            let model = setup(&common)?;
+            let docs = bench::load_docs(&inputs)?;
+            let rust = bench::time_rust(&model, &docs, repeat)?;
+            let threads = rayon::current_num_threads();
+            println!("NER stage on {} documents, {} sentences, {} words; {} threads", docs.len(), rust.sentences, rust.words, threads);
+            println!(
+                "rust candle   : {:>8.1} words/s {:>7.1} sentences/s ({:.3}s)",
+                rust.words_per_second(),
+                rust.sentences_per_second(),
+                rust.seconds
+            );
+            let python = python.unwrap_or_else(default_python);
+            if !python.is_empty() {
+                let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("training/bench_torch.py");
+                let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
+                let (py, note) = bench::time_python(&python, &script, &dir, &docs, NerOptions::default(), repeat, threads)?;
+                println!(
+                    "python torch  : {:>8.1} words/s {:>7.1} sentences/s ({:.3}s; {note})",
+                    py.words_per_second(),
+                    py.sentences_per_second(),
+                    py.seconds
+                );
+                println!("ratio rust/python: {:.2}x", py.seconds / rust.seconds);
+            }
+            if let Some(mb) = bench::peak_rss_mb() {
+                println!("peak RSS of the rust process: {mb:.0} MB");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn default_python() -> String {
+    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("training/.venv/bin/python");
+    if venv.exists() {
+        venv.to_string_lossy().into_owned()
+    } else {
+        "python3".into()
+    }
+}

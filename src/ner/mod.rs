@@ -1,0 +1,316 @@
+//! The NER stage: finds PERSON, ORG, GPE, LOC, NORP and DATE mentions with the shipped
+//! transformer tagger.
+//!
+//! Each sentence is cut into windows of at most `max_len` word pieces that overlap by
+//! `max_len - stride` pieces, so nothing is ever truncated; windows of all documents in a
+//! batch are sorted by length and run together so that little is spent on padding. A word is
+//! tagged from its first word piece, by the window in which it sits farthest from an edge; a
+//! constrained Viterbi pass then yields only valid BIO spans made of whole words.
+
+mod model;
+pub mod shape;
+pub mod tags;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use tokenizers::Tokenizer;
+
+use crate::doc::{Document, Entity};
+use crate::text::ByteSpan;
+pub use model::{Batch, BertConfig, TaggerNetwork};
+use tags::Tag;
+
+/// `labels.json` of a model folder.
+#[derive(Debug, Clone, Deserialize)]
+struct LabelMap {
+    name: String,
+    labels: Vec<String>,
+    shapes: Vec<String>,
+    shape_dim: usize,
+    max_len: usize,
+}
+
+/// What identifies the loaded model in `run.json` and the model card.
+#[derive(Debug, Clone)]
+pub struct ModelInfo {
+    pub name: String,
+    pub dir: PathBuf,
+    /// SHA-256 of `model.safetensors`, hex.
+    pub sha256: String,
+}
+
+/// How windows are cut and batched.
+#[derive(Debug, Clone, Copy)]
+pub struct NerOptions {
+    /// Word pieces per window including `[CLS]` and `[SEP]` (at most the model's `max_len`).
+    pub max_len: usize,
+    /// Word pieces between the starts of two consecutive windows of one long sentence.
+    pub stride: usize,
+    /// Upper bound of rows x width of one batch.
+    pub batch_tokens: usize,
+}
+
+impl Default for NerOptions {
+    fn default() -> Self {
+        NerOptions { max_len: 128, stride: 96, batch_tokens: 4096 }
+    }
+}
+
+/// A sentence as word pieces, with the words they form.
+struct EncodedSentence {
+    doc: usize,
+    /// Byte offset of the sentence in its document.
+    base: usize,
+    ids: Vec<u32>,
+    shapes: Vec<u32>,
+    /// Index of each word's first word piece.
+    word_first_piece: Vec<usize>,
+    /// Byte span of each word, relative to the sentence.
+    word_spans: Vec<ByteSpan>,
+}
+
+/// A run of word pieces `[start, end)` of one sentence fed to the encoder as one row; its
+/// predictions are kept for the pieces `[own_start, own_end)`.
+struct Window {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    own_start: usize,
+    own_end: usize,
+}
+
+pub struct NerModel {
+    tokenizer: Tokenizer,
+    network: TaggerNetwork,
+    tags: Vec<Tag>,
+    cls: u32,
+    sep: u32,
+    options: NerOptions,
+    info: ModelInfo,
+}
+
+impl NerModel {
+    /// Loads a model folder (`config.json`, `tokenizer.json`, `labels.json`, `model.safetensors`).
+    pub fn load(dir: &Path) -> Result<Self> {
+        Self::load_with(dir, NerOptions::default())
+    }
+
+    pub fn load_with(dir: &Path, options: NerOptions) -> Result<Self> {
+        let read = |name: &str| -> Result<String> {
+            std::fs::read_to_string(dir.join(name)).with_context(|| {
+                format!("cannot read {} (is {} a model folder? the shipped one is models/ner)", dir.join(name).display(), dir.display())
+            })
+        };
+        let config: BertConfig = serde_json::from_str(&read("config.json")?).context("config.json is not a BERT config")?;
+        let label_map: LabelMap = serde_json::from_str(&read("labels.json")?).context("labels.json is malformed")?;
+        let tags = label_map.labels.iter().map(|l| Tag::parse(l)).collect::<Result<Vec<_>>>()?;
+        let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
+            .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
+        let cls = tokenizer.token_to_id("[CLS]").context("tokenizer has no [CLS] token")?;
+        let sep = tokenizer.token_to_id("[SEP]").context("tokenizer has no [SEP] token")?;
+        let weights = dir.join("model.safetensors");
+        let network = TaggerNetwork::load(&weights, &config, tags.len(), label_map.shapes.len(), label_map.shape_dim)?;
+        let bytes = std::fs::read(&weights)?;
+        let sha256 = format!("{:x}", Sha256::digest(&bytes));
+        let max_len = options.max_len.min(label_map.max_len).min(network.max_positions());
+        if max_len < 8 || options.stride == 0 || options.stride > max_len - 2 {
+            bail!("window of {max_len} pieces with stride {} cannot cover a sentence", options.stride);
+        }
+        Ok(NerModel {
+            tokenizer,
+            network,
+            tags,
+            cls,
+            sep,
+            options: NerOptions { max_len, ..options },
+            info: ModelInfo { name: label_map.name, dir: dir.to_path_buf(), sha256 },
+        })
+    }
+
+    pub fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    /// Tags the sentences of every document that has no error; replaces `entities`.
+    pub fn annotate(&self, docs: &mut [Document]) -> Result<()> {
+        let jobs: Vec<(usize, ByteSpan)> = docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.is_ok())
+            .flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s)))
+            .collect();
+        let sentences: Vec<EncodedSentence> = jobs
+            .par_iter()
+            .map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text)))
+            .collect::<Result<_>>()?;
+        let probs = self.tag_pieces(&sentences)?;
+
+        let k = self.tags.len();
+        let found: Vec<Vec<Entity>> = sentences
+            .par_iter()
+            .zip(probs.par_iter())
+            .map(|(sentence, piece_probs)| {
+                let words = sentence.word_first_piece.len();
+                let mut word_probs = Vec::with_capacity(words * k);
+                for &piece in &sentence.word_first_piece {
+                    word_probs.extend_from_slice(&piece_probs[piece * k..(piece + 1) * k]);
+                }
+                tags::decode(&self.tags, &word_probs, words)
+                    .into_iter()
+                    .map(|span| Entity {
+                        span: ByteSpan::new(
+                            sentence.word_spans[span.start].start + sentence.base,
+                            sentence.word_spans[span.end - 1].end + sentence.base,
+                        ),
+                        label: span.label,
+                        score: span.score,
+                    })
+                    .collect()
+            })
+            .collect();
+        for doc in docs.iter_mut() {
+            doc.entities.clear();
+        }
+        for (sentence, entities) in sentences.iter().zip(found) {
+            docs[sentence.doc].entities.extend(entities);
+        }
+        for doc in docs.iter_mut() {
+            doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
+        }
+        Ok(())
+    }
+
+    /// Word-piece ids, shape classes and label probabilities (`[pieces * labels]`) of one
+    /// sentence: the network's raw view, for parity checks against the training code.
+    pub fn piece_probabilities(&self, sentence: &str) -> Result<(Vec<u32>, Vec<u32>, Vec<f32>)> {
+        let encoded = self.encode(0, ByteSpan::new(0, sentence.len()), sentence)?;
+        let probs = self.tag_pieces(std::slice::from_ref(&encoded))?.pop().unwrap_or_default();
+        Ok((encoded.ids, encoded.shapes, probs))
+    }
+
+    /// Label names in the order of the probabilities.
+    pub fn labels(&self) -> usize {
+        self.tags.len()
+    }
+
+    fn encode(&self, doc: usize, span: ByteSpan, text: &str) -> Result<EncodedSentence> {
+        let encoding = self.tokenizer.encode(text, false).map_err(|e| anyhow::anyhow!("tokenizer failed: {e}"))?;
+        let mut word_first_piece = Vec::new();
+        let mut word_spans: Vec<ByteSpan> = Vec::new();
+        let mut piece_word = Vec::with_capacity(encoding.len());
+        let mut last_word = None;
+        for (piece, (word, &(start, end))) in encoding.get_word_ids().iter().zip(encoding.get_offsets()).enumerate() {
+            // Word pieces without a word (none occur without special tokens) join the previous word.
+            if word.is_some() && *word != last_word {
+                word_first_piece.push(piece);
+                word_spans.push(ByteSpan::new(start, end));
+                last_word = *word;
+            } else if let Some(current) = word_spans.last_mut() {
+                current.end = current.end.max(end);
+            } else {
+                word_first_piece.push(piece);
+                word_spans.push(ByteSpan::new(start, end));
+            }
+            piece_word.push(word_spans.len() - 1);
+        }
+        let word_shapes: Vec<u32> = word_spans.iter().map(|w| shape::word_shape(w.slice(text))).collect();
+        let shapes = piece_word.iter().map(|&w| word_shapes[w]).collect();
+        Ok(EncodedSentence {
+            doc,
+            base: span.start,
+            ids: encoding.get_ids().to_vec(),
+            shapes,
+            word_first_piece,
+            word_spans,
+        })
+    }
+
+    fn windows(&self, sentences: &[EncodedSentence]) -> Vec<Window> {
+        let width = self.options.max_len - 2;
+        let stride = self.options.stride;
+        let mut windows = Vec::new();
+        for (index, sentence) in sentences.iter().enumerate() {
+            let n = sentence.ids.len();
+            if n == 0 {
+                continue;
+            }
+            let first = windows.len();
+            let mut start = 0;
+            loop {
+                let end = (start + width).min(n);
+                windows.push(Window { sentence: index, start, end, own_start: start, own_end: end });
+                if end == n {
+                    break;
+                }
+                start += stride;
+            }
+            // Split each overlap in the middle: every piece is owned by exactly one window.
+            for w in first + 1..windows.len() {
+                let middle = (windows[w].start + windows[w - 1].end) / 2;
+                windows[w - 1].own_end = middle;
+                windows[w].own_start = middle;
+            }
+        }
+        windows
+    }
+
+    /// Label probabilities of every word piece of every sentence, `[pieces * labels]` each.
+    fn tag_pieces(&self, sentences: &[EncodedSentence]) -> Result<Vec<Vec<f32>>> {
+        let k = self.tags.len();
+        let mut probs: Vec<Vec<f32>> = sentences.iter().map(|s| vec![0f32; s.ids.len() * k]).collect();
+        let mut windows = self.windows(sentences);
+        // Longest first; ties keep text order, so batches never depend on the thread count.
+        windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
+        let mut at = 0;
+        while at < windows.len() {
+            let width = windows[at].end - windows[at].start + 2;
+            let rows = (self.options.batch_tokens / width).max(1).min(windows.len() - at);
+            let group = &windows[at..at + rows];
+            let batch = self.batch(sentences, group, width);
+            let logits = self.network.forward(&batch)?;
+            for (row, window) in group.iter().enumerate() {
+                let out = &mut probs[window.sentence];
+                for piece in window.own_start..window.own_end {
+                    // +1: position 0 of a row is [CLS].
+                    let position = row * width + (piece - window.start) + 1;
+                    softmax_into(&logits[position * k..(position + 1) * k], &mut out[piece * k..(piece + 1) * k]);
+                }
+            }
+            at += rows;
+        }
+        Ok(probs)
+    }
+
+    fn batch(&self, sentences: &[EncodedSentence], group: &[Window], width: usize) -> Batch {
+        let mut token_ids = vec![0u32; group.len() * width];
+        let mut shape_ids = vec![shape::SPECIAL; group.len() * width];
+        let mut lengths = Vec::with_capacity(group.len());
+        for (row, window) in group.iter().enumerate() {
+            let sentence = &sentences[window.sentence];
+            let ids = &mut token_ids[row * width..(row + 1) * width];
+            let len = window.end - window.start;
+            ids[0] = self.cls;
+            ids[1..=len].copy_from_slice(&sentence.ids[window.start..window.end]);
+            ids[len + 1] = self.sep;
+            shape_ids[row * width + 1..row * width + 1 + len].copy_from_slice(&sentence.shapes[window.start..window.end]);
+            lengths.push(len + 2);
+        }
+        Batch { rows: group.len(), width, token_ids, shape_ids, lengths }
+    }
+}
+
+fn softmax_into(logits: &[f32], out: &mut [f32]) {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for (o, &l) in out.iter_mut().zip(logits) {
+        *o = (l - max).exp();
+        sum += *o;
+    }
+    for o in out.iter_mut() {
+        *o /= sum;
+    }
+}

@@ -1,0 +1,203 @@
+//! The tagger network on candle: MiniLM-L6 (BERT) + case/shape embeddings + linear classifier.
+//!
+//! Written out rather than taken from candle-transformers so that the case embedding can join
+//! the input embeddings, Q/K/V run as one fused matmul, and layer norm and softmax use candle's
+//! fused CPU kernels. Weights are stored as fp16 and computed in f32.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use serde::Deserialize;
+
+/// The fields of the Hugging Face `config.json` the network needs.
+#[derive(Debug, Clone, Deserialize)]
+pub struct BertConfig {
+    pub vocab_size: usize,
+    pub hidden_size: usize,
+    pub num_hidden_layers: usize,
+    pub num_attention_heads: usize,
+    pub intermediate_size: usize,
+    pub max_position_embeddings: usize,
+    #[serde(default = "default_eps")]
+    pub layer_norm_eps: f64,
+    #[serde(default)]
+    pub hidden_act: Option<String>,
+}
+
+fn default_eps() -> f64 {
+    1e-12
+}
+
+struct Linear {
+    /// Stored transposed (`[in, out]`, contiguous) so the forward pass is a plain matmul.
+    weight_t: Tensor,
+    bias: Tensor,
+}
+
+impl Linear {
+    fn load(vb: &VarBuilder, name: &str, in_dim: usize, out_dim: usize) -> Result<Self> {
+        let weight = vb.get((out_dim, in_dim), &format!("{name}.weight"))?;
+        let bias = vb.get(out_dim, &format!("{name}.bias"))?;
+        Ok(Linear { weight_t: weight.t()?.contiguous()?, bias })
+    }
+
+    fn fused(parts: &[Linear]) -> Result<Self> {
+        let weights: Vec<&Tensor> = parts.iter().map(|p| &p.weight_t).collect();
+        let biases: Vec<&Tensor> = parts.iter().map(|p| &p.bias).collect();
+        Ok(Linear { weight_t: Tensor::cat(&weights, 1)?.contiguous()?, bias: Tensor::cat(&biases, 0)? })
+    }
+
+    /// `x`: `[n, in]` -> `[n, out]`.
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        Ok(x.matmul(&self.weight_t)?.broadcast_add(&self.bias)?)
+    }
+}
+
+struct LayerNorm {
+    weight: Tensor,
+    bias: Tensor,
+    eps: f32,
+}
+
+impl LayerNorm {
+    fn load(vb: &VarBuilder, name: &str, dim: usize, eps: f64) -> Result<Self> {
+        Ok(LayerNorm {
+            weight: vb.get(dim, &format!("{name}.weight"))?,
+            bias: vb.get(dim, &format!("{name}.bias"))?,
+            eps: eps as f32,
+        })
+    }
+
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        Ok(candle_nn::ops::layer_norm(x, &self.weight, &self.bias, self.eps)?)
+    }
+}
+
+struct EncoderLayer {
+    qkv: Linear,
+    attention_out: Linear,
+    attention_norm: LayerNorm,
+    intermediate: Linear,
+    output: Linear,
+    output_norm: LayerNorm,
+}
+
+/// The whole tagger. `forward` maps a padded batch to per-token label logits.
+pub struct TaggerNetwork {
+    word_embeddings: Tensor,
+    position_embeddings: Tensor,
+    token_type_zero: Tensor,
+    case_in: Tensor,
+    embedding_norm: LayerNorm,
+    layers: Vec<EncoderLayer>,
+    case_out: Tensor,
+    classifier: Linear,
+    hidden: usize,
+    heads: usize,
+    max_positions: usize,
+    device: Device,
+}
+
+/// One padded batch of windows, row-major `[rows, width]`.
+pub struct Batch {
+    pub rows: usize,
+    pub width: usize,
+    pub token_ids: Vec<u32>,
+    pub shape_ids: Vec<u32>,
+    /// Number of real (unpadded) tokens of each row.
+    pub lengths: Vec<usize>,
+}
+
+impl TaggerNetwork {
+    pub fn load(weights: &Path, config: &BertConfig, n_labels: usize, n_shapes: usize, shape_dim: usize) -> Result<Self> {
+        if config.hidden_act.as_deref().is_some_and(|a| a != "gelu") {
+            bail!("unsupported activation {:?} in config.json (only gelu)", config.hidden_act);
+        }
+        let device = Device::Cpu;
+        let bytes = std::fs::read(weights).with_context(|| format!("cannot read {}", weights.display()))?;
+        let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &device)
+            .with_context(|| format!("{} is not a valid safetensors file", weights.display()))?;
+        let h = config.hidden_size;
+        let eps = config.layer_norm_eps;
+        let mut layers = Vec::with_capacity(config.num_hidden_layers);
+        for i in 0..config.num_hidden_layers {
+            let p = format!("encoder.layer.{i}");
+            let q = Linear::load(&vb, &format!("{p}.attention.self.query"), h, h)?;
+            let k = Linear::load(&vb, &format!("{p}.attention.self.key"), h, h)?;
+            let v = Linear::load(&vb, &format!("{p}.attention.self.value"), h, h)?;
+            layers.push(EncoderLayer {
+                qkv: Linear::fused(&[q, k, v])?,
+                attention_out: Linear::load(&vb, &format!("{p}.attention.output.dense"), h, h)?,
+                attention_norm: LayerNorm::load(&vb, &format!("{p}.attention.output.LayerNorm"), h, eps)?,
+                intermediate: Linear::load(&vb, &format!("{p}.intermediate.dense"), h, config.intermediate_size)?,
+                output: Linear::load(&vb, &format!("{p}.output.dense"), config.intermediate_size, h)?,
+                output_norm: LayerNorm::load(&vb, &format!("{p}.output.LayerNorm"), h, eps)?,
+            });
+        }
+        Ok(TaggerNetwork {
+            word_embeddings: vb.get((config.vocab_size, h), "embeddings.word_embeddings.weight")?,
+            position_embeddings: vb.get((config.max_position_embeddings, h), "embeddings.position_embeddings.weight")?,
+            token_type_zero: vb.get((2, h), "embeddings.token_type_embeddings.weight")?.get(0)?,
+            case_in: vb.get((n_shapes, h), "case_in.weight")?,
+            embedding_norm: LayerNorm::load(&vb, "embeddings.LayerNorm", h, eps)?,
+            layers,
+            case_out: vb.get((n_shapes, shape_dim), "case_out.weight")?,
+            classifier: Linear::load(&vb, "classifier", h + shape_dim, n_labels)?,
+            hidden: h,
+            heads: config.num_attention_heads,
+            max_positions: config.max_position_embeddings,
+            device,
+        })
+    }
+
+    pub fn max_positions(&self) -> usize {
+        self.max_positions
+    }
+
+    /// Label logits for every position of the batch, `[rows * width * n_labels]` row-major.
+    pub fn forward(&self, batch: &Batch) -> Result<Vec<f32>> {
+        let (b, t, h) = (batch.rows, batch.width, self.hidden);
+        let n = b * t;
+        let ids = Tensor::from_slice(&batch.token_ids, n, &self.device)?;
+        let shapes = Tensor::from_slice(&batch.shape_ids, n, &self.device)?;
+        let mut mask = vec![0f32; n];
+        for (row, &len) in batch.lengths.iter().enumerate() {
+            for m in &mut mask[row * t + len..(row + 1) * t] {
+                *m = -1e9;
+            }
+        }
+        let mask = Tensor::from_vec(mask, (b, 1, 1, t), &self.device)?;
+
+        let positions = self.position_embeddings.narrow(0, 0, t)?.broadcast_add(&self.token_type_zero)?;
+        let embedded = (self.word_embeddings.index_select(&ids, 0)? + self.case_in.index_select(&shapes, 0)?)?
+            .reshape((b, t, h))?
+            .broadcast_add(&positions)?
+            .reshape((n, h))?;
+        let mut x = self.embedding_norm.forward(&embedded)?;
+
+        let heads = self.heads;
+        let head_dim = h / heads;
+        let scale = 1.0 / (head_dim as f64).sqrt();
+        for layer in &self.layers {
+            let qkv = layer.qkv.forward(&x)?;
+            let split = |i: usize| -> Result<Tensor> {
+                Ok(qkv.narrow(1, i * h, h)?.reshape((b, t, heads, head_dim))?.transpose(1, 2)?.contiguous()?)
+            };
+            let (q, k, v) = (split(0)?, split(1)?, split(2)?);
+            let scores = (q.matmul(&k.t()?)? * scale)?.broadcast_add(&mask)?;
+            let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+            let context = probs.matmul(&v)?.transpose(1, 2)?.reshape((n, h))?;
+            let attended = layer.attention_out.forward(&context)?;
+            x = layer.attention_norm.forward(&(attended + &x)?)?;
+            let inner = layer.intermediate.forward(&x)?.gelu_erf()?;
+            let out = layer.output.forward(&inner)?;
+            x = layer.output_norm.forward(&(out + &x)?)?;
+        }
+        let features = Tensor::cat(&[&x, &self.case_out.index_select(&shapes, 0)?], 1)?;
+        let logits = self.classifier.forward(&features)?;
+        Ok(logits.flatten_all()?.to_vec1::<f32>()?)
+    }
+}
+

@@ -1,0 +1,178 @@
+//! Sentence segmentation: rules tuned for news prose.
+//!
+//! Line breaks always end a sentence (headlines, datelines and bylines stand on their own
+//! lines); inside a line a sentence ends at `.`, `!` or `?` (plus closing quotes, brackets and
+//! footnote marks such as `[1]`) followed by space and an upper-case letter, digit or opening
+//! quote, unless the word before the period is a known abbreviation or an initial.
+
+use crate::doc::Document;
+use crate::text::ByteSpan;
+
+/// A sentence splitter; the trait lets a model-based splitter replace the rules.
+pub trait Segmenter: Send + Sync {
+    fn split(&self, text: &str) -> Vec<ByteSpan>;
+
+    fn annotate(&self, doc: &mut Document) {
+        doc.sentences = self.split(&doc.text);
+    }
+}
+
+/// The rule-based splitter described in the module docs.
+#[derive(Debug, Default, Clone)]
+pub struct RuleSegmenter;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd",
+    "corp", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "h.e", "approx", "dept", "est", "fig", "vol",
+];
+
+impl Segmenter for RuleSegmenter {
+    fn split(&self, text: &str) -> Vec<ByteSpan> {
+        let mut sentences = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            split_line(text, line_start, line_start + line.len(), &mut sentences);
+            line_start += line.len();
+        }
+        sentences
+    }
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(ByteSpan::new(start + lead, end - trail));
+    }
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
+    let line = &text[start..end];
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut sentence_start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Extend over closing punctuation and footnote marks: `."`, `.)`, `.[3]`.
+            let mut j = i + 1;
+            loop {
+                if j < chars.len() && is_closing(chars[j].1) {
+                    j += 1;
+                } else if j < chars.len() && chars[j].1 == '[' {
+                    let mut k = j + 1;
+                    while k < chars.len() && chars[k].1.is_ascii_digit() {
+                        k += 1;
+                    }
+                    if k > j + 1 && k < chars.len() && chars[k].1 == ']' {
+                        j = k + 1;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            if followed_by_space && c == '.' && is_abbreviation(line, &chars, i) {
+                i = j;
+                continue;
+            }
+            if followed_by_space {
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let starts_sentence = k < chars.len() && {
+                    let n = chars[k].1;
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                };
+                if starts_sentence {
+                    let boundary = chars[j].0;
+                    push_trimmed(text, start + sentence_start, start + boundary, out);
+                    sentence_start = boundary;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start + sentence_start, end, out);
+}
+
+/// Whether the period at `chars[dot]` ends an abbreviation or an initial rather than a sentence.
+fn is_abbreviation(line: &str, chars: &[(usize, char)], dot: usize) -> bool {
+    let mut k = dot;
+    while k > 0 && (chars[k - 1].1.is_alphanumeric() || chars[k - 1].1 == '.') {
+        k -= 1;
+    }
+    let word = &line[chars[k].0..chars[dot].0];
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let mut letters = word.chars();
+    // A single capital letter is an initial ("J. Smith"); "U.S"-style words are acronyms.
+    let single = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    single || (word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic()) && word.len() <= 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        RuleSegmenter.split(text).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn splits_on_periods_but_not_titles_or_initials() {
+        let text = "Mr. To Lam met Gen. Phan Van Giang in Hanoi. They held talks. J. Smith said so.";
+        assert_eq!(
+            sentences(text),
+            vec!["Mr. To Lam met Gen. Phan Van Giang in Hanoi.", "They held talks.", "J. Smith said so."]
+        );
+    }
+
+    #[test]
+    fn acronyms_and_month_abbreviations_do_not_split() {
+        let text = "HANOI, Dec. 19 (Reuters) - The U.S. Navy arrived. It left.";
+        assert_eq!(sentences(text), vec!["HANOI, Dec. 19 (Reuters) - The U.S. Navy arrived.", "It left."]);
+    }
+
+    #[test]
+    fn lines_are_sentences_and_footnotes_stay_attached() {
+        let text = "CHINA / DIPLOMACY\nPublished: Dec 20, 2024\n\nIt ended.[1] Then “we left.” Next one";
+        assert_eq!(
+            sentences(text),
+            vec!["CHINA / DIPLOMACY", "Published: Dec 20, 2024", "It ended.[1]", "Then “we left.”", "Next one"]
+        );
+    }
+
+    #[test]
+    fn no_text_no_sentences() {
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n\t\n ").is_empty());
+    }
+
+    #[test]
+    fn spans_are_char_boundaries_on_any_text() {
+        let text = "😀. É. 越南。 a.b. ?! \u{0}\u{7}. Ünïcödé. ";
+        for span in RuleSegmenter.split(text) {
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            assert!(!span.slice(text).trim().is_empty());
+        }
+    }
+}

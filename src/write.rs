@@ -1,0 +1,117 @@
+//! Writing the datasets: JSON Lines with code-point offsets, replaced atomically.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::doc::Document;
+use crate::text::CharIndex;
+
+#[derive(Serialize)]
+struct EntityRecord<'a> {
+    text: &'a str,
+    label: &'static str,
+    start: usize,
+    end: usize,
+    score: f64,
+    canonical: &'a str,
+}
+
+#[derive(Serialize)]
+struct DocumentRecord<'a> {
+    doc_id: &'a str,
+    path: &'a str,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    url: Option<&'a str>,
+    text: &'a str,
+    warnings: &'a [String],
+    error: Option<&'a str>,
+    entities: Vec<EntityRecord<'a>>,
+}
+
+/// Scores are rounded so that files compare byte for byte across machines.
+pub fn round4(x: f32) -> f64 {
+    ((x as f64) * 1e4).round() / 1e4
+}
+
+/// One `documents.jsonl` line.
+pub fn document_line(doc: &Document) -> Result<String> {
+    let index = CharIndex::new(&doc.text);
+    let entities = doc
+        .entities
+        .iter()
+        .map(|e| {
+            let chars = index.char_span(e.span);
+            let text = doc.span_text(e.span);
+            EntityRecord { text, label: e.label.as_str(), start: chars.start, end: chars.end, score: round4(e.score), canonical: text }
+        })
+        .collect();
+    let record = DocumentRecord {
+        doc_id: &doc.id,
+        path: &doc.path,
+        title: doc.title.as_deref(),
+        published: doc.published.as_deref(),
+        url: doc.url.as_deref(),
+        text: &doc.text,
+        warnings: &doc.warnings,
+        error: doc.error.as_deref(),
+        entities,
+    };
+    Ok(serde_json::to_string(&record)?)
+}
+
+/// Writes `lines` to `path` through a temporary file in the same folder and a rename, so a
+/// reader never sees a half-written file.
+pub fn write_atomically<I>(path: &Path, lines: I) -> Result<()>
+where
+    I: IntoIterator<Item = Result<String>>,
+{
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
+    let name = path.file_name().context("output path has no file name")?.to_string_lossy();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let file = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut out = BufWriter::new(file);
+    for line in lines {
+        out.write_all(line?.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.into_inner()?.sync_all()?;
+    fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", tmp.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Entity, EntityLabel};
+    use crate::text::ByteSpan;
+
+    #[test]
+    fn entity_offsets_are_code_points() {
+        let mut doc = Document::from_text("a.txt", "“Việt Nam” – Dong Jun");
+        let start = doc.text.find("Dong").unwrap();
+        doc.entities.push(Entity { span: ByteSpan::new(start, doc.text.len()), label: EntityLabel::Person, score: 0.98765 });
+        let line: serde_json::Value = serde_json::from_str(&document_line(&doc).unwrap()).unwrap();
+        let entity = &line["entities"][0];
+        assert_eq!(entity["start"], 13);
+        assert_eq!(entity["end"], 21);
+        let chars: Vec<char> = doc.text.chars().collect();
+        assert_eq!(chars[13..21].iter().collect::<String>(), "Dong Jun");
+        assert_eq!(entity["score"], 0.9877);
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("attache-write-{}", std::process::id()));
+        let path = dir.join("x.jsonl");
+        write_atomically(&path, vec![Ok("{}".to_string())]).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "{}\n");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+        fs::remove_dir_all(dir).unwrap();
+    }
+}
