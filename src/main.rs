@@ -53,6 +53,9 @@ enum Command {
         /// Predictions of a reference system, as NAME=FILE (default: the spaCy md teacher's).
         #[arg(long)]
         compare: Vec<String>,
+        /// Also write the model's predictions (gold format) to this file, for error analysis.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
         #[command(flatten)]
         common: CommonArgs,
     },
@@ -109,7 +112,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
         }
-        Some(Command::EvalNer { gold, compare, common }) => {
+        Some(Command::EvalNer { gold, compare, predictions, common }) => {
             let model = setup(&common)?;
             let gold = if gold.is_empty() {
                 vec![PathBuf::from("eval/ner/written.jsonl"), PathBuf::from("eval/ner/seeds.jsonl")]
@@ -120,7 +123,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for s in &set.skipped {
                 eprintln!("attache: skipped gold document {s}");
             }
-            let ours = eval::ner::score(&set.docs, &eval::ner::predict(&model, &set.docs)?);
+            let predicted = eval::ner::predict(&model, &set.docs)?;
+            if let Some(file) = &predictions {
+                eval::ner::write_predictions(file, &set.docs, &predicted)?;
+            }
+            let ours = eval::ner::score(&set.docs, &predicted);
             let mut others = Vec::new();
             let compare = if compare.is_empty() && PathBuf::from("eval/ner/teacher_md.jsonl").exists() {
                 vec!["spacy-md=eval/ner/teacher_md.jsonl".to_string()]

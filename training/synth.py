@@ -159,6 +159,74 @@ TOPICS = ["defense cooperation", "border management", "personnel training", "joi
           "maritime security", "trade and investment", "climate change", "counter-terrorism",
           "search and rescue", "military medicine", "cybersecurity", "the settlement of war legacies",
           "energy security", "infrastructure connectivity", "peacekeeping operations", "education"]
+
+MEDIA = ["Global Times", "Xinhua", "Reuters", "Kyodo News", "Yonhap News Agency", "Tass", "RIA Novosti",
+         "Antara", "Bernama", "Dawn", "The Hindu", "Asahi Shimbun", "Nikkei Asia", "VnExpress",
+         "Vietnam News Agency", "Quan Doi Nhan Dan", "Tien Phong", "Thanh Nien", "South China Morning Post",
+         "Straits Times", "Al Jazeera", "BBC", "CNN", "Bloomberg", "Financial Times", "Le Monde", "Der Spiegel",
+         "Philippine Daily Inquirer", "Korea Herald", "Astana Times", "Trend News Agency", "Prensa Latina"]
+COMPANIES = ["Samsung Heavy Industries", "Hyundai Rotem", "Mitsubishi Heavy Industries", "Airbus", "Boeing",
+             "Lockheed Martin", "Rostec", "Gazprom", "Sinopec", "PetroChina", "Vingroup", "VinFast", "Viettel",
+             "Huawei", "Tata Group", "Saab", "Rheinmetall", "Thales", "Naval Group", "BAE Systems",
+             "Kazatomprom", "KazMunayGas", "Pertamina", "Petronas", "Toyota", "Hanoi Metro Company",
+             "China Railway Group", "Power Construction Corporation of China", "Embraer", "Aselsan",
+             "Bharat Electronics", "Daewoo Shipbuilding", "LIG Nex1", "Leonardo", "Fincantieri"]
+SHIPS = ["USS Theodore Roosevelt", "USS Blue Ridge", "HMS Spey", "HMAS Anzac", "INS Shivalik", "JS Izumo",
+         "JS Kaga", "BRP Jose Rizal", "KRI Raden Eddy Martadinata", "ROKS Sejong the Great", "PNS Tughril",
+         "Qi Jiguang", "Zheng He", "Ly Thai To", "Tran Hung Dao", "Admiral Vinogradov", "Admiral Tributs" if False else "Marshal Shaposhnikov",
+         "FS Vendemiaire", "Shandong", "Liaoning", "Fujian", "Dinh Tien Hoang", "Quang Trung"]
+WEAPONS = ["HIMARS", "Patriot", "BrahMos", "Su-30", "F-35", "F-16", "KF-21", "FA-50", "J-10C", "Typhon",
+           "Tomahawk", "S-400", "Bayraktar TB2", "K2 Black Panther", "Rafale", "Gripen", "Harpoon", "Aegis"]
+EXERCISES = ["Cobra Gold", "Talisman Sabre", "Garuda Shield", "Pitch Black", "Kamandag", "Malabar",
+             "RIMPAC", "Freedom Shield", "Ulchi Freedom Shield", "Steppe Eagle", "Friendship-2024",
+             "Golden Dragon", "Komodo", "Sea Breeze", "Joint Sea-2023", "Peace and Friendship-2024"]
+EVENTS = ["Comprehensive Strategic Partnership", "Strategic Dialogue", "Regional Comprehensive Economic Partnership",
+          "Belt and Road Initiative", "Shangri-La Dialogue", "Raisina Dialogue", "Code of Conduct",
+          "Treaty of Amity and Cooperation", "Paris Agreement", "Free Trade Agreement", "Joint Vision Statement",
+          "Defense Cooperation Agreement", "Memorandum of Understanding", "Status of Forces Agreement",
+          "Reciprocal Access Agreement", "Enhanced Defense Cooperation Agreement", "Economic Partnership Agreement",
+          "Global Development Initiative", "Global Security Initiative"]
+EXTRA_COUNTRIES = [
+    (["Ethiopia"], "Ethiopian", ["Addis Ababa"]), (["Eritrea"], "Eritrean", ["Asmara"]),
+    (["Djibouti"], "Djiboutian", ["Djibouti"]), (["Timor-Leste", "East Timor"], "Timorese", ["Dili"]),
+    (["Myanmar"], "Myanmar", ["Naypyidaw", "Yangon"]), (["Bangladesh"], "Bangladeshi", ["Dhaka", "Chittagong"]),
+    (["Sri Lanka"], "Sri Lankan", ["Colombo", "Hambantota"]), (["Nepal"], "Nepali", ["Kathmandu"]),
+    (["Brunei"], "Bruneian", ["Bandar Seri Begawan"]), (["Qatar"], "Qatari", ["Doha"]),
+    (["the United Arab Emirates", "the UAE", "UAE"], "Emirati", ["Abu Dhabi", "Dubai"]),
+    (["Oman"], "Omani", ["Muscat"]), (["Jordan"], "Jordanian", ["Amman"]), (["Iraq"], "Iraqi", ["Baghdad"]),
+    (["Syria"], "Syrian", ["Damascus"]), (["Lebanon"], "Lebanese", ["Beirut"]), (["Algeria"], "Algerian", ["Algiers"]),
+    (["Morocco"], "Moroccan", ["Rabat", "Casablanca"]), (["Tunisia"], "Tunisian", ["Tunis"]),
+    (["Angola"], "Angolan", ["Luanda"]), (["Tanzania"], "Tanzanian", ["Dodoma", "Dar es Salaam"]),
+    (["Ghana"], "Ghanaian", ["Accra"]), (["Senegal"], "Senegalese", ["Dakar"]), (["Niger"], "Nigerien", ["Niamey"]),
+    (["Mali"], "Malian", ["Bamako"]), (["Sudan"], "Sudanese", ["Khartoum", "Port Sudan"]),
+    (["Argentina"], "Argentine", ["Buenos Aires"]), (["Chile"], "Chilean", ["Santiago"]), (["Peru"], "Peruvian", ["Lima"]),
+    (["Mexico"], "Mexican", ["Mexico City"]), (["Canada"], "Canadian", ["Ottawa", "Toronto"]),
+    (["Venezuela"], "Venezuelan", ["Caracas"]), (["Colombia"], "Colombian", ["Bogota"]),
+    (["New Zealand"], "New Zealand", ["Wellington", "Auckland"]), (["Papua New Guinea"], "Papua New Guinean", ["Port Moresby"]),
+    (["Fiji"], "Fijian", ["Suva"]), (["Azerbaijan"], "Azerbaijani", ["Baku"]), (["Georgia"], "Georgian", ["Tbilisi"]),
+    (["Armenia"], "Armenian", ["Yerevan"]), (["Tajikistan"], "Tajik", ["Dushanbe"]), (["Turkmenistan"], "Turkmen", ["Ashgabat"]),
+    (["Afghanistan"], "Afghan", ["Kabul"]), (["Hungary"], "Hungarian", ["Budapest"]), (["Greece"], "Greek", ["Athens"]),
+    (["Norway"], "Norwegian", ["Oslo"]), (["Sweden"], "Swedish", ["Stockholm"]), (["Finland"], "Finnish", ["Helsinki"]),
+    (["the Netherlands"], "Dutch", ["The Hague", "Amsterdam"]), (["Belgium"], "Belgian", ["Brussels"]),
+    (["Switzerland"], "Swiss", ["Geneva", "Bern"]), (["Austria"], "Austrian", ["Vienna"]), (["Czechia", "the Czech Republic"], "Czech", ["Prague"]),
+]
+COUNTRIES.extend(EXTRA_COUNTRIES)
+MORE_LOCS = ["Bay of Biscay", "Gulf of Aden", "Cape Horn", "Scarborough Shoal", "Spratly Islands", "Paracel Islands",
+             "Truong Sa", "Hoang Sa", "Mischief Reef", "Senkaku Islands", "Lombok Strait", "Sunda Strait",
+             "Horn of Africa", "Sahel", "Balkans", "Caucasus", "Siberia", "Mekong Delta", "Andaman Sea",
+             "Sea of Japan", "Philippine Sea", "Celebes Sea", "Hormuz", "Strait of Hormuz", "Suez Canal",
+             "Nile", "Danube", "Gobi Desert", "Tibetan Plateau", "West Philippine Sea", "Natuna Sea"]
+LOCS.extend(MORE_LOCS)
+SURNAME_ONLY = ["Pak", "Ri", "Kim", "Choe", "Ruto", "Buhari", "Sall", "Tshisekedi", "Mnangagwa", "Rutte", "Sanchez",
+                "Orban", "Fico", "Vucic", "Aliyev", "Pashinyan", "Lukashenko", "Sharif", "Dar", "Munir", "Bhutto",
+                "Widodo", "Marcos", "Teodoro", "Manalo", "Kishida", "Ishiba", "Yoon", "Lee", "Albanese", "Wong"]
+ORG_OF = ["Ministry of {A} and {B}", "Department of {A}", "Ministry of {A}, {B} and {C}", "Committee on {A}",
+          "Commission for {A}", "Institute of {A}", "Office of the {P}"]
+ORG_FIELDS = ["Trade", "Industry", "Foreign Affairs", "Finance", "Energy", "Natural Resources", "Environment",
+              "Planning", "Investment", "Home Affairs", "Culture", "Sports", "Tourism", "Labour", "Health",
+              "Science", "Technology", "Information", "Communications", "Agriculture", "Rural Development",
+              "Transport", "Construction", "Justice", "Education", "Defence Industry", "Economic Affairs"]
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 MON_ABBR = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
@@ -338,7 +406,7 @@ class Gen:
 
     # --- sentences --------------------------------------------------------------------------
     def sentence(self):
-        t = self.r.randrange(30)
+        t = self.r.randrange(46)
         return getattr(self, f"s{t}")()
 
     def s0(self):
@@ -361,7 +429,7 @@ class Gen:
     def s3(self):
         c1, c2 = self.country(), self.country()
         a, _, _ = self.titled_person(c1)
-        return a + [(" arrived in ", None), (self.city(c2), "GPE"), (" ", None)] + self.date_pieces() + [(" to start " + self.pick(["a state visit to ", "an official visit to ", "a three-day visit to ", "a working visit to "]), None)] + the_split(self.country_name(c2), "GPE") + [(".", None)]
+        return a + [(" arrived in ", None), (self.city(c2), "GPE"), (" ", None)] + self.date_pieces() + ([(" to start a ", None), (self.pick(["three-day", "two-day", "four-day"]), "DATE"), (" visit to ", None)] if self.maybe(0.3) else [(" to start " + self.pick(["a state visit to ", "an official visit to ", "a working visit to "]), None)]) + the_split(self.country_name(c2), "GPE") + [(".", None)]
 
     def s4(self):
         o1, o2 = self.org(), self.org()
@@ -388,7 +456,12 @@ class Gen:
         org_name = o
         if pre.endswith("the ") and o.startswith("the "):
             org_name = o[4:]
-        return [(full, "PERSON"), (", " + pre, None), (org_name, "ORG"), (post + ", " + self.pick(["also attended the meeting.", "told the Global Times.", "said on the sidelines.", "accompanied the delegation."]), None)] if "Global Times" not in o else [(full, "PERSON"), (", " + pre, None), (org_name, "ORG"), (post + ", also attended.", None)]
+        ending = self.pick(["also attended the meeting.", "told the {M}.", "told {M}.", "said on the sidelines.", "accompanied the delegation."])
+        pieces = [(full, "PERSON"), (", " + pre, None), (org_name, "ORG"), (post + ", ", None)]
+        if "{M}" in ending:
+            head, tail = ending.split("{M}")
+            return pieces + [(head, None), (self.pick(MEDIA), "ORG"), (tail, None)]
+        return pieces + [(ending, None)]
 
     def s9(self):
         y = self.year()
@@ -431,7 +504,7 @@ class Gen:
     def s15(self):
         full, short = self.person()
         c = self.country()
-        return [("The " + self.pick(["warship", "frigate", "training ship", "hospital ship"]) + " ", None), (self.pick(["Zheng He", "Ly Thai To", "Tran Hung Dao", "Ronald Reagan", "Qi Jiguang"]), None), (" arrived at ", None), (self.city(c), "GPE"), (" port ", None)] + self.date_pieces() + [(" for a " + self.pick(["four-day", "five-day", "friendly"]) + " visit.", None)]
+        return [("The " + self.pick(["warship", "frigate", "training ship", "hospital ship"]) + " ", None), (self.pick(["Zheng He", "Ly Thai To", "Tran Hung Dao", "Ronald Reagan", "Qi Jiguang"]), None), (" arrived at ", None), (self.city(c), "GPE"), (" port ", None)] + self.date_pieces() + ([(" for a ", None), (self.pick(["four-day", "five-day", "three-day", "two-day"]), "DATE"), (" visit.", None)] if self.maybe(0.7) else [(" for a friendly visit.", None)])
 
     def s16(self):
         c1, c2 = self.country(), self.country()
@@ -497,6 +570,117 @@ class Gen:
         c = self.country()
         y = self.year()
         return [("The " + self.pick(["80th", "75th", "30th", "50th"]) + " anniversary of the founding of the ", None)] + [(self.pick(["Vietnam People's Army", "People's Liberation Army", "Communist Party of China", "ASEAN", "United Nations"]), "ORG")] + [(" falls in ", None), (y, "DATE"), (", at " + self.pick(["8 a.m.", "noon", "10:30 a.m."]) + " local time.", None)]
+
+    def org_of(self):
+        form = self.pick(ORG_OF)
+        fields = self.r.sample(ORG_FIELDS, 3)
+        return form.replace("{A}", fields[0]).replace("{B}", fields[1]).replace("{C}", fields[2]).replace("{P}", self.pick(["President", "Prime Minister", "Chief of Staff"]))
+
+    def s30(self):
+        # Pronoun subjects are not names.
+        return [(self.pick(["He", "She", "They", "It", "We"]) + " " + self.pick(["said", "added", "noted", "stressed"]) + " that ", None)] + the_split(self.country_name(), "GPE") + [(" " + self.pick(["attaches great importance to", "is ready to deepen", "values"]) + " its ties with ", None)] + the_split(self.country_name(), "GPE") + [(".", None)]
+
+    def s31(self):
+        n = self.pick(["two", "three", "four", "five", "six", "seven", "ten", "two-", "three-"])
+        dur = self.pick(["two-day", "three-day", "four-day", "five-day", "one-week", "week-long", "10-day", "six-day", "two-week", "three-year", "five-year", "12-month"])
+        a, _, _ = self.titled_person()
+        return a + [(" began a ", None), (dur, "DATE"), (" " + self.pick(["official visit", "state visit", "working trip", "tour"]) + " to ", None)] + the_split(self.country_name(), "GPE") + [(" ", None)] + self.date_pieces() + [(".", None)]
+
+    def s32(self):
+        # URLs and e-mail addresses: nothing inside is annotated.
+        c = self.country()
+        city = self.city(c).lower().replace(" ", "-")
+        y, m, d = self.year(), self.r.randint(1, 12), self.day()
+        url = self.pick([f"https://www.{city}news.com/{y}/{m:02d}/{d:02d}/{c[1].lower()}-talks",
+                         f"https://en.{c[1].lower()[:6]}.gov/news/{y}{m:02d}/{city}-visit.html",
+                         f"http://{self.pick(['tass', 'xinhua', 'vnexpress', 'kyodo', 'inform'])}.{self.pick(['kz', 'ru', 'cn', 'vn', 'jp', 'sa'])}/{y}{m:02d}{d:02d}/{city}",
+                         f"www.{c[1].lower()}times.com/politics/{city}-{y}"])
+        return [(self.pick(["Source: ", "Read more: ", "READ ALSO: ", "See: "]), None), (url, None)]
+
+    def s33(self):
+        c = self.country()
+        ship = self.pick(SHIPS)
+        prefix = self.pick(["the aircraft carrier ", "the destroyer ", "the frigate ", "the corvette ", "", "the patrol vessel "])
+        return [(c[1], "NORP"), (" " + self.pick(["warship", "vessel", "navy ship"]) + " ", None) if prefix == "" else (self.pick(["A ", "The "]) + c[1] + " ", None)] + ([(prefix, None)] if prefix else []) + [(ship, None), (" " + self.pick(["docked at", "arrived at", "left", "called at"]) + " ", None), (self.city(), "GPE"), (" " + self.pick(["port ", "naval base ", ""]), None)] + self.date_pieces() + [(".", None)] if False else self._ship(c, ship, prefix)
+
+    def _ship(self, c, ship, prefix):
+        head = [(prefix[0].upper() + prefix[1:], None)] if prefix else [("The ", None), (c[1], "NORP"), (" " + self.pick(["warship", "navy ship", "vessel"]) + " ", None)]
+        return head + [(ship, None), (" " + self.pick(["docked at", "arrived at", "left", "called at"]) + " ", None), (self.city(), "GPE"), (" " + self.pick(["port ", "naval base ", ""]), None)] + self.date_pieces() + [(".", None)]
+
+    def s34(self):
+        c1 = self.country()
+        return the_split(self.country_name(c1), "GPE") + [(" " + self.pick(["will buy", "ordered", "deployed", "tested"]) + " " + self.pick(["the ", ""]) + self.pick(WEAPONS) + " " + self.pick(["missile system", "fighters", "launchers", "systems", "jets"]) + " made by ", None), (self.pick(COMPANIES), "ORG"), (", " + self.pick(["the ministry said", "sources said", "state media reported"]) + ".", None)]
+
+    def s35(self):
+        c1, c2 = self.country(), self.country()
+        ex = self.pick(EXERCISES)
+        return [("The ", None), (c1[1], "NORP"), (" and ", None), (c2[1], "NORP"), (" " + self.pick(["militaries", "navies", "armies", "air forces"]) + " held the " + self.pick(["annual ", "joint ", ""]) , None), (ex, None), (" " + self.pick(["exercise", "drills", "war games"]) + " ", None)] + self.date_pieces() + [(".", None)]
+
+    def s36(self):
+        c1, c2 = self.country(), self.country()
+        ev = self.pick(EVENTS)
+        a = self.pick(c1[0][:1]); b = self.pick(c2[0][:1])
+        style = self.r.randrange(3)
+        if style == 0:
+            return [("The two sides reviewed the ", None), (a, "GPE"), ("-", None), (b, "GPE"), (" " + ev + " and the " + self.pick(EVENTS) + ".", None)]
+        if style == 1:
+            return [("Under the " + ev + " between ", None)] + the_split(self.country_name(c1), "GPE") + [(" and ", None)] + the_split(self.country_name(c2), "GPE") + [(", trade " + self.pick(["doubled", "grew", "expanded"]) + " ", None)] + self.date_pieces() + [(".", None)]
+        return [("Officials signed the " + ev + " at the " + self.pick(["13th", "20th", "third", "fifth"]) + " " + self.pick(["Party Congress", "Summit", "Plenum", "Joint Commission"]) + ", ", None), (self.pick(MEDIA), "ORG"), (" reported.", None)]
+
+    def s37(self):
+        c = self.country()
+        return [(self.pick(["Photo: ", "Photo courtesy of ", "File photo: ", "Image: "]), None), (self.pick(["VNA", "Xinhua", "AFP", "Reuters", "AP", "Getty Images", "EPA", "Kyodo", "Yonhap", "Anadolu", "Sputnik", "IC", "cnsphoto", "Tuoi Tre"]), "ORG") if self.maybe(0.8) else (self.pick(["file photo", "screenshot"]), None)]
+
+    def s38(self):
+        # Organisation names with "of", commas and "and" inside: one span.
+        c = self.country()
+        name = self.org_of()
+        pieces = [(self.pick(["Officials from the ", "A delegation of the ", "Experts at the "]), None), (name, "ORG"), (" of ", None)] + the_split(self.country_name(c), "GPE")
+        return pieces + [(" " + self.pick(["visited", "arrived in", "toured"]) + " ", None), (self.city(), "GPE"), (" ", None)] + self.date_pieces() + [(".", None)]
+
+    def s39(self):
+        # Place of place, unit of unit: two spans each.
+        c = self.country()
+        cities = c[2]
+        city = self.pick(cities)
+        parts = [(city, "GPE"), (" of ", None)] + the_split(self.pick(c[0]), "GPE")
+        if self.maybe():
+            parts = [(self.pick(["Southern Theater Command", "Eastern Theater Command", "Naval Region 4", "Military Region 7", "Border Guard Command", "Air Defense Force"]), "ORG"), (" of the ", None), (self.pick(["People's Liberation Army", "Vietnam People's Army", "Korean People's Army", "Indonesian National Armed Forces"]), "ORG")]
+        return [(self.pick(["Troops from ", "Officers of ", "Delegates from "]), None)] + parts + [(" " + self.pick(["took part", "attended", "joined the ceremony"]) + ".", None)]
+
+    def s40(self):
+        c = self.country()
+        # Capitalised national organisations are ORG as a whole; lowercase ones are not.
+        org = self.pick(["{N} Navy", "{N} Foreign Ministry", "{N} Defense Ministry", "{N} Security Council", "{N} Coast Guard", "{N} Army", "{N} Air Force", "{N} Parliament", "{N} Senate", "{N} Embassy"]).replace("{N}", c[1])
+        lower = self.pick(["navy", "coast guard", "military", "government", "embassy", "officials", "province", "side", "delegation"])
+        return [(org, "ORG"), (" " + self.pick(["said", "confirmed", "announced"]) + " ", None)] + self.date_pieces() + [(" that the ", None), (c[1], "NORP"), (" " + lower + " would " + self.pick(["respond", "cooperate", "take part"]) + ".", None)]
+
+    def s41(self):
+        c = self.country()
+        cname = self.pick([n for n in c[0] if not n.startswith("the ")] or c[0][:1])
+        if cname.startswith("the "):
+            cname = cname[4:]
+        return [(cname, "GPE"), (" " + self.pick(["officials", "delegation", "leaders", "lawmakers", "troops", "firms"]) + " " + self.pick(["met", "welcomed", "criticised", "joined"]) + " their " , None), (self.pick(COUNTRIES)[1], "NORP"), (" " + self.pick(["counterparts", "partners", "hosts"]) + ".", None)]
+
+    def s42(self):
+        loc = self.pick(LOCS)
+        return [(self.pick(["Tensions in the ", "Patrols near the ", "Shipping through the "]), None), (loc, "LOC"), (" " + self.pick(["rose", "continued", "resumed"]) + " ", None)] + self.date_pieces() + ([(", according to ", None), (self.pick(MEDIA), "ORG")] if self.maybe(0.4) else [(", " + self.pick(["the coast guard said", "analysts said"]), None)]) + [(".", None)]
+
+    def s43(self):
+        sur = self.pick(SURNAME_ONLY)
+        return [(sur, "PERSON"), (" " + self.pick(["said", "told reporters", "added", "warned"]) + " " + self.pick(["that", "on the sidelines that"]) + " ", None)] + the_split(self.country_name(), "GPE") + [(" would " + self.pick(["not back down", "keep talking", "seek dialogue"]) + ".", None)]
+
+    def s44(self):
+        # Dates followed by dashes, quotes and other punctuation.
+        prep, text = self.date()
+        closer = self.pick([" \u2013 ", " - ", "\u201d ", "\" ", "; ", ") "])
+        return [("\u201cWe will meet again ", None) if "\u201d" in closer or "\"" in closer else ("They met ", None), (prep, None), (text, "DATE"), (closer, None), (self.pick(["officials said.", "and talks continued.", "the statement said."]), None)]
+
+    def s45(self):
+        c1 = self.country()
+        full, short = self.person()
+        med = self.pick(MEDIA)
+        return [(self.pick(["In an interview with ", "Speaking to ", "Writing in "]), None), (med, "ORG"), (", ", None), (full, "PERSON"), (" of the ", None), (self.pick(["Institute of International Studies", "Academy of Social Sciences", "Diplomatic Academy", "Center for Strategic Studies", "National Institute for Defense Studies"]), "ORG"), (" said ", None)] + self.date_pieces() + [(" that ", None)] + the_split(self.country_name(c1), "GPE") + [(" was " + self.pick(["cautious", "optimistic", "concerned"]) + ".", None)]
 
 
 def clean(pieces):

@@ -17,7 +17,7 @@ use crate::ner::NerModel;
 use crate::segment::{RuleSegmenter, Segmenter};
 use crate::text::CharIndex;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 pub struct GoldEntity {
     pub start: usize,
     pub end: usize,
@@ -188,6 +188,24 @@ pub fn predict(model: &NerModel, gold: &[GoldDoc]) -> Result<HashMap<String, Vec
             (d.id.clone(), ents)
         })
         .collect())
+}
+
+/// Writes predictions in the gold format (with mention texts), one document per line in id
+/// order, so that they can be diffed against the gold files.
+pub fn write_predictions(file: &Path, gold: &[GoldDoc], predicted: &HashMap<String, Vec<GoldEntity>>) -> Result<()> {
+    let lines = gold.iter().map(|g| {
+        let chars: Vec<char> = g.text.chars().collect();
+        let entities: Vec<GoldEntity> = predicted
+            .get(&g.id)
+            .map(|ents| {
+                ents.iter()
+                    .map(|e| GoldEntity { text: Some(chars[e.start..e.end].iter().collect()), ..e.clone() })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(serde_json::json!({"id": g.id, "entities": entities}).to_string())
+    });
+    crate::write::write_atomically(file, lines)
 }
 
 /// Reads predictions of another system (same JSON Lines format as gold, `text`/`path` unused).
