@@ -75,10 +75,23 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// Set when the document could not be processed; it then has no text-derived fields.
     pub error: Option<String>,
+    /// Lines (trimmed, in text order) that are page furniture, not article prose: headline,
+    /// section label, date lines, bylines, photo credits, "READ ALSO:" links, share/subscribe
+    /// boilerplate, trailing footnotes (filled by [`crate::ingest`]). They stay in `text` and
+    /// are tagged, but record mining must skip them.
+    pub furniture: Vec<ByteSpan>,
     /// Sentences in text order (filled by [`crate::segment`]).
     pub sentences: Vec<ByteSpan>,
     /// Entities in text order, never overlapping (filled by [`crate::ner`]).
     pub entities: Vec<Entity>,
+    /// The DATE entities with their resolved values, in text order (filled by [`crate::dates`]).
+    pub dates: Vec<crate::dates::DateMention>,
+    /// The people the PERSON entities name (filled by [`crate::people`]).
+    pub people: Vec<crate::people::Person>,
+    /// Meetings read from this document alone, before merging (filled by [`crate::meetings`]).
+    pub meetings: Vec<crate::records::Meeting>,
+    /// Agreements read from this document alone (filled by [`crate::agreements`]).
+    pub agreements: Vec<crate::records::Agreement>,
 }
 
 impl Document {
@@ -97,5 +110,26 @@ impl Document {
 
     pub fn span_text(&self, span: ByteSpan) -> &str {
         span.slice(&self.text)
+    }
+
+    /// The sentence that holds byte offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<ByteSpan> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences.get(i).copied().filter(|s| s.start <= at)
+    }
+
+    /// Whether `span` lies in page furniture (headline, credits, "READ ALSO:" lines ...),
+    /// which records are never read from.
+    pub fn is_furniture(&self, span: ByteSpan) -> bool {
+        self.furniture.iter().any(|f| f.start <= span.start && span.end <= f.end)
+    }
+
+    /// Entities inside `span`, in text order.
+    pub fn entities_in(&self, span: ByteSpan) -> &[Entity] {
+        let first = self.entities.partition_point(|e| e.span.start < span.start);
+        let last = self.entities.partition_point(|e| e.span.start < span.end);
+        let slice = &self.entities[first..last.max(first)];
+        let keep = slice.iter().take_while(|e| e.span.end <= span.end).count();
+        &slice[..keep]
     }
 }

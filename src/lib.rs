@@ -6,12 +6,19 @@
 //! -> [`write`] (JSON Lines datasets). [`pipeline`] runs the stages over a batch; [`eval`] and
 //! [`bench`] measure them.
 
+pub mod agreements;
 pub mod bench;
+pub mod dates;
 pub mod doc;
 pub mod eval;
+pub mod gazetteer;
 pub mod ingest;
+pub mod meetings;
+pub mod merge;
 pub mod ner;
+pub mod people;
 pub mod pipeline;
+pub mod records;
 pub mod segment;
 pub mod text;
 pub mod write;

@@ -33,6 +33,23 @@ pub struct RunSummary {
     pub seconds: f64,
 }
 
+/// The stages after NER, on one document: dates -> people -> meetings, agreements.
+pub fn analyse(doc: &mut Document) {
+    crate::dates::annotate(doc);
+    crate::people::annotate(doc);
+    crate::meetings::annotate(doc);
+    crate::agreements::annotate(doc);
+}
+
+/// Segments, tags and analyses documents already read (tests, eval, benchmarks).
+pub fn annotate_documents(docs: &mut [Document], model: &NerModel) -> Result<()> {
+    let segmenter = RuleSegmenter;
+    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| segmenter.annotate(d));
+    model.annotate(docs)?;
+    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(analyse);
+    Ok(())
+}
+
 /// Reads, segments and tags documents; the caller decides what to write.
 pub fn process(sources: &[ingest::Source], model: &NerModel, mut on_batch: impl FnMut(&[Document])) -> Result<RunSummary> {
     let started = Instant::now();
@@ -50,6 +67,7 @@ pub fn process(sources: &[ingest::Source], model: &NerModel, mut on_batch: impl 
             })
             .collect();
         model.annotate(&mut docs)?;
+        docs.par_iter_mut().filter(|d| d.is_ok()).for_each(analyse);
         summary.documents += docs.len();
         summary.failed += docs.iter().filter(|d| !d.is_ok()).count();
         summary.entities += docs.iter().map(|d| d.entities.len()).sum::<usize>();

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::doc::Document;
+use crate::doc::{Document, EntityLabel};
 use crate::text::CharIndex;
 
 #[derive(Serialize)]
@@ -17,7 +17,12 @@ struct EntityRecord<'a> {
     start: usize,
     end: usize,
     score: f64,
+    /// PERSON: the person's fullest name in the document; GPE: the canonical country when the
+    /// mention names one; else the text.
     canonical: &'a str,
+    /// DATE: the resolved ISO value (null when unresolvable); absent for other labels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Option<String>>,
 }
 
 #[derive(Serialize)]
@@ -47,7 +52,16 @@ pub fn document_line(doc: &Document) -> Result<String> {
         .map(|e| {
             let chars = index.char_span(e.span);
             let text = doc.span_text(e.span);
-            EntityRecord { text, label: e.label.as_str(), start: chars.start, end: chars.end, score: round4(e.score), canonical: text }
+            let canonical = match e.label {
+                EntityLabel::Person => crate::people::person_at(&doc.people, e.span).map(|p| doc.people[p].name.as_str()),
+                EntityLabel::Gpe => crate::gazetteer::canonical_country(text),
+                _ => None,
+            }
+            .unwrap_or(text);
+            let value = (e.label == EntityLabel::Date).then(|| {
+                doc.dates.iter().find(|d| d.span == e.span).and_then(|d| d.value.as_ref()).map(|v| v.iso())
+            });
+            EntityRecord { text, label: e.label.as_str(), start: chars.start, end: chars.end, score: round4(e.score), canonical, value }
         })
         .collect();
     let record = DocumentRecord {
@@ -88,14 +102,14 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Entity, EntityLabel};
+    use crate::doc::Entity;
     use crate::text::ByteSpan;
 
     #[test]
     fn entity_offsets_are_code_points() {
         let mut doc = Document::from_text("a.txt", "“Việt Nam” – Dong Jun");
         let start = doc.text.find("Dong").unwrap();
-        doc.entities.push(Entity { span: ByteSpan::new(start, doc.text.len()), label: EntityLabel::Person, score: 0.98765 });
+        doc.entities.push(Entity { span: ByteSpan::new(start, doc.text.len()), label: EntityLabel::Person, score: 0.98767 });
         let line: serde_json::Value = serde_json::from_str(&document_line(&doc).unwrap()).unwrap();
         let entity = &line["entities"][0];
         assert_eq!(entity["start"], 13);

@@ -46,7 +46,7 @@ def read_gold(paths):
             rec = json.loads(line)
             if "text" not in rec:
                 candidates = [os.path.join(root, rec["path"]),
-                              os.path.join(root, "training/data/seeds", os.path.basename(rec["path"]))]
+                              os.path.join(root, "training/data/gpu/seeds", os.path.basename(rec["path"]))]
                 found = [c for c in candidates if os.path.exists(c)]
                 if not found:
                     print(f"skipping {rec['id']}", file=sys.stderr)

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Trains the shipped tagger and the no-case ablation side by side on a GPU machine (the
 # `device` tool), then scores both on the gold set and exports the shipped one.
-#   carry: training/data (encoder copy in fp16, silver/synth data gzipped, seed texts)
+#   carry: training/data/gpu (encoder copy in fp16, silver/synth data gzipped, seed texts)
 set -euo pipefail
 export PYTHONUNBUFFERED=1
 OUT=${OUT:-/tmp/out}
 mkdir -p "$OUT" /tmp/enc
-cp training/data/encoder/{config.json,tokenizer.json,vocab.txt,tokenizer_config.json,special_tokens_map.json} /tmp/enc/
+cp training/data/gpu/encoder/{config.json,tokenizer.json,vocab.txt,tokenizer_config.json,special_tokens_map.json} /tmp/enc/
 python3 -c "
 from safetensors.torch import load_file, save_file
-t = load_file('training/data/encoder/model.fp16.safetensors')
+t = load_file('training/data/gpu/encoder/model.fp16.safetensors')
 save_file({k: v.float().contiguous() for k, v in t.items()}, '/tmp/enc/model.safetensors')"
 export ATTACHE_ENCODER_DIR=/tmp/enc
-data="training/data/silver.jsonl.gz training/data/synth.jsonl.gz"
+data="training/data/gpu/silver.jsonl.gz training/data/gpu/synth.jsonl.gz"
 EPOCHS=${EPOCHS:-3}
 python3 training/train.py --data $data --run /tmp/runs/main --epochs "$EPOCHS" --save-every 100000 > "$OUT/train_main.log" 2>&1 &
 python3 training/train.py --data $data --run /tmp/runs/nocase --no-case --epochs "$EPOCHS" --save-every 100000 > "$OUT/train_nocase.log" 2>&1 &

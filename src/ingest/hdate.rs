@@ -1,0 +1,291 @@
+//! Header dates: the few date forms that article headers, datelines, `<meta>` tags and URLs
+//! use ("Dec 20, 2024 11:19 PM", "2019-02-22 07:51", "20 December 2024", "Dec. 19", `/2024/08/20/`,
+//! `/202412/`).
+//!
+//! This is deliberately narrower than a general date parser: it only has to find the one
+//! publication date of a document, and it must never guess (no two-digit years, no numeric
+//! day/month orders other than year first).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::Regex;
+
+/// A date as far as the source tells it: always a month, maybe a year and a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderDate {
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: Option<u32>,
+}
+
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2100;
+
+impl HeaderDate {
+    /// A checked date: the month (and day, when given) must exist, the year must be plausible.
+    pub fn new(year: Option<i32>, month: u32, day: Option<u32>) -> Option<HeaderDate> {
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        if let Some(y) = year {
+            if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+                return None;
+            }
+        }
+        if let Some(d) = day {
+            // 2000 is a leap year, so Feb 29 without a year is accepted.
+            NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, d)?;
+        }
+        Some(HeaderDate { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`, or `YYYY-MM` when the day is unknown; `None` without a year.
+    pub fn iso(&self) -> Option<String> {
+        let year = self.year?;
+        Some(match self.day {
+            Some(d) => format!("{year:04}-{:02}-{d:02}", self.month),
+            None => format!("{year:04}-{:02}", self.month),
+        })
+    }
+
+    /// The latest day this date can stand for (last day of the month when the day is unknown).
+    fn latest_day(&self) -> Option<NaiveDate> {
+        let year = self.year?;
+        match self.day {
+            Some(d) => NaiveDate::from_ymd_opt(year, self.month, d),
+            None => {
+                let (ny, nm) = if self.month == 12 { (year + 1, 1) } else { (year, self.month + 1) };
+                NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1))
+            }
+        }
+    }
+
+    /// Gives a year-less date (a dateline's "Dec. 19") the year of `reference`, the year
+    /// before when that would put it more than a month after the reference (a story dated
+    /// Dec 31 and updated Jan 2).
+    pub fn with_year_from(&self, reference: &HeaderDate) -> Option<HeaderDate> {
+        if self.year.is_some() {
+            return Some(*self);
+        }
+        let ref_day = reference.latest_day()?;
+        let year = ref_day.year();
+        let candidate = HeaderDate::new(Some(year), self.month, self.day)?;
+        let day = candidate.latest_day()?;
+        if day > ref_day + Duration::days(31) {
+            HeaderDate::new(Some(year - 1), self.month, self.day)
+        } else {
+            Some(candidate)
+        }
+    }
+}
+
+const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[^0-9]|$)").unwrap());
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b({MONTH})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*([0-9]{{4}})\b)?")).unwrap()
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?:,?\s*([0-9]{{4}})\b)?")).unwrap()
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b({MONTH}),?\s+([0-9]{{4}})\b")).unwrap());
+
+/// Month number of an English month name or its usual abbreviation ("Sept.", "Dec").
+pub fn month_number(word: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    NAMES.iter().position(|n| n.starts_with(&w)).map(|i| i as u32 + 1)
+}
+
+fn number<T: std::str::FromStr>(m: Option<regex::Match<'_>>) -> Option<T> {
+    m.and_then(|m| m.as_str().parse().ok())
+}
+
+/// The first date written in `s`, with the byte range it occupies. Year-less forms
+/// ("Dec. 19") are found too; a year alone is not a date.
+pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
+    let mut best: Option<(HeaderDate, Range<usize>)> = None;
+    let mut consider = |date: Option<HeaderDate>, range: Range<usize>| {
+        if let Some(date) = date {
+            let better = match &best {
+                None => true,
+                Some((b, r)) => {
+                    range.start < r.start
+                        || (range.start == r.start && (date.day.is_some() as u8 + date.year.is_some() as u8) > (b.day.is_some() as u8 + b.year.is_some() as u8))
+                }
+            };
+            if better {
+                best = Some((date, range));
+            }
+        }
+    };
+    if let Some(c) = ISO.captures(s) {
+        let (y, m, d) = (c.get(1).unwrap(), c.get(2), c.get(3));
+        consider(HeaderDate::new(number(Some(y)), number(m).unwrap_or(0), number(d)), y.start()..c.get(3).unwrap().end());
+    }
+    for c in MONTH_DAY.captures_iter(s) {
+        let whole = c.get(0).unwrap();
+        let date = month_number(&c[1]).and_then(|m| HeaderDate::new(number(c.get(3)), m, number(c.get(2))));
+        if date.is_some() {
+            consider(date, whole.range());
+            break;
+        }
+    }
+    for c in DAY_MONTH.captures_iter(s) {
+        let whole = c.get(0).unwrap();
+        let date = month_number(&c[2]).and_then(|m| HeaderDate::new(number(c.get(3)), m, number(c.get(1))));
+        if date.is_some() {
+            consider(date, whole.range());
+            break;
+        }
+    }
+    for c in MONTH_YEAR.captures_iter(s) {
+        let whole = c.get(0).unwrap();
+        let date = month_number(&c[1]).and_then(|m| HeaderDate::new(number(c.get(2)), m, None));
+        if date.is_some() {
+            consider(date, whole.range());
+            break;
+        }
+    }
+    best
+}
+
+/// A date with a year in `s` as `YYYY-MM-DD` / `YYYY-MM` (for `<meta>` contents and JSON
+/// `published` fields: "2024-12-20T23:19:00+08:00", "Dec 20, 2024").
+pub fn normalize(s: &str) -> Option<String> {
+    find_date(s).and_then(|(d, _)| d.iso())
+}
+
+/// The date a URL's path carries: `/2024/08/20/`, `/2024/8/`, `/20240820/`, `/202412/`,
+/// `/2024-08-20-slug`. Only path segments count (not the host, query or fragment).
+pub fn from_url(url: &str) -> Option<HeaderDate> {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path = match rest.find('/') {
+        Some(i) => &rest[i..],
+        None => return None,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segments: Vec<&str> = path.split('/').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    for (i, seg) in segments.iter().enumerate() {
+        if seg.len() == 4 && digits(seg) {
+            let year: i32 = seg.parse().ok()?;
+            if !(1990..=MAX_YEAR).contains(&year) {
+                continue;
+            }
+            let Some(month_seg) = segments.get(i + 1).filter(|s| s.len() <= 2 && digits(s)) else { continue };
+            let month: u32 = month_seg.parse().ok()?;
+            let day = segments
+                .get(i + 2)
+                .filter(|s| s.len() <= 2 && digits(s))
+                .and_then(|s| s.parse::<u32>().ok());
+            if let Some(d) = day.and_then(|d| HeaderDate::new(Some(year), month, Some(d))) {
+                return Some(d);
+            }
+            if let Some(d) = HeaderDate::new(Some(year), month, None) {
+                return Some(d);
+            }
+            continue;
+        }
+        let lead: String = seg.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let after = seg[lead.len()..].chars().next();
+        let cut = matches!(after, None | Some('-' | '_' | '.'));
+        if lead.len() == 8 && cut {
+            let (y, m, d) = (lead[..4].parse().ok(), lead[4..6].parse().ok()?, lead[6..].parse().ok());
+            if y.is_some_and(|y: i32| y >= 1990) {
+                if let Some(date) = HeaderDate::new(y, m, d) {
+                    return Some(date);
+                }
+            }
+        } else if lead.len() == 6 && after.is_none() {
+            let (y, m) = (lead[..4].parse().ok(), lead[4..].parse().ok()?);
+            if y.is_some_and(|y: i32| y >= 1990) {
+                if let Some(date) = HeaderDate::new(y, m, None) {
+                    return Some(date);
+                }
+            }
+        } else if lead.len() == 4 && seg.len() >= 10 {
+            // "2024-08-20" or "2024-08-20-slug"
+            let b = seg.as_bytes();
+            if b[4] == b'-' && b[7] == b'-' && b[5..7].iter().all(u8::is_ascii_digit) && b[8..10].iter().all(u8::is_ascii_digit)
+                && (seg.len() == 10 || matches!(b[10], b'-' | b'_' | b'.'))
+            {
+                if let Some(date) = HeaderDate::new(seg[..4].parse().ok(), seg[5..7].parse().ok()?, seg[8..10].parse().ok()) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        normalize(s)
+    }
+
+    #[test]
+    fn header_date_forms() {
+        assert_eq!(iso("Dec 20, 2024 11:19 PM").as_deref(), Some("2024-12-20"));
+        assert_eq!(iso("2019-02-22 07:51").as_deref(), Some("2019-02-22"));
+        assert_eq!(iso("August 21, 2024").as_deref(), Some("2024-08-21"));
+        assert_eq!(iso("Friday, 20 December 2024, 09:00 GMT").as_deref(), Some("2024-12-20"));
+        assert_eq!(iso("Sept. 3rd, 2023").as_deref(), Some("2023-09-03"));
+        assert_eq!(iso("2024-12-20T23:19:00+08:00").as_deref(), Some("2024-12-20"));
+        assert_eq!(iso("2024/8/5").as_deref(), Some("2024-08-05"));
+        assert_eq!(iso("August 2024").as_deref(), Some("2024-08"));
+        assert_eq!(iso("Dec 20 2024").as_deref(), Some("2024-12-20"));
+    }
+
+    #[test]
+    fn impossible_and_yearless_dates() {
+        assert_eq!(iso("Feb 30, 2024"), None);
+        assert_eq!(iso("2024-13-01"), None);
+        assert_eq!(iso("in 2024"), None);
+        assert_eq!(iso("12.20.2024"), None);
+        let (d, _) = find_date("HANOI, Dec. 19 (Reuters)").unwrap();
+        assert_eq!(d, HeaderDate { year: None, month: 12, day: Some(19) });
+        assert_eq!(d.iso(), None);
+        assert!(find_date("marching on 12 people").is_none());
+    }
+
+    #[test]
+    fn year_is_taken_from_a_reference() {
+        let dec19 = HeaderDate::new(None, 12, Some(19)).unwrap();
+        let r = HeaderDate::new(Some(2024), 12, Some(20)).unwrap();
+        assert_eq!(dec19.with_year_from(&r).unwrap().iso().unwrap(), "2024-12-19");
+        let jan2 = HeaderDate::new(Some(2019), 1, Some(2)).unwrap();
+        assert_eq!(dec19.with_year_from(&jan2).unwrap().iso().unwrap(), "2018-12-19");
+        let month = HeaderDate::new(Some(2024), 12, None).unwrap();
+        assert_eq!(dec19.with_year_from(&month).unwrap().iso().unwrap(), "2024-12-19");
+        let feb29 = HeaderDate::new(None, 2, Some(29)).unwrap();
+        assert!(feb29.with_year_from(&HeaderDate::new(Some(2023), 3, Some(1)).unwrap()).is_none());
+    }
+
+    #[test]
+    fn url_dates() {
+        let u = |s| from_url(s).and_then(|d| d.iso());
+        assert_eq!(u("https://example.com/news/2024/08/20/china-vietnam.html").as_deref(), Some("2024-08-20"));
+        assert_eq!(u("https://www.globaltimes.cn/page/202412/1325481.shtml").as_deref(), Some("2024-12"));
+        assert_eq!(u("https://english.news.cn/20240820/404afd7760a449feb99933917ac01aa0/c.html").as_deref(), Some("2024-08-20"));
+        assert_eq!(u("https://example.com/2024/8/").as_deref(), Some("2024-08"));
+        assert_eq!(u("https://example.com/world/2024-08-20-talks").as_deref(), Some("2024-08-20"));
+        assert_eq!(u("https://example.com/article/1325481"), None);
+        assert_eq!(u("https://example.com/2024/"), None);
+        assert_eq!(u("https://example.com/a?date=2024/08/20"), None);
+        assert_eq!(u("https://2024.example.com"), None);
+    }
+}

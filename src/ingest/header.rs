@@ -1,0 +1,446 @@
+//! The header block of a plain-text article: headline, section label, "Published:" lines,
+//! bylines, and the dateline that opens the first paragraph.
+//!
+//! ```text
+//! CHINA / DIPLOMACY                                  <- section label    (furniture)
+//! Vietnam's party general secretary meets ...        <- title            (furniture)
+//! Published: Dec 20, 2024 11:19 PM                   <- publication date (furniture)
+//! China Vietnam Photo: VCG                           <- photo credit     (furniture, see furniture.rs)
+//!  General Secretary ... To Lam met ...              <- first paragraph: prose, scan stops
+//! ```
+//!
+//! The headline counts as furniture: it repeats what the body says, so mining it for meetings
+//! and agreements would only produce a duplicate (or, headlines being telegraphic, a wrong)
+//! record. It stays in `text` and is still tagged by the NER stage.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::furniture;
+use super::hdate::{self, HeaderDate};
+use crate::text::ByteSpan;
+
+/// How many non-empty lines the header block can have at most.
+const MAX_HEADER_LINES: usize = 12;
+
+/// What the header block says about the document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub title: Option<String>,
+    /// The headline's line (trimmed), when a title was found in the text.
+    pub title_line: Option<ByteSpan>,
+    /// Best publication date: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.
+    pub published: Option<String>,
+    /// A URL standing alone (or after "URL:"/"Source:") on a header line.
+    pub url: Option<String>,
+    /// Header lines that are not prose: section label, title, date lines, bylines, URL lines.
+    pub furniture: Vec<ByteSpan>,
+    pub warnings: Vec<String>,
+}
+
+/// One line of `text`: its trimmed content and where that lies.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'t> {
+    pub span: ByteSpan,
+    pub text: &'t str,
+}
+
+/// Non-empty lines of `text`, trimmed, with their byte spans.
+pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let at = start;
+        start += raw.len();
+        let trimmed = raw.trim_start();
+        let lead = raw.len() - trimmed.len();
+        let content = trimmed.trim_end();
+        if content.is_empty() {
+            None
+        } else {
+            Some(Line { span: ByteSpan::new(at + lead, at + lead + content.len()), text: content })
+        }
+    })
+}
+
+/// The line without Markdown decoration: leading `#`, `>`, list marks, and `*`/`_` emphasis.
+pub fn plain(line: &str) -> &str {
+    line.trim_start_matches(['#', '>'])
+        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    SectionLabel,
+    /// A line carrying dates: publication-like (Published/Posted/a bare date) and updates.
+    Dates { published: Option<HeaderDate>, updated: Option<HeaderDate> },
+    Byline,
+    Url(String),
+    Other,
+}
+
+static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:(?:first|originally)\s+)?
+          (published|posted|updated|last\s+updated|modified|last\s+modified|date|publication\s+date|
+           release\s+date|released|issued|created)\b
+          (?:\s+(?:on|at))?\s*[:：|\-–—]?\s*(.*)$",
+    )
+    .unwrap()
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[Bb]y|BY|Written by|Reported by)\s+\p{Lu}[\p{L}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}.'’\-]*)*(?:\s*[,|/]\s*.{0,40})?$").unwrap()
+});
+static CREDIT_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*(?:source|editor|edited\s+by|author|reporter|writer|correspondent|translated\s+by|compiled\s+by)\s*[:：]\s*\S").unwrap()
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]]+").unwrap());
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:url|link|source|source\s+url|original|read\s+(?:it\s+)?online)\s*[:：]\s*)?(https?://\S+)$").unwrap()
+});
+/// "HANOI, Dec. 19 (Reuters) -", "ISLAMABAD, March 27 (APP):", "BEIJING, Aug. 20, 2024 (Xinhua) --".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
+          \s*,\s*
+          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?)
+          \s*(?:\((?P<agency>[^)]{1,40})\))?
+          \s*(?:--|-|—|–|:|/)",
+    )
+    .unwrap()
+});
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn is_section_label(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || line.chars().count() > 50 || letters.iter().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let separated = line.contains(['/', '|', '>', '›', '»', '·']);
+    let ok_chars = line.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || "/|>›»·&,-–'’.".contains(c));
+    ok_chars && (separated || words(line) <= 3)
+}
+
+/// A line that reads like a headline: short, no sentence-final period, starts like a name.
+pub fn looks_like_headline(line: &str) -> bool {
+    let n = line.chars().count();
+    let w = words(line);
+    if !(8..=200).contains(&n) || !(2..=30).contains(&w) {
+        return false;
+    }
+    let first = line.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'".contains(first)) {
+        return false;
+    }
+    let last = line.chars().last().unwrap_or(' ');
+    if ".,;:-–—".contains(last) && !line.ends_with("...") {
+        return false;
+    }
+    if line.ends_with("...") || URL.is_match(line) || DATELINE.is_match(line) {
+        return false;
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters * 2 >= n
+}
+
+fn classify(line: &str) -> Kind {
+    let p = plain(line);
+    if let Some(c) = URL_LINE.captures(p) {
+        return Kind::Url(c[1].trim_end_matches(['.', ',', ';']).to_string());
+    }
+    // Date lines, possibly with several parts: "By Li Wei | Published: ... | Updated: ...".
+    let mut published = None;
+    let mut updated = None;
+    let mut dated_parts = 0;
+    let mut other_parts = 0;
+    for part in p.split(['|', '·', '•', '\t']).map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(c) = DATE_KEY.captures(part).filter(|_| words(part) <= 12) {
+            if let Some((date, _)) = hdate::find_date(&c[2]) {
+                let key = c[1].to_ascii_lowercase();
+                if key.contains("updated") || key.contains("modified") {
+                    updated = updated.or(Some(date));
+                } else {
+                    published = published.or(Some(date));
+                }
+                dated_parts += 1;
+                continue;
+            }
+        }
+        if let Some((date, range)) = hdate::find_date(part) {
+            // A bare date, with at most a weekday, a time and a time zone around it.
+            let rest = format!("{} {}", &part[..range.start], &part[range.end..]);
+            let extra = rest
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() >= 2)
+                .filter(|w| !is_weekday_or_time_word(w))
+                .count();
+            if date.year.is_some() && extra == 0 && part.chars().count() <= 60 {
+                published = published.or(Some(date));
+                dated_parts += 1;
+                continue;
+            }
+        }
+        let byline = BYLINE.is_match(part) && words(part) <= 8 && !part.ends_with('.');
+        if byline || (CREDIT_KEY.is_match(part) && words(part) <= 10) {
+            continue;
+        }
+        other_parts += 1;
+    }
+    if dated_parts > 0 && other_parts == 0 {
+        return Kind::Dates { published, updated };
+    }
+    if dated_parts == 0 && other_parts == 0 {
+        return Kind::Byline;
+    }
+    if is_section_label(p) {
+        return Kind::SectionLabel;
+    }
+    Kind::Other
+}
+
+fn is_weekday_or_time_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    const WORDS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bjt", "ict", "pkt", "ist", "est",
+        "edt", "cst", "cet", "pst", "pdt", "jst", "kst", "hkt", "sgt", "local", "time",
+    ];
+    WORDS.contains(&w.as_str())
+}
+
+/// A dateline at the start of `line`: its date, with or without a year.
+pub fn dateline(line: &str) -> Option<(HeaderDate, String)> {
+    let c = DATELINE.captures(plain(line))?;
+    let written = c.name("date")?.as_str();
+    let (date, _) = hdate::find_date(written)?;
+    Some((date, written.to_string()))
+}
+
+/// A first-paragraph line: sentence-like, or too long for a headline, so the header is over.
+fn is_prose(line: &str) -> bool {
+    let w = words(line);
+    w > 30 || (w >= 6 && line.trim_end_matches(['"', '”', '’', '\'', ')', ']']).ends_with(['.', '!', '?']))
+}
+
+/// Reads the header block of `text`. `url` is the document's own URL when known (its path may
+/// carry the date).
+pub fn parse(text: &str, url: Option<&str>) -> Header {
+    let mut header = Header::default();
+    let mut published_line: Option<HeaderDate> = None;
+    let mut updated_line: Option<HeaderDate> = None;
+    let mut dateline_found: Option<(HeaderDate, String)> = None;
+    let mut title_allowed = true;
+    let all: Vec<Line<'_>> = lines(text).take(MAX_HEADER_LINES + 1).collect();
+    for (i, line) in all.iter().enumerate().take(MAX_HEADER_LINES) {
+        match classify(line.text) {
+            Kind::SectionLabel => header.furniture.push(line.span),
+            Kind::Dates { published, updated } => {
+                published_line = published_line.or(published);
+                updated_line = updated_line.or(updated);
+                header.furniture.push(line.span);
+            }
+            Kind::Byline => header.furniture.push(line.span),
+            Kind::Url(u) => {
+                header.url.get_or_insert(u);
+                header.furniture.push(line.span);
+            }
+            _ if furniture::is_furniture_line(line.text) => header.furniture.push(line.span),
+            _ => {
+                if dateline_found.is_none() {
+                    dateline_found = dateline(line.text);
+                }
+                let p = plain(line.text);
+                let is_title = title_allowed
+                    && header.title.is_none()
+                    && i + 1 < all.len()
+                    && dateline_found.is_none()
+                    && looks_like_headline(p);
+                title_allowed = false;
+                if is_title {
+                    header.title = Some(p.to_string());
+                    header.title_line = Some(line.span);
+                    header.furniture.push(line.span);
+                } else if is_prose(line.text) {
+                    break;
+                }
+            }
+        }
+    }
+
+    let url_date = url.or(header.url.as_deref()).and_then(hdate::from_url);
+    let url_day = url_date.filter(|d| d.day.is_some());
+    let dateline_dated = dateline_found.as_ref().map(|(d, _)| *d).filter(|d| d.year.is_some());
+    let reference = published_line.or(url_day).or(updated_line).or(url_date);
+    let dateline_inferred = dateline_found.as_ref().and_then(|(d, _)| reference.and_then(|r| d.with_year_from(&r)));
+    let chosen = published_line
+        .or(url_day)
+        .or(dateline_dated)
+        .or(dateline_inferred)
+        .or(updated_line)
+        .or(url_date);
+    header.published = chosen.and_then(|d| d.iso());
+    if header.published.is_none() {
+        if let Some((_, written)) = &dateline_found {
+            header.warnings.push(format!(
+                "dateline date \"{written}\" has no year and no other date in the header gives one: publication date unknown"
+            ));
+        }
+    }
+    header
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(text: &str, spans: &[ByteSpan]) -> Vec<String> {
+        spans.iter().map(|s| s.slice(text).to_string()).collect()
+    }
+
+    const GLOBAL_TIMES: &str = "CHINA\u{a0}/\u{a0}DIPLOMACY\nVietnam's party general secretary meets Chinese defense minister amid high level of political mutual trust\nPublished: Dec 20, 2024 11:19 PM\nChina Vietnam Photo: VCG\n\nChina Vietnam Photo: VCG\n\n\n\n General Secretary of the Communist Party of Vietnam Central Committee To Lam met with Chinese Defense Minister Dong Jun in Hanoi on Thursday. Dong and his delegation attended a grand gathering.\n\nSince the beginning of this year, there have been frequent exchanges.\n";
+
+    #[test]
+    fn seed_header_with_section_label_title_and_published_line() {
+        let h = parse(GLOBAL_TIMES, None);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Vietnam's party general secretary meets Chinese defense minister amid high level of political mutual trust")
+        );
+        assert_eq!(h.published.as_deref(), Some("2024-12-20"));
+        assert_eq!(
+            lines_of(GLOBAL_TIMES, &h.furniture),
+            [
+                "CHINA\u{a0}/\u{a0}DIPLOMACY",
+                "Vietnam's party general secretary meets Chinese defense minister amid high level of political mutual trust",
+                "Published: Dec 20, 2024 11:19 PM",
+                "China Vietnam Photo: VCG",
+                "China Vietnam Photo: VCG",
+            ]
+        );
+        assert_eq!(h.title_line.map(|s| s.slice(GLOBAL_TIMES)), h.title.as_deref());
+        assert!(h.warnings.is_empty());
+    }
+
+    #[test]
+    fn headline_without_label() {
+        let t = "Xi Jinping’s Visit to Vietnam Shows Stable Relations\nAccording to Globely News, Before the U.S. and Vietnam announced their partnership in September 2023, some thought China would react poorly.\n";
+        let h = parse(t, None);
+        assert_eq!(h.title.as_deref(), Some("Xi Jinping’s Visit to Vietnam Shows Stable Relations"));
+        assert_eq!(h.published, None);
+        assert!(h.warnings.is_empty());
+    }
+
+    #[test]
+    fn prose_first_line_is_not_a_title() {
+        let t = "China is willing to work with Vietnam to promote high-level communication, Chinese Defense Minister Li Shangfu said on Tuesday.\nExperts said the meeting was a response.\n";
+        let h = parse(t, None);
+        assert_eq!(h.title, None);
+        assert!(h.furniture.is_empty());
+        // A one-line document has no headline either.
+        assert_eq!(parse("Vietnam and China sign deal", None).title, None);
+    }
+
+    #[test]
+    fn updated_line() {
+        let t = "Pakistan, China agree to boost ties\nUpdated: 2019-02-22 07:51\nIslamabad and Beijing agreed to expand cooperation in trade, officials said.\n";
+        let h = parse(t, None);
+        assert_eq!(h.published.as_deref(), Some("2019-02-22"));
+        assert_eq!(lines_of(t, &h.furniture), ["Pakistan, China agree to boost ties", "Updated: 2019-02-22 07:51"]);
+    }
+
+    #[test]
+    fn posted_on_line_and_byline() {
+        let t = "Defence ministers meet in Beijing\nBy Nguyen Van An and Li Wei\nPosted on August 21, 2024\nThe defence ministers of China and Vietnam met in Beijing on Tuesday, state media said.\n";
+        let h = parse(t, None);
+        assert_eq!(h.published.as_deref(), Some("2024-08-21"));
+        assert_eq!(h.furniture.len(), 3);
+    }
+
+    #[test]
+    fn combined_line_with_parts() {
+        let t = "Talks open in Hanoi\nBy Tran Minh | Published: 20 December 2024 | Updated: 21 December 2024\nThe talks opened in Hanoi on Friday and are expected to last two days.\n";
+        let h = parse(t, None);
+        assert_eq!(h.published.as_deref(), Some("2024-12-20"));
+        assert_eq!(h.furniture.len(), 2);
+    }
+
+    #[test]
+    fn bare_date_line() {
+        let t = "Leaders meet\nFriday, December 20, 2024 11:19 PM GMT+8\nThe leaders met on Friday in Hanoi to discuss trade, officials said.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2024-12-20"));
+    }
+
+    #[test]
+    fn reuters_dateline_takes_year_from_header() {
+        let t = "Vietnam, China hold talks\nUpdated: 2025-01-02 07:51\nHANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n";
+        let h = parse(t, None);
+        assert_eq!(h.published.as_deref(), Some("2024-12-19"));
+        assert!(h.warnings.is_empty());
+    }
+
+    #[test]
+    fn dateline_without_year_stays_unknown_with_a_warning() {
+        let t = "HANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n";
+        let h = parse(t, None);
+        assert_eq!(h.published, None);
+        assert_eq!(h.title, None);
+        assert_eq!(h.warnings.len(), 1);
+        assert!(h.warnings[0].contains("Dec. 19"), "{:?}", h.warnings);
+    }
+
+    #[test]
+    fn app_dateline_with_colon_and_url_month() {
+        let t = "ISLAMABAD, March 27 (APP): Pakistan and China signed an agreement on Wednesday.\n";
+        let h = parse(t, Some("https://www.app.com.pk/national/202403/pak-china"));
+        assert_eq!(h.published.as_deref(), Some("2024-03-27"));
+        let t = "ISLAMABAD, March 27, 2023 (APP): Pakistan and China signed an agreement.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2023-03-27"));
+    }
+
+    #[test]
+    fn url_dates_day_and_month() {
+        let t = "The ministers met in Beijing on Tuesday, a statement said.\nIt was their second meeting this year.\n";
+        assert_eq!(parse(t, Some("https://example.com/2024/08/20/ministers-meet")).published.as_deref(), Some("2024-08-20"));
+        assert_eq!(parse(t, Some("https://www.globaltimes.cn/page/202412/1325481.shtml")).published.as_deref(), Some("2024-12"));
+    }
+
+    #[test]
+    fn url_line_in_header() {
+        let t = "Ministers meet in Beijing\nhttps://example.com/world/2024/08/20/ministers-meet\nThe ministers met in Beijing on Tuesday, a statement said.\n";
+        let h = parse(t, None);
+        assert_eq!(h.url.as_deref(), Some("https://example.com/world/2024/08/20/ministers-meet"));
+        assert_eq!(h.published.as_deref(), Some("2024-08-20"));
+        assert_eq!(h.furniture.len(), 2);
+    }
+
+    #[test]
+    fn footnote_urls_in_the_body_do_not_date_the_article() {
+        let mut t = String::from("Vietnam Communist Party Central Committee Secretary General To Lam met with Chinese Defense Minister Dong Jun in Hanoi on Thursday.[1]\n");
+        t.push_str("[1] “Vietnam’s party general secretary meets”, Global Times, https://www.globaltimes.cn/page/202412/1325481.shtml\n");
+        assert_eq!(parse(&t, None).published, None);
+    }
+
+    #[test]
+    fn markdown_heading_title() {
+        let t = "# China and Vietnam sign hotline deal\n\n*Published: 2024-04-12*\n\nThe two navies agreed to set up a hotline, the ministry said on Friday.\n";
+        let h = parse(t, None);
+        assert_eq!(h.title.as_deref(), Some("China and Vietnam sign hotline deal"));
+        assert_eq!(h.published.as_deref(), Some("2024-04-12"));
+    }
+
+    #[test]
+    fn all_caps_headline_is_a_title_not_a_label() {
+        let t = "CHINA AND VIETNAM SIGN HOTLINE DEAL\nThe two navies agreed to set up a hotline, the ministry said on Friday.\n";
+        assert_eq!(parse(t, None).title.as_deref(), Some("CHINA AND VIETNAM SIGN HOTLINE DEAL"));
+    }
+
+    #[test]
+    fn by_the_end_is_prose_not_a_byline() {
+        assert_ne!(classify("By the end of the year, the two sides had met four times."), Kind::Byline);
+        assert_eq!(classify("By Li Wei"), Kind::Byline);
+        assert_eq!(classify("Source: Xinhua"), Kind::Byline);
+    }
+}
