@@ -45,6 +45,25 @@ struct CommonArgs {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Runs the main job on inputs with hand-made gold records and scores meetings and
+    /// agreements: precision/recall/F1 per record type, date, place, status and kind accuracy.
+    Eval {
+        /// INPUT=GOLD pairs (default: input=eval/records/input.jsonl and, when present,
+        /// ../shared/seeds=eval/records/seeds.jsonl).
+        #[arg(long = "set")]
+        sets: Vec<String>,
+        /// Score this existing output folder against --gold instead of running the job.
+        #[arg(long, requires = "gold")]
+        scored: Option<PathBuf>,
+        /// Gold records for --scored.
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// Also list missed and spurious records.
+        #[arg(short, long)]
+        verbose: bool,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Scores the NER model against gold files, side by side with a reference system.
     EvalNer {
         /// Gold JSONL files (default: eval/ner/written.jsonl and eval/ner/seeds.jsonl).
@@ -102,15 +121,71 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let summary = pipeline::run(&args.inputs, &args.output, &model)?;
             if !args.common.quiet {
                 eprintln!(
-                    "attache: {} documents ({} failed), {} entities in {:.1}s -> {}",
+                    "attache: {} documents ({} failed), {} entities, {} meetings, {} agreements in {:.1}s -> {}",
                     summary.documents,
                     summary.failed,
                     summary.entities,
+                    summary.meetings,
+                    summary.agreements,
                     summary.seconds,
                     args.output.display()
                 );
             }
             Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Some(Command::Eval { sets, scored, gold, verbose, common }) => {
+            let mut runs: Vec<(String, PathBuf, PathBuf)> = Vec::new();
+            if let (Some(dir), Some(gold)) = (&scored, &gold) {
+                runs.push((dir.display().to_string(), dir.clone(), gold.clone()));
+            } else {
+                let sets = if sets.is_empty() {
+                    let mut d = vec!["input=eval/records/input.jsonl".to_string()];
+                    if PathBuf::from("../shared/seeds").is_dir() {
+                        d.push("../shared/seeds=eval/records/seeds.jsonl".to_string());
+                    }
+                    d
+                } else {
+                    sets
+                };
+                let model = setup(&common)?;
+                for (i, set) in sets.iter().enumerate() {
+                    let (input, gold) = set.split_once('=').context("--set takes INPUT=GOLD")?;
+                    let out = std::env::temp_dir().join(format!("attache-eval-{}-{i}", std::process::id()));
+                    pipeline::run(&[PathBuf::from(input)], &out, &model)?;
+                    runs.push((input.to_string(), out, PathBuf::from(gold)));
+                }
+            }
+            let (mut all_meetings, mut all_agreements) = (eval::records::RecordScores::default(), eval::records::RecordScores::default());
+            for (name, out, gold) in &runs {
+                let (gold_meetings, gold_agreements) = eval::records::read_gold(gold)?;
+                let meetings = eval::records::score(&gold_meetings, &eval::records::read_output(&out.join("meetings.jsonl"), "participants")?);
+                let agreements = eval::records::score(&gold_agreements, &eval::records::read_output(&out.join("agreements.jsonl"), "parties")?);
+                let mut both = meetings.clone();
+                both.add(&agreements);
+                println!("{name} against {}", gold.display());
+                print!("{}", eval::records::report(&[("meetings", &meetings), ("agreements", &agreements), ("all", &both)]));
+                if verbose {
+                    for r in meetings.missed.iter().chain(&agreements.missed) {
+                        println!("  missed   {}", eval::records::describe(r));
+                    }
+                    for r in meetings.spurious.iter().chain(&agreements.spurious) {
+                        println!("  spurious {}", eval::records::describe(r));
+                    }
+                }
+                println!();
+                all_meetings.add(&meetings);
+                all_agreements.add(&agreements);
+                if scored.is_none() {
+                    let _ = std::fs::remove_dir_all(out);
+                }
+            }
+            if runs.len() > 1 {
+                let mut both = all_meetings.clone();
+                both.add(&all_agreements);
+                println!("all sets");
+                print!("{}", eval::records::report(&[("meetings", &all_meetings), ("agreements", &all_agreements), ("all", &both)]));
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::EvalNer { gold, compare, predictions, common }) => {
             let model = setup(&common)?;

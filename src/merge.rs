@@ -1,1 +1,406 @@
-//! Merging (being written).
+//! One event, one record: folds the records that several sentences or several documents make
+//! of the same meeting or agreement, and gives each merged record its id.
+//!
+//! Two meetings are the same event when their kinds belong to one family (a meeting and talks
+//! are one family; visits, calls and conferences are each their own), their statuses agree,
+//! they share a participant (names compared without case, diacritics or a missing given name:
+//! "Ishaq Dar" = "Mohammad Ishaq Dar"), their dates overlap or one is unknown, and their places
+//! are the same, one contains the other (Hanoi is in Vietnam) or one is unknown. Agreements
+//! likewise, with the same kind and a shared party. A record without participants (or
+//! parties) joins only a record of the same document.
+//!
+//! Records are taken in a fixed order (document id, then position) and each joins the first
+//! compatible group, so the result never depends on the thread count; merging outputs of
+//! shards runs this same fold over the same per-document records.
+
+use std::collections::BTreeSet;
+
+use sha2::{Digest, Sha256};
+
+use crate::dates::DateValue;
+use crate::gazetteer;
+use crate::records::{Agreement, DateField, Evidence, Location, Meeting, MeetingKind, Participant, Party};
+
+/// Merges per-document meetings (given in document order) into events with ids.
+pub fn merge_meetings(records: Vec<Meeting>) -> Vec<Meeting> {
+    let mut groups: Vec<Meeting> = Vec::new();
+    for record in records {
+        match groups.iter_mut().find(|g| same_meeting(g, &record)) {
+            Some(group) => absorb_meeting(group, record),
+            None => groups.push(record),
+        }
+    }
+    for g in &mut groups {
+        finish_sources(&mut g.sources);
+        g.topics.sort();
+        g.topics.dedup();
+        g.id = format!("mtg-{}", meeting_key(g));
+    }
+    groups.sort_by(|a, b| a.sources[0].cmp(&b.sources[0]).then_with(|| a.id.cmp(&b.id)));
+    groups
+}
+
+/// Merges per-document agreements into one record per agreement, with ids.
+pub fn merge_agreements(records: Vec<Agreement>) -> Vec<Agreement> {
+    let mut groups: Vec<Agreement> = Vec::new();
+    for record in records {
+        match groups.iter_mut().find(|g| same_agreement(g, &record)) {
+            Some(group) => absorb_agreement(group, record),
+            None => groups.push(record),
+        }
+    }
+    for g in &mut groups {
+        finish_sources(&mut g.sources);
+        g.id = format!("agr-{}", agreement_key(g));
+    }
+    groups.sort_by(|a, b| a.sources[0].cmp(&b.sources[0]).then_with(|| a.id.cmp(&b.id)));
+    groups
+}
+
+fn family(kind: MeetingKind) -> u8 {
+    match kind {
+        MeetingKind::Meeting | MeetingKind::Talks => 0,
+        MeetingKind::Visit => 1,
+        MeetingKind::Call => 2,
+        MeetingKind::Conference => 3,
+    }
+}
+
+fn shares_document(a: &[Evidence], b: &[Evidence]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| x.doc_id == y.doc_id))
+}
+
+fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
+    if family(a.kind) != family(b.kind) || a.status != b.status {
+        return false;
+    }
+    if !dates_compatible(a.date.as_ref(), b.date.as_ref()) || !places_compatible(a.location.as_ref(), b.location.as_ref()) {
+        return false;
+    }
+    if a.participants.is_empty() || b.participants.is_empty() {
+        // Nothing to recognise the event by: only a record of the same document, which then
+        // must agree on a date or a place so that two unrelated anonymous events stay apart.
+        let anchored = (a.date.is_some() && b.date.is_some()) || (a.location.is_some() && b.location.is_some());
+        return shares_document(&a.sources, &b.sources) && anchored;
+    }
+    let shared = a.participants.iter().filter(|p| b.participants.iter().any(|q| same_name(&p.name, &q.name))).count();
+    // Meetings of more than one person must share more than one of them when both sides name
+    // two or more: "X met Y" and "X met Z" on one day are two meetings.
+    let needed = if a.participants.len() >= 2 && b.participants.len() >= 2 { 2 } else { 1 };
+    shared >= needed
+}
+
+fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
+    if a.kind != b.kind || a.status != b.status {
+        return false;
+    }
+    if !dates_compatible(a.date.as_ref(), b.date.as_ref()) || !places_compatible(a.location.as_ref(), b.location.as_ref()) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.subject, &b.subject) {
+        if !subjects_compatible(x, y) {
+            return false;
+        }
+    }
+    if a.parties.is_empty() || b.parties.is_empty() {
+        return shares_document(&a.sources, &b.sources) && (a.date.is_some() || a.subject.is_some()) && (b.date.is_some() || b.subject.is_some());
+    }
+    let shared = a.parties.iter().filter(|p| b.parties.iter().any(|q| same_name(&p.name, &q.name))).count();
+    let needed = if a.parties.len() >= 2 && b.parties.len() >= 2 { 2 } else { 1 };
+    shared >= needed
+}
+
+/// Subjects of one agreement share most of their content words.
+fn subjects_compatible(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> BTreeSet<String> {
+        gazetteer::fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_string).collect()
+    };
+    let (x, y) = (words(a), words(b));
+    if x.is_empty() || y.is_empty() {
+        return true;
+    }
+    let shared = x.intersection(&y).count();
+    shared * 2 >= x.len().min(y.len())
+}
+
+/// Names of one person: equal after folding, or one's words all appear in the other in order
+/// ("Ishaq Dar" in "Mohammad Ishaq Dar").
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (fa, fb) = (gazetteer::fold(a), gazetteer::fold(b));
+    if fa == fb {
+        return true;
+    }
+    let wa: Vec<&str> = fa.split_whitespace().collect();
+    let wb: Vec<&str> = fb.split_whitespace().collect();
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.len() < 2 && long.len() > 1 {
+        // One word alone is too weak across documents ("Kim", "Lee").
+        return false;
+    }
+    let mut at = 0;
+    for w in short.iter() {
+        match long[at..].iter().position(|x| x == w) {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    !short.is_empty()
+}
+
+fn dates_compatible(a: Option<&DateField>, b: Option<&DateField>) -> bool {
+    let (Some(x), Some(y)) = (a.and_then(|d| d.value.as_ref()), b.and_then(|d| d.value.as_ref())) else { return true };
+    match (x.first_day(), x.last_day(), y.first_day(), y.last_day()) {
+        (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
+}
+
+fn places_compatible(a: Option<&Location>, b: Option<&Location>) -> bool {
+    let (Some(x), Some(y)) = (a, b) else { return true };
+    if same_name(&x.name, &y.name) {
+        return true;
+    }
+    // A city and its country, or two places of one country when one of them is the country.
+    let is_country = |l: &Location| gazetteer::is_country(&l.name);
+    match (&x.country, &y.country) {
+        (Some(cx), Some(cy)) if cx == cy => is_country(x) || is_country(y),
+        _ => false,
+    }
+}
+
+/// How specific a date is, for choosing the best of several reports of one event: a span
+/// says most, then a day, a month, a year.
+fn date_rank(d: &Option<DateField>) -> u8 {
+    match d.as_ref().and_then(|d| d.value.as_ref()) {
+        Some(DateValue::Interval(..)) => 4,
+        Some(DateValue::Day(_)) => 3,
+        Some(DateValue::Month { .. }) => 2,
+        Some(DateValue::Year(_)) => 1,
+        None if d.is_some() => 0,
+        None => 0,
+    }
+}
+
+fn better_date(current: &mut Option<DateField>, other: Option<DateField>) {
+    if current.is_none() || date_rank(&other) > date_rank(current) {
+        if other.is_some() {
+            *current = other;
+        }
+    }
+}
+
+fn better_location(current: &mut Option<Location>, other: Option<Location>) {
+    match (current.as_ref(), other) {
+        (None, Some(o)) => *current = Some(o),
+        // A city beats its country.
+        (Some(c), Some(o)) if gazetteer::is_country(&c.name) && !gazetteer::is_country(&o.name) => *current = Some(o),
+        _ => {}
+    }
+}
+
+fn absorb_participants(into: &mut Vec<Participant>, from: Vec<Participant>) {
+    for p in from {
+        match into.iter_mut().find(|q| same_name(&q.name, &p.name)) {
+            Some(q) => {
+                if p.name.chars().count() > q.name.chars().count() {
+                    q.name = p.name;
+                }
+                if q.role.as_ref().map_or(0, |r| r.len()) < p.role.as_ref().map_or(0, |r| r.len()) {
+                    q.role = p.role;
+                }
+                q.country = q.country.take().or(p.country);
+                q.organization = q.organization.take().or(p.organization);
+            }
+            None => into.push(p),
+        }
+    }
+}
+
+fn absorb_meeting(group: &mut Meeting, record: Meeting) {
+    let documents_before = distinct_documents(&group.sources);
+    absorb_participants(&mut group.participants, record.participants);
+    better_location(&mut group.location, record.location);
+    better_date(&mut group.date, record.date);
+    group.topics.extend(record.topics);
+    group.sources.extend(record.sources);
+    group.confidence = combined_confidence(group.confidence, record.confidence, distinct_documents(&group.sources) > documents_before);
+}
+
+fn absorb_agreement(group: &mut Agreement, record: Agreement) {
+    let documents_before = distinct_documents(&group.sources);
+    for p in record.parties {
+        if !group.parties.iter().any(|q: &Party| same_name(&q.name, &p.name)) {
+            group.parties.push(p);
+        }
+    }
+    absorb_participants(&mut group.signatories, record.signatories);
+    if group.title.is_none() {
+        group.title = record.title;
+    }
+    if group.subject.as_ref().map_or(0, |s| s.len()) < record.subject.as_ref().map_or(0, |s| s.len()) {
+        group.subject = record.subject;
+    }
+    better_location(&mut group.location, record.location);
+    better_date(&mut group.date, record.date);
+    group.sources.extend(record.sources);
+    group.confidence = combined_confidence(group.confidence, record.confidence, distinct_documents(&group.sources) > documents_before);
+}
+
+fn distinct_documents(sources: &[Evidence]) -> usize {
+    sources.iter().map(|s| s.doc_id.as_str()).collect::<BTreeSet<_>>().len()
+}
+
+/// Another independent report raises confidence; another sentence of the same report keeps
+/// the best of the two.
+fn combined_confidence(a: f64, b: f64, new_document: bool) -> f64 {
+    let c = if new_document { 1.0 - (1.0 - a) * (1.0 - b) } else { a.max(b) };
+    (c.min(0.99) * 100.0).round() / 100.0
+}
+
+fn finish_sources(sources: &mut Vec<Evidence>) {
+    sources.sort();
+    sources.dedup();
+}
+
+fn hex12(parts: &[String]) -> String {
+    let mut hasher = Sha256::new();
+    for p in parts {
+        hasher.update(p.as_bytes());
+        hasher.update([0u8]);
+    }
+    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+fn sorted_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let set: BTreeSet<String> = names.map(gazetteer::fold).collect();
+    set.into_iter().collect::<Vec<_>>().join("|")
+}
+
+/// What identifies a meeting: what it is, who, when, and the first place it was reported
+/// (which tells apart two otherwise identical anonymous records).
+fn meeting_key(m: &Meeting) -> String {
+    let first = &m.sources[0];
+    hex12(&[
+        serde_json::to_string(&m.kind).unwrap_or_default(),
+        serde_json::to_string(&m.status).unwrap_or_default(),
+        sorted_names(m.participants.iter().map(|p| p.name.as_str())),
+        m.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).unwrap_or_default(),
+        m.location.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+        first.doc_id.clone(),
+        first.start.to_string(),
+    ])
+}
+
+fn agreement_key(a: &Agreement) -> String {
+    let first = &a.sources[0];
+    hex12(&[
+        serde_json::to_string(&a.kind).unwrap_or_default(),
+        serde_json::to_string(&a.status).unwrap_or_default(),
+        sorted_names(a.parties.iter().map(|p| p.name.as_str())),
+        a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).unwrap_or_default(),
+        first.doc_id.clone(),
+        first.start.to_string(),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::{AgreementKind, AgreementStatus, MeetingStatus, PartyType};
+    use chrono::NaiveDate;
+
+    fn person(name: &str) -> Participant {
+        Participant { name: name.into(), role: None, country: None, organization: None }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<DateField> {
+        Some(DateField { text: format!("{y}-{m}-{d}"), value: Some(DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())) })
+    }
+
+    fn meeting(doc: &str, at: usize, names: &[&str], date: Option<DateField>, place: Option<&str>) -> Meeting {
+        Meeting {
+            id: String::new(),
+            kind: MeetingKind::Meeting,
+            status: MeetingStatus::Occurred,
+            participants: names.iter().map(|n| person(n)).collect(),
+            location: place.map(|p| Location { name: p.into(), country: gazetteer::country_of_place(p).map(str::to_string) }),
+            date,
+            topics: vec![],
+            sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: at, end: at + 1 }],
+            confidence: 0.8,
+        }
+    }
+
+    #[test]
+    fn one_event_in_two_documents_is_one_record_with_both_sources() {
+        let merged = merge_meetings(vec![
+            meeting("a.txt", 10, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), Some("Beijing")),
+            meeting("b.txt", 99, &["Phan Van Giang", "Dong Jun"], None, Some("China")),
+        ]);
+        assert_eq!(merged.len(), 1);
+        let m = &merged[0];
+        assert_eq!(m.sources.iter().map(|s| s.doc_id.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(m.location.as_ref().unwrap().name, "Beijing");
+        assert_eq!(m.date.as_ref().unwrap().value.as_ref().unwrap().iso(), "2024-08-20");
+        assert!(m.confidence > 0.8);
+        assert!(m.id.starts_with("mtg-") && m.id.len() == 16);
+    }
+
+    #[test]
+    fn different_days_places_or_pairs_stay_apart() {
+        let merged = merge_meetings(vec![
+            meeting("a.txt", 1, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), None),
+            meeting("a.txt", 5, &["Dong Jun", "Phan Van Giang"], day(2024, 4, 11), None),
+            meeting("a.txt", 9, &["Dong Jun", "To Lam"], day(2024, 8, 20), None),
+            meeting("b.txt", 9, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), Some("Hanoi")),
+            meeting("c.txt", 9, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), Some("Beijing")),
+        ]);
+        // b (Hanoi) and c (Beijing) both fit a (no place) but not each other: a takes b.
+        assert_eq!(merged.len(), 4);
+    }
+
+    #[test]
+    fn shorter_names_match_fuller_ones_but_one_word_does_not_across_documents() {
+        assert!(same_name("Ishaq Dar", "Mohammad Ishaq Dar"));
+        assert!(same_name("Phạm Minh Chính", "Pham Minh Chinh"));
+        assert!(!same_name("Kim", "Kim Jong Un"));
+        assert!(!same_name("Dar Ishaq", "Mohammad Ishaq Dar"));
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let make = || {
+            merge_meetings(vec![
+                meeting("a.txt", 1, &["X Y"], day(2024, 1, 1), None),
+                meeting("b.txt", 1, &["Z W"], day(2024, 1, 1), None),
+            ])
+        };
+        let (first, second) = (make(), make());
+        assert_eq!(first.iter().map(|m| &m.id).collect::<Vec<_>>(), second.iter().map(|m| &m.id).collect::<Vec<_>>());
+        assert_ne!(first[0].id, first[1].id);
+    }
+
+    #[test]
+    fn agreements_merge_on_kind_parties_and_compatible_subjects() {
+        let agreement = |doc: &str, subject: &str| Agreement {
+            id: String::new(),
+            kind: AgreementKind::MemorandumOfUnderstanding,
+            status: AgreementStatus::Signed,
+            title: None,
+            parties: vec![Party { name: "China".into(), kind: PartyType::Country }, Party { name: "Vietnam".into(), kind: PartyType::Country }],
+            signatories: vec![],
+            subject: Some(subject.into()),
+            date: None,
+            location: None,
+            sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: 0, end: 1 }],
+            confidence: 0.7,
+        };
+        let merged = merge_agreements(vec![
+            agreement("a", "establishment of a hotline between the navies"),
+            agreement("b", "the establishment of a naval hotline"),
+            agreement("b", "cooperation in rice exports"),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].sources.len(), 2);
+    }
+}

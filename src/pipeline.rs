@@ -10,7 +10,7 @@ use crate::doc::Document;
 use crate::ingest;
 use crate::ner::NerModel;
 use crate::segment::{RuleSegmenter, Segmenter};
-use crate::write;
+use crate::{merge, write};
 
 /// Where the shipped model lives: `models/ner` under the working directory, else the one in
 /// the source tree this binary was built from.
@@ -30,6 +30,9 @@ pub struct RunSummary {
     pub documents: usize,
     pub failed: usize,
     pub entities: usize,
+    pub meetings: usize,
+    pub agreements: usize,
+    pub words: usize,
     pub seconds: f64,
 }
 
@@ -77,13 +80,78 @@ pub fn process(sources: &[ingest::Source], model: &NerModel, mut on_batch: impl 
     Ok(summary)
 }
 
-/// The main job over `inputs`, writing `documents.jsonl` into `output`.
+/// Version of the output contract written to `run.json` (SPEC.md).
+pub const SCHEMA_VERSION: &str = "1";
+
+/// The main job over `inputs`: `documents.jsonl`, `meetings.jsonl`, `agreements.jsonl` and
+/// `run.json` in `output`, each replaced atomically.
 pub fn run(inputs: &[PathBuf], output: &Path, model: &NerModel) -> Result<RunSummary> {
     let sources = ingest::discover(inputs)?;
-    let mut lines = Vec::with_capacity(sources.len());
-    let summary = process(&sources, model, |docs| {
-        lines.extend(docs.iter().map(write::document_line));
+    let mut documents = write::JsonlWriter::create(&output.join("documents.jsonl"))?;
+    let mut meetings = Vec::new();
+    let mut agreements = Vec::new();
+    let mut words = 0usize;
+    let mut failure = None;
+    let mut summary = process(&sources, model, |docs| {
+        for doc in docs {
+            words += doc.text.split_whitespace().count();
+            meetings.extend(doc.meetings.iter().cloned());
+            agreements.extend(doc.agreements.iter().cloned());
+            if failure.is_none() {
+                if let Err(e) = write::document_line(doc).and_then(|line| documents.line(&line)) {
+                    failure = Some(e);
+                }
+            }
+        }
     })?;
-    write::write_atomically(&output.join("documents.jsonl"), lines)?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let started = Instant::now();
+    let meetings = merge::merge_meetings(meetings);
+    let agreements = merge::merge_agreements(agreements);
+    summary.meetings = meetings.len();
+    summary.agreements = agreements.len();
+    summary.words = words;
+    let mut file = write::JsonlWriter::create(&output.join("meetings.jsonl"))?;
+    for m in &meetings {
+        file.record(m)?;
+    }
+    file.commit()?;
+    let mut file = write::JsonlWriter::create(&output.join("agreements.jsonl"))?;
+    for a in &agreements {
+        file.record(a)?;
+    }
+    file.commit()?;
+    documents.commit()?;
+    summary.seconds += started.elapsed().as_secs_f64();
+    let info = model.info();
+    let run = serde_json::json!({
+        "tool": "attache",
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema_version": SCHEMA_VERSION,
+        "model": {"name": info.name, "sha256": info.sha256, "dir": info.dir.display().to_string()},
+        "backend": "candle cpu f32",
+        "threads": rayon::current_num_threads(),
+        "inputs": inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        "counts": {
+            "documents": summary.documents,
+            "failed_documents": summary.failed,
+            "entities": summary.entities,
+            "meetings": summary.meetings,
+            "agreements": summary.agreements,
+            "words": summary.words,
+        },
+        "wall_seconds": (summary.seconds * 1000.0).round() / 1000.0,
+        "throughput": {
+            "documents_per_second": per_second(summary.documents, summary.seconds),
+            "words_per_second": per_second(summary.words, summary.seconds),
+        },
+    });
+    write::write_file_atomically(&output.join("run.json"), serde_json::to_string_pretty(&run)?.as_bytes())?;
     Ok(summary)
+}
+
+fn per_second(n: usize, seconds: f64) -> f64 {
+    if seconds > 0.0 { (n as f64 / seconds * 10.0).round() / 10.0 } else { 0.0 }
 }

@@ -2,7 +2,7 @@
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -78,23 +78,65 @@ pub fn document_line(doc: &Document) -> Result<String> {
     Ok(serde_json::to_string(&record)?)
 }
 
-/// Writes `lines` to `path` through a temporary file in the same folder and a rename, so a
-/// reader never sees a half-written file.
+/// A JSON Lines file written through a temporary file in the same folder and renamed into
+/// place by [`JsonlWriter::commit`], so a reader never sees a half-written file and a killed
+/// run leaves the previous file intact.
+pub struct JsonlWriter {
+    path: PathBuf,
+    tmp: PathBuf,
+    out: BufWriter<File>,
+    lines: usize,
+}
+
+impl JsonlWriter {
+    pub fn create(path: &Path) -> Result<Self> {
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {} (check its permissions or pick another with -o)", dir.display()))?;
+        let name = path.file_name().context("output path has no file name")?.to_string_lossy();
+        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+        Ok(JsonlWriter { path: path.to_path_buf(), tmp, out: BufWriter::new(file), lines: 0 })
+    }
+
+    pub fn line(&mut self, line: &str) -> Result<()> {
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        self.lines += 1;
+        Ok(())
+    }
+
+    pub fn record<T: Serialize>(&mut self, record: &T) -> Result<()> {
+        self.line(&serde_json::to_string(record)?)
+    }
+
+    pub fn commit(self) -> Result<usize> {
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        fs::rename(&self.tmp, &self.path).with_context(|| format!("cannot move {} into place", self.tmp.display()))?;
+        Ok(self.lines)
+    }
+}
+
+/// Writes `lines` to `path` atomically (see [`JsonlWriter`]).
 pub fn write_atomically<I>(path: &Path, lines: I) -> Result<()>
 where
     I: IntoIterator<Item = Result<String>>,
 {
+    let mut writer = JsonlWriter::create(path)?;
+    for line in lines {
+        writer.line(&line?)?;
+    }
+    writer.commit()?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {}", dir.display()))?;
+    fs::create_dir_all(dir)?;
     let name = path.file_name().context("output path has no file name")?.to_string_lossy();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let file = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    let mut out = BufWriter::new(file);
-    for line in lines {
-        out.write_all(line?.as_bytes())?;
-        out.write_all(b"\n")?;
-    }
-    out.into_inner()?.sync_all()?;
+    fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", tmp.display()))?;
     Ok(())
 }

@@ -1,3 +1,4 @@
 //! Measuring quality against hand-made gold files.
 
 pub mod ner;
+pub mod records;
