@@ -152,6 +152,39 @@ impl fmt::Display for DateValue {
     }
 }
 
+impl DateValue {
+    /// Reads back what [`DateValue::iso`] writes (`2024-08-20`, `2024-08`, `2024`, `a/b`).
+    pub fn from_iso(text: &str) -> Option<DateValue> {
+        if let Some((a, b)) = text.split_once('/') {
+            let (a, b) = (DateValue::from_iso(a)?, DateValue::from_iso(b)?);
+            if matches!(a, DateValue::Interval(..)) || matches!(b, DateValue::Interval(..)) {
+                return None;
+            }
+            return Some(DateValue::Interval(Box::new(a), Box::new(b)));
+        }
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |s: &str| if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() { s.parse::<i64>().ok() } else { None };
+        match parts.as_slice() {
+            [y] if y.len() == 4 => Some(DateValue::Year(number(y)? as i32)),
+            [y, m] if y.len() == 4 && m.len() == 2 => {
+                let month = number(m)? as u32;
+                (1..=12).contains(&month).then_some(DateValue::Month { year: number(y)? as i32, month })
+            }
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                NaiveDate::from_ymd_opt(number(y)? as i32, number(m)? as u32, number(d)? as u32).map(DateValue::Day)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DateValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        DateValue::from_iso(&text).ok_or_else(|| serde::de::Error::custom(format!("not an ISO date value: {text:?}")))
+    }
+}
+
 /// Serialises as the ISO string, the form SPEC.md's `value` fields take.
 impl Serialize for DateValue {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -2051,6 +2084,21 @@ fn floor_boundary(s: &str, i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod iso_tests {
+    use super::*;
+
+    #[test]
+    fn iso_values_read_back() {
+        for text in ["2024-08-20", "2024-08", "2024", "2024-04-11/2024-04-12", "2024-01/2024-07", "0999"] {
+            assert_eq!(DateValue::from_iso(text).map(|v| v.iso()).as_deref(), Some(text));
+        }
+        for bad in ["", "2024-13", "2024-02-30", "24-01-01", "a/b", "2024/2025/2026", "2024-1-1"] {
+            assert!(DateValue::from_iso(bad).is_none(), "{bad}");
+        }
+    }
 }
 
 #[cfg(test)]

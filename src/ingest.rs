@@ -37,7 +37,7 @@ use crate::text::ByteSpan;
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson"];
 
 /// Largest file (or JSON Lines record) read as one article.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How a source is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -285,6 +285,31 @@ pub fn index_lines(path: &Path) -> io::Result<Vec<Record>> {
     Ok(records)
 }
 
+/// SHA-256 (hex) of the bytes a source is read from (the file, or the line of a JSON Lines
+/// file); `None` when they cannot be read or are over the size limit, which reading reports.
+pub fn content_hash(source: &Source) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    let bytes = match source.record {
+        Some(record) => {
+            if record.len > MAX_FILE_BYTES {
+                return None;
+            }
+            let mut bytes = vec![0; record.len as usize];
+            let mut file = File::open(&source.path).ok()?;
+            file.seek(SeekFrom::Start(record.offset)).ok()?;
+            file.read_exact(&mut bytes).ok()?;
+            bytes
+        }
+        None => {
+            if fs::metadata(&source.path).ok()?.len() > MAX_FILE_BYTES {
+                return None;
+            }
+            fs::read(&source.path).ok()?
+        }
+    };
+    Some(format!("{:x}", Sha256::digest(&bytes)))
+}
+
 /// Reads one source into a document; failures are recorded on the document, never raised.
 pub fn read(source: &Source) -> Document {
     let shown = source.path.to_string_lossy().into_owned();
@@ -300,7 +325,7 @@ fn read_file(source: &Source) -> Document {
     let failed = |reason: String| Document::failed(&source.id, "", reason);
     let bytes = match fs::metadata(&source.path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return failed(format!("file is {} bytes, over the {MAX_FILE_BYTES}-byte limit", m.len()))
+            return failed(format!("file is {} bytes, over the {MAX_FILE_BYTES}-byte limit for one article (split it into several files)", m.len()))
         }
         Ok(_) => match fs::read(&source.path) {
             Ok(b) => b,

@@ -8,6 +8,7 @@
 
 pub mod agreements;
 pub mod bench;
+pub mod cache;
 pub mod dates;
 pub mod doc;
 pub mod eval;
@@ -18,6 +19,7 @@ pub mod merge;
 pub mod ner;
 pub mod people;
 pub mod pipeline;
+pub mod progress;
 pub mod records;
 pub mod segment;
 pub mod text;

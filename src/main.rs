@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 use attache::ner::{NerModel, NerOptions};
-use attache::{bench, eval, pipeline};
+use attache::{bench, eval, pipeline, progress};
 
 /// Reads folders of English news articles and files a report: who met whom, where and when,
 /// and what they signed.
@@ -26,6 +26,14 @@ struct RunArgs {
     /// Folder the datasets are written to.
     #[arg(short, long, default_value = "output")]
     output: PathBuf,
+    /// Process only part K of N of the documents (stable by document id, K from 1); combine
+    /// the parts with `attache merge`.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<pipeline::Shard>,
+    /// Recompute every document instead of reusing the outcomes an earlier run left in
+    /// OUTPUT/.attache-cache.
+    #[arg(long)]
+    fresh: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -45,6 +53,19 @@ struct CommonArgs {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Combines the output folders of shard runs into one, merging events reported in
+    /// documents of different shards, as a single run over all documents would.
+    Merge {
+        /// Output folders of `attache --shard K/N` runs.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Folder the combined datasets are written to.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// No summary line on stderr.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Runs the main job on inputs with hand-made gold records and scores meetings and
     /// agreements: precision/recall/F1 per record type, date, place, status and kind accuracy.
     Eval {
@@ -118,18 +139,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let args = cli.run;
             let model = setup(&args.common)?;
-            let summary = pipeline::run(&args.inputs, &args.output, &model)?;
+            let options = pipeline::RunOptions {
+                shard: args.shard,
+                progress: if args.common.quiet { progress::Mode::Quiet } else { progress::Mode::Auto },
+                cache: !args.fresh,
+            };
+            let summary = pipeline::run_with(&args.inputs, &args.output, &model, options)?;
             if !args.common.quiet {
-                eprintln!(
-                    "attache: {} documents ({} failed), {} entities, {} meetings, {} agreements in {:.1}s -> {}",
-                    summary.documents,
-                    summary.failed,
-                    summary.entities,
-                    summary.meetings,
-                    summary.agreements,
-                    summary.seconds,
-                    args.output.display()
-                );
+                print_summary(&summary, &args.output);
+            }
+            Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Some(Command::Merge { dirs, output, quiet }) => {
+            let summary = pipeline::merge_outputs(&dirs, &output)?;
+            if !quiet {
+                print_summary(&summary, &output);
             }
             Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
         }
@@ -252,6 +276,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn print_summary(summary: &pipeline::RunSummary, output: &std::path::Path) {
+    let reused = if summary.reused > 0 { format!(", {} reused", summary.reused) } else { String::new() };
+    eprintln!(
+        "attache: {} documents ({} failed{reused}), {} entities, {} meetings, {} agreements in {:.1}s ({:.0} words/s) -> {}",
+        summary.documents,
+        summary.failed,
+        summary.entities,
+        summary.meetings,
+        summary.agreements,
+        summary.seconds,
+        summary.words as f64 / summary.seconds.max(1e-9),
+        output.display()
+    );
 }
 
 fn default_python() -> String {

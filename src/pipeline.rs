@@ -1,15 +1,23 @@
-//! The main job: ingest -> segment -> ner -> write, over a batch of inputs.
+//! The main job: ingest -> segment -> ner -> dates -> people -> meetings/agreements -> merge
+//! -> write, over a batch of inputs, resumable through [`crate::cache`].
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::doc::Document;
 use crate::ingest;
 use crate::ner::NerModel;
 use crate::segment::{RuleSegmenter, Segmenter};
+use crate::cache::{Cache, DocOutcome};
+use crate::progress::{self, Progress};
+use crate::records::{Agreement, Meeting};
 use crate::{merge, write};
 
 /// Where the shipped model lives: `models/ner` under the working directory, else the one in
@@ -33,7 +41,64 @@ pub struct RunSummary {
     pub meetings: usize,
     pub agreements: usize,
     pub words: usize,
+    /// Documents whose outcome came from the cache of an earlier run.
+    pub reused: usize,
     pub seconds: f64,
+}
+
+/// One of N stable parts of a corpus (`--shard K/N`, K from 1): a document belongs to the part
+/// its id hashes to, whatever machine or run looks at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        let (k, n) = s.split_once('/').ok_or("a shard is K/N, e.g. 2/4")?;
+        let (index, count): (usize, usize) = (k.trim().parse().map_err(|_| "K in K/N is a number")?, n.trim().parse().map_err(|_| "N in K/N is a number")?);
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {s}: K must be between 1 and N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    pub fn contains(&self, source_id: &str) -> bool {
+        let digest = Sha256::digest(source_id.as_bytes());
+        let h = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        (h % self.count as u64) as usize == self.index - 1
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    pub shard: Option<Shard>,
+    pub progress: progress::Mode,
+    /// Reuse and keep per-document outcomes under the output folder.
+    pub cache: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions { shard: None, progress: progress::Mode::Quiet, cache: true }
+    }
+}
+
+/// A line of `document_records.jsonl`: one document's records before merging, what
+/// `attache merge` needs to fold shard outputs together as one run would.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DocumentRecords {
+    pub order_key: String,
+    pub doc_id: String,
+    pub failed: bool,
+    pub entities: usize,
+    pub words: usize,
+    pub meetings: Vec<Meeting>,
+    pub agreements: Vec<Agreement>,
 }
 
 /// The stages after NER, on one document: dates -> people -> meetings, agreements.
@@ -53,103 +118,266 @@ pub fn annotate_documents(docs: &mut [Document], model: &NerModel) -> Result<()>
     Ok(())
 }
 
-/// Reads, segments and tags documents; the caller decides what to write.
-pub fn process(sources: &[ingest::Source], model: &NerModel, mut on_batch: impl FnMut(&[Document])) -> Result<RunSummary> {
-    let started = Instant::now();
+/// Reads and runs every stage on `sources`: rayon across documents, one encoder pass over all
+/// their sentences.
+pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<Vec<DocOutcome>> {
     let segmenter = RuleSegmenter;
-    let mut summary = RunSummary::default();
-    for chunk in sources.chunks(DOCS_PER_BATCH) {
-        let mut docs: Vec<Document> = chunk
-            .par_iter()
-            .map(|source| {
-                let mut doc = ingest::read(source);
-                if doc.is_ok() {
-                    segmenter.annotate(&mut doc);
-                }
-                doc
-            })
-            .collect();
-        model.annotate(&mut docs)?;
-        docs.par_iter_mut().filter(|d| d.is_ok()).for_each(analyse);
-        summary.documents += docs.len();
-        summary.failed += docs.iter().filter(|d| !d.is_ok()).count();
-        summary.entities += docs.iter().map(|d| d.entities.len()).sum::<usize>();
-        on_batch(&docs);
-    }
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    let mut docs: Vec<Document> = sources
+        .par_iter()
+        .map(|source| {
+            let mut doc = ingest::read(source);
+            if doc.is_ok() {
+                segmenter.annotate(&mut doc);
+            }
+            doc
+        })
+        .collect();
+    model.annotate(&mut docs)?;
+    Ok(docs
+        .par_iter_mut()
+        .zip(sources.par_iter())
+        .map(|(doc, source)| {
+            if doc.is_ok() {
+                analyse(doc);
+            }
+            DocOutcome {
+                order_key: source.id.clone(),
+                document: write::DocumentRecord::from_document(doc),
+                meetings: std::mem::take(&mut doc.meetings),
+                agreements: std::mem::take(&mut doc.agreements),
+                words: doc.text.split_whitespace().count(),
+            }
+        })
+        .collect())
 }
 
 /// Version of the output contract written to `run.json` (SPEC.md).
 pub const SCHEMA_VERSION: &str = "1";
 
-/// The main job over `inputs`: `documents.jsonl`, `meetings.jsonl`, `agreements.jsonl` and
-/// `run.json` in `output`, each replaced atomically.
+/// The main job over `inputs`: `documents.jsonl`, `meetings.jsonl`, `agreements.jsonl`,
+/// `document_records.jsonl` and `run.json` in `output`, each replaced atomically.
 pub fn run(inputs: &[PathBuf], output: &Path, model: &NerModel) -> Result<RunSummary> {
-    let sources = ingest::discover(inputs)?;
-    let mut documents = write::JsonlWriter::create(&output.join("documents.jsonl"))?;
-    let mut meetings = Vec::new();
-    let mut agreements = Vec::new();
-    let mut words = 0usize;
-    let mut failure = None;
-    let mut summary = process(&sources, model, |docs| {
-        for doc in docs {
-            words += doc.text.split_whitespace().count();
-            meetings.extend(doc.meetings.iter().cloned());
-            agreements.extend(doc.agreements.iter().cloned());
-            if failure.is_none() {
-                if let Err(e) = write::document_line(doc).and_then(|line| documents.line(&line)) {
-                    failure = Some(e);
+    run_with(inputs, output, model, RunOptions::default())
+}
+
+pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: RunOptions) -> Result<RunSummary> {
+    let started = Instant::now();
+    let discovery = ingest::discover_all(inputs)?;
+    let mut sources = discovery.sources.clone();
+    if let Some(shard) = options.shard {
+        sources.retain(|s| shard.contains(&s.id));
+    }
+    let mut progress = Progress::new(sources.len(), options.progress);
+    for line in discovery.warnings() {
+        progress.note(&line);
+    }
+    let mut cache = if options.cache { Some(Cache::open(output, &model.info().sha256)?) } else { None };
+    let mut writer = OutputWriter::create(output)?;
+    let mut first_with_content: HashMap<String, String> = HashMap::new();
+    let mut reused_total = 0;
+
+    for chunk in sources.chunks(DOCS_PER_BATCH) {
+        let hashes: Vec<Option<String>> = chunk.par_iter().map(ingest::content_hash).collect();
+        let keys: Vec<Option<String>> = chunk
+            .iter()
+            .zip(&hashes)
+            .map(|(s, h)| Some(cache.as_ref()?.key(&s.id, h.as_ref()?)))
+            .collect();
+        let mut outcomes: Vec<Option<DocOutcome>> =
+            keys.iter().map(|k| Some(cache.as_mut()?.load(k.as_ref()?)?)).collect();
+        let reused = outcomes.iter().filter(|o| o.is_some()).count();
+        reused_total += reused;
+        let todo: Vec<usize> = (0..chunk.len()).filter(|&i| outcomes[i].is_none()).collect();
+        let fresh = process_sources(&todo.iter().map(|&i| &chunk[i]).collect::<Vec<_>>(), model)?;
+        for (i, outcome) in todo.into_iter().zip(fresh) {
+            if let (Some(cache), Some(key)) = (cache.as_mut(), keys[i].as_ref()) {
+                cache.store(key, &outcome);
+            }
+            outcomes[i] = Some(outcome);
+        }
+        let mut batch = progress::Counts { reused, ..Default::default() };
+        for (outcome, hash) in outcomes.into_iter().flatten().zip(&hashes) {
+            let mut outcome = outcome;
+            if let Some(hash) = hash {
+                match first_with_content.get(hash) {
+                    Some(first) => outcome.document.warnings.push(format!("same content as {first}")),
+                    None => {
+                        first_with_content.insert(hash.clone(), outcome.document.doc_id.clone());
+                    }
+                }
+            }
+            batch.documents += 1;
+            batch.failed += usize::from(outcome.document.error.is_some());
+            batch.entities += outcome.document.entities.len();
+            batch.meetings += outcome.meetings.len();
+            batch.agreements += outcome.agreements.len();
+            writer.push(outcome)?;
+        }
+        progress.advance(batch);
+    }
+    progress.finish();
+    let mut summary = writer.finish(output, model, inputs, options.shard, started)?;
+    if let Some(cache) = &cache {
+        if options.shard.is_none() {
+            cache.prune();
+        }
+    }
+    summary.reused = reused_total;
+    Ok(summary)
+}
+
+/// Streams documents and their unmerged records to disk; merges and writes the record files
+/// at the end. Memory holds only the records, never the documents' text.
+pub struct OutputWriter {
+    documents: write::JsonlWriter,
+    parts: write::JsonlWriter,
+    meetings: Vec<Meeting>,
+    agreements: Vec<Agreement>,
+    summary: RunSummary,
+}
+
+impl OutputWriter {
+    pub fn create(output: &Path) -> Result<Self> {
+        Ok(OutputWriter {
+            documents: write::JsonlWriter::create(&output.join("documents.jsonl"))?,
+            parts: write::JsonlWriter::create(&output.join("document_records.jsonl"))?,
+            meetings: Vec::new(),
+            agreements: Vec::new(),
+            summary: RunSummary::default(),
+        })
+    }
+
+    pub fn push(&mut self, outcome: DocOutcome) -> Result<()> {
+        self.documents.record(&outcome.document)?;
+        let records = DocumentRecords {
+            order_key: outcome.order_key,
+            doc_id: outcome.document.doc_id,
+            failed: outcome.document.error.is_some(),
+            entities: outcome.document.entities.len(),
+            words: outcome.words,
+            meetings: outcome.meetings,
+            agreements: outcome.agreements,
+        };
+        self.push_records(&records)?;
+        self.meetings.extend(records.meetings);
+        self.agreements.extend(records.agreements);
+        Ok(())
+    }
+
+    /// A document line already serialised (merging shard outputs copies lines verbatim).
+    pub fn push_line(&mut self, document_line: &str, records: DocumentRecords) -> Result<()> {
+        self.documents.line(document_line)?;
+        self.push_records(&records)?;
+        self.meetings.extend(records.meetings);
+        self.agreements.extend(records.agreements);
+        Ok(())
+    }
+
+    fn push_records(&mut self, records: &DocumentRecords) -> Result<()> {
+        self.parts.record(records)?;
+        self.summary.documents += 1;
+        self.summary.failed += usize::from(records.failed);
+        self.summary.entities += records.entities;
+        self.summary.words += records.words;
+        Ok(())
+    }
+
+    pub fn finish(self, output: &Path, model: &NerModel, inputs: &[PathBuf], shard: Option<Shard>, started: Instant) -> Result<RunSummary> {
+        let info = model.info();
+        let model_json = serde_json::json!({"name": info.name, "sha256": info.sha256, "dir": info.dir.display().to_string()});
+        let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        self.finish_with(output, model_json, serde_json::json!({"inputs": inputs, "shard": shard.map(|s| format!("{}/{}", s.index, s.count))}), started)
+    }
+
+    /// Merges the records, writes the record files and `run.json`, and moves every file into
+    /// place (documents last, so that a complete `documents.jsonl` means a complete run).
+    pub fn finish_with(self, output: &Path, model: serde_json::Value, origin: serde_json::Value, started: Instant) -> Result<RunSummary> {
+        let OutputWriter { documents, parts, meetings, agreements, mut summary } = self;
+        let meetings = merge::merge_meetings(meetings);
+        let agreements = merge::merge_agreements(agreements);
+        summary.meetings = meetings.len();
+        summary.agreements = agreements.len();
+        let mut file = write::JsonlWriter::create(&output.join("meetings.jsonl"))?;
+        for m in &meetings {
+            file.record(m)?;
+        }
+        file.commit()?;
+        let mut file = write::JsonlWriter::create(&output.join("agreements.jsonl"))?;
+        for a in &agreements {
+            file.record(a)?;
+        }
+        file.commit()?;
+        parts.commit()?;
+        documents.commit()?;
+        summary.seconds = started.elapsed().as_secs_f64();
+        let run = serde_json::json!({
+            "tool": "attache",
+            "version": env!("CARGO_PKG_VERSION"),
+            "schema_version": SCHEMA_VERSION,
+            "model": model,
+            "backend": "candle cpu f32",
+            "threads": rayon::current_num_threads(),
+            "origin": origin,
+            "counts": {
+                "documents": summary.documents,
+                "failed_documents": summary.failed,
+                "entities": summary.entities,
+                "meetings": summary.meetings,
+                "agreements": summary.agreements,
+                "words": summary.words,
+            },
+            "wall_seconds": (summary.seconds * 1000.0).round() / 1000.0,
+            "throughput": {
+                "documents_per_second": per_second(summary.documents, summary.seconds),
+                "words_per_second": per_second(summary.words, summary.seconds),
+            },
+        });
+        write::write_file_atomically(&output.join("run.json"), (serde_json::to_string_pretty(&run)? + "\n").as_bytes())?;
+        Ok(summary)
+    }
+}
+
+/// `attache merge`: combines the outputs of shard runs (or of any runs over disjoint
+/// documents) into `output`, as one run over all their documents would have written them.
+pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
+    let started = Instant::now();
+    let mut items: Vec<(DocumentRecords, String)> = Vec::new();
+    let mut model = serde_json::Value::Null;
+    for dir in dirs {
+        let documents = std::fs::read_to_string(dir.join("documents.jsonl"))
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e} (is it an attache output folder?)", dir.join("documents.jsonl").display()))?;
+        let parts = std::fs::read_to_string(dir.join("document_records.jsonl"))
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e} (outputs of attache before 0.1 cannot be merged)", dir.join("document_records.jsonl").display()))?;
+        let (doc_lines, part_lines): (Vec<&str>, Vec<&str>) = (documents.lines().collect(), parts.lines().collect());
+        if doc_lines.len() != part_lines.len() {
+            bail!("{}: documents.jsonl and document_records.jsonl disagree ({} vs {} lines); re-run that shard", dir.display(), doc_lines.len(), part_lines.len());
+        }
+        if let Ok(run) = std::fs::read_to_string(dir.join("run.json")).map(|t| serde_json::from_str::<serde_json::Value>(&t)) {
+            if let Ok(run) = run {
+                if model.is_null() {
+                    model = run["model"].clone();
+                } else if model["sha256"] != run["model"]["sha256"] {
+                    bail!("{} was made with another model than the other folders; re-run it with the same model", dir.display());
                 }
             }
         }
-    })?;
-    if let Some(e) = failure {
-        return Err(e);
+        for (doc, part) in doc_lines.into_iter().zip(part_lines) {
+            let records: DocumentRecords = serde_json::from_str(part).map_err(|e| anyhow::anyhow!("{}: bad document_records.jsonl line: {e}", dir.display()))?;
+            items.push((records, doc.to_string()));
+        }
     }
-    let started = Instant::now();
-    let meetings = merge::merge_meetings(meetings);
-    let agreements = merge::merge_agreements(agreements);
-    summary.meetings = meetings.len();
-    summary.agreements = agreements.len();
-    summary.words = words;
-    let mut file = write::JsonlWriter::create(&output.join("meetings.jsonl"))?;
-    for m in &meetings {
-        file.record(m)?;
+    items.sort_by(|a, b| (&a.0.order_key, &a.0.doc_id).cmp(&(&b.0.order_key, &b.0.doc_id)));
+    let before = items.len();
+    items.dedup_by(|b, a| a.0.order_key == b.0.order_key && a.0.doc_id == b.0.doc_id);
+    if items.len() < before {
+        eprintln!("attache: {} document(s) appeared in more than one folder; kept once", before - items.len());
     }
-    file.commit()?;
-    let mut file = write::JsonlWriter::create(&output.join("agreements.jsonl"))?;
-    for a in &agreements {
-        file.record(a)?;
+    let mut writer = OutputWriter::create(output)?;
+    for (records, line) in items {
+        writer.push_line(&line, records)?;
     }
-    file.commit()?;
-    documents.commit()?;
-    summary.seconds += started.elapsed().as_secs_f64();
-    let info = model.info();
-    let run = serde_json::json!({
-        "tool": "attache",
-        "version": env!("CARGO_PKG_VERSION"),
-        "schema_version": SCHEMA_VERSION,
-        "model": {"name": info.name, "sha256": info.sha256, "dir": info.dir.display().to_string()},
-        "backend": "candle cpu f32",
-        "threads": rayon::current_num_threads(),
-        "inputs": inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-        "counts": {
-            "documents": summary.documents,
-            "failed_documents": summary.failed,
-            "entities": summary.entities,
-            "meetings": summary.meetings,
-            "agreements": summary.agreements,
-            "words": summary.words,
-        },
-        "wall_seconds": (summary.seconds * 1000.0).round() / 1000.0,
-        "throughput": {
-            "documents_per_second": per_second(summary.documents, summary.seconds),
-            "words_per_second": per_second(summary.words, summary.seconds),
-        },
-    });
-    write::write_file_atomically(&output.join("run.json"), serde_json::to_string_pretty(&run)?.as_bytes())?;
-    Ok(summary)
+    let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+    writer.finish_with(output, model, serde_json::json!({"merged_from": dirs}), started)
 }
 
 fn per_second(n: usize, seconds: f64) -> f64 {

@@ -28,7 +28,7 @@ impl Evidence {
 }
 
 /// A date as written and as resolved (`value` null when nothing anchors it).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateField {
     pub text: String,
     pub value: Option<DateValue>,
@@ -66,7 +66,7 @@ pub enum MeetingStatus {
     Cancelled,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     /// `mtg-` and 12 hex digits of a hash of what identifies the event; set by
     /// [`crate::merge`], empty before.
@@ -124,7 +124,7 @@ pub struct Party {
     pub kind: PartyType,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
     /// `agr-` and 12 hex digits, set by [`crate::merge`].
     pub id: String,

@@ -5,37 +5,56 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::doc::{Document, EntityLabel};
 use crate::text::CharIndex;
 
-#[derive(Serialize)]
-struct EntityRecord<'a> {
-    text: &'a str,
-    label: &'static str,
-    start: usize,
-    end: usize,
-    score: f64,
+/// One entity of a `documents.jsonl` line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    pub text: String,
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+    pub score: f64,
     /// PERSON: the person's fullest name in the document; GPE: the canonical country when the
     /// mention names one; else the text.
-    canonical: &'a str,
+    pub canonical: String,
     /// DATE: the resolved ISO value (null when unresolvable); absent for other labels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "present_or_null")]
+    pub value: Option<Option<String>>,
 }
 
-#[derive(Serialize)]
-struct DocumentRecord<'a> {
-    doc_id: &'a str,
-    path: &'a str,
-    title: Option<&'a str>,
-    published: Option<&'a str>,
-    url: Option<&'a str>,
-    text: &'a str,
-    warnings: &'a [String],
-    error: Option<&'a str>,
-    entities: Vec<EntityRecord<'a>>,
+/// `value` is absent for non-dates and may be `null` for dates: keep the two apart when
+/// reading a line back.
+mod present_or_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<Option<String>>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(Some(v)) => s.serialize_str(v),
+            _ => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+        Ok(Some(Option::<String>::deserialize(d)?))
+    }
+}
+
+/// One `documents.jsonl` line (SPEC.md), owned, so that it can be cached and read back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    pub doc_id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+    pub warnings: Vec<String>,
+    pub error: Option<String>,
+    pub entities: Vec<EntityRecord>,
 }
 
 /// Scores are rounded so that files compare byte for byte across machines.
@@ -43,39 +62,52 @@ pub fn round4(x: f32) -> f64 {
     ((x as f64) * 1e4).round() / 1e4
 }
 
+impl DocumentRecord {
+    pub fn from_document(doc: &Document) -> DocumentRecord {
+        let index = CharIndex::new(&doc.text);
+        let entities = doc
+            .entities
+            .iter()
+            .map(|e| {
+                let chars = index.char_span(e.span);
+                let text = doc.span_text(e.span);
+                let canonical = match e.label {
+                    EntityLabel::Person => crate::people::person_at(&doc.people, e.span).map(|p| doc.people[p].name.as_str()),
+                    EntityLabel::Gpe => crate::gazetteer::canonical_country(text),
+                    _ => None,
+                }
+                .unwrap_or(text);
+                let value = (e.label == EntityLabel::Date).then(|| {
+                    doc.dates.iter().find(|d| d.span == e.span).and_then(|d| d.value.as_ref()).map(|v| v.iso())
+                });
+                EntityRecord {
+                    text: text.to_string(),
+                    label: e.label.as_str().to_string(),
+                    start: chars.start,
+                    end: chars.end,
+                    score: round4(e.score),
+                    canonical: canonical.to_string(),
+                    value,
+                }
+            })
+            .collect();
+        DocumentRecord {
+            doc_id: doc.id.clone(),
+            path: doc.path.clone(),
+            title: doc.title.clone(),
+            published: doc.published.clone(),
+            url: doc.url.clone(),
+            text: doc.text.clone(),
+            warnings: doc.warnings.clone(),
+            error: doc.error.clone(),
+            entities,
+        }
+    }
+}
+
 /// One `documents.jsonl` line.
 pub fn document_line(doc: &Document) -> Result<String> {
-    let index = CharIndex::new(&doc.text);
-    let entities = doc
-        .entities
-        .iter()
-        .map(|e| {
-            let chars = index.char_span(e.span);
-            let text = doc.span_text(e.span);
-            let canonical = match e.label {
-                EntityLabel::Person => crate::people::person_at(&doc.people, e.span).map(|p| doc.people[p].name.as_str()),
-                EntityLabel::Gpe => crate::gazetteer::canonical_country(text),
-                _ => None,
-            }
-            .unwrap_or(text);
-            let value = (e.label == EntityLabel::Date).then(|| {
-                doc.dates.iter().find(|d| d.span == e.span).and_then(|d| d.value.as_ref()).map(|v| v.iso())
-            });
-            EntityRecord { text, label: e.label.as_str(), start: chars.start, end: chars.end, score: round4(e.score), canonical, value }
-        })
-        .collect();
-    let record = DocumentRecord {
-        doc_id: &doc.id,
-        path: &doc.path,
-        title: doc.title.as_deref(),
-        published: doc.published.as_deref(),
-        url: doc.url.as_deref(),
-        text: &doc.text,
-        warnings: &doc.warnings,
-        error: doc.error.as_deref(),
-        entities,
-    };
-    Ok(serde_json::to_string(&record)?)
+    Ok(serde_json::to_string(&DocumentRecord::from_document(doc))?)
 }
 
 /// A JSON Lines file written through a temporary file in the same folder and renamed into
@@ -152,7 +184,10 @@ mod tests {
         let mut doc = Document::from_text("a.txt", "“Việt Nam” – Dong Jun");
         let start = doc.text.find("Dong").unwrap();
         doc.entities.push(Entity { span: ByteSpan::new(start, doc.text.len()), label: EntityLabel::Person, score: 0.98767 });
-        let line: serde_json::Value = serde_json::from_str(&document_line(&doc).unwrap()).unwrap();
+        let line_text = document_line(&doc).unwrap();
+        let back: DocumentRecord = serde_json::from_str(&line_text).unwrap();
+        assert_eq!(serde_json::to_string(&back).unwrap(), line_text, "a line reads back to the same bytes");
+        let line: serde_json::Value = serde_json::from_str(&line_text).unwrap();
         let entity = &line["entities"][0];
         assert_eq!(entity["start"], 13);
         assert_eq!(entity["end"], 21);
