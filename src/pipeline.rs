@@ -238,6 +238,7 @@ pub struct OutputWriter {
 
 impl OutputWriter {
     pub fn create(output: &Path) -> Result<Self> {
+        write::remove_stale_temporaries(output);
         Ok(OutputWriter {
             documents: write::JsonlWriter::create(&output.join("documents.jsonl"))?,
             parts: write::JsonlWriter::create(&output.join("document_records.jsonl"))?,

@@ -149,6 +149,17 @@ impl JsonlWriter {
     }
 }
 
+/// Removes the temporary files a killed run left in `dir` (`.NAME.tmp-PID`).
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') && name.contains(".tmp-") && entry.path().is_file() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `lines` to `path` atomically (see [`JsonlWriter`]).
 pub fn write_atomically<I>(path: &Path, lines: I) -> Result<()>
 where
