@@ -72,6 +72,29 @@ pub fn time_rust(model: &NerModel, docs: &[Document], repeat: usize) -> Result<T
     })
 }
 
+/// Time of the rule stages (dates, people, meetings, agreements) and of merging over `docs`
+/// already tagged, median of `repeat` runs: they must stay a small fraction of the NER stage.
+pub fn time_rules(model: &NerModel, docs: &[Document], repeat: usize) -> Result<(f64, f64)> {
+    let mut tagged = docs.to_vec();
+    model.annotate(&mut tagged)?;
+    let mut rules = Vec::new();
+    let mut merging = Vec::new();
+    for _ in 0..repeat.max(1) {
+        let mut work = tagged.clone();
+        let started = Instant::now();
+        for doc in work.iter_mut().filter(|d| d.is_ok()) {
+            crate::pipeline::analyse(doc);
+        }
+        rules.push(started.elapsed().as_secs_f64());
+        let started = Instant::now();
+        let meetings = crate::merge::merge_meetings(work.iter_mut().flat_map(|d| std::mem::take(&mut d.meetings)).collect());
+        let agreements = crate::merge::merge_agreements(work.iter_mut().flat_map(|d| std::mem::take(&mut d.agreements)).collect());
+        std::hint::black_box((meetings, agreements));
+        merging.push(started.elapsed().as_secs_f64());
+    }
+    Ok((median(rules), median(merging)))
+}
+
 #[derive(Deserialize)]
 struct PythonResult {
     seconds: f64,

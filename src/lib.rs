@@ -13,6 +13,7 @@ pub mod dates;
 pub mod doc;
 pub mod eval;
 pub mod gazetteer;
+pub mod generate;
 pub mod ingest;
 pub mod meetings;
 pub mod merge;
