@@ -13,7 +13,7 @@
 //! compatible group, so the result never depends on the thread count; merging outputs of
 //! shards runs this same fold over the same per-document records.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use sha2::{Digest, Sha256};
 
@@ -23,13 +23,7 @@ use crate::records::{Agreement, DateField, Evidence, Location, Meeting, MeetingK
 
 /// Merges per-document meetings (given in document order) into events with ids.
 pub fn merge_meetings(records: Vec<Meeting>) -> Vec<Meeting> {
-    let mut groups: Vec<Meeting> = Vec::new();
-    for record in records {
-        match groups.iter_mut().find(|g| same_meeting(g, &record)) {
-            Some(group) => absorb_meeting(group, record),
-            None => groups.push(record),
-        }
-    }
+    let mut groups = fold(records, |m| index_keys(m.participants.iter().map(|p| p.name.as_str()), &m.sources), same_meeting, absorb_meeting);
     for g in &mut groups {
         finish_sources(&mut g.sources);
         g.topics.sort();
@@ -42,19 +36,54 @@ pub fn merge_meetings(records: Vec<Meeting>) -> Vec<Meeting> {
 
 /// Merges per-document agreements into one record per agreement, with ids.
 pub fn merge_agreements(records: Vec<Agreement>) -> Vec<Agreement> {
-    let mut groups: Vec<Agreement> = Vec::new();
-    for record in records {
-        match groups.iter_mut().find(|g| same_agreement(g, &record)) {
-            Some(group) => absorb_agreement(group, record),
-            None => groups.push(record),
-        }
-    }
+    let mut groups = fold(records, |a| index_keys(a.parties.iter().map(|p| p.name.as_str()), &a.sources), same_agreement, absorb_agreement);
     for g in &mut groups {
         finish_sources(&mut g.sources);
         g.id = format!("agr-{}", agreement_key(g));
     }
     groups.sort_by(|a, b| a.sources[0].cmp(&b.sources[0]).then_with(|| a.id.cmp(&b.id)));
     groups
+}
+
+/// Each record joins the first (oldest) compatible group, else starts one. Groups are found
+/// through an index of the words of their names and their documents, since two records of one
+/// event always share one of those: merging stays near-linear on corpora of many thousands
+/// of documents.
+fn fold<R>(records: Vec<R>, keys: impl Fn(&R) -> Vec<String>, same: impl Fn(&R, &R) -> bool, absorb: impl Fn(&mut R, R)) -> Vec<R> {
+    let mut groups: Vec<R> = Vec::new();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for record in records {
+        let record_keys = keys(&record);
+        let mut candidates: Vec<usize> = record_keys.iter().filter_map(|k| index.get(k)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let target = candidates.into_iter().find(|&g| same(&groups[g], &record));
+        let g = match target {
+            Some(g) => {
+                absorb(&mut groups[g], record);
+                g
+            }
+            None => {
+                groups.push(record);
+                groups.len() - 1
+            }
+        };
+        for k in keys(&groups[g]) {
+            let list = index.entry(k).or_default();
+            if list.last() != Some(&g) && !list.contains(&g) {
+                list.push(g);
+            }
+        }
+    }
+    groups
+}
+
+fn index_keys<'a>(names: impl Iterator<Item = &'a str>, sources: &[Evidence]) -> Vec<String> {
+    let mut keys: Vec<String> = names.flat_map(|n| gazetteer::fold(n).split_whitespace().map(|w| format!("w:{w}")).collect::<Vec<_>>()).collect();
+    keys.extend(sources.iter().map(|s| format!("d:{}", s.doc_id)));
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 fn family(kind: MeetingKind) -> u8 {
