@@ -1,42 +1,2802 @@
-//! The agreements stage (being written).
+//! The agreements stage: a sentence that reports an act on an agreement (signing, planning to
+//! sign, negotiating) becomes one [`Agreement`] record, read from that sentence and its
+//! neighbours. [`crate::merge`] later folds the records of one agreement together.
+//!
+//! How a sentence is read:
+//! - **Kind nouns** come first: "memorandum of understanding" / "MoU" / "memorandum",
+//!   "agreement" / "deal" / "accord" / "pact", "treaty" / "convention", "joint statement" /
+//!   "joint communique", "joint declaration" / "declaration", "partnership", "contract",
+//!   "protocol". Only the head of a noun phrase counts ("partnership agreement" is an
+//!   agreement; the "Partnership" of "... Partnership Economic Dialogue" is part of a name). A
+//!   quoted proper name with no kind noun ("the “U.S.-Vietnam ... Economic Dialogue”") is an
+//!   agreement only when it is what was signed. A deal "for X to buy" / "to buy" something is a
+//!   contract.
+//! - **An act** must govern the noun phrase, or the mention is no record ("in accordance with
+//!   the agreement", "a challenge to the Panmunjom Declaration", "the 1982 UNCLOS", "the deal
+//!   could lift exports"). Before the phrase: "signed", "inked", "witnessed the signing of",
+//!   "concluded", "issued", "adopted", "exchanged", "agreed on", "reached" (signed); "will
+//!   sign", "to sign", "ahead of the signing of" (planned); "agreed to negotiate", "talks on",
+//!   "work towards", "towards the signing of", "discussed", "explored" (discussed); "upgraded
+//!   relations to" (signed, partnerships only), "establishment of", "announced" (signed);
+//!   "implement", "abide by" (signed: in force; named agreements only). After it, when the
+//!   phrase opens its clause: "was signed", "has been signed", "signed in 2019" (signed), "is to
+//!   be signed", "will be signed", "is due to be signed" (planned), "entered into force"
+//!   (signed); duties ("must still be ratified") are no act. Between a verb and its noun only
+//!   determiners and modifiers may stand. Items listed after a signing ("exchanged several
+//!   documents, including a memorandum on ...") and phrases coordinated with a governed one
+//!   ("signed an MoU on X, an agreement on Y and a protocol on Z") share its act.
+//! - **Cancelled or suspended** agreements ("scrapped", "suspended", "withdrew from", "refused
+//!   to sign", "did not sign") make no record: the schema has no cancelled status, and calling
+//!   them signed or discussed would misreport them. A sentence that also says when the deal was
+//!   signed ("the deal, signed in 2015, ...") still yields that signed record.
+//! - **Background** agreements are records when the text says they were signed ("signed a free
+//!   trade agreement with Vietnam in 2019"), or when a singular mention names both parties and a
+//!   date with no verb at all ("the joint statement between Vietnam and China in 2023": the
+//!   date says it happened).
+//! - **Parties** come from the subject of the act ("Japan and the Philippines signed",
+//!   "Vietnamese and Chinese officials signed"; "Kim Jong Un and Moon Jae-in signed" gives their
+//!   countries), from "between X and Y" and "with Y" after the noun, and from country names in
+//!   the phrase ("the U.S.-Vietnam ..."). Countries are canonical gazetteer names; a state
+//!   organ stands for its country ("the Vietnamese Defence Ministry"); other organisations are
+//!   organisation parties ("Vietnam Airlines", "Boeing"; "Indian airline IndiGo" is IndiGo);
+//!   places and buildings after a preposition are not parties; people are parties only when
+//!   nothing names a country or organisation. "The two sides", "they", "the ministers" resolve
+//!   to the two countries named just before (this sentence before the clause, then back up to
+//!   three sentences), or to the document's main pair when what is named fits it. "The bloc"
+//!   is the last regional bloc named (blocs are organisation parties). A deal "with several
+//!   other partners" is too vague for a record, and a record with no party at all is dropped.
+//! - **Signatories** are the people in the subject of "signed"/"inked"/"will sign" or after
+//!   "signed (in X) by"; witnesses ("witnessing the signing", "witnessed the signing of") are
+//!   not. Their role and country come from [`crate::people`].
+//! - **Subject** is the "on ..." / "for ..." / "to ..." / "regarding ..." phrase after the noun
+//!   (or after "was signed"), cut at the end of its clause, before a date or "in <place>", and
+//!   before a "between"/"with" that names the parties; a name "Agreement on X" gives X.
+//!   **Title** is a capitalised ("Reciprocal Access Agreement", "Treaty of Amity and
+//!   Cooperation"), quoted, or "known as" name; a kind's own name ("Memorandum of
+//!   Understanding") is none.
+//! - **Date and place** come from the clause. Otherwise, for signed and discussed agreements,
+//!   from the event the text points back to ("on the sidelines of the forum", "following the
+//!   talks", "during the exchange"), else from the nearest earlier talks or meeting (its date
+//!   and place; when it has no date, the next earlier dated event gives the date), else the
+//!   story's first dated event. Planned agreements take them only from a pointer or their own
+//!   sentence ("is due to visit Singapore on Wednesday, where ... are expected to sign"). A
+//!   record with its own date takes no place from its neighbours, except the dateline city of
+//!   its own sentence. A place listed with places of another country ("in Hekou county, Yunnan
+//!   Province ... and Lao Cai of Vietnam") is no single place. Dates keep the precision the
+//!   event was reported with ([`crate::meetings::event_value`]: "later this year" is the year).
+//! - **Back-references** ("Kamikawa and Teodoro signed the pact in Manila") add their
+//!   signatories, place and date to the earlier record of the same kind instead of making a
+//!   new one.
+//! - **Confidence** starts at 0.9 for an explicit signing verb, 0.8 for softer verbs
+//!   ("concluded", "announced"), 0.7 for in-force names and 0.6 for verb-less dated mentions,
+//!   and drops for parties resolved from context (0.1) or the main pair (0.15), plurals
+//!   ("relevant agreements", 0.15), discussions (0.05) and a missing date (0.05).
+//!
+//! Every step is a bounded scan of one sentence (at most [`MAX_MENTIONS`] phrases, looking back
+//! at most [`LOOKBACK`] bytes) or a few neighbours, so the stage is linear in the document; it
+//! never panics on any document (spans out of range or off char boundaries are ignored) and
+//! its output depends on nothing but the document.
 
-use crate::doc::Document;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::DateValue;
+use crate::doc::{Document, Entity, EntityLabel};
+use crate::gazetteer;
+use crate::people::person_at;
+use crate::records::{
+    Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Participant, Party, PartyType,
+};
+use crate::text::{ByteSpan, CharIndex};
 
 /// Fills `doc.agreements`.
 pub fn annotate(doc: &mut Document) {
-    doc.agreements.clear();
+    doc.agreements = extract(doc);
 }
 
-#[cfg(test)]
-mod dump {
-    use std::path::PathBuf;
-    use crate::doc::Document;
+/// The agreements one document reports, one per mention (back-references folded in), in text
+/// order, without ids.
+pub fn extract(doc: &Document) -> Vec<Agreement> {
+    if !doc.is_ok() || doc.text.is_empty() {
+        return Vec::new();
+    }
+    let cx = Cx::new(doc);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for ui in 0..cx.units.len() {
+        let mentions = cx.mentions(ui);
+        if mentions.is_empty() {
+            continue;
+        }
+        let acts = cx.acts(ui);
+        let links = cx.link(ui, &mentions, &acts);
+        for (mi, link) in links.iter().enumerate() {
+            if let Some(d) = cx.draft(ui, &mentions, mi, link.as_ref()) {
+                absorb(&mut drafts, d);
+            }
+        }
+    }
+    // Code-point offsets through one index: `Evidence::of` counts from the start of the text
+    // for every record, which a long document with many records cannot afford.
+    let index = CharIndex::new(&doc.text);
+    drafts.into_iter().map(|d| d.finish(doc, &index)).collect()
+}
 
-    pub fn load(dirs: &[&str]) -> Vec<Document> {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let inputs: Vec<PathBuf> = dirs.iter().map(|d| root.join(d)).collect();
-        let sources = crate::ingest::discover(&inputs).unwrap();
-        let mut docs: Vec<Document> = sources.iter().map(crate::ingest::read).collect();
-        let model = crate::ner::NerModel::load(&crate::pipeline::default_model_dir()).unwrap();
-        crate::pipeline::annotate_documents(&mut docs, &model).unwrap();
-        docs
+// ---------------------------------------------------------------------------------------------
+// Vocabulary.
+
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:memorand(?:um|a)\s+of\s+understanding|memorand(?:um|a)|(?-i:MoUs?|MOUs?)|joint\s+(?:statement|communiqu[eé])s?|joint\s+declarations?|declarations?|agreements?|deals?|accords?|pacts?|treaty|treaties|conventions?|partnerships?|contracts?|protocols?)\b",
+    )
+    .unwrap()
+});
+
+/// Acts before the noun phrase, in order of precedence when two end at the same place (the
+/// longer match wins anyway: "will sign" over "sign", "towards the signing of" over "signing
+/// of").
+static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
+    let r = |s: &str| Regex::new(s).unwrap();
+    vec![
+        (
+            ActClass::Cancel,
+            r(r"(?i)\b(?:scrap(?:ped|s)?|suspend(?:ed|s|ing)?|cancel(?:l?ed|s|ling)?|terminat(?:e|ed|es|ing)|withdr(?:ew|awn|aw|awing|aws)\s+from|pull(?:ed|s|ing)?\s+out\s+of|tore\s+up|tear\s+up|abandon(?:ed|s|ing)?|walk(?:ed|s)?\s+away\s+from|exit(?:ed|s)?\s+from|quit|violat(?:e|ed|es|ing)|breach(?:ed|es|ing)?|(?:did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|never|not|refused\s+to|refuses\s+to|failed\s+to|fails\s+to|declined\s+to|yet\s+to)\s+(?:\w+\s+)?(?:sign|ink|conclude|signed|inked|concluded))\b"),
+        ),
+        (
+            ActClass::Plan,
+            r(r"(?i)\b(?:(?:will|would|shall|could|may|might|to)\s+(?:\w+ly\s+)?(?:also\s+)?(?:sign|ink|conclude|seal|adopt|issue|finali[sz]e)|(?:ahead\s+of|before|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for)\s+(?:the\s+)?signing\s+of)\b"),
+        ),
+        (
+            ActClass::Discuss,
+            r(r"(?i)\b(?:towards?\s+(?:the\s+)?(?:signing|conclusion)\s+of|work(?:ed|ing|s)?\s+(?:\w+\s+)?towards?(?:\s+(?:the\s+)?(?:signing|conclusion)\s+of)?|negotiat(?:e|ed|es|ing)|renegotiat(?:e|ed|es|ing)|negotiations?\s+(?:on|for|over|of|towards?)|talks\s+(?:on|for|over|about|towards?)|discuss(?:ed|es|ing)?|explor(?:e|ed|es|ing)|consider(?:ed|s|ing)?|propos(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+for|stud(?:y|ied|ies|ying)|mull(?:ed|s|ing)?)\b"),
+        ),
+        (
+            ActClass::Witness,
+            r(r"(?i)\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|oversaw|oversee|presided\s+over|at)\s+the\s+(?:signing|exchange)\s+(?:ceremony\s+)?of\b"),
+        ),
+        (
+            ActClass::Sign,
+            r(r"(?i)\b(?:signed|signs|sign|signing\s+of|inked|inks|ink)\b"),
+        ),
+        (
+            ActClass::Conclude,
+            r(r"(?i)\b(?:concluded|concludes|exchanged|exchange\s+of|agreed\s+(?:on|upon)|agree\s+(?:on|upon)|issued|issues|adopted|adopts|ratified|ratifies|sealed|seals|struck|clinched|finali[sz]ed|reached|reach|initial(?:l)?ed|renewed)\b"),
+        ),
+        (
+            ActClass::Upgrade,
+            r(r"(?i)\b(?:upgrad|elevat|lift|rais|boost)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:ties|relations|relationship|relationships)\s+(?:[\w'’-]+\s+){0,2}?(?:to|into)\b"),
+        ),
+        (
+            ActClass::Establish,
+            r(r"(?i)\b(?:establish(?:ed|es|ing)?|establishment\s+of|set\s+up|sets\s+up|setting\s+up|form(?:ed|ing)|forg(?:e|ed|es|ing)|launch(?:ed|es|ing)?|announc(?:e|ed|es|ing)|unveil(?:ed|s|ing)?)\b"),
+        ),
+        (
+            ActClass::Implement,
+            r(r"(?i)\b(?:implement(?:ed|s|ing)?|implementation\s+of|abid(?:e|es|ed|ing)\s+by|compl(?:y|ies|ied|ying)\s+with|enforc(?:e|ed|es|ing))\b"),
+        ),
+    ]
+});
+
+/// Passive participles after the noun phrase ("was signed", "is to be signed").
+static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:signed|inked|concluded|adopted|issued|exchanged|ratified|sealed|finali[sz]ed|initial(?:l)?ed)\b").unwrap()
+});
+/// The auxiliary right before a participle (anchored at the end of the text before it).
+static AUX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:(?:is|are|was|were|has|have|had|will|would|could|may|might|shall|must|should|needs?|to|due|expected|set|scheduled|slated|yet|still|also|already|now|finally|not|be|been|being)\s+)*(?:is|are|was|were|be|been|being))\s+(?:\w+ly\s+)?$").unwrap()
+});
+static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect)\b").unwrap()
+});
+/// "The two sides", "they", "the ministers": parties named elsewhere.
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+two\s+(?:sides|countries|nations|governments|leaders|presidents|premiers|prime\s+ministers|ministers|foreign\s+ministers|defen[cs]e\s+ministers|deputy\s+prime\s+ministers|vice\s+premiers|delegations|parties|states|neighbou?rs|heads\s+of\s+state|militaries|armies|capitals|countries['’])|both\s+(?:sides|countries|nations|governments|leaders|parties)|they|the\s+(?:ministers|leaders|sides|presidents|delegations|officials))\b").unwrap()
+});
+static BLOC_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+(?:bloc|union|grouping)\b").unwrap());
+/// "With several other partners": no party can be named.
+static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:several|other|others|many|various|numerous|some|multiple|a\s+number\s+of|a\s+host\s+of|dozens)\b").unwrap()
+});
+/// Pointers to an event told before: "on the sidelines of the forum", "following the talks".
+static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:during|at|on\s+the\s+(?:sidelines|margins)\s+of|following|after|at\s+the\s+(?:end|close|conclusion)\s+of|in\s+the\s+course\s+of|ahead\s+of)\s+(?:the|this|that|their|his|her|its)\s+(?:[\w'’-]+\s+){0,4}?(talks|meeting|meetings|visit|trip|tour|forum|summit|conference|session|exchange|discussions|dialogue|ceremony|call|conversation|event|negotiations)\b").unwrap()
+});
+static MEETING_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:talks|met|meets?|meeting|hosted|hosts?|received|receives|called\s+on|calls\s+on|co-chair(?:ed|s)?|co-chairmanship|chaired|phone\s+(?:call|conversation)|spoke\s+(?:by|on\s+the)\s+(?:tele)?phone|summit|held|holds?|discussions|exchange)\b").unwrap()
+});
+static OTHER_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:visit(?:ed|ing|s)?|arriv(?:ed|es|ing)|trip|tour(?:ed)?|signed|inked)\b").unwrap()
+});
+/// A dateline at the start of a sentence: "MANILA, July 8 (Reuters) - ", "ISLAMABAD, Feb 6
+/// (APP): ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))\s*(?:-{1,2}|–|—|:)\s*|^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*(?:-{1,2}|–|—)\s+").unwrap()
+});
+/// Purchase subjects: "for Vietnam Airlines to buy 50 Boeing 737 MAX jets".
+static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:for\s+(.+?)\s+)?to\s+(?:buy|purchase|acquire|order|procure|lease)\s+(.+)$").unwrap()
+});
+
+/// Mentions read per sentence.
+const MAX_MENTIONS: usize = 24;
+/// How far back (bytes) a scan inside one sentence looks for a clause's start.
+const LOOKBACK: usize = 600;
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "both", "another", "each"];
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+/// Words that cannot stand inside a noun phrase's modifiers (prepositions, auxiliaries,
+/// conjunctions of clauses, reporting verbs).
+const STOP: &[&str] = &[
+    "on", "in", "at", "with", "for", "to", "from", "by", "over", "under", "about", "after", "before", "during", "between",
+    "into", "since", "until", "within", "against", "among", "through", "via", "of", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "do", "does", "did", "which", "that", "who", "whom", "whose", "when", "where", "while", "as", "but", "if", "because",
+    "although", "though", "said", "says", "told", "say", "not", "no", "never", "than", "so", "or",
+];
+const MODAL_BEFORE_VERB: &[&str] = &["to", "will", "would", "can", "could", "must", "should", "may", "might", "shall", "great", "good", "not"];
+/// Words of a state organ: an organisation named with a country word and one of these stands
+/// for the country ("Vietnam National Defense Ministry", "the Chinese People's Liberation Army").
+const STATE_WORDS: &[&str] = &[
+    "ministry", "ministries", "government", "army", "navy", "air force", "forces", "force", "command", "military",
+    "parliament", "assembly", "cabinet", "police", "coast guard", "foreign office", "department", "state council",
+    "defense", "defence", "armed", "presidency", "embassy",
+];
+/// Regional blocs that sign as one party: canonical name and folded aliases.
+const BLOCS: &[(&str, &[&str])] = &[
+    ("European Union", &["european union", "eu", "e.u."]),
+    ("ASEAN", &["asean", "association of southeast asian nations"]),
+    ("African Union", &["african union"]),
+    ("NATO", &["nato", "north atlantic treaty organization", "north atlantic treaty organisation"]),
+    ("Gulf Cooperation Council", &["gulf cooperation council", "gcc"]),
+    ("Mercosur", &["mercosur"]),
+    ("Eurasian Economic Union", &["eurasian economic union", "eaeu"]),
+    ("Shanghai Cooperation Organisation", &["shanghai cooperation organisation", "shanghai cooperation organization", "sco"]),
+    ("BRICS", &["brics"]),
+    ("Pacific Islands Forum", &["pacific islands forum"]),
+    ("Caribbean Community", &["caribbean community", "caricom"]),
+];
+
+fn bloc_name(text: &str) -> Option<&'static str> {
+    let key = gazetteer::fold(text.trim_start_matches("the ").trim_start_matches("The "));
+    let key = key.trim_end_matches("'s").trim();
+    BLOCS.iter().find(|(_, aliases)| aliases.contains(&key)).map(|(name, _)| *name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Working types.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ActClass {
+    Cancel,
+    Plan,
+    Discuss,
+    Witness,
+    Sign,
+    Conclude,
+    Upgrade,
+    Establish,
+    Implement,
+    /// "was signed" and friends, after the noun phrase.
+    PassiveSigned,
+    PassivePlanned,
+    /// "must still be ratified": no act.
+    PassiveDuty,
+    /// A date and explicit parties, no verb.
+    Dated,
+}
+
+impl ActClass {
+    fn status(self) -> Option<AgreementStatus> {
+        match self {
+            ActClass::Cancel | ActClass::PassiveDuty => None,
+            ActClass::Plan | ActClass::PassivePlanned => Some(AgreementStatus::Planned),
+            ActClass::Discuss => Some(AgreementStatus::Discussed),
+            _ => Some(AgreementStatus::Signed),
+        }
+    }
+    /// Whether the act's subject are the people who sign.
+    fn signs(self) -> bool {
+        matches!(self, ActClass::Sign | ActClass::Plan)
+    }
+    fn before(self) -> bool {
+        !matches!(self, ActClass::PassiveSigned | ActClass::PassivePlanned | ActClass::PassiveDuty | ActClass::Dated)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Act {
+    start: usize,
+    end: usize,
+    class: ActClass,
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    kind: AgreementKind,
+    /// The kind word(s), or the quoted name of a name-only mention.
+    head: ByteSpan,
+    /// Where the noun phrase starts (its determiner or first modifier).
+    np_start: usize,
+    /// Where the name starts: the opening quote of a quoted name, else the head.
+    lead: usize,
+    /// After the head, a closing quote and an acronym in brackets.
+    np_end: usize,
+    plural: bool,
+    definite: bool,
+    title: Option<String>,
+    /// A quoted name with no kind noun: a record only when it is what was signed.
+    name_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartySource {
+    Clause,
+    Context,
+    MainPair,
+}
+
+/// A record on its way: the fields of [`Agreement`] and what is needed to fold references.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: AgreementKind,
+    status: AgreementStatus,
+    title: Option<String>,
+    parties: Vec<Party>,
+    signatories: Vec<Participant>,
+    subject: Option<String>,
+    date: Option<DateField>,
+    location: Option<Location>,
+    /// The place came from a dateline or a neighbouring sentence, not from the clause.
+    weak_location: bool,
+    sentence: ByteSpan,
+    confidence: f64,
+    /// A definite noun phrase with no name of its own ("the pact"): may refer to a record before.
+    reference: bool,
+}
+
+impl Draft {
+    fn finish(self, doc: &Document, index: &CharIndex) -> Agreement {
+        let span = index.char_span(self.sentence);
+        let evidence = Evidence { doc_id: doc.id.clone(), sentence: slice(&doc.text, self.sentence.start, self.sentence.end).to_string(), start: span.start, end: span.end };
+        Agreement {
+            id: String::new(),
+            kind: self.kind,
+            status: self.status,
+            title: self.title,
+            parties: self.parties,
+            signatories: self.signatories,
+            subject: self.subject,
+            date: self.date,
+            location: self.location,
+            sources: vec![evidence],
+            confidence: (self.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+        }
+    }
+}
+
+fn stage(s: AgreementStatus) -> u8 {
+    match s {
+        AgreementStatus::Discussed => 0,
+        AgreementStatus::Planned => 1,
+        AgreementStatus::Signed => 2,
+    }
+}
+
+/// Adds a draft, or folds a back-reference into the record it refers to.
+fn absorb(drafts: &mut Vec<Draft>, d: Draft) {
+    if d.reference {
+        let target = drafts.iter_mut().rev().take(64).find(|t| {
+            t.kind == d.kind
+                && (d.parties.is_empty() || t.parties.iter().any(|p| d.parties.iter().any(|q| q.name == p.name)))
+                && d.subject.as_ref().is_none_or(|s| t.subject.as_ref().is_none_or(|ts| ts == s))
+        });
+        if let Some(t) = target {
+            for s in d.signatories {
+                if !t.signatories.iter().any(|x| x.name == s.name) {
+                    t.signatories.push(s);
+                }
+            }
+            if d.location.is_some() && (t.location.is_none() || (t.weak_location && !d.weak_location)) {
+                t.location = d.location;
+                t.weak_location = d.weak_location;
+            }
+            if t.date.is_none() {
+                t.date = d.date;
+            }
+            if t.subject.is_none() {
+                t.subject = d.subject;
+            }
+            if stage(d.status) > stage(t.status) {
+                t.status = d.status;
+            }
+            for p in d.parties {
+                if !t.parties.iter().any(|q| q.name == p.name) {
+                    t.parties.push(p);
+                }
+            }
+            t.confidence = (t.confidence + 0.03).min(0.97);
+            return;
+        }
+    }
+    drafts.push(d);
+}
+
+/// A sentence that records may be read from: the sentence (for evidence) and the part of it
+/// that is prose (furniture lines and a dateline cut off).
+#[derive(Debug, Clone)]
+struct Unit {
+    sentence: ByteSpan,
+    span: ByteSpan,
+    dateline: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Place {
+    Found(Location),
+    /// Several places of different countries: no single place.
+    Mixed,
+}
+
+/// What the subject of an active act names.
+#[derive(Debug, Default)]
+struct Subject {
+    parties: Vec<Party>,
+    /// People with no known country: parties only when nothing else is.
+    people: Vec<Party>,
+    signatories: Vec<Participant>,
+    /// "the two sides", "they".
+    anaphor: bool,
+    /// "the bloc".
+    bloc_ref: bool,
+}
+
+/// What the words after a noun phrase say.
+#[derive(Debug, Default)]
+struct Post {
+    between: Vec<Party>,
+    between_anaphor: bool,
+    with: Vec<Party>,
+    vague: bool,
+    subject: Option<ByteSpan>,
+    /// A purchase: the buyer when named ("for X to buy"), the seller or maker.
+    purchase: Option<(Option<Party>, Option<Party>)>,
+    /// Where these phrases end.
+    end: usize,
+}
+
+/// The document and what the stage computes once per document.
+struct Cx<'d> {
+    doc: &'d Document,
+    text: &'d str,
+    /// Valid entities, sorted by start.
+    ents: Vec<Entity>,
+    /// Resolved DATE mentions.
+    dates: Vec<(ByteSpan, Option<DateValue>)>,
+    units: Vec<Unit>,
+    main_pair: Option<[String; 2]>,
+    /// The publication date relative dates were resolved against.
+    anchor: Option<chrono::NaiveDate>,
+    /// The story's first dated event: its unit, date span and value.
+    lead: Option<(usize, ByteSpan, DateValue)>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers (all offsets are bytes of the document text).
+
+fn slice(text: &str, a: usize, b: usize) -> &str {
+    text.get(a..b).unwrap_or("")
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Words of `s` (runs of letters, digits and inner apostrophes, hyphens, periods), with their
+/// offsets relative to `s`.
+fn words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push((st, i));
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+fn lower_words(s: &str) -> Vec<String> {
+    words(s).into_iter().map(|(a, b)| s[a..b].to_lowercase()).collect()
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn title_case(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn kind_of(word: &str) -> Option<(AgreementKind, bool)> {
+    let w = word.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let plural = (w.ends_with('s') && !w.ends_with("ss")) || w.ends_with("memoranda");
+    let kind = if w.starts_with("memorand") || w.starts_with("mou") {
+        AgreementKind::MemorandumOfUnderstanding
+    } else if w.starts_with("joint statement") || w.starts_with("joint communiq") {
+        AgreementKind::JointStatement
+    } else if w.contains("declaration") {
+        AgreementKind::Declaration
+    } else if w.starts_with("agreement") || w.starts_with("deal") || w.starts_with("accord") || w.starts_with("pact") {
+        AgreementKind::Agreement
+    } else if w.starts_with("treat") || w.starts_with("convention") {
+        AgreementKind::Treaty
+    } else if w.starts_with("partnership") {
+        AgreementKind::Partnership
+    } else if w.starts_with("contract") {
+        AgreementKind::Contract
+    } else if w.starts_with("protocol") {
+        AgreementKind::Protocol
+    } else {
+        return None;
+    };
+    Some((kind, plural))
+}
+
+fn push_party(parties: &mut Vec<Party>, p: Party) {
+    if !parties.iter().any(|q| q.name == p.name) {
+        parties.push(p);
+    }
+}
+
+fn country(name: &str) -> Party {
+    Party { name: name.to_string(), kind: PartyType::Country }
+}
+
+impl<'d> Cx<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let text = doc.text.as_str();
+        let valid = |s: ByteSpan| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+        let mut ents: Vec<Entity> = doc.entities.iter().filter(|e| valid(e.span)).cloned().collect();
+        ents.sort_by_key(|e| (e.span.start, e.span.end));
+        let mut dates: Vec<(ByteSpan, Option<DateValue>)> = doc.dates.iter().filter(|d| valid(d.span)).map(|d| (d.span, d.value.clone())).collect();
+        dates.sort_by_key(|(s, _)| (s.start, s.end));
+        let anchor = doc.published.as_deref().and_then(crate::dates::publication_anchor);
+        let mut cx = Cx { doc, text, ents, dates, units: Vec::new(), main_pair: None, anchor, lead: None };
+        cx.units = cx.make_units();
+        cx.main_pair = cx.compute_main_pair();
+        cx.lead = cx.units.iter().enumerate().find_map(|(i, u)| {
+            let (a, b) = (u.span.start, u.span.end);
+            let cue = MEETING_CUE.find(cx.t(a, b)).or_else(|| OTHER_CUE.find(cx.t(a, b)))?;
+            let at = a + cue.start();
+            cx.event_dates(a, b).into_iter().min_by_key(|(s, _)| s.start.abs_diff(at)).map(|(s, v)| (i, s, v))
+        });
+        cx
+    }
+
+    fn make_units(&self) -> Vec<Unit> {
+        let mut units = Vec::new();
+        let mut sentences: Vec<ByteSpan> = self
+            .doc
+            .sentences
+            .iter()
+            .copied()
+            .filter(|s| s.start < s.end && s.end <= self.text.len() && self.text.is_char_boundary(s.start) && self.text.is_char_boundary(s.end))
+            .collect();
+        sentences.sort_by_key(|s| (s.start, s.end));
+        let mut furniture: Vec<ByteSpan> = self.doc.furniture.iter().copied().filter(|f| f.start < f.end).collect();
+        furniture.sort_by_key(|f| (f.start, f.end));
+        // Furniture spans may nest; the longest end so far bounds the search from the left.
+        let mut reach = Vec::with_capacity(furniture.len());
+        let mut far = 0;
+        for f in &furniture {
+            far = far.max(f.end);
+            reach.push(far);
+        }
+        for s in sentences {
+            // Cut off furniture lines the sentence lies in or runs into (a headline glued to
+            // the lead); a sentence inside furniture is cut away whole.
+            let (mut a, mut b) = (s.start, s.end);
+            let first = reach.partition_point(|&r| r <= a);
+            let end = s.end;
+            for f in furniture[first..].iter().take_while(|f| f.start < end) {
+                if f.end <= a || f.start >= b {
+                    continue;
+                }
+                if f.start <= a {
+                    a = a.max(f.end);
+                } else if f.end >= b {
+                    b = b.min(f.start);
+                } else if f.start - a < b - f.end {
+                    a = f.end;
+                } else {
+                    b = f.start;
+                }
+            }
+            if a >= b {
+                continue;
+            }
+            let a = floor_boundary(self.text, a);
+            let b = floor_boundary(self.text, b).max(a);
+            let body = slice(self.text, a, b);
+            let lead = body.len() - body.trim_start().len();
+            let (mut start, mut dateline) = (a + lead, None);
+            if let Some(c) = DATELINE.captures(slice(self.text, start, b)) {
+                let city = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().trim().to_string());
+                if let Some(city) = city.filter(|c| gazetteer::country_of_place(c).is_some()) {
+                    dateline = Some(title_case(&city));
+                    start += c.get(0).map_or(0, |m| m.end());
+                }
+            }
+            units.push(Unit { sentence: s, span: ByteSpan::new(start.min(b), b), dateline });
+        }
+        units
+    }
+
+    fn ents_in(&self, a: usize, b: usize) -> &[Entity] {
+        let first = self.ents.partition_point(|e| e.span.start < a);
+        let last = self.ents.partition_point(|e| e.span.start < b).max(first);
+        let slice = &self.ents[first..last];
+        let keep = slice.iter().take_while(|e| e.span.end <= b).count();
+        &slice[..keep.min(slice.len())]
+    }
+
+    /// The DATE mentions inside `[a, b)`.
+    fn dates_in(&self, a: usize, b: usize) -> &[(ByteSpan, Option<DateValue>)] {
+        let first = self.dates.partition_point(|(s, _)| s.start < a);
+        let last = self.dates.partition_point(|(s, _)| s.start < b).max(first);
+        let slice = &self.dates[first..last];
+        let keep = slice.iter().take_while(|(s, _)| s.end <= b).count();
+        &slice[..keep.min(slice.len())]
+    }
+
+    /// The value of the DATE mention starting at `at`, if one does (`Some(None)`: unresolved).
+    fn date_at(&self, at: usize) -> Option<Option<&DateValue>> {
+        let i = self.dates.partition_point(|(s, _)| s.start < at);
+        self.dates.get(i).filter(|(s, _)| s.start == at).map(|(_, v)| v.as_ref())
+    }
+
+    /// The start of unit `ui` or `max` bytes before `at`, whichever is later: how far back
+    /// a scan from `at` looks, so that a sentence with no stops costs linear time.
+    fn window(&self, ui: usize, at: usize, max: usize) -> usize {
+        let start = self.units.get(ui).map_or(0, |u| u.span.start);
+        start.max(floor_boundary(self.text, at.saturating_sub(max))).min(at)
+    }
+
+    fn t(&self, a: usize, b: usize) -> &'d str {
+        slice(self.text, a, b)
+    }
+
+    /// The previous word before `at` (lower case), within `floor`.
+    fn word_before(&self, floor: usize, at: usize) -> Option<String> {
+        let floor = floor.max(floor_boundary(self.text, at.saturating_sub(64)));
+        let s = self.t(floor, at);
+        words(s).last().map(|&(a, b)| s[a..b].to_lowercase())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Countries and parties of entities.
+
+    /// The country a person entity's person belongs to.
+    fn person_country(&self, e: &Entity) -> Option<String> {
+        person_at(&self.doc.people, e.span).and_then(|i| self.doc.people.get(i)).and_then(|p| p.country.clone())
+    }
+
+    fn participant(&self, e: &Entity) -> Participant {
+        match person_at(&self.doc.people, e.span).and_then(|i| self.doc.people.get(i)) {
+            Some(p) => Participant { name: p.name.clone(), role: p.role.clone(), country: p.country.clone(), organization: p.organization.clone() },
+            None => Participant { name: self.t(e.span.start, e.span.end).to_string(), role: None, country: None, organization: None },
+        }
+    }
+
+    /// The country an organisation's name stands for when it is a state organ.
+    fn organ_country(&self, name: &str) -> Option<&'static str> {
+        let lower = name.to_lowercase();
+        if !STATE_WORDS.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        let ws: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+        for n in (1..=3).rev() {
+            for win in ws.windows(n) {
+                let phrase = win.join(" ");
+                if let Some(c) = gazetteer::canonical_country(&phrase).or_else(|| gazetteer::country_of_demonym(&phrase)) {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// The party a non-person entity names, if any: countries, blocs, state organs (as their
+    /// country), other organisations.
+    fn party_of(&self, e: &Entity) -> Option<Party> {
+        let name = self.t(e.span.start, e.span.end);
+        match e.label {
+            EntityLabel::Gpe => gazetteer::canonical_country(name)
+                .map(country)
+                .or_else(|| bloc_name(name).map(|b| Party { name: b.into(), kind: PartyType::Organization })),
+            EntityLabel::Norp => gazetteer::country_of_demonym(name)
+                .map(country)
+                .or_else(|| bloc_name(name).map(|b| Party { name: b.into(), kind: PartyType::Organization })),
+            EntityLabel::Org => {
+                if let Some(b) = bloc_name(name) {
+                    return Some(Party { name: b.into(), kind: PartyType::Organization });
+                }
+                if let Some(c) = self.organ_country(name) {
+                    return Some(country(c));
+                }
+                if gazetteer::canonical_country(name).is_some() {
+                    return gazetteer::canonical_country(name).map(country);
+                }
+                let name = name.trim_end_matches("'s").trim_end_matches("’s");
+                Some(Party { name: name.to_string(), kind: PartyType::Organization })
+            }
+            _ => None,
+        }
+    }
+
+    /// The country an entity points to, for resolving "the two sides" (people by their
+    /// country, countries, demonyms, state organs; no cities).
+    fn country_of_entity(&self, e: &Entity) -> Option<String> {
+        let name = self.t(e.span.start, e.span.end);
+        match e.label {
+            EntityLabel::Person => self.person_country(e),
+            EntityLabel::Gpe => gazetteer::canonical_country(name).map(str::to_string),
+            EntityLabel::Norp => gazetteer::country_of_demonym(name).map(str::to_string),
+            EntityLabel::Org => self.organ_country(name).map(str::to_string),
+            _ => None,
+        }
+    }
+
+    /// Spans of "according to ..." attributions inside `[a, b)`: their names are sources, not
+    /// parties or places.
+    fn attributions(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        static ACCORDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b[^,;]*").unwrap());
+        ACCORDING.find_iter(self.t(a, b)).map(|m| (a + m.start(), a + m.end())).collect()
+    }
+
+    fn countries_in(&self, a: usize, b: usize, out: &mut Vec<String>) {
+        let skip = self.attributions(a, b);
+        for e in self.ents_in(a, b) {
+            if skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
+                continue;
+            }
+            if let Some(c) = self.country_of_entity(e) {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+
+    /// The two countries a document is mostly about, when two stand out.
+    fn compute_main_pair(&self) -> Option<[String; 2]> {
+        let mut counts: Vec<(String, f64, usize)> = Vec::new();
+        let mut add = |c: String, w: f64, at: usize| match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += w,
+            None => counts.push((c, w, at)),
+        };
+        let mut spans: Vec<ByteSpan> = self.units.iter().map(|u| u.sentence).collect();
+        // The headline, though furniture, says what the story is about.
+        if let Some(title) = self.doc.title.as_deref() {
+            let title = title.trim().trim_start_matches('#').trim();
+            if let Some(s) = self.doc.sentences.iter().find(|s| !title.is_empty() && slice(self.text, s.start, s.end).contains(title)) {
+                spans.push(*s);
+            }
+        }
+        for s in spans {
+            for e in self.ents_in(s.start, s.end) {
+                let name = self.t(e.span.start, e.span.end);
+                if let Some(c) = self.country_of_entity(e) {
+                    add(c, 1.0, e.span.start);
+                } else if e.label == EntityLabel::Gpe {
+                    if let Some(c) = gazetteer::country_of_place(name) {
+                        add(c.to_string(), 0.5, e.span.start);
+                    }
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.2.cmp(&b.2)));
+        let top2 = counts.get(1)?;
+        let third = counts.get(2).map_or(0.0, |c| c.1);
+        (top2.1 >= 2.0 && top2.1 > third).then(|| [counts[0].0.clone(), top2.0.clone()])
+    }
+
+    /// The two countries "the two sides" refers to from `before` in unit `ui`: the two named
+    /// in this sentence before that point and the previous sentence (going back up to three),
+    /// or the document's main pair when what is named fits it.
+    fn context_pair(&self, ui: usize, before: usize) -> (Vec<Party>, PartySource) {
+        let mut found: Vec<String> = Vec::new();
+        if self.units.get(ui).is_some() {
+            self.countries_in(self.window(ui, before, LOOKBACK), before, &mut found);
+        }
+        if found.len() == 2 {
+            return (found.iter().map(|c| country(c)).collect(), PartySource::Context);
+        }
+        for back in 1..=3 {
+            if let Some(u) = ui.checked_sub(back).and_then(|i| self.units.get(i)) {
+                self.countries_in(u.span.start, u.span.end, &mut found);
+            }
+            if found.len() == 2 {
+                return (found.iter().map(|c| country(c)).collect(), PartySource::Context);
+            }
+            if let Some(pair) = &self.main_pair {
+                let inside = found.iter().all(|c| pair.contains(c));
+                let covers = pair.iter().all(|c| found.contains(c));
+                if (!found.is_empty() && inside) || covers || (found.is_empty() && back == 3) {
+                    return (pair.iter().map(|c| country(c)).collect(), PartySource::MainPair);
+                }
+            }
+            if found.len() > 2 {
+                break;
+            }
+        }
+        (Vec::new(), PartySource::Context)
+    }
+
+    /// The last bloc named before `before` (this unit and three before).
+    fn last_bloc(&self, ui: usize, before: usize) -> Option<Party> {
+        for back in 0..=3 {
+            let u = ui.checked_sub(back).and_then(|i| self.units.get(i))?;
+            let end = if back == 0 { before } else { u.span.end };
+            for e in self.ents_in(u.span.start, end).iter().rev() {
+                if let Some(b) = bloc_name(self.t(e.span.start, e.span.end)) {
+                    return Some(Party { name: b.into(), kind: PartyType::Organization });
+                }
+            }
+        }
+        None
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Mentions and acts.
+
+    fn mentions(&self, ui: usize) -> Vec<Mention> {
+        let u = &self.units[ui];
+        let body = self.t(u.span.start, u.span.end);
+        let mut out: Vec<Mention> = Vec::new();
+        let all: Vec<(usize, usize)> =
+            KIND.find_iter(body).take(MAX_MENTIONS * 4).map(|m| (u.span.start + m.start(), u.span.start + m.end())).collect();
+        let quotes = self.quotes(ui);
+        for (k, &(a, b)) in all.iter().enumerate() {
+            // A pathological "sentence" (a table, a list without stops) is read only in part.
+            if out.len() >= MAX_MENTIONS {
+                break;
+            }
+            let word = self.t(a, b);
+            let Some((kind, plural)) = kind_of(word) else { continue };
+            let prev = self.word_before(u.span.start, a);
+            let lw = word.to_lowercase();
+            // "to deal with", "to contract", "accord priority".
+            if (lw.starts_with("deal") || lw.starts_with("contract") || lw.starts_with("accord"))
+                && prev.as_deref().is_some_and(|p| MODAL_BEFORE_VERB.contains(&p))
+            {
+                continue;
+            }
+            // Not the head: another kind word follows ("partnership agreement"), or a
+            // capitalised word inside a name ("Partnership Economic Dialogue").
+            let after = self.t(b, u.span.end);
+            let next_gap = after.len() - after.trim_start_matches([' ', '-']).len();
+            if let Some(&(na, _)) = all.get(k + 1) {
+                if na == b + next_gap && next_gap <= 2 {
+                    continue;
+                }
+            }
+            if after.starts_with('-') {
+                continue;
+            }
+            if is_capitalised(word) && !word.starts_with("MoU") && !word.starts_with("MOU") && after.starts_with(' ') {
+                let next = after[1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                if !next.is_empty() && is_capitalised(next) && next.chars().any(|c| c.is_lowercase()) {
+                    continue;
+                }
+            }
+            if lw.starts_with("convention") && after.trim_start().to_lowercase().starts_with(['c', 'h']) {
+                let nx = after.trim_start().to_lowercase();
+                if nx.starts_with("center") || nx.starts_with("centre") || nx.starts_with("hall") {
+                    continue;
+                }
+            }
+            out.push(self.noun_phrase(ui, &quotes, kind, plural, ByteSpan::new(a, b), false));
+        }
+        // Quoted names with no kind noun at their head.
+        for &(qa, qb, inner_a, inner_b) in quotes.iter().take(MAX_MENTIONS) {
+            let inner = self.t(inner_a, inner_b).trim();
+            if !looks_like_name(inner) {
+                continue;
+            }
+            if out.iter().any(|m| m.head.start >= qa && m.head.end <= qb) {
+                continue;
+            }
+            let mut m = self.noun_phrase(ui, &quotes, AgreementKind::Agreement, false, ByteSpan::new(qa, qb), true);
+            m.title = Some(strip_acronym(inner).to_string());
+            out.push(m);
+        }
+        out.sort_by_key(|m| m.head.start);
+        out
+    }
+
+    /// Quoted stretches of a unit: (open, close end, inner start, inner end).
+    fn quotes(&self, ui: usize) -> Vec<(usize, usize, usize, usize)> {
+        let u = &self.units[ui];
+        let body = self.t(u.span.start, u.span.end);
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in body.char_indices() {
+            match (open, c) {
+                (None, '“') | (None, '"') => open = Some((i, c)),
+                (Some((o, oc)), '”') | (Some((o, oc)), '"') if oc == '“' && c == '”' || oc == '"' && c == '"' => {
+                    let inner_a = o + oc.len_utf8();
+                    out.push((u.span.start + o, u.span.start + i + c.len_utf8(), u.span.start + inner_a, u.span.start + i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The noun phrase around a kind head: its start, end, determiner, and a proper name.
+    fn noun_phrase(&self, ui: usize, quotes: &[(usize, usize, usize, usize)], kind: AgreementKind, plural: bool, head: ByteSpan, name_only: bool) -> Mention {
+        let u = &self.units[ui];
+        let mut definite = false;
+        let mut title: Option<String> = None;
+        let mut np_end = head.end;
+        // Inside quotes: the whole quoted name is the phrase.
+        let mut quoted: Option<(usize, usize, usize, usize)> = None;
+        if !name_only {
+            quoted = quotes.iter().copied().find(|&(qa, qb, _, _)| qa < head.start && head.end <= qb && qb - qa < 400);
+        }
+        let head_start = match quoted {
+            Some((qa, qb, ia, ib)) => {
+                let inner = self.t(ia, ib).trim();
+                if is_capitalised(inner) && inner.split_whitespace().count() >= 2 {
+                    title = Some(strip_acronym(inner).to_string());
+                }
+                np_end = qb;
+                qa
+            }
+            None => head.start,
+        };
+        if name_only {
+            np_end = head.end;
+        }
+        // Modifiers before the head, back to a determiner.
+        let window = self.window(ui, head_start, 240);
+        let before = self.t(window, head_start);
+        let mut run_capital: Vec<&str> = Vec::new();
+        let mut capital_run_open = quoted.is_none() && !name_only;
+        let mut cursor = before.len();
+        let mut run_first = head_start;
+        for (count, &(a, b)) in words(before).iter().rev().enumerate() {
+            // Punctuation between this word and the phrase so far ends the phrase.
+            if before[b..cursor].chars().any(|c| !(c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\'' | '’' | '-'))) {
+                break;
+            }
+            let w = &before[a..b];
+            let lw = w.to_lowercase();
+            if DETERMINERS.contains(&lw.as_str()) {
+                definite = DEFINITE.contains(&lw.as_str());
+                cursor = a;
+                break;
+            }
+            if STOP.contains(&lw.as_str()) || count >= 7 {
+                break;
+            }
+            if capital_run_open && is_capitalised(w) {
+                run_capital.push(w);
+                run_first = window + a;
+            } else {
+                capital_run_open = false;
+            }
+            cursor = a;
+        }
+        let np_start = window + cursor;
+        // An acronym in brackets after the phrase: "(CEPA)".
+        static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,12}\s*\)").unwrap());
+        if let Some(m) = ACRONYM.find(self.t(np_end, u.span.end)) {
+            np_end += m.end();
+        }
+        // A capitalised name: "Panmunjom Declaration", "Comprehensive Strategic Partnership",
+        // "Treaty of Amity and Cooperation".
+        let head_text = self.t(head.start, head.end);
+        if title.is_none() && !name_only && is_capitalised(head_text) && !head_text.starts_with("MoU") && !head_text.starts_with("MOU") {
+            run_capital.reverse();
+            // The first word of a sentence is capitalised anyway.
+            let at_start = self.t(u.span.start, run_first).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            let evidence = run_capital.len() >= 2 || (run_capital.len() == 1 && !at_start);
+            static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|for|the|in)\s+)?[A-Z][\w'’-]*)*").unwrap()
+            });
+            // Not a date: "Agreement on Monday".
+            let tail = TAIL.find(self.t(head.end, u.span.end)).map(|m| m.as_str().to_string()).filter(|t| {
+                let first = t.split_whitespace().nth(1).unwrap_or("");
+                let at = head.end + t.find(first).unwrap_or(0);
+                self.date_at(at).is_none() && !is_calendar_word(first)
+            });
+            if evidence || tail.is_some() {
+                let mut t = if evidence { format!("{} {}", run_capital.join(" "), head_text) } else { head_text.to_string() };
+                if let Some(tail) = &tail {
+                    t.push_str(tail);
+                    np_end = np_end.max(head.end + tail.len());
+                }
+                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !is_generic_name(&t) {
+                    title = Some(t);
+                }
+            }
+        }
+        // "a pact known as GSOMIA", "the accord dubbed the “Panda Deal”".
+        static KNOWN_AS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"^\s*,?\s*(?:known|called|dubbed|named)\s+(?:as\s+)?(?:the\s+)?["“]?([A-Z][\w.'’&-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w.'’&-]*)*)["”]?"#).unwrap()
+        });
+        if title.is_none() && !name_only {
+            if let Some(c) = KNOWN_AS.captures(self.t(np_end, u.span.end)) {
+                let name = c.get(1).map_or("", |g| g.as_str());
+                let at = np_end + c.get(1).map_or(0, |g| g.start());
+                if self.date_at(at).is_none() && !is_calendar_word(name.split_whitespace().next().unwrap_or("")) {
+                    title = Some(name.to_string());
+                    np_end += c.get(0).map_or(0, |g| g.end());
+                }
+            }
+        }
+        Mention { kind, head, np_start, np_end, lead: head_start, plural, definite, title, name_only }
+    }
+
+    fn acts(&self, ui: usize) -> Vec<Act> {
+        let u = &self.units[ui];
+        let body = self.t(u.span.start, u.span.end);
+        let mut out = Vec::new();
+        for (class, re) in ACTS.iter() {
+            for m in re.find_iter(body) {
+                out.push(Act { start: u.span.start + m.start(), end: u.span.start + m.end(), class: *class });
+            }
+        }
+        out
+    }
+
+    /// Whether only noun-phrase material stands in `[a, b)`: at most `max` words, no clause
+    /// punctuation, prepositions or verbs of other clauses, no other kind head.
+    fn np_gap_ok(&self, a: usize, b: usize, max: usize, mentions: &[Mention]) -> bool {
+        if a > b {
+            return false;
+        }
+        let gap = self.t(a, b);
+        if gap.chars().any(|c| !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '-' | '.' | '&' | '$' | '%'))) {
+            return false;
+        }
+        if gap.contains(". ") {
+            return false;
+        }
+        let ws = lower_words(gap);
+        if ws.len() > max || ws.iter().any(|w| STOP.contains(&w.as_str())) {
+            return false;
+        }
+        !mentions.iter().any(|m| m.head.start >= a && m.head.end <= b)
+    }
+
+    /// Whether a noun phrase starting at `np_start` opens its clause (so it can be the subject
+    /// of a passive act after it).
+    fn opens_clause(&self, ui: usize, np_start: usize) -> bool {
+        let u = &self.units[ui];
+        let before = self.t(u.span.start, np_start);
+        let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
+        if trimmed.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—')).is_empty() {
+            return true;
+        }
+        if trimmed.ends_with([',', ';', ':', '-', '–', '—']) {
+            return true;
+        }
+        let lw = trimmed.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        matches!(lw.as_str(), "that" | "and" | "said" | "but" | "while" | "when" | "after" | "since" | "as" | "because" | "before" | "whereas")
+    }
+
+    /// Links each mention to the act that governs it, if any.
+    fn link(&self, ui: usize, mentions: &[Mention], acts: &[Act]) -> Vec<Option<Act>> {
+        let mut links: Vec<Option<Act>> = Vec::with_capacity(mentions.len());
+        for (k, m) in mentions.iter().enumerate() {
+            // Before: the act that ends nearest the phrase (the longest of those), with nothing
+            // but modifiers between.
+            let before = acts
+                .iter()
+                .filter(|a| a.class.before() && a.end <= m.lead)
+                .max_by(|x, y| x.end.cmp(&y.end).then(y.start.cmp(&x.start)))
+                .copied()
+                .filter(|a| self.np_gap_ok(a.end, m.lead, 7, mentions));
+            let after = self.passive_act(ui, m, mentions);
+            let chosen = match (before, after) {
+                (Some(b), Some(a)) => {
+                    if m.np_start.saturating_sub(b.end) <= a.start.saturating_sub(m.np_end) {
+                        Some(b)
+                    } else {
+                        Some(a)
+                    }
+                }
+                (b, a) => b.or(a),
+            };
+            // Coordination: "signed a memorandum ... and an agreement ...".
+            let chosen = chosen.or_else(|| {
+                let prev = k.checked_sub(1)?;
+                let pa = links.get(prev).copied().flatten()?;
+                if !pa.class.before() {
+                    return None;
+                }
+                let pm = &mentions[prev];
+                let pend = self.post_np(ui, pm.np_end).end.max(pm.np_end).min(m.np_start);
+                let gap = self.t(pend, m.np_start);
+                static COORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap());
+                COORD.is_match(gap).then_some(pa)
+            });
+            // A list after a signing: "witnessed the exchange of several documents, including a
+            // memorandum of understanding on fisheries".
+            let chosen = chosen.or_else(|| self.listed_after_act(ui, m, acts, mentions, &links));
+            // No act: a dated mention with explicit parties ("the joint statement between
+            // Vietnam and China in 2023").
+            let chosen = chosen.or_else(|| self.dated_mention(ui, m).then_some(Act { start: m.np_end, end: m.np_end, class: ActClass::Dated }));
+            links.push(chosen);
+        }
+        links
+    }
+
+    /// The act a listed item inherits: "signed N documents, including X and Y" -> X, Y.
+    fn listed_after_act(&self, ui: usize, m: &Mention, acts: &[Act], mentions: &[Mention], links: &[Option<Act>]) -> Option<Act> {
+        static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?\s*$").unwrap()
+        });
+        let u = &self.units[ui];
+        let start = self.clause_start(ui, m.np_start);
+        let text = self.t(start, m.np_start);
+        // Earlier items of the list may stand between: "including A, B and C".
+        let mut cut = text.len();
+        let mut tries = 0;
+        loop {
+            let head = &text[..cut];
+            if let Some(hit) = INCLUDING.find(head) {
+                let items = &text[hit.end()..];
+                let items_ok = items.split([',']).flat_map(|p| p.split(" and ")).all(|p| lower_words(p).len() <= 12)
+                    && !items.contains(';');
+                if !items_ok {
+                    return None;
+                }
+                let at = start + hit.start();
+                let act = acts
+                    .iter()
+                    .filter(|a| a.class.before() && a.end <= at && a.end + 60 >= at)
+                    .max_by_key(|a| a.end)
+                    .copied()
+                    .filter(|a| self.np_gap_ok(a.end, at, 6, mentions) || self.t(a.end, at).split_whitespace().count() <= 4)?;
+                return Some(act);
+            }
+            // Step back over one earlier listed mention.
+            let prev = mentions.iter().zip(links).rev().find(|(x, _)| x.np_end <= start + cut && x.np_start >= start)?;
+            cut = prev.0.np_start - start;
+            tries += 1;
+            if tries > 6 || cut == 0 || u.span.end < start {
+                return None;
+            }
+        }
+    }
+
+    /// A passive or in-force act after the phrase, when the phrase is its subject.
+    fn passive_act(&self, ui: usize, m: &Mention, mentions: &[Mention]) -> Option<Act> {
+        let u = &self.units[ui];
+        if !self.opens_clause(ui, m.np_start) {
+            return None;
+        }
+        let rest = self.t(m.np_end, u.span.end);
+        // Kind nouns inside the phrase's own subject ("a joint declaration on strategic
+        // partnership is to be signed") do not stop the search.
+        let own = self.post_np(ui, m.np_end).end;
+        let limit = mentions.iter().find(|x| x.head.start >= own).map_or(u.span.end, |x| x.head.start);
+        let stop_at = |at: usize| -> bool {
+            let gap = self.t(m.np_end, at);
+            at > limit || gap.contains(';') || gap.contains(". ") || lower_words(gap).len() > 30 || lower_words(gap).iter().any(|w| matches!(w.as_str(), "said" | "says" | "told"))
+        };
+        if let Some(p) = PARTICIPLE.find(rest) {
+            let at = m.np_end + p.start();
+            if !stop_at(at) {
+                let pre = self.t(m.np_end, at);
+                if let Some(c) = AUX.captures(pre) {
+                    let aux = c.get(1).map_or("", |x| x.as_str()).to_lowercase();
+                    let aux_words: Vec<&str> = aux.split_whitespace().collect();
+                    let class = if aux_words.iter().any(|w| matches!(*w, "must" | "should" | "need" | "needs" | "yet" | "still")) {
+                        ActClass::PassiveDuty
+                    } else if aux_words.iter().any(|w| matches!(*w, "to" | "will" | "would" | "could" | "may" | "might" | "shall" | "due" | "expected" | "set" | "scheduled" | "slated" | "being"))
+                        || aux == "be"
+                    {
+                        ActClass::PassivePlanned
+                    } else {
+                        ActClass::PassiveSigned
+                    };
+                    return Some(Act { start: m.np_end + c.get(0).map_or(0, |x| x.start()), end: m.np_end + p.end(), class });
+                }
+                // Reduced relative right after the phrase: "the agreement signed in 2019".
+                if pre.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
+                    let after = self.t(m.np_end + p.end(), u.span.end).to_lowercase();
+                    let next = after.split_whitespace().next().unwrap_or("");
+                    if matches!(next, "in" | "on" | "by" | "at" | "last" | "earlier" | "between" | "with" | "during" | "this" | "that" | "two" | "three" | "years") {
+                        return Some(Act { start: at, end: m.np_end + p.end(), class: ActClass::PassiveSigned });
+                    }
+                }
+            }
+        }
+        if let Some(f) = IN_FORCE.find(rest) {
+            let at = m.np_end + f.start();
+            if !stop_at(at) && lower_words(self.t(m.np_end, at)).len() <= 12 {
+                return Some(Act { start: at, end: m.np_end + f.end(), class: ActClass::PassiveSigned });
+            }
+        }
+        None
+    }
+
+    /// A singular mention followed by "between X and Y" naming two parties and then a date.
+    fn dated_mention(&self, ui: usize, m: &Mention) -> bool {
+        if m.plural || m.name_only || m.kind == AgreementKind::Partnership {
+            return false;
+        }
+        let post = self.post_np(ui, m.np_end);
+        if post.between.len() < 2 {
+            return false;
+        }
+        let after = self.t(post.end, self.units[ui].span.end);
+        let lead = after.len() - after.trim_start().len();
+        let rest = &after[lead..];
+        let Some(prep) = rest.split_whitespace().next() else { return false };
+        if !matches!(prep.to_lowercase().as_str(), "in" | "on" | "of") {
+            return false;
+        }
+        let at = post.end + lead + prep.len();
+        let at = at + (self.t(at, self.units[ui].span.end).len() - self.t(at, self.units[ui].span.end).trim_start().len());
+        self.date_at(at).is_some_and(|v| v.is_some())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The words after a noun phrase.
+
+    /// Where the phrase starting at `a` ends: the first clause boundary.
+    fn phrase_end(&self, a: usize, b: usize, subject: bool) -> usize {
+        let s = self.t(a, b);
+        static END: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)[,;:(\[”]|\.(?:\s|$)|\s(?:which|that|who|is|are|was|were|will|would|has|have|had|according\s+to|said|says|and\s+an?)\b").unwrap()
+        });
+        static END_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"(?i)[,;:(\[”"]|\.(?:\s|$)|\s(?:on|in|to|for|is|are|was|were|will|would|that|which|who|at|has|have|had|from|since|according\s+to|said|says)\b"#).unwrap()
+        });
+        let re = if subject { &*END } else { &*END_PARTY };
+        let mut end = b;
+        for m in re.find_iter(s) {
+            // A list goes on: "on trade, energy and education".
+            if subject && m.as_str() == "," && list_continues(&s[m.start()..]) {
+                continue;
+            }
+            end = a + m.start();
+            break;
+        }
+        if subject {
+            // A date or a "in <place>" ends the subject too.
+            for (span, _) in self.dates_in(a, end) {
+                if span.start > a && span.start < end {
+                    let pre = self.t(a, span.start).trim_end();
+                    let cut = pre.rsplit_once(' ').filter(|(_, w)| matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "by" | "from" | "since")).map_or(pre.len(), |(p, _)| p.len());
+                    end = a + cut;
+                    break;
+                }
+            }
+            for e in self.ents_in(a, end) {
+                if matches!(e.label, EntityLabel::Gpe) && gazetteer::canonical_country(self.t(e.span.start, e.span.end)).is_none() {
+                    let pre = self.t(a, e.span.start).trim_end();
+                    if let Some((p, w)) = pre.rsplit_once(' ') {
+                        if matches!(w.to_lowercase().as_str(), "in" | "at") {
+                            end = a + p.len();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        end.max(a)
+    }
+
+    /// Parties named in `[a, b)`: entities, "the two countries", "the bloc".
+    fn parties_in(&self, a: usize, b: usize, parties: &mut Vec<Party>) -> bool {
+        for e in self.ents_in(a, b) {
+            if e.label == EntityLabel::Person {
+                if let Some(c) = self.person_country(e) {
+                    push_party(parties, country(&c));
+                }
+            } else if let Some(p) = self.party_of(e) {
+                push_party(parties, p);
+            }
+        }
+        ANAPHOR.is_match(self.t(a, b))
+    }
+
+    /// "between X and Y", "with Y", the subject phrase and a purchase, after `from`.
+    fn post_np(&self, ui: usize, from: usize) -> Post {
+        let u = &self.units[ui];
+        let mut post = Post { end: from, ..Default::default() };
+        let mut at = from;
+        for _ in 0..4 {
+            let rest = self.t(at, u.span.end);
+            let lead = rest.len() - rest.trim_start().len();
+            let word_start = at + lead;
+            let rest = &rest[lead..];
+            let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            match first.as_str() {
+                "between" | "with" if post.subject.is_none() || first == "with" => {
+                    let a = word_start + first.len();
+                    let end = self.phrase_end(a, u.span.end, false);
+                    if end <= a {
+                        break;
+                    }
+                    let mut ps = Vec::new();
+                    let anaphor = self.parties_in(a, end, &mut ps);
+                    if first == "between" {
+                        post.between = ps;
+                        post.between_anaphor = anaphor;
+                    } else {
+                        if VAGUE.is_match(self.t(a, end)) {
+                            post.vague = true;
+                        }
+                        post.with = ps;
+                    }
+                    at = end;
+                    post.end = end;
+                }
+                "on" | "for" | "to" | "regarding" | "concerning" | "covering" | "about" if post.subject.is_none() => {
+                    let a = word_start + first.len();
+                    let a = a + (self.t(a, u.span.end).len() - self.t(a, u.span.end).trim_start().len());
+                    // "on Monday" is a date, "to the" no infinitive.
+                    if self.date_at(a).is_some() {
+                        break;
+                    }
+                    let next = self.t(a, u.span.end).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                    if first == "to" && (DETERMINERS.contains(&next.as_str()) || next.is_empty()) {
+                        break;
+                    }
+                    let end = self.phrase_end(a, u.span.end, true);
+                    if end <= a {
+                        break;
+                    }
+                    let whole = self.t(word_start, end);
+                    if first == "for" || first == "to" {
+                        if let Some(c) = PURCHASE.captures(whole) {
+                            let buyer = c.get(1).map(|g1| {
+                                self.ents_in(word_start + g1.start(), word_start + g1.end())
+                                    .iter()
+                                    .find_map(|e| self.party_of(e))
+                                    .unwrap_or(Party { name: g1.as_str().trim().to_string(), kind: PartyType::Organization })
+                            });
+                            let g2 = c.get(2).unwrap();
+                            let seller = self.seller(word_start + g2.start(), word_start + g2.end());
+                            post.purchase = Some((buyer, seller));
+                        }
+                    }
+                    // "on fisheries between Japan and India": a trailing "between" that names
+                    // only countries (or "the two countries") names the parties.
+                    let mut subject_end = end;
+                    if let Some(i) = self.t(a, end).find(" between ") {
+                        let (ba, bb) = (a + i + 9, end);
+                        let ents = self.ents_in(ba, bb);
+                        let countries_only = ents.iter().all(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.party_of(e).is_some());
+                        let mut ps = Vec::new();
+                        let anaphor = self.parties_in(ba, bb, &mut ps);
+                        if countries_only && (anaphor || ps.len() >= 2) && post.between.is_empty() {
+                            post.between = ps;
+                            post.between_anaphor = anaphor;
+                            subject_end = a + i;
+                        }
+                    }
+                    // "on fisheries with Japan": the counterpart, read as a "with" phrase next.
+                    let mut next_at = end;
+                    if let Some(i) = self.t(a, subject_end).find(" with ") {
+                        let wa = a + i + 6;
+                        let wa = wa + (self.t(wa, end).len() - self.t(wa, end).trim_start_matches("the ").len());
+                        if self.ents_in(wa, end).first().is_some_and(|e| e.span.start == wa && self.party_of(e).is_some()) {
+                            subject_end = a + i;
+                            next_at = a + i;
+                        }
+                    }
+                    post.subject = Some(ByteSpan::new(a, subject_end));
+                    at = next_at;
+                    post.end = end;
+                }
+                _ => break,
+            }
+        }
+        post
+    }
+
+    /// The maker or seller in a purchase's object: an organisation entity, "from X", or the
+    /// capitalised name after a number ("50 Boeing 737 MAX jets").
+    fn seller(&self, a: usize, b: usize) -> Option<Party> {
+        if let Some(p) = self.ents_in(a, b).iter().filter(|e| e.label == EntityLabel::Org).find_map(|e| self.party_of(e)) {
+            return Some(p);
+        }
+        let s = self.t(a, b);
+        let ws: Vec<&str> = s.split_whitespace().collect();
+        if let Some(i) = ws.iter().position(|w| w.eq_ignore_ascii_case("from")) {
+            let name: Vec<&str> = ws[i + 1..].iter().take_while(|w| is_capitalised(w)).copied().collect();
+            if !name.is_empty() {
+                return Some(Party { name: name.join(" ").trim_end_matches([',', '.']).to_string(), kind: PartyType::Organization });
+            }
+        }
+        let mut i = 0;
+        while i < ws.len() && (ws[i].chars().all(|c| c.is_ascii_digit() || c == ',') || matches!(ws[i].to_lowercase().as_str(), "more" | "new" | "additional" | "up" | "to" | "about" | "some")) {
+            i += 1;
+        }
+        let name: Vec<&str> = ws[i..]
+            .iter()
+            .take_while(|w| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'))
+            .copied()
+            .collect();
+        (!name.is_empty() && i > 0).then(|| Party { name: name.join(" "), kind: PartyType::Organization })
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Clauses.
+
+    /// Start of the clause that holds `at`: after the last ";", ": ", ". X", ", and the ...",
+    /// "when", "that", "where" before it.
+    fn clause_start(&self, ui: usize, at: usize) -> usize {
+        let floor = self.window(ui, at, LOOKBACK);
+        let s = self.t(floor, at);
+        static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i);\s*|:\s+|\.\s+|,\s+(?:and|but|while|whereas|as)\s+|\b(?:when|whereas|after\s+which|that|where)\s+|,\s+(?:which|who)\s+").unwrap()
+        });
+        let mut start = floor;
+        for m in BOUNDARY.find_iter(s) {
+            let txt = m.as_str();
+            let next = &s[m.end()..];
+            let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if txt.starts_with('.') {
+                // Not after an abbreviation ("U.S. President", "Jr. witnessing").
+                let prev = s[..m.start()].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                if !is_capitalised(next_word) || prev.len() < 3 || prev.contains('.') || is_abbreviation(prev) {
+                    continue;
+                }
+            }
+            if txt.starts_with(',') && matches!(txt.trim_start_matches(',').trim().to_lowercase().as_str(), "and" | "but" | "while" | "whereas" | "as") {
+                let lw = next_word.to_lowercase();
+                let new_subject = is_capitalised(next_word) || matches!(lw.as_str(), "the" | "they" | "both" | "it" | "he" | "she" | "we" | "its" | "their" | "his" | "her");
+                if !new_subject {
+                    continue;
+                }
+            }
+            start = floor + m.end();
+        }
+        start
+    }
+
+    /// End of the clause after `at`.
+    fn clause_end(&self, ui: usize, at: usize) -> usize {
+        let u = &self.units[ui];
+        let at = at.min(u.span.end);
+        let s = self.t(at, u.span.end);
+        static END: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)[,;]|\.\s+[A-Z]|\s(?:and|but|which|that|while|before|after|as|when)\s").unwrap()
+        });
+        for m in END.find_iter(s) {
+            // "after the next round of talks" is a phrase of this clause; "before flying" is not.
+            let word = m.as_str().trim().to_lowercase();
+            // "a pact known as GSOMIA in November 2016".
+            if word == "as" && lower_words(&s[..m.start()]).last().is_some_and(|w| matches!(w.as_str(), "known" | "called" | "dubbed" | "such")) {
+                continue;
+            }
+            if word == "after" || word == "before" {
+                let next = s[m.end()..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                if DETERMINERS.contains(&next.as_str()) || matches!(next.as_str(), "next" | "last" | "two" | "three" | "several") {
+                    continue;
+                }
+            }
+            return at + m.start();
+        }
+        u.span.end
+    }
+
+    /// Spans of relative clauses (", who ...,", ", which ...") and reporting tails (", X
+    /// said on Monday") in `[a, b)`: dates there are not the event's.
+    fn asides(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s+(?:who|which|whose)\b[^,;]*").unwrap());
+        let s = self.t(a, b);
+        ASIDE.find_iter(s).map(|m| (a + m.start(), a + m.end())).collect()
+    }
+
+    /// The resolved dates of `[a, b)` that may date an event there.
+    fn event_dates(&self, a: usize, b: usize) -> Vec<(ByteSpan, DateValue)> {
+        let asides = self.asides(a, b);
+        let skip = self.attributions(a, b);
+        self.dates_in(a, b)
+            .iter()
+            .filter(|(s, _)| !asides.iter().chain(skip.iter()).any(|&(x, y)| s.start >= x && s.end <= y))
+            .filter(|(s, _)| {
+                let prev = self.word_before(a, s.start).unwrap_or_default();
+                let prev2 = {
+                    let pre = self.t(a, s.start);
+                    let ws = lower_words(pre);
+                    ws.len().checked_sub(2).map(|i| ws[i].clone()).unwrap_or_default()
+                };
+                let reporting = |w: &str| matches!(w, "said" | "says" | "reported" | "told" | "announced");
+                let bounded = matches!(prev.as_str(), "since" | "by" | "until" | "till" | "within" | "for");
+                !(bounded || reporting(&prev) || (prev == "on" && reporting(&prev2)))
+            })
+            .filter_map(|(s, v)| v.clone().map(|v| (*s, v)))
+            .collect()
+    }
+
+    /// A record's date: the mention as written, its value at the precision the event was
+    /// reported with (as meetings do: "later this year" is the year).
+    fn date_field(&self, span: ByteSpan, value: DateValue) -> DateField {
+        let text = self.t(span.start, span.end);
+        let value = crate::meetings::event_value(&text.to_lowercase(), value, self.anchor);
+        DateField { text: text.to_string(), value: Some(value) }
+    }
+
+    /// The place of `[a, b)`: the first place after "in", "at", "visit to", "visited",
+    /// "arrived in"; mixed when it is listed with places of another country.
+    fn place_in(&self, a: usize, b: usize, exclude: Option<ByteSpan>) -> Option<Place> {
+        let ents = self.ents_in(a, b);
+        let skip = self.attributions(a, b);
+        for (i, e) in ents.iter().enumerate() {
+            if !matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) {
+                continue;
+            }
+            if exclude.is_some_and(|x| e.span.start >= x.start && e.span.end <= x.end) || skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
+                continue;
+            }
+            let pre = lower_words(self.t(a.max(e.span.start.saturating_sub(40)), e.span.start));
+            let n = pre.len();
+            let p1 = pre.last().map(String::as_str).unwrap_or("");
+            let p2 = if n >= 2 { pre[n - 2].as_str() } else { "" };
+            let p1b = if p1 == "the" { p2 } else { p1 };
+            let ok = matches!(p1b, "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured") || (p1 == "to" && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"));
+            if !ok {
+                continue;
+            }
+            let name = title_case(self.t(e.span.start, e.span.end).trim());
+            let country = gazetteer::country_of_place(&name).map(str::to_string);
+            // Places listed together: "in Hekou county, Yunnan Province ... and Lao Cai of Vietnam".
+            let mut end = e.span.end;
+            for f in &ents[i + 1..] {
+                if !matches!(f.label, EntityLabel::Gpe | EntityLabel::Loc) {
+                    break;
+                }
+                let gap = lower_words(self.t(end, f.span.start));
+                let glue = self.t(end, f.span.start).chars().all(|c| c.is_whitespace() || c == ',');
+                if !(glue || gap.iter().all(|w| matches!(w.as_str(), "and" | "in" | "of" | "the" | "as" | "well"))) {
+                    break;
+                }
+                let other = gazetteer::country_of_place(self.t(f.span.start, f.span.end));
+                if let (Some(c), Some(o)) = (&country, other) {
+                    if c != o {
+                        return Some(Place::Mixed);
+                    }
+                }
+                end = f.span.end;
+            }
+            return Some(Place::Found(Location { name, country }));
+        }
+        None
+    }
+
+    /// The date and place of the event a clause points back to, or of the nearest earlier
+    /// talks; `pointer` is the pointed-at noun ("forum", "talks"), if any.
+    fn context_event(&self, ui: usize, before: usize, pointer: Option<&str>, planned: bool) -> (Option<DateField>, Option<Location>) {
+        // The spans to look at, nearest first: this sentence before the clause, then earlier ones.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        if let Some(u) = self.units.get(ui) {
+            if before > u.span.start {
+                spans.push((self.window(ui, before, LOOKBACK), before));
+            }
+        }
+        for back in 1..=8 {
+            if let Some(u) = ui.checked_sub(back).and_then(|i| self.units.get(i)) {
+                spans.push((u.span.start, u.span.end));
+            }
+        }
+        let date_near = |a: usize, b: usize, at: usize| -> Option<DateField> {
+            self.event_dates(a, b)
+                .into_iter()
+                .min_by_key(|(s, _)| if s.start >= at { s.start - at } else { at - s.end.min(at) })
+                .map(|(s, v)| self.date_field(s, v))
+        };
+        let place = |a: usize, b: usize| match self.place_in(a, b, None) {
+            Some(Place::Found(l)) => Some(Some(l)),
+            Some(Place::Mixed) => Some(None),
+            None => None,
+        };
+        if let Some(noun) = pointer {
+            static POINTED: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+                let r = |s: &str| Regex::new(s).unwrap();
+                let talks = r"(?i)\b(?:talks|discussions|meetings?|met|negotiations|dialogue)\b";
+                let visit = r"(?i)\b(?:visit(?:ed|ing|s)?|trip|tour|arrived)\b";
+                let call = r"(?i)\b(?:call|conversation|phone)\b";
+                let mut v: Vec<(&'static str, Regex)> = Vec::new();
+                for n in ["talks", "discussions", "meeting", "meetings", "negotiations", "dialogue"] {
+                    v.push((n, r(talks)));
+                }
+                for n in ["visit", "trip", "tour"] {
+                    v.push((n, r(visit)));
+                }
+                for n in ["call", "conversation"] {
+                    v.push((n, r(call)));
+                }
+                for n in ["forum", "summit", "conference", "session", "exchange", "ceremony", "event"] {
+                    v.push((n, r(&format!(r"(?i)\b{n}s?\b"))));
+                }
+                v
+            });
+            if let Some((_, re)) = POINTED.iter().find(|(n, _)| *n == noun) {
+                for &(a, b) in &spans {
+                    if let Some(m) = re.find(self.t(a, b)) {
+                        if let Some(d) = date_near(a, b, a + m.start()) {
+                            return (Some(d), place(a, b).flatten());
+                        }
+                    }
+                }
+            }
+        }
+        if planned {
+            // Only this sentence may tell when and where: "Lam is due to visit Singapore on
+            // Wednesday, where the two countries are expected to sign ...".
+            if let Some(&(a, b)) = spans.first().filter(|_| before > self.units.get(ui).map_or(before, |u| u.span.start)) {
+                let cue = MEETING_CUE.find(self.t(a, b)).or_else(|| OTHER_CUE.find(self.t(a, b)));
+                if let Some(cue) = cue {
+                    if let Some(d) = date_near(a, b, a + cue.start()) {
+                        return (Some(d), place(a, b).flatten());
+                    }
+                }
+            }
+            return (None, None);
+        }
+        let nearest = spans.iter().take(6).position(|&(a, b)| MEETING_CUE.is_match(self.t(a, b))).or_else(|| {
+            spans.iter().take(6).position(|&(a, b)| OTHER_CUE.is_match(self.t(a, b)))
+        });
+        let mut location: Option<Option<Location>> = None;
+        if let Some(i) = nearest {
+            for &(a, b) in spans.iter().skip(i).take(5) {
+                let cue = MEETING_CUE.find(self.t(a, b)).or_else(|| OTHER_CUE.find(self.t(a, b)));
+                // Places come only from sentences that tell of an event.
+                if location.is_none() && cue.is_some() {
+                    location = place(a, b);
+                }
+                if let Some(cue) = cue {
+                    if let Some(d) = date_near(a, b, a + cue.start()) {
+                        return (Some(d), location.flatten());
+                    }
+                }
+            }
+        }
+        // The lead event of the story, when it comes before.
+        if let Some((lead, span, value)) = self.lead.clone() {
+            if lead < ui || (lead == ui && span.end <= before) {
+                return (Some(self.date_field(span, value)), location.flatten());
+            }
+        }
+        (None, location.flatten())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Records.
+
+    /// The parties and signers named in the subject `[a, b)` of an active act.
+    fn subject(&self, a: usize, b: usize, signs: bool) -> Subject {
+        let mut out = Subject::default();
+        let skip = self.attributions(a, b);
+        let ents = self.ents_in(a, b);
+        let close = |x: &Entity, y: &Entity| {
+            let gap = self.t(x.span.end, y.span.start);
+            let ws = lower_words(gap);
+            ws.len() <= 2 && !gap.contains(',') && !ws.iter().any(|w| w == "and" || w == "with")
+        };
+        // An organ with no country word of its own: "Vietnam's Defence Ministry".
+        let bare_organ = |org: &Entity| {
+            let name = self.t(org.span.start, org.span.end);
+            STATE_WORDS.iter().any(|w| name.to_lowercase().contains(w)) && self.organ_country(name).is_none()
+        };
+        for (k, e) in ents.iter().enumerate() {
+            if skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
+                continue;
+            }
+            // Places and buildings after a preposition ("met at Panmunjom", "at the Merdeka
+            // Palace") are not parties.
+            let mut prev = self.word_before(a, e.span.start).unwrap_or_default();
+            if prev == "the" {
+                let pre = self.t(a, e.span.start).trim_end();
+                prev = self.word_before(a, a + pre.len().saturating_sub(3)).unwrap_or_default();
+            }
+            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org)
+                && matches!(prev.as_str(), "in" | "at" | "to" | "from" | "near" | "into" | "across" | "through" | "via" | "on" | "outside" | "inside")
+            {
+                continue;
+            }
+            // A country word modifying an organisation ("Indian airline IndiGo", "Saudi Arabia's
+            // Riyadh Air"): the organisation is the party; but a bare state organ stands for the
+            // country named before it.
+            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+                if let Some(next) = ents.get(k + 1).filter(|n| n.label == EntityLabel::Org && close(e, n)) {
+                    if !bare_organ(next) {
+                        continue;
+                    }
+                }
+            }
+            if e.label == EntityLabel::Org && k > 0 && matches!(ents[k - 1].label, EntityLabel::Gpe | EntityLabel::Norp) && close(&ents[k - 1], e) && bare_organ(e) {
+                continue;
+            }
+            if e.label == EntityLabel::Person {
+                let p = self.participant(e);
+                match &p.country {
+                    Some(c) => push_party(&mut out.parties, country(c)),
+                    None => push_party(&mut out.people, Party { name: p.name.clone(), kind: PartyType::Person }),
+                }
+                if signs && !out.signatories.iter().any(|s| s.name == p.name) {
+                    out.signatories.push(p);
+                }
+            } else if let Some(p) = self.party_of(e) {
+                push_party(&mut out.parties, p);
+            }
+        }
+        let region = self.t(a, b);
+        out.anaphor = ANAPHOR.is_match(region);
+        out.bloc_ref = BLOC_ANAPHOR.is_match(region);
+        out
+    }
+
+    fn draft(&self, ui: usize, mentions: &[Mention], mi: usize, act: Option<&Act>) -> Option<Draft> {
+        let m = &mentions[mi];
+        let act = *act?;
+        let status = act.class.status()?;
+        let u = &self.units[ui];
+        match act.class {
+            ActClass::Implement if m.title.is_none() => return None,
+            ActClass::Upgrade if m.kind != AgreementKind::Partnership => return None,
+            _ => {}
+        }
+        if m.name_only && !matches!(act.class, ActClass::Sign | ActClass::Witness | ActClass::Plan | ActClass::PassiveSigned | ActClass::PassivePlanned) {
+            return None;
+        }
+        // A kind noun inside another mention's subject ("a joint declaration on strategic
+        // partnership") is that subject, not an agreement.
+        if mentions.iter().enumerate().any(|(k, o)| {
+            k != mi && o.head.start < m.head.start && {
+                let p = self.post_np(ui, o.np_end);
+                p.subject.is_some_and(|s| s.start <= m.head.start && m.head.end <= s.end)
+            }
+        }) && act.class != ActClass::Upgrade
+        {
+            return None;
+        }
+        let post = self.post_np(ui, m.np_end);
+        if post.vague {
+            return None;
+        }
+        let kind = if post.purchase.is_some() && matches!(m.kind, AgreementKind::Agreement | AgreementKind::Contract) {
+            AgreementKind::Contract
+        } else {
+            m.kind
+        };
+        let mut confidence: f64 = match act.class {
+            ActClass::Dated => 0.6,
+            ActClass::Implement => 0.7,
+            ActClass::Establish | ActClass::Conclude => 0.8,
+            _ => 0.9,
+        };
+        if m.plural {
+            confidence -= 0.15;
+        }
+        if status == AgreementStatus::Discussed {
+            confidence -= 0.05;
+        }
+
+        let clause_start = self.clause_start(ui, act.start.min(m.np_start));
+        let Subject { mut parties, people, mut signatories, mut anaphor, bloc_ref } = if act.class.before() && act.start > clause_start {
+            self.subject(clause_start, act.start, act.class.signs())
+        } else {
+            Subject::default()
+        };
+        // A phrase with no determiner must not reach back over its verb.
+        let np_start = if act.class.before() { m.np_start.max(act.end) } else { m.np_start };
+        // Names inside the phrase: "the U.S.-Vietnam ...", "a Kazakh-Vietnamese agreement".
+        for e in self.ents_in(np_start, m.np_end) {
+            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+                if let Some(p) = self.party_of(e) {
+                    push_party(&mut parties, p);
+                }
+            }
+        }
+        if !m.name_only && m.title.is_some() {
+            // A proper name's words are its own ("Panmunjom Declaration"), not parties, unless
+            // they are countries.
+            parties.retain(|p| p.kind == PartyType::Country || !self.t(np_start, m.np_end).contains(&p.name));
+        }
+        for p in post.between.iter().chain(post.with.iter()) {
+            push_party(&mut parties, p.clone());
+        }
+        anaphor |= post.between_anaphor;
+        if let Some((buyer, seller)) = &post.purchase {
+            if let Some(b) = buyer {
+                push_party(&mut parties, b.clone());
+            }
+            if let Some(s) = seller {
+                push_party(&mut parties, s.clone());
+            }
+        }
+        // Passive: "signed by X and Y", "signed in Bangkok by X and Y".
+        if !act.class.before() {
+            let reach = self.clause_end(ui, act.end);
+            let rest = self.t(act.end, reach).to_lowercase();
+            let by = if rest.trim_start().starts_with("by ") { Some(rest.len() - rest.trim_start().len()) } else { rest.find(" by ").map(|i| i + 1) };
+            if let Some(lead) = by {
+                let a = act.end + lead + 3;
+                let end = self.phrase_end(a, u.span.end, false);
+                for e in self.ents_in(a, end).iter().filter(|e| e.label == EntityLabel::Person) {
+                    let p = self.participant(e);
+                    if let Some(c) = &p.country {
+                        push_party(&mut parties, country(c));
+                    }
+                    if !signatories.iter().any(|s| s.name == p.name) {
+                        signatories.push(p);
+                    }
+                }
+            }
+        }
+        // The subject phrase.
+        let mut subject_span = post.subject;
+        if subject_span.is_none() && !act.class.before() {
+            // "was signed regarding the establishment of ...".
+            let rest = self.t(act.end, u.span.end);
+            let lead = rest.len() - rest.trim_start().len();
+            let first = rest[lead..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            if matches!(first.as_str(), "regarding" | "concerning" | "on" | "covering") {
+                let a = act.end + lead + first.len();
+                let a = a + (self.t(a, u.span.end).len() - self.t(a, u.span.end).trim_start().len());
+                if self.date_at(a).is_none() {
+                    let end = self.phrase_end(a, u.span.end, true);
+                    if end > a {
+                        subject_span = Some(ByteSpan::new(a, end));
+                    }
+                }
+            }
+        }
+        // Countries named in a subject ("... between Vietnam and China"), when nothing else names
+        // the parties.
+        if parties.is_empty() && !anaphor {
+            if let Some(s) = subject_span {
+                let t = self.t(s.start, s.end).to_lowercase();
+                if let Some(i) = t.find(" between ") {
+                    let a = s.start + i + 9;
+                    let mut found = Vec::new();
+                    for e in self.ents_in(a, s.end) {
+                        let c = match e.label {
+                            EntityLabel::Person => None,
+                            EntityLabel::Org => self.organ_country(self.t(e.span.start, e.span.end)).map(str::to_string),
+                            _ => self.country_of_entity(e),
+                        };
+                        if let Some(c) = c {
+                            if !found.contains(&c) {
+                                found.push(c);
+                            }
+                        }
+                    }
+                    if found.len() == 2 {
+                        parties = found.iter().map(|c| country(c)).collect();
+                    }
+                }
+            }
+        }
+        let mut source = PartySource::Clause;
+        if bloc_ref {
+            if let Some(b) = self.last_bloc(ui, clause_start) {
+                parties.insert(0, b);
+            }
+        }
+        if anaphor || parties.is_empty() {
+            let (pair, src) = self.context_pair(ui, clause_start);
+            if !pair.is_empty() && (parties.iter().all(|p| p.kind == PartyType::Country) || parties.is_empty()) {
+                let before_len = parties.len();
+                for p in pair {
+                    push_party(&mut parties, p);
+                }
+                if parties.len() > before_len {
+                    source = src;
+                }
+            }
+        } else if parties.len() == 1 && parties[0].kind == PartyType::Country && people.is_empty() {
+            let (pair, src) = self.context_pair(ui, clause_start);
+            if pair.iter().any(|p| p.name == parties[0].name) {
+                for p in pair {
+                    push_party(&mut parties, p);
+                }
+                source = src;
+            }
+        }
+        if parties.is_empty() {
+            parties = people;
+        }
+        if parties.is_empty() {
+            return None;
+        }
+        confidence -= match source {
+            PartySource::Clause => 0.0,
+            PartySource::Context => 0.1,
+            PartySource::MainPair => 0.15,
+        };
+
+        // Date and place of the clause.
+        let np_or_act_end = post.end.max(act.end).max(m.np_end);
+        let clause_end = self.clause_end(ui, np_or_act_end).max(np_or_act_end.min(u.span.end));
+        let subject_excl = subject_span;
+        let in_subject = |s: &ByteSpan| subject_excl.is_some_and(|x| s.start >= x.start && s.end <= x.end);
+        let anchor = if act.class.before() { act.start } else { act.end };
+        let mut date = self
+            .event_dates(clause_start, clause_end)
+            .into_iter()
+            .filter(|(s, _)| !in_subject(s))
+            .min_by_key(|(s, _)| if s.start >= anchor { s.start - anchor } else { anchor - s.end.min(anchor) })
+            .map(|(s, v)| self.date_field(s, v));
+        let mut weak_location = false;
+        let mut location = match self.place_in(clause_start, clause_end, subject_excl) {
+            Some(Place::Found(l)) => Some(l),
+            _ => None,
+        };
+        let background = matches!(act.class, ActClass::Dated | ActClass::Implement);
+        if date.is_none() && !background {
+            let clause_text = self.t(clause_start, clause_end);
+            let pointer = POINTER.captures(clause_text).and_then(|c| c.get(1)).map(|g| g.as_str().to_lowercase());
+            let (d, l) = self.context_event(ui, clause_start, pointer.as_deref(), status == AgreementStatus::Planned);
+            date = d;
+            if location.is_none() && l.is_some() {
+                location = l;
+                weak_location = true;
+            }
+        }
+        if location.is_none() && !background {
+            if let Some(city) = &u.dateline {
+                location = Some(Location { name: city.clone(), country: gazetteer::country_of_place(city).map(str::to_string) });
+                weak_location = true;
+            }
+        }
+        if date.is_none() {
+            confidence -= 0.05;
+        }
+
+        let subject = subject_span
+            .map(|s| clean_subject(self.t(s.start, s.end)))
+            .or_else(|| m.title.as_deref().and_then(subject_of_title))
+            .filter(|s| !s.is_empty());
+        let reference = m.definite && m.title.is_none() && subject.is_none() && post.between.is_empty() && post.with.is_empty();
+        Some(Draft {
+            kind,
+            status,
+            title: m.title.clone(),
+            parties,
+            signatories,
+            subject,
+            date,
+            location,
+            weak_location,
+            sentence: u.sentence,
+            confidence,
+            reference,
+        })
+    }
+}
+
+/// A quoted stretch that reads as a proper name: 2 to 14 words, no sentence punctuation, every
+/// word but the small ones capitalised ("U.S.-Vietnam Comprehensive Strategic Partnership
+/// Economic Dialogue (CSPED)"; not "No war on the Korean Peninsula").
+fn looks_like_name(s: &str) -> bool {
+    const SMALL: &[&str] = &["of", "on", "the", "and", "for", "in", "to", "a", "an", "with", "between", "at", "by", "&"];
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    (2..=14).contains(&ws.len())
+        && !s.contains([',', '!', '?', ';'])
+        && !s.trim_end().ends_with('.')
+        && ws.iter().all(|w| SMALL.contains(&w.to_lowercase().as_str()) || !w.starts_with(|c: char| c.is_lowercase()))
+        && is_capitalised(s)
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    NAMES.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Lt" | "Col" | "Sen" | "Rep" | "St" | "Prof" | "No" | "Adm" | "Capt" | "Maj" | "Sgt" | "Gov" | "Amb"
+    )
+}
+
+/// Whether `rest` (starting at a comma) continues a list of short noun phrases that ends with
+/// "and X": ", energy and education".
+fn list_continues(rest: &str) -> bool {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?:,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+)*,?\s+and\s+[\w'’-]+").unwrap()
+    });
+    let Some(m) = LIST.find(rest) else { return false };
+    let ws = lower_words(m.as_str());
+    let first = ws.first().map(String::as_str).unwrap_or("");
+    !first.ends_with("ing") && !ws.iter().any(|w| STOP.contains(&w.as_str()) || DETERMINERS.contains(&w.as_str()) && w != "the")
+}
+
+/// A kind's own name is no title ("Memorandum of Understanding", "Joint Statement").
+fn is_generic_name(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let l = l.trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an ");
+    matches!(
+        l,
+        "memorandum of understanding" | "memorandum" | "agreement" | "joint statement" | "joint declaration" | "declaration" | "treaty"
+            | "protocol" | "contract" | "partnership" | "deal" | "pact" | "accord" | "convention" | "joint communique" | "joint communiqué"
+    )
+}
+
+/// The subject a name gives: "Agreement on basic principles guiding ..." -> "basic principles
+/// guiding ...".
+fn subject_of_title(title: &str) -> Option<String> {
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\w.'’-]+\s+){0,6}?(?:agreement|treaty|memorandum\s+of\s+understanding|memorandum|declaration|statement|protocol|accord|pact|convention|contract)\s+(?:on|for|regarding|concerning)\s+(.+)$").unwrap()
+    });
+    OF.captures(title).and_then(|c| c.get(1)).map(|g| clean_subject(g.as_str()))
+}
+
+/// "U.S.-Vietnam ... Economic Dialogue (CSPED)" -> without the bracketed acronym.
+fn strip_acronym(s: &str) -> &str {
+    let t = s.trim();
+    if t.ends_with(')') {
+        if let Some(i) = t.rfind(" (") {
+            return t[..i].trim();
+        }
+    }
+    t
+}
+
+/// A subject as written, without a leading article, brackets of citations or closing quotes.
+fn clean_subject(s: &str) -> String {
+    static CITE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d+\]").unwrap());
+    let s = CITE.replace_all(s, "");
+    let s = s.trim().trim_end_matches(['.', ',', ';', ':', '”', '"', '’']).trim();
+    let mut ws: Vec<&str> = s.split_whitespace().collect();
+    // A phrase cut before a date or place leaves its preposition: "a plan for".
+    while ws.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "for" | "on" | "in" | "at" | "by" | "of" | "from" | "to" | "and" | "the" | "a" | "an" | "with")) {
+        ws.pop();
+    }
+    let s = ws.join(" ");
+    for art in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = s.strip_prefix(art) {
+            return rest.to_string();
+        }
+    }
+    if s.chars().count() > 240 {
+        return s.chars().take(240).collect::<String>().trim_end().to_string();
+    }
+    s
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{RuleSegmenter, Segmenter};
+
+    /// A document from marked-up text ("[China|GPE] and [Vietnam|GPE] signed ..."), segmented,
+    /// with dates and people resolved as the pipeline does.
+    fn doc_at(marked: &str, published: Option<&str>) -> Document {
+        let mut text = String::new();
+        let mut entities = Vec::new();
+        let mut rest = marked;
+        while let Some(open) = rest.find('[') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let close = after.find(']').expect("unclosed [");
+            let (inner, label) = after[..close].rsplit_once('|').expect("[text|LABEL]");
+            let start = text.len();
+            text.push_str(inner);
+            entities.push(Entity { span: ByteSpan::new(start, text.len()), label: EntityLabel::parse(label).expect("label"), score: 1.0 });
+            rest = &after[close + 1..];
+        }
+        text.push_str(rest);
+        let mut d = Document::from_text("test", text);
+        d.entities = entities;
+        d.published = published.map(str::to_string);
+        RuleSegmenter.annotate(&mut d);
+        crate::dates::annotate(&mut d);
+        crate::people::annotate(&mut d);
+        d
+    }
+
+    fn records_at(marked: &str, published: &str) -> Vec<Agreement> {
+        extract(&doc_at(marked, Some(published)))
+    }
+
+    fn records(marked: &str) -> Vec<Agreement> {
+        records_at(marked, "2024-07-10")
+    }
+
+    fn one(marked: &str) -> Agreement {
+        let rs = records(marked);
+        assert_eq!(rs.len(), 1, "{marked}\n{rs:#?}");
+        rs.into_iter().next().unwrap()
+    }
+
+    fn parties(a: &Agreement) -> Vec<&str> {
+        a.parties.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    fn signatories(a: &Agreement) -> Vec<&str> {
+        a.signatories.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    fn date(a: &Agreement) -> Option<String> {
+        a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso())
     }
 
     #[test]
+    fn memorandum_between_countries_with_subject_place_and_date() {
+        // 2024-04-10 is a Wednesday: "on Monday" in a past clause is 2024-04-08.
+        let rs = records_at(
+            "[China|GPE] and [Vietnam|GPE] signed a memorandum of understanding on the establishment of a hotline \
+             between the two navies in [Beijing|GPE] on [Monday|DATE].",
+            "2024-04-10",
+        );
+        assert_eq!(rs.len(), 1, "{rs:#?}");
+        let a = &rs[0];
+        assert_eq!(a.kind, AgreementKind::MemorandumOfUnderstanding);
+        assert_eq!(a.status, AgreementStatus::Signed);
+        assert_eq!(parties(a), ["China", "Vietnam"]);
+        assert!(a.parties.iter().all(|p| p.kind == PartyType::Country));
+        assert_eq!(a.subject.as_deref(), Some("establishment of a hotline between the two navies"));
+        assert_eq!(a.location, Some(Location { name: "Beijing".into(), country: Some("China".into()) }));
+        assert_eq!(date(a).as_deref(), Some("2024-04-08"));
+        assert_eq!(a.date.as_ref().unwrap().text, "Monday");
+        assert!(a.id.is_empty());
+        assert_eq!(a.sources.len(), 1);
+        assert_eq!(a.sources[0].start, 0);
+        assert!(a.sources[0].sentence.starts_with("China and Vietnam signed"));
+        assert!((0.0..=1.0).contains(&a.confidence));
+        assert_eq!((a.confidence * 100.0).round() / 100.0, a.confidence);
+    }
+
+    #[test]
+    fn each_kind() {
+        let cases = [
+            ("[Japan|GPE] and [India|GPE] signed a treaty on extradition.", AgreementKind::Treaty),
+            ("[Japan|GPE] and [India|GPE] issued a joint communique on trade.", AgreementKind::JointStatement),
+            ("[Japan|GPE] and [India|GPE] issued a joint statement on trade.", AgreementKind::JointStatement),
+            ("[Japan|GPE] and [India|GPE] signed a protocol on customs cooperation.", AgreementKind::Protocol),
+            ("[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.", AgreementKind::Declaration),
+            ("[Japan|GPE] and [India|GPE] signed a declaration on maritime security.", AgreementKind::Declaration),
+            ("[Japan|GPE] and [India|GPE] upgraded ties to a comprehensive strategic partnership.", AgreementKind::Partnership),
+            ("[Japan|GPE] and [India|GPE] inked an MoU on railways.", AgreementKind::MemorandumOfUnderstanding),
+            ("[Japan|GPE] and [India|GPE] signed a memorandum on railways.", AgreementKind::MemorandumOfUnderstanding),
+            ("[Japan|GPE] and [India|GPE] signed an agreement on fisheries.", AgreementKind::Agreement),
+            ("[Japan|GPE] and [India|GPE] struck a deal on rare earths.", AgreementKind::Agreement),
+            ("[Japan|GPE] and [India|GPE] signed an accord on water sharing.", AgreementKind::Agreement),
+            ("[Japan|GPE] and [India|GPE] sealed a defence pact.", AgreementKind::Agreement),
+            ("[Japan|GPE] and [India|GPE] signed a comprehensive economic partnership agreement.", AgreementKind::Agreement),
+            ("[Airbus|ORG] signed a contract with [Vietjet|ORG] to supply 20 aircraft.", AgreementKind::Contract),
+        ];
+        for (text, kind) in cases {
+            let a = one(text);
+            assert_eq!(a.kind, kind, "{text}");
+            assert_eq!(a.status, AgreementStatus::Signed, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_deal_to_buy_is_a_contract_between_buyer_and_maker() {
+        let a = one(
+            "A deal for [Vietnam Airlines|ORG] to buy 50 Boeing 737 MAX jets, worth about $7.8 billion, is to be signed \
+             in [Hanoi|GPE] on [Monday|DATE], according to a person familiar with the matter.",
+        );
+        assert_eq!(a.kind, AgreementKind::Contract);
+        assert_eq!(a.status, AgreementStatus::Planned);
+        assert_eq!(parties(&a), ["Vietnam Airlines", "Boeing"]);
+        assert!(a.parties.iter().all(|p| p.kind == PartyType::Organization));
+        assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Hanoi"));
+        // Published on Wednesday 2024-07-10: the coming Monday.
+        assert_eq!(date(&a).as_deref(), Some("2024-07-15"));
+    }
+
+    #[test]
+    fn signed_statuses() {
+        for text in [
+            "[Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] inked an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] concluded an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] exchanged an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] adopted an agreement on fisheries.",
+            "The two prime ministers of [Japan|GPE] and [India|GPE] witnessed the signing of an agreement on fisheries.",
+            "An agreement on fisheries between [Japan|GPE] and [India|GPE] was signed on [Monday|DATE].",
+            "An agreement on fisheries between [Japan|GPE] and [India|GPE] has been signed.",
+            "The agreement on fisheries between [Japan|GPE] and [India|GPE] entered into force on [Monday|DATE].",
+            "[India|GPE]'s signing of an agreement on fisheries with [Japan|GPE] surprised analysts.",
+        ] {
+            let a = one(text);
+            assert_eq!(a.status, AgreementStatus::Signed, "{text}");
+            assert_eq!(a.kind, AgreementKind::Agreement, "{text}");
+            let mut ps = parties(&a);
+            ps.sort();
+            assert_eq!(ps, ["India", "Japan"], "{text}");
+            assert_eq!(a.subject.as_deref(), Some("fisheries"), "{text}");
+        }
+    }
+
+    #[test]
+    fn planned_statuses() {
+        for text in [
+            "An agreement on fisheries between [Japan|GPE] and [India|GPE] is to be signed next month.",
+            "An agreement on fisheries between [Japan|GPE] and [India|GPE] will be signed next month.",
+            "An agreement on fisheries between [Japan|GPE] and [India|GPE] is due to be signed next month.",
+            "[Japan|GPE] and [India|GPE] will sign an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] are expected to sign an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] are due to sign an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] plan to sign an agreement on fisheries.",
+        ] {
+            let a = one(text);
+            assert_eq!(a.status, AgreementStatus::Planned, "{text}");
+            assert_eq!(parties(&a).len(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn discussed_statuses() {
+        for text in [
+            "[Japan|GPE] and [India|GPE] agreed to negotiate an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] agreed to work towards the signing of an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] agreed to accelerate work towards the signing of an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] agreed to work towards a fisheries agreement at an early date.",
+            "[Japan|GPE] and [India|GPE] discussed an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] explored a possible agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] agreed to begin talks on an agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] held negotiations on an agreement on fisheries.",
+        ] {
+            let a = one(text);
+            assert_eq!(a.status, AgreementStatus::Discussed, "{text}");
+            assert_eq!(parties(&a).len(), 2, "{text}");
+        }
+    }
+
+    #[test]
+    fn signatories_are_the_signers_not_the_witnesses() {
+        let a = one(
+            "[Japanese|NORP] Foreign Minister [Yoko Kamikawa|PERSON] and [Philippine|NORP] Defence Secretary \
+             [Gilberto Teodoro|PERSON] signed a defence pact in [Manila|GPE], with President [Ferdinand Marcos Jr.|PERSON] \
+             witnessing the signing.",
+        );
+        assert_eq!(signatories(&a), ["Yoko Kamikawa", "Gilberto Teodoro"]);
+        assert_eq!(a.signatories[0].role.as_deref(), Some("Foreign Minister"));
+        assert_eq!(a.signatories[0].country.as_deref(), Some("Japan"));
+        assert_eq!(parties(&a), ["Japan", "Philippines"]);
+        assert_eq!(a.location.as_ref().and_then(|l| l.country.as_deref()), Some("Philippines"));
+
+        let a = one(
+            "The agreement on fisheries was signed by [Japanese|NORP] Foreign Minister [Yoko Kamikawa|PERSON] and \
+             [Indian|NORP] Foreign Minister [Subrahmanyam Jaishankar|PERSON].",
+        );
+        assert_eq!(signatories(&a), ["Yoko Kamikawa", "Subrahmanyam Jaishankar"]);
+        assert_eq!(parties(&a), ["Japan", "India"]);
+
+        let a = one(
+            "[Kazakh|NORP] President [Kassym-Jomart Tokayev|PERSON] and [Vietnamese|NORP] President [Luong Cuong|PERSON] \
+             witnessed the signing of a memorandum of understanding on agriculture.",
+        );
+        assert!(a.signatories.is_empty(), "{a:#?}");
+        assert_eq!(parties(&a), ["Kazakhstan", "Vietnam"]);
+    }
+
+    #[test]
+    fn leaders_who_sign_give_their_countries() {
+        let a = one(
+            "The talks follow up on commitments made when [North Korean|NORP] leader [Kim Jong Un|PERSON] and [South Korean|NORP] \
+             President [Moon Jae-in|PERSON] met at [Panmunjom|GPE] on [April 27|DATE] and signed the Panmunjom Declaration, \
+             in which they pledged to work for denuclearisation.",
+        );
+        assert_eq!(a.kind, AgreementKind::Declaration);
+        assert_eq!(a.title.as_deref(), Some("Panmunjom Declaration"));
+        assert_eq!(parties(&a), ["North Korea", "South Korea"]);
+        assert_eq!(signatories(&a), ["Kim Jong Un", "Moon Jae-in"]);
+        assert_eq!(date(&a).as_deref(), Some("2024-04-27"));
+        assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Panmunjom"));
+    }
+
+    #[test]
+    fn demonyms_organisations_and_people_as_parties() {
+        let a = one("[Vietnamese|NORP] and [Chinese|NORP] officials signed an agreement on border trade.");
+        assert_eq!(parties(&a), ["Vietnam", "China"]);
+
+        let a = one("[Vietnam Airlines|ORG] and [Boeing|ORG] signed a contract for engine maintenance.");
+        assert_eq!(parties(&a), ["Vietnam Airlines", "Boeing"]);
+        assert!(a.parties.iter().all(|p| p.kind == PartyType::Organization));
+
+        // A state organ stands for its country.
+        let a = one("The [Vietnamese Defence Ministry|ORG] and [Japan|GPE] signed a memorandum on cyber security.");
+        assert_eq!(parties(&a), ["Vietnam", "Japan"]);
+
+        // People are parties only when nothing names a country or an organisation.
+        let a = one("[Ana Lopez|PERSON] and [Ben Carter|PERSON] signed a contract on film rights.");
+        assert_eq!(parties(&a), ["Ana Lopez", "Ben Carter"]);
+        assert!(a.parties.iter().all(|p| p.kind == PartyType::Person));
+        assert_eq!(signatories(&a), ["Ana Lopez", "Ben Carter"]);
+
+        // A bloc is one party.
+        let a = one("The [European Union|ORG] signed a free trade agreement with [Vietnam|GPE] in [2019|DATE].");
+        assert_eq!(parties(&a), ["European Union", "Vietnam"]);
+        assert_eq!(a.parties[0].kind, PartyType::Organization);
+        assert_eq!(date(&a).as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn the_two_sides_resolve_to_the_countries_named_before() {
+        let rs = records_at(
+            "[Chinese|NORP] Vice Premier [Ding Xuexiang|PERSON] held talks with his [Vietnamese|NORP] counterpart \
+             [Tran Luu Quang|PERSON] in [Hanoi|GPE] on [Wednesday|DATE]. The two deputy prime ministers reviewed cooperation \
+             since [Chinese|NORP] President [Xi Jinping|PERSON]'s visit to [Hanoi|GPE] in [December|DATE]. They agreed to \
+             accelerate work towards the signing of an agreement on a standard-gauge railway, according to a statement \
+             from the [Vietnamese|NORP] government.",
+            "2024-03-29",
+        );
+        assert_eq!(rs.len(), 1, "{rs:#?}");
+        let a = &rs[0];
+        assert_eq!(a.status, AgreementStatus::Discussed);
+        assert_eq!(parties(a), ["China", "Vietnam"]);
+        // The date and place of the talks, not of the visit mentioned in passing.
+        assert_eq!(date(a).as_deref(), Some("2024-03-27"));
+        assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Hanoi"));
+        assert_eq!(a.subject.as_deref(), Some("standard-gauge railway"));
+
+        // In the same sentence: "X congratulated Y, and the two leaders agreed ...".
+        let a = one(
+            "[South Korean|NORP] President [Lee Jae-myung|PERSON] had a phone conversation with [U.S.|GPE] President \
+             [Donald Trump|PERSON] [last week|DATE]. [Trump|PERSON] congratulated [Lee|PERSON] on his victory, and the two \
+             leaders agreed to work towards a tariff agreement at [an early date|DATE].",
+        );
+        assert_eq!(parties(&a), ["United States", "South Korea"]);
+        assert_eq!(date(&a).as_deref(), Some("2024-07-01/2024-07-07"));
+        assert_eq!(a.location, None);
+    }
+
+    #[test]
+    fn pointers_to_an_earlier_event_give_its_date_and_place() {
+        // "on the sidelines of the forum": the forum's dates, not the nearer call.
+        let rs = records_at(
+            "From [April 11 to 12|DATE], Foreign Minister [Cho Tae-yul|PERSON] and [Kazakh|NORP] Foreign Minister \
+             [Murat Nurtleu|PERSON] will co-chair the cooperation forum in [Seoul|GPE], the ministry said [Tuesday|DATE]. \
+             [Nurtleu|PERSON] is due to call on Prime Minister [Han Duck-soo|PERSON] in [Seoul|GPE] on [April 11|DATE]. \
+             A memorandum of understanding between the two countries on critical minerals is to be signed on the sidelines \
+             of the forum. Trade between [South Korea|GPE] and [Kazakhstan|GPE] is growing, and [South Korea|GPE] wants \
+             more lithium from [Kazakhstan|GPE].",
+            "2024-04-09",
+        );
+        assert_eq!(rs.len(), 1, "{rs:#?}");
+        let a = &rs[0];
+        assert_eq!(a.status, AgreementStatus::Planned);
+        assert_eq!(date(a).as_deref(), Some("2024-04-11/2024-04-12"));
+        assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Seoul"));
+        assert_eq!(a.subject.as_deref(), Some("critical minerals"));
+        let mut ps = parties(a);
+        ps.sort();
+        assert_eq!(ps, ["Kazakhstan", "South Korea"]);
+
+        // "During the exchange": the exchange's dates; places in two countries make no place.
+        let a = one(
+            "From [April 11 to 12|DATE], [China|GPE] and [Vietnam|GPE] held a border friendship exchange in [Hekou county|GPE], \
+             [Yunnan Province|GPE], and [Lao Cai|GPE] of [Vietnam|GPE]. During the exchange, the two sides signed a memorandum \
+             of understanding on a naval hotline.",
+        );
+        assert_eq!(date(&a).as_deref(), Some("2024-04-11/2024-04-12"));
+        assert_eq!(a.location, None);
+        assert_eq!(parties(&a), ["China", "Vietnam"]);
+    }
+
+    #[test]
+    fn a_dateline_places_the_lead_sentence() {
+        let a = one("MANILA, July 8 (Reuters) - [Japan|GPE] and the [Philippines|GPE] signed a reciprocal access agreement on [Monday|DATE].");
+        assert_eq!(a.location, Some(Location { name: "Manila".into(), country: Some("Philippines".into()) }));
+        assert_eq!(date(&a).as_deref(), Some("2024-07-08"));
+        assert!(!a.sources[0].sentence.is_empty());
+    }
+
+    #[test]
+    fn titles_are_proper_names() {
+        let a = one("[Japan|GPE] and the [Philippines|GPE] signed the Reciprocal Access Agreement on [Monday|DATE].");
+        assert_eq!(a.title.as_deref(), Some("Reciprocal Access Agreement"));
+        assert_eq!(a.subject, None);
+
+        let a = one("[Timor-Leste|GPE] signed the Treaty of Amity and Cooperation in Southeast Asia with [Brazil|GPE].");
+        assert_eq!(a.kind, AgreementKind::Treaty);
+        assert_eq!(a.title.as_deref(), Some("Treaty of Amity and Cooperation in Southeast Asia"));
+
+        // A kind's own name is no title.
+        let a = one("[Japan|GPE] and [India|GPE] signed a Memorandum of Understanding on railways.");
+        assert_eq!(a.title, None);
+        assert_eq!(a.subject.as_deref(), Some("railways"));
+
+        // A quoted name that is signed is an agreement, whatever its last word.
+        let a = one(
+            "[Vietnam|GPE]’s signing of the “[U.S.|GPE]-[Vietnam|GPE] Comprehensive Strategic Partnership Economic Dialogue \
+             ([CSPED|ORG])” with the [United States|GPE] on [June 25|DATE] drew attention.",
+        );
+        assert_eq!(a.kind, AgreementKind::Agreement);
+        assert_eq!(a.title.as_deref(), Some("U.S.-Vietnam Comprehensive Strategic Partnership Economic Dialogue"));
+        assert_eq!(parties(&a), ["Vietnam", "United States"]);
+
+        // "partnership" in a trade agreement's name is no partnership; a bracketed acronym is skipped.
+        let a = one(
+            "The comprehensive economic partnership agreement ([CEPA|ORG]) between [Indonesia|GPE] and the \
+             [European Union|ORG] is to be signed in [Bali|GPE] on [Tuesday|DATE], the minister said on [Monday|DATE].",
+        );
+        assert_eq!(a.kind, AgreementKind::Agreement);
+        assert_eq!(a.status, AgreementStatus::Planned);
+        assert_eq!(parties(&a), ["Indonesia", "European Union"]);
+        assert_eq!(date(&a).as_deref(), Some("2024-07-16"));
+        assert_eq!(a.location, Some(Location { name: "Bali".into(), country: Some("Indonesia".into()) }));
+    }
+
+    #[test]
+    fn a_named_agreement_in_force_and_a_dated_background_statement() {
+        let rs = records_at(
+            "Looking at the joint statement between [Vietnam|GPE] and [China|GPE] in [2023|DATE], many documents were signed. \
+             Strictly implement the “Agreement on basic principles guiding the settlement of maritime issues between \
+             [Vietnam|GPE] and [China|GPE]”.",
+            "2024-09-01",
+        );
+        assert_eq!(rs.len(), 2, "{rs:#?}");
+        assert_eq!((rs[0].kind, rs[0].status), (AgreementKind::JointStatement, AgreementStatus::Signed));
+        assert_eq!(date(&rs[0]).as_deref(), Some("2023"));
+        assert_eq!(parties(&rs[0]), ["Vietnam", "China"]);
+        assert_eq!((rs[1].kind, rs[1].status), (AgreementKind::Agreement, AgreementStatus::Signed));
+        assert_eq!(rs[1].title.as_deref(), Some("Agreement on basic principles guiding the settlement of maritime issues between Vietnam and China"));
+        assert_eq!(rs[1].subject.as_deref(), Some("basic principles guiding the settlement of maritime issues between Vietnam and China"));
+        assert_eq!(parties(&rs[1]), ["Vietnam", "China"]);
+        assert_eq!(rs[1].date, None);
+    }
+
+    #[test]
+    fn a_joint_statement_and_the_partnership_it_sets_up_are_two_records() {
+        let rs = records_at(
+            "[U.S.|GPE] President [Joe Biden|PERSON] arrived in [Hanoi|GPE] on [Sunday|DATE] to start a visit to [Vietnam|GPE]. \
+             General Secretary [Nguyen Phu Trong|PERSON] of [Vietnam|GPE] hosted [Biden|PERSON] at the party headquarters, \
+             where the two leaders held talks. The two sides issued a joint statement upgrading relations to a \
+             comprehensive strategic partnership, putting the [United States|GPE] on a par with [China|GPE] and [Russia|GPE].",
+            "2023-09-11",
+        );
+        assert_eq!(rs.len(), 2, "{rs:#?}");
+        let kinds: Vec<_> = rs.iter().map(|a| a.kind).collect();
+        assert!(kinds.contains(&AgreementKind::JointStatement) && kinds.contains(&AgreementKind::Partnership));
+        for a in &rs {
+            assert_eq!(a.status, AgreementStatus::Signed);
+            let mut ps = parties(a);
+            ps.sort();
+            assert_eq!(ps, ["United States", "Vietnam"]);
+            assert_eq!(date(a).as_deref(), Some("2023-09-10"));
+            assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Hanoi"));
+        }
+    }
+
+    #[test]
+    fn a_partnership_announced_or_established() {
+        let a = one("[Vietnam|GPE] and the [United States|GPE] announced their “comprehensive strategic partnership” in [September 2023|DATE].");
+        assert_eq!((a.kind, a.status), (AgreementKind::Partnership, AgreementStatus::Signed));
+        assert_eq!(date(&a).as_deref(), Some("2023-09"));
+        let rs = records(
+            "[Vietnam|GPE] and [China|GPE] trade a lot, and [China|GPE] invests in [Vietnam|GPE]. Since the establishment of \
+             the Comprehensive Strategic Partnership framework in [2008|DATE], the two countries’ relations have been stable.",
+        );
+        assert_eq!(rs.len(), 1, "{rs:#?}");
+        assert_eq!((rs[0].kind, rs[0].title.as_deref()), (AgreementKind::Partnership, Some("Comprehensive Strategic Partnership")));
+        assert_eq!(date(&rs[0]).as_deref(), Some("2008"));
+        let mut ps = parties(&rs[0]);
+        ps.sort();
+        assert_eq!(ps, ["China", "Vietnam"]);
+    }
+
+    #[test]
+    fn the_bloc_and_the_vague_partners() {
+        let rs = records_at(
+            "For the [EU|ORG], the agreement is part of a drive to diversify trade. The bloc signed a free trade agreement with \
+             [Vietnam|GPE] in [2019|DATE] and has since concluded deals with several other [Asian|NORP] partners.",
+            "2025-09-22",
+        );
+        assert_eq!(rs.len(), 1, "{rs:#?}");
+        assert_eq!(parties(&rs[0]), ["European Union", "Vietnam"]);
+        assert_eq!(date(&rs[0]).as_deref(), Some("2019"));
+        assert_eq!(rs[0].location, None);
+    }
+
+    #[test]
+    fn back_references_fold_into_the_record_they_refer_to() {
+        let rs = records_at(
+            "[Japan|GPE] and the [Philippines|GPE] signed a reciprocal access agreement on [Monday|DATE]. [Japanese|NORP] \
+             Foreign Minister [Yoko Kamikawa|PERSON] and [Philippine|NORP] Defence Secretary [Gilberto Teodoro|PERSON] \
+             signed the pact at the presidential palace in [Manila|GPE]. The ministers agreed to negotiate an acquisition and \
+             cross-servicing agreement. The reciprocal access agreement must still be ratified by both legislatures.",
+            "2024-07-08",
+        );
+        assert_eq!(rs.len(), 2, "{rs:#?}");
+        let raa = &rs[0];
+        assert_eq!(raa.status, AgreementStatus::Signed);
+        assert_eq!(signatories(raa), ["Yoko Kamikawa", "Gilberto Teodoro"]);
+        assert_eq!(raa.location.as_ref().map(|l| l.name.as_str()), Some("Manila"));
+        assert_eq!(raa.sources.len(), 1);
+        assert!(raa.sources[0].sentence.starts_with("Japan and the Philippines"));
+        let acsa = &rs[1];
+        assert_eq!(acsa.status, AgreementStatus::Discussed);
+        assert_eq!(parties(acsa), ["Japan", "Philippines"]);
+        assert_eq!(date(acsa).as_deref(), Some("2024-07-08"));
+    }
+
+    #[test]
+    fn mentions_without_an_act_are_no_records() {
+        for text in [
+            "The law was passed in accordance with the agreement.",
+            "[KCNA|ORG] called the drills a flagrant challenge to the Panmunjom Declaration.",
+            "Handle disagreements based on international law, especially the United Nations Convention on the Law of the Sea \
+             ([UNCLOS|ORG]) [1982|DATE].",
+            "The reciprocal access agreement must still be ratified by the legislatures of both countries.",
+            "The deal still needs to be approved by the [European Parliament|ORG].",
+            "Under the pact, [Indonesia|GPE] will eliminate tariffs on most [EU|ORG] exports.",
+            "The two ministers reaffirmed their commitment to the All-Weather Strategic Cooperative Partnership.",
+            "[Pakistan|GPE] wanted to turn the close political understanding into a strong economic partnership.",
+            "Analysts agree that the message is aimed at [Seoul|GPE].",
+            "Activists held signs that read \"No war on the Korean Peninsula\".",
+            "Including 4 agreements on politics and 24 agreements related to investment.",
+            "[Vietnam|GPE]'s cooperation with [Japan|GPE] has paved the way for multilateral security agreements.",
+            "The two countries need to deal with floods.",
+            "The railway MoU could be a game-changer, an expert said.",
+            "The agreement opens the door, but not everyone will be able to walk through it.",
+        ] {
+            let rs = records(text);
+            assert!(rs.is_empty(), "{text}\n{rs:#?}");
+        }
+    }
+
+    #[test]
+    fn cancelled_and_refused_deals_are_no_records() {
+        for text in [
+            "[Washington|GPE] scrapped the nuclear deal with [Iran|GPE].",
+            "[Japan|GPE] and [India|GPE] suspended the agreement on fisheries.",
+            "[Japan|GPE] withdrew from the agreement on fisheries with [India|GPE].",
+            "[Japan|GPE] and [India|GPE] refused to sign the agreement on fisheries.",
+            "[Japan|GPE] and [India|GPE] did not sign an agreement on fisheries.",
+        ] {
+            let rs = records(text);
+            assert!(rs.is_empty(), "{text}\n{rs:#?}");
+        }
+    }
+
+    #[test]
+    fn furniture_is_never_read() {
+        let mut d = doc_at(
+            "Japan, India sign fisheries pact in Tokyo\nPublished: Jul 8, 2024\n[Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
+            Some("2024-07-08"),
+        );
+        let first = d.text.find("Japan and").unwrap();
+        d.furniture = vec![ByteSpan::new(0, 41), ByteSpan::new(42, first - 1)];
+        let rs = extract(&d);
+        assert_eq!(rs.len(), 1, "{rs:#?}");
+        assert!(rs[0].sources[0].sentence.contains("Japan and India signed"));
+        // All furniture: nothing.
+        d.furniture = vec![ByteSpan::new(0, d.text.len())];
+        assert!(extract(&d).is_empty());
+    }
+
+    #[test]
+    fn failed_and_empty_documents_have_no_records() {
+        assert!(extract(&Document::failed("x", "x", "unreadable")).is_empty());
+        assert!(extract(&Document::from_text("x", "")).is_empty());
+        let mut d = Document::from_text("x", "Japan and India signed an agreement.");
+        annotate(&mut d);
+        assert!(d.agreements.is_empty(), "no sentences, no records");
+    }
+
+    #[test]
+    fn evidence_is_the_sentence_in_code_points() {
+        let d = doc_at("Hà Nội – “Việt” 😀 news. [Japan|GPE] and [India|GPE] signed an agreement on fisheries.", Some("2024-07-10"));
+        let rs = extract(&d);
+        assert_eq!(rs.len(), 1, "{rs:#?}");
+        let sentence = *d.sentences.iter().find(|s| d.span_text(**s).starts_with("Japan")).unwrap();
+        assert_eq!(rs[0].sources, vec![Evidence::of(&d, sentence)]);
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let text = "[Japan|GPE] and [India|GPE] signed an agreement on fisheries. They also agreed to negotiate a treaty on \
+                    extradition. A joint declaration is to be signed in [Tokyo|GPE] [next month|DATE].";
+        let d = doc_at(text, Some("2024-07-10"));
+        let first = extract(&d);
+        assert_eq!(first.len(), 3, "{first:#?}");
+        for _ in 0..3 {
+            assert_eq!(extract(&d), first);
+        }
+    }
+
+    /// Time on large documents (run by hand: `cargo test --release --lib
+    /// agreements::tests::large -- --ignored --nocapture`); the stage must stay linear.
+    #[test]
     #[ignore]
-    fn dump_docs() {
-        for d in load(&["input", "../shared/seeds"]) {
-            println!("===== {} {:?}", d.id, d.published);
-            for f in &d.furniture { println!("  F {:?}", d.span_text(*f)); }
-            for (i, s) in d.sentences.iter().enumerate() {
-                let fur = d.is_furniture(*s);
-                println!("  S{i}{} {:?}", if fur {"F"} else {""}, d.span_text(*s));
-                for e in d.entities_in(*s) {
-                    let v = d.dates.iter().find(|m| m.span == e.span).map(|m| format!(" = {:?}", m.value.as_ref().map(|v| v.iso())));
-                    println!("      {}:{}{}", e.label, d.span_text(e.span), v.unwrap_or_default());
+    fn large_documents_stay_linear() {
+        let para = "[Chinese|NORP] Defense Minister [Dong Jun|PERSON] held talks with his [Vietnamese|NORP] counterpart \
+                    [Phan Van Giang|PERSON] in [Hanoi|GPE] on [Monday|DATE]. The two sides signed a memorandum of understanding \
+                    on a hotline, an agreement on training and a protocol on border patrols. They agreed to negotiate a treaty \
+                    on the boundary, and the pact was praised. ";
+        for n in [250usize, 500, 1000, 2000] {
+            let d = doc_at(&para.repeat(n), Some("2024-07-10"));
+            let t = std::time::Instant::now();
+            let rs = extract(&d);
+            println!("{n} paragraphs ({} KB): {} records in {:?}", d.text.len() / 1024, rs.len(), t.elapsed());
+        }
+        // One "sentence" with no stops, 300 KB long.
+        let mut d = doc_at(&"[Japan|GPE] and [India|GPE] signed an agreement on fisheries and a treaty on trade, ".repeat(3000), None);
+        d.sentences = vec![ByteSpan::new(0, d.text.len())];
+        let t = std::time::Instant::now();
+        let rs = extract(&d);
+        println!("one long sentence ({} KB): {} records in {:?}", d.text.len() / 1024, rs.len(), t.elapsed());
+    }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        const WORDS: &[&str] = &[
+            "signed", "inked", "will", "sign", "to", "be", "is", "was", "an", "a", "the", "agreement", "MoU", "memorandum", "of",
+            "understanding", "joint", "statement", "declaration", "partnership", "treaty", "deal", "pact", "contract",
+            "protocol", "on", "between", "and", "with", "for", "buy", "50", "the two sides", "they", "agreed", "negotiate",
+            "towards", "signing", "witnessed", "upgraded", "relations", "ties", "During", "talks", "forum", "held", "met",
+            "in", "at", "visit", "“", "”", "\"", "(", ")", ",", ";", ":", ".", "-", "MANILA, July 8 (Reuters) -", "Việt",
+            "Hà Nội", "😀", "\n", "’s", "[1]", "Reciprocal", "Access", "Agreement", "Treaty", "on Monday", "several", "bloc",
+        ];
+
+        fn text_and_entities(picks: &[(usize, u8)]) -> (String, Vec<Entity>) {
+            let mut text = String::new();
+            let mut entities = Vec::new();
+            let names = [
+                ("Japan", EntityLabel::Gpe),
+                ("Vietnamese", EntityLabel::Norp),
+                ("Boeing", EntityLabel::Org),
+                ("Dong Jun", EntityLabel::Person),
+                ("Monday", EntityLabel::Date),
+                ("2019", EntityLabel::Date),
+                ("Hanoi", EntityLabel::Gpe),
+                ("European Union", EntityLabel::Org),
+                ("South China Sea", EntityLabel::Loc),
+            ];
+            for &(w, e) in picks {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                if e % 3 == 0 {
+                    let (name, label) = names[(w + e as usize) % names.len()];
+                    let start = text.len();
+                    text.push_str(name);
+                    entities.push(Entity { span: ByteSpan::new(start, text.len()), label, score: 1.0 });
+                } else {
+                    text.push_str(WORDS[w % WORDS.len()]);
                 }
             }
-            for p in &d.people { println!("  P {} | {:?} | {:?} | {:?}", p.name, p.role, p.country, p.organization); }
+            (text, entities)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+            /// Any text the pipeline could produce, run through the real stages before this one.
+            #[test]
+            fn pipeline_documents(picks in proptest::collection::vec((0usize..200, 0u8..8), 0..80), published in proptest::option::of(prop::sample::select(vec!["2024-07-10", "2024-07", "bogus"]))) {
+                let (text, entities) = text_and_entities(&picks);
+                let mut d = Document::from_text("p", text);
+                d.entities = entities;
+                d.published = published.map(str::to_string);
+                RuleSegmenter.annotate(&mut d);
+                crate::dates::annotate(&mut d);
+                crate::people::annotate(&mut d);
+                let first = extract(&d);
+                for a in &first {
+                    prop_assert!((0.0..=1.0).contains(&a.confidence));
+                    prop_assert!(!a.parties.is_empty());
+                    prop_assert_eq!(a.sources.len(), 1);
+                    let chars: Vec<char> = d.text.chars().collect();
+                    let s = &a.sources[0];
+                    prop_assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.sentence.clone());
+                }
+                prop_assert_eq!(extract(&d), first);
+            }
+
+            /// Spans that no stage would make (out of range, inside a character, overlapping,
+            /// unsorted) and arbitrary text.
+            #[test]
+            fn hostile_spans(text in "\\PC{0,200}", spans in proptest::collection::vec((0usize..260, 0usize..260, 0u8..6), 0..24)) {
+                let mut d = Document::from_text("h", text);
+                let label = |k: u8| EntityLabel::ALL[k as usize % 6];
+                d.entities = spans.iter().map(|&(a, b, k)| Entity { span: ByteSpan { start: a, end: b }, label: label(k), score: 0.5 }).collect();
+                d.sentences = spans.iter().map(|&(a, b, _)| ByteSpan { start: a.min(b), end: a.max(b) }).collect();
+                d.furniture = spans.iter().take(3).map(|&(a, b, _)| ByteSpan { start: b, end: a }).collect();
+                d.dates = spans.iter().map(|&(a, b, _)| crate::dates::DateMention { span: ByteSpan { start: a, end: b }, value: None }).collect();
+                let _ = extract(&d);
+            }
+        }
+    }
+
+    pub mod corpus {
+        use std::path::PathBuf;
+
+        use crate::doc::Document;
+
+        /// The sample articles and seeds, analysed with the shipped model.
+        pub fn load(dirs: &[&str]) -> Vec<Document> {
+            let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+            let inputs: Vec<PathBuf> = dirs.iter().map(|d| root.join(d)).filter(|p| p.exists()).collect();
+            let sources = crate::ingest::discover(&inputs).unwrap();
+            let mut docs: Vec<Document> = sources.iter().map(crate::ingest::read).collect();
+            let model = crate::ner::NerModel::load(&crate::pipeline::default_model_dir()).unwrap();
+            crate::pipeline::annotate_documents(&mut docs, &model).unwrap();
+            docs
+        }
+    }
+
+    /// Prints mentions, their acts and the records of the sample articles (for tuning:
+    /// `cargo test --release --lib agreements::tests::dump -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn dump() {
+        let filter = std::env::var("AGR_DOC").unwrap_or_default();
+        for d in corpus::load(&["input", "../shared/seeds"]) {
+            if !d.id.contains(&filter) {
+                continue;
+            }
+            println!("===== {}", d.id);
+            let cx = Cx::new(&d);
+            println!("main pair {:?}", cx.main_pair);
+            for ui in 0..cx.units.len() {
+                let ms = cx.mentions(ui);
+                if ms.is_empty() {
+                    continue;
+                }
+                let acts = cx.acts(ui);
+                let links = cx.link(ui, &ms, &acts);
+                println!("  U{ui} {:?}", cx.t(cx.units[ui].span.start, cx.units[ui].span.end));
+                for (m, l) in ms.iter().zip(&links) {
+                    println!(
+                        "    M {:?} {:?} np={:?} title={:?} def={} -> {:?}",
+                        cx.t(m.head.start, m.head.end),
+                        m.kind,
+                        cx.t(m.np_start, m.np_end),
+                        m.title,
+                        m.definite,
+                        l.map(|a| (a.class, cx.t(a.start, a.end)))
+                    );
+                }
+            }
+            for a in &d.agreements {
+                println!("  R {:?} {:?} {:?} {:?} {:?} {:?}", a.kind, a.status, a.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), a.date.as_ref().map(|x| &x.text), a.location.as_ref().map(|l| &l.name), a.subject);
+            }
         }
     }
 }
