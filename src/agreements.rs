@@ -49,7 +49,7 @@
 //!   "signed (in X) by"; witnesses ("witnessing the signing", "witnessed the signing of") are
 //!   not. Their role and country come from [`crate::people`].
 //! - **Subject** is the "on ..." / "for ..." / "to ..." / "regarding ..." phrase after the noun
-//!   (or after "was signed"), cut at the end of its clause, before a date or "in <place>", and
+//!   (or after "was signed"), cut at the end of its clause, before a date or "in" and a place, and
 //!   before a "between"/"with" that names the parties; a name "Agreement on X" gives X.
 //!   **Title** is a capitalised ("Reciprocal Access Agreement", "Treaty of Amity and
 //!   Cooperation"), quoted, or "known as" name; a kind's own name ("Memorandum of
@@ -72,8 +72,8 @@
 //!   and drops for parties resolved from context (0.1) or the main pair (0.15), plurals
 //!   ("relevant agreements", 0.15), discussions (0.05) and a missing date (0.05).
 //!
-//! Every step is a bounded scan of one sentence (at most [`MAX_MENTIONS`] phrases, looking back
-//! at most [`LOOKBACK`] bytes) or a few neighbours, so the stage is linear in the document; it
+//! Every step is a bounded scan of one sentence (at most `MAX_MENTIONS` phrases, looking back
+//! at most `LOOKBACK` bytes) or a few neighbours, so the stage is linear in the document; it
 //! never panics on any document (spans out of range or off char boundaries are ignored) and
 //! its output depends on nothing but the document.
 
@@ -140,54 +140,69 @@ static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
     vec![
         (
             ActClass::Cancel,
-            r(r"(?i)\b(?:scrap(?:ped|s)?|suspend(?:ed|s|ing)?|cancel(?:l?ed|s|ling)?|terminat(?:e|ed|es|ing)|withdr(?:ew|awn|aw|awing|aws)\s+from|pull(?:ed|s|ing)?\s+out\s+of|tore\s+up|tear\s+up|abandon(?:ed|s|ing)?|walk(?:ed|s)?\s+away\s+from|exit(?:ed|s)?\s+from|quit|violat(?:e|ed|es|ing)|breach(?:ed|es|ing)?|(?:did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|never|not|refused\s+to|refuses\s+to|failed\s+to|fails\s+to|declined\s+to|yet\s+to)\s+(?:\w+\s+)?(?:sign|ink|conclude|signed|inked|concluded))\b"),
+            r(
+                r"(?i)\b(?:scrap(?:ped|s)?|suspend(?:ed|s|ing)?|cancel(?:l?ed|s|ling)?|terminat(?:e|ed|es|ing)|withdr(?:ew|awn|aw|awing|aws)\s+from|pull(?:ed|s|ing)?\s+out\s+of|tore\s+up|tear\s+up|abandon(?:ed|s|ing)?|walk(?:ed|s)?\s+away\s+from|exit(?:ed|s)?\s+from|quit|violat(?:e|ed|es|ing)|breach(?:ed|es|ing)?|(?:did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|never|not|refused\s+to|refuses\s+to|failed\s+to|fails\s+to|declined\s+to|yet\s+to)\s+(?:\w+\s+)?(?:sign|ink|conclude|signed|inked|concluded))\b",
+            ),
         ),
         (
             ActClass::Plan,
-            r(r"(?i)\b(?:(?:will|would|shall|could|may|might|to)\s+(?:\w+ly\s+)?(?:also\s+)?(?:sign|ink|conclude|seal|adopt|issue|finali[sz]e)|(?:ahead\s+of|before|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for)\s+(?:the\s+)?signing\s+of)\b"),
+            r(
+                r"(?i)\b(?:(?:will|would|shall|could|may|might|to)\s+(?:\w+ly\s+)?(?:also\s+)?(?:sign|ink|conclude|seal|adopt|issue|finali[sz]e)|(?:ahead\s+of|before|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for)\s+(?:the\s+)?signing\s+of)\b",
+            ),
         ),
         (
             ActClass::Discuss,
-            r(r"(?i)\b(?:towards?\s+(?:the\s+)?(?:signing|conclusion)\s+of|work(?:ed|ing|s)?\s+(?:\w+\s+)?towards?(?:\s+(?:the\s+)?(?:signing|conclusion)\s+of)?|negotiat(?:e|ed|es|ing)|renegotiat(?:e|ed|es|ing)|negotiations?\s+(?:on|for|over|of|towards?)|talks\s+(?:on|for|over|about|towards?)|discuss(?:ed|es|ing)?|explor(?:e|ed|es|ing)|consider(?:ed|s|ing)?|propos(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+for|stud(?:y|ied|ies|ying)|mull(?:ed|s|ing)?)\b"),
+            r(
+                r"(?i)\b(?:towards?\s+(?:the\s+)?(?:signing|conclusion)\s+of|work(?:ed|ing|s)?\s+(?:\w+\s+)?towards?(?:\s+(?:the\s+)?(?:signing|conclusion)\s+of)?|negotiat(?:e|ed|es|ing)|renegotiat(?:e|ed|es|ing)|negotiations?\s+(?:on|for|over|of|towards?)|talks\s+(?:on|for|over|about|towards?)|discuss(?:ed|es|ing)?|explor(?:e|ed|es|ing)|consider(?:ed|s|ing)?|propos(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+for|stud(?:y|ied|ies|ying)|mull(?:ed|s|ing)?)\b",
+            ),
         ),
         (
             ActClass::Witness,
-            r(r"(?i)\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|oversaw|oversee|presided\s+over|at)\s+the\s+(?:signing|exchange)\s+(?:ceremony\s+)?of\b"),
+            r(
+                r"(?i)\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|oversaw|oversee|presided\s+over|at)\s+the\s+(?:signing|exchange)\s+(?:ceremony\s+)?of\b",
+            ),
         ),
-        (
-            ActClass::Sign,
-            r(r"(?i)\b(?:signed|signs|sign|signing\s+of|inked|inks|ink)\b"),
-        ),
+        (ActClass::Sign, r(r"(?i)\b(?:signed|signs|sign|signing\s+of|inked|inks|ink)\b")),
         (
             ActClass::Conclude,
-            r(r"(?i)\b(?:concluded|concludes|exchanged|exchange\s+of|agreed\s+(?:on|upon)|agree\s+(?:on|upon)|issued|issues|adopted|adopts|ratified|ratifies|sealed|seals|struck|clinched|finali[sz]ed|reached|reach|initial(?:l)?ed|renewed)\b"),
+            r(
+                r"(?i)\b(?:concluded|concludes|exchanged|exchange\s+of|agreed\s+(?:on|upon)|agree\s+(?:on|upon)|issued|issues|adopted|adopts|ratified|ratifies|sealed|seals|struck|clinched|finali[sz]ed|reached|reach|initial(?:l)?ed|renewed)\b",
+            ),
         ),
         (
             ActClass::Upgrade,
-            r(r"(?i)\b(?:upgrad|elevat|lift|rais|boost)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:ties|relations|relationship|relationships)\s+(?:[\w'’-]+\s+){0,2}?(?:to|into)\b"),
+            r(
+                r"(?i)\b(?:upgrad|elevat|lift|rais|boost)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:ties|relations|relationship|relationships)\s+(?:[\w'’-]+\s+){0,2}?(?:to|into)\b",
+            ),
         ),
         (
             ActClass::Establish,
-            r(r"(?i)\b(?:establish(?:ed|es|ing)?|establishment\s+of|set\s+up|sets\s+up|setting\s+up|form(?:ed|ing)|forg(?:e|ed|es|ing)|launch(?:ed|es|ing)?|announc(?:e|ed|es|ing)|unveil(?:ed|s|ing)?)\b"),
+            r(
+                r"(?i)\b(?:establish(?:ed|es|ing)?|establishment\s+of|set\s+up|sets\s+up|setting\s+up|form(?:ed|ing)|forg(?:e|ed|es|ing)|launch(?:ed|es|ing)?|announc(?:e|ed|es|ing)|unveil(?:ed|s|ing)?)\b",
+            ),
         ),
         (
             ActClass::Implement,
-            r(r"(?i)\b(?:implement(?:ed|s|ing)?|implementation\s+of|abid(?:e|es|ed|ing)\s+by|compl(?:y|ies|ied|ying)\s+with|enforc(?:e|ed|es|ing))\b"),
+            r(
+                r"(?i)\b(?:implement(?:ed|s|ing)?|implementation\s+of|abid(?:e|es|ed|ing)\s+by|compl(?:y|ies|ied|ying)\s+with|enforc(?:e|ed|es|ing))\b",
+            ),
         ),
     ]
 });
 
 /// Passive participles after the noun phrase ("was signed", "is to be signed").
 static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:signed|inked|concluded|adopted|issued|exchanged|ratified|sealed|finali[sz]ed|initial(?:l)?ed)\b").unwrap()
+    Regex::new(
+        r"(?i)\b(?:signed|inked|concluded|adopted|issued|exchanged|ratified|sealed|finali[sz]ed|initial(?:l)?ed)\b",
+    )
+    .unwrap()
 });
 /// The auxiliary right before a participle (anchored at the end of the text before it).
 static AUX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b((?:(?:is|are|was|were|has|have|had|will|would|could|may|might|shall|must|should|needs?|to|due|expected|set|scheduled|slated|yet|still|also|already|now|finally|not|be|been|being)\s+)*(?:is|are|was|were|be|been|being))\s+(?:\w+ly\s+)?$").unwrap()
 });
-static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect)\b").unwrap()
-});
+static IN_FORCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect)\b").unwrap());
 /// "The two sides", "they", "the ministers": parties named elsewhere.
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+two\s+(?:sides|countries|nations|governments|leaders|presidents|premiers|prime\s+ministers|ministers|foreign\s+ministers|defen[cs]e\s+ministers|deputy\s+prime\s+ministers|vice\s+premiers|delegations|parties|states|neighbou?rs|heads\s+of\s+state|militaries|armies|capitals|countries['’])|both\s+(?:sides|countries|nations|governments|leaders|parties)|they|the\s+(?:ministers|leaders|sides|presidents|delegations|officials))\b").unwrap()
@@ -195,7 +210,10 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static BLOC_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+(?:bloc|union|grouping)\b").unwrap());
 /// "With several other partners": no party can be named.
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:several|other|others|many|various|numerous|some|multiple|a\s+number\s+of|a\s+host\s+of|dozens)\b").unwrap()
+    Regex::new(
+        r"(?i)\b(?:several|other|others|many|various|numerous|some|multiple|a\s+number\s+of|a\s+host\s+of|dozens)\b",
+    )
+    .unwrap()
 });
 /// Pointers to an event told before: "on the sidelines of the forum", "following the talks".
 static POINTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -221,24 +239,47 @@ static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_MENTIONS: usize = 24;
 /// How far back (bytes) a scan inside one sentence looks for a clause's start.
 const LOOKBACK: usize = 600;
-const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "both", "another", "each"];
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "both", "another", "each"];
 const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
 /// Words that cannot stand inside a noun phrase's modifiers (prepositions, auxiliaries,
 /// conjunctions of clauses, reporting verbs).
 const STOP: &[&str] = &[
-    "on", "in", "at", "with", "for", "to", "from", "by", "over", "under", "about", "after", "before", "during", "between",
-    "into", "since", "until", "within", "against", "among", "through", "via", "of", "is", "are", "was", "were", "be",
-    "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-    "do", "does", "did", "which", "that", "who", "whom", "whose", "when", "where", "while", "as", "but", "if", "because",
-    "although", "though", "said", "says", "told", "say", "not", "no", "never", "than", "so", "or",
+    "on", "in", "at", "with", "for", "to", "from", "by", "over", "under", "about", "after", "before", "during",
+    "between", "into", "since", "until", "within", "against", "among", "through", "via", "of", "is", "are", "was",
+    "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may",
+    "might", "must", "do", "does", "did", "which", "that", "who", "whom", "whose", "when", "where", "while", "as",
+    "but", "if", "because", "although", "though", "said", "says", "told", "say", "not", "no", "never", "than", "so",
+    "or",
 ];
-const MODAL_BEFORE_VERB: &[&str] = &["to", "will", "would", "can", "could", "must", "should", "may", "might", "shall", "great", "good", "not"];
+const MODAL_BEFORE_VERB: &[&str] =
+    &["to", "will", "would", "can", "could", "must", "should", "may", "might", "shall", "great", "good", "not"];
 /// Words of a state organ: an organisation named with a country word and one of these stands
 /// for the country ("Vietnam National Defense Ministry", "the Chinese People's Liberation Army").
 const STATE_WORDS: &[&str] = &[
-    "ministry", "ministries", "government", "army", "navy", "air force", "forces", "force", "command", "military",
-    "parliament", "assembly", "cabinet", "police", "coast guard", "foreign office", "department", "state council",
-    "defense", "defence", "armed", "presidency", "embassy",
+    "ministry",
+    "ministries",
+    "government",
+    "army",
+    "navy",
+    "air force",
+    "forces",
+    "force",
+    "command",
+    "military",
+    "parliament",
+    "assembly",
+    "cabinet",
+    "police",
+    "coast guard",
+    "foreign office",
+    "department",
+    "state council",
+    "defense",
+    "defence",
+    "armed",
+    "presidency",
+    "embassy",
 ];
 /// Regional blocs that sign as one party: canonical name and folded aliases.
 const BLOCS: &[(&str, &[&str])] = &[
@@ -249,7 +290,10 @@ const BLOCS: &[(&str, &[&str])] = &[
     ("Gulf Cooperation Council", &["gulf cooperation council", "gcc"]),
     ("Mercosur", &["mercosur"]),
     ("Eurasian Economic Union", &["eurasian economic union", "eaeu"]),
-    ("Shanghai Cooperation Organisation", &["shanghai cooperation organisation", "shanghai cooperation organization", "sco"]),
+    (
+        "Shanghai Cooperation Organisation",
+        &["shanghai cooperation organisation", "shanghai cooperation organization", "sco"],
+    ),
     ("BRICS", &["brics"]),
     ("Pacific Islands Forum", &["pacific islands forum"]),
     ("Caribbean Community", &["caribbean community", "caricom"]),
@@ -356,7 +400,12 @@ struct Draft {
 impl Draft {
     fn finish(self, doc: &Document, index: &CharIndex) -> Agreement {
         let span = index.char_span(self.sentence);
-        let evidence = Evidence { doc_id: doc.id.clone(), sentence: slice(&doc.text, self.sentence.start, self.sentence.end).to_string(), start: span.start, end: span.end };
+        let evidence = Evidence {
+            doc_id: doc.id.clone(),
+            sentence: slice(&doc.text, self.sentence.start, self.sentence.end).to_string(),
+            start: span.start,
+            end: span.end,
+        };
         Agreement {
             id: String::new(),
             kind: self.kind,
@@ -580,10 +629,13 @@ fn country(name: &str) -> Party {
 impl<'d> Cx<'d> {
     fn new(doc: &'d Document) -> Self {
         let text = doc.text.as_str();
-        let valid = |s: ByteSpan| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+        let valid = |s: ByteSpan| {
+            s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        };
         let mut ents: Vec<Entity> = doc.entities.iter().filter(|e| valid(e.span)).cloned().collect();
         ents.sort_by_key(|e| (e.span.start, e.span.end));
-        let mut dates: Vec<(ByteSpan, Option<DateValue>)> = doc.dates.iter().filter(|d| valid(d.span)).map(|d| (d.span, d.value.clone())).collect();
+        let mut dates: Vec<(ByteSpan, Option<DateValue>)> =
+            doc.dates.iter().filter(|d| valid(d.span)).map(|d| (d.span, d.value.clone())).collect();
         dates.sort_by_key(|(s, _)| (s.start, s.end));
         let anchor = doc.published.as_deref().and_then(crate::dates::publication_anchor);
         let mut cx = Cx { doc, text, ents, dates, units: Vec::new(), main_pair: None, anchor, lead: None };
@@ -605,7 +657,12 @@ impl<'d> Cx<'d> {
             .sentences
             .iter()
             .copied()
-            .filter(|s| s.start < s.end && s.end <= self.text.len() && self.text.is_char_boundary(s.start) && self.text.is_char_boundary(s.end))
+            .filter(|s| {
+                s.start < s.end
+                    && s.end <= self.text.len()
+                    && self.text.is_char_boundary(s.start)
+                    && self.text.is_char_boundary(s.end)
+            })
             .collect();
         sentences.sort_by_key(|s| (s.start, s.end));
         let mut furniture: Vec<ByteSpan> = self.doc.furniture.iter().copied().filter(|f| f.start < f.end).collect();
@@ -708,8 +765,18 @@ impl<'d> Cx<'d> {
 
     fn participant(&self, e: &Entity) -> Participant {
         match person_at(&self.doc.people, e.span).and_then(|i| self.doc.people.get(i)) {
-            Some(p) => Participant { name: p.name.clone(), role: p.role.clone(), country: p.country.clone(), organization: p.organization.clone() },
-            None => Participant { name: self.t(e.span.start, e.span.end).to_string(), role: None, country: None, organization: None },
+            Some(p) => Participant {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                country: p.country.clone(),
+                organization: p.organization.clone(),
+            },
+            None => Participant {
+                name: self.t(e.span.start, e.span.end).to_string(),
+                role: None,
+                country: None,
+                organization: None,
+            },
         }
     }
 
@@ -723,7 +790,9 @@ impl<'d> Cx<'d> {
         for n in (1..=3).rev() {
             for win in ws.windows(n) {
                 let phrase = win.join(" ");
-                if let Some(c) = gazetteer::canonical_country(&phrase).or_else(|| gazetteer::country_of_demonym(&phrase)) {
+                if let Some(c) =
+                    gazetteer::canonical_country(&phrase).or_else(|| gazetteer::country_of_demonym(&phrase))
+                {
                     return Some(c);
                 }
             }
@@ -804,7 +873,12 @@ impl<'d> Cx<'d> {
         // The headline, though furniture, says what the story is about.
         if let Some(title) = self.doc.title.as_deref() {
             let title = title.trim().trim_start_matches('#').trim();
-            if let Some(s) = self.doc.sentences.iter().find(|s| !title.is_empty() && slice(self.text, s.start, s.end).contains(title)) {
+            if let Some(s) = self
+                .doc
+                .sentences
+                .iter()
+                .find(|s| !title.is_empty() && slice(self.text, s.start, s.end).contains(title))
+            {
                 spans.push(*s);
             }
         }
@@ -879,8 +953,11 @@ impl<'d> Cx<'d> {
         let u = &self.units[ui];
         let body = self.t(u.span.start, u.span.end);
         let mut out: Vec<Mention> = Vec::new();
-        let all: Vec<(usize, usize)> =
-            KIND.find_iter(body).take(MAX_MENTIONS * 4).map(|m| (u.span.start + m.start(), u.span.start + m.end())).collect();
+        let all: Vec<(usize, usize)> = KIND
+            .find_iter(body)
+            .take(MAX_MENTIONS * 4)
+            .map(|m| (u.span.start + m.start(), u.span.start + m.end()))
+            .collect();
         let quotes = self.quotes(ui);
         for (k, &(a, b)) in all.iter().enumerate() {
             // A pathological "sentence" (a table, a list without stops) is read only in part.
@@ -951,7 +1028,12 @@ impl<'d> Cx<'d> {
                 (None, '“') | (None, '"') => open = Some((i, c)),
                 (Some((o, oc)), '”') | (Some((o, oc)), '"') if oc == '“' && c == '”' || oc == '"' && c == '"' => {
                     let inner_a = o + oc.len_utf8();
-                    out.push((u.span.start + o, u.span.start + i + c.len_utf8(), u.span.start + inner_a, u.span.start + i));
+                    out.push((
+                        u.span.start + o,
+                        u.span.start + i + c.len_utf8(),
+                        u.span.start + inner_a,
+                        u.span.start + i,
+                    ));
                     open = None;
                 }
                 _ => {}
@@ -961,7 +1043,15 @@ impl<'d> Cx<'d> {
     }
 
     /// The noun phrase around a kind head: its start, end, determiner, and a proper name.
-    fn noun_phrase(&self, ui: usize, quotes: &[(usize, usize, usize, usize)], kind: AgreementKind, plural: bool, head: ByteSpan, name_only: bool) -> Mention {
+    fn noun_phrase(
+        &self,
+        ui: usize,
+        quotes: &[(usize, usize, usize, usize)],
+        kind: AgreementKind,
+        plural: bool,
+        head: ByteSpan,
+        name_only: bool,
+    ) -> Mention {
         let u = &self.units[ui];
         let mut definite = false;
         let mut title: Option<String> = None;
@@ -994,7 +1084,10 @@ impl<'d> Cx<'d> {
         let mut run_first = head_start;
         for (count, &(a, b)) in words(before).iter().rev().enumerate() {
             // Punctuation between this word and the phrase so far ends the phrase.
-            if before[b..cursor].chars().any(|c| !(c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\'' | '’' | '-'))) {
+            if before[b..cursor]
+                .chars()
+                .any(|c| !(c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\'' | '’' | '-')))
+            {
                 break;
             }
             let w = &before[a..b];
@@ -1017,14 +1110,20 @@ impl<'d> Cx<'d> {
         }
         let np_start = window + cursor;
         // An acronym in brackets after the phrase: "(CEPA)".
-        static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,12}\s*\)").unwrap());
+        static ACRONYM: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*\(\s*[A-Z][A-Za-z0-9&.-]{1,12}\s*\)").unwrap());
         if let Some(m) = ACRONYM.find(self.t(np_end, u.span.end)) {
             np_end += m.end();
         }
         // A capitalised name: "Panmunjom Declaration", "Comprehensive Strategic Partnership",
         // "Treaty of Amity and Cooperation".
         let head_text = self.t(head.start, head.end);
-        if title.is_none() && !name_only && is_capitalised(head_text) && !head_text.starts_with("MoU") && !head_text.starts_with("MOU") {
+        if title.is_none()
+            && !name_only
+            && is_capitalised(head_text)
+            && !head_text.starts_with("MoU")
+            && !head_text.starts_with("MOU")
+        {
             run_capital.reverse();
             // The first word of a sentence is capitalised anyway.
             let at_start = self.t(u.span.start, run_first).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
@@ -1039,7 +1138,8 @@ impl<'d> Cx<'d> {
                 self.date_at(at).is_none() && !is_calendar_word(first)
             });
             if evidence || tail.is_some() {
-                let mut t = if evidence { format!("{} {}", run_capital.join(" "), head_text) } else { head_text.to_string() };
+                let mut t =
+                    if evidence { format!("{} {}", run_capital.join(" "), head_text) } else { head_text.to_string() };
                 if let Some(tail) = &tail {
                     t.push_str(tail);
                     np_end = np_end.max(head.end + tail.len());
@@ -1086,7 +1186,11 @@ impl<'d> Cx<'d> {
             return false;
         }
         let gap = self.t(a, b);
-        if gap.chars().any(|c| !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '-' | '.' | '&' | '$' | '%'))) {
+        if gap.chars().any(|c| {
+            !(c.is_alphanumeric()
+                || c.is_whitespace()
+                || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '-' | '.' | '&' | '$' | '%'))
+        }) {
             return false;
         }
         if gap.contains(". ") {
@@ -1105,14 +1209,31 @@ impl<'d> Cx<'d> {
         let u = &self.units[ui];
         let before = self.t(u.span.start, np_start);
         let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
-        if trimmed.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—')).is_empty() {
+        if trimmed
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—'))
+            .is_empty()
+        {
             return true;
         }
         if trimmed.ends_with([',', ';', ':', '-', '–', '—']) {
             return true;
         }
         let lw = trimmed.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        matches!(lw.as_str(), "that" | "and" | "said" | "but" | "while" | "when" | "after" | "since" | "as" | "because" | "before" | "whereas")
+        matches!(
+            lw.as_str(),
+            "that"
+                | "and"
+                | "said"
+                | "but"
+                | "while"
+                | "when"
+                | "after"
+                | "since"
+                | "as"
+                | "because"
+                | "before"
+                | "whereas"
+        )
     }
 
     /// Links each mention to the act that governs it, if any.
@@ -1148,7 +1269,8 @@ impl<'d> Cx<'d> {
                 let pm = &mentions[prev];
                 let pend = self.post_np(ui, pm.np_end).end.max(pm.np_end).min(m.np_start);
                 let gap = self.t(pend, m.np_start);
-                static COORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap());
+                static COORD: LazyLock<Regex> =
+                    LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap());
                 COORD.is_match(gap).then_some(pa)
             });
             // A list after a signing: "witnessed the exchange of several documents, including a
@@ -1156,14 +1278,23 @@ impl<'d> Cx<'d> {
             let chosen = chosen.or_else(|| self.listed_after_act(ui, m, acts, mentions, &links));
             // No act: a dated mention with explicit parties ("the joint statement between
             // Vietnam and China in 2023").
-            let chosen = chosen.or_else(|| self.dated_mention(ui, m).then_some(Act { start: m.np_end, end: m.np_end, class: ActClass::Dated }));
+            let chosen = chosen.or_else(|| {
+                self.dated_mention(ui, m).then_some(Act { start: m.np_end, end: m.np_end, class: ActClass::Dated })
+            });
             links.push(chosen);
         }
         links
     }
 
     /// The act a listed item inherits: "signed N documents, including X and Y" -> X, Y.
-    fn listed_after_act(&self, ui: usize, m: &Mention, acts: &[Act], mentions: &[Mention], links: &[Option<Act>]) -> Option<Act> {
+    fn listed_after_act(
+        &self,
+        ui: usize,
+        m: &Mention,
+        acts: &[Act],
+        mentions: &[Mention],
+        links: &[Option<Act>],
+    ) -> Option<Act> {
         static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?\s*$").unwrap()
         });
@@ -1188,11 +1319,14 @@ impl<'d> Cx<'d> {
                     .filter(|a| a.class.before() && a.end <= at && a.end + 60 >= at)
                     .max_by_key(|a| a.end)
                     .copied()
-                    .filter(|a| self.np_gap_ok(a.end, at, 6, mentions) || self.t(a.end, at).split_whitespace().count() <= 4)?;
+                    .filter(|a| {
+                        self.np_gap_ok(a.end, at, 6, mentions) || self.t(a.end, at).split_whitespace().count() <= 4
+                    })?;
                 return Some(act);
             }
             // Step back over one earlier listed mention.
-            let prev = mentions.iter().zip(links).rev().find(|(x, _)| x.np_end <= start + cut && x.np_start >= start)?;
+            let prev =
+                mentions.iter().zip(links).rev().find(|(x, _)| x.np_end <= start + cut && x.np_start >= start)?;
             cut = prev.0.np_start - start;
             tries += 1;
             if tries > 6 || cut == 0 || u.span.end < start {
@@ -1214,7 +1348,11 @@ impl<'d> Cx<'d> {
         let limit = mentions.iter().find(|x| x.head.start >= own).map_or(u.span.end, |x| x.head.start);
         let stop_at = |at: usize| -> bool {
             let gap = self.t(m.np_end, at);
-            at > limit || gap.contains(';') || gap.contains(". ") || lower_words(gap).len() > 30 || lower_words(gap).iter().any(|w| matches!(w.as_str(), "said" | "says" | "told"))
+            at > limit
+                || gap.contains(';')
+                || gap.contains(". ")
+                || lower_words(gap).len() > 30
+                || lower_words(gap).iter().any(|w| matches!(w.as_str(), "said" | "says" | "told"))
         };
         if let Some(p) = PARTICIPLE.find(rest) {
             let at = m.np_end + p.start();
@@ -1223,22 +1361,59 @@ impl<'d> Cx<'d> {
                 if let Some(c) = AUX.captures(pre) {
                     let aux = c.get(1).map_or("", |x| x.as_str()).to_lowercase();
                     let aux_words: Vec<&str> = aux.split_whitespace().collect();
-                    let class = if aux_words.iter().any(|w| matches!(*w, "must" | "should" | "need" | "needs" | "yet" | "still")) {
+                    let class = if aux_words
+                        .iter()
+                        .any(|w| matches!(*w, "must" | "should" | "need" | "needs" | "yet" | "still"))
+                    {
                         ActClass::PassiveDuty
-                    } else if aux_words.iter().any(|w| matches!(*w, "to" | "will" | "would" | "could" | "may" | "might" | "shall" | "due" | "expected" | "set" | "scheduled" | "slated" | "being"))
-                        || aux == "be"
+                    } else if aux_words.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "to" | "will"
+                                | "would"
+                                | "could"
+                                | "may"
+                                | "might"
+                                | "shall"
+                                | "due"
+                                | "expected"
+                                | "set"
+                                | "scheduled"
+                                | "slated"
+                                | "being"
+                        )
+                    }) || aux == "be"
                     {
                         ActClass::PassivePlanned
                     } else {
                         ActClass::PassiveSigned
                     };
-                    return Some(Act { start: m.np_end + c.get(0).map_or(0, |x| x.start()), end: m.np_end + p.end(), class });
+                    return Some(Act {
+                        start: m.np_end + c.get(0).map_or(0, |x| x.start()),
+                        end: m.np_end + p.end(),
+                        class,
+                    });
                 }
                 // Reduced relative right after the phrase: "the agreement signed in 2019".
                 if pre.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
                     let after = self.t(m.np_end + p.end(), u.span.end).to_lowercase();
                     let next = after.split_whitespace().next().unwrap_or("");
-                    if matches!(next, "in" | "on" | "by" | "at" | "last" | "earlier" | "between" | "with" | "during" | "this" | "that" | "two" | "three" | "years") {
+                    if matches!(
+                        next,
+                        "in" | "on"
+                            | "by"
+                            | "at"
+                            | "last"
+                            | "earlier"
+                            | "between"
+                            | "with"
+                            | "during"
+                            | "this"
+                            | "that"
+                            | "two"
+                            | "three"
+                            | "years"
+                    ) {
                         return Some(Act { start: at, end: m.np_end + p.end(), class: ActClass::PassiveSigned });
                     }
                 }
@@ -1270,7 +1445,8 @@ impl<'d> Cx<'d> {
             return false;
         }
         let at = post.end + lead + prep.len();
-        let at = at + (self.t(at, self.units[ui].span.end).len() - self.t(at, self.units[ui].span.end).trim_start().len());
+        let at =
+            at + (self.t(at, self.units[ui].span.end).len() - self.t(at, self.units[ui].span.end).trim_start().len());
         self.date_at(at).is_some_and(|v| v.is_some())
     }
 
@@ -1301,13 +1477,20 @@ impl<'d> Cx<'d> {
             for (span, _) in self.dates_in(a, end) {
                 if span.start > a && span.start < end {
                     let pre = self.t(a, span.start).trim_end();
-                    let cut = pre.rsplit_once(' ').filter(|(_, w)| matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "by" | "from" | "since")).map_or(pre.len(), |(p, _)| p.len());
+                    let cut = pre
+                        .rsplit_once(' ')
+                        .filter(|(_, w)| {
+                            matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "by" | "from" | "since")
+                        })
+                        .map_or(pre.len(), |(p, _)| p.len());
                     end = a + cut;
                     break;
                 }
             }
             for e in self.ents_in(a, end) {
-                if matches!(e.label, EntityLabel::Gpe) && gazetteer::canonical_country(self.t(e.span.start, e.span.end)).is_none() {
+                if matches!(e.label, EntityLabel::Gpe)
+                    && gazetteer::canonical_country(self.t(e.span.start, e.span.end)).is_none()
+                {
                     let pre = self.t(a, e.span.start).trim_end();
                     if let Some((p, w)) = pre.rsplit_once(' ') {
                         if matches!(w.to_lowercase().as_str(), "in" | "at") {
@@ -1374,7 +1557,8 @@ impl<'d> Cx<'d> {
                     if self.date_at(a).is_some() {
                         break;
                     }
-                    let next = self.t(a, u.span.end).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                    let next =
+                        self.t(a, u.span.end).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
                     if first == "to" && (DETERMINERS.contains(&next.as_str()) || next.is_empty()) {
                         break;
                     }
@@ -1389,7 +1573,10 @@ impl<'d> Cx<'d> {
                                 self.ents_in(word_start + g1.start(), word_start + g1.end())
                                     .iter()
                                     .find_map(|e| self.party_of(e))
-                                    .unwrap_or(Party { name: g1.as_str().trim().to_string(), kind: PartyType::Organization })
+                                    .unwrap_or(Party {
+                                        name: g1.as_str().trim().to_string(),
+                                        kind: PartyType::Organization,
+                                    })
                             });
                             let g2 = c.get(2).unwrap();
                             let seller = self.seller(word_start + g2.start(), word_start + g2.end());
@@ -1402,7 +1589,9 @@ impl<'d> Cx<'d> {
                     if let Some(i) = self.t(a, end).find(" between ") {
                         let (ba, bb) = (a + i + 9, end);
                         let ents = self.ents_in(ba, bb);
-                        let countries_only = ents.iter().all(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.party_of(e).is_some());
+                        let countries_only = ents.iter().all(|e| {
+                            matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.party_of(e).is_some()
+                        });
                         let mut ps = Vec::new();
                         let anaphor = self.parties_in(ba, bb, &mut ps);
                         if countries_only && (anaphor || ps.len() >= 2) && post.between.is_empty() {
@@ -1416,7 +1605,11 @@ impl<'d> Cx<'d> {
                     if let Some(i) = self.t(a, subject_end).find(" with ") {
                         let wa = a + i + 6;
                         let wa = wa + (self.t(wa, end).len() - self.t(wa, end).trim_start_matches("the ").len());
-                        if self.ents_in(wa, end).first().is_some_and(|e| e.span.start == wa && self.party_of(e).is_some()) {
+                        if self
+                            .ents_in(wa, end)
+                            .first()
+                            .is_some_and(|e| e.span.start == wa && self.party_of(e).is_some())
+                        {
                             subject_end = a + i;
                             next_at = a + i;
                         }
@@ -1434,7 +1627,9 @@ impl<'d> Cx<'d> {
     /// The maker or seller in a purchase's object: an organisation entity, "from X", or the
     /// capitalised name after a number ("50 Boeing 737 MAX jets").
     fn seller(&self, a: usize, b: usize) -> Option<Party> {
-        if let Some(p) = self.ents_in(a, b).iter().filter(|e| e.label == EntityLabel::Org).find_map(|e| self.party_of(e)) {
+        if let Some(p) =
+            self.ents_in(a, b).iter().filter(|e| e.label == EntityLabel::Org).find_map(|e| self.party_of(e))
+        {
             return Some(p);
         }
         let s = self.t(a, b);
@@ -1442,11 +1637,20 @@ impl<'d> Cx<'d> {
         if let Some(i) = ws.iter().position(|w| w.eq_ignore_ascii_case("from")) {
             let name: Vec<&str> = ws[i + 1..].iter().take_while(|w| is_capitalised(w)).copied().collect();
             if !name.is_empty() {
-                return Some(Party { name: name.join(" ").trim_end_matches([',', '.']).to_string(), kind: PartyType::Organization });
+                return Some(Party {
+                    name: name.join(" ").trim_end_matches([',', '.']).to_string(),
+                    kind: PartyType::Organization,
+                });
             }
         }
         let mut i = 0;
-        while i < ws.len() && (ws[i].chars().all(|c| c.is_ascii_digit() || c == ',') || matches!(ws[i].to_lowercase().as_str(), "more" | "new" | "additional" | "up" | "to" | "about" | "some")) {
+        while i < ws.len()
+            && (ws[i].chars().all(|c| c.is_ascii_digit() || c == ',')
+                || matches!(
+                    ws[i].to_lowercase().as_str(),
+                    "more" | "new" | "additional" | "up" | "to" | "about" | "some"
+                ))
+        {
             i += 1;
         }
         let name: Vec<&str> = ws[i..]
@@ -1480,9 +1684,18 @@ impl<'d> Cx<'d> {
                     continue;
                 }
             }
-            if txt.starts_with(',') && matches!(txt.trim_start_matches(',').trim().to_lowercase().as_str(), "and" | "but" | "while" | "whereas" | "as") {
+            if txt.starts_with(',')
+                && matches!(
+                    txt.trim_start_matches(',').trim().to_lowercase().as_str(),
+                    "and" | "but" | "while" | "whereas" | "as"
+                )
+            {
                 let lw = next_word.to_lowercase();
-                let new_subject = is_capitalised(next_word) || matches!(lw.as_str(), "the" | "they" | "both" | "it" | "he" | "she" | "we" | "its" | "their" | "his" | "her");
+                let new_subject = is_capitalised(next_word)
+                    || matches!(
+                        lw.as_str(),
+                        "the" | "they" | "both" | "it" | "he" | "she" | "we" | "its" | "their" | "his" | "her"
+                    );
                 if !new_subject {
                     continue;
                 }
@@ -1504,12 +1717,18 @@ impl<'d> Cx<'d> {
             // "after the next round of talks" is a phrase of this clause; "before flying" is not.
             let word = m.as_str().trim().to_lowercase();
             // "a pact known as GSOMIA in November 2016".
-            if word == "as" && lower_words(&s[..m.start()]).last().is_some_and(|w| matches!(w.as_str(), "known" | "called" | "dubbed" | "such")) {
+            if word == "as"
+                && lower_words(&s[..m.start()])
+                    .last()
+                    .is_some_and(|w| matches!(w.as_str(), "known" | "called" | "dubbed" | "such"))
+            {
                 continue;
             }
             if word == "after" || word == "before" {
                 let next = s[m.end()..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-                if DETERMINERS.contains(&next.as_str()) || matches!(next.as_str(), "next" | "last" | "two" | "three" | "several") {
+                if DETERMINERS.contains(&next.as_str())
+                    || matches!(next.as_str(), "next" | "last" | "two" | "three" | "several")
+                {
                     continue;
                 }
             }
@@ -1565,7 +1784,9 @@ impl<'d> Cx<'d> {
             if !matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) {
                 continue;
             }
-            if exclude.is_some_and(|x| e.span.start >= x.start && e.span.end <= x.end) || skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
+            if exclude.is_some_and(|x| e.span.start >= x.start && e.span.end <= x.end)
+                || skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y)
+            {
                 continue;
             }
             let pre = lower_words(self.t(a.max(e.span.start.saturating_sub(40)), e.span.start));
@@ -1573,7 +1794,8 @@ impl<'d> Cx<'d> {
             let p1 = pre.last().map(String::as_str).unwrap_or("");
             let p2 = if n >= 2 { pre[n - 2].as_str() } else { "" };
             let p1b = if p1 == "the" { p2 } else { p1 };
-            let ok = matches!(p1b, "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured") || (p1 == "to" && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"));
+            let ok = matches!(p1b, "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured")
+                || (p1 == "to" && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"));
             if !ok {
                 continue;
             }
@@ -1605,7 +1827,13 @@ impl<'d> Cx<'d> {
 
     /// The date and place of the event a clause points back to, or of the nearest earlier
     /// talks; `pointer` is the pointed-at noun ("forum", "talks"), if any.
-    fn context_event(&self, ui: usize, before: usize, pointer: Option<&str>, planned: bool) -> (Option<DateField>, Option<Location>) {
+    fn context_event(
+        &self,
+        ui: usize,
+        before: usize,
+        pointer: Option<&str>,
+        planned: bool,
+    ) -> (Option<DateField>, Option<Location>) {
         // The spans to look at, nearest first: this sentence before the clause, then earlier ones.
         let mut spans: Vec<(usize, usize)> = Vec::new();
         if let Some(u) = self.units.get(ui) {
@@ -1663,7 +1891,9 @@ impl<'d> Cx<'d> {
         if planned {
             // Only this sentence may tell when and where: "Lam is due to visit Singapore on
             // Wednesday, where the two countries are expected to sign ...".
-            if let Some(&(a, b)) = spans.first().filter(|_| before > self.units.get(ui).map_or(before, |u| u.span.start)) {
+            if let Some(&(a, b)) =
+                spans.first().filter(|_| before > self.units.get(ui).map_or(before, |u| u.span.start))
+            {
                 let cue = MEETING_CUE.find(self.t(a, b)).or_else(|| OTHER_CUE.find(self.t(a, b)));
                 if let Some(cue) = cue {
                     if let Some(d) = date_near(a, b, a + cue.start()) {
@@ -1673,9 +1903,11 @@ impl<'d> Cx<'d> {
             }
             return (None, None);
         }
-        let nearest = spans.iter().take(6).position(|&(a, b)| MEETING_CUE.is_match(self.t(a, b))).or_else(|| {
-            spans.iter().take(6).position(|&(a, b)| OTHER_CUE.is_match(self.t(a, b)))
-        });
+        let nearest = spans
+            .iter()
+            .take(6)
+            .position(|&(a, b)| MEETING_CUE.is_match(self.t(a, b)))
+            .or_else(|| spans.iter().take(6).position(|&(a, b)| OTHER_CUE.is_match(self.t(a, b))));
         let mut location: Option<Option<Location>> = None;
         if let Some(i) = nearest {
             for &(a, b) in spans.iter().skip(i).take(5) {
@@ -1730,7 +1962,20 @@ impl<'d> Cx<'d> {
                 prev = self.word_before(a, a + pre.len().saturating_sub(3)).unwrap_or_default();
             }
             if matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org)
-                && matches!(prev.as_str(), "in" | "at" | "to" | "from" | "near" | "into" | "across" | "through" | "via" | "on" | "outside" | "inside")
+                && matches!(
+                    prev.as_str(),
+                    "in" | "at"
+                        | "to"
+                        | "from"
+                        | "near"
+                        | "into"
+                        | "across"
+                        | "through"
+                        | "via"
+                        | "on"
+                        | "outside"
+                        | "inside"
+                )
             {
                 continue;
             }
@@ -1744,7 +1989,12 @@ impl<'d> Cx<'d> {
                     }
                 }
             }
-            if e.label == EntityLabel::Org && k > 0 && matches!(ents[k - 1].label, EntityLabel::Gpe | EntityLabel::Norp) && close(&ents[k - 1], e) && bare_organ(e) {
+            if e.label == EntityLabel::Org
+                && k > 0
+                && matches!(ents[k - 1].label, EntityLabel::Gpe | EntityLabel::Norp)
+                && close(&ents[k - 1], e)
+                && bare_organ(e)
+            {
                 continue;
             }
             if e.label == EntityLabel::Person {
@@ -1776,7 +2026,16 @@ impl<'d> Cx<'d> {
             ActClass::Upgrade if m.kind != AgreementKind::Partnership => return None,
             _ => {}
         }
-        if m.name_only && !matches!(act.class, ActClass::Sign | ActClass::Witness | ActClass::Plan | ActClass::PassiveSigned | ActClass::PassivePlanned) {
+        if m.name_only
+            && !matches!(
+                act.class,
+                ActClass::Sign
+                    | ActClass::Witness
+                    | ActClass::Plan
+                    | ActClass::PassiveSigned
+                    | ActClass::PassivePlanned
+            )
+        {
             return None;
         }
         // A kind noun inside another mention's subject ("a joint declaration on strategic
@@ -1813,11 +2072,12 @@ impl<'d> Cx<'d> {
         }
 
         let clause_start = self.clause_start(ui, act.start.min(m.np_start));
-        let Subject { mut parties, people, mut signatories, mut anaphor, bloc_ref } = if act.class.before() && act.start > clause_start {
-            self.subject(clause_start, act.start, act.class.signs())
-        } else {
-            Subject::default()
-        };
+        let Subject { mut parties, people, mut signatories, mut anaphor, bloc_ref } =
+            if act.class.before() && act.start > clause_start {
+                self.subject(clause_start, act.start, act.class.signs())
+            } else {
+                Subject::default()
+            };
         // A phrase with no determiner must not reach back over its verb.
         let np_start = if act.class.before() { m.np_start.max(act.end) } else { m.np_start };
         // Names inside the phrase: "the U.S.-Vietnam ...", "a Kazakh-Vietnamese agreement".
@@ -1849,7 +2109,11 @@ impl<'d> Cx<'d> {
         if !act.class.before() {
             let reach = self.clause_end(ui, act.end);
             let rest = self.t(act.end, reach).to_lowercase();
-            let by = if rest.trim_start().starts_with("by ") { Some(rest.len() - rest.trim_start().len()) } else { rest.find(" by ").map(|i| i + 1) };
+            let by = if rest.trim_start().starts_with("by ") {
+                Some(rest.len() - rest.trim_start().len())
+            } else {
+                rest.find(" by ").map(|i| i + 1)
+            };
             if let Some(lead) = by {
                 let a = act.end + lead + 3;
                 let end = self.phrase_end(a, u.span.end, false);
@@ -1893,7 +2157,9 @@ impl<'d> Cx<'d> {
                     for e in self.ents_in(a, s.end) {
                         let c = match e.label {
                             EntityLabel::Person => None,
-                            EntityLabel::Org => self.organ_country(self.t(e.span.start, e.span.end)).map(str::to_string),
+                            EntityLabel::Org => {
+                                self.organ_country(self.t(e.span.start, e.span.end)).map(str::to_string)
+                            }
                             _ => self.country_of_entity(e),
                         };
                         if let Some(c) = c {
@@ -1976,7 +2242,10 @@ impl<'d> Cx<'d> {
         }
         if location.is_none() && !background {
             if let Some(city) = &u.dateline {
-                location = Some(Location { name: city.clone(), country: gazetteer::country_of_place(city).map(str::to_string) });
+                location = Some(Location {
+                    name: city.clone(),
+                    country: gazetteer::country_of_place(city).map(str::to_string),
+                });
                 weak_location = true;
             }
         }
@@ -1988,7 +2257,8 @@ impl<'d> Cx<'d> {
             .map(|s| clean_subject(self.t(s.start, s.end)))
             .or_else(|| m.title.as_deref().and_then(subject_of_title))
             .filter(|s| !s.is_empty());
-        let reference = m.definite && m.title.is_none() && subject.is_none() && post.between.is_empty() && post.with.is_empty();
+        let reference =
+            m.definite && m.title.is_none() && subject.is_none() && post.between.is_empty() && post.with.is_empty();
         Some(Draft {
             kind,
             status,
@@ -2010,7 +2280,8 @@ impl<'d> Cx<'d> {
 /// word but the small ones capitalised ("U.S.-Vietnam Comprehensive Strategic Partnership
 /// Economic Dialogue (CSPED)"; not "No war on the Korean Peninsula").
 fn looks_like_name(s: &str) -> bool {
-    const SMALL: &[&str] = &["of", "on", "the", "and", "for", "in", "to", "a", "an", "with", "between", "at", "by", "&"];
+    const SMALL: &[&str] =
+        &["of", "on", "the", "and", "for", "in", "to", "a", "an", "with", "between", "at", "by", "&"];
     let ws: Vec<&str> = s.split_whitespace().collect();
     (2..=14).contains(&ws.len())
         && !s.contains([',', '!', '?', ';'])
@@ -2021,9 +2292,37 @@ fn looks_like_name(s: &str) -> bool {
 
 fn is_calendar_word(w: &str) -> bool {
     const NAMES: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ];
     NAMES.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
 }
@@ -2031,7 +2330,25 @@ fn is_calendar_word(w: &str) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.'),
-        "Jr" | "Sr" | "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Lt" | "Col" | "Sen" | "Rep" | "St" | "Prof" | "No" | "Adm" | "Capt" | "Maj" | "Sgt" | "Gov" | "Amb"
+        "Jr" | "Sr"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Sen"
+            | "Rep"
+            | "St"
+            | "Prof"
+            | "No"
+            | "Adm"
+            | "Capt"
+            | "Maj"
+            | "Sgt"
+            | "Gov"
+            | "Amb"
     )
 }
 
@@ -2039,12 +2356,14 @@ fn is_abbreviation(word: &str) -> bool {
 /// "and X": ", energy and education".
 fn list_continues(rest: &str) -> bool {
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?:,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+)*,?\s+and\s+[\w'’-]+").unwrap()
+        Regex::new(r"^,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?:,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+)*,?\s+and\s+[\w'’-]+")
+            .unwrap()
     });
     let Some(m) = LIST.find(rest) else { return false };
     let ws = lower_words(m.as_str());
     let first = ws.first().map(String::as_str).unwrap_or("");
-    !first.ends_with("ing") && !ws.iter().any(|w| STOP.contains(&w.as_str()) || DETERMINERS.contains(&w.as_str()) && w != "the")
+    !first.ends_with("ing")
+        && !ws.iter().any(|w| STOP.contains(&w.as_str()) || DETERMINERS.contains(&w.as_str()) && w != "the")
 }
 
 /// A kind's own name is no title ("Memorandum of Understanding", "Joint Statement").
@@ -2053,8 +2372,22 @@ fn is_generic_name(t: &str) -> bool {
     let l = l.trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an ");
     matches!(
         l,
-        "memorandum of understanding" | "memorandum" | "agreement" | "joint statement" | "joint declaration" | "declaration" | "treaty"
-            | "protocol" | "contract" | "partnership" | "deal" | "pact" | "accord" | "convention" | "joint communique" | "joint communiqué"
+        "memorandum of understanding"
+            | "memorandum"
+            | "agreement"
+            | "joint statement"
+            | "joint declaration"
+            | "declaration"
+            | "treaty"
+            | "protocol"
+            | "contract"
+            | "partnership"
+            | "deal"
+            | "pact"
+            | "accord"
+            | "convention"
+            | "joint communique"
+            | "joint communiqué"
     )
 }
 
@@ -2085,7 +2418,12 @@ fn clean_subject(s: &str) -> String {
     let s = s.trim().trim_end_matches(['.', ',', ';', ':', '”', '"', '’']).trim();
     let mut ws: Vec<&str> = s.split_whitespace().collect();
     // A phrase cut before a date or place leaves its preposition: "a plan for".
-    while ws.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "for" | "on" | "in" | "at" | "by" | "of" | "from" | "to" | "and" | "the" | "a" | "an" | "with")) {
+    while ws.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "for" | "on" | "in" | "at" | "by" | "of" | "from" | "to" | "and" | "the" | "a" | "an" | "with"
+        )
+    }) {
         ws.pop();
     }
     let s = ws.join(" ");
@@ -2099,7 +2437,6 @@ fn clean_subject(s: &str) -> String {
     }
     s
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -2119,7 +2456,11 @@ mod tests {
             let (inner, label) = after[..close].rsplit_once('|').expect("[text|LABEL]");
             let start = text.len();
             text.push_str(inner);
-            entities.push(Entity { span: ByteSpan::new(start, text.len()), label: EntityLabel::parse(label).expect("label"), score: 1.0 });
+            entities.push(Entity {
+                span: ByteSpan::new(start, text.len()),
+                label: EntityLabel::parse(label).expect("label"),
+                score: 1.0,
+            });
             rest = &after[close + 1..];
         }
         text.push_str(rest);
@@ -2191,16 +2532,25 @@ mod tests {
             ("[Japan|GPE] and [India|GPE] issued a joint communique on trade.", AgreementKind::JointStatement),
             ("[Japan|GPE] and [India|GPE] issued a joint statement on trade.", AgreementKind::JointStatement),
             ("[Japan|GPE] and [India|GPE] signed a protocol on customs cooperation.", AgreementKind::Protocol),
-            ("[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.", AgreementKind::Declaration),
+            (
+                "[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.",
+                AgreementKind::Declaration,
+            ),
             ("[Japan|GPE] and [India|GPE] signed a declaration on maritime security.", AgreementKind::Declaration),
-            ("[Japan|GPE] and [India|GPE] upgraded ties to a comprehensive strategic partnership.", AgreementKind::Partnership),
+            (
+                "[Japan|GPE] and [India|GPE] upgraded ties to a comprehensive strategic partnership.",
+                AgreementKind::Partnership,
+            ),
             ("[Japan|GPE] and [India|GPE] inked an MoU on railways.", AgreementKind::MemorandumOfUnderstanding),
             ("[Japan|GPE] and [India|GPE] signed a memorandum on railways.", AgreementKind::MemorandumOfUnderstanding),
             ("[Japan|GPE] and [India|GPE] signed an agreement on fisheries.", AgreementKind::Agreement),
             ("[Japan|GPE] and [India|GPE] struck a deal on rare earths.", AgreementKind::Agreement),
             ("[Japan|GPE] and [India|GPE] signed an accord on water sharing.", AgreementKind::Agreement),
             ("[Japan|GPE] and [India|GPE] sealed a defence pact.", AgreementKind::Agreement),
-            ("[Japan|GPE] and [India|GPE] signed a comprehensive economic partnership agreement.", AgreementKind::Agreement),
+            (
+                "[Japan|GPE] and [India|GPE] signed a comprehensive economic partnership agreement.",
+                AgreementKind::Agreement,
+            ),
             ("[Airbus|ORG] signed a contract with [Vietjet|ORG] to supply 20 aircraft.", AgreementKind::Contract),
         ];
         for (text, kind) in cases {
@@ -2430,7 +2780,8 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Reciprocal Access Agreement"));
         assert_eq!(a.subject, None);
 
-        let a = one("[Timor-Leste|GPE] signed the Treaty of Amity and Cooperation in Southeast Asia with [Brazil|GPE].");
+        let a =
+            one("[Timor-Leste|GPE] signed the Treaty of Amity and Cooperation in Southeast Asia with [Brazil|GPE].");
         assert_eq!(a.kind, AgreementKind::Treaty);
         assert_eq!(a.title.as_deref(), Some("Treaty of Amity and Cooperation in Southeast Asia"));
 
@@ -2473,8 +2824,14 @@ mod tests {
         assert_eq!(date(&rs[0]).as_deref(), Some("2023"));
         assert_eq!(parties(&rs[0]), ["Vietnam", "China"]);
         assert_eq!((rs[1].kind, rs[1].status), (AgreementKind::Agreement, AgreementStatus::Signed));
-        assert_eq!(rs[1].title.as_deref(), Some("Agreement on basic principles guiding the settlement of maritime issues between Vietnam and China"));
-        assert_eq!(rs[1].subject.as_deref(), Some("basic principles guiding the settlement of maritime issues between Vietnam and China"));
+        assert_eq!(
+            rs[1].title.as_deref(),
+            Some("Agreement on basic principles guiding the settlement of maritime issues between Vietnam and China")
+        );
+        assert_eq!(
+            rs[1].subject.as_deref(),
+            Some("basic principles guiding the settlement of maritime issues between Vietnam and China")
+        );
         assert_eq!(parties(&rs[1]), ["Vietnam", "China"]);
         assert_eq!(rs[1].date, None);
     }
@@ -2511,7 +2868,10 @@ mod tests {
              the Comprehensive Strategic Partnership framework in [2008|DATE], the two countries’ relations have been stable.",
         );
         assert_eq!(rs.len(), 1, "{rs:#?}");
-        assert_eq!((rs[0].kind, rs[0].title.as_deref()), (AgreementKind::Partnership, Some("Comprehensive Strategic Partnership")));
+        assert_eq!(
+            (rs[0].kind, rs[0].title.as_deref()),
+            (AgreementKind::Partnership, Some("Comprehensive Strategic Partnership"))
+        );
         assert_eq!(date(&rs[0]).as_deref(), Some("2008"));
         let mut ps = parties(&rs[0]);
         ps.sort();
@@ -2619,7 +2979,10 @@ mod tests {
 
     #[test]
     fn evidence_is_the_sentence_in_code_points() {
-        let d = doc_at("Hà Nội – “Việt” 😀 news. [Japan|GPE] and [India|GPE] signed an agreement on fisheries.", Some("2024-07-10"));
+        let d = doc_at(
+            "Hà Nội – “Việt” 😀 news. [Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
+            Some("2024-07-10"),
+        );
         let rs = extract(&d);
         assert_eq!(rs.len(), 1, "{rs:#?}");
         let sentence = *d.sentences.iter().find(|s| d.span_text(**s).starts_with("Japan")).unwrap();
@@ -2628,7 +2991,8 @@ mod tests {
 
     #[test]
     fn output_is_deterministic() {
-        let text = "[Japan|GPE] and [India|GPE] signed an agreement on fisheries. They also agreed to negotiate a treaty on \
+        let text =
+            "[Japan|GPE] and [India|GPE] signed an agreement on fisheries. They also agreed to negotiate a treaty on \
                     extradition. A joint declaration is to be signed in [Tokyo|GPE] [next month|DATE].";
         let d = doc_at(text, Some("2024-07-10"));
         let first = extract(&d);
@@ -2654,7 +3018,10 @@ mod tests {
             println!("{n} paragraphs ({} KB): {} records in {:?}", d.text.len() / 1024, rs.len(), t.elapsed());
         }
         // One "sentence" with no stops, 300 KB long.
-        let mut d = doc_at(&"[Japan|GPE] and [India|GPE] signed an agreement on fisheries and a treaty on trade, ".repeat(3000), None);
+        let mut d = doc_at(
+            &"[Japan|GPE] and [India|GPE] signed an agreement on fisheries and a treaty on trade, ".repeat(3000),
+            None,
+        );
         d.sentences = vec![ByteSpan::new(0, d.text.len())];
         let t = std::time::Instant::now();
         let rs = extract(&d);
@@ -2666,12 +3033,80 @@ mod tests {
         use proptest::prelude::*;
 
         const WORDS: &[&str] = &[
-            "signed", "inked", "will", "sign", "to", "be", "is", "was", "an", "a", "the", "agreement", "MoU", "memorandum", "of",
-            "understanding", "joint", "statement", "declaration", "partnership", "treaty", "deal", "pact", "contract",
-            "protocol", "on", "between", "and", "with", "for", "buy", "50", "the two sides", "they", "agreed", "negotiate",
-            "towards", "signing", "witnessed", "upgraded", "relations", "ties", "During", "talks", "forum", "held", "met",
-            "in", "at", "visit", "“", "”", "\"", "(", ")", ",", ";", ":", ".", "-", "MANILA, July 8 (Reuters) -", "Việt",
-            "Hà Nội", "😀", "\n", "’s", "[1]", "Reciprocal", "Access", "Agreement", "Treaty", "on Monday", "several", "bloc",
+            "signed",
+            "inked",
+            "will",
+            "sign",
+            "to",
+            "be",
+            "is",
+            "was",
+            "an",
+            "a",
+            "the",
+            "agreement",
+            "MoU",
+            "memorandum",
+            "of",
+            "understanding",
+            "joint",
+            "statement",
+            "declaration",
+            "partnership",
+            "treaty",
+            "deal",
+            "pact",
+            "contract",
+            "protocol",
+            "on",
+            "between",
+            "and",
+            "with",
+            "for",
+            "buy",
+            "50",
+            "the two sides",
+            "they",
+            "agreed",
+            "negotiate",
+            "towards",
+            "signing",
+            "witnessed",
+            "upgraded",
+            "relations",
+            "ties",
+            "During",
+            "talks",
+            "forum",
+            "held",
+            "met",
+            "in",
+            "at",
+            "visit",
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            ",",
+            ";",
+            ":",
+            ".",
+            "-",
+            "MANILA, July 8 (Reuters) -",
+            "Việt",
+            "Hà Nội",
+            "😀",
+            "\n",
+            "’s",
+            "[1]",
+            "Reciprocal",
+            "Access",
+            "Agreement",
+            "Treaty",
+            "on Monday",
+            "several",
+            "bloc",
         ];
 
         fn text_and_entities(picks: &[(usize, u8)]) -> (String, Vec<Entity>) {
@@ -2795,7 +3230,15 @@ mod tests {
                 }
             }
             for a in &d.agreements {
-                println!("  R {:?} {:?} {:?} {:?} {:?} {:?}", a.kind, a.status, a.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), a.date.as_ref().map(|x| &x.text), a.location.as_ref().map(|l| &l.name), a.subject);
+                println!(
+                    "  R {:?} {:?} {:?} {:?} {:?} {:?}",
+                    a.kind,
+                    a.status,
+                    a.parties.iter().map(|p| &p.name).collect::<Vec<_>>(),
+                    a.date.as_ref().map(|x| &x.text),
+                    a.location.as_ref().map(|l| &l.name),
+                    a.subject
+                );
             }
         }
     }

@@ -5,10 +5,11 @@
 //! 1. It becomes a list of *units*: each entity is one unit (with a flag for a possessive
 //!    "'s"), every other word or punctuation mark another.
 //! 2. Triggers are found by their words: verbs ("met (with)", "received", "hosted", "called
-//!    on", "visited", "co-chaired", "spoke by phone", "arrived in X ... to start a visit"),
-//!    light verbs with an event noun ("held talks", "paid a visit", "had a phone
-//!    conversation", "led delegations attending the event") and event nouns ("a meeting
-//!    between X and Y", "the summit with X", "X's visit to Y", "a visit to Y by X").
+//!    on", "visited", "co-chaired", "spoke by phone", "arrived in X ... to start a visit",
+//!    "travelled to X for a visit", "was in X for talks"), light verbs with an event noun
+//!    ("held talks", "paid a visit", "began a working visit", "called off a trip", "had a
+//!    phone conversation", "led delegations attending the event") and event nouns ("a
+//!    meeting between X and Y", "the summit with X", "X's visit to Y", "a visit to Y by X").
 //! 3. Each trigger gets its clause: the subject side runs back to the nearest clause opener
 //!    (sentence start, ";", ":", a dash, "when", "after", "where", "who", a reporting verb ...),
 //!    the object side forward to the nearest clause end (a subordinator, a reporting clause
@@ -18,8 +19,11 @@
 //!    reporters, quoted experts and news agencies stay out.
 //! 4. Pronouns ("he"), plural anaphors ("the two leaders", "they") and definite roles ("the
 //!    prime minister's visit") are resolved to people; names are the people stage's fullest
-//!    forms (with two repairs of tagger slips: a name cut at a hyphen, "Moon Jae-|in", and a
-//!    country word swallowed into a name, "China Xi Jinping").
+//!    forms. Tagger slips are repaired where a person must stand: a name cut at a hyphen
+//!    ("Moon Jae-|in"), a country word swallowed into a name ("China Xi Jinping"), a surname
+//!    tagged as a place or left untagged ("between [Kim|GPE] and Trump", "Ahn called on"),
+//!    a title word tagged as a name ("Minister of Industry and [Trade]"), and buildings
+//!    tagged as people ("at [Wisma Putra] in Kuching").
 //! 5. Place and date come from the clause, the sentence's fronted phrase ("On August 20,
 //!    ..."), an earlier trigger of the same sentence ("... and met with Y the same day",
 //!    "visited X, where he held talks"), the visit under way (a meeting just after "X arrived
@@ -29,7 +33,11 @@
 //!    makes no record of its own.
 //! 6. Status: cancelled ("called off", "postponed", "cancelled", "scrapped"), planned ("will",
 //!    "is due to", "is expected to", "is to", "plans to", "a planned visit", or a date after
-//!    publication), else occurred.
+//!    publication), else occurred. Negated verbs ("did not meet") make no record.
+//! 7. Dates are the dates stage's values, read once more where the record knows better:
+//!    weekdays and year-less dates in the record's tense ("will host ... on Tuesday" is the
+//!    coming one), no value for a bare weekday in an undated article, the latest year the
+//!    text names for a year-less date in an undated article, and [`event_value`]'s precision.
 //!
 //! Not meetings: ships arriving or "visiting", "was met with protests", "meets the
 //! standards", experts talking to newspapers ("told the Global Times"), news conferences,
@@ -85,93 +93,91 @@ const LOOK_BACK: usize = 2;
 // Vocabulary (lower case).
 
 const SUBORD_LEFT: &[&str] = &[
-    "after", "when", "while", "where", "before", "because", "although", "though", "whereas", "if",
-    "but", "until", "unless", "once", "since", "that", "which", "who", "whom", "whose", "as",
-    "whereby", "whether",
+    "after", "when", "while", "where", "before", "because", "although", "though", "whereas", "if", "but", "until",
+    "unless", "once", "since", "that", "which", "who", "whom", "whose", "as", "whereby", "whether",
 ];
 const SUBORD_RIGHT: &[&str] = &[
-    "who", "whom", "whose", "where", "when", "while", "after", "before", "because", "although",
-    "though", "whereas", "but", "until", "unless", "once", "since", "according", "as", "whereby",
-    "if", "whether",
+    "who", "whom", "whose", "where", "when", "while", "after", "before", "because", "although", "though", "whereas",
+    "but", "until", "unless", "once", "since", "according", "as", "whereby", "if", "whether",
 ];
 /// Words before "as" that make it no clause opener ("known as", "such as").
 const AS_NOT_OPENER: &[&str] = &[
-    "known", "such", "well", "as", "same", "so", "serve", "served", "serves", "described", "seen",
-    "regarded", "referred", "designated",
+    "known", "such", "well", "as", "same", "so", "serve", "served", "serves", "described", "seen", "regarded",
+    "referred", "designated",
 ];
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "reported", "reports", "added", "adds", "noted",
-    "notes", "stated", "states", "quoted", "wrote", "writes", "cited", "confirmed", "announced",
+    "said", "says", "say", "told", "tells", "tell", "reported", "reports", "added", "adds", "noted", "notes", "stated",
+    "states", "quoted", "wrote", "writes", "cited", "confirmed", "announced",
 ];
 /// Finite verbs and auxiliaries that open a new predicate after ", " or "and".
 const FINITE: &[&str] = &[
-    "agreed", "pledged", "signed", "discussed", "emphasized", "emphasised", "stressed", "urged",
-    "reviewed", "expressed", "welcomed", "vowed", "praised", "affirmed", "reaffirmed", "exchanged",
-    "witnessed", "congratulated", "thanked", "briefed", "described", "hoped", "is", "are", "was",
-    "were", "will", "would", "could", "should", "can", "may", "might", "must", "has", "have", "had",
-    "did", "does", "do", "announced", "inked", "issued", "attended", "conducted", "called",
-    "highlighted", "underlined", "underscored", "lauded", "proposed", "asked", "invited", "sought",
-    "reached", "took", "gave", "made", "went", "left", "returned", "flew", "ended", "concluded",
+    "agreed", "pledged", "signed", "discussed", "emphasized", "emphasised", "stressed", "urged", "reviewed",
+    "expressed", "welcomed", "vowed", "praised", "affirmed", "reaffirmed", "exchanged", "witnessed", "congratulated",
+    "thanked", "briefed", "described", "hoped", "is", "are", "was", "were", "will", "would", "could", "should", "can",
+    "may", "might", "must", "has", "have", "had", "did", "does", "do", "announced", "inked", "issued", "attended",
+    "conducted", "called", "highlighted", "underlined", "underscored", "lauded", "proposed", "asked", "invited",
+    "sought", "reached", "took", "gave", "made", "went", "left", "returned", "flew", "ended", "concluded",
 ];
 /// Words between a light verb and its event noun ("held a round of talks").
 const MODIFIERS: &[&str] = &[
-    "a", "an", "the", "their", "his", "her", "its", "two", "three", "four", "first", "second",
-    "third", "fourth", "fifth", "sixth", "new", "informal", "formal", "official", "state",
-    "bilateral", "trilateral", "multilateral", "round", "rounds", "of", "fresh", "further",
-    "lengthy", "brief", "initial", "planning", "preparatory", "annual", "regular", "extended",
-    "restricted", "expanded", "video", "phone", "telephone", "telephonic", "working", "separate",
-    "several", "joint", "strategic", "another", "direct", "private", "productive", "fruitful",
-    "cordial", "friendly", "rare", "historic", "landmark", "key", "crucial", "important", "long",
-    "short", "surprise", "emergency", "virtual", "online", "in-person", "summit", "sideline",
-    "sidelines", "three-day", "two-day", "goodwill", "courtesy", "high-profile", "ministerial",
-    "leaders", "bilateral-level", "wide-ranging", "in-depth", "frank", "candid", "constructive",
-    "intensive", "final", "last", "latest", "next", "upcoming", "planned", "scheduled",
-    "proposed", "much-anticipated", "long-awaited", "closed-door", "one-on-one", "face-to-face",
-    "secret", "technical", "trade", "security", "defence", "defense", "peace", "high", "level",
+    "a", "an", "the", "their", "his", "her", "its", "two", "three", "four", "first", "second", "third", "fourth",
+    "fifth", "sixth", "new", "informal", "formal", "official", "state", "bilateral", "trilateral", "multilateral",
+    "round", "rounds", "of", "fresh", "further", "lengthy", "brief", "initial", "planning", "preparatory", "annual",
+    "regular", "extended", "restricted", "expanded", "video", "phone", "telephone", "telephonic", "working",
+    "separate", "several", "joint", "strategic", "another", "direct", "private", "productive", "fruitful", "cordial",
+    "friendly", "rare", "historic", "landmark", "key", "crucial", "important", "long", "short", "surprise",
+    "emergency", "virtual", "online", "in-person", "summit", "sideline", "sidelines", "three-day", "two-day",
+    "goodwill", "courtesy", "high-profile", "ministerial", "leaders", "bilateral-level", "wide-ranging", "in-depth",
+    "frank", "candid", "constructive", "intensive", "final", "last", "latest", "next", "upcoming", "planned",
+    "scheduled", "proposed", "much-anticipated", "long-awaited", "closed-door", "one-on-one", "face-to-face", "secret",
+    "technical", "trade", "security", "defence", "defense", "peace", "high", "level",
 ];
 const MODIFIER_SUFFIXES: &[&str] = &["-level", "-minute", "-hour", "-day", "-way", "-door", "-face", "-one", "-week"];
 const DEFINITE: &[&str] = &["the", "this", "that", "their", "these", "those", "its", "his", "her", "our"];
 const SHIP_WORDS: &[&str] = &[
-    "ship", "ships", "carrier", "carriers", "destroyer", "frigate", "cruiser", "warship", "warships",
-    "vessel", "vessels", "submarine", "uss", "hms", "js", "ins", "hmas", "corvette", "aircraft",
-    "fleet", "flotilla", "plane", "jet", "jets",
+    "ship", "ships", "carrier", "carriers", "destroyer", "frigate", "cruiser", "warship", "warships", "vessel",
+    "vessels", "submarine", "uss", "hms", "js", "ins", "hmas", "corvette", "aircraft", "fleet", "flotilla", "plane",
+    "jet", "jets",
 ];
 const GROUP_WORDS: &[&str] = &["delegation", "delegations"];
 const CANCEL_ONE: &[&str] = &[
-    "postponed", "postpone", "postpones", "cancelled", "canceled", "cancel", "cancels", "scrapped",
-    "scrap", "scraps", "shelved", "delayed", "suspended", "aborted", "cancellation", "postponement",
+    "postponed", "postpone", "postpones", "cancelled", "canceled", "cancel", "cancels", "scrapped", "scrap", "scraps",
+    "shelved", "delayed", "suspended", "aborted", "cancellation", "postponement",
 ];
 const FUTURE_BEFORE_TO: &[&str] = &[
-    "due", "scheduled", "expected", "set", "going", "plans", "plan", "planned", "planning", "intends",
-    "intend", "aims", "aim", "hopes", "hope", "wants", "want", "poised", "likely", "slated", "is",
-    "are", "am", "agreed", "invited", "seeks", "seeking", "prepares", "preparing", "ready",
+    "due", "scheduled", "expected", "set", "going", "plans", "plan", "planned", "planning", "intends", "intend",
+    "aims", "aim", "hopes", "hope", "wants", "want", "poised", "likely", "slated", "is", "are", "am", "agreed",
+    "invited", "seeks", "seeking", "prepares", "preparing", "ready",
 ];
-const FUTURE_ADJ: &[&str] = &["planned", "upcoming", "proposed", "scheduled", "forthcoming", "next", "expected", "possible", "future"];
+const FUTURE_ADJ: &[&str] =
+    &["planned", "upcoming", "proposed", "scheduled", "forthcoming", "next", "expected", "possible", "future"];
 const PAST_WORDS: &[&str] = &[
-    "was", "were", "had", "did", "met", "held", "visited", "paid", "received", "hosted", "arrived",
-    "took", "went", "came", "spoke", "signed", "made", "led",
+    "was", "were", "had", "did", "met", "held", "visited", "paid", "received", "hosted", "arrived", "took", "went",
+    "came", "spoke", "signed", "made", "led",
 ];
-const PLURAL_ANAPHORA: &[&str] = &["leaders", "presidents", "ministers", "sides", "men", "officials", "premiers", "heads", "counterparts", "diplomats", "envoys", "chiefs", "secretaries", "delegations"];
+const PLURAL_ANAPHORA: &[&str] = &[
+    "leaders", "presidents", "ministers", "sides", "men", "officials", "premiers", "heads", "counterparts",
+    "diplomats", "envoys", "chiefs", "secretaries", "delegations",
+];
 const BACK_REF_NOUNS: &[&str] = &[
-    "ceremony", "signing", "palace", "event", "talks", "meeting", "visit", "summit", "forum",
-    "session", "occasion", "trip", "conference", "gathering", "exchange",
+    "ceremony", "signing", "palace", "event", "talks", "meeting", "visit", "summit", "forum", "session", "occasion",
+    "trip", "conference", "gathering", "exchange",
 ];
 /// Single words that are titles or offices, never a whole name.
 const TITLE_WORDS: &[&str] = &[
-    "trade", "industry", "minister", "president", "premier", "secretary", "chairman", "general",
-    "foreign", "defence", "defense", "prime", "deputy", "vice", "senator", "ambassador", "envoy",
-    "commerce", "finance", "economy", "affairs", "state", "chancellor", "king", "queen", "prince",
+    "trade", "industry", "minister", "president", "premier", "secretary", "chairman", "general", "foreign", "defence",
+    "defense", "prime", "deputy", "vice", "senator", "ambassador", "envoy", "commerce", "finance", "economy",
+    "affairs", "state", "chancellor", "king", "queen", "prince",
 ];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 /// Place nouns before "of" that make "of X" a location ("the village of Panmunjom").
 const PLACE_NOUNS: &[&str] = &[
-    "city", "village", "town", "capital", "province", "county", "port", "island", "region",
-    "district", "resort", "state", "municipality", "prefecture", "area", "hub",
+    "city", "village", "town", "capital", "province", "county", "port", "island", "region", "district", "resort",
+    "state", "municipality", "prefecture", "area", "hub",
 ];
 /// Topic cues: the words after which a list of topics follows.
 const TOPIC_VERBS: &[&str] = &["discussed", "discuss", "discussing", "discusses", "reviewed", "addressed"];
@@ -382,10 +388,9 @@ struct Trigger {
 
 fn verb_form(w: &str) -> Form {
     const PAST: &[&str] = &[
-        "met", "held", "had", "visited", "paid", "received", "hosted", "called", "spoke", "talked",
-        "co-chaired", "cochaired", "arrived", "led", "headed", "conducted", "made", "attended", "chaired",
-        "began", "started", "undertook", "concluded", "ended", "wrapped", "kicked", "travelled",
-        "traveled", "flew", "opened", "resumed",
+        "met", "held", "had", "visited", "paid", "received", "hosted", "called", "spoke", "talked", "co-chaired",
+        "cochaired", "arrived", "led", "headed", "conducted", "made", "attended", "chaired", "began", "started",
+        "undertook", "concluded", "ended", "wrapped", "kicked", "travelled", "traveled", "flew", "opened", "resumed",
     ];
     if is_in(PAST, w) {
         Form::Past
@@ -435,7 +440,9 @@ fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
         "talks" => Some(MeetingKind::Talks),
         "meeting" | "meetings" | "summit" | "summits" => Some(MeetingKind::Meeting),
         "visit" | "visits" | "trip" | "tour" => Some(MeetingKind::Visit),
-        "conversation" | "conversations" | "call" | "calls" if matches!(prev, "phone" | "telephone" | "video" | "telephonic") => {
+        "conversation" | "conversations" | "call" | "calls"
+            if matches!(prev, "phone" | "telephone" | "video" | "telephonic") =>
+        {
             Some(MeetingKind::Call)
         }
         "videoconference" | "video-conference" | "teleconference" | "phone-call" => Some(MeetingKind::Call),
@@ -492,13 +499,29 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
         match w {
             "met" | "meet" | "meets" => {
                 let passive = matches!(prev, "was" | "were" | "is" | "are" | "be" | "been" | "being") && w == "met";
-                let idiom = (i + 1..(i + 5).min(n)).any(|k| matches!(word(k), "halfway" | "expectations" | "standards" | "demands" | "needs" | "requirements" | "criteria" | "targets" | "deadline"));
+                let idiom = (i + 1..(i + 5).min(n)).any(|k| {
+                    matches!(
+                        word(k),
+                        "halfway"
+                            | "expectations"
+                            | "standards"
+                            | "demands"
+                            | "needs"
+                            | "requirements"
+                            | "criteria"
+                            | "targets"
+                            | "deadline"
+                    )
+                });
                 if !passive && !idiom {
                     let core = if next == "with" || next == "up" { i + 2 } else { i + 1 };
                     found = Some(verb(MeetingKind::Meeting, core, 0.6));
                 }
             }
-            "meeting" if matches!(prev, "when" | "while" | "after" | "before" | "since" | "by" | "on") && person_soon(units, i + 1, 8).is_some() => {
+            "meeting"
+                if matches!(prev, "when" | "while" | "after" | "before" | "since" | "by" | "on")
+                    && person_soon(units, i + 1, 8).is_some() =>
+            {
                 let mut t = verb(MeetingKind::Meeting, if next == "with" { i + 2 } else { i + 1 }, 0.55);
                 t.form = Form::Gerund;
                 found = Some(t);
@@ -511,9 +534,23 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         || (i + 1..(i + 6).min(n))
                             .take_while(|&k| !units[k].punct)
                             .find(|&k| units[k].label.is_some())
-                            .is_some_and(|k| !units[k].is(EntityLabel::Date) && !units[k].poss && units[k].span.len() > 1);
+                            .is_some_and(|k| {
+                                !units[k].is(EntityLabel::Date) && !units[k].poss && units[k].span.len() > 1
+                            });
                     let hosts_event = w.starts_with("host")
-                        && (i + 1..(i + 7).min(n)).any(|k| matches!(word(k), "meeting" | "talks" | "summit" | "ceremony" | "dinner" | "banquet" | "luncheon" | "reception"));
+                        && (i + 1..(i + 7).min(n)).any(|k| {
+                            matches!(
+                                word(k),
+                                "meeting"
+                                    | "talks"
+                                    | "summit"
+                                    | "ceremony"
+                                    | "dinner"
+                                    | "banquet"
+                                    | "luncheon"
+                                    | "reception"
+                            )
+                        });
                     if object_person || hosts_event {
                         found = Some(verb(MeetingKind::Meeting, i + 1, 0.45));
                     }
@@ -522,7 +559,9 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             "called" | "call" | "calls" | "calling" if matches!(next, "on" | "upon") => {
                 // A person, or a surname the tagger took for something else.
                 let named = person_soon(units, i + 2, 10).or_else(|| {
-                    (i + 2..(i + 8).min(n)).take_while(|&k| !units[k].punct).find(|&k| units[k].label.is_some_and(|l| l != EntityLabel::Date))
+                    (i + 2..(i + 8).min(n))
+                        .take_while(|&k| !units[k].punct)
+                        .find(|&k| units[k].label.is_some_and(|l| l != EntityLabel::Date))
                 });
                 if let Some(p) = named {
                     // "called on X to do" is urging, not a courtesy call.
@@ -553,7 +592,30 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     k += 1;
                 }
                 let verbal = w == "visited"
-                    || matches!(prev, "to" | "will" | "would" | "shall" | "may" | "might" | "could" | "is" | "are" | "was" | "were" | "also" | "then" | "later" | "and" | "last" | "recently" | "first" | "had" | "has" | "have" | "who")
+                    || matches!(
+                        prev,
+                        "to" | "will"
+                            | "would"
+                            | "shall"
+                            | "may"
+                            | "might"
+                            | "could"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "also"
+                            | "then"
+                            | "later"
+                            | "and"
+                            | "last"
+                            | "recently"
+                            | "first"
+                            | "had"
+                            | "has"
+                            | "have"
+                            | "who"
+                    )
                     || (i > 0 && (units[i - 1].is(EntityLabel::Person) || matches!(prev, "he" | "she" | "they")));
                 if verbal && units.get(k).is_some_and(|u| u.is_place() && !u.poss) {
                     let mut t = verb(MeetingKind::Visit, i + 1, 0.6);
@@ -564,11 +626,15 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 }
             }
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
-            | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was"
-            | "is" | "were" | "are"
-                if matches!(next, "in" | "at" | "to") && (next != "to" || !w.starts_with("arriv")) && (!matches!(w, "was" | "is" | "were" | "are") || next == "in") =>
+            | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
+            | "were" | "are"
+                if matches!(next, "in" | "at" | "to")
+                    && (next != "to" || !w.starts_with("arriv"))
+                    && (!matches!(w, "was" | "is" | "were" | "are") || next == "in") =>
             {
-                let place = (i + 2..(i + 8).min(n)).take_while(|&k| !units[k].punct || units[k].is_p('-')).find(|&k| units[k].is_place());
+                let place = (i + 2..(i + 8).min(n))
+                    .take_while(|&k| !units[k].punct || units[k].is_p('-'))
+                    .find(|&k| units[k].is_place());
                 if let Some(p) = place {
                     // Only an arrival that starts a visit: "to start a visit", "on a visit".
                     // "was in Beijing for talks": a visit only with "for (a visit|talks)" right after.
@@ -584,7 +650,20 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             continue;
                         }
                         if units[k].is_wi(&["visit", "trip", "tour"]) {
-                            let lead = (k.saturating_sub(6)..k).any(|m| matches!(word(m), "start" | "begin" | "kick" | "on" | "for" | "pay" | "make" | "starting" | "beginning"));
+                            let lead = (k.saturating_sub(6)..k).any(|m| {
+                                matches!(
+                                    word(m),
+                                    "start"
+                                        | "begin"
+                                        | "kick"
+                                        | "on"
+                                        | "for"
+                                        | "pay"
+                                        | "make"
+                                        | "starting"
+                                        | "beginning"
+                                )
+                            });
                             if lead {
                                 visit_at = Some(k);
                             }
@@ -602,7 +681,8 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     }
                 }
             }
-            "co-chaired" | "co-chair" | "co-chairs" | "co-chairing" | "cochaired" | "cochair" | "co-hosted" | "co-host" | "co-hosts"
+            "co-chaired" | "co-chair" | "co-chairs" | "co-chairing" | "cochaired" | "cochair" | "co-hosted"
+            | "co-host" | "co-hosts"
                 if !is_in(DEFINITE, prev) && !matches!(prev, "a" | "an") =>
             {
                 found = Some(verb(MeetingKind::Conference, i + 1, 0.6));
@@ -620,32 +700,39 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     }
                 }
             }
-            "held" | "hold" | "holds" | "holding" | "had" | "have" | "has" | "having" | "conducted"
-            | "conduct" | "conducts" | "paid" | "pay" | "pays" | "paying" | "made" | "make" | "makes"
-            | "making" | "attended" | "attend" | "attends" | "attending" | "began" | "opened" | "resumed"
-            | "concluded" | "wrapped" | "begin" | "begins" | "beginning" | "started" | "start" | "starts"
-            | "starting" | "undertook" | "undertake" | "undertakes" | "ended" | "ends" | "cancelled"
-            | "canceled" | "cancel" | "cancels" | "postponed" | "postpone" | "postpones" | "scrapped"
-            | "delayed" | "cut" | "kicked" | "kicks" | "kick" | "called" | "calls" | "call" | "calling" => {
+            "held" | "hold" | "holds" | "holding" | "had" | "have" | "has" | "having" | "conducted" | "conduct"
+            | "conducts" | "paid" | "pay" | "pays" | "paying" | "made" | "make" | "makes" | "making" | "attended"
+            | "attend" | "attends" | "attending" | "began" | "opened" | "resumed" | "concluded" | "wrapped"
+            | "begin" | "begins" | "beginning" | "started" | "start" | "starts" | "starting" | "undertook"
+            | "undertake" | "undertakes" | "ended" | "ends" | "cancelled" | "canceled" | "cancel" | "cancels"
+            | "postponed" | "postpone" | "postpones" | "scrapped" | "delayed" | "cut" | "kicked" | "kicks" | "kick"
+            | "called" | "calls" | "call" | "calling" => {
                 const PAY: &[&str] = &["paid", "pay", "pays", "paying", "made", "make", "makes", "making"];
                 const VISIT_ONLY: &[&str] = &[
-                    "begin", "begins", "beginning", "started", "start", "starts", "starting", "undertook",
-                    "undertake", "undertakes", "ended", "ends", "cancelled", "canceled", "cancel", "cancels",
-                    "postponed", "postpone", "postpones", "scrapped", "delayed", "cut", "kicked", "kicks", "kick",
+                    "begin", "begins", "beginning", "started", "start", "starts", "starting", "undertook", "undertake",
+                    "undertakes", "ended", "ends", "cancelled", "canceled", "cancel", "cancels", "postponed",
+                    "postpone", "postpones", "scrapped", "delayed", "cut", "kicked", "kicks", "kick",
                 ];
                 let nouns: &[&str] = if is_in(PAY, w) {
                     &["visit", "visits", "trip", "call"]
                 } else if is_in(VISIT_ONLY, w) || matches!(w, "called" | "calls" | "call" | "calling") {
                     &["visit", "visits", "trip", "tour"]
                 } else if matches!(w, "began" | "concluded" | "wrapped") {
-                    &["talks", "meeting", "summit", "conversation", "call", "conference", "videoconference", "visit", "visits", "trip", "tour"]
+                    &[
+                        "talks", "meeting", "summit", "conversation", "call", "conference", "videoconference", "visit",
+                        "visits", "trip", "tour",
+                    ]
                 } else {
                     &["talks", "meeting", "summit", "conversation", "call", "conference", "videoconference"]
                 };
                 // "called off a visit": the verb is two words.
                 let call_off = matches!(w, "called" | "calls" | "call" | "calling");
                 let from = if call_off { i + 1 } else { i };
-                let noun = if call_off && next != "off" { None } else { noun_after(units, from, nouns).filter(|&j| !consumed[j]) };
+                let noun = if call_off && next != "off" {
+                    None
+                } else {
+                    noun_after(units, from, nouns).filter(|&j| !consumed[j])
+                };
                 if let Some(j) = noun {
                     let kind = if is_in(PAY, w) {
                         // "paid a courtesy call on X" meets X; "paid a visit to Y" visits Y.
@@ -669,7 +756,8 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             form: verb_form(w),
                             arrival: None,
                             strength: if kind == MeetingKind::Visit || kind == MeetingKind::Talks { 0.6 } else { 0.55 },
-                            has_subject: !matches!(w, "attended" | "attend" | "attends" | "attending") || kind == MeetingKind::Conference,
+                            has_subject: !matches!(w, "attended" | "attend" | "attends" | "attending")
+                                || kind == MeetingKind::Conference,
                         });
                     }
                 }
@@ -874,7 +962,10 @@ impl<'u> Sentence<'u> {
                         return k;
                     }
                 }
-                if w == "which" && k > 0 && self.units[k - 1].is_wi(&["in", "during", "under", "of", "at", "by", "after", "with"]) {
+                if w == "which"
+                    && k > 0
+                    && self.units[k - 1].is_wi(&["in", "during", "under", "of", "at", "by", "after", "with"])
+                {
                     return k - 1;
                 }
                 if is_in(REPORTING, w) {
@@ -882,7 +973,11 @@ impl<'u> Sentence<'u> {
                 }
                 if matches!(w, "and" | "but" | "or") {
                     let mut j = k + 1;
-                    while self.units.get(j).is_some_and(|v| v.is_wi(&["also", "later", "then", "subsequently", "again", "jointly"])) {
+                    while self
+                        .units
+                        .get(j)
+                        .is_some_and(|v| v.is_wi(&["also", "later", "then", "subsequently", "again", "jointly"]))
+                    {
                         j += 1;
                     }
                     if heads.contains(&j) || self.is_verbish(j) {
@@ -893,7 +988,10 @@ impl<'u> Sentence<'u> {
             if u.is_p(',') {
                 let first = self.word(k + 1);
                 // ", known as the "2+2"," / ", meaning ...": an aside, skipped.
-                if matches!(first, "known" | "meaning" | "dubbed" | "called" | "named" | "titled" | "officially" | "also") {
+                if matches!(
+                    first,
+                    "known" | "meaning" | "dubbed" | "called" | "named" | "titled" | "officially" | "also"
+                ) {
                     let mut j = k + 1;
                     while j < n && !self.units[j].is_p(',') && j < k + 14 {
                         j += 1;
@@ -946,7 +1044,11 @@ impl<'u> Sentence<'u> {
         if u.cap && k > 0 {
             return false;
         }
-        is_in(FINITE, w) || is_in(REPORTING, w) || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "related" | "armed" | "united" | "advanced" | "detailed" | "limited" | "concerned"))
+        is_in(FINITE, w)
+            || is_in(REPORTING, w)
+            || (w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(w, "related" | "armed" | "united" | "advanced" | "detailed" | "limited" | "concerned"))
     }
 }
 
@@ -959,11 +1061,6 @@ struct PRef {
     key: String,
     pos: usize,
     part: Participant,
-}
-
-#[derive(Debug, Clone)]
-struct Place {
-    loc: Location,
 }
 
 #[derive(Debug, Clone)]
@@ -982,7 +1079,7 @@ struct Cand {
     /// Some participant came from a pronoun, an anaphor, a role or another sentence.
     indirect: bool,
     group: bool,
-    place: Option<Place>,
+    place: Option<Location>,
     /// The clause names several places in different countries: no location, none inherited.
     place_ambiguous: bool,
     date: Option<DateInfo>,
@@ -1109,11 +1206,17 @@ impl<'d> Reader<'d> {
     /// ("between Kim and Trump" with Kim tagged as a place): that person.
     fn person_like(&mut self, u: &Unit) -> Option<PRef> {
         let untagged_name = u.label.is_none() && !u.punct && u.cap;
-        if !untagged_name && !matches!(u.label, Some(EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp | EntityLabel::Loc)) {
+        if !untagged_name
+            && !matches!(u.label, Some(EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp | EntityLabel::Loc))
+        {
             return None;
         }
         let t = self.text(u.span);
-        if t.contains(char::is_whitespace) || !t.starts_with(char::is_uppercase) || t.len() < 2 || gazetteer::canonical_country(t).is_some() {
+        if t.contains(char::is_whitespace)
+            || !t.starts_with(char::is_uppercase)
+            || t.len() < 2
+            || gazetteer::canonical_country(t).is_some()
+        {
             return None;
         }
         let key = gazetteer::fold(t);
@@ -1191,13 +1294,57 @@ impl<'d> Reader<'d> {
                 }
             } else if (u.label.is_some() || (u.cap && !u.punct)) && !u.poss && u.label != Some(EntityLabel::Date) {
                 // A surname the tagger missed or took for a place: only where a person stands.
-                let listed = matches!(prev, "and" | "between" | "with" | "by" | "on" | "upon" | "met" | "meet" | "meets" | "received" | "receive" | "receives" | "hosted" | "host" | "hosts" | "for")
-                    || (k > 0 && s.units[k - 1].is_p(','));
-                let before_person = next == "and" && s.units[k + 1..to.min(k + 8)].iter().any(|v| v.is(EntityLabel::Person));
-                let subject = k + 1 == to || matches!(next, "met" | "meets" | "called" | "calls" | "held" | "holds" | "received" | "hosted" | "visited" | "will" | "is" | "was" | "has" | "had" | "also" | "spoke" | "paid" | "co-chaired" | "arrived");
+                let listed = matches!(
+                    prev,
+                    "and"
+                        | "between"
+                        | "with"
+                        | "by"
+                        | "on"
+                        | "upon"
+                        | "met"
+                        | "meet"
+                        | "meets"
+                        | "received"
+                        | "receive"
+                        | "receives"
+                        | "hosted"
+                        | "host"
+                        | "hosts"
+                        | "for"
+                ) || (k > 0 && s.units[k - 1].is_p(','));
+                let before_person =
+                    next == "and" && s.units[k + 1..to.min(k + 8)].iter().any(|v| v.is(EntityLabel::Person));
+                let subject = k + 1 == to
+                    || matches!(
+                        next,
+                        "met"
+                            | "meets"
+                            | "called"
+                            | "calls"
+                            | "held"
+                            | "holds"
+                            | "received"
+                            | "hosted"
+                            | "visited"
+                            | "will"
+                            | "is"
+                            | "was"
+                            | "has"
+                            | "had"
+                            | "also"
+                            | "spoke"
+                            | "paid"
+                            | "co-chaired"
+                            | "arrived"
+                    );
                 let untagged = u.label.is_none();
                 // Untagged words only as a clause's first word before its verb ("Ahn called on").
-                let ok = if untagged { subject && (k == 0 || s.units[k - 1].punct || is_in(SUBORD_LEFT, prev)) } else { listed || before_person || subject };
+                let ok = if untagged {
+                    subject && (k == 0 || s.units[k - 1].punct || is_in(SUBORD_LEFT, prev))
+                } else {
+                    listed || before_person || subject
+                };
                 if ok && !names_a_site(s, k) {
                     if let Some(p) = self.person_like(u) {
                         push_unique(&mut out, p);
@@ -1251,7 +1398,9 @@ impl<'d> Reader<'d> {
                         ok = j > 0 && s.units[j - 1].is_wi(PLACE_NOUNS);
                         break;
                     }
-                    Some(w) if !v.cap && !is_in(&["from", "to", "and", "with", "between", "by", "for", "on"], w) => continue,
+                    Some(w) if !v.cap && !is_in(&["from", "to", "and", "with", "between", "by", "for", "on"], w) => {
+                        continue
+                    }
                     _ if v.is(EntityLabel::Norp) => continue,
                     _ => break,
                 }
@@ -1273,7 +1422,10 @@ impl<'d> Reader<'d> {
                             countries.push(c.to_string());
                         }
                     }
-                } else if !(v.is_p(',') || v.is_wi(&["and", "in", "of", "as", "well", "the", "province", "county", "city", "region"]) || v.is(EntityLabel::Norp)) {
+                } else if !(v.is_p(',')
+                    || v.is_wi(&["and", "in", "of", "as", "well", "the", "province", "county", "city", "region"])
+                    || v.is(EntityLabel::Norp))
+                {
                     break;
                 }
                 m += 1;
@@ -1412,8 +1564,8 @@ pub fn event_value(lower: &str, value: DateValue, anchor: Option<NaiveDate>) -> 
 /// capitalised words), or before "residence", "palace" ...
 fn names_a_site(s: &Sentence, k: usize) -> bool {
     const SITES: &[&str] = &[
-        "residence", "palace", "guesthouse", "house", "hall", "building", "hotel", "office",
-        "headquarters", "complex", "compound", "centre", "center", "square", "airport", "base",
+        "residence", "palace", "guesthouse", "house", "hall", "building", "hotel", "office", "headquarters", "complex",
+        "compound", "centre", "center", "square", "airport", "base",
     ];
     if s.units.get(k + 1).is_some_and(|v| v.is_wi(SITES) && !v.cap) {
         return true;
@@ -1458,8 +1610,8 @@ fn priority(kind: MeetingKind) -> u8 {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "of", "for", "with", "by", "to", "from", "during", "after", "before",
-    "between", "and", "or", "but", "since", "following", "about", "over", "into", "amid", "ahead",
+    "in", "on", "at", "of", "for", "with", "by", "to", "from", "during", "after", "before", "between", "and", "or",
+    "but", "since", "following", "about", "over", "into", "amid", "ahead",
 ];
 
 /// A trigger with its clause.
@@ -1496,7 +1648,7 @@ impl<'d> Reader<'d> {
         // Scene of this sentence, for the sentences after it.
         let mut scene = Scene { sentence: si, ..Default::default() };
         if let Some(c) = cands.iter().rev().find(|c| c.place.is_some() || c.place_ambiguous) {
-            scene.place = c.place.as_ref().map(|p| p.loc.clone());
+            scene.place = c.place.clone();
             scene.place_ambiguous = c.place_ambiguous && c.place.is_none();
         } else if let Some((k, ambiguous)) = self.locative(&s, 0, units.len()) {
             scene.place = (!ambiguous).then(|| self.location_of(&units[k]));
@@ -1505,7 +1657,10 @@ impl<'d> Reader<'d> {
         scene.date = cands.iter().rev().find_map(|c| c.date.clone().filter(|d| d.resolved));
         if scene.date.is_none() {
             for u in units.iter().filter(|u| u.is(EntityLabel::Date)) {
-                let resolved = self.date_mention(u.span).and_then(|d| d.value.as_ref()).is_some_and(|v| !matches!(v, DateValue::Year(_)));
+                let resolved = self
+                    .date_mention(u.span)
+                    .and_then(|d| d.value.as_ref())
+                    .is_some_and(|v| !matches!(v, DateValue::Year(_)));
                 if resolved {
                     scene.date = Some(self.date_of(u, Tense::Unknown));
                     break;
@@ -1523,7 +1678,8 @@ impl<'d> Reader<'d> {
             }
         }
         // The first person named, for a "He" opening the next sentence.
-        let first = (0..units.len()).find(|&k| units[k].is(EntityLabel::Person) && !s.excluded[k] && !(k > 0 && s.word(k - 1) == "the"));
+        let first = (0..units.len())
+            .find(|&k| units[k].is(EntityLabel::Person) && !s.excluded[k] && !(k > 0 && s.word(k - 1) == "the"));
         self.prev_first = match first {
             Some(k) => self.pref_of_unit(&units[k]).map(|p| (si, p)),
             None => self.prev_first.take().filter(|(i, _)| si.saturating_sub(*i) < LOOK_BACK),
@@ -1562,11 +1718,15 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let at = reads[i].t.head;
-            if let Some(v) = (0..reads.len()).find(|&v| reads[v].t.form != Form::Noun && reads[v].t.head < at && at < reads[v].end) {
+            if let Some(v) =
+                (0..reads.len()).find(|&v| reads[v].t.form != Form::Noun && reads[v].t.head < at && at < reads[v].end)
+            {
                 absorbed[i] = true;
                 let inner = reads[i].t.kind;
                 let outer = &mut reads[v].t;
-                if outer.kind == MeetingKind::Meeting && matches!(inner, MeetingKind::Talks | MeetingKind::Call | MeetingKind::Conference) {
+                if outer.kind == MeetingKind::Meeting
+                    && matches!(inner, MeetingKind::Talks | MeetingKind::Call | MeetingKind::Conference)
+                {
                     outer.kind = inner;
                 }
             }
@@ -1584,7 +1744,15 @@ impl<'d> Reader<'d> {
         cands
     }
 
-    fn read_one(&mut self, si: usize, s: &Sentence, r: &Read, fronted: Option<usize>, next: Option<ByteSpan>, cands: &mut Vec<Cand>) {
+    fn read_one(
+        &mut self,
+        si: usize,
+        s: &Sentence,
+        r: &Read,
+        fronted: Option<usize>,
+        next: Option<ByteSpan>,
+        cands: &mut Vec<Cand>,
+    ) {
         let units = s.units;
         let t = &r.t;
         let is_noun = t.form == Form::Noun;
@@ -1596,7 +1764,9 @@ impl<'d> Reader<'d> {
             return;
         }
         // "did not meet", "will never visit": no event.
-        let negated = (t.head.saturating_sub(3)..t.head).any(|k| units[k].is_wi(&["not", "never", "n't", "nt"]) || (units[k].is_w("no") && s.word(k + 1) == "longer"));
+        let negated = (t.head.saturating_sub(3)..t.head).any(|k| {
+            units[k].is_wi(&["not", "never", "n't", "nt"]) || (units[k].is_w("no") && s.word(k + 1) == "longer")
+        });
         if negated && !is_noun {
             return;
         }
@@ -1605,7 +1775,9 @@ impl<'d> Reader<'d> {
         let takes_subject = if is_noun {
             kind != MeetingKind::Visit
                 && r.np_start > 0
-                && units[r.np_start - 1].word().is_some_and(|w| !is_in(PREPOSITIONS, w) && !is_in(SUBORD_LEFT, w) && !is_in(REPORTING, w))
+                && units[r.np_start - 1]
+                    .word()
+                    .is_some_and(|w| !is_in(PREPOSITIONS, w) && !is_in(SUBORD_LEFT, w) && !is_in(REPORTING, w))
         } else {
             t.has_subject
         };
@@ -1619,7 +1791,8 @@ impl<'d> Reader<'d> {
             && (r.np_start - 1 == 0 || is_stop_punct(&units[r.np_start - 2]))
             && units.get(r.end).is_some_and(|u| u.is_p(','));
         if fronted_pp {
-            let after = (r.end + 1..(r.end + 10).min(units.len())).find(|&k| units[k].is(EntityLabel::Person) || units[k].punct);
+            let after = (r.end + 1..(r.end + 10).min(units.len()))
+                .find(|&k| units[k].is(EntityLabel::Person) || units[k].punct);
             if let Some(k) = after.filter(|&k| units[k].is(EntityLabel::Person)) {
                 if let Some(p) = self.pref_of_unit(&units[k]) {
                     subject.push(p);
@@ -1635,7 +1808,8 @@ impl<'d> Reader<'d> {
                 }
             }
         }
-        let group = (subject_from..subject_to).any(|k| units[k].is_wi(GROUP_WORDS) || (units[k].is_w("group") && k > 0 && units[k - 1].is_w("working")));
+        let group = (subject_from..subject_to)
+            .any(|k| units[k].is_wi(GROUP_WORDS) || (units[k].is_w("group") && k > 0 && units[k - 1].is_w("working")));
         // Possessor: "Xi Jinping's visit", "the prime minister's visit".
         let mut owners: Vec<PRef> = Vec::new();
         if let Some(p) = r.possessor {
@@ -1646,7 +1820,12 @@ impl<'d> Reader<'d> {
                 }
             } else if u.label.is_none() {
                 let mut j = p;
-                while j > 0 && units[j - 1].word().is_some_and(|w| !is_in(DEFINITE, w) && !units[j - 1].cap && !is_in(PREPOSITIONS, w)) && p - j < 4 {
+                while j > 0
+                    && units[j - 1]
+                        .word()
+                        .is_some_and(|w| !is_in(DEFINITE, w) && !units[j - 1].cap && !is_in(PREPOSITIONS, w))
+                    && p - j < 4
+                {
                     j -= 1;
                 }
                 if j > 0 && units[j - 1].is_w("the") {
@@ -1679,7 +1858,7 @@ impl<'d> Reader<'d> {
             object = self.persons_in(s, t.core_end, r.end);
         }
         // Place.
-        let mut place: Option<Place> = None;
+        let mut place: Option<Location> = None;
         let mut place_ambiguous = false;
         let mut destinations: Vec<usize> = Vec::new();
         if kind == MeetingKind::Visit {
@@ -1713,19 +1892,28 @@ impl<'d> Reader<'d> {
                 if destinations.len() == 2 {
                     let a = self.text(units[destinations[0]].span);
                     let b = self.text(units[destinations[1]].span);
-                    if gazetteer::is_country(b) && gazetteer::country_of_place(a) == gazetteer::canonical_country(b) && !gazetteer::is_country(a) {
+                    if gazetteer::is_country(b)
+                        && gazetteer::country_of_place(a) == gazetteer::canonical_country(b)
+                        && !gazetteer::is_country(a)
+                    {
                         destinations.truncate(1);
                     }
                 }
             }
         }
         if destinations.is_empty() {
-            let found = self.locative(s, t.core_end, r.end).or_else(|| if is_noun { None } else { self.locative(s, r.cs, t.head) });
+            let found = self.locative(s, t.core_end, r.end).or_else(|| {
+                if is_noun {
+                    None
+                } else {
+                    self.locative(s, r.cs, t.head)
+                }
+            });
             if let Some((k, ambiguous)) = found {
                 if ambiguous {
                     place_ambiguous = true;
                 } else {
-                    place = Some(Place { loc: self.location_of(&units[k]) });
+                    place = Some(self.location_of(&units[k]));
                 }
             }
         }
@@ -1756,7 +1944,10 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let info = self.date_of(u, tense);
-            let named = WEEKDAYS.iter().chain(MONTHS.iter()).any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+            let named = WEEKDAYS
+                .iter()
+                .chain(MONTHS.iter())
+                .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
             if info.resolved || named {
                 date = Some(info);
                 break;
@@ -1769,7 +1960,9 @@ impl<'d> Reader<'d> {
         }
         let topics = topics_after(s, t, r.end.max(t.core_end));
         let parties = if is_noun || t.noun.is_some() {
-            (r.cs..r.end).filter(|&k| units[k].is(EntityLabel::Gpe) && gazetteer::is_country(self.text(units[k].span))).count()
+            (r.cs..r.end)
+                .filter(|&k| units[k].is(EntityLabel::Gpe) && gazetteer::is_country(self.text(units[k].span)))
+                .count()
         } else {
             0
         };
@@ -1804,7 +1997,7 @@ impl<'d> Reader<'d> {
             } else {
                 for &d in &destinations {
                     let loc = self.location_of(&units[d]);
-                    cands_here.push(Cand { parts: visitors.clone(), place: Some(Place { loc }), ..base.clone() });
+                    cands_here.push(Cand { parts: visitors.clone(), place: Some(loc), ..base.clone() });
                 }
             }
             // "X visited Vietnam soon after President Biden": Biden visited too.
@@ -1919,7 +2112,9 @@ impl<'d> Reader<'d> {
                     return None;
                 }
                 Some("they" | "both") => return self.anaphor(si, cands, u.span.start).map(|v| (v, true)),
-                Some("two" | "three" | "four") if k > r.cs && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.word().is_some()) => {
+                Some("two" | "three" | "four")
+                    if k > r.cs && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.word().is_some()) =>
+                {
                     let mut m = k + 1;
                     while m < head && !units[m].is_wi(PLURAL_ANAPHORA) {
                         m += 1;
@@ -1932,11 +2127,17 @@ impl<'d> Reader<'d> {
                     // "the prime minister": a role.
                     let mut m = k + 1;
                     let mut words = Vec::new();
-                    while m < head && units[m].word().is_some_and(|w| !is_in(PREPOSITIONS, w) && !is_in(FINITE, w)) && !units[m].cap && words.len() < 5 {
+                    while m < head
+                        && units[m].word().is_some_and(|w| !is_in(PREPOSITIONS, w) && !is_in(FINITE, w))
+                        && !units[m].cap
+                        && words.len() < 5
+                    {
                         words.push(units[m].low.clone());
                         m += 1;
                     }
-                    if !words.is_empty() && (m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(FINITE, w))) {
+                    if !words.is_empty()
+                        && (m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(FINITE, w)))
+                    {
                         if let Some(p) = self.person_by_role(&words.join(" "), u.span.start) {
                             return Some((vec![p], true));
                         }
@@ -1954,7 +2155,12 @@ impl<'d> Reader<'d> {
         if let Some(c) = cands.iter().rev().find(|c| c.kind != MeetingKind::Visit && c.parts.len() >= 2) {
             return Some(c.parts.clone());
         }
-        let rec = self.recs.iter().rev().take_while(|r| si.saturating_sub(r.sentence) <= 1).find(|r| r.meeting.kind != MeetingKind::Visit && r.meeting.participants.len() >= 2)?;
+        let rec = self
+            .recs
+            .iter()
+            .rev()
+            .take_while(|r| si.saturating_sub(r.sentence) <= 1)
+            .find(|r| r.meeting.kind != MeetingKind::Visit && r.meeting.participants.len() >= 2)?;
         Some(
             rec.meeting
                 .participants
@@ -2009,7 +2215,10 @@ impl<'d> Reader<'d> {
         let units = s.units;
         let t = &r.t;
         let stop = (t.core_end + 4).min(r.end);
-        let place = self.locative(s, t.core_end, stop).filter(|(_, ambiguous)| !ambiguous).map(|(k, _)| self.location_of(&units[k]));
+        let place = self
+            .locative(s, t.core_end, stop)
+            .filter(|(_, ambiguous)| !ambiguous)
+            .map(|(k, _)| self.location_of(&units[k]));
         let Some(loc) = place else { return };
         let fam = family(t.kind);
         let target = self
@@ -2034,7 +2243,11 @@ impl<'d> Reader<'d> {
             .iter()
             .rev()
             .take_while(|r| si.saturating_sub(r.sentence) <= LOOK_BACK)
-            .find(|r| r.meeting.kind == MeetingKind::Visit && r.meeting.status != MeetingStatus::Cancelled && r.meeting.location.is_some())
+            .find(|r| {
+                r.meeting.kind == MeetingKind::Visit
+                    && r.meeting.status != MeetingStatus::Cancelled
+                    && r.meeting.location.is_some()
+            })
             .map(|r| (r.meeting.location.clone(), r.meeting.date.clone()));
         let same_sentence = before.iter().rev().find(|b| b.place.is_some() || b.date.is_some()).cloned();
         let points_back = back_ref || c.date_relative;
@@ -2046,7 +2259,7 @@ impl<'d> Reader<'d> {
                 c.place = b.place.clone();
             } else if c.kind != MeetingKind::Visit && recent_visit.is_some() {
                 let (loc, date) = recent_visit.clone().unwrap_or((None, None));
-                c.place = loc.map(|loc| Place { loc });
+                c.place = loc;
                 c.inherited = true;
                 if c.date.is_none() {
                     if let Some(d) = date.filter(|d| d.value.is_some()) {
@@ -2060,7 +2273,7 @@ impl<'d> Reader<'d> {
                         break;
                     }
                     if let Some(p) = &sc.place {
-                        c.place = Some(Place { loc: p.clone() });
+                        c.place = Some(p.clone());
                         c.inherited = true;
                         break;
                     }
@@ -2071,7 +2284,13 @@ impl<'d> Reader<'d> {
             if let Some(d) = same_sentence.and_then(|b| b.date) {
                 c.date = Some(d);
             } else if points_back {
-                if let Some(d) = self.scenes.iter().rev().take_while(|sc| si.saturating_sub(sc.sentence) <= LOOK_BACK).find_map(|sc| sc.date.clone()) {
+                if let Some(d) = self
+                    .scenes
+                    .iter()
+                    .rev()
+                    .take_while(|sc| si.saturating_sub(sc.sentence) <= LOOK_BACK)
+                    .find_map(|sc| sc.date.clone())
+                {
                     c.date = Some(d);
                     c.inherited = true;
                 }
@@ -2096,7 +2315,13 @@ impl<'d> Reader<'d> {
             _ => c.parts.len() >= 2,
         };
         let mut conf = c.strength;
-        conf += if complete { 0.2 } else if c.group { 0.05 } else { 0.0 };
+        conf += if complete {
+            0.2
+        } else if c.group {
+            0.05
+        } else {
+            0.0
+        };
         conf += match &c.date {
             Some(d) if d.resolved => 0.1,
             Some(_) => 0.03,
@@ -2119,7 +2344,7 @@ impl<'d> Reader<'d> {
             kind: c.kind,
             status,
             participants: c.parts.into_iter().map(|p| p.part).collect(),
-            location: c.place.map(|p| p.loc),
+            location: c.place,
             date: c.date.map(|d| d.field),
             topics: c.topics,
             sources: vec![Evidence::of(self.doc, sent)],
@@ -2154,7 +2379,15 @@ fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<usize>) {
                 start -= 1;
                 break;
             }
-            if is_modifier(u) || (!u.cap && !is_in(PREPOSITIONS, w) && !is_in(FINITE, w) && !is_in(REPORTING, w) && !is_in(SUBORD_LEFT, w) && !w.ends_with("ed") && !is_in(&["called", "off"], w)) {
+            if is_modifier(u)
+                || (!u.cap
+                    && !is_in(PREPOSITIONS, w)
+                    && !is_in(FINITE, w)
+                    && !is_in(REPORTING, w)
+                    && !is_in(SUBORD_LEFT, w)
+                    && !w.ends_with("ed")
+                    && !is_in(&["called", "off"], w))
+            {
                 start -= 1;
                 continue;
             }
@@ -2193,9 +2426,8 @@ fn fronted_date(s: &Sentence, reads: &[Read]) -> Option<usize> {
 /// `from`.
 fn fronted_end(s: &Sentence, from: usize, to: usize) -> usize {
     const OPENERS: &[&str] = &[
-        "following", "besides", "despite", "amid", "during", "under", "like", "unlike", "after",
-        "before", "since", "in", "on", "at", "from", "with", "by", "for", "over", "ahead",
-        "apart", "beyond", "earlier", "later", "as",
+        "following", "besides", "despite", "amid", "during", "under", "like", "unlike", "after", "before", "since",
+        "in", "on", "at", "from", "with", "by", "for", "over", "ahead", "apart", "beyond", "earlier", "later", "as",
     ];
     let Some(w) = s.units.get(from).and_then(|u| u.word()) else { return from };
     let participle = w.ends_with("ing") && w.len() > 4;
@@ -2247,7 +2479,8 @@ fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             }
             _ => {
                 let participle_after_be = k > 0 && s.word(k - 1) == "be";
-                if !participle_after_be && (is_in(PAST_WORDS, w) || (w.len() > 3 && w.ends_with("ed") && !units[k].cap)) {
+                if !participle_after_be && (is_in(PAST_WORDS, w) || (w.len() > 3 && w.ends_with("ed") && !units[k].cap))
+                {
                     return (MeetingStatus::Occurred, true);
                 }
             }
@@ -2259,7 +2492,9 @@ fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
         while k + 1 < r.end.min(units.len()) {
             let w = s.word(k);
             let nx = s.word(k + 1);
-            if matches!(w, "is" | "are" | "was" | "were") && matches!(nx, "due" | "scheduled" | "expected" | "set" | "slated" | "to" | "planned" | "likely") {
+            if matches!(w, "is" | "are" | "was" | "were")
+                && matches!(nx, "due" | "scheduled" | "expected" | "set" | "slated" | "to" | "planned" | "likely")
+            {
                 return (MeetingStatus::Planned, true);
             }
             if w == "will" {
@@ -2280,7 +2515,10 @@ fn has_back_ref(s: &Sentence) -> bool {
     let units = s.units;
     (0..units.len()).any(|k| {
         units[k].is_wi(&["the", "this", "that"])
-            && (k + 1..(k + 3).min(units.len())).any(|j| units[j].is_wi(BACK_REF_NOUNS) && !units.get(j + 1).is_some_and(|v| v.is_wi(&["between", "with", "of", "by"])))
+            && (k + 1..(k + 3).min(units.len())).any(|j| {
+                units[j].is_wi(BACK_REF_NOUNS)
+                    && !units.get(j + 1).is_some_and(|v| v.is_wi(&["between", "with", "of", "by"]))
+            })
     })
 }
 
@@ -2299,7 +2537,7 @@ fn merge_in_sentence(cands: &mut Vec<Cand>) {
             kb.sort_unstable();
             let same_people = !ka.is_empty() && ka == kb;
             let places_fit = match (&a.place, &b.place) {
-                (Some(x), Some(y)) => x.loc.name == y.loc.name,
+                (Some(x), Some(y)) => x.name == y.name,
                 _ => true,
             };
             let dates_fit = match (&a.date, &b.date) {
@@ -2320,7 +2558,10 @@ fn merge_in_sentence(cands: &mut Vec<Cand>) {
                     a.date = b.date;
                     a.date_relative = b.date_relative;
                 }
-                if a.status != MeetingStatus::Cancelled && b.status_cue && (!a.status_cue || b.status == MeetingStatus::Cancelled) {
+                if a.status != MeetingStatus::Cancelled
+                    && b.status_cue
+                    && (!a.status_cue || b.status == MeetingStatus::Cancelled)
+                {
                     a.status = b.status;
                     a.status_cue = true;
                 }
@@ -2346,7 +2587,9 @@ fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String> {
     let n = units.len();
     let from = t.core_end;
     // The clause, and a verb coordinated with the trigger's ("held talks ... and discussed").
-    let limit = if t.form != Form::Noun && s.word(end) == "and" && is_in(TOPIC_VERBS, s.word(end + 1)) { end + 2 } else { end }.min(n);
+    let limit =
+        if t.form != Form::Noun && s.word(end) == "and" && is_in(TOPIC_VERBS, s.word(end + 1)) { end + 2 } else { end }
+            .min(n);
     let on_after = matches!(t.kind, MeetingKind::Talks | MeetingKind::Call);
     let mut start = None;
     let mut k = from;
@@ -2378,7 +2621,10 @@ fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String> {
             break;
         }
         if let Some(w) = u.word() {
-            if is_in(SUBORD_RIGHT, w) || is_in(REPORTING, w) || matches!(w, "with" | "between" | "which" | "that" | "while") {
+            if is_in(SUBORD_RIGHT, w)
+                || is_in(REPORTING, w)
+                || matches!(w, "with" | "between" | "which" | "that" | "while")
+            {
                 break;
             }
             if matches!(w, "and" | "or") {
@@ -2409,15 +2655,21 @@ fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     for item in items {
-        let mut words: Vec<&str> = item.iter().filter_map(|&k| {
-            let u = &units[k];
-            if u.punct && !u.is_p('-') {
-                None
-            } else {
-                Some(u.low.as_str())
-            }
-        }).collect();
-        while words.first().is_some_and(|w| is_in(&["the", "a", "an", "their", "its", "his", "her", "various", "issues", "areas", "fields"], w) && words.len() > 1) {
+        let mut words: Vec<&str> = item
+            .iter()
+            .filter_map(|&k| {
+                let u = &units[k];
+                if u.punct && !u.is_p('-') {
+                    None
+                } else {
+                    Some(u.low.as_str())
+                }
+            })
+            .collect();
+        while words.first().is_some_and(|w| {
+            is_in(&["the", "a", "an", "their", "its", "his", "her", "various", "issues", "areas", "fields"], w)
+                && words.len() > 1
+        }) {
             if matches!(words[0], "issues" | "areas" | "fields") && words.get(1) != Some(&"of") {
                 break;
             }
@@ -2428,14 +2680,25 @@ fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String> {
         }
         if let Some(p) = words.iter().position(|w| is_in(&["of", "for", "in", "on", "to", "between", "with"], w)) {
             let head = &words[..p];
-            let generic = head.len() == 1 && is_in(&["possibility", "ways", "issue", "issues", "matters", "prospects", "question", "situation", "spectrum", "development"], head[0]);
+            let generic = head.len() == 1
+                && is_in(
+                    &[
+                        "possibility", "ways", "issue", "issues", "matters", "prospects", "question", "situation",
+                        "spectrum", "development",
+                    ],
+                    head[0],
+                );
             words = if generic { words[p + 1..].to_vec() } else { head.to_vec() };
         }
         while words.first().is_some_and(|w| is_in(&["the", "a", "an"], w)) {
             words.remove(0);
         }
         let only_names = item.iter().all(|&k| units[k].label.is_some() || units[k].punct);
-        if words.is_empty() || words.len() > 5 || only_names || (words.len() == 1 && is_in(&["sidelines", "sideline", "occasion", "way", "it", "them"], words[0])) {
+        if words.is_empty()
+            || words.len() > 5
+            || only_names
+            || (words.len() == 1 && is_in(&["sidelines", "sideline", "occasion", "way", "it", "them"], words[0]))
+        {
             continue;
         }
         let topic = words.join(" ").replace(" - ", "-");
@@ -2592,7 +2855,10 @@ mod tests {
     #[test]
     fn calls() {
         let m = one("[Ann Lee|PERSON] spoke by phone with [Bo Park|PERSON] on [Friday|DATE].", PUB);
-        assert_eq!((m.kind, names(&m), date(&m).as_deref()), (MeetingKind::Call, vec!["Ann Lee", "Bo Park"], Some("2024-03-01")));
+        assert_eq!(
+            (m.kind, names(&m), date(&m).as_deref()),
+            (MeetingKind::Call, vec!["Ann Lee", "Bo Park"], Some("2024-03-01"))
+        );
         assert_eq!(m.location, None);
         let m = one("[Ann Lee|PERSON] and [Bo Park|PERSON] held a phone conversation in [March|DATE].", PUB);
         assert_eq!((m.kind, date(&m).as_deref()), (MeetingKind::Call, Some("2024-03")));
@@ -2608,12 +2874,18 @@ mod tests {
             "[Eva Novak|PERSON] and [Jan Horak|PERSON] co-chaired the fifth session of the joint committee in [Prague|GPE].",
             PUB,
         );
-        assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Conference, vec!["Eva Novak", "Jan Horak"], Some("Prague")));
+        assert_eq!(
+            (m.kind, names(&m), place(&m)),
+            (MeetingKind::Conference, vec!["Eva Novak", "Jan Horak"], Some("Prague"))
+        );
         let m = one(
             "On [May 2|DATE], the forum was held under the co-chairmanship of [Eva Novak|PERSON] and [Jan Horak|PERSON].",
             PUB,
         );
-        assert_eq!((m.kind, names(&m), date(&m).as_deref()), (MeetingKind::Conference, vec!["Eva Novak", "Jan Horak"], Some("2023-05-02")));
+        assert_eq!(
+            (m.kind, names(&m), date(&m).as_deref()),
+            (MeetingKind::Conference, vec!["Eva Novak", "Jan Horak"], Some("2023-05-02"))
+        );
         // Delegations from several countries, no named person: still a conference.
         let m = one(
             "In [May 2023|DATE], military delegations from [Laos|GPE] and [Thailand|GPE] had an initial planning \
@@ -2640,7 +2912,10 @@ mod tests {
              [Singapore|GPE] on [June 12|DATE].",
             Some("2018-05-16"),
         );
-        assert_eq!((m.kind, m.status, place(&m), date(&m).as_deref()), (MeetingKind::Meeting, MeetingStatus::Planned, Some("Singapore"), Some("2018-06-12")));
+        assert_eq!(
+            (m.kind, m.status, place(&m), date(&m).as_deref()),
+            (MeetingKind::Meeting, MeetingStatus::Planned, Some("Singapore"), Some("2018-06-12"))
+        );
         let m = one(
             "A meeting between [Park Su|PERSON] and [Ri Yong|PERSON], which had been expected in [late May|DATE], \
              has been postponed, an official said.",
@@ -2658,13 +2933,19 @@ mod tests {
         assert_eq!((place(&m), date(&m).as_deref()), (Some("Paris"), Some("2024-03-04")));
         let m = one("In [Beijing|GPE], [Ann Lee|PERSON] met [Bo Park|PERSON].", PUB);
         assert_eq!(place(&m), Some("Beijing"));
-        let m = one("Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] will be held in [Doha|GPE] [next week|DATE].", PUB);
+        let m = one(
+            "Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] will be held in [Doha|GPE] [next week|DATE].",
+            PUB,
+        );
         assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Talks, MeetingStatus::Planned, Some("Doha")));
         let m = one("[Ann Lee|PERSON] is visiting [Japan|GPE] [this week|DATE].", PUB);
         assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Japan")));
         let m = one("[Ann Lee|PERSON] received a phone call from [Bo Park|PERSON] on [Monday|DATE].", PUB);
         assert_eq!((m.kind, names(&m)), (MeetingKind::Call, vec!["Ann Lee", "Bo Park"]));
-        let m = one("[Ann Lee|PERSON]'s talks with [Bo Park|PERSON] in [Cairo|GPE] on [Sunday|DATE] focused on security.", PUB);
+        let m = one(
+            "[Ann Lee|PERSON]'s talks with [Bo Park|PERSON] in [Cairo|GPE] on [Sunday|DATE] focused on security.",
+            PUB,
+        );
         assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Talks, vec!["Ann Lee", "Bo Park"], Some("Cairo")));
         let m = one("[Ann Lee|PERSON] is scheduled to visit [Brazil|GPE] from [May 3 to 5|DATE].", PUB);
         assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2024-05-03/2024-05-05")));
@@ -2684,6 +2965,85 @@ mod tests {
         assert_eq!(names(&m), ["Xi Jinping", "Vladimir Putin"]);
     }
 
+    #[test]
+    fn visit_phrasings() {
+        let m =
+            one("[Ann Lee|PERSON] is expected to travel to [Ashgabat|GPE] on [May 22|DATE] for a state visit.", PUB);
+        assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Planned, Some("Ashgabat")));
+        let m = one("On [Friday|DATE], [Ann Lee|PERSON] began a working visit to [Uzbekistan|GPE] at the invitation of its government.", PUB);
+        assert_eq!(
+            (m.kind, names(&m), place(&m), date(&m).as_deref()),
+            (MeetingKind::Visit, vec!["Ann Lee"], Some("Uzbekistan"), Some("2024-03-01"))
+        );
+        let m = one(
+            "[Ann Lee|PERSON] has called off a visit to [Turkey|GPE] that had been planned for [March 18|DATE].",
+            PUB,
+        );
+        assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Visit, MeetingStatus::Cancelled, vec!["Ann Lee"]));
+        let m = one("[Ann Lee|PERSON] cancelled a trip to [Manila|GPE], citing scheduling problems.", PUB);
+        assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Cancelled, Some("Manila")));
+        let m = one("[Ann Lee|PERSON] was in [Bangkok|GPE] for talks on maritime security.", PUB);
+        assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Bangkok")));
+        assert!(read("[Ann Lee|PERSON] was in [Bangkok|GPE] when the storm hit.", PUB).is_empty());
+        let m = one("[Ann Lee|PERSON] paid a courtesy call on Prime Minister [Bo Park|PERSON].", PUB);
+        assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Ann Lee", "Bo Park"]));
+    }
+
+    #[test]
+    fn tagger_slips_around_names_and_sites() {
+        // Buildings tagged as people are no participants; "site in City" is the city.
+        let m = one(
+            "[Ann Lee|PERSON] hosted Minister [Bo Park|PERSON] at [Wisma Putra|PERSON] in [Kuching|GPE], and the two discussed trade.",
+            PUB,
+        );
+        assert_eq!((names(&m), place(&m)), (vec!["Ann Lee", "Bo Park"], Some("Kuching")));
+        let m = one(
+            "[Ann Lee|PERSON] called on [Bo Park|PERSON] at the Yntymak [Ordo|PERSON] residence in [Bishkek|GPE].",
+            PUB,
+        );
+        assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
+        let m = one("[Ann Lee|PERSON] met [Bo Park|PERSON] at [Zhongnanhai|GPE] in [Shanghai|GPE].", PUB);
+        assert_eq!(place(&m), Some("Shanghai"));
+        let m = one("[Ann Lee|PERSON] met [Bo Park|PERSON] at [Malacanang|GPE] Palace in [Davao|GPE].", PUB);
+        assert_eq!(place(&m), Some("Davao"));
+        // A surname the tagger missed or took for a place or group, where a person stands.
+        let m = one(
+            "Minister [Ahn Chul-dong|PERSON] arrived. Ahn called on Secretary [Pham Trung|PERSON] in [Hanoi|GPE].",
+            PUB,
+        );
+        assert_eq!(names(&m), ["Ahn Chul-dong", "Pham Trung"]);
+        let m =
+            one("[Jose Santos|PERSON] arrived. [Santos|GPE] met with Premier [Chen Tao|PERSON] in [Beijing|GPE].", PUB);
+        assert_eq!(names(&m), ["Jose Santos", "Chen Tao"]);
+        let m =
+            one("[Arif Prasetyo|PERSON] spoke. [Khaled Yusof|PERSON] called on [Prasetyo|GPE] in [Jakarta|GPE].", PUB);
+        assert_eq!(names(&m), ["Khaled Yusof", "Arif Prasetyo"]);
+        // A title word tagged as a name, glued to the real one.
+        let m = one("Minister of Industry and [Trade|PERSON] [Ho Thanh Hung|PERSON] received [Bo Park|PERSON].", PUB);
+        assert_eq!(names(&m), ["Ho Thanh Hung", "Bo Park"]);
+        // An abbreviation's period does not end the clause.
+        let m = one("[Kazakh|NORP] Minister [Serik Saidov|PERSON] and [U.S|GPE]. Secretary [Mike Anders|PERSON] co-chaired the forum in [Washington|GPE].", PUB);
+        assert_eq!(names(&m), ["Serik Saidov", "Mike Anders"]);
+        // A list of titles with commas before the person.
+        let m = one(
+            "[Ann Lee|PERSON] called on Economy, Trade and Industry Minister [Bo Park|PERSON] in [Tokyo|GPE].",
+            PUB,
+        );
+        assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
+    }
+
+    #[test]
+    fn fronted_phrase_with_a_call() {
+        let m = one(
+            "In a telephone call with Prime Minister [Bo Park|PERSON] in [2017|DATE], President [Ann Lee|PERSON] said ties were good.",
+            PUB,
+        );
+        assert_eq!(
+            (m.kind, names(&m), date(&m).as_deref()),
+            (MeetingKind::Call, vec!["Bo Park", "Ann Lee"], Some("2017"))
+        );
+    }
+
     // ----- status -----
 
     #[test]
@@ -2696,7 +3056,10 @@ mod tests {
             ("[Ann Lee|PERSON] plans to visit [Oslo|GPE].", MeetingStatus::Planned),
             ("[Ann Lee|PERSON] is expected to pay a state visit to [Norway|GPE].", MeetingStatus::Planned),
             ("A planned visit to [Oslo|GPE] by [Ann Lee|PERSON] has been postponed.", MeetingStatus::Cancelled),
-            ("[North Korea|GPE] called off talks between [Ann Lee|PERSON] and [Bo Park|PERSON].", MeetingStatus::Cancelled),
+            (
+                "[North Korea|GPE] called off talks between [Ann Lee|PERSON] and [Bo Park|PERSON].",
+                MeetingStatus::Cancelled,
+            ),
             ("The meeting between [Ann Lee|PERSON] and [Bo Park|PERSON] was cancelled.", MeetingStatus::Cancelled),
             ("Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] were scrapped.", MeetingStatus::Cancelled),
             ("[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE].", MeetingStatus::Occurred),
@@ -2712,12 +3075,18 @@ mod tests {
     fn future_weekday_and_date_after_publication() {
         // "will host ... on Tuesday" is the coming Tuesday, whatever the reporting verb.
         let m = one("[Ann Lee|PERSON] will host [Bo Park|PERSON] in [Bali|GPE] on [Tuesday|DATE], he told reporters in [Jakarta|GPE].", Some("2025-09-22"));
-        assert_eq!((m.status, date(&m).as_deref(), place(&m)), (MeetingStatus::Planned, Some("2025-09-23"), Some("Bali")));
+        assert_eq!(
+            (m.status, date(&m).as_deref(), place(&m)),
+            (MeetingStatus::Planned, Some("2025-09-23"), Some("Bali"))
+        );
         // No modal word, but the date is after publication.
         let m = one("[Ann Lee|PERSON] and [Bo Park|PERSON] meet in [Oslo|GPE] on [March 20, 2024|DATE].", PUB);
         assert_eq!(m.status, MeetingStatus::Planned);
         // A year-less date in a planned clause is the next one.
-        let m = one("[Ann Lee|PERSON] is due to meet [Bo Park|PERSON] in [Oslo|GPE] on [July 3|DATE], [PTI|ORG] reported.", Some("2023-06-27"));
+        let m = one(
+            "[Ann Lee|PERSON] is due to meet [Bo Park|PERSON] in [Oslo|GPE] on [July 3|DATE], [PTI|ORG] reported.",
+            Some("2023-06-27"),
+        );
         assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2023-07-03")));
     }
 
@@ -2730,10 +3099,7 @@ mod tests {
             PUB,
         );
         assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
-        let m = one(
-            "According to [Carl Dahl|PERSON], [Ann Lee|PERSON] met [Bo Park|PERSON] on [Monday|DATE].",
-            PUB,
-        );
+        let m = one("According to [Carl Dahl|PERSON], [Ann Lee|PERSON] met [Bo Park|PERSON] on [Monday|DATE].", PUB);
         assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
         let ms = read(
             "[Ann Lee|PERSON], who met [Eli Roth|PERSON] on [June 3|DATE], held talks with [Bo Park|PERSON] \
@@ -2784,7 +3150,10 @@ mod tests {
              minister's visit to [Astana|GPE] [later this year|DATE].",
             Some("2025-02-06"),
         );
-        assert_eq!((m.kind, names(&m), place(&m), m.status), (MeetingKind::Visit, vec!["Shehbaz Sharif"], Some("Astana"), MeetingStatus::Planned));
+        assert_eq!(
+            (m.kind, names(&m), place(&m), m.status),
+            (MeetingKind::Visit, vec!["Shehbaz Sharif"], Some("Astana"), MeetingStatus::Planned)
+        );
         assert_eq!(date(&m).as_deref(), Some("2025"));
     }
 
@@ -2800,7 +3169,10 @@ mod tests {
             "Vice Premier [Ding Xuexiang|PERSON], who paid a visit to [Vietnam|GPE] on [March 26-29|DATE], pledged help.",
             Some("2024-03-29"),
         );
-        assert_eq!((m.kind, names(&m), place(&m), date(&m).as_deref()), (MeetingKind::Visit, vec!["Ding Xuexiang"], Some("Vietnam"), Some("2024-03-26/2024-03-29")));
+        assert_eq!(
+            (m.kind, names(&m), place(&m), date(&m).as_deref()),
+            (MeetingKind::Visit, vec!["Ding Xuexiang"], Some("Vietnam"), Some("2024-03-26/2024-03-29"))
+        );
     }
 
     #[test]
@@ -2838,7 +3210,10 @@ mod tests {
             Some("2018-05-16"),
         );
         assert_eq!(names(&ms[0]), ["Kim Jong Un", "Donald Trump"]);
-        let m = one("It followed the visit to [Vietnam|GPE] by President of [China Xi Jinping|PERSON] in [December 2023|DATE].", PUB);
+        let m = one(
+            "It followed the visit to [Vietnam|GPE] by President of [China Xi Jinping|PERSON] in [December 2023|DATE].",
+            PUB,
+        );
         assert_eq!(names(&m), ["Xi Jinping"]);
     }
 
@@ -2846,7 +3221,10 @@ mod tests {
 
     #[test]
     fn governing_phrase_gives_date() {
-        let m = one("On [August 20|DATE], [Dong Jun|PERSON] met with [Phan Van Giang|PERSON] in [Beijing|GPE].", Some("2024-12-20"));
+        let m = one(
+            "On [August 20|DATE], [Dong Jun|PERSON] met with [Phan Van Giang|PERSON] in [Beijing|GPE].",
+            Some("2024-12-20"),
+        );
         assert_eq!(date(&m).as_deref(), Some("2024-08-20"));
         assert_eq!(m.date.as_ref().unwrap().text, "August 20");
         // The fronted date governs a second clause too.
@@ -2857,10 +3235,16 @@ mod tests {
         );
         assert_eq!(ms.len(), 2, "{ms:#?}");
         assert_eq!((ms[0].kind, place(&ms[0])), (MeetingKind::Visit, Some("Astana")));
-        assert_eq!((ms[1].kind, names(&ms[1]), place(&ms[1])), (MeetingKind::Conference, vec!["Tran Hong Ha", "Serik Zhu"], Some("Astana")));
+        assert_eq!(
+            (ms[1].kind, names(&ms[1]), place(&ms[1])),
+            (MeetingKind::Conference, vec!["Tran Hong Ha", "Serik Zhu"], Some("Astana"))
+        );
         assert!(ms.iter().all(|m| date(m).as_deref() == Some("2024-10-29")));
         // A date that names a war is no meeting date.
-        let m = one("A meeting between [Park Su|PERSON] and [Ri Yong|PERSON] on the [1950-53|DATE] Korean War took place.", PUB);
+        let m = one(
+            "A meeting between [Park Su|PERSON] and [Ri Yong|PERSON] on the [1950-53|DATE] Korean War took place.",
+            PUB,
+        );
         assert_eq!(m.date, None);
     }
 
@@ -2982,8 +3366,14 @@ mod tests {
         assert_eq!(event_value("two weeks ago", span(day(2024, 10, 28), day(2024, 11, 3)), a).iso(), "2024-10-29");
         assert_eq!(event_value("late may", span(day(2024, 5, 21), day(2024, 5, 31)), a).iso(), "2024-05");
         assert_eq!(event_value("later this year", span(day(2024, 11, 12), day(2024, 12, 31)), a).iso(), "2024");
-        assert_eq!(event_value("april 11 to 12", span(day(2024, 4, 11), day(2024, 4, 12)), a).iso(), "2024-04-11/2024-04-12");
-        assert_eq!(event_value("last week", span(day(2024, 11, 4), day(2024, 11, 10)), a).iso(), "2024-11-04/2024-11-10");
+        assert_eq!(
+            event_value("april 11 to 12", span(day(2024, 4, 11), day(2024, 4, 12)), a).iso(),
+            "2024-04-11/2024-04-12"
+        );
+        assert_eq!(
+            event_value("last week", span(day(2024, 11, 4), day(2024, 11, 10)), a).iso(),
+            "2024-11-04/2024-11-10"
+        );
     }
 
     #[test]
@@ -3003,13 +3393,62 @@ mod tests {
         use proptest::prelude::*;
 
         const PIECES: &[&str] = &[
-            "met", "met with", "held talks", "visited", "paid a visit to", "arrived in", "to start a visit",
-            "called on", "received", "hosted", "will meet", "is due to", "postponed", "called off",
-            "spoke by phone with", "phone conversation", "co-chaired", "led delegations attending the event",
-            "a meeting between", "summit", "the talks", "their meeting in", "he", "they", "the two leaders",
-            "who", "which", "when meeting", "according to", "said", "told", "separately", "and", ",", ".",
-            ";", "(", ")", "\"", "'s", "-", "—", "Phạm", "Hà Nội", "Dong Jun", "Beijing", "Monday",
-            "August 20", "the same day", "ship", "the", "soon after", "President", "\n", "é", "🙂",
+            "met",
+            "met with",
+            "held talks",
+            "visited",
+            "paid a visit to",
+            "arrived in",
+            "to start a visit",
+            "called on",
+            "received",
+            "hosted",
+            "will meet",
+            "is due to",
+            "postponed",
+            "called off",
+            "spoke by phone with",
+            "phone conversation",
+            "co-chaired",
+            "led delegations attending the event",
+            "a meeting between",
+            "summit",
+            "the talks",
+            "their meeting in",
+            "he",
+            "they",
+            "the two leaders",
+            "who",
+            "which",
+            "when meeting",
+            "according to",
+            "said",
+            "told",
+            "separately",
+            "and",
+            ",",
+            ".",
+            ";",
+            "(",
+            ")",
+            "\"",
+            "'s",
+            "-",
+            "—",
+            "Phạm",
+            "Hà Nội",
+            "Dong Jun",
+            "Beijing",
+            "Monday",
+            "August 20",
+            "the same day",
+            "ship",
+            "the",
+            "soon after",
+            "President",
+            "\n",
+            "é",
+            "🙂",
         ];
         const LABELS: [EntityLabel; 6] = EntityLabel::ALL;
 
