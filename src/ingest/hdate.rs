@@ -91,6 +91,9 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?:,?\s*([0-9]{{4}})\b)?")).unwrap()
 });
+/// All-numeric day and month before the year: "13/01/2025", "24.10.2024", "12.20.2024".
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})(?:[^0-9]|$)").unwrap());
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b({MONTH}),?\s+([0-9]{{4}})\b")).unwrap());
 
@@ -132,6 +135,14 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
     if let Some(c) = ISO.captures(s) {
         let (y, m, d) = (c.get(1).unwrap(), c.get(2), c.get(3));
         consider(HeaderDate::new(number(Some(y)), number(m).unwrap_or(0), number(d)), y.start()..c.get(3).unwrap().end());
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        let (a, b, y) = (c.get(1).unwrap(), c.get(2).unwrap(), c.get(3).unwrap());
+        let (first, second): (u32, u32) = (number(Some(a)).unwrap_or(0), number(Some(b)).unwrap_or(0));
+        // The order is told by a number over 12; when both could be months, day first, as in
+        // most of the world's news outside the United States.
+        let (day, month) = if second > 12 { (second, first) } else { (first, second) };
+        consider(HeaderDate::new(number(Some(y)), month, Some(day)), a.start()..y.end());
     }
     for c in MONTH_DAY.captures_iter(s) {
         let whole = c.get(0).unwrap();
@@ -251,11 +262,19 @@ mod tests {
     }
 
     #[test]
+    fn all_numeric_dates_day_or_month_first() {
+        assert_eq!(iso("13/01/2025").as_deref(), Some("2025-01-13"));
+        assert_eq!(iso("Published 24.10.2024 | 10:15").as_deref(), Some("2024-10-24"));
+        assert_eq!(iso("12.20.2024").as_deref(), Some("2024-12-20"));
+        assert_eq!(iso("05/06/2024").as_deref(), Some("2024-06-05"));
+        assert_eq!(iso("31/02/2024"), None);
+    }
+
+    #[test]
     fn impossible_and_yearless_dates() {
         assert_eq!(iso("Feb 30, 2024"), None);
         assert_eq!(iso("2024-13-01"), None);
         assert_eq!(iso("in 2024"), None);
-        assert_eq!(iso("12.20.2024"), None);
         let (d, _) = find_date("HANOI, Dec. 19 (Reuters)").unwrap();
         assert_eq!(d, HeaderDate { year: None, month: 12, day: Some(19) });
         assert_eq!(d.iso(), None);

@@ -183,6 +183,12 @@ fn classify(line: &str) -> Kind {
                 continue;
             }
         }
+        // A part that is only a time ("10:15", "9:05 AM GMT") belongs to the date beside it.
+        let time_only = part.chars().any(|c| c.is_ascii_digit())
+            && part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_weekday_or_time_word(w));
+        if time_only {
+            continue;
+        }
         let byline = BYLINE.is_match(part) && words(part) <= 8 && !part.ends_with('.');
         if byline || (CREDIT_KEY.is_match(part) && words(part) <= 10) {
             continue;
@@ -371,6 +377,14 @@ mod tests {
     fn bare_date_line() {
         let t = "Leaders meet\nFriday, December 20, 2024 11:19 PM GMT+8\nThe leaders met on Friday in Hanoi to discuss trade, officials said.\n";
         assert_eq!(parse(t, None).published.as_deref(), Some("2024-12-20"));
+    }
+
+    #[test]
+    fn numeric_date_with_a_separate_time_part() {
+        let t = "Leaders meet\nPublished 24.10.2024 | 10:15\nThe leaders met on Thursday in Tashkent, officials said.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2024-10-24"));
+        let t = "Leaders meet in Dakar\n13/01/2025\nDAKAR - The presidents met on Monday, officials said.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2025-01-13"));
     }
 
     #[test]
