@@ -31,6 +31,7 @@
 #   KEEP=1   keep the temporary folder and print its path
 #   NO_GNU_TIME=1  use the /proc polling fallback even where GNU time exists
 #   TMPDIR   where the temporary folder is made
+#   BIN      the attache binary to measure (target/release/attache); NO_BUILD=1 skips the build
 #
 # Exit status: 0 when the job exited 0 or 3 (3: some documents failed, which the summary
 # shows); 1 otherwise.
@@ -41,10 +42,12 @@ COUNT="${COUNT:-10000}"
 SEED="${SEED:-42}"
 THREADS="${THREADS:-}"
 RESULTS="${RESULTS:-bench/results.jsonl}"
-BIN=target/release/attache
+BIN="${BIN:-target/release/attache}"
 
-echo "load: building release binary" >&2
-cargo build --release --quiet
+if [[ "${NO_BUILD:-0}" != 1 ]]; then
+    echo "load: building release binary" >&2
+    cargo build --release --quiet
+fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/attache-load.XXXXXX")"
 cleanup() {
