@@ -136,7 +136,7 @@ pub fn discover_all(inputs: &[PathBuf]) -> Result<Discovery> {
     for input in inputs {
         let meta = match fs::metadata(input) {
             Ok(m) => m,
-            Err(e) => bail!("cannot read input {}: {e}", input.display()),
+            Err(e) => bail!("cannot read input {}: {e} (name folders or files of articles: attache PATH... -o OUTPUT)", input.display()),
         };
         if meta.is_dir() {
             walker.walk(input, input);
