@@ -63,7 +63,7 @@
 //!   record with its own date takes no place from its neighbours, except the dateline city of
 //!   its own sentence. A place listed with places of another country ("in Hekou county, Yunnan
 //!   Province ... and Lao Cai of Vietnam") is no single place. Dates keep the precision the
-//!   event was reported with ([`crate::meetings::event_value`]: "later this year" is the year).
+//!   event was reported with ([`crate::dates::record_value`]: "later this year" is the year).
 //! - **Back-references** ("Kamikawa and Teodoro signed the pact in Manila") add their
 //!   signatories, place and date to the earlier record of the same kind instead of making a
 //!   new one.
@@ -80,6 +80,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use chrono::NaiveDate;
 
 use crate::dates::DateValue;
 use crate::doc::{Document, Entity, EntityLabel};
@@ -110,8 +112,8 @@ pub fn extract(doc: &Document) -> Vec<Agreement> {
         }
         let acts = cx.acts(ui);
         let links = cx.link(ui, &mentions, &acts);
-        for (mi, link) in links.iter().enumerate() {
-            if let Some(d) = cx.draft(ui, &mentions, mi, link.as_ref()) {
+        for mi in 0..mentions.len() {
+            if let Some(d) = cx.draft(ui, &mentions, &links, mi) {
                 absorb(&mut drafts, d);
             }
         }
@@ -147,13 +149,13 @@ static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
         (
             ActClass::Plan,
             r(
-                r"(?i)\b(?:(?:will|would|shall|could|may|might|to)\s+(?:\w+ly\s+)?(?:also\s+)?(?:sign|ink|conclude|seal|adopt|issue|finali[sz]e)|(?:ahead\s+of|before|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for)\s+(?:the\s+)?signing\s+of)\b",
+                r"(?i)\b(?:(?:will|would|shall|could|may|might|to)\s+(?:\w+ly\s+)?(?:also\s+)?(?:sign|ink|conclude|seal|adopt|issue|finali[sz]e|initial|put\s+pen\s+to\s+paper\s+on)|(?:ahead\s+of|before|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for)\s+(?:the\s+)?signing\s+of)\b",
             ),
         ),
         (
             ActClass::Discuss,
             r(
-                r"(?i)\b(?:towards?\s+(?:the\s+)?(?:signing|conclusion)\s+of|work(?:ed|ing|s)?\s+(?:\w+\s+)?towards?(?:\s+(?:the\s+)?(?:signing|conclusion)\s+of)?|negotiat(?:e|ed|es|ing)|renegotiat(?:e|ed|es|ing)|negotiations?\s+(?:on|for|over|of|towards?)|talks\s+(?:on|for|over|about|towards?)|discuss(?:ed|es|ing)?|explor(?:e|ed|es|ing)|consider(?:ed|s|ing)?|propos(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+for|stud(?:y|ied|ies|ying)|mull(?:ed|s|ing)?)\b",
+                r"(?i)\b(?:towards?\s+(?:the\s+)?(?:signing|conclusion)\s+of|work(?:ed|ing|s)?\s+(?:\w+\s+)?towards?(?:\s+(?:the\s+)?(?:signing|conclusion)\s+of)?|(?:are|is|were|was|been)\s+working\s+(?:\w+\s+)?on|negotiat(?:e|ed|es|ing)|renegotiat(?:e|ed|es|ing)|negotiations?\s+(?:on|for|over|of|towards?)|talks\s+(?:on|for|over|about|towards?)|discuss(?:ed|es|ing)?|explor(?:e|ed|es|ing)|consider(?:ed|s|ing)?|propos(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+for|stud(?:y|ied|ies|ying)|mull(?:ed|s|ing)?)\b",
             ),
         ),
         (
@@ -162,17 +164,23 @@ static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|oversaw|oversee|presided\s+over|at)\s+the\s+(?:signing|exchange)\s+(?:ceremony\s+)?of\b",
             ),
         ),
-        (ActClass::Sign, r(r"(?i)\b(?:signed|signs|sign|signing\s+of|inked|inks|ink)\b")),
+        (ActClass::Initial, r(r"(?i)\b(?:initial(?:l)?ed|initial(?:l)?ing(?:\s+of)?)\b")),
+        (
+            ActClass::Sign,
+            r(
+                r"(?i)\b(?:signed|signs|sign|signing\s+of|inked|inks|ink|penned|pens|put\s+pen\s+to\s+paper\s+on|put\s+(?:their|its|his|her)\s+signatures?\s+(?:to|on))\b",
+            ),
+        ),
         (
             ActClass::Conclude,
             r(
-                r"(?i)\b(?:concluded|concludes|exchanged|exchange\s+of|agreed\s+(?:on|upon)|agree\s+(?:on|upon)|issued|issues|adopted|adopts|ratified|ratifies|sealed|seals|struck|clinched|finali[sz]ed|reached|reach|initial(?:l)?ed|renewed)\b",
+                r"(?i)\b(?:(?:exchanged|exchange\s+of|exchanging)\s+(?:the\s+)?(?:instruments\s+of\s+ratification|ratification\s+(?:instruments|documents))\s+(?:of|for|on)|concluded|concludes|exchanged|exchange\s+of|agreed\s+(?:on|upon)|agree\s+(?:on|upon)|issued|issues|adopted|adopts|ratified|ratifies|sealed|seals|struck|clinched|finali[sz]ed|reached|reach|renewed|released|releases|published|publishes|hammered\s+out|thrashed\s+out)\b",
             ),
         ),
         (
             ActClass::Upgrade,
             r(
-                r"(?i)\b(?:upgrad|elevat|lift|rais|boost)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:ties|relations|relationship|relationships)\s+(?:[\w'’-]+\s+){0,2}?(?:to|into)\b",
+                r"(?i)\b(?:upgrad|elevat|lift|rais|boost)\w*\s+(?:[\w'’-]+\s+){0,3}?(?:ties|relations|relationship|relationships|it)\s+(?:[\w'’-]+\s+){0,2}?(?:to|into)(?:\s+(?:the|a)\s+(?:level|status|rank)\s+of)?\b",
             ),
         ),
         (
@@ -193,13 +201,13 @@ static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
 /// Passive participles after the noun phrase ("was signed", "is to be signed").
 static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:signed|inked|concluded|adopted|issued|exchanged|ratified|sealed|finali[sz]ed|initial(?:l)?ed)\b",
+        r"(?i)\b(?:signed|inked|concluded|adopted|issued|exchanged|ratified|sealed|finali[sz]ed|initial(?:l)?ed|released|published|penned)\b",
     )
     .unwrap()
 });
 /// The auxiliary right before a participle (anchored at the end of the text before it).
 static AUX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b((?:(?:is|are|was|were|has|have|had|will|would|could|may|might|shall|must|should|needs?|to|due|expected|set|scheduled|slated|yet|still|also|already|now|finally|not|be|been|being)\s+)*(?:is|are|was|were|be|been|being))\s+(?:\w+ly\s+)?$").unwrap()
+    Regex::new(r"(?i)\b((?:(?:is|are|was|were|has|have|had|will|would|could|may|might|shall|must|should|needs?|to|due|expected|set|scheduled|slated|yet|still|also|already|now|finally|not|be|been|being)\s+)*(?:is|are|was|were|be|been|being))\s+(?:(?:\w+ly|also|then|later|finally|already|jointly|formally|officially|now)\s+){0,2}$").unwrap()
 });
 static IN_FORCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect)\b").unwrap());
@@ -220,7 +228,7 @@ static POINTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:during|at|on\s+the\s+(?:sidelines|margins)\s+of|following|after|at\s+the\s+(?:end|close|conclusion)\s+of|in\s+the\s+course\s+of|ahead\s+of)\s+(?:the|this|that|their|his|her|its)\s+(?:[\w'’-]+\s+){0,4}?(talks|meeting|meetings|visit|trip|tour|forum|summit|conference|session|exchange|discussions|dialogue|ceremony|call|conversation|event|negotiations)\b").unwrap()
 });
 static MEETING_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:talks|met|meets?|meeting|hosted|hosts?|received|receives|called\s+on|calls\s+on|co-chair(?:ed|s)?|co-chairmanship|chaired|phone\s+(?:call|conversation)|spoke\s+(?:by|on\s+the)\s+(?:tele)?phone|summit|held|holds?|discussions|exchange)\b").unwrap()
+    Regex::new(r"(?i)\b(?:talks|met|meets?|meeting|hosted|hosts?|received|receives|called\s+on|calls\s+on|co-chair(?:ed|s)?|co-chairmanship|chaired|(?:tele)?phone\s+(?:call|conversation)|spoke\s+(?:by|on\s+the)\s+(?:tele)?phone|video\s*-?\s*conferenc\w*|videoconferenc\w*|sat\s+down|summit|held|holds?|discussions|exchange)\b").unwrap()
 });
 static OTHER_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:visit(?:ed|ing|s)?|arriv(?:ed|es|ing)|trip|tour(?:ed)?|signed|inked)\b").unwrap()
@@ -228,7 +236,7 @@ static OTHER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// A dateline at the start of a sentence: "MANILA, July 8 (Reuters) - ", "ISLAMABAD, Feb 6
 /// (APP): ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))\s*(?:-{1,2}|–|—|:)\s*|^\s*([A-Z][A-Z.'’ -]{1,40}?[A-Z.])\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*(?:-{1,2}|–|—)\s+").unwrap()
+    Regex::new(r"^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))\s*(?:-{1,2}|–|—|:|\.)\s*|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*(?:-{1,2}|–|—)\s+").unwrap()
 });
 /// Purchase subjects: "for Vietnam Airlines to buy 50 Boeing 737 MAX jets".
 static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -299,6 +307,41 @@ const BLOCS: &[(&str, &[&str])] = &[
     ("Caribbean Community", &["caribbean community", "caricom"]),
 ];
 
+/// Bloc names written out in `s` (as words; acronyms only in capitals), with their offsets.
+fn blocs_in(s: &str) -> Vec<(usize, usize, &'static str)> {
+    let ws = words(s);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut hit = None;
+        for n in (1..=6).rev() {
+            if i + n > ws.len() {
+                continue;
+            }
+            let (a, b) = (ws[i].0, ws[i + n - 1].1);
+            let phrase = &s[a..b];
+            if !is_capitalised(phrase) {
+                continue;
+            }
+            if n == 1 && phrase.len() <= 5 && phrase.chars().any(|c| c.is_lowercase()) {
+                continue;
+            }
+            if let Some(name) = bloc_name(phrase) {
+                hit = Some((a, b, name, n));
+                break;
+            }
+        }
+        match hit {
+            Some((a, b, name, n)) => {
+                out.push((a, b, name));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 fn bloc_name(text: &str) -> Option<&'static str> {
     let key = gazetteer::fold(text.trim_start_matches("the ").trim_start_matches("The "));
     let key = key.trim_end_matches("'s").trim();
@@ -319,8 +362,17 @@ enum ActClass {
     Upgrade,
     Establish,
     Implement,
+    /// "initialled": the text is agreed, the signing is still to come.
+    Initial,
     /// "was signed" and friends, after the noun phrase.
     PassiveSigned,
+    /// "was initialled".
+    PassiveInitial,
+    /// An object relative after the noun phrase: "the treaty that the two countries signed in
+    /// 2012", "the deal, which X and Y concluded in Montevideo".
+    RelSigned,
+    /// The same with "initialled".
+    RelInitial,
     PassivePlanned,
     /// "must still be ratified": no act.
     PassiveDuty,
@@ -332,7 +384,11 @@ impl ActClass {
     fn status(self) -> Option<AgreementStatus> {
         match self {
             ActClass::Cancel | ActClass::PassiveDuty => None,
-            ActClass::Plan | ActClass::PassivePlanned => Some(AgreementStatus::Planned),
+            ActClass::Plan
+            | ActClass::PassivePlanned
+            | ActClass::Initial
+            | ActClass::PassiveInitial
+            | ActClass::RelInitial => Some(AgreementStatus::Planned),
             ActClass::Discuss => Some(AgreementStatus::Discussed),
             _ => Some(AgreementStatus::Signed),
         }
@@ -342,7 +398,25 @@ impl ActClass {
         matches!(self, ActClass::Sign | ActClass::Plan)
     }
     fn before(self) -> bool {
-        !matches!(self, ActClass::PassiveSigned | ActClass::PassivePlanned | ActClass::PassiveDuty | ActClass::Dated)
+        !matches!(
+            self,
+            ActClass::PassiveSigned
+                | ActClass::PassivePlanned
+                | ActClass::PassiveDuty
+                | ActClass::PassiveInitial
+                | ActClass::RelSigned
+                | ActClass::RelInitial
+                | ActClass::Dated
+        )
+    }
+    /// Whether the act is an initialling: the date and place the record takes are provisional
+    /// until the text tells when and where the signing will be.
+    fn initial(self) -> bool {
+        matches!(self, ActClass::Initial | ActClass::PassiveInitial | ActClass::RelInitial)
+    }
+    /// An object relative: its own subject names the signers.
+    fn relative(self) -> bool {
+        matches!(self, ActClass::RelSigned | ActClass::RelInitial)
     }
 }
 
@@ -351,6 +425,14 @@ struct Act {
     start: usize,
     end: usize,
     class: ActClass,
+    /// Where the verb starts: for an object relative, its subject is `[start, verb)`.
+    verb: usize,
+}
+
+impl Act {
+    fn new(start: usize, end: usize, class: ActClass) -> Act {
+        Act { start, end, class, verb: start }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -391,6 +473,12 @@ struct Draft {
     location: Option<Location>,
     /// The place came from a dateline or a neighbouring sentence, not from the clause.
     weak_location: bool,
+    /// The date came from a neighbouring sentence, not from the clause.
+    weak_date: bool,
+    /// An initialled text: its date and place are those of the signing still to come, which a
+    /// later sentence may tell ("is expected to be signed in Kuala Lumpur later this month");
+    /// until then, unknown.
+    provisional: bool,
     sentence: ByteSpan,
     confidence: f64,
     /// A definite noun phrase with no name of its own ("the pact"): may refer to a record before.
@@ -398,7 +486,11 @@ struct Draft {
 }
 
 impl Draft {
-    fn finish(self, doc: &Document, index: &CharIndex) -> Agreement {
+    fn finish(mut self, doc: &Document, index: &CharIndex) -> Agreement {
+        if self.provisional {
+            self.date = None;
+            self.location = None;
+        }
         let span = index.char_span(self.sentence);
         let evidence = Evidence {
             doc_id: doc.id.clone(),
@@ -439,6 +531,24 @@ fn absorb(drafts: &mut Vec<Draft>, d: Draft) {
                 && d.subject.as_ref().is_none_or(|s| t.subject.as_ref().is_none_or(|ts| ts == s))
         });
         if let Some(t) = target {
+            // The signing an initialled text awaits: its date and place are the record's.
+            let own_date = d.date.is_some() && !d.weak_date;
+            let own_place = d.location.is_some() && !d.weak_location;
+            if t.provisional && !d.provisional && d.status != AgreementStatus::Discussed && (own_date || own_place) {
+                t.date = if own_date { d.date.clone() } else { None };
+                t.location = if own_place { d.location.clone() } else { None };
+                t.weak_location = false;
+                t.provisional = false;
+            } else if stage(d.status) > stage(t.status) {
+                // The latest stage tells when and where: "concluded negotiations on Tuesday ...
+                // The deal is expected to be signed later this year".
+                t.date = d.date.clone();
+                t.location = d.location.clone();
+                t.weak_location = d.weak_location;
+            }
+            if stage(d.status) > stage(t.status) {
+                t.status = d.status;
+            }
             for s in d.signatories {
                 if !t.signatories.iter().any(|x| x.name == s.name) {
                     t.signatories.push(s);
@@ -453,9 +563,6 @@ fn absorb(drafts: &mut Vec<Draft>, d: Draft) {
             }
             if t.subject.is_none() {
                 t.subject = d.subject;
-            }
-            if stage(d.status) > stage(t.status) {
-                t.status = d.status;
             }
             for p in d.parties {
                 if !t.parties.iter().any(|q| q.name == p.name) {
@@ -640,6 +747,7 @@ impl<'d> Cx<'d> {
         let anchor = doc.published.as_deref().and_then(crate::dates::publication_anchor);
         let mut cx = Cx { doc, text, ents, dates, units: Vec::new(), main_pair: None, anchor, lead: None };
         cx.units = cx.make_units();
+        cx.resolve_story_days();
         cx.main_pair = cx.compute_main_pair();
         cx.lead = cx.units.iter().enumerate().find_map(|(i, u)| {
             let (a, b) = (u.span.start, u.span.end);
@@ -712,6 +820,38 @@ impl<'d> Cx<'d> {
             units.push(Unit { sentence: s, span: ByteSpan::new(start.min(b), b), dateline });
         }
         units
+    }
+
+    /// Dates told relative to the story ("The following day", "two days later", "the same
+    /// day") that the dates stage left unresolved: days counted from the last day the prose
+    /// named before them.
+    fn resolve_story_days(&mut self) {
+        let mut last: Option<NaiveDate> = None;
+        let mut unit = 0;
+        for k in 0..self.dates.len() {
+            let span = self.dates[k].0;
+            while unit < self.units.len() && self.units[unit].span.end <= span.start {
+                unit += 1;
+            }
+            let in_prose = self.units.get(unit).is_some_and(|u| u.span.start <= span.start && span.end <= u.span.end);
+            if !in_prose {
+                continue;
+            }
+            match &self.dates[k].1 {
+                Some(DateValue::Day(d)) => last = Some(*d),
+                Some(DateValue::Interval(_, end)) => last = end.last_day(),
+                Some(_) => {}
+                None => {
+                    let lower = slice(self.text, span.start, span.end).to_lowercase();
+                    if let (Some(offset), Some(day)) = (story_offset(&lower), last) {
+                        if let Some(d) = day.checked_add_signed(chrono::Duration::days(offset)) {
+                            self.dates[k].1 = Some(DateValue::Day(d));
+                            last = Some(d);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     fn ents_in(&self, a: usize, b: usize) -> &[Entity] {
@@ -916,6 +1056,14 @@ impl<'d> Cx<'d> {
                 self.countries_in(u.span.start, u.span.end, &mut found);
             }
             if found.len() == 2 {
+                // A pair named in an aside that has one of the story's two countries and a
+                // third ("Vietnam signed a deal with Russia in 2024. The two countries
+                // established ...") is not what "the two countries" of the story are.
+                if let Some(pair) = &self.main_pair {
+                    if found.iter().filter(|c| pair.contains(c)).count() == 1 {
+                        return (pair.iter().map(|c| country(c)).collect(), PartySource::MainPair);
+                    }
+                }
                 return (found.iter().map(|c| country(c)).collect(), PartySource::Context);
             }
             if let Some(pair) = &self.main_pair {
@@ -1173,7 +1321,7 @@ impl<'d> Cx<'d> {
         let mut out = Vec::new();
         for (class, re) in ACTS.iter() {
             for m in re.find_iter(body) {
-                out.push(Act { start: u.span.start + m.start(), end: u.span.start + m.end(), class: *class });
+                out.push(Act::new(u.span.start + m.start(), u.span.start + m.end(), *class));
             }
         }
         out
@@ -1233,6 +1381,13 @@ impl<'d> Cx<'d> {
                 | "because"
                 | "before"
                 | "whereas"
+                | "where"
+                | "once"
+                | "if"
+                | "until"
+                | "though"
+                | "although"
+                | "whether"
         )
     }
 
@@ -1279,9 +1434,42 @@ impl<'d> Cx<'d> {
             // No act: a dated mention with explicit parties ("the joint statement between
             // Vietnam and China in 2023").
             let chosen = chosen.or_else(|| {
-                self.dated_mention(ui, m).then_some(Act { start: m.np_end, end: m.np_end, class: ActClass::Dated })
+                self.dated_mention(ui, m).map(|at| Act::new(at, at, ActClass::Dated))
+            });
+            // A joint statement as what was said in: "the two presidents said in a joint
+            // communique", "In a joint statement released ..., the leaders said": it was issued.
+            let chosen = chosen.or_else(|| {
+                if m.kind != AgreementKind::JointStatement || m.plural || m.definite || m.name_only {
+                    return None;
+                }
+                let floor = self.window(ui, m.np_start, 40);
+                let before = self.t(floor, m.np_start);
+                static IN_A: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bin\s+$").unwrap());
+                let hit = IN_A.find(before)?;
+                Some(Act::new(floor + hit.start(), floor + hit.start() + 2, ActClass::Conclude))
             });
             links.push(chosen);
+        }
+        // Coordinated subjects of one passive: "an agreement on X and a memorandum on Y were
+        // signed in the presence of the two presidents".
+        for k in (0..mentions.len().saturating_sub(1)).rev() {
+            if links[k].is_some() {
+                continue;
+            }
+            let Some(next) = links[k + 1].filter(|a| !a.class.before() && a.class != ActClass::Dated && !a.class.relative())
+            else {
+                continue;
+            };
+            let (m, n) = (&mentions[k], &mentions[k + 1]);
+            if next.start < n.np_end || !self.opens_clause(ui, m.np_start) {
+                continue;
+            }
+            let pend = self.post_np(ui, m.np_end).end.max(m.np_end).min(n.np_start);
+            static COORD_AND: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap());
+            if COORD_AND.is_match(self.t(pend, n.np_start)) {
+                links[k] = Some(next);
+            }
         }
         links
     }
@@ -1303,9 +1491,29 @@ impl<'d> Cx<'d> {
         let text = self.t(start, m.np_start);
         // Earlier items of the list may stand between: "including A, B and C".
         let mut cut = text.len();
+        // "N documents were signed during the visit, among them X".
+        static LISTED_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(signed|inked|exchanged|concluded)\b[^;:.,]{0,80},\s*(?:including|among\s+them|among\s+which|such\s+as|namely)\s*:?\s*$").unwrap()
+        });
+        // "Among the documents signed were X", "The agreements signed include X".
+        static LISTED_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s+(signed|inked|exchanged|concluded)\b[^;:.,]{0,60}?\s+(?:were|was|are|include|included|includes)\s*:?\s*$").unwrap()
+        });
         let mut tries = 0;
         loop {
             let head = &text[..cut];
+            if let Some(c) = LISTED_INVERTED.captures(head) {
+                let v = c.get(1)?;
+                return Some(Act::new(start + v.start(), start + v.end(), ActClass::PassiveSigned));
+            }
+            if let Some(c) = LISTED_PASSIVE.captures(head) {
+                let items = &text[c.get(0).map_or(0, |g| g.end())..];
+                if items.contains(';') || items.split(',').any(|p| lower_words(p).len() > 12) {
+                    return None;
+                }
+                let v = c.get(1)?;
+                return Some(Act::new(start + v.start(), start + v.end(), ActClass::PassiveSigned));
+            }
             if let Some(hit) = INCLUDING.find(head) {
                 let items = &text[hit.end()..];
                 let items_ok = items.split([',']).flat_map(|p| p.split(" and ")).all(|p| lower_words(p).len() <= 12)
@@ -1338,13 +1546,14 @@ impl<'d> Cx<'d> {
     /// A passive or in-force act after the phrase, when the phrase is its subject.
     fn passive_act(&self, ui: usize, m: &Mention, mentions: &[Mention]) -> Option<Act> {
         let u = &self.units[ui];
-        if !self.opens_clause(ui, m.np_start) {
-            return None;
-        }
+        let opens = self.opens_clause(ui, m.np_start);
         let rest = self.t(m.np_end, u.span.end);
         // Kind nouns inside the phrase's own subject ("a joint declaration on strategic
         // partnership is to be signed") do not stop the search.
         let own = self.post_np(ui, m.np_end).end;
+        if let Some(act) = self.relative_act(ui, m, own) {
+            return Some(act);
+        }
         let limit = mentions.iter().find(|x| x.head.start >= own).map_or(u.span.end, |x| x.head.start);
         let stop_at = |at: usize| -> bool {
             let gap = self.t(m.np_end, at);
@@ -1356,14 +1565,15 @@ impl<'d> Cx<'d> {
         };
         if let Some(p) = PARTICIPLE.find(rest) {
             let at = m.np_end + p.start();
+            let initial = p.as_str().to_lowercase().starts_with("initial");
             if !stop_at(at) {
                 let pre = self.t(m.np_end, at);
-                if let Some(c) = AUX.captures(pre) {
+                if let Some(c) = AUX.captures(pre).filter(|_| opens) {
                     let aux = c.get(1).map_or("", |x| x.as_str()).to_lowercase();
                     let aux_words: Vec<&str> = aux.split_whitespace().collect();
                     let class = if aux_words
                         .iter()
-                        .any(|w| matches!(*w, "must" | "should" | "need" | "needs" | "yet" | "still"))
+                        .any(|w| matches!(*w, "must" | "should" | "need" | "needs" | "yet" | "still" | "not" | "never"))
                     {
                         ActClass::PassiveDuty
                     } else if aux_words.iter().any(|w| {
@@ -1385,19 +1595,28 @@ impl<'d> Cx<'d> {
                     }) || aux == "be"
                     {
                         ActClass::PassivePlanned
+                    } else if initial {
+                        ActClass::PassiveInitial
                     } else {
                         ActClass::PassiveSigned
                     };
-                    return Some(Act {
-                        start: m.np_end + c.get(0).map_or(0, |x| x.start()),
-                        end: m.np_end + p.end(),
-                        class,
-                    });
+                    return Some(Act::new(m.np_end + c.get(0).map_or(0, |x| x.start()), m.np_end + p.end(), class));
                 }
-                // Reduced relative right after the phrase: "the agreement signed in 2019".
+                // Reduced relative right after the phrase: "the agreement signed in 2019". Inside
+                // another phrase ("in line with the agreement signed by ...") it must tell its
+                // own date, or the event it came out of ("released after the call").
                 if pre.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
                     let after = self.t(m.np_end + p.end(), u.span.end).to_lowercase();
                     let next = after.split_whitespace().next().unwrap_or("");
+                    let pe = m.np_end + p.end();
+                    let own_date = || {
+                        let end = self.clause_end(ui, pe);
+                        self.dates_in(pe, end).iter().any(|(_, v)| v.is_some())
+                    };
+                    let pointing = matches!(next, "after" | "following" | "during" | "at");
+                    if !opens && !(pointing || own_date()) {
+                        return None;
+                    }
                     if matches!(
                         next,
                         "in" | "on"
@@ -1413,41 +1632,152 @@ impl<'d> Cx<'d> {
                             | "two"
                             | "three"
                             | "years"
+                            | "after"
+                            | "following"
                     ) {
-                        return Some(Act { start: at, end: m.np_end + p.end(), class: ActClass::PassiveSigned });
+                        let class = if initial { ActClass::PassiveInitial } else { ActClass::PassiveSigned };
+                        return Some(Act::new(at, m.np_end + p.end(), class));
                     }
                 }
             }
         }
-        if let Some(f) = IN_FORCE.find(rest) {
+        if let Some(f) = IN_FORCE.find(rest).filter(|_| opens) {
             let at = m.np_end + f.start();
             if !stop_at(at) && lower_words(self.t(m.np_end, at)).len() <= 12 {
-                return Some(Act { start: at, end: m.np_end + f.end(), class: ActClass::PassiveSigned });
+                return Some(Act::new(at, m.np_end + f.end(), ActClass::PassiveSigned));
             }
         }
         None
     }
 
+    /// A signing told as a noun that its own clause puts off or schedules: "The signing of the
+    /// agreement, planned for Friday, has been postponed" (planned), "the planned signing of"
+    /// (planned), "The signing ... was called off" (no record: `Some(None)`); `None` when
+    /// the act is no such noun or nothing modifies it.
+    fn nominal_signing(&self, ui: usize, act: &Act) -> Option<Option<AgreementStatus>> {
+        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(planned|scheduled|upcoming|forthcoming|proposed|expected|postponed|delayed|cancell?ed|aborted)\s+$").unwrap()
+        });
+        static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:has|have|had|was|were|is|are|will|would|could|may|might)\s+(?:\w+ly\s+)?(?:been\s+|be\s+|now\s+)?(postponed|delayed|put\s+off|pushed\s+back|rescheduled|deferred|called\s+off|cancell?ed|scrapped|shelved|suspended|aborted|scheduled|planned|set|due|expected|slated|take\s+place)\b").unwrap()
+        });
+        let u = self.units.get(ui)?;
+        if !self.t(act.start, act.end).to_lowercase().starts_with("signing") {
+            return None;
+        }
+        let floor = self.window(ui, act.start, 40);
+        let pre = self.t(floor, act.start);
+        if let Some(c) = BEFORE.captures(pre) {
+            let w = c.get(1).map_or("", |g| g.as_str()).to_lowercase();
+            return Some(if w.starts_with("cancel") || w == "aborted" { None } else { Some(AgreementStatus::Planned) });
+        }
+        // The noun heads its clause: the predicate after it says what became of the signing.
+        let np_start = match words(pre).last() {
+            Some(&(a, b)) if DETERMINERS.contains(&pre[a..b].to_lowercase().as_str()) => floor + a,
+            _ => act.start,
+        };
+        if !self.opens_clause(ui, np_start) {
+            return None;
+        }
+        let end = floor_boundary(self.text, (act.end + 240).min(u.span.end));
+        let rest = self.t(act.end, end);
+        let cut = rest.find(['.', ';']).unwrap_or(rest.len());
+        let c = PREDICATE.captures(&rest[..cut])?;
+        let w = c.get(1).map_or("", |g| g.as_str()).to_lowercase();
+        Some(match w.as_str() {
+            "called off" | "cancelled" | "canceled" | "scrapped" | "shelved" | "suspended" | "aborted" => None,
+            _ => Some(AgreementStatus::Planned),
+        })
+    }
+
+    /// An object relative after the phrase (and its "between"/"on" phrases, ending at `own`):
+    /// "the Special Status Agreement that the two countries signed in 2012", "the treaty, which
+    /// Poland and Germany signed in Bonn". The relative's subject is a short noun phrase.
+    fn relative_act(&self, ui: usize, m: &Mention, own: usize) -> Option<Act> {
+        static REL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*,?\s*(?:that|which)\s+((?:[\w'’.-]+\s+){1,8}?)(?:(?:had|have|has|jointly|also|formally|officially|eventually|finally)\s+)*(signed|inked|concluded|sealed|penned|initial(?:l)?ed|established|forged|launched|set\s+up)\b").unwrap()
+        });
+        let u = &self.units[ui];
+        let from = own.max(m.np_end);
+        let c = REL.captures(self.t(from, u.span.end))?;
+        let subj = c.get(1)?;
+        let verb = c.get(2)?;
+        let ws = lower_words(subj.as_str());
+        // The subject is a noun phrase of names: no clause words ("that is to be signed" is
+        // a passive, "which said it signed" another clause).
+        if ws.is_empty()
+            || ws.iter().any(|w| {
+                (STOP.contains(&w.as_str()) && w != "of")
+                    || matches!(w.as_str(), "it" | "he" | "she" | "we" | "i" | "you" | "also")
+            })
+        {
+            return None;
+        }
+        let v = verb.as_str().to_lowercase();
+        // Partnerships are set up, not signed: "the partnership, which the two countries forged
+        // in 2015".
+        if matches!(v.as_str(), "established" | "forged" | "launched") || v.starts_with("set") {
+            if m.kind != AgreementKind::Partnership {
+                return None;
+            }
+        }
+        let class = if v.starts_with("initial") {
+            ActClass::RelInitial
+        } else {
+            ActClass::RelSigned
+        };
+        Some(Act { start: from + subj.start(), end: from + verb.end(), class, verb: from + verb.start() })
+    }
+
     /// A singular mention followed by "between X and Y" naming two parties and then a date.
-    fn dated_mention(&self, ui: usize, m: &Mention) -> bool {
+    /// Or a year modifying a phrase that names both parties: "the 1965 Treaty on Basic
+    /// Relations between Japan and the Republic of Korea", "the 2012 Kenya-Ethiopia
+    /// agreement". Returns where the date is.
+    fn dated_mention(&self, ui: usize, m: &Mention) -> Option<usize> {
         if m.plural || m.name_only || m.kind == AgreementKind::Partnership {
-            return false;
+            return None;
         }
         let post = self.post_np(ui, m.np_end);
+        // The year inside the phrase, before its head.
+        let year = self
+            .dates_in(m.np_start, m.lead)
+            .iter()
+            .find(|(_, v)| matches!(v, Some(DateValue::Year(_))))
+            .map(|(s, _)| s.start);
+        if let Some(at) = year {
+            let mut named: Vec<String> = Vec::new();
+            for e in self.ents_in(m.np_start, m.np_end) {
+                if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+                    if let Some(p) = self.party_of(e).filter(|p| p.kind == PartyType::Country) {
+                        if !named.contains(&p.name) {
+                            named.push(p.name);
+                        }
+                    }
+                }
+            }
+            for p in &post.between {
+                if !named.contains(&p.name) {
+                    named.push(p.name.clone());
+                }
+            }
+            if named.len() >= 2 {
+                return Some(at);
+            }
+        }
         if post.between.len() < 2 {
-            return false;
+            return None;
         }
         let after = self.t(post.end, self.units[ui].span.end);
         let lead = after.len() - after.trim_start().len();
         let rest = &after[lead..];
-        let Some(prep) = rest.split_whitespace().next() else { return false };
+        let prep = rest.split_whitespace().next()?;
         if !matches!(prep.to_lowercase().as_str(), "in" | "on" | "of") {
-            return false;
+            return None;
         }
         let at = post.end + lead + prep.len();
         let at =
             at + (self.t(at, self.units[ui].span.end).len() - self.t(at, self.units[ui].span.end).trim_start().len());
-        self.date_at(at).is_some_and(|v| v.is_some())
+        self.date_at(at).is_some_and(|v| v.is_some()).then_some(m.np_end)
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1464,6 +1794,21 @@ impl<'d> Cx<'d> {
         });
         let re = if subject { &*END } else { &*END_PARTY };
         let mut end = b;
+        // "in the capital" ends a subject as a place does.
+        static CAPITAL_END: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\s(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?capital\b").unwrap()
+        });
+        let s = if subject {
+            match CAPITAL_END.find(s) {
+                Some(m) => {
+                    end = a + m.start();
+                    &s[..m.start()]
+                }
+                None => s,
+            }
+        } else {
+            s
+        };
         for m in re.find_iter(s) {
             // A list goes on: "on trade, energy and education".
             if subject && m.as_str() == "," && list_continues(&s[m.start()..]) {
@@ -1559,7 +1904,7 @@ impl<'d> Cx<'d> {
                     }
                     let next =
                         self.t(a, u.span.end).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-                    if first == "to" && (DETERMINERS.contains(&next.as_str()) || next.is_empty()) {
+                    if first == "to" && (DETERMINERS.contains(&next.as_str()) || next.is_empty() || next == "that") {
                         break;
                     }
                     let end = self.phrase_end(a, u.span.end, true);
@@ -1724,6 +2069,14 @@ impl<'d> Cx<'d> {
             {
                 continue;
             }
+            // "to that effect", "of that kind": a determiner, not a clause.
+            if word == "that"
+                && lower_words(&s[..m.start()]).last().is_some_and(|w| {
+                    matches!(w.as_str(), "to" | "of" | "in" | "on" | "at" | "for" | "by" | "with" | "from" | "under")
+                })
+            {
+                continue;
+            }
             if word == "after" || word == "before" {
                 let next = s[m.end()..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
                 if DETERMINERS.contains(&next.as_str())
@@ -1771,7 +2124,7 @@ impl<'d> Cx<'d> {
     /// reported with (as meetings do: "later this year" is the year).
     fn date_field(&self, span: ByteSpan, value: DateValue) -> DateField {
         let text = self.t(span.start, span.end);
-        let value = crate::meetings::event_value(&text.to_lowercase(), value, self.anchor);
+        let value = crate::dates::record_value(&text.to_lowercase(), value, self.anchor);
         DateField { text: text.to_string(), value: Some(value) }
     }
 
@@ -1780,23 +2133,31 @@ impl<'d> Cx<'d> {
     fn place_in(&self, a: usize, b: usize, exclude: Option<ByteSpan>) -> Option<Place> {
         let ents = self.ents_in(a, b);
         let skip = self.attributions(a, b);
-        for (i, e) in ents.iter().enumerate() {
+        // Whether a place entity is where something happens: "in X", "at the X", "visited X",
+        // "a visit to (the) X".
+        let at_place = |e: &Entity| -> bool {
             if !matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) {
-                continue;
+                return false;
             }
             if exclude.is_some_and(|x| e.span.start >= x.start && e.span.end <= x.end)
                 || skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y)
             {
-                continue;
+                return false;
             }
-            let pre = lower_words(self.t(a.max(e.span.start.saturating_sub(40)), e.span.start));
+            let mut pre = lower_words(self.t(a.max(e.span.start.saturating_sub(48)), e.span.start));
+            if pre.last().is_some_and(|w| w == "the") {
+                pre.pop();
+            }
             let n = pre.len();
             let p1 = pre.last().map(String::as_str).unwrap_or("");
             let p2 = if n >= 2 { pre[n - 2].as_str() } else { "" };
-            let p1b = if p1 == "the" { p2 } else { p1 };
-            let ok = matches!(p1b, "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured")
-                || (p1 == "to" && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"));
-            if !ok {
+            let capital = p1 == "capital" && pre.iter().rev().take(4).any(|w| w == "in" || w == "at");
+            capital
+                || matches!(p1, "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured")
+                || (p1 == "to" && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"))
+        };
+        for (i, e) in ents.iter().enumerate() {
+            if !at_place(e) {
                 continue;
             }
             let name = title_case(self.t(e.span.start, e.span.end).trim());
@@ -1820,9 +2181,166 @@ impl<'d> Cx<'d> {
                 }
                 end = f.span.end;
             }
+            // A country, then a city of it: "a visit to Kenya that began with his arrival in
+            // Nairobi" is in Nairobi.
+            if gazetteer::is_country(&name) {
+                let city = ents[i + 1..].iter().find(|f| {
+                    f.label == EntityLabel::Gpe
+                        && at_place(f)
+                        && !gazetteer::is_country(self.t(f.span.start, f.span.end))
+                        && gazetteer::country_of_place(self.t(f.span.start, f.span.end)) == country.as_deref()
+                });
+                if let Some(f) = city {
+                    let name = title_case(self.t(f.span.start, f.span.end).trim());
+                    return Some(Place::Found(Location { name, country }));
+                }
+            }
             return Some(Place::Found(Location { name, country }));
         }
+        self.capital_in(a, b, exclude).map(Place::Found)
+    }
+
+    /// "in the capital", "in the Kazakh capital", "in Kenya's capital" with no name: the
+    /// dateline city, else the city last named before, of that country when one is given.
+    fn capital_in(&self, a: usize, b: usize, exclude: Option<ByteSpan>) -> Option<Location> {
+        static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:in|at)\s+(?:the\s+(?:([A-Z][\w'’-]+)\s+)?|([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+)capital\b").unwrap()
+        });
+        let s = self.t(a, b);
+        let c = CAPITAL.captures(s)?;
+        let whole = c.get(0)?;
+        let at = a + whole.start();
+        if exclude.is_some_and(|x| at >= x.start && at < x.end) {
+            return None;
+        }
+        // Named right after ("in the capital, Hanoi"): the entity check took it already.
+        let next = s[whole.end()..].trim_start_matches([',', ' ']);
+        if next.starts_with(|ch: char| ch.is_uppercase()) {
+            return None;
+        }
+        // "capital markets", "capital spending": no place.
+        let nw = next.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        if next.starts_with(|ch: char| ch.is_alphanumeric()) && !STOP.contains(&nw.as_str()) && !is_calendar_word(&nw) {
+            if !matches!(nw.as_str(), "last" | "this" | "earlier" | "later" | "and" | "yesterday" | "today" | "next") {
+                return None;
+            }
+        }
+        let country: Option<&str> = match c.get(1).or_else(|| c.get(2)).map(|g| g.as_str()) {
+            Some(w) => Some(gazetteer::country_of_demonym(w).or_else(|| gazetteer::canonical_country(w))?),
+            None => None,
+        };
+        let fits = |name: &str| {
+            !gazetteer::is_country(name)
+                && gazetteer::country_of_place(name).is_some()
+                && country.is_none_or(|c| gazetteer::country_of_place(name) == Some(c))
+        };
+        let ui = self.units.partition_point(|u| u.span.end <= at);
+        let dateline = self.units.iter().take(ui + 1).find_map(|u| u.dateline.as_ref()).filter(|d| fits(d));
+        let name = match dateline {
+            Some(d) => d.clone(),
+            None => {
+                let first = self.ents.partition_point(|e| e.span.start < at);
+                let e = self.ents[..first].iter().rev().take(200).find(|e| {
+                    e.label == EntityLabel::Gpe && fits(self.t(e.span.start, e.span.end))
+                })?;
+                title_case(self.t(e.span.start, e.span.end).trim())
+            }
+        };
+        let country = gazetteer::country_of_place(&name).map(str::to_string);
+        Some(Location { name, country })
+    }
+
+    /// Where a phrase trailing the clause that ends at `at` ends: ", during a visit to Jakarta
+    /// by ...", ", on the sidelines of the summit in ...", ", at the end of the talks"; `at`
+    /// when none follows.
+    fn trailer_end(&self, ui: usize, at: usize) -> usize {
+        static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*,\s*(?:during|on\s+the\s+(?:sidelines|margins)\s+of|at\s+the\s+(?:end|close|conclusion)\s+of|in\s+the\s+course\s+of|following|at|in)\s").unwrap()
+        });
+        let Some(u) = self.units.get(ui) else { return at };
+        if at >= u.span.end {
+            return at;
+        }
+        match TRAIL.find(self.t(at, u.span.end)) {
+            Some(m) => self.clause_end(ui, at + m.end()).max(at),
+            None => at,
+        }
+    }
+
+    /// Whether a record's date lies within two weeks before (or a day after) publication: an
+    /// event of the story, not background.
+    fn recent(&self, date: Option<&DateField>) -> bool {
+        let (Some(anchor), Some(v)) = (self.anchor, date.and_then(|d| d.value.as_ref())) else { return false };
+        let (Some(first), Some(last)) = (v.first_day(), v.last_day()) else { return false };
+        last >= anchor - chrono::Duration::days(14) && first <= anchor + chrono::Duration::days(1)
+    }
+
+    /// The place the story's events of unit `ui` took place in: the place of the nearest visit
+    /// or arrival (a city over its country), when it is in the country of one of `parties`.
+    fn story_place(&self, ui: usize, parties: &[Party]) -> Option<Location> {
+        static VISIT: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\b(?:visit(?:ed|ing|s)?|arriv(?:ed|es|ing|al)|trip|tour)\b").unwrap());
+        let fits = |l: &Location| {
+            l.country.as_deref().is_some_and(|c| parties.iter().any(|p| p.kind == PartyType::Country && p.name == c))
+        };
+        // Nearest first: this sentence, up to twelve before, then up to four after ("The
+        // Mongolian leader arrived in Astana on Wednesday" told after the signing).
+        let order = (0..=12usize).filter_map(|k| ui.checked_sub(k)).chain((1..=4).map(|k| ui + k));
+        for i in order {
+            let Some(u) = self.units.get(i) else { continue };
+            let (a, b) = (u.span.start, u.span.end);
+            if !VISIT.is_match(self.t(a, b)) {
+                continue;
+            }
+            if let Some(Place::Found(l)) = self.place_in(a, b, None) {
+                if fits(&l) {
+                    return Some(l);
+                }
+            }
+        }
         None
+    }
+
+    /// The last day of a visit told in `[a, b)`: the end of its span, or its arrival day `d`
+    /// and its length ("arrived on Tuesday for a two-day visit").
+    fn visit_last_day(&self, a: usize, b: usize, d: &DateField) -> Option<DateField> {
+        static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(two|three|four|five|six|seven|2|3|4|5|6|7)-day\b").unwrap()
+        });
+        let last = match d.value.as_ref()? {
+            DateValue::Interval(_, end) => end.last_day()?,
+            DateValue::Day(day) => {
+                let n = match LENGTH.captures(self.t(a, b))?.get(1)?.as_str().to_lowercase().as_str() {
+                    "two" | "2" => 2,
+                    "three" | "3" => 3,
+                    "four" | "4" => 4,
+                    "five" | "5" => 5,
+                    "six" | "6" => 6,
+                    _ => 7,
+                };
+                day.checked_add_days(chrono::Days::new(n - 1))?
+            }
+            _ => return None,
+        };
+        Some(DateField { text: d.text.clone(), value: Some(DateValue::Day(last)) })
+    }
+
+    /// The day of the talks told in `[a, b)`, when it lies inside the span `d` of a visit.
+    fn talks_day_within(&self, a: usize, b: usize, d: &DateField) -> Option<DateField> {
+        static TALKS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\b(?:talks|met|meeting|sat\s+down|held\s+talks)\b").unwrap());
+        let Some(DateValue::Interval(..)) = d.value.as_ref() else { return None };
+        let span = d.value.as_ref()?;
+        let (first, last) = (span.first_day()?, span.last_day()?);
+        let at = a + TALKS.find(self.t(a, b))?.start();
+        let (s, v) = self
+            .event_dates(a, b)
+            .into_iter()
+            .min_by_key(|(s, _)| if s.start >= at { s.start - at } else { at - s.end.min(at) })?;
+        match &v {
+            DateValue::Day(day) if *day >= first && *day <= last => Some(self.date_field(s, v)),
+            _ => None,
+        }
     }
 
     /// The date and place of the event a clause points back to, or of the nearest earlier
@@ -1832,8 +2350,10 @@ impl<'d> Cx<'d> {
         ui: usize,
         before: usize,
         pointer: Option<&str>,
+        at_end: bool,
+        also: bool,
         planned: bool,
-    ) -> (Option<DateField>, Option<Location>) {
+    ) -> (Option<DateField>, Option<Location>, bool) {
         // The spans to look at, nearest first: this sentence before the clause, then earlier ones.
         let mut spans: Vec<(usize, usize)> = Vec::new();
         if let Some(u) = self.units.get(ui) {
@@ -1852,17 +2372,27 @@ impl<'d> Cx<'d> {
                 .min_by_key(|(s, _)| if s.start >= at { s.start - at } else { at - s.end.min(at) })
                 .map(|(s, v)| self.date_field(s, v))
         };
-        let place = |a: usize, b: usize| match self.place_in(a, b, None) {
+        // The place of an event told in `[a, b)`; for one met in person, the dateline city of
+        // its sentence when the sentence names none ("ASTANA, June 12 (Kazinform) -- X held
+        // talks with Y at the Akorda presidential residence").
+        let place = |a: usize, b: usize, in_person: bool| match self.place_in(a, b, None) {
             Some(Place::Found(l)) => Some(Some(l)),
             Some(Place::Mixed) => Some(None),
-            None => None,
+            None => {
+                let u = self.units.get(self.units.partition_point(|u| u.span.end <= a))?;
+                let city = u.dateline.as_ref().filter(|_| in_person && u.span.start <= a)?;
+                Some(Some(Location {
+                    name: city.clone(),
+                    country: gazetteer::country_of_place(city).map(str::to_string),
+                }))
+            }
         };
         if let Some(noun) = pointer {
             static POINTED: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
                 let r = |s: &str| Regex::new(s).unwrap();
-                let talks = r"(?i)\b(?:talks|discussions|meetings?|met|negotiations|dialogue)\b";
+                let talks = r"(?i)\b(?:talks|discussions|meetings?|met|negotiations|dialogue|sat\s+down|co-chair(?:ed|s)?|hosted|received)\b";
                 let visit = r"(?i)\b(?:visit(?:ed|ing|s)?|trip|tour|arrived)\b";
-                let call = r"(?i)\b(?:call|conversation|phone)\b";
+                let call = r"(?i)\b(?:call|conversation|(?:tele)?phone|video\s*-?\s*conferenc\w*|videoconferenc\w*)\b";
                 let mut v: Vec<(&'static str, Regex)> = Vec::new();
                 for n in ["talks", "discussions", "meeting", "meetings", "negotiations", "dialogue"] {
                     v.push((n, r(talks)));
@@ -1881,8 +2411,18 @@ impl<'d> Cx<'d> {
             if let Some((_, re)) = POINTED.iter().find(|(n, _)| *n == noun) {
                 for &(a, b) in &spans {
                     if let Some(m) = re.find(self.t(a, b)) {
-                        if let Some(d) = date_near(a, b, a + m.start()) {
-                            return (Some(d), place(a, b).flatten());
+                        if let Some(mut d) = date_near(a, b, a + m.start()) {
+                            // Documents signed during a visit of several days are signed at its
+                            // talks: "paid a state visit on June 11-12, sat down for talks ... on
+                            // June 12".
+                            if matches!(noun, "visit" | "trip" | "tour") {
+                                let day = if at_end { self.visit_last_day(a, b, &d) } else { self.talks_day_within(a, b, &d) };
+                                if let Some(day) = day {
+                                    d = day;
+                                }
+                            }
+                            let remote = matches!(noun, "call" | "conversation");
+                            return (Some(d), place(a, b, !remote).flatten(), remote);
                         }
                     }
                 }
@@ -1897,11 +2437,23 @@ impl<'d> Cx<'d> {
                 let cue = MEETING_CUE.find(self.t(a, b)).or_else(|| OTHER_CUE.find(self.t(a, b)));
                 if let Some(cue) = cue {
                     if let Some(d) = date_near(a, b, a + cue.start()) {
-                        return (Some(d), place(a, b).flatten());
+                        return (Some(d), place(a, b, false).flatten(), false);
                     }
                 }
             }
-            return (None, None);
+            return (None, None, false);
+        }
+        // "X and Y also signed ...": at the signing told just before.
+        if also {
+            static SIGNING: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"(?i)\b(?:signed|inked|signing)\b").unwrap());
+            for &(a, b) in spans.iter().take(3) {
+                if let Some(m) = SIGNING.find(self.t(a, b)) {
+                    if let Some(d) = date_near(a, b, a + m.start()) {
+                        return (Some(d), place(a, b, true).flatten(), false);
+                    }
+                }
+            }
         }
         let nearest = spans
             .iter()
@@ -1913,12 +2465,17 @@ impl<'d> Cx<'d> {
             for &(a, b) in spans.iter().skip(i).take(5) {
                 let cue = MEETING_CUE.find(self.t(a, b)).or_else(|| OTHER_CUE.find(self.t(a, b)));
                 // Places come only from sentences that tell of an event.
-                if location.is_none() && cue.is_some() {
-                    location = place(a, b);
+                if location.is_none() {
+                    if let Some(c) = &cue {
+                        let c = c.as_str().to_lowercase();
+                        location = place(a, b, !(c.contains("phone") || c.contains("video")));
+                    }
                 }
                 if let Some(cue) = cue {
                     if let Some(d) = date_near(a, b, a + cue.start()) {
-                        return (Some(d), location.flatten());
+                        let c = cue.as_str().to_lowercase();
+                        let remote = c.contains("phone") || c.contains("video");
+                        return (Some(d), location.flatten(), remote);
                     }
                 }
             }
@@ -1926,10 +2483,10 @@ impl<'d> Cx<'d> {
         // The lead event of the story, when it comes before.
         if let Some((lead, span, value)) = self.lead.clone() {
             if lead < ui || (lead == ui && span.end <= before) {
-                return (Some(self.date_field(span, value)), location.flatten());
+                return (Some(self.date_field(span, value)), location.flatten(), false);
             }
         }
-        (None, location.flatten())
+        (None, location.flatten(), false)
     }
 
     // -----------------------------------------------------------------------------------------
@@ -2010,17 +2567,31 @@ impl<'d> Cx<'d> {
                 push_party(&mut out.parties, p);
             }
         }
+        // Blocs the entity model missed ("Mercosur and the European Union concluded").
+        for (x, y, bloc) in blocs_in(self.t(a, b)) {
+            let (x, y) = (a + x, a + y);
+            if !ents.iter().any(|e| e.span.start < y && x < e.span.end) {
+                push_party(&mut out.parties, Party { name: bloc.into(), kind: PartyType::Organization });
+            }
+        }
         let region = self.t(a, b);
         out.anaphor = ANAPHOR.is_match(region);
         out.bloc_ref = BLOC_ANAPHOR.is_match(region);
         out
     }
 
-    fn draft(&self, ui: usize, mentions: &[Mention], mi: usize, act: Option<&Act>) -> Option<Draft> {
+    fn draft(&self, ui: usize, mentions: &[Mention], links: &[Option<Act>], mi: usize) -> Option<Draft> {
         let m = &mentions[mi];
-        let act = *act?;
-        let status = act.class.status()?;
+        let act = links.get(mi).copied().flatten()?;
+        let mut status = act.class.status()?;
         let u = &self.units[ui];
+        if act.class == ActClass::Sign {
+            match self.nominal_signing(ui, &act) {
+                Some(Some(s)) => status = s,
+                Some(None) => return None,
+                None => {}
+            }
+        }
         match act.class {
             ActClass::Implement if m.title.is_none() => return None,
             ActClass::Upgrade if m.kind != AgreementKind::Partnership => return None,
@@ -2039,15 +2610,23 @@ impl<'d> Cx<'d> {
             return None;
         }
         // A kind noun inside another mention's subject ("a joint declaration on strategic
-        // partnership") is that subject, not an agreement.
-        if mentions.iter().enumerate().any(|(k, o)| {
+        // partnership") is that subject, not an agreement; but a partnership the other sets up
+        // ("a joint declaration on the establishment of a strategic partnership") is a record
+        // of its own, at the stage of the document that sets it up.
+        let outer = mentions.iter().enumerate().find(|&(k, o)| {
             k != mi && o.head.start < m.head.start && {
                 let p = self.post_np(ui, o.np_end);
                 p.subject.is_some_and(|s| s.start <= m.head.start && m.head.end <= s.end)
             }
-        }) && act.class != ActClass::Upgrade
-        {
-            return None;
+        });
+        if let Some((k, _)) = outer {
+            match act.class {
+                ActClass::Upgrade => {}
+                ActClass::Establish if m.kind == AgreementKind::Partnership => {
+                    status = links.get(k).copied().flatten().and_then(|a| a.class.status())?;
+                }
+                _ => return None,
+            }
         }
         let post = self.post_np(ui, m.np_end);
         if post.vague {
@@ -2073,7 +2652,9 @@ impl<'d> Cx<'d> {
 
         let clause_start = self.clause_start(ui, act.start.min(m.np_start));
         let Subject { mut parties, people, mut signatories, mut anaphor, bloc_ref } =
-            if act.class.before() && act.start > clause_start {
+            if act.class.relative() {
+                self.subject(act.start, act.verb, true)
+            } else if act.class.before() && act.start > clause_start {
                 self.subject(clause_start, act.start, act.class.signs())
             } else {
                 Subject::default()
@@ -2106,7 +2687,7 @@ impl<'d> Cx<'d> {
             }
         }
         // Passive: "signed by X and Y", "signed in Bangkok by X and Y".
-        if !act.class.before() {
+        if !act.class.before() && !act.class.relative() {
             let reach = self.clause_end(ui, act.end);
             let rest = self.t(act.end, reach).to_lowercase();
             let by = if rest.trim_start().starts_with("by ") {
@@ -2117,7 +2698,14 @@ impl<'d> Cx<'d> {
             if let Some(lead) = by {
                 let a = act.end + lead + 3;
                 let end = self.phrase_end(a, u.span.end, false);
-                for e in self.ents_in(a, end).iter().filter(|e| e.label == EntityLabel::Person) {
+                for e in self.ents_in(a, end) {
+                    if e.label != EntityLabel::Person {
+                        // "signed by Chile and Peru", "signed by the two governments".
+                        if let Some(p) = self.party_of(e) {
+                            push_party(&mut parties, p);
+                        }
+                        continue;
+                    }
                     let p = self.participant(e);
                     if let Some(c) = &p.country {
                         push_party(&mut parties, country(c));
@@ -2126,11 +2714,22 @@ impl<'d> Cx<'d> {
                         signatories.push(p);
                     }
                 }
+                anaphor |= ANAPHOR.is_match(self.t(a, end));
+            }
+            // "signed in 2019 between Chile and Peru".
+            if let Some(i) = rest.find(" between ") {
+                let a = act.end + i + 9;
+                let end = self.phrase_end(a, u.span.end, false);
+                let mut ps = Vec::new();
+                anaphor |= self.parties_in(a, end, &mut ps);
+                for p in ps {
+                    push_party(&mut parties, p);
+                }
             }
         }
         // The subject phrase.
         let mut subject_span = post.subject;
-        if subject_span.is_none() && !act.class.before() {
+        if subject_span.is_none() && !act.class.before() && !act.class.relative() {
             // "was signed regarding the establishment of ...".
             let rest = self.t(act.end, u.span.end);
             let lead = rest.len() - rest.trim_start().len();
@@ -2218,23 +2817,78 @@ impl<'d> Cx<'d> {
         let subject_excl = subject_span;
         let in_subject = |s: &ByteSpan| subject_excl.is_some_and(|x| s.start >= x.start && s.end <= x.end);
         let anchor = if act.class.before() { act.start } else { act.end };
+        // An object relative tells its own time and place: "the treaty, which X and Y signed in
+        // Bonn in June 1991", not the "next year" of the anniversary it is cited for.
+        let own_start = if act.class.relative() { act.start } else { clause_start };
         let mut date = self
-            .event_dates(clause_start, clause_end)
+            .event_dates(own_start, clause_end)
             .into_iter()
             .filter(|(s, _)| !in_subject(s))
-            .min_by_key(|(s, _)| if s.start >= anchor { s.start - anchor } else { anchor - s.end.min(anchor) })
+            .min_by_key(|(s, _)| {
+                if s.start >= anchor {
+                    s.start - anchor
+                } else {
+                    // A date before "and" belongs to the verb before it: "established a
+                    // partnership in 2013 and upgraded it to ... in 2024".
+                    let gap = self.t(s.end.min(anchor), anchor);
+                    let other_verb = act.class.before() && (gap.contains(" and ") || gap.contains(" but "));
+                    anchor - s.end.min(anchor) + if other_verb { 10_000 } else { 0 }
+                }
+            })
             .map(|(s, v)| self.date_field(s, v));
         let mut weak_location = false;
-        let mut location = match self.place_in(clause_start, clause_end, subject_excl) {
+        let mut location = match self.place_in(own_start, clause_end, subject_excl) {
             Some(Place::Found(l)) => Some(l),
             _ => None,
         };
         let background = matches!(act.class, ActClass::Dated | ActClass::Implement);
+        // A phrase trailing the clause tells where and when: "upgraded their ties ... in March,
+        // during a visit to Jakarta by ...".
+        let trail_end = if background { clause_end } else { self.trailer_end(ui, clause_end) };
+        if trail_end > clause_end {
+            if location.is_none() {
+                if let Some(Place::Found(l)) = self.place_in(clause_end, trail_end, None) {
+                    location = Some(l);
+                }
+            }
+            if date.is_none() {
+                date = self.event_dates(clause_end, trail_end).into_iter().next().map(|(s, v)| self.date_field(s, v));
+            }
+        }
+        let mut weak_date = false;
+        // The event the record took its date from was a phone call or video conference: no place.
+        let mut remote = false;
         if date.is_none() && !background {
-            let clause_text = self.t(clause_start, clause_end);
-            let pointer = POINTER.captures(clause_text).and_then(|c| c.get(1)).map(|g| g.as_str().to_lowercase());
-            let (d, l) = self.context_event(ui, clause_start, pointer.as_deref(), status == AgreementStatus::Planned);
+            let clause_text = self.t(clause_start, trail_end);
+            let captures = POINTER.captures(clause_text);
+            let pointer = captures.as_ref().and_then(|c| c.get(1)).map(|g| g.as_str().to_lowercase());
+            let at_end = captures.as_ref().and_then(|c| c.get(0)).is_some_and(|g| {
+                let l = g.as_str().to_lowercase();
+                l.contains("end of") || l.contains("close of") || l.contains("conclusion of")
+            });
+            static ALSO: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)\balso\b|^\W*(?:in\s+addition|additionally)\b").unwrap()
+            });
+            let also = ALSO.is_match(self.t(clause_start, act.end.max(clause_start)))
+                || ALSO.is_match(self.t(u.span.start, (u.span.start + 20).min(u.span.end)));
+            let (d, l, r) = self.context_event(
+                ui,
+                clause_start,
+                pointer.as_deref(),
+                at_end,
+                also,
+                status == AgreementStatus::Planned,
+            );
+            remote = r;
+            // A dateline city stands for an event of the parties only in their countries.
+            let l = l.filter(|l| {
+                let from_dateline = self.units.iter().any(|u| u.dateline.as_deref() == Some(l.name.as_str()));
+                !from_dateline
+                    || l.country.as_deref().is_some_and(|c| parties.iter().any(|p| p.name == c))
+                    || parties.iter().all(|p| p.kind != PartyType::Country)
+            });
             date = d;
+            weak_date = date.is_some();
             if location.is_none() && l.is_some() {
                 location = l;
                 weak_location = true;
@@ -2247,6 +2901,48 @@ impl<'d> Cx<'d> {
                     country: gazetteer::country_of_place(city).map(str::to_string),
                 });
                 weak_location = true;
+            }
+        }
+        // A signing of these days with no place of its own was where the visit or talks it
+        // belongs to were: the place of the visit told before, else the dateline city, when
+        // that place is in one of the parties' countries.
+        // "Meanwhile, ..." and "Separately, ..." tell of another occasion.
+        static ASIDE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\W*(?:meanwhile|separately|elsewhere|in\s+other\s+news|in\s+a\s+separate)\b").unwrap()
+        });
+        let aside = ASIDE_OPENER.is_match(self.t(u.span.start, u.span.end));
+        if location.is_none()
+            && !background
+            && !remote
+            && !aside
+            && status != AgreementStatus::Planned
+            && self.recent(date.as_ref())
+        {
+            if let Some(l) = self.story_place(ui, &parties) {
+                location = Some(l);
+                weak_location = true;
+            }
+        }
+        // An initialled text whose signing this sentence schedules: "was initialled ... and is
+        // expected to be signed in Putrajaya in June".
+        let mut provisional = act.class.initial();
+        if provisional {
+            static TO_BE_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)\b(?:(?:expected|due|set|scheduled|slated|likely|planned)\s+to|will|would|is\s+to|are\s+to)\s+be\s+(?:formally\s+|officially\s+)?(?:signed|inked)\b").unwrap()
+            });
+            if let Some(f) = TO_BE_SIGNED.find(self.t(act.end, u.span.end)) {
+                let (a, b) = (act.end + f.end(), self.clause_end(ui, act.end + f.end()));
+                let d = self.event_dates(a, b).into_iter().next().map(|(s, v)| self.date_field(s, v));
+                let l = match self.place_in(a, b, None) {
+                    Some(Place::Found(l)) => Some(l),
+                    _ => None,
+                };
+                if d.is_some() || l.is_some() {
+                    date = d;
+                    location = l;
+                    weak_location = false;
+                    provisional = false;
+                }
             }
         }
         if date.is_none() {
@@ -2269,11 +2965,35 @@ impl<'d> Cx<'d> {
             date,
             location,
             weak_location,
+            weak_date,
+            provisional,
             sentence: u.sentence,
             confidence,
             reference,
         })
     }
+}
+
+/// Days after the story's last named day that a relative date means: "the same day" 0, "the
+/// following day" / "the next day" / "a day later" 1, "two days later" 2; `None` otherwise.
+fn story_offset(lower: &str) -> Option<i64> {
+    let lower = lower.trim().trim_start_matches("on ").trim();
+    if matches!(lower, "the same day" | "that same day" | "later that day" | "later the same day" | "that day") {
+        return Some(0);
+    }
+    if matches!(lower, "the following day" | "the next day" | "a day later" | "the day after" | "one day later") {
+        return Some(1);
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if let [n, "days", "later"] = words.as_slice() {
+        return match *n {
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            d => d.parse::<i64>().ok().filter(|d| (1..=14).contains(d)),
+        };
+    }
+    None
 }
 
 /// A quoted stretch that reads as a proper name: 2 to 14 words, no sentence punctuation, every
@@ -3002,6 +3722,43 @@ mod tests {
         }
     }
 
+    #[test]
+    fn scratch() {
+        let cases: &[(&str, &str)] = &[
+            ("[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE], and the two ministers initialled a border agreement. The agreement is expected to be signed by the two presidents in [Santiago|GPE] [next month|DATE].", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] initialled a border agreement on [Monday|DATE].", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. The two sides also exchanged instruments of ratification for a treaty on legal assistance.", "2024-07-10"),
+            ("The deal builds on the maritime boundary agreement that [Chile|GPE] and [Peru|GPE] signed in [Lima|GPE] in [2014|DATE].", "2024-07-10"),
+            ("This year marks the 40th anniversary of the [1984|DATE] Treaty of Peace and Friendship between [Chile|GPE] and [Argentina|GPE].", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. An agreement on mining and a memorandum of understanding on tourism were also signed in the presence of the two presidents.", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. Twelve documents were signed at the talks, including a protocol on health cooperation and an agreement on visas.", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. The two presidents said in a joint statement that they would deepen ties.", "2024-07-10"),
+            ("[Chilean|NORP] President [Gabriel Boric|PERSON] arrived in [Lima|GPE] on [Sunday|DATE] for a state visit to [Peru|GPE]. On [Monday|DATE], he held talks with [Peruvian|NORP] President [Dina Boluarte|PERSON] at the [Government Palace|ORG]. After the talks, the two presidents witnessed the signing of an agreement on trade.", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] put pen to paper on a fisheries deal in the capital on [Monday|DATE].", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] agreed to raise relations to the level of a strategic partnership and signed a joint declaration to that effect on [Monday|DATE].", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] agreed to launch negotiations on a free trade agreement on [Monday|DATE].", "2024-07-10"),
+            ("LIMA, July 8 (Reuters) - [Chile|GPE] and [Peru|GPE] held talks at the [Government Palace|ORG] on [Monday|DATE]. The two sides signed a memorandum on energy.", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] established a strategic partnership in [2013|DATE] and upgraded it to a comprehensive strategic partnership in [2024|DATE].", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. Among the documents signed were a memorandum on energy and a treaty on extradition.", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. The agreements signed include a memorandum on energy.", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] are working on a free trade agreement.", "2024-07-10"),
+            ("The agreement, signed in [Lima|GPE] on [Monday|DATE] by [Chile|GPE] and [Peru|GPE], cuts tariffs.", "2024-07-10"),
+            ("Under the agreement signed in [2019|DATE] between [Chile|GPE] and [Peru|GPE], tariffs fell.", "2024-07-10"),
+            ("The treaty that he signed was popular in [Chile|GPE] and [Peru|GPE].", "2024-07-10"),
+            ("Investors in the capital markets of [Chile|GPE] and [Peru|GPE] cheered the deal.", "2024-07-10"),
+            ("SANTIAGO, July 9 (Reuters) - [Chile|GPE] and [Peru|GPE] signed an agreement on water in the capital on [Monday|DATE].", "2024-07-10"),
+            ("[Chile|GPE] and [Peru|GPE] signed an agreement on water in the [Peruvian|NORP] capital on [Monday|DATE]. The signing came after talks in [Lima|GPE].", "2024-07-10"),
+            ("[Peruvian|NORP] President [Dina Boluarte|PERSON] and [Chilean|NORP] President [Gabriel Boric|PERSON] spoke by phone on [Monday|DATE]. In a joint statement issued after the call, the two leaders pledged closer ties.", "2024-07-10"),
+        ];
+        let only = std::env::var("SCRATCH").ok();
+        for (text, published) in cases.iter().filter(|(t, _)| only.as_deref().is_none_or(|o| t.contains(o))) {
+            println!("## {text}");
+            for a in records_at(text, published) {
+                println!("   {:?} {:?} {:?} date={:?} loc={:?} title={:?} subj={:?}", a.kind, a.status, parties(&a), date(&a), a.location.as_ref().map(|l| l.name.clone()), a.title, a.subject);
+            }
+        }
+    }
+
     /// Time on large documents (run by hand: `cargo test --release --lib
     /// agreements::tests::large -- --ignored --nocapture`); the stage must stay linear.
     #[test]
@@ -3202,7 +3959,9 @@ mod tests {
     #[ignore]
     fn dump() {
         let filter = std::env::var("AGR_DOC").unwrap_or_default();
-        for d in corpus::load(&["input", "../shared/seeds"]) {
+        let dirs = std::env::var("AGR_DIRS").unwrap_or_else(|_| "input,../shared/seeds".to_string());
+        let dirs: Vec<&str> = dirs.split(',').collect();
+        for d in corpus::load(&dirs) {
             if !d.id.contains(&filter) {
                 continue;
             }

@@ -350,10 +350,25 @@ pub fn find_published(header: &str, year_hint: Option<i32>) -> Option<DateValue>
 }
 
 /// Tense of the clause a mention sits in, from the sentence and the mention's byte span in it
-/// ("will meet", "is due to", "is scheduled", "next" => Future; "met", "held", "said", "last"
-/// => Past). The cue nearest the mention wins; cues after it count a little less (the verb
-/// usually comes first), and weak ones (reporting verbs, any "-ed" word) less again, because
-/// "X said the leaders will meet on Monday" is about Monday's meeting, not about the saying.
+/// ("will meet", "is due to", "is scheduled", "was to have", "next" => Future; "met", "held",
+/// "said", "last" => Past).
+///
+/// How the cues are weighed:
+/// - Only the mention's own clause is read. It starts after the last clause boundary before
+///   the mention (";", ":", a dash, a quote, a relative or subordinating word such as "that",
+///   "which", "who", "when", "while", or ", and" / ", but") and ends at the first hard
+///   boundary after it. "Talks that had been scheduled for Wednesday were called off" reads
+///   "had been scheduled for" for Wednesday.
+/// - A verb usually comes before its date, so when the clause has a strong cue before the
+///   mention, cues after it are not read: in "X will host Y in Bali on Tuesday, he told
+///   reporters", Tuesday is the coming one, whatever the reporting verb after it says.
+///   Otherwise ("On Thursday, the two sides signed ...") the cues after it count too, a
+///   little less than those before.
+/// - The cue nearest the mention wins; weak cues (reporting verbs such as "said" or "told",
+///   and any "-ed" word) count less, because "X said the leaders will meet on Monday" is
+///   about Monday's meeting, not about the saying.
+/// - "was to have brought", "is to have finished": a perfect infinitive after "to" is a plan,
+///   not a past event.
 pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
     let start = floor_boundary(sentence, mention.start.min(mention.end));
     let end = floor_boundary(sentence, mention.end.max(mention.start)).max(start);
@@ -369,8 +384,45 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
         toks.iter().map(|t| sentence[t.start..].starts_with(char::is_lowercase)).collect();
     let before = toks.iter().take_while(|t| t.end <= start).count();
     let after = before + toks[before..].iter().take_while(|t| t.start < end).count();
+    // Hard boundaries the lexer drops (";", ":", quotes, brackets), between tokens k-1 and k.
+    let hard_between = |k: usize| -> bool {
+        let from = if k == 0 { 0 } else { toks[k - 1].end };
+        let to = toks.get(k).map_or(sentence.len(), |t| t.start);
+        from < to
+            && sentence[from..to].contains([';', ':', '"', '\u{201c}', '\u{201d}', '(', ')', '\u{2014}', '\u{2013}'])
+    };
+    // The clause: back from the mention to its opener, forward to the next hard boundary.
+    let mut clause_start = 0;
+    let mut k = before;
+    while k > 0 {
+        if hard_between(k) {
+            clause_start = k;
+            break;
+        }
+        let w = words[k - 1];
+        if CLAUSE_OPENERS.contains(&w) && !(w == "that" && k >= 2 && words[k - 2] == "so") {
+            clause_start = k;
+            break;
+        }
+        if matches!(w, "and" | "but") && k >= 2 && toks[k - 2].kind == Kind::Comma {
+            clause_start = k;
+            break;
+        }
+        k -= 1;
+    }
+    let clause_end = (after.max(before + 1)..toks.len()).find(|&k| hard_between(k)).unwrap_or(toks.len());
+    let clause_end = clause_end.max(after);
     let mut best: Option<(usize, Tense)> = None;
-    for k in 0..toks.len() {
+    let mut strong_before = false;
+    for k in clause_start..after.min(toks.len()) {
+        if let Some((_, true)) = cue(&words, &lower_initial, k) {
+            strong_before = true;
+        }
+    }
+    for k in clause_start..clause_end {
+        if strong_before && k >= after {
+            break;
+        }
         let Some((tense, strong)) = cue(&words, &lower_initial, k) else {
             continue;
         };
@@ -387,6 +439,72 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
         }
     }
     best.map_or(Tense::Unknown, |(_, tense)| tense)
+}
+
+/// Words that open a clause of their own: the cues before them belong to another verb.
+const CLAUSE_OPENERS: &[&str] =
+    &["that", "which", "who", "whom", "whose", "when", "while", "whereas", "although", "though", "because"];
+
+/// The value of a DATE mention as the date of an *event record* (a meeting, a visit, a
+/// signing), at the precision the record conventions use (`eval/records/README.md`), given
+/// the mention's text, the value [`resolve`] gave it, and the anchor (publication date).
+///
+/// [`resolve`] reads a phrase as exactly as it can ("late May" = May 21-31, "earlier this
+/// week" = Monday .. the anchor); a record says when the *event* happened, at the precision
+/// the writer meant:
+/// - a vague part of a month ("late May", "early June", "mid-July", "the end of May",
+///   "earlier this month", "later this month") is the month: `2025-05`;
+/// - a vague part of a week ("earlier this week", "later this week", "early next week") is
+///   that whole Monday-to-Sunday week: `2025-07-07/2025-07-13`;
+/// - a vague part of a year ("earlier this year", "later this year", "early next year",
+///   "late last year") is the year: `2026`;
+/// - "N weeks ago" (N up to 8) is the day 7N days before the anchor, not the week holding it:
+///   writers count back from the day they write;
+/// - anything else is `value` unchanged.
+pub fn record_value(mention: &str, value: DateValue, anchor: Option<NaiveDate>) -> DateValue {
+    let lower = mention.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let has = |w: &str| words.contains(&w);
+    if let Some(a) = anchor {
+        if has("ago") && (has("weeks") || has("week")) {
+            let n = match words.first().copied() {
+                Some("a" | "one") => Some(1),
+                Some(d) => number_word(d).or_else(|| d.parse::<u32>().ok()).filter(|&n| (1..=8).contains(&n)),
+                None => None,
+            };
+            if let Some(day) = n.and_then(|n| add_days(a, -7 * i64::from(n))) {
+                return DateValue::Day(day);
+            }
+        }
+    }
+    let (Some(first), Some(last)) = (value.first_day(), value.last_day()) else { return value };
+    let vague = ["early", "mid", "late", "earlier", "later", "middle", "end", "beginning", "start"]
+        .iter()
+        .any(|w| has(w));
+    if !vague || first == last {
+        return value;
+    }
+    let names_month = words.iter().any(|w| month_of(w).is_some());
+    if has("year") && !names_month && first.year() == last.year() {
+        return DateValue::Year(first.year());
+    }
+    if has("week") && !names_month {
+        if let (Some(m), Some(n)) = (monday_of(first), monday_of(last)) {
+            if m == n {
+                return week_of(first).unwrap_or(value);
+            }
+        }
+        return value;
+    }
+    if first.year() == last.year() && first.month() == last.month() && matches!(value, DateValue::Interval(..)) {
+        return DateValue::Month { year: first.year(), month: first.month() };
+    }
+    value
+}
+
+/// "one" .. "twelve" as a number.
+fn number_word(w: &str) -> Option<u32> {
+    SMALL_NUMBERS.iter().position(|n| *n == w).map(|i| i as u32).filter(|&n| n <= 12)
 }
 
 /// Longer "mentions" are not date phrases; the cap also bounds the parser's work.
@@ -1897,7 +2015,6 @@ fn dateline(line: &str, year_hint: Option<i32>) -> Option<DateValue> {
 const PAST_VERBS: &[&str] = &[
     "met",
     "held",
-    "told",
     "took",
     "made",
     "came",
@@ -1908,7 +2025,6 @@ const PAST_VERBS: &[&str] = &[
     "left",
     "paid",
     "spoke",
-    "wrote",
     "began",
     "became",
     "sent",
@@ -1949,8 +2065,10 @@ const PAST_VERBS: &[&str] = &[
     "witnessed",
 ];
 /// Reporting verbs: they date the report, which is only a weak hint about the event.
-const REPORTING_VERBS: &[&str] =
-    &["said", "stated", "noted", "added", "reported", "announced", "says", "according"];
+const REPORTING_VERBS: &[&str] = &[
+    "said", "stated", "noted", "added", "reported", "announced", "says", "according", "told", "tells", "wrote",
+    "writes", "quoted", "cited",
+];
 /// "-ed" words that are not verbs of the clause.
 const NOT_PAST: &[&str] = &[
     "based",
@@ -2052,6 +2170,8 @@ fn cue(words: &[&str], lower_initial: &[bool], k: usize) -> Option<(Tense, bool)
             return future;
         }
         "be" if prev == "to" => return future,
+        // "was to have brought", "is to have finished": a plan.
+        "have" if prev == "to" => return future,
         "is" | "are" if next == "to" => return future,
         "soon" | "coming" => return Some((Tense::Future, false)),
         "last" | "ago" | "yesterday" | "earlier" | "previously" | "had" | "did" => return past,
@@ -2066,6 +2186,13 @@ fn cue(words: &[&str], lower_initial: &[bool], k: usize) -> Option<(Tense, bool)
     }
     if REPORTING_VERBS.contains(&word) {
         return Some((Tense::Past, false));
+    }
+    // A participle after "to have" belongs to the plan ("was to have brought").
+    if prev == "have" {
+        let have = (k.saturating_sub(4)..k).rev().find(|&j| !ADVERBS.contains(&words[j]));
+        if have.is_some_and(|h| prev_word(words, h) == "to") {
+            return None;
+        }
     }
     let strong = PAST_VERBS.contains(&word);
     let weak = !strong
@@ -2541,10 +2668,55 @@ mod tests {
                 "March 26-29",
                 Past,
             ),
+            // A verb before the date governs it; a reporting clause after it does not.
+            ("Ann Lee will host Bo Park in Bali on Tuesday, he told reporters in Jakarta.", "Tuesday", Future),
+            ("Lee is due to host the minister in Warsaw on July 17, the ministry said.", "July 17", Future),
+            ("He is scheduled to call on Ishiba on Thursday afternoon before returning home.", "Thursday", Future),
+            // A perfect infinitive after "was to" is a plan; the main clause's verb is not read.
+            (
+                "A meeting that was to have brought Ann and Bo together in Paris on Friday was scrapped on Wednesday.",
+                "Friday",
+                Future,
+            ),
+            (
+                "A meeting that was to have brought Ann and Bo together in Paris on Friday was scrapped on Wednesday.",
+                "Wednesday",
+                Past,
+            ),
+            // A clause of its own after ", and".
+            ("Ann met Bo last year, and on Friday they will sign the pact.", "Friday", Future),
+            ("Ann told reporters on Monday that ties were strong.", "Monday", Past),
         ];
         for (sentence, mention, want) in cases {
             assert_eq!(tense_of(sentence, mention), want, "{mention:?} in {sentence:?}");
         }
+    }
+
+    #[test]
+    fn record_values_follow_the_record_conventions() {
+        let a = NaiveDate::from_ymd_opt(2025, 7, 10); // a Thursday
+        let ctx = DateContext::new(a, Tense::Unknown);
+        let rec = |text: &str| resolve(text, &ctx).map(|v| record_value(text, v, a).iso());
+        assert_eq!(rec("late May").as_deref(), Some("2025-05"));
+        assert_eq!(rec("mid-June").as_deref(), Some("2025-06"));
+        assert_eq!(rec("earlier this month").as_deref(), Some("2025-07"));
+        assert_eq!(rec("later this month").as_deref(), Some("2025-07"));
+        assert_eq!(rec("earlier this week").as_deref(), Some("2025-07-07/2025-07-13"));
+        assert_eq!(rec("later this week").as_deref(), Some("2025-07-07/2025-07-13"));
+        assert_eq!(rec("earlier this year").as_deref(), Some("2025"));
+        assert_eq!(rec("later this year").as_deref(), Some("2025"));
+        assert_eq!(rec("early next year").as_deref(), Some("2026"));
+        assert_eq!(rec("two weeks ago").as_deref(), Some("2025-06-26"));
+        assert_eq!(rec("a week ago").as_deref(), Some("2025-07-03"));
+        // Everything else is the dates stage's value.
+        assert_eq!(rec("last week").as_deref(), Some("2025-06-30/2025-07-06"));
+        assert_eq!(rec("next month").as_deref(), Some("2025-08"));
+        assert_eq!(rec("April 11 to 12").as_deref(), Some("2025-04-11/2025-04-12"));
+        assert_eq!(rec("Tuesday").as_deref(), Some("2025-07-08"));
+        assert_eq!(rec("the first seven months of 2024").as_deref(), Some("2024-01/2024-07"));
+        // Without an anchor, "ago" stays what it was.
+        let v = DateValue::Year(2024);
+        assert_eq!(record_value("two weeks ago", v.clone(), None), v);
     }
 
     #[test]

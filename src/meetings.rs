@@ -37,7 +37,8 @@
 //! 7. Dates are the dates stage's values, read once more where the record knows better:
 //!    weekdays and year-less dates in the record's tense ("will host ... on Tuesday" is the
 //!    coming one), no value for a bare weekday in an undated article, the latest year the
-//!    text names for a year-less date in an undated article, and [`event_value`]'s precision.
+//!    text names for a year-less date in an undated article, and [`dates::record_value`]'s
+//!    precision.
 //!
 //! Not meetings: ships arriving or "visiting", "was met with protests", "meets the
 //! standards", experts talking to newspapers ("told the Global Times"), news conferences,
@@ -48,12 +49,12 @@
 //! whatever the spans (invalid ones are skipped) and runs in time linear in the sentence
 //! length (units per sentence and triggers per sentence are capped).
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{self, DateContext, DateValue, Tense};
 use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
-use crate::people::person_at;
+use crate::people::{self, person_at};
 use crate::records::{DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant};
 use crate::text::ByteSpan;
 
@@ -88,6 +89,15 @@ const MAX_TRIGGERS: usize = 16;
 const MAX_REGION: usize = 48;
 /// How many sentences back a visit, a scene or an antecedent is looked for.
 const LOOK_BACK: usize = 2;
+/// How many sentences back "the two presidents" looks for a record of two presidents.
+const ANAPHOR_REACH: usize = 4;
+/// How many sentences after a visit an undated meeting of the visitor is taken to be part of it.
+const VISIT_REACH: usize = 8;
+/// Verbs that tell a visit by its end.
+const END_VERBS: &[&str] = &[
+    "concluded", "concludes", "concluding", "ended", "ends", "ending", "wrapped", "wraps", "wrapping", "wound",
+    "winds", "completed", "completes",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (lower case).
@@ -130,9 +140,11 @@ const MODIFIERS: &[&str] = &[
     "goodwill", "courtesy", "high-profile", "ministerial", "leaders", "bilateral-level", "wide-ranging", "in-depth",
     "frank", "candid", "constructive", "intensive", "final", "last", "latest", "next", "upcoming", "planned",
     "scheduled", "proposed", "much-anticipated", "long-awaited", "closed-door", "one-on-one", "face-to-face", "secret",
-    "technical", "trade", "security", "defence", "defense", "peace", "high", "level",
+    "technical", "trade", "security", "defence", "defense", "peace", "high", "level", "return", "reciprocal",
+    "maiden", "farewell", "hour-long", "day-long", "week-long",
 ];
-const MODIFIER_SUFFIXES: &[&str] = &["-level", "-minute", "-hour", "-day", "-way", "-door", "-face", "-one", "-week"];
+const MODIFIER_SUFFIXES: &[&str] =
+    &["-level", "-minute", "-hour", "-day", "-way", "-door", "-face", "-one", "-week", "-long", "-nation"];
 const DEFINITE: &[&str] = &["the", "this", "that", "their", "these", "those", "its", "his", "her", "our"];
 const SHIP_WORDS: &[&str] = &[
     "ship", "ships", "carrier", "carriers", "destroyer", "frigate", "cruiser", "warship", "warships", "vessel",
@@ -388,7 +400,7 @@ struct Trigger {
 
 fn verb_form(w: &str) -> Form {
     const PAST: &[&str] = &[
-        "met", "held", "had", "visited", "paid", "received", "hosted", "called", "spoke", "talked", "co-chaired",
+        "met", "held", "had", "visited", "paid", "received", "hosted", "called", "spoke", "talked", "co-chaired", "sat",
         "cochaired", "arrived", "led", "headed", "conducted", "made", "attended", "chaired", "began", "started",
         "undertook", "concluded", "ended", "wrapped", "kicked", "travelled", "traveled", "flew", "opened", "resumed",
     ];
@@ -405,6 +417,10 @@ fn verb_form(w: &str) -> Form {
 
 fn is_modifier(u: &Unit) -> bool {
     if u.is(EntityLabel::Norp) {
+        return true;
+    }
+    // "a [three-day|DATE] state visit": a duration the tagger took for a date.
+    if u.is(EntityLabel::Date) && !u.low.contains(' ') && MODIFIER_SUFFIXES.iter().any(|s| u.low.ends_with(s)) {
         return true;
     }
     match u.word() {
@@ -437,6 +453,12 @@ fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
     let w = units[j].word()?;
     let prev = j.checked_sub(1).and_then(|p| units[p].word()).unwrap_or("");
     match w {
+        // Held by video or online: a call ("held a video conference with", "a virtual summit").
+        "talks" | "meeting" | "meetings" | "summit" | "summits" | "conference" | "conferences"
+            if matches!(prev, "video" | "virtual" | "online" | "videolink") =>
+        {
+            Some(MeetingKind::Call)
+        }
         "talks" => Some(MeetingKind::Talks),
         "meeting" | "meetings" | "summit" | "summits" => Some(MeetingKind::Meeting),
         "visit" | "visits" | "trip" | "tour" => Some(MeetingKind::Visit),
@@ -466,6 +488,26 @@ fn person_soon(units: &[Unit], i: usize, window: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// Whether a PERSON follows `i` after nothing but place and time adjuncts and a title: "received
+/// at the Amiri Diwan in Doha on Sunday Foreign Minister of Oman X".
+fn adjuncts_then_person(units: &[Unit], i: usize) -> bool {
+    let mut j = i;
+    while j < units.len() && j < i + 18 {
+        let u = &units[j];
+        if u.is(EntityLabel::Person) {
+            return j > i;
+        }
+        let adjunct = u.label.is_some_and(|l| l != EntityLabel::Person)
+            || u.cap
+            || u.is_wi(&["at", "in", "on", "the", "of", "and"]);
+        if !adjunct {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
@@ -529,8 +571,16 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             "received" | "receive" | "receives" | "receiving" | "hosted" | "host" | "hosts" | "hosting" => {
                 let noun_host = is_in(DEFINITE, prev) || matches!(prev, "a" | "an" | "as" | "co");
                 let passive = matches!(prev, "was" | "were" | "been" | "be" | "being");
+                // "he was received by President X": the agent is the other side; the status
+                // comes from the auxiliaries ("was", "will be").
+                if !noun_host && passive && next == "by" && person_soon(units, i + 2, 8).is_some() {
+                    let mut t = verb(MeetingKind::Meeting, i + 2, 0.5);
+                    t.form = Form::Base;
+                    found = Some(t);
+                }
                 if !noun_host && !passive {
                     let object_person = person_soon(units, i + 1, 10).is_some()
+                        || adjuncts_then_person(units, i + 1)
                         || (i + 1..(i + 6).min(n))
                             .take_while(|&k| !units[k].punct)
                             .find(|&k| units[k].label.is_some())
@@ -685,7 +735,47 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             | "co-host" | "co-hosts"
                 if !is_in(DEFINITE, prev) && !matches!(prev, "a" | "an") =>
             {
-                found = Some(verb(MeetingKind::Conference, i + 1, 0.6));
+                let mut t = verb(MeetingKind::Conference, i + 1, 0.6);
+                // ", co-chaired by X": a participle; the status is the main clause's.
+                if next == "by" {
+                    t.form = if i > 0 && units[i - 1].is_p(',') { Form::Gerund } else { Form::Base };
+                }
+                found = Some(t);
+            }
+            // "a session ..., chaired by X" / "the session was chaired by X": a conference led by
+            // X (not "X chaired a cabinet meeting", which is no encounter between parties).
+            "chaired" if next == "by" && person_soon(units, i + 2, 10).is_some() => {
+                let session = (i.saturating_sub(14)..i).rev().take_while(|&k| !is_stop_punct(&units[k])).any(|k| {
+                    units[k].is_wi(&[
+                        "session", "sessions", "meeting", "committee", "commission", "council", "forum", "dialogue",
+                        "conference", "summit",
+                    ])
+                });
+                if session {
+                    let mut t = verb(MeetingKind::Conference, i + 2, 0.5);
+                    t.form = if i > 0 && units[i - 1].is_p(',') { Form::Gerund } else { Form::Base };
+                    found = Some(t);
+                }
+            }
+            // "sat down with X" meets X; "sat down for (official) talks with X" holds talks.
+            "sat" | "sit" | "sits" | "sitting" if next == "down" => {
+                if word(i + 2) == "with" && person_soon(units, i + 3, 10).is_some() {
+                    found = Some(verb(MeetingKind::Meeting, i + 3, 0.55));
+                } else if word(i + 2) == "for" {
+                    let noun = noun_after(units, i + 2, &["talks", "meeting", "meetings", "discussions"])
+                        .filter(|&j| !consumed[j]);
+                    if let Some(j) = noun {
+                        consumed[j] = true;
+                        let kind = if units[j].is_w("talks") || units[j].is_w("discussions") {
+                            MeetingKind::Talks
+                        } else {
+                            MeetingKind::Meeting
+                        };
+                        let mut t = verb(kind, j + 1, 0.6);
+                        t.noun = Some(j);
+                        found = Some(t);
+                    }
+                }
             }
             "led" | "lead" | "leads" | "leading" | "headed" | "head" | "heads" | "heading" => {
                 if let Some(d) = noun_after(units, i, GROUP_WORDS) {
@@ -1085,6 +1175,8 @@ struct Cand {
     date: Option<DateInfo>,
     /// The clause's date is relative to the story ("the same day"): inherit one.
     date_relative: bool,
+    /// The relative phrase and its offset in days ("The following day": 1).
+    relative: Option<(String, i64)>,
     inherited: bool,
     topics: Vec<String>,
     strength: f64,
@@ -1092,12 +1184,21 @@ struct Cand {
     subject: Vec<PRef>,
     /// Status came from words (not the default).
     status_cue: bool,
+    /// The event has a time of its own, not the sentence's ("ahead of the summit"): no date
+    /// is inherited.
+    own_time: bool,
+    /// A visit's length in days ("a three-day visit").
+    visit_days: Option<i64>,
+    /// A visit told by its end ("concluded a visit on Wednesday").
+    ends_visit: bool,
 }
 
 struct Rec {
     meeting: Meeting,
     sentence: usize,
     place_ambiguous: bool,
+    visit_days: Option<i64>,
+    ends_visit: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -1133,8 +1234,137 @@ impl<'d> Reader<'d> {
         }
     }
 
-    fn finish(self) -> Vec<Meeting> {
+    fn finish(mut self) -> Vec<Meeting> {
+        self.join_visit_ends();
+        self.places_from_visits();
         self.recs.into_iter().map(|r| r.meeting).collect()
+    }
+
+    /// "X arrived in Nairobi on Monday ... X wrapped up the visit on Wednesday": both records
+    /// of the visit get the span, so that merging makes them one.
+    fn join_visit_ends(&mut self) {
+        for i in 0..self.recs.len() {
+            if !self.recs[i].ends_visit {
+                continue;
+            }
+            let Some(DateValue::Day(end)) = self.recs[i].meeting.date.as_ref().and_then(|d| d.value.clone()) else {
+                continue;
+            };
+            let start = (0..i).rev().find_map(|j| {
+                let (a, b) = (&self.recs[j].meeting, &self.recs[i].meeting);
+                let fits = a.kind == MeetingKind::Visit
+                    && a.status == b.status
+                    && shares_participant(a, b)
+                    && places_fit(a.location.as_ref(), b.location.as_ref());
+                match a.date.as_ref().and_then(|d| d.value.as_ref()) {
+                    Some(DateValue::Day(d)) if fits && *d < end && (end - *d).num_days() <= 14 => Some((j, *d)),
+                    _ => None,
+                }
+            });
+            let Some((j, start)) = start else { continue };
+            let Some(span) = DateValue::interval(DateValue::Day(start), DateValue::Day(end)) else { continue };
+            for k in [j, i] {
+                if let Some(d) = self.recs[k].meeting.date.as_mut() {
+                    d.value = Some(span.clone());
+                }
+            }
+        }
+    }
+
+    /// A meeting with no place of its own that one of its people holds during a visit takes
+    /// the visit's place (seed 001: talks during Qin Gang's visit are in Beijing), however far
+    /// apart the sentences: "Al Busaidi also met ... on Monday" after "The Omani minister
+    /// arrived in Doha on Sunday on a two-day visit". The meeting must fall within the visit
+    /// (its length, at least three days, from the arrival), or, undated, be told after it.
+    fn places_from_visits(&mut self) {
+        for i in 0..self.recs.len() {
+            let r = &self.recs[i];
+            if matches!(r.meeting.kind, MeetingKind::Visit | MeetingKind::Call)
+                || r.meeting.location.is_some()
+                || r.place_ambiguous
+            {
+                continue;
+            }
+            let own = r.meeting.date.as_ref().and_then(|d| d.value.as_ref());
+            // Only a day or a span of days can lie within a visit.
+            let own_days = match own {
+                Some(v @ (DateValue::Day(_) | DateValue::Interval(..))) if !matches!(v, DateValue::Interval(a, _) if !matches!(**a, DateValue::Day(_))) => {
+                    v.first_day().zip(v.last_day())
+                }
+                Some(_) => continue,
+                None => None,
+            };
+            let mut best: Option<(usize, usize)> = None;
+            for (j, v) in self.recs.iter().enumerate() {
+                let m = &v.meeting;
+                if m.kind != MeetingKind::Visit
+                    || m.status == MeetingStatus::Cancelled
+                    || m.location.is_none()
+                    || !shares_participant(m, &r.meeting)
+                {
+                    continue;
+                }
+                let within = match (own_days, m.date.as_ref().and_then(|d| d.value.as_ref())) {
+                    (Some((a, b)), Some(DateValue::Day(start))) => {
+                        let length = v.visit_days.unwrap_or(0).max(3);
+                        let last = start.checked_add_days(chrono::Days::new(length as u64)).unwrap_or(*start);
+                        *start <= a && b <= last
+                    }
+                    (Some((a, b)), Some(span @ DateValue::Interval(..))) => {
+                        span.first_day().is_some_and(|f| f <= a) && span.last_day().is_some_and(|l| b <= l)
+                    }
+                    (None, _) => v.sentence < r.sentence && r.sentence - v.sentence <= VISIT_REACH,
+                    _ => false,
+                };
+                if within {
+                    let distance = v.sentence.abs_diff(r.sentence);
+                    if best.is_none_or(|(d, _)| distance < d) {
+                        best = Some((distance, j));
+                    }
+                }
+            }
+            if let Some((_, j)) = best {
+                let loc = self.recs[j].meeting.location.clone();
+                let m = &mut self.recs[i].meeting;
+                m.location = loc;
+                m.confidence = round2((m.confidence + 0.03).min(0.99));
+            }
+        }
+    }
+
+    /// The span and arrival place of a visit told by its end: the arrival's date and place
+    /// ("that began with his arrival in Nairobi on Monday") and the end's date (`end`).
+    fn visit_span(&mut self, s: &Sentence, r: &Read, end: &Option<DateInfo>) -> Option<(Option<DateInfo>, Option<usize>)> {
+        let units = s.units;
+        let a = (r.t.core_end..r.end)
+            .find(|&k| units[k].is_wi(&["arrival", "arrived"]))
+            .or_else(|| (r.t.core_end..r.end).find(|&k| units[k].is_wi(&["began", "begun", "started"])))?;
+        let place = (a + 1..(a + 6).min(r.end))
+            .find(|&k| units[k].is_place() && !units[k].poss && units[k - 1].is_wi(&["in", "at"]));
+        let start_unit = (a + 1..(a + 10).min(r.end)).find(|&k| units[k].is(EntityLabel::Date));
+        let start = start_unit.map(|k| self.date_of(&units[k], Tense::Past));
+        // The end: the day nearest the verb, before the arrival phrase.
+        let head = r.t.head;
+        let mut near: Vec<usize> = (r.cs..a).filter(|&k| units[k].is(EntityLabel::Date) && !s.excluded[k]).collect();
+        near.sort_by_key(|&k| k.abs_diff(head));
+        let end = near
+            .into_iter()
+            .map(|k| self.date_of(&units[k], Tense::Past))
+            .find(|d| matches!(d.field.value, Some(DateValue::Day(_))))
+            .or_else(|| end.clone().filter(|e| start.as_ref().is_none_or(|s| s.field != e.field)));
+        let span = match (start, end) {
+            (Some(s0), Some(e0)) => match (s0.field.value.as_ref(), e0.field.value.as_ref()) {
+                (Some(DateValue::Day(x)), Some(DateValue::Day(y))) if x < y && (*y - *x).num_days() <= 31 => {
+                    DateValue::interval(DateValue::Day(*x), DateValue::Day(*y)).map(|v| DateInfo {
+                        field: DateField { text: format!("{} to {}", s0.field.text, e0.field.text), value: Some(v) },
+                        resolved: true,
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        Some((span, place))
     }
 
     fn text(&self, s: ByteSpan) -> &'d str {
@@ -1192,7 +1422,8 @@ impl<'d> Reader<'d> {
             return self.pref_of_person(idx, u.span.start);
         }
         let name = self.text(u.span).trim().trim_end_matches('-').to_string();
-        if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+        // "His", "Crown Prince": the tagger's PERSON holds no name.
+        if name.is_empty() || !name.chars().any(char::is_alphabetic) || !people::is_name(&name) {
             return None;
         }
         Some(PRef {
@@ -1200,6 +1431,15 @@ impl<'d> Reader<'d> {
             pos: u.span.start,
             part: Participant { name, role: None, country: None, organization: None },
         })
+    }
+
+    /// Whether a PERSON unit's text holds more than its person's name: a title or honorific
+    /// the tagger left inside ("Amir Sheikh Tamim bin Hamad").
+    fn titled_span(&self, u: &Unit) -> bool {
+        let Some(idx) = person_at(&self.doc.people, u.span) else { return false };
+        let raw = gazetteer::fold(self.text(u.span));
+        let name = gazetteer::fold(&self.doc.people[idx].name);
+        raw.len() > name.len() && raw.ends_with(&name) && raw.split_whitespace().count() > name.split_whitespace().count()
     }
 
     /// A one-word entity of another label that is the surname of a person named before it
@@ -1242,7 +1482,8 @@ impl<'d> Reader<'d> {
         self.pref_of_person(idx, u.span.start)
     }
 
-    /// The person whose role is `phrase` ("prime minister"), most recently named before `pos`.
+    /// The person whose role is `phrase` ("prime minister", "Amir"), most recently named before
+    /// `pos`; failing that, the one a looser description fits (see [`Reader::person_described`]).
     fn person_by_role(&mut self, phrase: &str, pos: usize) -> Option<PRef> {
         let key = gazetteer::fold(phrase);
         if key.is_empty() {
@@ -1258,8 +1499,50 @@ impl<'d> Reader<'d> {
                 best = Some((m, i));
             }
         }
-        let (_, idx) = best?;
-        self.pref_of_person(idx, pos)
+        match best {
+            Some((_, idx)) => self.pref_of_person(idx, pos),
+            None => {
+                let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
+                self.person_described(&words, None, pos)
+            }
+        }
+    }
+
+    /// The person a definite description stands for ("the Omani minister", "the Mongolian
+    /// leader", "the foreign minister"): the most recently named person before `pos` whose
+    /// role has the description's head noun ("minister"; "premier" also fits "prime minister";
+    /// "leader" fits any role) and its other words, and whose country is `country` when the
+    /// description names one.
+    fn person_described(&mut self, words: &[String], country: Option<&str>, pos: usize) -> Option<PRef> {
+        let best = self.described(words, country, pos).into_iter().next()?;
+        self.pref_of_person(best, pos)
+    }
+
+    /// The people (indices, latest mention first) that a description fits; see
+    /// [`Reader::person_described`].
+    fn described(&self, words: &[String], country: Option<&str>, pos: usize) -> Vec<usize> {
+        const IDLE: &[&str] = &["visiting", "top", "senior", "new", "two", "three", "both", "then"];
+        let Some(head) = words.last().map(|w| singular(w)) else { return Vec::new() };
+        let rest: Vec<&str> = words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(IDLE, w)).collect();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, p) in self.doc.people.iter().enumerate() {
+            let Some(last) = p.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max() else { continue };
+            if country.is_some() && p.country.as_deref() != country {
+                continue;
+            }
+            let Some(role) = p.role.as_deref().map(gazetteer::fold) else { continue };
+            let role_words: Vec<&str> = role.split_whitespace().collect();
+            let head_fits = match head.as_str() {
+                "leader" | "head" => true,
+                "premier" => role_words.contains(&"premier") || role.contains("prime minister"),
+                h => role_words.contains(&h),
+            };
+            if head_fits && rest.iter().all(|w| role_words.contains(w)) {
+                found.push((last, i));
+            }
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|(_, i)| i).collect()
     }
 
     /// People named in units `from..to` of the sentence (not in excluded parts): PERSON units,
@@ -1279,7 +1562,18 @@ impl<'d> Reader<'d> {
             }
             if u.is(EntityLabel::Person) {
                 if prev == "the" && !u.poss {
-                    continue; // "the Carl Vinson": a ship or a thing named after a person
+                    // "the Amir": a title the tagger took for a name stands for its holder.
+                    let t = self.text(u.span);
+                    if !people::is_name(t) {
+                        if let Some(p) = self.person_by_role(t, u.span.start) {
+                            push_unique(&mut out, p);
+                        }
+                        continue;
+                    }
+                    // "the [Amir Sheikh Tamim ...]": "the" goes with a title inside the span.
+                    if !self.titled_span(u) {
+                        continue; // "the Carl Vinson": a ship or a thing named after a person
+                    }
                 }
                 if names_a_site(s, k) {
                     continue; // "at [Wisma Putra] in Kuching", "the Yntymak [Ordo] residence"
@@ -1433,6 +1727,15 @@ impl<'d> Reader<'d> {
             // "at Zhongnanhai in Beijing": a site the gazetteer does not know, inside a place it
             // knows, is reported as that place.
             let mut best = k;
+            // "in Baluwatar, Kathmandu": a quarter the gazetteer does not know, then its city.
+            if s.units.get(k + 1).is_some_and(|v| v.is_p(',')) && gazetteer::country_of_place(self.text(u.span)).is_none() {
+                if let Some(v) = s.units.get(k + 2).filter(|v| v.is_place() && !v.poss) {
+                    let t = self.text(v.span);
+                    if gazetteer::country_of_place(t).is_some() && !gazetteer::is_country(t) {
+                        best = k + 2;
+                    }
+                }
+            }
             if s.word(k + 1) == "in" && !gazetteer::is_country(self.text(u.span)) {
                 if let Some(v) = s.units.get(k + 2).filter(|v| v.is_place() && !v.poss) {
                     let t = self.text(v.span);
@@ -1472,7 +1775,7 @@ impl<'d> Reader<'d> {
         y
     }
 
-    /// The date field of a DATE unit as a record date (see [`event_value`]).
+    /// The date field of a DATE unit as a record date (see [`dates::record_value`]).
     fn date_of(&mut self, u: &Unit, tense: Tense) -> DateInfo {
         let text = self.text(u.span).to_string();
         let mut value = self.date_mention(u.span).and_then(|d| d.value.clone());
@@ -1506,9 +1809,61 @@ impl<'d> Reader<'d> {
                 value = dates::resolve(&text, &DateContext::new(anchor, Tense::Past));
             }
         }
-        let value = value.map(|v| event_value(&lower, v, self.anchor));
+        let value = value.map(|v| dates::record_value(&lower, v, self.anchor));
         let resolved = value.is_some();
         DateInfo { field: DateField { text, value }, resolved }
+    }
+}
+
+/// Whether two records share a participant (names compared as merging does).
+fn shares_participant(a: &Meeting, b: &Meeting) -> bool {
+    a.participants.iter().any(|p| b.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name)))
+}
+
+/// Whether two places can be one: either unknown, the same, or one inside the other's country.
+fn places_fit(a: Option<&Location>, b: Option<&Location>) -> bool {
+    let (Some(x), Some(y)) = (a, b) else { return true };
+    gazetteer::fold(&x.name) == gazetteer::fold(&y.name)
+        || (x.country.is_some()
+            && x.country == y.country
+            && (gazetteer::is_country(&x.name) || gazetteer::is_country(&y.name)))
+}
+
+/// A visit's length in days from its phrase: "a three-day visit", "a 2-day trip", "a
+/// week-long tour".
+fn visit_days(units: &[Unit], from: usize, to: usize) -> Option<i64> {
+    for u in units.get(from..to.min(units.len()))? {
+        let w = u.low.as_str();
+        if w == "week-long" || w == "weeklong" {
+            return Some(7);
+        }
+        let Some(n) = w.strip_suffix("-day") else { continue };
+        let days = match n {
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            d => match d.parse::<i64>() {
+                Ok(d) if (1..=31).contains(&d) => d,
+                _ => continue,
+            },
+        };
+        return Some(days);
+    }
+    None
+}
+
+/// A plural role noun's singular ("presidents" -> "president", "premiers" -> "premier").
+fn singular(w: &str) -> String {
+    match w {
+        "men" => "man".to_string(),
+        "chiefs" => "chief".to_string(),
+        "secretaries" => "secretary".to_string(),
+        _ if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") => w[..w.len() - 1].to_string(),
+        _ => w.to_string(),
     }
 }
 
@@ -1516,48 +1871,33 @@ fn has_month(lower: &str) -> bool {
     lower.split(|c: char| !c.is_alphanumeric()).any(|t| is_in(MONTHS, t))
 }
 
-fn story_relative(lower: &str) -> bool {
-    lower.contains("same day")
+/// Days from the story's last date that a date relative to the story points to: "the same
+/// day" 0, "the following day" / "the next day" / "a day later" 1, "two days later" 2; `None`
+/// for a date that is not relative to the story.
+fn story_offset(lower: &str) -> Option<i64> {
+    let same = lower.contains("same day")
         || lower.contains("that day")
         || lower == "the day"
         || lower.ends_with(" the day")
         || lower.contains("that evening")
-        || lower.contains("same evening")
-}
-
-/// A record's date at the precision the event was reported with: vague parts of a month
-/// ("late May", "earlier this month", "later this month") are the month, "later this year"
-/// is the year, and "two weeks ago" is the day that many weeks before publication.
-/// (`dates` keeps the finer readings for DATE entities; records report the event's date.)
-pub fn event_value(lower: &str, value: DateValue, anchor: Option<NaiveDate>) -> DateValue {
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let has = |w: &str| words.contains(&w);
-    if let Some(a) = anchor {
-        if has("ago") && (has("weeks") || has("week")) {
-            let n = match words.first().copied() {
-                Some("a" | "one") => Some(1),
-                Some("two") => Some(2),
-                Some("three") => Some(3),
-                Some("four") => Some(4),
-                Some(d) => d.parse::<u64>().ok().filter(|&n| n <= 8),
-                None => None,
-            };
-            if let Some(day) = n.and_then(|n| a.checked_sub_days(Days::new(7 * n))) {
-                return DateValue::Day(day);
-            }
-        }
+        || lower.contains("same evening");
+    if same {
+        return Some(0);
     }
-    let (Some(first), Some(last)) = (value.first_day(), value.last_day()) else { return value };
-    let vague_part = has("early") || has("mid") || has("late") || has("earlier") || has("later") || has("middle");
-    if vague_part && first != last {
-        if has("year") && first.year() == last.year() && !has_month(lower) {
-            return DateValue::Year(first.year());
-        }
-        if first.year() == last.year() && first.month() == last.month() && matches!(value, DateValue::Interval(..)) {
-            return DateValue::Month { year: first.year(), month: first.month() };
-        }
+    if lower.contains("following day") || lower.contains("next day") || lower == "a day later" || lower == "the day after" {
+        return Some(1);
     }
-    value
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if let [n, "days", "later"] = words.as_slice() {
+        let n = match *n {
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            d => d.parse::<i64>().ok().filter(|&d| (1..=14).contains(&d))?,
+        };
+        return Some(n);
+    }
+    None
 }
 
 /// Whether the name at unit `k` names a building or site: after "at"/"in" (through "the" and
@@ -1627,6 +1967,9 @@ struct Read {
     end: usize,
     definite: bool,
     possessor: Option<usize>,
+    /// An event noun after "for" inside a visit's clause ("pay a visit to Tokyo on Saturday
+    /// for a summit with X"): an event of its own, whose subject is the visitor.
+    for_visit: bool,
 }
 
 impl<'d> Reader<'d> {
@@ -1674,7 +2017,13 @@ impl<'d> Reader<'d> {
         // Records.
         for c in cands {
             if let Some(m) = self.finish_cand(c.clone(), sent) {
-                self.recs.push(Rec { meeting: m, sentence: si, place_ambiguous: c.place_ambiguous });
+                self.recs.push(Rec {
+                    meeting: m,
+                    sentence: si,
+                    place_ambiguous: c.place_ambiguous,
+                    visit_days: c.visit_days,
+                    ends_visit: c.ends_visit,
+                });
             }
         }
         // The first person named, for a "He" opening the next sentence.
@@ -1700,13 +2049,30 @@ impl<'d> Reader<'d> {
                 let (cs, opener) = s.clause_start(np_start, 0);
                 let heads: Vec<usize> = all_heads.iter().copied().filter(|&h| h > t.head).collect();
                 let end = s.clause_end(t.core_end, &heads, true);
-                Read { t: t.clone(), cs, opener, np_start, end, definite, possessor }
+                Read { t: t.clone(), cs, opener, np_start, end, definite, possessor, for_visit: false }
             } else {
                 let (cs, opener) = s.clause_start(t.head, floor.min(t.head));
                 let heads: Vec<usize> = verb_heads.iter().copied().filter(|&h| h > t.head).collect();
-                let end = s.clause_end(t.core_end, &heads, false);
+                let mut end = s.clause_end(t.core_end, &heads, false);
+                // A verb inside a relative clause (", who paid a visit to X on June 11-12,") ends
+                // with it.
+                let own = s.aside.get(t.head).copied().unwrap_or(0);
+                if own != 0 {
+                    if let Some(k) = (t.head..end).find(|&k| s.aside[k] != own) {
+                        end = end.min(k.max(t.core_end));
+                    }
+                }
                 floor = end;
-                Read { t: t.clone(), cs, opener, np_start: t.head, end, definite: false, possessor: None }
+                Read {
+                    t: t.clone(),
+                    cs,
+                    opener,
+                    np_start: t.head,
+                    end,
+                    definite: false,
+                    possessor: None,
+                    for_visit: false,
+                }
             };
             reads.push(read);
         }
@@ -1721,8 +2087,17 @@ impl<'d> Reader<'d> {
             if let Some(v) =
                 (0..reads.len()).find(|&v| reads[v].t.form != Form::Noun && reads[v].t.head < at && at < reads[v].end)
             {
-                absorbed[i] = true;
                 let inner = reads[i].t.kind;
+                let np = reads[i].np_start;
+                if reads[v].t.kind == MeetingKind::Visit
+                    && matches!(inner, MeetingKind::Meeting | MeetingKind::Talks)
+                    && np > 0
+                    && s.word(np - 1) == "for"
+                {
+                    reads[i].for_visit = true;
+                    continue;
+                }
+                absorbed[i] = true;
                 let outer = &mut reads[v].t;
                 if outer.kind == MeetingKind::Meeting
                     && matches!(inner, MeetingKind::Talks | MeetingKind::Call | MeetingKind::Conference)
@@ -1801,10 +2176,42 @@ impl<'d> Reader<'d> {
         }
         if takes_subject {
             subject = self.persons_in(s, subject_from, subject_to);
+            // "he and Premier Li Qiang held talks": the pronoun is a participant too.
+            if !subject.is_empty() {
+                for k in subject_from..subject_to {
+                    let coordinated = units[k].is_wi(&["he", "she"])
+                        && (s.word(k + 1) == "and" || (k > subject_from && s.word(k - 1) == "and"));
+                    if coordinated && !s.excluded[k] {
+                        if let Some(p) = self.pronoun_referent(si, s, k) {
+                            push_unique(&mut subject, p);
+                            indirect = true;
+                        }
+                    }
+                }
+            }
             if subject.is_empty() {
                 if let Some((found, ind)) = self.subject_fallback(si, s, r, cands) {
                     subject = found;
                     indirect |= ind;
+                }
+            }
+        }
+        // "pay a visit to Tokyo for a summit with X", "arrived in Hanoi for talks with X": the
+        // traveller takes part.
+        if is_noun && subject.is_empty() && r.np_start > 0 && s.word(r.np_start - 1) == "for" {
+            if r.for_visit {
+                if let Some(v) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit) {
+                    subject = v.parts.clone();
+                }
+            } else {
+                const TRAVEL: &[&str] = &[
+                    "arrived", "arrives", "arrive", "travelled", "traveled", "travels", "flew", "flies", "came", "comes",
+                    "went", "headed", "heads", "returned",
+                ];
+                if let Some(v) = (r.cs..r.np_start).find(|&k| units[k].is_wi(TRAVEL)) {
+                    if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
+                        subject.push(p);
+                    }
                 }
             }
         }
@@ -1918,15 +2325,38 @@ impl<'d> Reader<'d> {
             }
         }
         // Status and date.
-        let (status, status_cue) = status_of(s, r);
+        let (mut status, mut status_cue) = status_of(s, r);
+        // "ahead of the first summit between X and Y": an event still to come, with a time of
+        // its own (not the clause's).
+        let ahead = is_noun
+            && r.np_start >= 2
+            && ((s.word(r.np_start - 1) == "of" && s.word(r.np_start - 2) == "ahead")
+                || (s.word(r.np_start - 1) == "for" && s.word(r.np_start - 2).starts_with("preparation")));
+        if ahead && status == MeetingStatus::Occurred {
+            status = MeetingStatus::Planned;
+            status_cue = true;
+        }
+        // A cancelled event's date is when it was to happen, before or after the cancelling:
+        // the dates stage's reading of its clause stands ("was to have brought ... on Friday").
         let tense = match status {
             MeetingStatus::Planned => Tense::Future,
+            MeetingStatus::Cancelled => Tense::Unknown,
             _ if status_cue => Tense::Past,
             _ => Tense::Unknown,
         };
         let mut date: Option<DateInfo> = None;
         let mut date_relative = false;
-        let subject_side: Vec<usize> = if is_noun { Vec::new() } else { (r.cs..t.head).rev().collect() };
+        let mut relative: Option<(String, i64)> = None;
+        // "upgraded their ties in March, during a visit to Jakarta by X": the event the visit
+        // is the backdrop of dates it too.
+        let during = is_noun && r.np_start > 0 && units[r.np_start - 1].is_wi(&["during", "amid"]);
+        let subject_side: Vec<usize> = if during {
+            (r.cs..r.np_start - 1).rev().collect()
+        } else if is_noun {
+            Vec::new()
+        } else {
+            (r.cs..t.head).rev().collect()
+        };
         let object_side = t.core_end..r.end;
         let order = object_side.chain(subject_side).chain(fronted);
         for k in order {
@@ -1939,8 +2369,9 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let lower = u.low.clone();
-            if story_relative(&lower) {
+            if let Some(off) = story_offset(&lower) {
                 date_relative = true;
+                relative = Some((self.text(u.span).to_string(), off));
                 continue;
             }
             let info = self.date_of(u, tense);
@@ -1953,6 +2384,27 @@ impl<'d> Reader<'d> {
                 break;
             }
         }
+        // "concluded a three-day visit to Kenya on Wednesday that began with his arrival in
+        // Nairobi on Monday": the visit spans both days and is in the arrival city.
+        let ends_visit = kind == MeetingKind::Visit && !is_noun && units[t.head].is_wi(END_VERBS);
+        if ends_visit {
+            if let Some((span, arrival)) = self.visit_span(s, r, &date) {
+                if let Some(a) = arrival {
+                    let inside = destinations.iter().all(|&d| {
+                        let dest = self.text(units[d].span);
+                        gazetteer::country_of_place(self.text(units[a].span))
+                            == gazetteer::canonical_country(dest).or_else(|| gazetteer::country_of_place(dest))
+                    });
+                    if inside && destinations.len() <= 1 {
+                        destinations = vec![a];
+                    }
+                }
+                if let Some(span) = span {
+                    date = Some(span);
+                }
+            }
+        }
+        let visit_days = if kind == MeetingKind::Visit { visit_days(units, r.np_start.min(t.head), r.end) } else { None };
         // A noun visit needs a place or a date of its own ("Lam praised Dong Jun's visit" is
         // not a record).
         if is_noun && kind == MeetingKind::Visit && destinations.is_empty() && place.is_none() && date.is_none() {
@@ -1978,11 +2430,15 @@ impl<'d> Reader<'d> {
             place_ambiguous,
             date,
             date_relative,
+            relative,
             inherited: false,
             topics,
             strength: t.strength,
             subject: subject.clone(),
             status_cue,
+            own_time: ahead,
+            visit_days,
+            ends_visit,
         };
         if kind == MeetingKind::Visit {
             let mut visitors = subject.clone();
@@ -2034,11 +2490,19 @@ impl<'d> Reader<'d> {
                         if let Some(named) = next.and_then(|n| self.delegation_heads(n)) {
                             let c = Cand { parts: named, indirect: true, ..base.clone() };
                             cands.push(c);
+                            return;
                         }
+                    }
+                    if !r.definite && r.possessor.is_none() && self.summit_of_countries(s, r) {
+                        cands.push(Cand { strength: 0.35, ..base.clone() });
                     }
                     return;
                 }
                 if all.is_empty() && !group {
+                    // "Japan is to host a summit with South Korea and China": kept unnamed.
+                    if kind == MeetingKind::Meeting && self.summit_of_countries(s, r) {
+                        cands.push(Cand { strength: 0.35, ..base.clone() });
+                    }
                     return;
                 }
                 cands_here.push(Cand { parts: all, ..base.clone() });
@@ -2048,7 +2512,8 @@ impl<'d> Reader<'d> {
             let enough = match c.kind {
                 MeetingKind::Visit => !c.parts.is_empty() || c.group,
                 MeetingKind::Conference => !c.parts.is_empty() || c.group,
-                _ => c.parts.len() >= 2,
+                // An unnamed summit of countries (see `summit_of_countries`).
+                _ => c.parts.len() >= 2 || (c.parts.is_empty() && c.strength <= 0.35),
             };
             if enough {
                 cands.push(c);
@@ -2098,20 +2563,8 @@ impl<'d> Reader<'d> {
         for k in r.cs..head {
             let u = &units[k];
             match u.word() {
-                Some("he" | "she") => {
-                    if let Some(p) = nearest_person_before(self, k) {
-                        return Some((vec![p], true));
-                    }
-                    if let Some((i, p)) = &self.prev_first {
-                        if si.saturating_sub(*i) <= LOOK_BACK {
-                            let mut p = p.clone();
-                            p.pos = u.span.start;
-                            return Some((vec![p], true));
-                        }
-                    }
-                    return None;
-                }
-                Some("they" | "both") => return self.anaphor(si, cands, u.span.start).map(|v| (v, true)),
+                Some("he" | "she") => return self.pronoun_referent(si, s, k).map(|p| (vec![p], true)),
+                Some("they" | "both") => return self.anaphor(si, cands, u.span.start, None).map(|v| (v, true)),
                 Some("two" | "three" | "four")
                     if k > r.cs && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.word().is_some()) =>
                 {
@@ -2120,25 +2573,38 @@ impl<'d> Reader<'d> {
                         m += 1;
                     }
                     if m < head {
-                        return self.anaphor(si, cands, u.span.start).map(|v| (v, true));
+                        let noun = units[m].low.clone();
+                        return self.anaphor(si, cands, u.span.start, Some(&noun)).map(|v| (v, true));
                     }
                 }
-                Some("the") => {
-                    // "the prime minister": a role.
+                Some("the") if !matches!(s.word(k + 1), "two" | "three" | "four" | "both") => {
+                    // "the prime minister", "the Omani minister", "the Mongolian leader": a role,
+                    // with the country a demonym gives.
                     let mut m = k + 1;
                     let mut words = Vec::new();
-                    while m < head
-                        && units[m].word().is_some_and(|w| !is_in(PREPOSITIONS, w) && !is_in(FINITE, w))
-                        && !units[m].cap
-                        && words.len() < 5
-                    {
-                        words.push(units[m].low.clone());
+                    let mut country: Option<&'static str> = None;
+                    while m < head && words.len() < 5 {
+                        let v = &units[m];
+                        if v.is(EntityLabel::Norp) && words.is_empty() && country.is_none() {
+                            country = gazetteer::country_of_demonym(self.text(v.span));
+                            if country.is_none() {
+                                break;
+                            }
+                        } else if v.word().is_some_and(|w| !is_in(PREPOSITIONS, w) && !is_in(FINITE, w)) {
+                            words.push(v.low.clone());
+                        } else {
+                            break;
+                        }
                         m += 1;
                     }
                     if !words.is_empty()
                         && (m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(FINITE, w)))
                     {
-                        if let Some(p) = self.person_by_role(&words.join(" "), u.span.start) {
+                        let found = match country {
+                            Some(c) => self.person_described(&words, Some(c), u.span.start),
+                            None => self.person_by_role(&words.join(" "), u.span.start),
+                        };
+                        if let Some(p) = found {
                             return Some((vec![p], true));
                         }
                     }
@@ -2149,26 +2615,118 @@ impl<'d> Reader<'d> {
         None
     }
 
-    /// The participants "they" / "the two leaders" point back to: the latest record of this
-    /// sentence or the one before it with two or more people.
-    fn anaphor(&self, si: usize, cands: &[Cand], pos: usize) -> Option<Vec<PRef>> {
-        if let Some(c) = cands.iter().rev().find(|c| c.kind != MeetingKind::Visit && c.parts.len() >= 2) {
+    /// Whether the trigger's clause is a summit of countries whose leaders go unnamed: "a summit
+    /// between Japan and China", "(Japan) is to host a summit with South Korea and China" — a
+    /// summit word in the trigger's phrase, and two or more countries in the sentence up to
+    /// the clause's end, one of them after "with" / "between" / "of".
+    fn summit_of_countries(&self, s: &Sentence, r: &Read) -> bool {
+        let units = s.units;
+        let t = &r.t;
+        let summit = (t.head..t.core_end.max(t.head + 1) + 4).any(|k| units.get(k).is_some_and(|u| u.is_wi(&["summit", "summits"])));
+        if !summit {
+            return false;
+        }
+        let mut countries: Vec<&str> = Vec::new();
+        let mut after_with = false;
+        let mut linked = false;
+        for k in 0..r.end.min(units.len()) {
+            let u = &units[k];
+            if u.is_wi(&["with", "between", "of"]) && k >= t.head {
+                linked = true;
+            }
+            if u.is(EntityLabel::Gpe) && !u.poss && !s.excluded[k] {
+                if let Some(c) = gazetteer::canonical_country(self.text(u.span)) {
+                    if !countries.contains(&c) {
+                        countries.push(c);
+                    }
+                    after_with |= linked;
+                }
+            }
+        }
+        countries.len() >= 2 && after_with
+    }
+
+    /// The person "he" / "she" at unit `k` stands for: the nearest person named before it in the
+    /// sentence, else the first person named in the sentence before.
+    fn pronoun_referent(&mut self, si: usize, s: &Sentence, k: usize) -> Option<PRef> {
+        let units = s.units;
+        let mut j = k;
+        while j > 0 && k - j < 40 {
+            j -= 1;
+            let u = &units[j];
+            if u.is(EntityLabel::Person) && !(j > 0 && s.word(j - 1) == "the") {
+                if let Some(p) = self.pref_of_unit(u) {
+                    return Some(p);
+                }
+            }
+        }
+        let (i, p) = self.prev_first.as_ref()?;
+        if si.saturating_sub(*i) > LOOK_BACK {
+            return None;
+        }
+        let mut p = p.clone();
+        p.pos = units.get(k).map_or(p.pos, |u| u.span.start);
+        Some(p)
+    }
+
+    /// The participants "they" / "the two leaders" / "the two presidents" (`noun`: the plural
+    /// noun) point back to: the latest record of two or more people in this sentence or the
+    /// one before it; when the noun names an office, the latest such record up to
+    /// [`ANAPHOR_REACH`] sentences back whose people all hold it, else the two holders of that
+    /// office named most recently.
+    fn anaphor(&mut self, si: usize, cands: &[Cand], pos: usize, noun: Option<&str>) -> Option<Vec<PRef>> {
+        // "the two presidents" names an office: the people referred to hold it. "the two
+        // leaders", "they", "both sides" name no office.
+        const GENERIC: &[&str] = &[
+            "leaders", "sides", "men", "officials", "heads", "counterparts", "delegations", "envoys", "diplomats",
+            "parties", "countries", "neighbours", "neighbors", "nations", "governments", "chiefs",
+        ];
+        let office = noun.filter(|n| !is_in(GENERIC, n)).map(singular);
+        let fits_role = |role: Option<&str>| -> bool {
+            let Some(office) = office.as_deref() else { return true };
+            // Someone whose role the text never gives may hold the office.
+            let Some(role) = role.map(gazetteer::fold) else { return true };
+            let words: Vec<&str> = role.split_whitespace().collect();
+            match office {
+                "premier" => words.contains(&"premier") || role.contains("prime minister"),
+                o => words.contains(&o),
+            }
+        };
+        if let Some(c) = cands.iter().rev().find(|c| {
+            c.kind != MeetingKind::Visit && c.parts.len() >= 2 && c.parts.iter().all(|p| fits_role(p.part.role.as_deref()))
+        }) {
             return Some(c.parts.clone());
         }
-        let rec = self
-            .recs
-            .iter()
-            .rev()
-            .take_while(|r| si.saturating_sub(r.sentence) <= 1)
-            .find(|r| r.meeting.kind != MeetingKind::Visit && r.meeting.participants.len() >= 2)?;
-        Some(
-            rec.meeting
-                .participants
-                .iter()
-                .enumerate()
-                .map(|(i, p)| PRef { key: gazetteer::fold(&p.name), pos: pos + i, part: p.clone() })
-                .collect(),
-        )
+        // A record of the sentences just before (further back when the office says whom).
+        let reach = if office.is_some() { ANAPHOR_REACH } else { 1 };
+        let rec = self.recs.iter().rev().take_while(|r| si.saturating_sub(r.sentence) <= reach).find(|r| {
+            r.meeting.kind != MeetingKind::Visit
+                && r.meeting.participants.len() >= 2
+                && r.meeting.participants.iter().all(|p| fits_role(p.role.as_deref()))
+        });
+        if let Some(rec) = rec {
+            return Some(
+                rec.meeting
+                    .participants
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| PRef { key: gazetteer::fold(&p.name), pos: pos + i, part: p.clone() })
+                    .collect(),
+            );
+        }
+        // Else the two people who hold that office, named most recently.
+        let office = office?;
+        let found = self.described(&[office], None, pos);
+        if found.len() < 2 {
+            return None;
+        }
+        let mut out = Vec::new();
+        for (i, idx) in found.into_iter().take(2).enumerate() {
+            if let Some(p) = self.pref_of_person(idx, pos + i) {
+                out.push(p);
+            }
+        }
+        (out.len() == 2).then_some(out)
     }
 
     /// "X visited Vietnam soon after President Biden.": the person the clause ends with.
@@ -2261,9 +2819,9 @@ impl<'d> Reader<'d> {
                 let (loc, date) = recent_visit.clone().unwrap_or((None, None));
                 c.place = loc;
                 c.inherited = true;
-                if c.date.is_none() {
+                if c.date.is_none() && !c.own_time {
                     if let Some(d) = date.filter(|d| d.value.is_some()) {
-                        c.date = Some(DateInfo { field: d, resolved: true });
+                        c.date = Some(relative_to(c, DateInfo { field: d, resolved: true }));
                     }
                 }
             } else if points_back {
@@ -2280,9 +2838,9 @@ impl<'d> Reader<'d> {
                 }
             }
         }
-        if c.date.is_none() {
+        if c.date.is_none() && !c.own_time {
             if let Some(d) = same_sentence.and_then(|b| b.date) {
-                c.date = Some(d);
+                c.date = Some(relative_to(c, d));
             } else if points_back {
                 if let Some(d) = self
                     .scenes
@@ -2291,7 +2849,7 @@ impl<'d> Reader<'d> {
                     .take_while(|sc| si.saturating_sub(sc.sentence) <= LOOK_BACK)
                     .find_map(|sc| sc.date.clone())
                 {
-                    c.date = Some(d);
+                    c.date = Some(relative_to(c, d));
                     c.inherited = true;
                 }
             }
@@ -2350,6 +2908,25 @@ impl<'d> Reader<'d> {
             sources: vec![Evidence::of(self.doc, sent)],
             confidence: round2(conf.clamp(0.05, 0.99)),
         })
+    }
+}
+
+/// An inherited date read through the candidate's own relative phrase: "The following day"
+/// after a Sunday is the Monday, written as the phrase.
+fn relative_to(c: &Cand, d: DateInfo) -> DateInfo {
+    let Some((text, off)) = &c.relative else { return d };
+    match d.field.value.as_ref() {
+        Some(DateValue::Day(day)) => {
+            let shifted = if *off >= 0 {
+                day.checked_add_days(chrono::Days::new(*off as u64))
+            } else {
+                day.checked_sub_days(chrono::Days::new(off.unsigned_abs()))
+            };
+            DateInfo { field: DateField { text: text.clone(), value: shifted.map(DateValue::Day) }, resolved: shifted.is_some() }
+        }
+        // A span or a month shifted by days is no longer what the text says.
+        _ if *off == 0 => d,
+        _ => DateInfo { field: DateField { text: text.clone(), value: None }, resolved: false },
     }
 }
 
@@ -2557,6 +3134,7 @@ fn merge_in_sentence(cands: &mut Vec<Cand>) {
                 if a.date.is_none() {
                     a.date = b.date;
                     a.date_relative = b.date_relative;
+                    a.relative = b.relative;
                 }
                 if a.status != MeetingStatus::Cancelled
                     && b.status_cue
@@ -3356,24 +3934,6 @@ mod tests {
         let chars: Vec<char> = d.text.chars().collect();
         assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.sentence);
         assert_eq!(names(&ms[0]), ["Phạm Minh Chính", "Bo Park"]);
-    }
-
-    #[test]
-    fn event_values() {
-        let a = NaiveDate::from_ymd_opt(2024, 11, 12);
-        let day = |y, m, d| DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap());
-        let span = |a: DateValue, b: DateValue| DateValue::interval(a, b).unwrap();
-        assert_eq!(event_value("two weeks ago", span(day(2024, 10, 28), day(2024, 11, 3)), a).iso(), "2024-10-29");
-        assert_eq!(event_value("late may", span(day(2024, 5, 21), day(2024, 5, 31)), a).iso(), "2024-05");
-        assert_eq!(event_value("later this year", span(day(2024, 11, 12), day(2024, 12, 31)), a).iso(), "2024");
-        assert_eq!(
-            event_value("april 11 to 12", span(day(2024, 4, 11), day(2024, 4, 12)), a).iso(),
-            "2024-04-11/2024-04-12"
-        );
-        assert_eq!(
-            event_value("last week", span(day(2024, 11, 4), day(2024, 11, 10)), a).iso(),
-            "2024-11-04/2024-11-10"
-        );
     }
 
     #[test]

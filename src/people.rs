@@ -59,6 +59,14 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
 
     for m in mentions.iter_mut() {
         let mut cue = ctx.left_cue(m.span);
+        if cue.role.is_none() {
+            if let Some(country) = m.swallowed_country {
+                let with = ctx.left_cue_with_country(m.span, country);
+                if with.role.is_some() {
+                    cue = with;
+                }
+            }
+        }
         let right = ctx.right_cue(m.span);
         if cue.role.is_none() && !cue.counterpart {
             if let Some(role) = m.inner_title.take() {
@@ -107,6 +115,12 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
     people
 }
 
+/// Whether a PERSON span's text names someone once titles, honorifics and possessives are
+/// left out ("Crown Prince", "His" and "the Amir" do not).
+pub fn is_name(raw: &str) -> bool {
+    clean_name(raw).is_some()
+}
+
 /// Index of the person named at `span`: the one with exactly that mention, else the one whose
 /// mention overlaps it most.
 pub fn person_at(people: &[Person], span: ByteSpan) -> Option<usize> {
@@ -133,7 +147,7 @@ const HEADS: &[&str] = &[
     "commentator", "commissioner", "congressman", "congresswoman", "consul", "consul-general",
     "coordinator", "correspondent", "councillor", "councilor", "counsellor", "counselor",
     "delegate", "deputy", "diplomat", "director", "director-general", "economist", "editor", "emir",
-    "emperor", "empress", "envoy", "expert", "founder", "governor", "governor-general", "head",
+    "emperor", "empress", "envoy", "expert", "founder", "amir", "governor", "governor-general", "head",
     "journalist", "judge", "justice", "king", "lawmaker", "leader", "legislator", "mayor", "member",
     "minister", "monarch", "negotiator", "officer", "official", "premier", "president",
     "president-elect", "prince", "princess", "professor", "prosecutor", "queen", "regent",
@@ -196,7 +210,20 @@ const STOP_CAPITALISED: &[&str] = &[
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "mme", "dr", "sir", "dame",
     "excellency", "h.e", "comrade", "hon", "honorable", "honourable", "prof", "rev", "reverend",
+    "sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "highness", "majesty",
 ];
+
+/// Titles that are also common given names ("Amir Peretz", "Emir Kusturica"): inside a name
+/// span they are read as a title only before an honorific or another title word ("Amir Sheikh
+/// Tamim ...").
+const NAME_LIKE_TITLES: &[&str] = &["amir", "emir"];
+
+/// Abbreviated ranks that are also given names ("Gen Nakatani", "Col"): without their period
+/// they are read as a rank only when a name of two words or more follows.
+const NAME_LIKE_RANKS: &[&str] = &["gen", "col", "maj", "capt", "adm", "lt", "brig", "sgt"];
+
+/// Pronouns the tagger sometimes takes for a name ("His Highness"): never a person alone.
+const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her", "hers", "they", "them", "their", "it", "its"];
 
 /// Military ranks: (rank, words that may precede it within the rank).
 const RANKS: &[(&str, &[&str])] = &[
@@ -395,6 +422,9 @@ struct Mention {
     sentence: Option<usize>,
     /// A title the NER left inside the PERSON span ("President Xi Jinping").
     inner_title: Option<String>,
+    /// A country the NER swallowed into the span before the name ("Foreign Minister of the
+    /// Sultanate of [Oman Sayyid Badr ...]"): it ends the title before the span.
+    swallowed_country: Option<ByteSpan>,
     cue: Cue,
 }
 
@@ -465,13 +495,20 @@ impl<'d> Context<'d> {
             .iter()
             .filter(|(_, label)| *label == EntityLabel::Person)
             .filter_map(|&(span, _)| {
-                let (name, tokens, inner_title) = clean_name(span.slice(self.text))?;
+                let raw = span.slice(self.text);
+                let (name, tokens, inner_title) = clean_name(raw)?;
+                let swallowed_country = raw
+                    .find(name.as_str())
+                    .filter(|&at| at > 0)
+                    .and_then(|at| swallowed_country(&raw[..at]))
+                    .map(|(a, b)| ByteSpan::new(span.start + a, span.start + b));
                 Some(Mention {
                     span,
                     name,
                     tokens,
                     sentence: self.sentence_of(span.start),
                     inner_title,
+                    swallowed_country,
                     cue: Cue::default(),
                 })
             })
@@ -540,6 +577,18 @@ impl<'d> Context<'d> {
     fn left_cue(&self, span: ByteSpan) -> Cue {
         let from = self.left_start(span.start);
         let items = self.items(from, span.start);
+        left_cue(&items)
+    }
+
+    /// The left cue when the tagger swallowed the end of the title, a country, into the name:
+    /// read as if the country stood before the span.
+    fn left_cue_with_country(&self, span: ByteSpan, country: ByteSpan) -> Cue {
+        let from = self.left_start(span.start);
+        let mut items = self.items(from, span.start);
+        if !valid(self.text, country) {
+            return left_cue(&items);
+        }
+        items.push(Item { kind: Kind::Ent(EntityLabel::Gpe), text: country.slice(self.text) });
         left_cue(&items)
     }
 
@@ -644,6 +693,26 @@ fn push_word<'t>(word: &'t str, out: &mut Vec<Item<'t>>) {
     out.push(Item { kind: Kind::Word, text: word });
 }
 
+/// The byte range of a country name among the words `prefix` (what [`clean_name`] left out
+/// before the name) holds: "Oman" in "Oman Sayyid ", "Kazakhstan" in "Kazakhstan ".
+fn swallowed_country(prefix: &str) -> Option<(usize, usize)> {
+    let words: Vec<(usize, &str)> = prefix
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - prefix.as_ptr() as usize, w))
+        .collect();
+    for len in (1..=3.min(words.len())).rev() {
+        for start in 0..=words.len() - len {
+            let (a, _) = words[start];
+            let (b, last) = words[start + len - 1];
+            let end = b + last.len();
+            if gazetteer::canonical_country(&prefix[a..end]).is_some() {
+                return Some((a, end));
+            }
+        }
+    }
+    None
+}
+
 /// Display name, match tokens and any title inside a PERSON span's text; `None` when no name
 /// is left.
 fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
@@ -656,15 +725,45 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
     let words: Vec<&str> = t.split_whitespace().collect();
     let mut first = 0;
     let mut title_end = 0;
+    // An honorific inside the span ends what comes before it, titles and countries included:
+    // "Amir Sheikh Tamim bin Hamad", "Oman Sayyid Badr bin Hamad", "His Royal Highness Prince
+    // X", "HE Saad Al Kaabi" (an upper-case "HE" only: "He" is also a surname).
+    let honorific = |w: &str| is_in(HONORIFICS, &vocab_key(w)) || w == "HE";
+    if let Some(h) = (0..words.len().saturating_sub(1)).rev().find(|&i| honorific(words[i])) {
+        first = h + 1;
+        if words[..h].iter().any(|w| is_title_word(&vocab_key(w))) {
+            title_end = h;
+        }
+    }
     // Honorifics, ranks and title words the NER left inside the span.
     while first + 1 < words.len() {
         let key = vocab_key(words[first]);
-        if is_in(HONORIFICS, &key) || RANKS.iter().any(|(r, _)| *r == key) || is_in(TEMPORAL, &key) {
+        let next_key = vocab_key(words[first + 1]);
+        let name_follows = words.len() - first > 2;
+        let bare_rank = is_in(NAME_LIKE_RANKS, &key) && !words[first].ends_with('.') && !name_follows;
+        if honorific(words[first])
+            || (RANKS.iter().any(|(r, _)| *r == key) && !bare_rank)
+            || is_in(TEMPORAL, &key)
+        {
             first += 1;
-        } else if is_title_word(&key) && !is_counterpart(&key) {
+        } else if is_title_word(&key)
+            && !is_counterpart(&key)
+            && (!is_in(NAME_LIKE_TITLES, &key) || honorific(words[first + 1]) || is_title_word(&next_key))
+        {
             first += 1;
             title_end = first;
         } else {
+            break;
+        }
+    }
+    // A country the tagger swallowed into the span ("President of [Kazakhstan Kassym-Jomart
+    // Tokayev]"), when a name of two words or more is left.
+    for len in [2, 1] {
+        if words.len() >= first + len + 2
+            && words[first..first + len].iter().all(|w| is_capitalised(w))
+            && gazetteer::canonical_country(&words[first..first + len].join(" ")).is_some()
+        {
+            first += len;
             break;
         }
     }
@@ -683,7 +782,7 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
             && !is_title_word(t)
             && !RANKS.iter().any(|(r, _)| r == t)
     };
-    if !tokens.iter().any(namelike) {
+    if !tokens.iter().any(namelike) || (tokens.len() == 1 && is_in(PRONOUNS, &tokens[0])) {
         return None;
     }
     let title_words: Vec<&str> =
@@ -1395,6 +1494,27 @@ mod tests {
         assert_eq!(people.len(), 1);
         check(&people[0], Some("General Secretary"), Some("Vietnam"), None);
         assert_eq!(people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn gulf_honorifics_and_pronouns() {
+        let d = doc("[His|PERSON] Highness the [Amir Sheikh Tamim bin Hamad Al Thani|PERSON] received \
+             Foreign Minister of the [Sultanate|GPE] of [Oman Sayyid Badr bin Hamad Al Busaidi|PERSON]. \
+             [HE Saad Sherida Al Kaabi|PERSON] and [Al Busaidi|PERSON] met [Crown Prince|PERSON] \
+             [Mohammed bin Salman|PERSON]. The [Amir|PERSON] spoke.");
+        let people = resolve_people(&d);
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Tamim bin Hamad Al Thani", "Badr bin Hamad Al Busaidi", "Saad Sherida Al Kaabi", "Mohammed bin Salman"]
+        );
+        assert_eq!(find(&people, "Tamim bin Hamad Al Thani").role.as_deref(), Some("Amir"));
+        assert_eq!(find(&people, "Badr bin Hamad Al Busaidi").mentions.len(), 2);
+        // Given names that look like titles or ranks stay names.
+        let d = doc("[Amir Peretz|PERSON] met [Gen Nakatani|PERSON] and [Gen. Li Wei|PERSON]. [He Lifeng|PERSON] came.");
+        let names: Vec<String> = resolve_people(&d).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Amir Peretz", "Gen Nakatani", "Li Wei", "He Lifeng"]);
+        assert!(is_name("Ann Lee") && !is_name("His") && !is_name("Crown Prince") && !is_name("Amir"));
     }
 
     #[test]
