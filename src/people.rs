@@ -210,8 +210,13 @@ const STOP_CAPITALISED: &[&str] = &[
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "mme", "dr", "sir", "dame",
     "excellency", "h.e", "comrade", "hon", "honorable", "honourable", "prof", "rev", "reverend",
-    "sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "highness", "majesty",
+    "sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "highness", "majesty", "hrh",
+    "datuk", "dato", "datin", "tun", "seri",
 ];
+
+/// Honorifics that are also part of some names ("Sheikh Hasina", "Sheikh Mujibur Rahman"):
+/// left out only before a name of two words or more ("Sheikh Tamim bin Hamad").
+const NAME_PART_HONORIFICS: &[&str] = &["sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "tun", "seri"];
 
 /// Titles that are also common given names ("Amir Peretz", "Emir Kusturica"): inside a name
 /// span they are read as a title only before an honorific or another title word ("Amir Sheikh
@@ -729,7 +734,11 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
     // "Amir Sheikh Tamim bin Hamad", "Oman Sayyid Badr bin Hamad", "His Royal Highness Prince
     // X", "HE Saad Al Kaabi" (an upper-case "HE" only: "He" is also a surname).
     let honorific = |w: &str| is_in(HONORIFICS, &vocab_key(w)) || w == "HE";
-    if let Some(h) = (0..words.len().saturating_sub(1)).rev().find(|&i| honorific(words[i])) {
+    // An honorific that may be part of the name counts only before two words or more.
+    let strips = |i: usize| {
+        honorific(words[i]) && (!is_in(NAME_PART_HONORIFICS, &vocab_key(words[i])) || words.len() - i > 2)
+    };
+    if let Some(h) = (0..words.len().saturating_sub(1)).rev().find(|&i| strips(i)) {
         first = h + 1;
         if words[..h].iter().any(|w| is_title_word(&vocab_key(w))) {
             title_end = h;
@@ -741,7 +750,7 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
         let next_key = vocab_key(words[first + 1]);
         let name_follows = words.len() - first > 2;
         let bare_rank = is_in(NAME_LIKE_RANKS, &key) && !words[first].ends_with('.') && !name_follows;
-        if honorific(words[first])
+        if strips(first)
             || (RANKS.iter().any(|(r, _)| *r == key) && !bare_rank)
             || is_in(TEMPORAL, &key)
         {
@@ -1511,9 +1520,10 @@ mod tests {
         assert_eq!(find(&people, "Tamim bin Hamad Al Thani").role.as_deref(), Some("Amir"));
         assert_eq!(find(&people, "Badr bin Hamad Al Busaidi").mentions.len(), 2);
         // Given names that look like titles or ranks stay names.
-        let d = doc("[Amir Peretz|PERSON] met [Gen Nakatani|PERSON] and [Gen. Li Wei|PERSON]. [He Lifeng|PERSON] came.");
+        let d = doc("[Amir Peretz|PERSON] met [Gen Nakatani|PERSON] and [Gen. Li Wei|PERSON]. [He Lifeng|PERSON] came. \
+             [Sheikh Hasina|PERSON] met [Datuk Seri Anwar Ibrahim|PERSON].");
         let names: Vec<String> = resolve_people(&d).into_iter().map(|p| p.name).collect();
-        assert_eq!(names, ["Amir Peretz", "Gen Nakatani", "Li Wei", "He Lifeng"]);
+        assert_eq!(names, ["Amir Peretz", "Gen Nakatani", "Li Wei", "He Lifeng", "Sheikh Hasina", "Anwar Ibrahim"]);
         assert!(is_name("Ann Lee") && !is_name("His") && !is_name("Crown Prince") && !is_name("Amir"));
     }
 
