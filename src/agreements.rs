@@ -2932,9 +2932,9 @@ impl<'d> Cx<'d> {
                 let a = act.end + i + 9;
                 let end = self.phrase_end(a, u.span.end, false);
                 let before = lower_words(&rest[..i]);
-                let about = before.iter().any(|w| {
-                    matches!(w.as_str(), "regarding" | "concerning" | "of" | "for" | "about" | "covering")
-                });
+                let about = before
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "regarding" | "concerning" | "of" | "for" | "about" | "covering"));
                 let countries_only = self.ents_in(a, end).iter().all(|e| {
                     matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.party_of(e).is_some()
                         || self.bloc_as_person(e).is_some()
