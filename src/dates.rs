@@ -9,7 +9,8 @@
 //!
 //! Relative phrases need an anchor (the publication date, or the nearest explicit date in the
 //! text: [`find_published`], [`find_explicit`], [`nearest_explicit`]) and, for bare weekdays
-//! and year-less dates, the tense of the clause ([`clause_tense`]).
+//! and year-less dates, the tense of the clause ([`clause_tense`]). Records (meetings,
+//! agreements) report an event at the precision the writer meant: [`record_value`].
 //!
 //! Readings chosen for ambiguous phrases, so that analysts can rely on them:
 //! - Weeks run Monday to Sunday (ISO 8601): "last week" is the previous Monday..Sunday.
@@ -385,11 +386,20 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
     let before = toks.iter().take_while(|t| t.end <= start).count();
     let after = before + toks[before..].iter().take_while(|t| t.start < end).count();
     // Hard boundaries the lexer drops (";", ":", quotes, brackets), between tokens k-1 and k.
+    // A dash with space around it (" -- ", " — ") parts clauses; one inside a range does not.
+    let spaced_dash = |k: usize| -> bool {
+        toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Dash
+                && sentence[..t.start].ends_with(char::is_whitespace)
+                && sentence[t.end..].starts_with(|c: char| c.is_whitespace() || c == '-')
+        })
+    };
     let hard_between = |k: usize| -> bool {
         let from = if k == 0 { 0 } else { toks[k - 1].end };
         let to = toks.get(k).map_or(sentence.len(), |t| t.start);
-        from < to
-            && sentence[from..to].contains([';', ':', '"', '\u{201c}', '\u{201d}', '(', ')', '\u{2014}', '\u{2013}'])
+        (k > 0 && spaced_dash(k - 1))
+            || spaced_dash(k)
+            || (from < to && sentence[from..to].contains(HARD_BOUNDARIES))
     };
     // The clause: back from the mention to its opener, forward to the next hard boundary.
     let mut clause_start = 0;
@@ -440,6 +450,9 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
     }
     best.map_or(Tense::Unknown, |(_, tense)| tense)
 }
+
+/// Marks that part clauses whatever the words: semicolons, colons, quotes, brackets, dashes.
+const HARD_BOUNDARIES: [char; 9] = [';', ':', '"', '\u{201c}', '\u{201d}', '(', ')', '\u{2014}', '\u{2013}'];
 
 /// Words that open a clause of their own: the cues before them belong to another verb.
 const CLAUSE_OPENERS: &[&str] =
@@ -2683,8 +2696,11 @@ mod tests {
                 "Wednesday",
                 Past,
             ),
-            // A clause of its own after ", and".
+            // A clause of its own after ", and" or a dash.
             ("Ann met Bo last year, and on Friday they will sign the pact.", "Friday", Future),
+            ("Ann met Bo last year \u{2014} on Friday they will sign the pact.", "Friday", Future),
+            ("HANOI, Dec 19 (Reuters) -- The leaders will meet on Friday.", "Dec 19", Unknown),
+            ("Talks on April 11-12 were held in Hanoi.", "April 11-12", Past),
             ("Ann told reporters on Monday that ties were strong.", "Monday", Past),
         ];
         for (sentence, mention, want) in cases {

@@ -4,41 +4,69 @@
 //! How a sentence is read:
 //! 1. It becomes a list of *units*: each entity is one unit (with a flag for a possessive
 //!    "'s"), every other word or punctuation mark another.
-//! 2. Triggers are found by their words: verbs ("met (with)", "received", "hosted", "called
-//!    on", "visited", "co-chaired", "spoke by phone", "arrived in X ... to start a visit",
-//!    "travelled to X for a visit", "was in X for talks"), light verbs with an event noun
-//!    ("held talks", "paid a visit", "began a working visit", "called off a trip", "had a
-//!    phone conversation", "led delegations attending the event") and event nouns ("a
-//!    meeting between X and Y", "the summit with X", "X's visit to Y", "a visit to Y by X").
+//! 2. Triggers are found by their words: verbs ("met (with)", "received", "hosted", "was
+//!    received by", "sat down with", "called on", "visited", "co-chaired", "chaired by" after
+//!    a session, "spoke by phone", "telephoned", "arrived in X ... to start a visit",
+//!    "travelled to X for a visit", "was in X for talks", "is on a visit to X"), light verbs
+//!    with an event noun ("held talks", "sat down for talks", "paid a visit", "began a working
+//!    visit", "wrapped up a visit", "called off a trip", "had a phone conversation", "led
+//!    delegations attending the event") and event nouns ("a meeting between X and Y", "the
+//!    summit with X", "X's visit to Y", "a visit to Y by X"). What is held by video, online
+//!    or by phone ("a video conference", "a virtual meeting", "talks via video link") is a
+//!    call.
 //! 3. Each trigger gets its clause: the subject side runs back to the nearest clause opener
 //!    (sentence start, ";", ":", a dash, "when", "after", "where", "who", a reporting verb ...),
 //!    the object side forward to the nearest clause end (a subordinator, a reporting clause
-//!    such as ", the ministry said", "and" + another verb, a participle after a comma ...).
-//!    Relative clauses on people (", who won an election on June 3,"), "according to ..." and
-//!    parentheses are left out. Participants are the people of that clause only, so
-//!    reporters, quoted experts and news agencies stay out.
-//! 4. Pronouns ("he"), plural anaphors ("the two leaders", "they") and definite roles ("the
-//!    prime minister's visit") are resolved to people; names are the people stage's fullest
-//!    forms. Tagger slips are repaired where a person must stand: a name cut at a hyphen
-//!    ("Moon Jae-|in"), a country word swallowed into a name ("China Xi Jinping"), a surname
-//!    tagged as a place or left untagged ("between [Kim|GPE] and Trump", "Ahn called on"),
-//!    a title word tagged as a name ("Minister of Industry and [Trade]"), and buildings
-//!    tagged as people ("at [Wisma Putra] in Kuching").
+//!    such as ", the ministry said", "and" + another verb, a participle after a comma, "ahead
+//!    of" ...). Relative clauses on people (", who won an election on June 3,"), "according
+//!    to ..." and parentheses are left out; a trigger inside one reads only it. Participants
+//!    are the people of that clause only, so reporters, quoted experts and news agencies stay
+//!    out.
+//! 4. Pronouns ("he", also beside a name: "he and Premier Li held talks"), plural anaphors
+//!    ("they", "the two leaders"; "the two presidents" and "the ministers" name an office
+//!    their people hold, looked for further back), definite descriptions ("the prime
+//!    minister's visit", "the Omani minister", "the Mongolian leader", a bare title tagged as
+//!    a name: "the [Amir]"), the coordinated antecedent of "who" ("X and Y, who met ..."),
+//!    the one invited ("invited Y to visit") and the traveller of a trip ("arrived in Lima
+//!    for talks with X", "pay a visit to Tokyo for a summit with X") are resolved to people;
+//!    names are the people stage's fullest forms (titles and honorifics such as "Sheikh",
+//!    "Sayyid", "HE" left out). Tagger slips are repaired where a person must stand: a name
+//!    cut at a hyphen ("Moon Jae-|in"), a country word swallowed into a name ("China Xi
+//!    Jinping"), a surname tagged as a place or left untagged ("between [Kim|GPE] and
+//!    Trump", "Ahn called on"), a title word tagged as a name ("Minister of Industry and
+//!    [Trade]"), pronouns and bare titles tagged as names ("[His] Royal Highness", "[Crown
+//!    Prince]"), and buildings tagged as people ("at [Wisma Putra] in Kuching").
+//!    "met X on Monday and Y on Tuesday" is two meetings; so is "met separately with X and Y".
 //! 5. Place and date come from the clause, the sentence's fronted phrase ("On August 20,
 //!    ..."), an earlier trigger of the same sentence ("... and met with Y the same day",
-//!    "visited X, where he held talks"), the visit under way (a meeting just after "X arrived
-//!    in Beijing to start a visit" is in Beijing), or, when the sentence points back ("before
-//!    the ceremony", "earlier in the day", "the event"), the sentences just before it.
-//!    "during their meeting in Beijing" fills the place of the meeting it points back to and
-//!    makes no record of its own.
+//!    "visited X, where he held talks"), what "where" points back to ("travelled to Lima on
+//!    Monday, where she met X"), a trip's destination ("will travel to Lima to meet X",
+//!    "during her visit to Lima"), the visit under way (a meeting just after "X arrived in
+//!    Beijing to start a visit" is in Beijing), or, when the sentence points back ("before
+//!    the ceremony", "earlier in the day", "the event", "the following day"), the sentences
+//!    just before it. "during their meeting in Beijing" fills the place of the meeting it
+//!    points back to and makes no record of its own. A visit that is the backdrop of a dated
+//!    event ("upgraded ties in March, during a visit to Jakarta by X") takes its date.
+//!    Once the document is read: a meeting of a visitor that falls within the visit (its
+//!    length, at least three days from the arrival) takes the visit's place however far
+//!    apart the sentences are; a meeting at a building with no town ("at State House") takes
+//!    the dateline's city; "in the capital" is the dateline's city or the city named last; a
+//!    building or quarter before its city ("at the Kuksaroy residence in Tashkent", "in
+//!    Baluwatar, Kathmandu") gives way to the city. A visit told by its end ("concluded a
+//!    three-day visit on Wednesday that began with his arrival in Nairobi on Monday", or an
+//!    arrival and a later "wrapped up the visit") spans both days.
 //! 6. Status: cancelled ("called off", "postponed", "cancelled", "scrapped"), planned ("will",
-//!    "is due to", "is expected to", "is to", "plans to", "a planned visit", or a date after
-//!    publication), else occurred. Negated verbs ("did not meet") make no record.
-//! 7. Dates are the dates stage's values, read once more where the record knows better:
-//!    weekdays and year-less dates in the record's tense ("will host ... on Tuesday" is the
-//!    coming one), no value for a bare weekday in an undated article, the latest year the
-//!    text names for a year-less date in an undated article, and [`dates::record_value`]'s
-//!    precision.
+//!    "is due to", "is expected to", "is to", "plans to", "a planned visit", "ahead of the
+//!    summit", or a date after publication), else occurred. Negated verbs ("did not meet")
+//!    make no record. A summit of countries whose leaders go unnamed ("Japan is to host a
+//!    summit with South Korea and China") is kept with no participants.
+//! 7. Dates are the dates stage's values (weekdays and year-less dates in their clause's
+//!    tense, [`dates::clause_tense`]), read once more where the record knows better: a
+//!    planned record's such date is never before publication; a cancelled event's bare
+//!    weekday is the occurrence nearer publication; no value for a bare weekday in an
+//!    undated article; the latest year the text names for a year-less date in an undated
+//!    article; and [`dates::record_value`]'s precision ("late May" is the month, "earlier
+//!    this week" the week, "early next year" the year).
 //!
 //! Not meetings: ships arriving or "visiting", "was met with protests", "meets the
 //! standards", experts talking to newspapers ("told the Global Times"), news conferences,
@@ -94,6 +122,15 @@ const LOOK_BACK: usize = 2;
 const ANAPHOR_REACH: usize = 4;
 /// How many sentences after a visit an undated meeting of the visitor is taken to be part of it.
 const VISIT_REACH: usize = 8;
+/// Adverbs between a subject and its verb ("The ministers then held ...").
+const ADVERBS: &[&str] = &["then", "later", "also", "subsequently", "again", "jointly", "first"];
+/// Verbs of travel: their subject takes part in the event they travel for ("arrived in Lima
+/// for talks with X", "will travel to Lima to meet X").
+const TRAVEL: &[&str] = &[
+    "arrived", "arrives", "arrive", "arriving", "travel", "travels", "travelled", "traveled", "travelling", "traveling",
+    "fly", "flies", "flew", "flying", "head", "heads", "headed", "heading", "go", "goes", "went", "going", "come",
+    "comes", "came", "returned", "landed", "lands",
+];
 /// Verbs that tell a visit by its end.
 const END_VERBS: &[&str] = &[
     "concluded", "concludes", "concluding", "ended", "ends", "ending", "wrapped", "wraps", "wrapping", "wound",
@@ -404,6 +441,7 @@ fn verb_form(w: &str) -> Form {
         "met", "held", "had", "visited", "paid", "received", "hosted", "called", "spoke", "talked", "co-chaired", "sat",
         "cochaired", "arrived", "led", "headed", "conducted", "made", "attended", "chaired", "began", "started",
         "undertook", "concluded", "ended", "wrapped", "kicked", "travelled", "traveled", "flew", "opened", "resumed",
+        "landed", "phoned", "telephoned", "wound", "completed",
     ];
     if is_in(PAST, w) {
         Form::Past
@@ -607,7 +645,16 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     }
                 }
             }
-            "called" | "call" | "calls" | "calling" if matches!(next, "on" | "upon") => {
+            // "called on X" (not "a phone call on Monday").
+            "called" | "call" | "calls" | "calling"
+                if matches!(next, "on" | "upon")
+                    && !is_in(DEFINITE, prev)
+                    && !matches!(
+                        prev,
+                        "a" | "an" | "phone" | "telephone" | "telephonic" | "video" | "courtesy" | "brief" | "farewell"
+                            | "conference" | "introductory"
+                    ) =>
+            {
                 // A person, or a surname the tagger took for something else.
                 let named = person_soon(units, i + 2, 10).or_else(|| {
                     (i + 2..(i + 8).min(n))
@@ -691,9 +738,9 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             }
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
             | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
-            | "were" | "are"
+            | "were" | "are" | "landed" | "lands" | "land"
                 if matches!(next, "in" | "at" | "to")
-                    && (next != "to" || !w.starts_with("arriv"))
+                    && (next != "to" || !(w.starts_with("arriv") || w.starts_with("land")))
                     && (!matches!(w, "was" | "is" | "were" | "are") || next == "in") =>
             {
                 let place = (i + 2..(i + 8).min(n))
@@ -743,6 +790,17 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         consumed[v] = true;
                         found = Some(t);
                     }
+                }
+            }
+            // "X is on a three-day official visit to Peru".
+            "is" | "are" | "was" | "were" if next == "on" => {
+                let noun = noun_after(units, i + 1, &["visit", "visits", "trip", "tour"]).filter(|&j| !consumed[j]);
+                if let Some(j) = noun {
+                    consumed[j] = true;
+                    let mut t = verb(MeetingKind::Visit, j + 1, 0.55);
+                    t.noun = Some(j);
+                    t.form = if matches!(w, "was" | "were") { Form::Past } else { Form::Present };
+                    found = Some(t);
                 }
             }
             "co-chaired" | "co-chair" | "co-chairs" | "co-chairing" | "cochaired" | "cochair" | "co-hosted"
@@ -824,7 +882,10 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     &["visit", "visits", "trip", "call"]
                 } else if is_in(VISIT_ONLY, w) || matches!(w, "called" | "calls" | "call" | "calling") {
                     &["visit", "visits", "trip", "tour"]
-                } else if matches!(w, "began" | "concluded" | "wrapped" | "concludes" | "concluding" | "wraps" | "wrapping") {
+                } else if matches!(
+                    w,
+                    "began" | "concluded" | "wrapped" | "concludes" | "concluding" | "wraps" | "wrapping"
+                ) {
                     &[
                         "talks", "meeting", "summit", "conversation", "call", "conference", "videoconference", "visit",
                         "visits", "trip", "tour",
@@ -1421,7 +1482,7 @@ impl<'d> Reader<'d> {
         let text = self.text(first.span);
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-        let opener = second.is_p(',') || second.is_p('(') || second.is_p('-') || second.is_p('—') || second.is_p('–');
+        let opener = [',', '(', '-', '—', '–'].iter().any(|&c| second.is_p(c));
         if first.is_place() && capitals && opener && gazetteer::country_of_place(text).is_some() {
             let name: String = text
                 .split(' ')
@@ -1440,7 +1501,12 @@ impl<'d> Reader<'d> {
 
     /// The span and arrival place of a visit told by its end: the arrival's date and place
     /// ("that began with his arrival in Nairobi on Monday") and the end's date (`end`).
-    fn visit_span(&mut self, s: &Sentence, r: &Read, end: &Option<DateInfo>) -> Option<(Option<DateInfo>, Option<usize>)> {
+    fn visit_span(
+        &mut self,
+        s: &Sentence,
+        r: &Read,
+        end: &Option<DateInfo>,
+    ) -> Option<(Option<DateInfo>, Option<usize>)> {
         let units = s.units;
         let a = (r.t.core_end..r.end)
             .find(|&k| units[k].is_wi(&["arrival", "arrived"]))
@@ -1545,7 +1611,9 @@ impl<'d> Reader<'d> {
         let Some(idx) = person_at(&self.doc.people, u.span) else { return false };
         let raw = gazetteer::fold(self.text(u.span));
         let name = gazetteer::fold(&self.doc.people[idx].name);
-        raw.len() > name.len() && raw.ends_with(&name) && raw.split_whitespace().count() > name.split_whitespace().count()
+        raw.len() > name.len()
+            && raw.ends_with(&name)
+            && raw.split_whitespace().count() > name.split_whitespace().count()
     }
 
     /// A one-word entity of another label that is the surname of a person named before it
@@ -1783,6 +1851,14 @@ impl<'d> Reader<'d> {
             if s.units.get(k + 1).is_some_and(|v| v.cap && v.label.is_none() && !v.punct) {
                 continue;
             }
+            // "at the Kuksaroy residence in Tashkent", "at the Akorda presidential palace": so
+            // is a place before a building noun.
+            let building = (k + 1..(k + 3).min(to))
+                .take_while(|&j| s.units[j].word().is_some())
+                .any(|j| s.units[j].is_wi(BUILDINGS));
+            if building {
+                continue;
+            }
             // Walk back over "the central Vietnamese city of".
             let mut j = k;
             let mut ok = false;
@@ -1834,7 +1910,8 @@ impl<'d> Reader<'d> {
             // knows, is reported as that place.
             let mut best = k;
             // "in Baluwatar, Kathmandu": a quarter the gazetteer does not know, then its city.
-            if s.units.get(k + 1).is_some_and(|v| v.is_p(',')) && gazetteer::country_of_place(self.text(u.span)).is_none() {
+            let unknown = gazetteer::country_of_place(self.text(u.span)).is_none();
+            if unknown && s.units.get(k + 1).is_some_and(|v| v.is_p(',')) {
                 if let Some(v) = s.units.get(k + 2).filter(|v| v.is_place() && !v.poss) {
                     let t = self.text(v.span);
                     if gazetteer::country_of_place(t).is_some() && !gazetteer::is_country(t) {
@@ -1881,22 +1958,42 @@ impl<'d> Reader<'d> {
         y
     }
 
+    /// A bare weekday of a cancelled event ("talks that had been scheduled for Saturday were
+    /// called off") may lie on either side of publication: the occurrence nearer to it (the
+    /// past one on a tie). Other dates are left as they are.
+    fn nearest_weekday(&self, u: &Unit, info: DateInfo) -> DateInfo {
+        let Some(anchor) = self.anchor else { return info };
+        let lower = u.low.as_str();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let bare = words.iter().any(|w| is_in(WEEKDAYS, w))
+            && !words
+                .iter()
+                .any(|w| is_in(&["next", "last", "this", "coming", "previous", "past"], w) || is_in(MONTHS, w));
+        if !bare {
+            return info;
+        }
+        let text = self.text(u.span);
+        let past = dates::resolve(text, &DateContext::new(Some(anchor), Tense::Past)).and_then(|v| v.first_day());
+        let future = dates::resolve(text, &DateContext::new(Some(anchor), Tense::Future)).and_then(|v| v.first_day());
+        let (Some(p), Some(f)) = (past, future) else { return info };
+        let day = if (f - anchor).num_days() < (anchor - p).num_days() { f } else { p };
+        DateInfo { field: DateField { text: info.field.text, value: Some(DateValue::Day(day)) }, resolved: true }
+    }
+
     /// The date field of a DATE unit as a record date (see [`dates::record_value`]).
     fn date_of(&mut self, u: &Unit, tense: Tense) -> DateInfo {
         let text = self.text(u.span).to_string();
         let mut value = self.date_mention(u.span).and_then(|d| d.value.clone());
         let lower = text.to_lowercase();
         let weekday = WEEKDAYS.iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w));
-        // Weekdays and year-less dates read in the record's own tense ("will host ... on
-        // Tuesday" is the next Tuesday, "is due to meet ... on July 3" the next July 3).
+        // The dates stage reads weekdays and year-less dates in their clause's tense
+        // ([`dates::clause_tense`]). A planned record is still to come whatever its clause
+        // says: one such date that fell before publication is the next one ("is due to meet
+        // ... on July 3" where a reporting clause comes between).
         let has_year = lower.split(|c: char| !c.is_ascii_digit()).any(|t| t.len() == 4);
         let movable = weekday || (has_month(&lower) && !has_year);
         if let (Some(anchor), true, Some(v)) = (self.anchor, movable, value.as_ref()) {
-            let wrong_way = match tense {
-                Tense::Future => v.last_day().is_some_and(|d| d < anchor),
-                Tense::Past => v.first_day().is_some_and(|d| d > anchor),
-                Tense::Unknown => false,
-            };
+            let wrong_way = tense == Tense::Future && v.last_day().is_some_and(|d| d < anchor);
             if wrong_way {
                 if let Some(again) = dates::resolve(&text, &DateContext::new(Some(anchor), tense)) {
                     value = Some(again);
@@ -2038,13 +2135,29 @@ fn story_offset(lower: &str) -> Option<i64> {
     None
 }
 
+/// The destination of a visit the event takes place during, in units `from..to`: "during her
+/// visit to Lima", "on a visit to Peru".
+fn visit_destination(s: &Sentence, from: usize, to: usize) -> Option<usize> {
+    let units = s.units;
+    let to = to.min(units.len());
+    let k = (from..to).find(|&k| units[k].is_wi(&["during", "on"]) && !s.excluded[k])?;
+    let noun = noun_after(units, k, &["visit", "trip", "tour", "stay"])?;
+    if noun >= to || s.word(noun + 1) != "to" {
+        return None;
+    }
+    let place = (noun + 2..(noun + 4).min(to)).find(|&j| units[j].is_place() && !units[j].poss)?;
+    (units[noun + 2..place].iter().all(|u| u.is_w("the"))).then_some(place)
+}
+
+/// Nouns of buildings where meetings are held.
+const BUILDINGS: &[&str] = &[
+    "residence", "palace", "house", "hall", "office", "headquarters", "guesthouse", "ministry", "building", "compound",
+    "diwan", "secretariat", "chancellery", "villa",
+];
+
 /// Whether units `from..to` place the event at a building with no town of its own: "at State
 /// House", "at the Akorda presidential residence", "at the Merdeka Palace".
 fn has_venue(s: &Sentence, from: usize, to: usize) -> bool {
-    const BUILDINGS: &[&str] = &[
-        "residence", "palace", "house", "hall", "office", "headquarters", "guesthouse", "ministry", "building",
-        "compound", "diwan", "secretariat", "chancellery", "villa",
-    ];
     let units = s.units;
     let to = to.min(units.len());
     (from..to).any(|k| {
@@ -2335,10 +2448,21 @@ impl<'d> Reader<'d> {
         let subject_from = fronted_end(s, subject_from, subject_to);
         let mut subject: Vec<PRef> = Vec::new();
         // "In a telephone call with X, Y said ...": Y took part.
+        // So does "Speaking after talks with X in Lima, Y said": a fronted phrase that holds
+        // the event noun, and the main clause's subject; "In a phone call on Monday, Y told X"
+        // adds the one told.
         let fronted_pp = is_noun
             && r.np_start > 0
-            && units[r.np_start - 1].is_wi(&["in", "during"])
-            && (r.np_start - 1 == 0 || is_stop_punct(&units[r.np_start - 2]))
+            && (units[r.np_start - 1].is_wi(&["in", "during"])
+                || (units[r.np_start - 1].is_wi(&["after", "following", "before", "at"])
+                    && kind != MeetingKind::Visit
+                    && s.word(t.core_end) == "with"))
+            && {
+                let p = r.np_start - 1;
+                let opener = (0..p).rev().find(|&k| is_stop_punct(&units[k])).map_or(0, |k| k + 1);
+                // Only the preposition, or a participle ("Speaking"), before it.
+                p == opener || (p == opener + 1 && s.word(opener).ends_with("ing") && s.word(opener).len() > 4)
+            }
             && units.get(r.end).is_some_and(|u| u.is_p(','));
         if fronted_pp {
             let after = (r.end + 1..(r.end + 10).min(units.len()))
@@ -2346,6 +2470,16 @@ impl<'d> Reader<'d> {
             if let Some(k) = after.filter(|&k| units[k].is(EntityLabel::Person)) {
                 if let Some(p) = self.pref_of_unit(&units[k]) {
                     subject.push(p);
+                }
+                let told = units
+                    .get(k + 1)
+                    .is_some_and(|u| u.is_wi(&["told", "assured", "urged", "asked", "thanked", "invited"]));
+                if told {
+                    if let Some(j) = person_soon(units, k + 2, 4) {
+                        if let Some(p) = self.pref_of_unit(&units[j]) {
+                            push_unique(&mut subject, p);
+                        }
+                    }
                 }
             }
         }
@@ -2372,21 +2506,29 @@ impl<'d> Reader<'d> {
             }
         }
         // "pay a visit to Tokyo for a summit with X", "arrived in Hanoi for talks with X": the
-        // traveller takes part.
+        // traveller takes part, and the trip gives the place and the day.
+        let mut trip: Option<usize> = None;
         if is_noun && subject.is_empty() && r.np_start > 0 && s.word(r.np_start - 1) == "for" {
             if r.for_visit {
                 if let Some(v) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit) {
                     subject = v.parts.clone();
                 }
-            } else {
-                const TRAVEL: &[&str] = &[
-                    "arrived", "arrives", "arrive", "travelled", "traveled", "travels", "flew", "flies", "came", "comes",
-                    "went", "headed", "heads", "returned",
-                ];
-                if let Some(v) = (r.cs..r.np_start).find(|&k| units[k].is_wi(TRAVEL)) {
-                    if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
-                        subject.push(p);
-                    }
+            } else if let Some(v) = (r.cs..r.np_start).find(|&k| units[k].is_wi(TRAVEL)) {
+                if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
+                    subject.push(p);
+                    trip = Some(v);
+                }
+            }
+        }
+        // "X invited Y to visit Peru": Y is the one who would visit.
+        if !is_noun && t.head >= 3 && s.word(t.head - 1) == "to" {
+            let inviter = (r.cs..t.head - 1).rev().take(8).find(|&k| {
+                units[k].is_wi(&["invited", "invites", "invite", "inviting", "asked", "urged", "encouraged"])
+            });
+            if let Some(v) = inviter {
+                let invitees = self.persons_in(s, v + 1, t.head - 1);
+                if !invitees.is_empty() {
+                    subject = invitees;
                 }
             }
         }
@@ -2426,7 +2568,9 @@ impl<'d> Reader<'d> {
                 // "a visit to Seoul by X", "the visit of X".
                 let mut k = t.core_end;
                 while k < r.end {
-                    if units[k].is_wi(&["by", "of"]) {
+                    // "at the invitation of X", "on behalf of X": not the visitor.
+                    let owner = k > 0 && units[k - 1].is_wi(&["invitation", "behalf", "request", "invitations"]);
+                    if units[k].is_wi(&["by", "of"]) && !owner {
                         let found = self.persons_in(s, k + 1, r.end);
                         if let Some(first) = found.into_iter().next() {
                             object.push(first);
@@ -2442,6 +2586,8 @@ impl<'d> Reader<'d> {
         // Place.
         let mut place: Option<Location> = None;
         let mut place_ambiguous = false;
+        // The place a "where" clause points back to, and so the clause's date.
+        let mut where_from: Option<usize> = None;
         let mut destinations: Vec<usize> = Vec::new();
         if kind == MeetingKind::Visit {
             if let Some(a) = t.arrival {
@@ -2498,6 +2644,33 @@ impl<'d> Reader<'d> {
                     place = Some(self.location_of(&units[k]));
                 }
             }
+            // "arrived in Lima on Monday for talks with X": the trip's destination.
+            if let Some(v) = trip.filter(|_| place.is_none() && !place_ambiguous) {
+                if s.word(v + 1) == "to" || s.word(v + 1) == "in" {
+                    if let Some(u) = units.get(v + 2).filter(|u| u.is_place() && !u.poss) {
+                        place = Some(self.location_of(u));
+                    }
+                }
+            }
+            // "travelled to Lima on Monday, where she met X": the place "where" stands for.
+            if let Opener::Subord(w) = r.opener {
+                if place.is_none() && !place_ambiguous && s.word(w) == "where" && kind != MeetingKind::Call {
+                    let k = (w.saturating_sub(8)..w).rev().find(|&k| {
+                        units[k].is_place() && !units[k].poss && k > 0 && units[k - 1].is_wi(&["in", "to", "at"])
+                    });
+                    if let Some(k) = k {
+                        place = Some(self.location_of(&units[k]));
+                        where_from = Some(k);
+                    }
+                }
+            }
+            // "will meet X during her visit to Lima": the visit's destination.
+            if place.is_none() && !place_ambiguous && !matches!(kind, MeetingKind::Visit | MeetingKind::Call) {
+                let from = if is_noun { t.core_end } else { r.cs };
+                if let Some(k) = visit_destination(s, from, r.end) {
+                    place = Some(self.location_of(&units[k]));
+                }
+            }
             // "in the capital", "in the Thai capital": the city that names it.
             if place.is_none() && !place_ambiguous && kind != MeetingKind::Call {
                 let (a, b) = if is_noun { (t.core_end, r.end) } else { (r.cs, r.end) };
@@ -2505,11 +2678,6 @@ impl<'d> Reader<'d> {
             }
             // "will travel to Beijing next week to meet X": the trip's destination.
             if place.is_none() && !place_ambiguous && !is_noun && kind != MeetingKind::Visit {
-                const TRAVEL: &[&str] = &[
-                    "travel", "travels", "travelled", "traveled", "travelling", "traveling", "fly", "flies", "flew",
-                    "flying", "head", "heads", "headed", "heading", "go", "goes", "went", "going", "come", "comes",
-                    "came",
-                ];
                 let to = (r.cs..t.head).find(|&k| {
                     units[k].is_wi(TRAVEL) && s.word(k + 1) == "to" && units.get(k + 2).is_some_and(|u| u.is_place())
                 });
@@ -2545,8 +2713,10 @@ impl<'d> Reader<'d> {
         let mut relative: Option<(String, i64)> = None;
         // "upgraded their ties in March, during a visit to Jakarta by X": the event the visit
         // is the backdrop of dates it too.
-        let during = is_noun && r.np_start > 0 && units[r.np_start - 1].is_wi(&["during", "amid"]);
-        let subject_side: Vec<usize> = if during {
+        let during = is_noun && r.np_start > 0 && (units[r.np_start - 1].is_wi(&["during", "amid"]) || trip.is_some());
+        let subject_side: Vec<usize> = if let Some(k) = where_from {
+            (r.cs..t.head).rev().chain((k..(k + 6).min(r.cs)).filter(|&j| j < r.cs)).collect()
+        } else if during {
             (r.cs..r.np_start - 1).rev().collect()
         } else if is_noun {
             Vec::new()
@@ -2570,7 +2740,10 @@ impl<'d> Reader<'d> {
                 relative = Some((self.text(u.span).to_string(), off));
                 continue;
             }
-            let info = self.date_of(u, tense);
+            let mut info = self.date_of(u, tense);
+            if status == MeetingStatus::Cancelled {
+                info = self.nearest_weekday(u, info);
+            }
             let named = WEEKDAYS
                 .iter()
                 .chain(MONTHS.iter())
@@ -2600,7 +2773,8 @@ impl<'d> Reader<'d> {
                 }
             }
         }
-        let visit_days = if kind == MeetingKind::Visit { visit_days(units, r.np_start.min(t.head), r.end) } else { None };
+        let visit_days =
+            if kind == MeetingKind::Visit { visit_days(units, r.np_start.min(t.head), r.end) } else { None };
         // A noun visit needs a place or a date of its own ("Lam praised Dong Jun's visit" is
         // not a record).
         if is_noun && kind == MeetingKind::Visit && destinations.is_empty() && place.is_none() && date.is_none() {
@@ -2666,7 +2840,15 @@ impl<'d> Reader<'d> {
                 push_unique(&mut all, o.clone());
             }
             let separately = (t.core_end..r.end).any(|k| units[k].is_w("separately")) && object.len() >= 2;
-            if separately {
+            // "met X on Monday and Y on Tuesday": two meetings, each with its day.
+            let dated = if separately || object.len() < 2 { None } else { self.dated_objects(s, r, &object, tense) };
+            if let Some(dated) = dated {
+                for (o, d) in dated {
+                    let mut parts = all.clone();
+                    push_unique(&mut parts, o);
+                    cands_here.push(Cand { parts, date: Some(d), ..base.clone() });
+                }
+            } else if separately {
                 for o in &object {
                     let mut parts = all.clone();
                     push_unique(&mut parts, o.clone());
@@ -2737,7 +2919,18 @@ impl<'d> Reader<'d> {
         match r.opener {
             Opener::Relative(w) => {
                 if let Some(p) = nearest_person_before(self, w) {
-                    return Some((vec![p], false));
+                    // "X and Y, who met in Lima": both.
+                    let mut found = vec![p];
+                    let at = (0..w).rev().find(|&k| units[k].is(EntityLabel::Person));
+                    let pair = at.filter(|&k| {
+                        k >= 2 && units[k - 1].is_w("and") && units[k - 2].is(EntityLabel::Person)
+                    });
+                    if let Some(k) = pair {
+                        if let Some(q) = self.pref_of_unit(&units[k - 2]) {
+                            push_unique(&mut found, q);
+                        }
+                    }
+                    return Some((found, false));
                 }
             }
             Opener::Subord(w) if r.t.form == Form::Gerund || head == w + 1 => {
@@ -2790,7 +2983,7 @@ impl<'d> Reader<'d> {
                         } else if v.word().is_some_and(|w| {
                             !is_in(PREPOSITIONS, w)
                                 && !is_in(FINITE, w)
-                                && !is_in(&["then", "later", "also", "subsequently", "again", "jointly", "first"], w)
+                                && !is_in(ADVERBS, w)
                         }) {
                             words.push(v.low.clone());
                         } else {
@@ -2798,12 +2991,13 @@ impl<'d> Reader<'d> {
                         }
                         m += 1;
                     }
-                    while m < head && units[m].is_wi(&["then", "later", "also", "subsequently", "again", "jointly", "first"]) {
+                    while m < head && units[m].is_wi(ADVERBS) {
                         m += 1;
                     }
                     let ends = m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(FINITE, w));
                     // "the ministers", "the pair": people of a record just before.
-                    let plural = words.last().is_some_and(|w| is_in(PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
+                    let plural =
+                        words.last().is_some_and(|w| is_in(PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
                     if plural && ends && words.len() <= 2 {
                         let noun = words.last().filter(|w| is_in(PLURAL_ANAPHORA, w)).cloned();
                         return self.anaphor(si, cands, u.span.start, noun.as_deref()).map(|v| (v, true));
@@ -2824,6 +3018,34 @@ impl<'d> Reader<'d> {
         None
     }
 
+    /// The objects of a verb that each come with a date of their own ("met X on Monday and Y
+    /// on Tuesday"), with those dates; `None` unless every object has one and they differ.
+    fn dated_objects(
+        &mut self,
+        s: &Sentence,
+        r: &Read,
+        object: &[PRef],
+        tense: Tense,
+    ) -> Option<Vec<(PRef, DateInfo)>> {
+        let units = s.units;
+        let starts: Vec<usize> = object
+            .iter()
+            .map(|o| (r.t.core_end..r.end).find(|&k| units[k].span.start == o.pos))
+            .collect::<Option<Vec<_>>>()?;
+        let mut out = Vec::new();
+        for (i, o) in object.iter().enumerate() {
+            let until = starts.get(i + 1).copied().unwrap_or(r.end);
+            let d = (starts[i] + 1..until).find(|&k| units[k].is(EntityLabel::Date))?;
+            let info = self.date_of(&units[d], tense);
+            if !info.resolved {
+                return None;
+            }
+            out.push((o.clone(), info));
+        }
+        let distinct = out.windows(2).all(|w| w[0].1.field.value != w[1].1.field.value);
+        distinct.then_some(out)
+    }
+
     /// Whether the trigger's clause is a summit of countries whose leaders go unnamed: "a summit
     /// between Japan and China", "(Japan) is to host a summit with South Korea and China" — a
     /// summit word in the trigger's phrase, and two or more countries in the sentence up to
@@ -2831,7 +3053,8 @@ impl<'d> Reader<'d> {
     fn summit_of_countries(&self, s: &Sentence, r: &Read) -> bool {
         let units = s.units;
         let t = &r.t;
-        let summit = (t.head..t.core_end.max(t.head + 1) + 4).any(|k| units.get(k).is_some_and(|u| u.is_wi(&["summit", "summits"])));
+        let summit = (t.head..t.core_end.max(t.head + 1) + 4)
+            .any(|k| units.get(k).is_some_and(|u| u.is_wi(&["summit", "summits"])));
         if !summit {
             return false;
         }
@@ -2902,7 +3125,9 @@ impl<'d> Reader<'d> {
             }
         };
         if let Some(c) = cands.iter().rev().find(|c| {
-            c.kind != MeetingKind::Visit && c.parts.len() >= 2 && c.parts.iter().all(|p| fits_role(p.part.role.as_deref()))
+            c.kind != MeetingKind::Visit
+                && c.parts.len() >= 2
+                && c.parts.iter().all(|p| fits_role(p.part.role.as_deref()))
         }) {
             return Some(c.parts.clone());
         }
@@ -2951,7 +3176,10 @@ impl<'d> Reader<'d> {
             .people
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| p.mentions.iter().filter(|m| m.start >= from && m.start < pos).map(|m| m.start).max().map(|m| (m, i)))
+            .filter_map(|(i, p)| {
+                let last = p.mentions.iter().filter(|m| m.start >= from && m.start < pos).map(|m| m.start).max();
+                last.map(|m| (m, i))
+            })
             .collect();
         found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         found.into_iter().map(|(_, i)| i).collect()
@@ -3152,7 +3380,10 @@ fn relative_to(c: &Cand, d: DateInfo) -> DateInfo {
             } else {
                 day.checked_sub_days(chrono::Days::new(off.unsigned_abs()))
             };
-            DateInfo { field: DateField { text: text.clone(), value: shifted.map(DateValue::Day) }, resolved: shifted.is_some() }
+            DateInfo {
+                field: DateField { text: text.clone(), value: shifted.map(DateValue::Day) },
+                resolved: shifted.is_some(),
+            }
         }
         // A span or a month shifted by days is no longer what the text says.
         _ if *off == 0 => d,
@@ -4452,6 +4683,38 @@ mod tests {
             "\n",
             "é",
             "🙂",
+            "in the capital",
+            "the Thai capital",
+            "was received by",
+            "sat down with",
+            "sat down for talks with",
+            ", chaired by",
+            "session",
+            "the following day",
+            "ahead of the summit between",
+            "for a summit with",
+            "concluded a three-day visit",
+            "that began with his arrival in",
+            "wrapped up",
+            "invited",
+            "to visit",
+            "where",
+            "during her visit to",
+            "will travel to",
+            "to meet",
+            "video conference",
+            "HANOI",
+            "(Reuters) -",
+            "at the presidential residence",
+            "Sheikh",
+            "HE",
+            "His",
+            "the two presidents",
+            "the ministers",
+            "Japan",
+            "host a summit with",
+            "is on a visit to",
+            "on Monday and",
         ];
         const LABELS: [EntityLabel; 6] = EntityLabel::ALL;
 

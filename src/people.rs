@@ -11,10 +11,20 @@
 //! Defense Minister General Phan Van Giang", "General Secretary of the Communist Party of
 //! Vietnam Central Committee To Lam", "Chinese Defense Ministry spokesperson Zhang Xiaogang")
 //! and appositions after it ("Zhang Youxia, vice chairman of the Central Military Commission,
-//! ..."); ranks ("General") and honorifics ("Mr.") are not roles. "His Vietnamese counterpart
-//! Phan Van Giang" takes the role of the nearest person before it (same or previous sentence)
-//! that has one, and the adjective's country. Of several roles a person is given, the longest
-//! (most specific) is kept.
+//! ..."); ranks ("General") and honorifics ("Mr.") are not roles.
+//!
+//! Names leave out what the tagger put inside the span before them: honorifics, with all that
+//! precedes them ("[Amir Sheikh Tamim bin Hamad]", "[Oman Sayyid Badr ...]", "[HE Saad Al
+//! Kaabi]", "[Datuk Seri Anwar Ibrahim]"), titles and ranks, and a country word before a name of
+//! two words or more ("President of [Kazakhstan Kassym-Jomart Tokayev]", which then ends the
+//! title before the span). Honorifics that are also part of names stay before a one-word rest
+//! ("Sheikh Hasina"), and so do titles and abbreviated ranks that are also given names ("Amir
+//! Peretz", "Gen Nakatani"). A span that is only a pronoun or a title ("[His] Royal Highness",
+//! "[Crown Prince]") names nobody.
+//!
+//! "His Vietnamese counterpart Phan Van Giang" takes the role of the nearest person before it
+//! (same or previous sentence) that has one, and the adjective's country. Of several roles a
+//! person is given, the longest (most specific) is kept.
 //!
 //! The stage reads only the document's text, sentences and entities; it never panics, whatever
 //! the spans (spans that are out of range, off char boundaries or overlapping are ignored).
@@ -269,6 +279,14 @@ const ORG_NOUNS: &[&str] = &[
     "mission", "movement", "navy", "network", "office", "organisation", "organization",
     "parliament", "party", "police", "politburo", "post", "presidency", "school", "secretariat",
     "senate", "service", "services", "staff", "times", "union", "university",
+];
+
+/// Words of a state's formal name ("the Sultanate of Oman", "the People's Republic of China").
+#[rustfmt::skip]
+const STATE_FORMS: &[&str] = &[
+    "republic", "kingdom", "sultanate", "state", "emirate", "principality", "federation", "federal",
+    "democratic", "people", "islamic", "socialist", "united", "arab", "commonwealth", "union",
+    "grand", "duchy", "hashemite", "plurinational", "bolivarian", "cooperative",
 ];
 
 /// Name suffixes that never identify a person on their own.
@@ -1157,6 +1175,16 @@ fn apply_title(cue: &mut Cue, items: &[Item]) {
         if let Some(country) = bare.then(|| gazetteer::canonical_country(&phrase.join(" "))).flatten() {
             cue.country = cue.country.or(Some(country));
             role_items = &items[..of];
+            // "Foreign Minister of the Sultanate of Oman": the state's formal name goes too.
+            if let Some(first) = first_of.filter(|&f| f < of) {
+                let formal = items[first + 1..of].iter().all(|it| {
+                    it.is_word_in(&["the", "of", "and"])
+                        || STATE_FORMS.iter().any(|f| gazetteer::fold(it.text.trim_end_matches("'s")) == *f)
+                });
+                if formal {
+                    role_items = &items[..first];
+                }
+            }
         }
     }
     if cue.organization.is_none() {
@@ -1525,6 +1553,12 @@ mod tests {
         let names: Vec<String> = resolve_people(&d).into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["Amir Peretz", "Gen Nakatani", "Li Wei", "He Lifeng", "Sheikh Hasina", "Anwar Ibrahim"]);
         assert!(is_name("Ann Lee") && !is_name("His") && !is_name("Crown Prince") && !is_name("Amir"));
+        // A country swallowed into the span ends the title before it.
+        let d = doc("He met President of [Kazakhstan Kassym-Jomart Tokayev|PERSON] and Foreign Minister of the \
+             [Sultanate|GPE] of [Oman Sayyid Badr Al Busaidi|PERSON].");
+        let people = resolve_people(&d);
+        check(find(&people, "Kassym-Jomart Tokayev"), Some("President"), Some("Kazakhstan"), None);
+        check(find(&people, "Badr Al Busaidi"), Some("Foreign Minister"), Some("Oman"), None);
     }
 
     #[test]
@@ -1822,6 +1856,13 @@ mod tests {
         use proptest::prelude::*;
 
         const PIECES: &[&str] = &[
+            "Sheikh ",
+            "HE ",
+            "His ",
+            "Amir ",
+            "Gen ",
+            "Oman ",
+            "Sultanate of ",
             "Dong Jun",
             "Dong",
             "Phạm Minh Chính",
