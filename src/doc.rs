@@ -92,6 +92,11 @@ pub struct Document {
     pub meetings: Vec<crate::records::Meeting>,
     /// Agreements read from this document alone (filled by [`crate::agreements`]).
     pub agreements: Vec<crate::records::Agreement>,
+    /// Encoder features of each sentence's words, kept by [`crate::ner`] for the event reader
+    /// when one is loaded (and dropped by it).
+    pub word_features: Vec<crate::events::SentenceFeatures>,
+    /// Event triggers with status and arguments (filled by [`crate::events`]).
+    pub event_mentions: Vec<crate::events::EventMention>,
 }
 
 impl Document {

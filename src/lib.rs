@@ -7,11 +7,13 @@
 //! [`bench`] measure them.
 
 pub mod agreements;
+pub mod assemble;
 pub mod bench;
 pub mod cache;
 pub mod dates;
 pub mod doc;
 pub mod eval;
+pub mod events;
 pub mod gazetteer;
 pub mod generate;
 pub mod ingest;

@@ -49,6 +49,12 @@ struct CommonArgs {
     /// No progress or log lines on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// How meetings and agreements are read: the learned event reader, the rules, or both.
+    #[arg(long, value_enum, default_value_t = pipeline::DEFAULT_READER)]
+    reader: pipeline::Reader,
+    /// Event reader folder (default: models/events).
+    #[arg(long)]
+    events: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -82,6 +88,9 @@ enum Command {
         /// Also list missed and spurious records.
         #[arg(short, long)]
         verbose: bool,
+        /// Score each of these readers side by side (default: the one --reader names).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        readers: Vec<pipeline::Reader>,
         #[command(flatten)]
         common: CommonArgs,
     },
@@ -140,11 +149,23 @@ fn main() -> ExitCode {
 }
 
 fn setup(common: &CommonArgs) -> Result<NerModel> {
+    setup_for(common, &[common.reader])
+}
+
+/// Loads the entity model, and the event reader when one of `readers` needs it.
+fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerModel> {
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot set up threads")?;
     }
     let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
-    NerModel::load(&dir).with_context(|| format!("cannot load the NER model from {}", dir.display()))
+    let mut model = NerModel::load(&dir).with_context(|| format!("cannot load the NER model from {}", dir.display()))?;
+    if readers.iter().any(|r| *r != pipeline::Reader::Rules) {
+        let dir = common.events.clone().unwrap_or_else(attache::events::default_dir);
+        let reader = attache::events::EventReader::load(&dir)
+            .with_context(|| format!("cannot load the event reader from {} (run with --reader rules to do without it)", dir.display()))?;
+        model.attach_events(reader, common.reader)?;
+    }
+    Ok(model)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -170,58 +191,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
         }
-        Some(Command::Eval { sets, scored, gold, verbose, common }) => {
-            let mut runs: Vec<(String, PathBuf, PathBuf)> = Vec::new();
+        Some(Command::Eval { sets, scored, gold, verbose, readers, common }) => {
             if let (Some(dir), Some(gold)) = (&scored, &gold) {
-                runs.push((dir.display().to_string(), dir.clone(), gold.clone()));
+                let result = eval::records::score_output(&dir.display().to_string(), common.reader, dir, gold)?;
+                print!("{}", eval::records::summary_table(&[result]));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let sets = if sets.is_empty() {
+                let mut d = vec!["input=eval/records/input.jsonl".to_string()];
+                if PathBuf::from("../shared/seeds").is_dir() {
+                    d.push("../shared/seeds=eval/records/seeds.jsonl".to_string());
+                }
+                d
             } else {
-                let sets = if sets.is_empty() {
-                    let mut d = vec!["input=eval/records/input.jsonl".to_string()];
-                    if PathBuf::from("../shared/seeds").is_dir() {
-                        d.push("../shared/seeds=eval/records/seeds.jsonl".to_string());
-                    }
-                    d
-                } else {
-                    sets
-                };
-                let model = setup(&common)?;
-                for (i, set) in sets.iter().enumerate() {
-                    let (input, gold) = set.split_once('=').context("--set takes INPUT=GOLD")?;
-                    let out = std::env::temp_dir().join(format!("attache-eval-{}-{i}", std::process::id()));
-                    pipeline::run(&[PathBuf::from(input)], &out, &model)?;
-                    runs.push((input.to_string(), out, PathBuf::from(gold)));
-                }
-            }
-            let (mut all_meetings, mut all_agreements) = (eval::records::RecordScores::default(), eval::records::RecordScores::default());
-            for (name, out, gold) in &runs {
-                let (gold_meetings, gold_agreements) = eval::records::read_gold(gold)?;
-                let meetings = eval::records::score(&gold_meetings, &eval::records::read_output(&out.join("meetings.jsonl"), "participants")?);
-                let agreements = eval::records::score(&gold_agreements, &eval::records::read_output(&out.join("agreements.jsonl"), "parties")?);
-                let mut both = meetings.clone();
-                both.add(&agreements);
-                println!("{name} against {}", gold.display());
-                print!("{}", eval::records::report(&[("meetings", &meetings), ("agreements", &agreements), ("all", &both)]));
-                if verbose {
-                    for r in meetings.missed.iter().chain(&agreements.missed) {
-                        println!("  missed   {}", eval::records::describe(r));
-                    }
-                    for r in meetings.spurious.iter().chain(&agreements.spurious) {
-                        println!("  spurious {}", eval::records::describe(r));
-                    }
-                }
-                println!();
-                all_meetings.add(&meetings);
-                all_agreements.add(&agreements);
-                if scored.is_none() {
-                    let _ = std::fs::remove_dir_all(out);
-                }
-            }
-            if runs.len() > 1 {
-                let mut both = all_meetings.clone();
-                both.add(&all_agreements);
-                println!("all sets");
-                print!("{}", eval::records::report(&[("meetings", &all_meetings), ("agreements", &all_agreements), ("all", &both)]));
-            }
+                sets
+            };
+            let sets: Vec<(String, PathBuf)> = sets
+                .iter()
+                .map(|s| s.split_once('=').map(|(i, g)| (i.to_string(), PathBuf::from(g))).context("--set takes INPUT=GOLD"))
+                .collect::<Result<_>>()?;
+            let readers = if readers.is_empty() { vec![common.reader] } else { readers };
+            let mut model = setup_for(&common, &readers)?;
+            let results = eval::records::evaluate_sets(&mut model, &sets, &readers, verbose)?;
+            print!("{}", eval::records::summary_table(&results));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::EvalNer { gold, compare, predictions, common }) => {

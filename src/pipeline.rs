@@ -101,12 +101,46 @@ pub struct DocumentRecords {
     pub agreements: Vec<Agreement>,
 }
 
-/// The stages after NER, on one document: dates -> people -> meetings, agreements.
-pub fn analyse(doc: &mut Document) {
+/// The stages after NER with the rules reader only: dates -> people -> meetings, agreements.
+pub fn analyse_rules(doc: &mut Document) {
     crate::dates::annotate(doc);
     crate::people::annotate(doc);
     crate::meetings::annotate(doc);
     crate::agreements::annotate(doc);
+}
+
+/// The reader the main job uses unless told otherwise.
+pub const DEFAULT_READER: Reader = Reader::Rules;
+
+/// How meetings and agreements are read from a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Reader {
+    /// The hand-written clause rules (`meetings`, `agreements`).
+    #[default]
+    Rules,
+    /// The learned event reader (`events`, `assemble`).
+    Learned,
+    /// The learned reader's records and the rules' together (merging folds duplicates).
+    Hybrid,
+}
+
+/// The stages after NER, on one document: dates -> people -> meetings, agreements (rules,
+/// learned reader or both, as `model` was set up).
+pub fn analyse(doc: &mut Document, model: &NerModel) {
+    let reader = model.reader();
+    if reader == Reader::Learned {
+        crate::dates::annotate(doc);
+        crate::people::annotate(doc);
+    } else {
+        analyse_rules(doc);
+    }
+    if let (Some(events), true) = (model.events(), reader != Reader::Rules) {
+        events.annotate(doc);
+        let (meetings, agreements) = crate::assemble::records(doc);
+        doc.meetings.extend(meetings);
+        doc.agreements.extend(agreements);
+    }
+    doc.word_features = Vec::new();
 }
 
 /// Segments, tags and analyses documents already read (tests, eval, benchmarks).
@@ -114,7 +148,7 @@ pub fn annotate_documents(docs: &mut [Document], model: &NerModel) -> Result<()>
     let segmenter = RuleSegmenter;
     docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| segmenter.annotate(d));
     model.annotate(docs)?;
-    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(analyse);
+    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| analyse(d, model));
     Ok(())
 }
 
@@ -138,7 +172,7 @@ pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<
         .zip(sources.par_iter())
         .map(|(doc, source)| {
             if doc.is_ok() {
-                analyse(doc);
+                analyse(doc, model);
             }
             DocOutcome {
                 order_key: source.id.clone(),

@@ -9,7 +9,7 @@
 //! matched records; the accuracies of date, place, status, kind and source list are over the
 //! matched pairs.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -50,6 +50,9 @@ pub fn read_gold(file: &Path) -> Result<(Vec<Comparable>, Vec<Comparable>)> {
     let content = std::fs::read_to_string(file).with_context(|| format!("cannot read gold records {}", file.display()))?;
     let (mut meetings, mut agreements) = (Vec::new(), Vec::new());
     for (n, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        if is_document_line(line) {
+            continue;
+        }
         let g: GoldLine = serde_json::from_str(line).with_context(|| format!("{}:{}: not a gold record", file.display(), n + 1))?;
         let names = if g.record_type == "meeting" { g.participants } else { g.parties };
         let record = Comparable { kind: g.kind, status: g.status, names, location: g.location, date: g.date, sources: g.sources.into_iter().collect() };
@@ -60,6 +63,54 @@ pub fn read_gold(file: &Path) -> Result<(Vec<Comparable>, Vec<Comparable>)> {
         }
     }
     Ok((meetings, agreements))
+}
+
+fn is_document_line(line: &str) -> bool {
+    serde_json::from_str::<Value>(line).is_ok_and(|v| v["type"] == "document")
+}
+
+/// Gold publication dates of a gold file's `{"type": "document", "source": ..., "published":
+/// ...}` lines: what the page shows (`None` when it shows no date).
+pub fn read_gold_published(file: &Path) -> Result<BTreeMap<String, Option<String>>> {
+    let content = std::fs::read_to_string(file).with_context(|| format!("cannot read gold records {}", file.display()))?;
+    let mut out = BTreeMap::new();
+    for line in content.lines().filter(|l| is_document_line(l)) {
+        let v: Value = serde_json::from_str(line)?;
+        if let Some(source) = v["source"].as_str() {
+            out.insert(source.to_string(), v["published"].as_str().map(str::to_string));
+        }
+    }
+    Ok(out)
+}
+
+/// Publication dates against the gold: pages that show one, how many we found, how many right.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PublishedScores {
+    pub shown: usize,
+    pub found: usize,
+    pub right: usize,
+    /// Pages that show no date but got one.
+    pub invented: usize,
+}
+
+/// Compares `documents.jsonl` of a run with the gold publication dates.
+pub fn score_published(gold: &BTreeMap<String, Option<String>>, documents: &Path) -> Result<PublishedScores> {
+    let content = std::fs::read_to_string(documents).with_context(|| format!("cannot read {}", documents.display()))?;
+    let mut s = PublishedScores::default();
+    for line in content.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line)?;
+        let Some(Some(id)) = v["doc_id"].as_str().map(|id| gold.get_key_value(id)) else { continue };
+        let found = v["published"].as_str();
+        match &gold[id.0] {
+            Some(day) => {
+                s.shown += 1;
+                s.found += usize::from(found.is_some());
+                s.right += usize::from(found == Some(day.as_str()));
+            }
+            None => s.invented += usize::from(found.is_some()),
+        }
+    }
+    Ok(s)
 }
 
 /// Records of an output file (`meetings.jsonl` or `agreements.jsonl`); `names` is the field
@@ -257,4 +308,87 @@ mod tests {
         assert_eq!((s.matched, s.kind_correct, s.date_correct), (1, 1, 1));
         assert!((s.recall() - 0.5).abs() < 1e-9 && (s.precision() - 1.0).abs() < 1e-9);
     }
+}
+
+/// One scored (set, reader) pair of `attache eval`.
+pub struct SetResult {
+    pub set: String,
+    pub reader: crate::pipeline::Reader,
+    pub meetings: RecordScores,
+    pub agreements: RecordScores,
+    pub published: Option<PublishedScores>,
+}
+
+/// Runs the main job on every `INPUT=GOLD` set once per reader and scores it; prints each
+/// set's table (and with `verbose` the missed and spurious records) as it goes.
+pub fn evaluate_sets(
+    model: &mut crate::ner::NerModel,
+    sets: &[(String, std::path::PathBuf)],
+    readers: &[crate::pipeline::Reader],
+    verbose: bool,
+) -> Result<Vec<SetResult>> {
+    let mut results = Vec::new();
+    for &reader in readers {
+        model.set_reader(reader);
+        for (i, (input, gold)) in sets.iter().enumerate() {
+            let out = std::env::temp_dir().join(format!("attache-eval-{}-{i}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&out);
+            crate::pipeline::run_with(&[std::path::PathBuf::from(input)], &out, model, crate::pipeline::RunOptions { cache: false, ..Default::default() })?;
+            let result = score_output(input, reader, &out, gold)?;
+            println!("{input} against {} ({reader:?} reader)", gold.display());
+            let mut both = result.meetings.clone();
+            both.add(&result.agreements);
+            print!("{}", report(&[("meetings", &result.meetings), ("agreements", &result.agreements), ("all", &both)]));
+            if let Some(p) = result.published {
+                println!("publication date: shown on {} pages, found on {}, right on {} ({:.3}); invented on {} pages showing none", p.shown, p.found, p.right, ratio(p.right, p.shown), p.invented);
+            }
+            if verbose {
+                for r in result.meetings.missed.iter().chain(&result.agreements.missed) {
+                    println!("  missed   {}", describe(r));
+                }
+                for r in result.meetings.spurious.iter().chain(&result.agreements.spurious) {
+                    println!("  spurious {}", describe(r));
+                }
+            }
+            println!();
+            let _ = std::fs::remove_dir_all(&out);
+            results.push(result);
+        }
+    }
+    Ok(results)
+}
+
+/// Scores an output folder against a gold file.
+pub fn score_output(set: &str, reader: crate::pipeline::Reader, out: &Path, gold: &Path) -> Result<SetResult> {
+    let (gold_meetings, gold_agreements) = read_gold(gold)?;
+    let meetings = score(&gold_meetings, &read_output(&out.join("meetings.jsonl"), "participants")?);
+    let agreements = score(&gold_agreements, &read_output(&out.join("agreements.jsonl"), "parties")?);
+    let published_gold = read_gold_published(gold)?;
+    let published = if published_gold.is_empty() { None } else { Some(score_published(&published_gold, &out.join("documents.jsonl"))?) };
+    Ok(SetResult { set: set.to_string(), reader, meetings, agreements, published })
+}
+
+/// The side-by-side table: one row per set and reader.
+pub fn summary_table(results: &[SetResult]) -> String {
+    let mut out = String::from("| set | reader | records | F1 | meetings F1 | agreements F1 | date acc. | place acc. | status acc. | pub. date right |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    for r in results {
+        let mut both = r.meetings.clone();
+        both.add(&r.agreements);
+        let acc = |n: usize| if both.matched == 0 { "-".to_string() } else { format!("{:.3}", ratio(n, both.matched)) };
+        let published = r.published.map(|p| format!("{}/{} ({:.3})", p.right, p.shown, ratio(p.right, p.shown))).unwrap_or_else(|| "-".into());
+        out += &format!(
+            "| {} | {:?} | {} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {} |\n",
+            r.set,
+            r.reader,
+            both.gold,
+            both.f1(),
+            r.meetings.f1(),
+            r.agreements.f1(),
+            acc(both.date_correct),
+            acc(both.place_correct),
+            acc(both.status_correct),
+            published
+        );
+    }
+    out
 }

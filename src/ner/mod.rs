@@ -21,6 +21,7 @@ use tokenizers::Tokenizer;
 
 use crate::doc::{Document, Entity};
 use crate::text::ByteSpan;
+pub(crate) use model::gelu;
 pub use model::{Batch, BertConfig, TaggerNetwork};
 use tags::Tag;
 
@@ -39,8 +40,11 @@ struct LabelMap {
 pub struct ModelInfo {
     pub name: String,
     pub dir: PathBuf,
-    /// SHA-256 of `model.safetensors`, hex.
+    /// SHA-256 of what produces the outputs: `model.safetensors`, and with the event reader
+    /// also its heads and the reader mode, hex.
     pub sha256: String,
+    /// SHA-256 of `model.safetensors`, hex.
+    pub ner_sha256: String,
 }
 
 /// How windows are cut and batched.
@@ -91,6 +95,9 @@ pub struct NerModel {
     sep: u32,
     options: NerOptions,
     info: ModelInfo,
+    /// The event reader's heads, run on the same encoder pass when attached.
+    events: Option<crate::events::EventReader>,
+    reader: crate::pipeline::Reader,
 }
 
 impl NerModel {
@@ -127,8 +134,42 @@ impl NerModel {
             cls,
             sep,
             options: NerOptions { max_len, ..options },
-            info: ModelInfo { name: label_map.name, dir: dir.to_path_buf(), sha256 },
+            info: ModelInfo { name: label_map.name, dir: dir.to_path_buf(), ner_sha256: sha256.clone(), sha256 },
+            events: None,
+            reader: crate::pipeline::Reader::Rules,
         })
+    }
+
+    /// Runs `reader`'s heads on every encoder pass from now on, and reads records with `mode`.
+    pub fn attach_events(&mut self, reader: crate::events::EventReader, mode: crate::pipeline::Reader) -> Result<()> {
+        if reader.in_dim() != self.network.feature_dim() {
+            bail!("the event reader wants {} features per word, the entity model gives {}: retrain it on this model", reader.in_dim(), self.network.feature_dim());
+        }
+        self.events = Some(reader);
+        self.set_reader(mode);
+        Ok(())
+    }
+
+    pub fn events(&self) -> Option<&crate::events::EventReader> {
+        self.events.as_ref()
+    }
+
+    /// Switches how records are read (the event reader must be attached for anything but rules).
+    pub fn set_reader(&mut self, mode: crate::pipeline::Reader) {
+        self.reader = mode;
+        // What identifies the outputs (run.json, the per-document cache): the entity model
+        // alone for the rules, else with the event heads and the reader.
+        self.info.sha256 = match (&self.events, mode) {
+            (Some(events), m) if m != crate::pipeline::Reader::Rules => {
+                format!("{:x}", Sha256::digest(format!("{}+{}+{m:?}", self.info.ner_sha256, events.sha256()).as_bytes()))
+            }
+            _ => self.info.ner_sha256.clone(),
+        };
+    }
+
+    /// How records are read: rules, the learned reader, or both.
+    pub fn reader(&self) -> crate::pipeline::Reader {
+        if self.events.is_some() { self.reader } else { crate::pipeline::Reader::Rules }
     }
 
     pub fn info(&self) -> &ModelInfo {
@@ -147,7 +188,8 @@ impl NerModel {
             .par_iter()
             .map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text)))
             .collect::<Result<_>>()?;
-        let probs = self.tag_pieces(&sentences)?;
+        let keep = self.events.is_some() && self.reader != crate::pipeline::Reader::Rules;
+        let (probs, features) = self.tag_pieces(&sentences, keep)?;
 
         let k = self.tags.len();
         let found: Vec<Vec<Entity>> = sentences
@@ -174,9 +216,21 @@ impl NerModel {
             .collect();
         for doc in docs.iter_mut() {
             doc.entities.clear();
+            doc.word_features.clear();
         }
         for (sentence, entities) in sentences.iter().zip(found) {
             docs[sentence.doc].entities.extend(entities);
+        }
+        if let Some(features) = features {
+            let dim = self.network.feature_dim();
+            for (sentence, pieces) in sentences.iter().zip(features) {
+                let mut words = Vec::with_capacity(sentence.word_first_piece.len() * dim);
+                for &piece in &sentence.word_first_piece {
+                    words.extend_from_slice(&pieces[piece * dim..(piece + 1) * dim]);
+                }
+                let spans = sentence.word_spans.iter().map(|w| ByteSpan::new(w.start + sentence.base, w.end + sentence.base)).collect();
+                docs[sentence.doc].word_features.push(crate::events::SentenceFeatures { words: spans, features: words });
+            }
         }
         for doc in docs.iter_mut() {
             doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
@@ -188,7 +242,7 @@ impl NerModel {
     /// sentence: the network's raw view, for parity checks against the training code.
     pub fn piece_probabilities(&self, sentence: &str) -> Result<(Vec<u32>, Vec<u32>, Vec<f32>)> {
         let encoded = self.encode(0, ByteSpan::new(0, sentence.len()), sentence)?;
-        let probs = self.tag_pieces(std::slice::from_ref(&encoded))?.pop().unwrap_or_default();
+        let probs = self.tag_pieces(std::slice::from_ref(&encoded), false)?.0.pop().unwrap_or_default();
         Ok((encoded.ids, encoded.shapes, probs))
     }
 
@@ -259,9 +313,14 @@ impl NerModel {
     }
 
     /// Label probabilities of every word piece of every sentence, `[pieces * labels]` each.
-    fn tag_pieces(&self, sentences: &[EncodedSentence]) -> Result<Vec<Vec<f32>>> {
+    /// With `keep_features`, also the classifier's input features of every piece,
+    /// `[pieces * feature_dim]` each.
+    #[allow(clippy::type_complexity)]
+    fn tag_pieces(&self, sentences: &[EncodedSentence], keep_features: bool) -> Result<(Vec<Vec<f32>>, Option<Vec<Vec<f32>>>)> {
         let k = self.tags.len();
+        let dim = self.network.feature_dim();
         let mut probs: Vec<Vec<f32>> = sentences.iter().map(|s| vec![0f32; s.ids.len() * k]).collect();
+        let mut features: Option<Vec<Vec<f32>>> = keep_features.then(|| sentences.iter().map(|s| vec![0f32; s.ids.len() * dim]).collect());
         let mut windows = self.windows(sentences);
         // Longest first; ties keep text order, so batches never depend on the thread count.
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
@@ -271,18 +330,21 @@ impl NerModel {
             let rows = (self.options.batch_tokens / width).max(1).min(windows.len() - at);
             let group = &windows[at..at + rows];
             let batch = self.batch(sentences, group, width);
-            let logits = self.network.forward(&batch)?;
+            let (logits, kept) = self.network.forward_features(&batch, keep_features)?;
             for (row, window) in group.iter().enumerate() {
                 let out = &mut probs[window.sentence];
                 for piece in window.own_start..window.own_end {
                     // +1: position 0 of a row is [CLS].
                     let position = row * width + (piece - window.start) + 1;
                     softmax_into(&logits[position * k..(position + 1) * k], &mut out[piece * k..(piece + 1) * k]);
+                    if let (Some(all), Some(kept)) = (features.as_mut(), kept.as_ref()) {
+                        all[window.sentence][piece * dim..(piece + 1) * dim].copy_from_slice(&kept[position * dim..(position + 1) * dim]);
+                    }
                 }
             }
             at += rows;
         }
-        Ok(probs)
+        Ok((probs, features))
     }
 
     fn batch(&self, sentences: &[EncodedSentence], group: &[Window], width: usize) -> Batch {

@@ -90,7 +90,7 @@ impl CustomOp1 for BiasGelu {
 
 /// GELU with erf from Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7).
 #[inline]
-fn gelu(x: f32) -> f32 {
+pub(crate) fn gelu(x: f32) -> f32 {
     let z = (x * std::f32::consts::FRAC_1_SQRT_2).abs();
     let t = 1.0 / (1.0 + 0.327_591_1 * z);
     let poly = t * (0.254_829_6 + t * (-0.284_496_74 + t * (1.421_413_8 + t * (-1.453_152_1 + t * 1.061_405_4))));
@@ -204,6 +204,17 @@ impl TaggerNetwork {
 
     /// Label logits for every position of the batch, `[rows * width * n_labels]` row-major.
     pub fn forward(&self, batch: &Batch) -> Result<Vec<f32>> {
+        Ok(self.forward_features(batch, false)?.0)
+    }
+
+    /// Width of the features the classifier reads (encoder output and shape embedding).
+    pub fn feature_dim(&self) -> usize {
+        self.hidden + self.case_out.dims()[1]
+    }
+
+    /// Logits as [`Self::forward`], and with `keep_features` also the features the classifier
+    /// read, `[rows * width * feature_dim]`: what the event reader's heads take in.
+    pub fn forward_features(&self, batch: &Batch, keep_features: bool) -> Result<(Vec<f32>, Option<Vec<f32>>)> {
         let (b, t, h) = (batch.rows, batch.width, self.hidden);
         let n = b * t;
         let ids = Tensor::from_slice(&batch.token_ids, n, &self.device)?;
@@ -243,7 +254,8 @@ impl TaggerNetwork {
         }
         let features = Tensor::cat(&[&x, &self.case_out.index_select(&shapes, 0)?], 1)?;
         let logits = self.classifier.forward(&features)?;
-        Ok(logits.flatten_all()?.to_vec1::<f32>()?)
+        let kept = if keep_features { Some(features.flatten_all()?.to_vec1::<f32>()?) } else { None };
+        Ok((logits.flatten_all()?.to_vec1::<f32>()?, kept))
     }
 }
 

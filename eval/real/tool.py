@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""The real-news development set: reserved-URL check, validation, evidence offsets, open/locked split.
+
+The article texts are excerpts of public news pages as stored by the project's search tool
+(`pages` corpus). They are not ours, so they are never committed: they live in the ignored
+folder `texts/`. What is committed is `articles.jsonl` (URL, the query that found it, outlet,
+SHA-256 of the text) and the hand-made gold records.
+
+  tool.py reserved URL...      says whether a URL is reserved for blind evaluation (skip it)
+  tool.py finalize             drafts/*.gold.jsonl (evidence as quotes) -> gold.jsonl (evidence as
+                               code-point offsets), checks every text, writes the split folders
+                               texts/open, texts/locked and gold.open.jsonl, gold.locked.jsonl
+  tool.py status               counts per split, outlets, negatives, missing texts
+"""
+import hashlib, json, os, sys, shutil, glob
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESERVED = os.path.join(HERE, "..", "..", "..", "shared", "reserved-urls.sha256")
+TEXTS = os.path.join(HERE, "texts")
+
+
+def sha(s):
+    return hashlib.sha256(s.encode("utf-8")).hexdigest()
+
+
+def reserved_set():
+    try:
+        return {l.strip() for l in open(RESERVED) if l.strip()}
+    except FileNotFoundError:
+        sys.exit(f"cannot read {RESERVED}: the reserved list must sit in ../shared beside this checkout")
+
+
+def url_variants(url):
+    u = url.strip()
+    out = {u, u.rstrip("/"), u + "/"}
+    for a, b in (("https://", "http://"), ("http://", "https://")):
+        if u.startswith(a):
+            v = b + u[len(a):]
+            out |= {v, v.rstrip("/"), v + "/"}
+    return out
+
+
+def is_reserved(url, reserved):
+    return any(sha(v) in reserved for v in url_variants(url))
+
+
+def load_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def text_of(aid):
+    p = os.path.join(TEXTS, aid + ".txt")
+    return open(p, encoding="utf-8").read() if os.path.exists(p) else None
+
+
+def locate(text, quote):
+    """Code-point [start, end] of quote in text, tolerant of whitespace differences."""
+    i = text.find(quote)
+    if i >= 0:
+        return [i, i + len(quote)]
+    import re
+    pat = r"\s+".join(re.escape(w) for w in quote.split())
+    m = re.search(pat, text)
+    return [m.start(), m.end()] if m else None
+
+
+def finalize():
+    reserved = reserved_set()
+    articles = []
+    for p in sorted(glob.glob(os.path.join(HERE, "drafts", "*.articles.jsonl"))):
+        articles += load_jsonl(p)
+    seen, problems = {}, []
+    for a in articles:
+        if a["id"] in seen:
+            problems.append(f"duplicate id {a['id']}")
+        seen[a["id"]] = a
+        if is_reserved(a["url"], reserved):
+            problems.append(f"{a['id']}: URL is reserved for blind evaluation: remove it")
+        t = text_of(a["id"])
+        if t is None:
+            problems.append(f"{a['id']}: no texts/{a['id']}.txt")
+            continue
+        a["sha256"], a["chars"] = sha(t), len(t)
+    urls = {}
+    for a in articles:
+        if a["url"] in urls:
+            problems.append(f"{a['id']} and {urls[a['url']]} have the same URL")
+        urls[a["url"]] = a["id"]
+    # A fixed third is locked: the articles whose URL hash is smallest, one in three by rank.
+    ranked = sorted(articles, key=lambda a: sha(a["url"]))
+    for i, a in enumerate(ranked):
+        a["split"] = "locked" if i % 3 == 0 else "open"
+    gold = []
+    for p in sorted(glob.glob(os.path.join(HERE, "drafts", "*.gold.jsonl"))):
+        for r in load_jsonl(p):
+            ev = []
+            for src in r["sources"]:
+                aid = src[:-4] if src.endswith(".txt") else src
+                if aid not in seen:
+                    problems.append(f"gold record names unknown article {src}")
+            t = text_of(r["sources"][0][:-4])
+            for q in r.pop("evidence_quotes", []):
+                loc = locate(t or "", q)
+                if loc is None:
+                    problems.append(f"{r['sources'][0]}: evidence quote not found: {q[:60]!r}")
+                else:
+                    ev.append(loc)
+            if not ev and "evidence" not in r:
+                problems.append(f"{r['sources'][0]}: record without evidence")
+            r.setdefault("evidence", ev)
+            gold.append(r)
+    if problems:
+        print("\n".join(problems))
+        sys.exit(1)
+    order = {a["id"]: i for i, a in enumerate(sorted(articles, key=lambda a: a["id"]))}
+    gold.sort(key=lambda r: order[r["sources"][0][:-4]])
+    with open(os.path.join(HERE, "articles.jsonl"), "w", encoding="utf-8") as f:
+        for a in sorted(articles, key=lambda a: a["id"]):
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+    split_of = {a["id"]: a["split"] for a in articles}
+    for split in ("open", "locked"):
+        d = os.path.join(TEXTS, split)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        for a in articles:
+            if a["split"] == split:
+                shutil.copy(os.path.join(TEXTS, a["id"] + ".txt"), d)
+        with open(os.path.join(HERE, f"gold.{split}.jsonl"), "w", encoding="utf-8") as f:
+            # One line per article with the publication date its page shows, for `attache eval`.
+            for a in sorted(articles, key=lambda a: a["id"]):
+                if a["split"] == split:
+                    f.write(json.dumps({"type": "document", "source": a["id"] + ".txt", "published": a.get("published")}) + "\n")
+            for r in gold:
+                if split_of[r["sources"][0][:-4]] == split:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    status()
+
+
+def status():
+    arts = load_jsonl(os.path.join(HERE, "articles.jsonl"))
+    golds = []
+    for s in ("open", "locked"):
+        p = os.path.join(HERE, f"gold.{s}.jsonl")
+        golds += load_jsonl(p) if os.path.exists(p) else []
+    golds = [r for r in golds if r.get("type") != "document"]
+    with_rec = {src[:-4] for r in golds for src in r["sources"]}
+    for s in ("open", "locked"):
+        a = [x for x in arts if x.get("split") == s]
+        g = [r for r in golds if any(x["id"] + ".txt" in r["sources"] for x in a)]
+        neg = sum(1 for x in a if x["id"] not in with_rec)
+        missing = sum(1 for x in a if text_of(x["id"]) is None)
+        print(f"{s}: {len(a)} articles ({neg} with no record, {missing} texts missing), "
+              f"{sum(r['type']=='meeting' for r in g)} meetings, {sum(r['type']=='agreement' for r in g)} agreements")
+    print("outlets:", len({x.get("outlet") for x in arts}))
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1] if len(sys.argv) > 1 else "status"
+    if cmd == "reserved":
+        r = reserved_set()
+        for u in sys.argv[2:]:
+            print(("RESERVED " if is_reserved(u, r) else "ok ") + u)
+    elif cmd == "finalize":
+        finalize()
+    else:
+        status()
