@@ -83,7 +83,7 @@ proptest! {
         doc.published = published;
         RuleSegmenter.annotate(&mut doc);
         doc.entities = fake_entities(&doc.text, &picks);
-        pipeline::analyse(&mut doc);
+        pipeline::analyse_rules(&mut doc);
 
         let record = write::DocumentRecord::from_document(&doc);
         let line = serde_json::to_string(&record).unwrap();

@@ -71,8 +71,8 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 
 /// `Conv1d(dim, dim, 3, dilation=d, padding=d)` over a sentence's words.
 struct Conv {
-    /// `[out, in, 3]` rearranged to three `[out, in]` taps.
-    taps: [Vec<f32>; 3],
+    /// `[out, in, 3]` rearranged to three `[in, out]` matrices, one per tap.
+    taps_t: Vec<Tensor>,
     bias: Vec<f32>,
     dilation: usize,
 }
@@ -80,6 +80,8 @@ struct Conv {
 pub struct EventHeads {
     pub config: HeadsConfig,
     proj: Dense,
+    /// `proj.weight` transposed, `[in, dim]`, for the matrix product over all words.
+    proj_t: Tensor,
     convs: Vec<Conv>,
     trigger: Dense,
     reference: Dense,
@@ -125,22 +127,26 @@ impl EventHeads {
             if k != 3 {
                 bail!("convs.{i}: kernel {k}, expected 3");
             }
-            let taps = [0, 1, 2].map(|tap| {
-                let mut m = vec![0f32; out * inp];
+            let mut taps_t = Vec::new();
+            for tap in 0..3 {
+                let mut m = vec![0f32; inp * out];
                 for o in 0..out {
                     for j in 0..inp {
-                        m[o * inp + j] = w[(o * inp + j) * 3 + tap];
+                        m[j * out + o] = w[(o * inp + j) * 3 + tap];
                     }
                 }
-                m
-            });
-            convs.push(Conv { taps, bias, dilation });
+                taps_t.push(Tensor::from_vec(m, (inp, out), &Device::Cpu)?);
+            }
+            convs.push(Conv { taps_t, bias, dilation });
         }
         let (rd, role_dist) = get("role_dist.weight")?;
         let (_, ante_dist) = get("ante_dist.weight")?;
         let (ld, label) = get("label.weight")?;
+        let proj = dense("proj")?;
+        let proj_t = Tensor::from_vec(proj.weight.clone(), (proj.out(), proj.inputs), &Device::Cpu)?.t()?.contiguous()?;
         let heads = EventHeads {
-            proj: dense("proj")?,
+            proj,
+            proj_t,
             convs,
             trigger: dense("trigger")?,
             reference: dense("ref")?,
@@ -162,34 +168,62 @@ impl EventHeads {
         Ok(heads)
     }
 
-    /// Word vectors of one sentence: `[words, in_dim]` encoder features -> `[words, dim]`.
-    pub fn words(&self, features: &[f32], words: usize) -> Vec<f32> {
+    /// Word vectors of a document's sentences: `[words, in_dim]` encoder features each ->
+    /// `[words, dim]` each. All words of the document go through each layer as one matrix
+    /// product; a convolution tap reads zero beyond its sentence's ends, as in training.
+    pub fn words(&self, sentences: &[(&[f32], usize)]) -> Result<Vec<Vec<f32>>> {
         let (d, inp) = (self.config.dim, self.config.in_dim);
-        let mut h = Vec::with_capacity(words * d);
-        let mut y = Vec::with_capacity(d);
-        for w in 0..words {
-            self.proj.apply(&features[w * inp..(w + 1) * inp], &mut y);
-            h.extend(y.iter().map(|&v| gelu(v)));
+        let total: usize = sentences.iter().map(|s| s.1).sum();
+        if total == 0 {
+            return Ok(sentences.iter().map(|_| Vec::new()).collect());
+        }
+        let mut x = Vec::with_capacity(total * inp);
+        for (f, _) in sentences {
+            x.extend_from_slice(f);
+        }
+        let x = Tensor::from_vec(x, (total, inp), &Device::Cpu)?;
+        let mut h: Vec<f32> = x.matmul(&self.proj_t)?.flatten_all()?.to_vec1()?;
+        for (v, b) in h.iter_mut().zip(self.proj.bias.iter().cycle()) {
+            *v = gelu(*v + b);
+        }
+        // Sentence of each word row, and its position in the sentence.
+        let mut bounds = Vec::with_capacity(total);
+        for (_, n) in sentences {
+            for i in 0..*n {
+                bounds.push((i, *n));
+            }
         }
         for conv in &self.convs {
-            let mut next = h.clone();
-            for t in 0..words {
-                for o in 0..d {
-                    let mut acc = conv.bias[o];
-                    for (tap, m) in conv.taps.iter().enumerate() {
-                        let at = t as isize + (tap as isize - 1) * conv.dilation as isize;
-                        if at < 0 || at >= words as isize {
-                            continue;
-                        }
-                        let at = at as usize;
-                        acc += dot(&m[o * d..(o + 1) * d], &h[at * d..(at + 1) * d]);
+            let mut acc = vec![0f32; total * d];
+            for (o, b) in acc.iter_mut().zip(conv.bias.iter().cycle()) {
+                *o = *b;
+            }
+            for (tap, weight_t) in conv.taps_t.iter().enumerate() {
+                let shift = (tap as isize - 1) * conv.dilation as isize;
+                let mut shifted = vec![0f32; total * d];
+                for (row, &(i, n)) in bounds.iter().enumerate() {
+                    let at = i as isize + shift;
+                    if at >= 0 && (at as usize) < n {
+                        let src = (row as isize + shift) as usize;
+                        shifted[row * d..(row + 1) * d].copy_from_slice(&h[src * d..(src + 1) * d]);
                     }
-                    next[t * d + o] += gelu(acc);
+                }
+                let y: Vec<f32> = Tensor::from_vec(shifted, (total, d), &Device::Cpu)?.matmul(weight_t)?.flatten_all()?.to_vec1()?;
+                for (a, v) in acc.iter_mut().zip(y) {
+                    *a += v;
                 }
             }
-            h = next;
+            for (v, a) in h.iter_mut().zip(acc) {
+                *v += gelu(a);
+            }
         }
-        h
+        let mut out = Vec::with_capacity(sentences.len());
+        let mut at = 0;
+        for (_, n) in sentences {
+            out.push(h[at * d..(at + n) * d].to_vec());
+            at += n;
+        }
+        Ok(out)
     }
 
     /// Trigger-tag and reference-tag logits of each word.

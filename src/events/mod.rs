@@ -108,6 +108,8 @@ struct Mention {
 }
 
 const ROLE_THRESHOLD: f32 = 0.5;
+const MAX_ARGUMENT_CANDIDATES: usize = 48;
+const MAX_ANTECEDENT_CANDIDATES: usize = 24;
 const ANTECEDENT_THRESHOLD: f32 = 0.5;
 
 impl EventReader {
@@ -132,6 +134,18 @@ impl EventReader {
         self.heads.config.in_dim
     }
 
+    /// Per-word trigger and reference-tag logits of one sentence run alone through `model`
+    /// (which must have this reader attached): the raw view, for parity with the training code.
+    pub fn sentence_logits(&self, model: &crate::ner::NerModel, sentence: &str) -> Result<(usize, Vec<f32>, Vec<f32>)> {
+        let mut docs = [Document::from_text("parity", sentence)];
+        docs[0].sentences = vec![ByteSpan::new(0, sentence.len())];
+        model.annotate(&mut docs)?;
+        let s = docs[0].word_features.first().ok_or_else(|| anyhow::anyhow!("no features: attach the reader with a learned mode"))?;
+        let hidden = self.heads.words(&[(s.features.as_slice(), s.words.len())])?;
+        let (trig, refs) = self.heads.word_logits(&hidden[0], s.words.len());
+        Ok((s.words.len(), trig, refs))
+    }
+
     /// Reads the events of one document from its word features (then dropped).
     pub fn annotate(&self, doc: &mut Document) {
         let features = std::mem::take(&mut doc.word_features);
@@ -141,7 +155,8 @@ impl EventReader {
     fn read(&self, doc: &Document, sentences: &[SentenceFeatures]) -> Vec<EventMention> {
         let cfg = &self.heads.config;
         let dim = cfg.dim;
-        let hidden: Vec<Vec<f32>> = sentences.iter().map(|s| self.heads.words(&s.features, s.words.len())).collect();
+        let inputs: Vec<(&[f32], usize)> = sentences.iter().map(|s| (s.features.as_slice(), s.words.len())).collect();
+        let Ok(hidden) = self.heads.words(&inputs) else { return Vec::new() };
         let mut triggers = Vec::new(); // (sentence, first, end, kind index, confidence)
         let mut mentions: Vec<Mention> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
@@ -186,18 +201,29 @@ impl EventReader {
                 other => other.to_string(),
             };
             let mut arguments = Vec::new();
-            for m in &mentions {
-                let offset = m.sentence as isize - si as isize;
-                if offset.abs() > 1 || (offset == 0 && m.first_word < end && m.end_word > first) {
-                    continue;
-                }
-                let words = if offset == 0 {
-                    m.first_word as isize - first as isize
-                } else if offset > 0 {
-                    (sentences[si].words.len() - first + m.first_word) as isize
-                } else {
-                    -((first + sentences[m.sentence].words.len() - m.first_word) as isize)
-                };
+            let mut candidates: Vec<(&Mention, isize, isize)> = mentions
+                .iter()
+                .filter_map(|m| {
+                    let offset = m.sentence as isize - si as isize;
+                    if offset.abs() > 1 || (offset == 0 && m.first_word < end && m.end_word > first) {
+                        return None;
+                    }
+                    let words = if offset == 0 {
+                        m.first_word as isize - first as isize
+                    } else if offset > 0 {
+                        (sentences[si].words.len() - first + m.first_word) as isize
+                    } else {
+                        -((first + sentences[m.sentence].words.len() - m.first_word) as isize)
+                    };
+                    Some((m, offset, words))
+                })
+                .collect();
+            // The nearest mentions only: arguments sit within a few dozen words of their trigger,
+            // and the cap bounds the work on a sentence of hundreds of names.
+            candidates.sort_by_key(|&(m, _, words)| (words.unsigned_abs(), m.span.start));
+            candidates.truncate(MAX_ARGUMENT_CANDIDATES);
+            candidates.sort_by_key(|&(m, _, _)| (m.sentence, m.first_word, m.end_word));
+            for (m, offset, words) in candidates {
                 let label = m.label.map(|l| self.label_of(l)).unwrap_or(self.ref_label);
                 let logits = self.heads.role_logits(&vector, &m.vector, self.heads.role_distance(offset, words), label);
                 for (r, &l) in logits.iter().enumerate() {
@@ -244,7 +270,8 @@ impl EventReader {
     fn antecedents(&self, reference: &Mention, mentions: &[Mention], sentences: &[SentenceFeatures]) -> Vec<ByteSpan> {
         let back = self.heads.config.antecedent_sentences;
         let mut scored: Vec<(f32, ByteSpan)> = Vec::new();
-        for c in mentions {
+        // Nearest first, so that the cap keeps the closest names.
+        for c in mentions.iter().rev() {
             let Some(label) = c.label else { continue };
             if !matches!(label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp) {
                 continue;
@@ -263,6 +290,9 @@ impl EventReader {
             };
             let logit = self.heads.antecedent_logit(&reference.vector, &c.vector, self.heads.antecedent_distance(gap, words), self.label_of(label));
             scored.push((sigmoid(logit), c.span));
+            if scored.len() >= MAX_ANTECEDENT_CANDIDATES {
+                break;
+            }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
         let passing: Vec<ByteSpan> = scored.iter().filter(|(p, _)| *p >= ANTECEDENT_THRESHOLD).map(|(_, s)| *s).collect();

@@ -156,6 +156,8 @@ fn classify(line: &str) -> Kind {
     let mut updated = None;
     let mut dated_parts = 0;
     let mut other_parts = 0;
+    // Short name-like parts beside a date ("PTI | New Delhi | Updated: ..."): agency, place.
+    let mut short_parts = 0;
     for part in p.split(['|', '·', '•', '\t']).map(str::trim).filter(|s| !s.is_empty()) {
         if let Some(c) = DATE_KEY.captures(part).filter(|_| words(part) <= 12) {
             if let Some((date, _)) = hdate::find_date(&c[2]) {
@@ -193,12 +195,16 @@ fn classify(line: &str) -> Kind {
         if byline || (CREDIT_KEY.is_match(part) && words(part) <= 10) {
             continue;
         }
+        if words(part) <= 3 && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?']) {
+            short_parts += 1;
+            continue;
+        }
         other_parts += 1;
     }
     if dated_parts > 0 && other_parts == 0 {
         return Kind::Dates { published, updated };
     }
-    if dated_parts == 0 && other_parts == 0 {
+    if dated_parts == 0 && other_parts == 0 && short_parts == 0 {
         return Kind::Byline;
     }
     if is_section_label(p) {
@@ -239,6 +245,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let mut updated_line: Option<HeaderDate> = None;
     let mut dateline_found: Option<(HeaderDate, String)> = None;
     let mut title_allowed = true;
+    let mut prose_lines = 0;
     let all: Vec<Line<'_>> = lines(text).take(MAX_HEADER_LINES + 1).collect();
     for (i, line) in all.iter().enumerate().take(MAX_HEADER_LINES) {
         match classify(line.text) {
@@ -270,7 +277,12 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
                     header.title_line = Some(line.span);
                     header.furniture.push(line.span);
                 } else if is_prose(line.text) {
-                    break;
+                    prose_lines += 1;
+                    // A standfirst may come before the date line ("Updated:" below it); two
+                    // paragraphs of prose end the header.
+                    if prose_lines >= 2 || published_line.is_some() || updated_line.is_some() {
+                        break;
+                    }
                 }
             }
         }

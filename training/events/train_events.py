@@ -23,6 +23,8 @@ from features import word_shape, SHAPES  # noqa: E402
 from heads import EventHeads, IN_DIM, DIM, PAIR, DILATIONS, DIST_DIM, LABEL_DIM  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
+PARITY_SENTENCE = ("Indonesian President Prabowo Subianto held talks with Japanese Prime Minister Shigeru Ishiba "
+                   "in Tokyo on Friday, and the two leaders witnessed the signing of a memorandum of understanding.")
 
 
 def load_encoder(model_dir):
@@ -364,6 +366,18 @@ def main():
               "antecedent_sentences": ANTECEDENT_SENTENCES,
               "articles": len(examples), "dev_articles": len(dev), "dev_scores": {k: round(v, 4) for k, v in best_scores.items()}}
     json.dump(config, open(os.path.join(args.out, "events.json"), "w"), indent=1)
+    # Parity fixture: what the exported (fp16) heads give on a sentence, for the Rust test.
+    model.load_state_dict({k: v.float() for k, v in tensors.items()})
+    model.eval()
+    tagger = tagger or load_encoder(args.model)
+    tagger.eval()
+    with torch.no_grad():
+        feats = word_features(tagger, [encode_sentence(tok, PARITY_SENTENCE)], cls, sep)[0]
+        h, _ = batch_words(model, [{"feats": [feats]}])
+        parity = {"sentence": PARITY_SENTENCE, "words": int(h.shape[1]),
+                  "trigger_logits": [round(float(v), 4) for v in model.trigger(h[0]).flatten()],
+                  "ref_logits": [round(float(v), 4) for v in model.ref(h[0]).flatten()]}
+    json.dump(parity, open(os.path.join(args.out, "parity.json"), "w"))
     print("wrote", args.out, json.dumps(config["dev_scores"]))
 
 

@@ -1,0 +1,75 @@
+//! The shipped event reader: parity with the training code, and bounded, valid output on
+//! hostile text.
+
+use std::path::Path;
+use std::time::Instant;
+
+use attache::doc::Document;
+use attache::events::EventReader;
+use attache::ner::NerModel;
+use attache::pipeline::{self, Reader};
+use attache::segment::{RuleSegmenter, Segmenter};
+
+fn model() -> NerModel {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut model = NerModel::load(&root.join("models/ner")).expect("shipped NER model");
+    let reader = EventReader::load(&root.join("models/events")).expect("shipped event reader");
+    model.attach_events(reader, Reader::Learned).expect("heads fit the encoder");
+    model
+}
+
+#[test]
+fn rust_heads_match_the_training_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let parity: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("models/events/parity.json")).unwrap()).unwrap();
+    let model = model();
+    let reader = model.events().unwrap();
+    let (words, trig, refs) = reader.sentence_logits(&model, parity["sentence"].as_str().unwrap()).unwrap();
+    assert_eq!(words as u64, parity["words"].as_u64().unwrap(), "word count differs from the training code");
+    for (name, ours, theirs) in [("trigger", &trig, &parity["trigger_logits"]), ("ref", &refs, &parity["ref_logits"])] {
+        let theirs: Vec<f32> = theirs.as_array().unwrap().iter().map(|v| v.as_f64().unwrap() as f32).collect();
+        assert_eq!(ours.len(), theirs.len(), "{name} logits");
+        let worst = ours.iter().zip(&theirs).map(|(a, b)| (a - b).abs()).fold(0f32, f32::max);
+        assert!(worst < 0.05, "{name} logits differ from the training code by up to {worst}");
+    }
+}
+
+fn code_points(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// Runs the whole learned path on one text; checks time and every offset.
+fn run_hostile(name: &str, text: String) {
+    let model = model();
+    let mut docs = vec![Document::from_text(name, text)];
+    RuleSegmenter.annotate(&mut docs[0]);
+    let started = Instant::now();
+    model.annotate(&mut docs).unwrap();
+    pipeline::analyse(&mut docs[0], &model);
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(seconds < 120.0, "{name}: took {seconds:.1}s");
+    let doc = &docs[0];
+    for m in &doc.event_mentions {
+        assert!(m.trigger.end <= doc.text.len() && doc.text.is_char_boundary(m.trigger.start) && doc.text.is_char_boundary(m.trigger.end));
+        for a in &m.arguments {
+            assert!(doc.text.is_char_boundary(a.span.start) && doc.text.is_char_boundary(a.span.end), "{name}: argument offsets");
+        }
+    }
+    for source in doc.meetings.iter().flat_map(|m| &m.sources).chain(doc.agreements.iter().flat_map(|a| &a.sources)) {
+        assert_eq!(code_points(&doc.text, source.start, source.end), source.sentence, "{name}: evidence offsets");
+    }
+}
+
+#[test]
+fn hostile_texts_stay_bounded_and_valid() {
+    let names = ["Anna Lindqvist", "Pham Minh Chinh", "Olu Adeyemi", "Karim Haddad", "Mei Tanaka"];
+    let long_sentence: String = (0..2000).map(|i| if i % 7 == 0 { "met" } else { ["the", "minister", "and", "talks", "in", "Hanoi"][i % 6] }).collect::<Vec<_>>().join(" ");
+    run_hostile("long-sentence", long_sentence + ".");
+    let people: String = (0..300).map(|i| names[i % names.len()]).collect::<Vec<_>>().join(", ");
+    run_hostile("people", format!("{people} held talks and signed an agreement in Geneva on Monday."));
+    let countries: String = attache::gazetteer::countries().iter().take(80).copied().collect::<Vec<_>>().join(", ");
+    run_hostile("countries", format!("Leaders of {countries} met in Paris and signed a joint declaration."));
+    let no_breaks: String = (0..600).map(|i| format!("{} met {} in Rome", names[i % 5], names[(i + 1) % 5])).collect::<Vec<_>>().join(" and ");
+    run_hostile("no-breaks", no_breaks);
+    run_hostile("furniture", "Home | World | Politics\nSubscribe\nShare this article\nUpdated: 19-02-2021 22:26 IST\nREAD ALSO: Leaders meet\nCookie settings\n".repeat(40));
+}
