@@ -34,11 +34,15 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 _ => AgreementStatus::Discussed,
             };
             let signatories = people_in(doc, mention, &[Role::Signatory]);
-            let mut parties = parties_of(doc, mention);
+            let mut parties = parties_of(doc, mention, &[Role::Party]);
             if parties.is_empty() {
-                let mut countries: Vec<String> = signatories.iter().filter_map(|p| p.country.clone()).collect();
-                countries.dedup();
-                parties = countries.into_iter().map(|name| Party { name, kind: PartyType::Country }).collect();
+                // No party found: the countries of the people who signed or took part.
+                let people = people_in(doc, mention, &[Role::Signatory, Role::Participant, Role::Visitor, Role::Host]);
+                for country in people.iter().filter_map(|p| p.country.clone()) {
+                    if !parties.iter().any(|p| p.name == country) {
+                        parties.push(Party { name: country, kind: PartyType::Country });
+                    }
+                }
             }
             if parties.is_empty() && signatories.is_empty() {
                 continue;
@@ -82,6 +86,9 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
     }
     (meetings, agreements)
 }
+
+/// Probability a role filler in a neighbouring sentence needs.
+const CROSS_SENTENCE_ROLE: f32 = 0.8;
 
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
@@ -127,10 +134,13 @@ fn label_at(doc: &Document, span: ByteSpan) -> Option<EntityLabel> {
 
 /// The people filling `roles`, in text order of their first argument, each once.
 fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Participant> {
+    let same_sentence = |a: &Argument| doc.sentences[mention.sentence].start <= a.span.start && a.span.end <= doc.sentences[mention.sentence].end;
     let mut spans: Vec<ByteSpan> = mention
         .arguments
         .iter()
         .filter(|a| roles.contains(&a.role))
+        // A name in a neighbouring sentence takes part only when the reader is sure of it.
+        .filter(|a| same_sentence(a) || a.label.is_none() || a.probability >= CROSS_SENTENCE_ROLE)
         .flat_map(named)
         .filter(|s| label_at(doc, *s) == Some(EntityLabel::Person))
         .collect();
@@ -149,9 +159,9 @@ fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Part
     out
 }
 
-fn parties_of(doc: &Document, mention: &EventMention) -> Vec<Party> {
+fn parties_of(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
-    let mut spans: Vec<ByteSpan> = mention.arguments.iter().filter(|a| a.role == Role::Party).flat_map(named).collect();
+    let mut spans: Vec<ByteSpan> = mention.arguments.iter().filter(|a| roles.contains(&a.role)).flat_map(named).collect();
     spans.sort_by_key(|s| (s.start, s.end));
     for span in spans {
         let text = strip_article(span.slice(&doc.text));

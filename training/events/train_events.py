@@ -309,7 +309,8 @@ def main():
     ap.add_argument("--data", nargs="+", required=True)
     ap.add_argument("--model", default=os.path.join(ROOT, "models/ner"))
     ap.add_argument("--out", default=os.path.join(ROOT, "models/events"))
-    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--cache", default=os.path.join(ROOT, "training/data/events_features.pt"))
     ap.add_argument("--all", action="store_true", help="train on every article (no held-out tenth)")
     args = ap.parse_args()
@@ -336,22 +337,22 @@ def main():
     train = examples if args.all else [e for e in examples if not is_dev(e)]
     model = EventHeads()
     opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.01)
-    total = args.epochs * ((len(train) + 7) // 8)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=2e-3, total_steps=max(1, total), pct_start=0.1)
+    total = args.epochs * ((len(train) + args.batch - 1) // args.batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=max(1, total), pct_start=0.1)
     best, best_state = -1, None
     for epoch in range(args.epochs):
         random.shuffle(train)
         t0, running = time.time(), 0.0
-        for b in range(0, len(train), 8):
+        for b in range(0, len(train), args.batch):
             opt.zero_grad()
-            loss = loss_batch(model, train[b:b + 8]) / 8
+            loss = loss_batch(model, train[b:b + args.batch]) / args.batch
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 5.0)
             opt.step(); sched.step()
-            running += float(loss)
+            running += float(loss.detach())
         scores = evaluate(model, dev)
         score = scores["trigger_f1"] + scores["role_f1"] + scores["status_acc"] + scores["antecedent_acc"]
-        print(f"epoch {epoch + 1}: loss {running / max(1, len(train) / 8):.2f} dev {json.dumps({k: round(v, 3) for k, v in scores.items()})} ({time.time() - t0:.0f} s)", flush=True)
+        print(f"epoch {epoch + 1}: loss {running / max(1, len(train) / args.batch):.2f} dev {json.dumps({k: round(v, 3) for k, v in scores.items()})} ({time.time() - t0:.0f} s)", flush=True)
         if score > best or args.all:
             best, best_scores = score, scores
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
