@@ -87,10 +87,10 @@ def finalize():
         if a["url"] in urls:
             problems.append(f"{a['id']} and {urls[a['url']]} have the same URL")
         urls[a["url"]] = a["id"]
-    # A fixed third is locked: the articles whose URL hash is smallest, one in three by rank.
-    ranked = sorted(articles, key=lambda a: sha(a["url"]))
-    for i, a in enumerate(ranked):
-        a["split"] = "locked" if i % 3 == 0 else "open"
+    # A fixed third is locked, by the article's URL alone (so adding articles never moves one):
+    # SHA-256 of the URL, as a number, divisible by three.
+    for a in articles:
+        a["split"] = "locked" if int(sha(a["url"]), 16) % 3 == 0 else "open"
     gold = []
     for p in sorted(glob.glob(os.path.join(HERE, "drafts", "*.gold.jsonl"))):
         for r in load_jsonl(p):

@@ -99,6 +99,14 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|source|source\s+url|original|read\s+(?:it\s+)?online)\s*[:：]\s*)?(https?://\S+)$").unwrap()
 });
 /// "HANOI, Dec. 19 (Reuters) -", "ISLAMABAD, March 27 (APP):", "BEIJING, Aug. 20, 2024 (Xinhua) --".
+/// A date stuck before the first sentence, as page captures often carry it:
+/// " date 2023-12-14 Foreign Ministers of ...".
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
+/// A dateline that leads with a full date: "Jan 3, 2005 (ABUJA) —".
+static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\s*\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)").unwrap()
+});
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
@@ -247,6 +255,15 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let mut title_allowed = true;
     let mut prose_lines = 0;
     let all: Vec<Line<'_>> = lines(text).take(MAX_HEADER_LINES + 1).collect();
+    if let Some(c) = all.first().and_then(|l| LEADING_DATE.captures(l.text)) {
+        published_line = hdate::find_date(&c[1]).map(|(d, _)| d);
+    }
+    for line in &all {
+        if let Some(c) = DATE_FIRST_DATELINE.captures(plain(line.text)) {
+            published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
+            break;
+        }
+    }
     for (i, line) in all.iter().enumerate().take(MAX_HEADER_LINES) {
         match classify(line.text) {
             Kind::SectionLabel => header.furniture.push(line.span),
@@ -359,6 +376,20 @@ mod tests {
         assert!(h.furniture.is_empty());
         // A one-line document has no headline either.
         assert_eq!(parse("Vietnam and China sign deal", None).title, None);
+    }
+
+    #[test]
+    fn date_stuck_before_the_first_sentence() {
+        let h = parse(" date 2023-12-14 Foreign Ministers of Vietnam, Benin hold talks in Hanoi on Thursday with many officials present.\nMore.", None);
+        assert_eq!(h.published.as_deref(), Some("2023-12-14"));
+        let h = parse("Updating the date of the meeting is hard.\n", None);
+        assert_eq!(h.published, None);
+    }
+
+    #[test]
+    fn dateline_that_leads_with_a_full_date() {
+        let h = parse("AU confirms postponement of mini-summit\nJan 3, 2005 (ABUJA) — African Union Chairman Olusegun Obasanjo on Tuesday confirmed the postponement.\n", None);
+        assert_eq!(h.published.as_deref(), Some("2005-01-03"));
     }
 
     #[test]
