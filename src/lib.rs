@@ -11,6 +11,7 @@ pub mod bench;
 pub mod cache;
 pub mod dates;
 pub mod doc;
+pub mod encoder;
 pub mod eval;
 pub mod gazetteer;
 pub mod generate;

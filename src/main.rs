@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
+use attache::encoder::Backend;
 use attache::ner::{NerModel, NerOptions};
 use attache::{bench, eval, pipeline, progress};
 
@@ -46,6 +47,9 @@ struct CommonArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Encoder backend: packed (f32, no padding), int8 (quantized), candle (f32, padded).
+    #[arg(long, default_value = "packed", env = "ATTACHE_BACKEND")]
+    backend: Backend,
     /// No progress or log lines on stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -144,7 +148,7 @@ fn setup(common: &CommonArgs) -> Result<NerModel> {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot set up threads")?;
     }
     let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
-    NerModel::load(&dir).with_context(|| format!("cannot load the NER model from {}", dir.display()))
+    NerModel::load_backend(&dir, NerOptions::default(), common.backend).with_context(|| format!("cannot load the NER model from {}", dir.display()))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
