@@ -117,6 +117,25 @@ enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// The main job on one folder, once per encoder backend and once by the spaCy peer, each
+    /// as its own process: words/s including model load, peak RSS, ratios, the CPU.
+    Bench {
+        /// Articles to run on.
+        #[arg(default_value = "../shared/seeds")]
+        input: PathBuf,
+        /// Backends to run (default: all).
+        #[arg(long = "run-backend")]
+        backends: Vec<Backend>,
+        /// The peer's runner, called as `PEER INPUT OUT` (empty to skip).
+        #[arg(long, default_value = "../shared/peer/run.sh")]
+        peer: String,
+        /// Runs of each side (the fastest is reported).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+        /// Worker threads of each attache run (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Writes a synthetic corpus: COUNT realistic articles under OUTPUT/articles (txt, some md,
     /// html and one .jsonl) and the events they were generated from to OUTPUT/expected.jsonl.
     Generate {
@@ -262,14 +281,75 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", eval::ner::report(&systems));
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Bench { input, backends, peer, repeat, threads }) => {
+            let backends = if backends.is_empty() { Backend::ALL.to_vec() } else { backends };
+            let exe = std::env::current_exe().context("cannot find the attache executable")?;
+            let scratch = std::env::temp_dir().join(format!("attache-bench-{}", std::process::id()));
+            println!("CPU: {}", bench::cpu_model());
+            let mut runs = Vec::new();
+            let mut words = 0;
+            for backend in &backends {
+                let out = scratch.join(backend.name());
+                let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
+                args.extend(["--backend".to_string(), backend.name().to_string()]);
+                if let Some(t) = threads {
+                    args.extend(["--threads".to_string(), t.to_string()]);
+                }
+                let mut best: Option<bench::JobRun> = None;
+                for _ in 0..repeat.max(1) {
+                    let run = bench::time_child(&format!("attache --backend {backend}"), &exe, &args)?;
+                    if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
+                        best = Some(run);
+                    }
+                }
+                words = bench::run_words(&out)?;
+                runs.extend(best);
+            }
+            if !peer.is_empty() {
+                let out = scratch.join("peer");
+                let mut best: Option<bench::JobRun> = None;
+                for _ in 0..repeat.max(1) {
+                    let args = [peer.clone(), input.display().to_string(), out.display().to_string()];
+                    let run = bench::time_child("spaCy md peer", &PathBuf::from("/bin/bash"), &args)?;
+                    if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
+                        best = Some(run);
+                    }
+                }
+                runs.extend(best);
+            }
+            let _ = std::fs::remove_dir_all(&scratch);
+            println!("main job on {} ({words} words), wall time including start-up and model load:", input.display());
+            let reference = runs.iter().find(|r| r.name.contains("peer")).map(|r| r.seconds);
+            for run in &runs {
+                let rss = run.peak_rss_mb.map_or("?".to_string(), |m| format!("{m:.0} MB"));
+                let ratio = reference.map_or(String::new(), |p| format!("  {:.2}x peer", p / run.seconds));
+                println!("{:<26} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}", run.name, words as f64 / run.seconds, run.seconds);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::BenchNer { inputs, repeat, python, common }) => {
             let model = setup(&common)?;
             let docs = bench::load_docs(&inputs)?;
             let rust = bench::time_rust(&model, &docs, repeat)?;
             let threads = rayon::current_num_threads();
             println!("NER stage on {} documents, {} sentences, {} words; {} threads", docs.len(), rust.sentences, rust.words, threads);
+            let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
+            let sides = [
+                ("before: padded batches of 4096 positions", Backend::Candle, 1.0),
+                ("padding backend, padding <= 10%", Backend::Candle, 0.10),
+                ("packed backends", Backend::Packed, 0.10),
+            ];
+            for (label, backend, max_padding) in sides {
+                let m = NerModel::load_backend(&dir, NerOptions { max_padding, ..NerOptions::default() }, backend)?;
+                let s = m.batching_stats(&docs)?;
+                println!(
+                    "batching, {label:<41}: {} pieces, {} windows, {} batches, {} positions computed, {:.1}% padding",
+                    s.pieces, s.windows, s.batches, s.computed_positions, 100.0 * s.padding()
+                );
+            }
             println!(
-                "rust candle   : {:>8.1} words/s {:>7.1} sentences/s ({:.3}s)",
+                "rust {:<9}: {:>8.1} words/s {:>7.1} sentences/s ({:.3}s)",
+                model.backend().name(),
                 rust.words_per_second(),
                 rust.sentences_per_second(),
                 rust.seconds
