@@ -286,8 +286,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let exe = std::env::current_exe().context("cannot find the attache executable")?;
             let scratch = std::env::temp_dir().join(format!("attache-bench-{}", std::process::id()));
             println!("CPU: {}", bench::cpu_model());
-            let mut runs = Vec::new();
-            let mut words = 0;
+            // Every side is a child process; repetitions go round all sides in turn, so that
+            // a change in the machine's load hits every side alike.
+            let mut sides: Vec<(String, PathBuf, Vec<String>)> = Vec::new();
             for backend in &backends {
                 let out = scratch.join(backend.name());
                 let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
@@ -295,28 +296,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if let Some(t) = threads {
                     args.extend(["--threads".to_string(), t.to_string()]);
                 }
-                let mut best: Option<bench::JobRun> = None;
-                for _ in 0..repeat.max(1) {
-                    let run = bench::time_child(&format!("attache --backend {backend}"), &exe, &args)?;
-                    if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
-                        best = Some(run);
-                    }
-                }
-                words = bench::run_words(&out)?;
-                runs.extend(best);
+                sides.push((format!("attache --backend {backend}"), exe.clone(), args));
             }
             if !peer.is_empty() {
-                let out = scratch.join("peer");
-                let mut best: Option<bench::JobRun> = None;
-                for _ in 0..repeat.max(1) {
-                    let args = [peer.clone(), input.display().to_string(), out.display().to_string()];
-                    let run = bench::time_child("spaCy md peer", &PathBuf::from("/bin/bash"), &args)?;
+                let args = vec![peer.clone(), input.display().to_string(), scratch.join("peer").display().to_string()];
+                sides.push(("spaCy md peer".to_string(), PathBuf::from("/bin/bash"), args));
+            }
+            let mut runs: Vec<Option<bench::JobRun>> = vec![None; sides.len()];
+            for _ in 0..repeat.max(1) {
+                for (best, (name, program, args)) in runs.iter_mut().zip(&sides) {
+                    let run = bench::time_child(name, program, args)?;
                     if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
-                        best = Some(run);
+                        *best = Some(run);
                     }
                 }
-                runs.extend(best);
             }
+            let runs: Vec<bench::JobRun> = runs.into_iter().flatten().collect();
+            let words = match backends.first() {
+                Some(b) => bench::run_words(&scratch.join(b.name()))?,
+                None => 0,
+            };
             let _ = std::fs::remove_dir_all(&scratch);
             println!("main job on {} ({words} words), wall time including start-up and model load:", input.display());
             let reference = runs.iter().find(|r| r.name.contains("peer")).map(|r| r.seconds);
