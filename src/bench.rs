@@ -152,3 +152,55 @@ pub fn peak_rss_mb() -> Option<f64> {
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
+
+/// One side of `attache bench`: a whole run as a child process.
+#[derive(Debug, Clone)]
+pub struct JobRun {
+    pub name: String,
+    pub seconds: f64,
+    /// Peak resident memory of the child in MB, when `/usr/bin/time` could measure it.
+    pub peak_rss_mb: Option<f64>,
+}
+
+/// Runs `program args` as a child under `/usr/bin/time` (when present) and returns its wall
+/// time including start-up and model load, and its peak RSS.
+pub fn time_child(name: &str, program: &Path, args: &[String]) -> Result<JobRun> {
+    let time = Path::new("/usr/bin/time");
+    let stats = std::env::temp_dir().join(format!("attache-bench-time-{}-{name}", std::process::id()));
+    let mut command = if time.exists() {
+        let mut c = Command::new(time);
+        c.arg("-f").arg("%M").arg("-o").arg(&stats).arg(program);
+        c
+    } else {
+        Command::new(program)
+    };
+    command.args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    let started = Instant::now();
+    let output = command.output().with_context(|| format!("cannot start {}", program.display()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if !output.status.success() {
+        bail!("{name} failed: {}", String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or(""));
+    }
+    let peak_rss_mb = std::fs::read_to_string(&stats)
+        .ok()
+        .and_then(|s| s.lines().last().and_then(|l| l.trim().parse::<f64>().ok()))
+        .map(|kb| kb / 1024.0);
+    let _ = std::fs::remove_file(&stats);
+    Ok(JobRun { name: name.to_string(), seconds, peak_rss_mb })
+}
+
+/// The CPU model and its vector extensions, from `/proc/cpuinfo`.
+pub fn cpu_model() -> String {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = info.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).unwrap_or("unknown").trim();
+    let flags: Vec<&str> = info.lines().find(|l| l.starts_with("flags")).map(|l| l.split_whitespace().collect()).unwrap_or_default();
+    let ext: Vec<&str> = ["avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16"].into_iter().filter(|f| flags.contains(f)).collect();
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    format!("{model} ({cores} cores; {})", ext.join(" "))
+}
+
+/// Words of a finished run, from its `run.json`.
+pub fn run_words(output: &Path) -> Result<usize> {
+    let run: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(output.join("run.json"))?)?;
+    run["counts"]["words"].as_u64().map(|w| w as usize).context("run.json has no word count")
+}

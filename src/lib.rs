@@ -12,6 +12,7 @@ pub mod bench;
 pub mod cache;
 pub mod dates;
 pub mod doc;
+pub mod encoder;
 pub mod eval;
 pub mod events;
 pub mod gazetteer;

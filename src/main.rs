@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
+use attache::encoder::Backend;
 use attache::ner::{NerModel, NerOptions};
 use attache::{bench, eval, pipeline, progress};
 
@@ -46,6 +47,9 @@ struct CommonArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Encoder backend: packed (f32, no padding), int8 (quantized), candle (f32, padded).
+    #[arg(long, default_value = "packed", env = "ATTACHE_BACKEND")]
+    backend: Backend,
     /// No progress or log lines on stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -122,6 +126,25 @@ enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// The main job on one folder, once per encoder backend and once by the spaCy peer, each
+    /// as its own process: words/s including model load, peak RSS, ratios, the CPU.
+    Bench {
+        /// Articles to run on.
+        #[arg(default_value = "../shared/seeds")]
+        input: PathBuf,
+        /// Backends to run (default: all).
+        #[arg(long = "run-backend")]
+        backends: Vec<Backend>,
+        /// The peer's runner, called as `PEER INPUT OUT` (empty to skip).
+        #[arg(long, default_value = "../shared/peer/run.sh")]
+        peer: String,
+        /// Runs of each side (the fastest is reported).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+        /// Worker threads of each attache run (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Writes a synthetic corpus: COUNT realistic articles under OUTPUT/articles (txt, some md,
     /// html and one .jsonl) and the events they were generated from to OUTPUT/expected.jsonl.
     Generate {
@@ -158,7 +181,8 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot set up threads")?;
     }
     let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
-    let mut model = NerModel::load(&dir).with_context(|| format!("cannot load the NER model from {}", dir.display()))?;
+    let mut model = NerModel::load_backend(&dir, NerOptions::default(), common.backend)
+        .with_context(|| format!("cannot load the NER model from {}", dir.display()))?;
     if readers.iter().any(|r| *r != pipeline::Reader::Rules) {
         let dir = common.events.clone().unwrap_or_else(attache::events::default_dir);
         let reader = attache::events::EventReader::load(&dir)
@@ -250,14 +274,74 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", eval::ner::report(&systems));
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Bench { input, backends, peer, repeat, threads }) => {
+            let backends = if backends.is_empty() { Backend::ALL.to_vec() } else { backends };
+            let exe = std::env::current_exe().context("cannot find the attache executable")?;
+            let scratch = std::env::temp_dir().join(format!("attache-bench-{}", std::process::id()));
+            println!("CPU: {}", bench::cpu_model());
+            // Every side is a child process; repetitions go round all sides in turn, so that
+            // a change in the machine's load hits every side alike.
+            let mut sides: Vec<(String, PathBuf, Vec<String>)> = Vec::new();
+            for backend in &backends {
+                let out = scratch.join(backend.name());
+                let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
+                args.extend(["--backend".to_string(), backend.name().to_string()]);
+                if let Some(t) = threads {
+                    args.extend(["--threads".to_string(), t.to_string()]);
+                }
+                sides.push((format!("attache --backend {backend}"), exe.clone(), args));
+            }
+            if !peer.is_empty() {
+                let args = vec![peer.clone(), input.display().to_string(), scratch.join("peer").display().to_string()];
+                sides.push(("spaCy md peer".to_string(), PathBuf::from("/bin/bash"), args));
+            }
+            let mut runs: Vec<Option<bench::JobRun>> = vec![None; sides.len()];
+            for _ in 0..repeat.max(1) {
+                for (best, (name, program, args)) in runs.iter_mut().zip(&sides) {
+                    let run = bench::time_child(name, program, args)?;
+                    if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
+                        *best = Some(run);
+                    }
+                }
+            }
+            let runs: Vec<bench::JobRun> = runs.into_iter().flatten().collect();
+            let words = match backends.first() {
+                Some(b) => bench::run_words(&scratch.join(b.name()))?,
+                None => 0,
+            };
+            let _ = std::fs::remove_dir_all(&scratch);
+            println!("main job on {} ({words} words), wall time including start-up and model load:", input.display());
+            let reference = runs.iter().find(|r| r.name.contains("peer")).map(|r| r.seconds);
+            for run in &runs {
+                let rss = run.peak_rss_mb.map_or("?".to_string(), |m| format!("{m:.0} MB"));
+                let ratio = reference.map_or(String::new(), |p| format!("  {:.2}x peer", p / run.seconds));
+                println!("{:<26} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}", run.name, words as f64 / run.seconds, run.seconds);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::BenchNer { inputs, repeat, python, common }) => {
             let model = setup(&common)?;
             let docs = bench::load_docs(&inputs)?;
             let rust = bench::time_rust(&model, &docs, repeat)?;
             let threads = rayon::current_num_threads();
             println!("NER stage on {} documents, {} sentences, {} words; {} threads", docs.len(), rust.sentences, rust.words, threads);
+            let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
+            let sides = [
+                ("before: padded batches of 4096 positions", Backend::Candle, 1.0),
+                ("padding backend, padding <= 10%", Backend::Candle, 0.10),
+                ("packed backends", Backend::Packed, 0.10),
+            ];
+            for (label, backend, max_padding) in sides {
+                let m = NerModel::load_backend(&dir, NerOptions { max_padding, ..NerOptions::default() }, backend)?;
+                let s = m.batching_stats(&docs)?;
+                println!(
+                    "batching, {label:<41}: {} pieces, {} windows, {} batches, {} positions computed, {:.1}% padding",
+                    s.pieces, s.windows, s.batches, s.computed_positions, 100.0 * s.padding()
+                );
+            }
             println!(
-                "rust candle   : {:>8.1} words/s {:>7.1} sentences/s ({:.3}s)",
+                "rust {:<9}: {:>8.1} words/s {:>7.1} sentences/s ({:.3}s)",
+                model.backend().name(),
                 rust.words_per_second(),
                 rust.sentences_per_second(),
                 rust.seconds

@@ -205,7 +205,7 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
     for line in discovery.warnings() {
         progress.note(&line);
     }
-    let mut cache = if options.cache { Some(Cache::open(output, &model.info().sha256)?) } else { None };
+    let mut cache = if options.cache { Some(Cache::open(output, &format!("{}:{}", model.info().sha256, model.backend()))?) } else { None };
     let mut writer = OutputWriter::create(output)?;
     let mut first_with_content: HashMap<String, String> = HashMap::new();
     let mut reused_total = 0;
@@ -319,14 +319,15 @@ impl OutputWriter {
 
     pub fn finish(self, output: &Path, model: &NerModel, inputs: &[PathBuf], shard: Option<Shard>, started: Instant) -> Result<RunSummary> {
         let info = model.info();
-        let model_json = serde_json::json!({"name": info.name, "sha256": info.sha256, "dir": info.dir.display().to_string()});
+        let model_json = serde_json::json!({"name": info.name, "sha256": info.sha256, "dir": info.dir.display().to_string(), "backend": model.backend().describe()});
         let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
         self.finish_with(output, model_json, serde_json::json!({"inputs": inputs, "shard": shard.map(|s| format!("{}/{}", s.index, s.count))}), started)
     }
 
     /// Merges the records, writes the record files and `run.json`, and moves every file into
     /// place (documents last, so that a complete `documents.jsonl` means a complete run).
-    pub fn finish_with(self, output: &Path, model: serde_json::Value, origin: serde_json::Value, started: Instant) -> Result<RunSummary> {
+    pub fn finish_with(self, output: &Path, mut model: serde_json::Value, origin: serde_json::Value, started: Instant) -> Result<RunSummary> {
+        let backend = model.as_object_mut().and_then(|m| m.remove("backend")).unwrap_or_else(|| "candle cpu f32".into());
         let OutputWriter { documents, parts, meetings, agreements, mut summary } = self;
         let meetings = merge::merge_meetings(meetings);
         let agreements = merge::merge_agreements(agreements);
@@ -350,7 +351,7 @@ impl OutputWriter {
             "version": env!("CARGO_PKG_VERSION"),
             "schema_version": SCHEMA_VERSION,
             "model": model,
-            "backend": "candle cpu f32",
+            "backend": backend,
             "threads": rayon::current_num_threads(),
             "origin": origin,
             "counts": {

@@ -7,7 +7,7 @@
 //! tagged from its first word piece, by the window in which it sits farthest from an edge; a
 //! constrained Viterbi pass then yields only valid BIO spans made of whole words.
 
-mod model;
+mod heads;
 pub mod shape;
 pub mod tags;
 
@@ -21,8 +21,10 @@ use tokenizers::Tokenizer;
 
 use crate::doc::{Document, Entity};
 use crate::text::ByteSpan;
-pub(crate) use model::gelu;
-pub use model::{Batch, BertConfig, TaggerNetwork};
+pub(crate) use crate::encoder::candle::gelu;
+pub use crate::encoder::{Backend, BertConfig};
+use crate::encoder::{Encoder, Packed};
+use heads::TagHead;
 use tags::Tag;
 
 /// `labels.json` of a model folder.
@@ -54,13 +56,15 @@ pub struct NerOptions {
     pub max_len: usize,
     /// Word pieces between the starts of two consecutive windows of one long sentence.
     pub stride: usize,
-    /// Upper bound of rows x width of one batch.
+    /// Upper bound of the positions one batch computes (rows x width when the backend pads).
     pub batch_tokens: usize,
+    /// Largest share of padding in a batch of a padding backend.
+    pub max_padding: f64,
 }
 
 impl Default for NerOptions {
     fn default() -> Self {
-        NerOptions { max_len: 128, stride: 96, batch_tokens: 4096 }
+        NerOptions { max_len: 128, stride: 96, batch_tokens: 4096, max_padding: 0.10 }
     }
 }
 
@@ -89,7 +93,9 @@ struct Window {
 
 pub struct NerModel {
     tokenizer: Tokenizer,
-    network: TaggerNetwork,
+    encoder: Box<dyn Encoder>,
+    head: TagHead,
+    backend: Backend,
     tags: Vec<Tag>,
     cls: u32,
     sep: u32,
@@ -107,6 +113,11 @@ impl NerModel {
     }
 
     pub fn load_with(dir: &Path, options: NerOptions) -> Result<Self> {
+        Self::load_backend(dir, options, Backend::default())
+    }
+
+    /// Loads a model folder with the encoder run by `backend`.
+    pub fn load_backend(dir: &Path, options: NerOptions, backend: Backend) -> Result<Self> {
         let read = |name: &str| -> Result<String> {
             std::fs::read_to_string(dir.join(name)).with_context(|| {
                 format!("cannot read {} (is {} a model folder? the shipped one is models/ner)", dir.join(name).display(), dir.display())
@@ -120,16 +131,19 @@ impl NerModel {
         let cls = tokenizer.token_to_id("[CLS]").context("tokenizer has no [CLS] token")?;
         let sep = tokenizer.token_to_id("[SEP]").context("tokenizer has no [SEP] token")?;
         let weights = dir.join("model.safetensors");
-        let network = TaggerNetwork::load(&weights, &config, tags.len(), label_map.shapes.len(), label_map.shape_dim)?;
+        let encoder = crate::encoder::load(backend, &weights, &config, label_map.shapes.len())?;
+        let head = TagHead::load(&weights, config.hidden_size, label_map.shapes.len(), label_map.shape_dim, tags.len())?;
         let bytes = std::fs::read(&weights)?;
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        let max_len = options.max_len.min(label_map.max_len).min(network.max_positions());
+        let max_len = options.max_len.min(label_map.max_len).min(encoder.max_positions());
         if max_len < 8 || options.stride == 0 || options.stride > max_len - 2 {
             bail!("window of {max_len} pieces with stride {} cannot cover a sentence", options.stride);
         }
         Ok(NerModel {
             tokenizer,
-            network,
+            encoder,
+            head,
+            backend,
             tags,
             cls,
             sep,
@@ -142,8 +156,8 @@ impl NerModel {
 
     /// Runs `reader`'s heads on every encoder pass from now on, and reads records with `mode`.
     pub fn attach_events(&mut self, reader: crate::events::EventReader, mode: crate::pipeline::Reader) -> Result<()> {
-        if reader.in_dim() != self.network.feature_dim() {
-            bail!("the event reader wants {} features per word, the entity model gives {}: retrain it on this model", reader.in_dim(), self.network.feature_dim());
+        if reader.in_dim() != self.head.feature_dim() {
+            bail!("the event reader wants {} features per word, the entity model gives {}: retrain it on this model", reader.in_dim(), self.head.feature_dim());
         }
         self.events = Some(reader);
         self.set_reader(mode);
@@ -174,6 +188,11 @@ impl NerModel {
 
     pub fn info(&self) -> &ModelInfo {
         &self.info
+    }
+
+    /// The backend running the encoder.
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Tags the sentences of every document that has no error; replaces `entities`.
@@ -222,7 +241,7 @@ impl NerModel {
             docs[sentence.doc].entities.extend(entities);
         }
         if let Some(features) = features {
-            let dim = self.network.feature_dim();
+            let dim = self.head.feature_dim();
             for (sentence, pieces) in sentences.iter().zip(features) {
                 let mut words = Vec::with_capacity(sentence.word_first_piece.len() * dim);
                 for &piece in &sentence.word_first_piece {
@@ -312,56 +331,133 @@ impl NerModel {
         windows
     }
 
+    /// Cuts length-sorted windows into batches: at most `batch_tokens` positions computed,
+    /// and, for a backend that pads, at most `max_padding` of them padding. Depends only on
+    /// the windows, never on the thread count.
+    fn batches(&self, windows: &[Window]) -> Vec<std::ops::Range<usize>> {
+        let pads = self.encoder.pads();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < windows.len() {
+            let width = windows[at].end - windows[at].start + 2;
+            let mut real = 0;
+            let mut end = at;
+            while end < windows.len() {
+                let len = windows[end].end - windows[end].start + 2;
+                let rows = end + 1 - at;
+                let computed = if pads { rows * width } else { real + len };
+                if end > at && computed > self.options.batch_tokens {
+                    break;
+                }
+                if pads && end > at && (computed - real - len) as f64 > self.options.max_padding * computed as f64 {
+                    break;
+                }
+                real += len;
+                end += 1;
+            }
+            out.push(at..end);
+            at = end;
+        }
+        out
+    }
+
     /// Label probabilities of every word piece of every sentence, `[pieces * labels]` each.
     /// With `keep_features`, also the classifier's input features of every piece,
     /// `[pieces * feature_dim]` each.
     #[allow(clippy::type_complexity)]
     fn tag_pieces(&self, sentences: &[EncodedSentence], keep_features: bool) -> Result<(Vec<Vec<f32>>, Option<Vec<Vec<f32>>>)> {
         let k = self.tags.len();
-        let dim = self.network.feature_dim();
+        let h = self.encoder.hidden();
+        let dim = self.head.feature_dim();
         let mut probs: Vec<Vec<f32>> = sentences.iter().map(|s| vec![0f32; s.ids.len() * k]).collect();
         let mut features: Option<Vec<Vec<f32>>> = keep_features.then(|| sentences.iter().map(|s| vec![0f32; s.ids.len() * dim]).collect());
         let mut windows = self.windows(sentences);
         // Longest first; ties keep text order, so batches never depend on the thread count.
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
-        let mut at = 0;
-        while at < windows.len() {
-            let width = windows[at].end - windows[at].start + 2;
-            let rows = (self.options.batch_tokens / width).max(1).min(windows.len() - at);
-            let group = &windows[at..at + rows];
-            let batch = self.batch(sentences, group, width);
-            let (logits, kept) = self.network.forward_features(&batch, keep_features)?;
+        let mut logits = vec![0f32; k];
+        for range in self.batches(&windows) {
+            let group = &windows[range];
+            let packed = self.pack(sentences, group);
+            let hidden = self.encoder.encode(&packed)?;
             for (row, window) in group.iter().enumerate() {
                 let out = &mut probs[window.sentence];
                 for piece in window.own_start..window.own_end {
-                    // +1: position 0 of a row is [CLS].
-                    let position = row * width + (piece - window.start) + 1;
-                    softmax_into(&logits[position * k..(position + 1) * k], &mut out[piece * k..(piece + 1) * k]);
-                    if let (Some(all), Some(kept)) = (features.as_mut(), kept.as_ref()) {
-                        all[window.sentence][piece * dim..(piece + 1) * dim].copy_from_slice(&kept[position * dim..(position + 1) * dim]);
+                    // +1: position 0 of a window is [CLS].
+                    let position = packed.offsets[row] + (piece - window.start) + 1;
+                    self.head.logits(&hidden[position * h..(position + 1) * h], packed.shape_ids[position], &mut logits)?;
+                    softmax_into(&logits, &mut out[piece * k..(piece + 1) * k]);
+                    if let Some(all) = features.as_mut() {
+                        let row = &mut all[window.sentence][piece * dim..(piece + 1) * dim];
+                        row[..h].copy_from_slice(&hidden[position * h..(position + 1) * h]);
+                        row[h..].copy_from_slice(self.head.case_embedding(packed.shape_ids[position])?);
                     }
                 }
             }
-            at += rows;
         }
         Ok((probs, features))
     }
 
-    fn batch(&self, sentences: &[EncodedSentence], group: &[Window], width: usize) -> Batch {
-        let mut token_ids = vec![0u32; group.len() * width];
-        let mut shape_ids = vec![shape::SPECIAL; group.len() * width];
-        let mut lengths = Vec::with_capacity(group.len());
-        for (row, window) in group.iter().enumerate() {
+    fn pack(&self, sentences: &[EncodedSentence], group: &[Window]) -> Packed {
+        let mut packed = Packed::new();
+        let mut ids = Vec::new();
+        let mut shapes = Vec::new();
+        for window in group {
             let sentence = &sentences[window.sentence];
-            let ids = &mut token_ids[row * width..(row + 1) * width];
-            let len = window.end - window.start;
-            ids[0] = self.cls;
-            ids[1..=len].copy_from_slice(&sentence.ids[window.start..window.end]);
-            ids[len + 1] = self.sep;
-            shape_ids[row * width + 1..row * width + 1 + len].copy_from_slice(&sentence.shapes[window.start..window.end]);
-            lengths.push(len + 2);
+            ids.clear();
+            shapes.clear();
+            ids.push(self.cls);
+            ids.extend_from_slice(&sentence.ids[window.start..window.end]);
+            ids.push(self.sep);
+            shapes.push(shape::SPECIAL);
+            shapes.extend_from_slice(&sentence.shapes[window.start..window.end]);
+            shapes.push(shape::SPECIAL);
+            packed.push(&ids, &shapes);
         }
-        Batch { rows: group.len(), width, token_ids, shape_ids, lengths }
+        packed
+    }
+
+    /// How the windows of `docs` would be cut and batched: (windows, real positions,
+    /// positions computed including padding, positions computed by a padding backend).
+    pub fn batching_stats(&self, docs: &[Document]) -> Result<BatchingStats> {
+        let jobs: Vec<(usize, ByteSpan)> =
+            docs.iter().enumerate().filter(|(_, d)| d.is_ok()).flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s))).collect();
+        let sentences: Vec<EncodedSentence> =
+            jobs.iter().map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text))).collect::<Result<_>>()?;
+        let mut windows = self.windows(&sentences);
+        windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
+        let mut stats = BatchingStats {
+            pieces: sentences.iter().map(|s| s.ids.len()).sum(),
+            windows: windows.len(),
+            ..Default::default()
+        };
+        for range in self.batches(&windows) {
+            let group = &windows[range];
+            let width = group[0].end - group[0].start + 2;
+            let real: usize = group.iter().map(|w| w.end - w.start + 2).sum();
+            stats.batches += 1;
+            stats.real_positions += real;
+            stats.computed_positions += if self.encoder.pads() { width * group.len() } else { real };
+        }
+        Ok(stats)
+    }
+}
+
+/// What the encoder computes for a set of documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchingStats {
+    /// Word pieces of all sentences.
+    pub pieces: usize,
+    pub windows: usize,
+    pub batches: usize,
+    /// Positions of all windows, with `[CLS]`, `[SEP]` and overlaps.
+    pub real_positions: usize,
+    /// Positions the encoder computes, padding included.
+    pub computed_positions: usize,
+}
+
+impl BatchingStats {
+    pub fn padding(&self) -> f64 {
+        1.0 - self.real_positions as f64 / self.computed_positions.max(1) as f64
     }
 }
 

@@ -1,4 +1,4 @@
-//! The tagger network on candle: MiniLM-L6 (BERT) + case/shape embeddings + linear classifier.
+//! The `candle` backend: MiniLM-L6 (BERT) + case embeddings on candle tensors, padded batches.
 //!
 //! Written out rather than taken from candle-transformers so that the case embedding can join
 //! the input embeddings, Q/K/V run as one fused matmul, and layer norm and softmax use candle's
@@ -6,30 +6,11 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use candle_core::{CpuStorage, CustomOp1, DType, Device, Layout, Shape, Tensor};
 use rayon::prelude::*;
 use candle_nn::VarBuilder;
-use serde::Deserialize;
-
-/// The fields of the Hugging Face `config.json` the network needs.
-#[derive(Debug, Clone, Deserialize)]
-pub struct BertConfig {
-    pub vocab_size: usize,
-    pub hidden_size: usize,
-    pub num_hidden_layers: usize,
-    pub num_attention_heads: usize,
-    pub intermediate_size: usize,
-    pub max_position_embeddings: usize,
-    #[serde(default = "default_eps")]
-    pub layer_norm_eps: f64,
-    #[serde(default)]
-    pub hidden_act: Option<String>,
-}
-
-fn default_eps() -> f64 {
-    1e-12
-}
+use super::{BertConfig, Encoder, Packed};
 
 struct Linear {
     /// Stored transposed (`[in, out]`, contiguous) so the forward pass is a plain matmul.
@@ -128,37 +109,22 @@ struct EncoderLayer {
     output_norm: LayerNorm,
 }
 
-/// The whole tagger. `forward` maps a padded batch to per-token label logits.
-pub struct TaggerNetwork {
+/// The encoder on candle tensors.
+pub struct CandleEncoder {
     word_embeddings: Tensor,
     position_embeddings: Tensor,
     token_type_zero: Tensor,
     case_in: Tensor,
     embedding_norm: LayerNorm,
     layers: Vec<EncoderLayer>,
-    case_out: Tensor,
-    classifier: Linear,
     hidden: usize,
     heads: usize,
     max_positions: usize,
     device: Device,
 }
 
-/// One padded batch of windows, row-major `[rows, width]`.
-pub struct Batch {
-    pub rows: usize,
-    pub width: usize,
-    pub token_ids: Vec<u32>,
-    pub shape_ids: Vec<u32>,
-    /// Number of real (unpadded) tokens of each row.
-    pub lengths: Vec<usize>,
-}
-
-impl TaggerNetwork {
-    pub fn load(weights: &Path, config: &BertConfig, n_labels: usize, n_shapes: usize, shape_dim: usize) -> Result<Self> {
-        if config.hidden_act.as_deref().is_some_and(|a| a != "gelu") {
-            bail!("unsupported activation {:?} in config.json (only gelu)", config.hidden_act);
-        }
+impl CandleEncoder {
+    pub fn load(weights: &Path, config: &BertConfig, n_shapes: usize) -> Result<Self> {
         let device = Device::Cpu;
         let bytes = std::fs::read(weights).with_context(|| format!("cannot read {}", weights.display()))?;
         let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &device)
@@ -182,15 +148,13 @@ impl TaggerNetwork {
                 output_norm: LayerNorm::load(&vb, &format!("{p}.output.LayerNorm"), h, eps)?,
             });
         }
-        Ok(TaggerNetwork {
+        Ok(CandleEncoder {
             word_embeddings: vb.get((config.vocab_size, h), "embeddings.word_embeddings.weight")?,
             position_embeddings: vb.get((config.max_position_embeddings, h), "embeddings.position_embeddings.weight")?,
             token_type_zero: vb.get((2, h), "embeddings.token_type_embeddings.weight")?.get(0)?,
             case_in: vb.get((n_shapes, h), "case_in.weight")?,
             embedding_norm: LayerNorm::load(&vb, "embeddings.LayerNorm", h, eps)?,
             layers,
-            case_out: vb.get((n_shapes, shape_dim), "case_out.weight")?,
-            classifier: Linear::load(&vb, "classifier", h + shape_dim, n_labels)?,
             hidden: h,
             heads: config.num_attention_heads,
             max_positions: config.max_position_embeddings,
@@ -198,29 +162,14 @@ impl TaggerNetwork {
         })
     }
 
-    pub fn max_positions(&self) -> usize {
-        self.max_positions
-    }
-
-    /// Label logits for every position of the batch, `[rows * width * n_labels]` row-major.
-    pub fn forward(&self, batch: &Batch) -> Result<Vec<f32>> {
-        Ok(self.forward_features(batch, false)?.0)
-    }
-
-    /// Width of the features the classifier reads (encoder output and shape embedding).
-    pub fn feature_dim(&self) -> usize {
-        self.hidden + self.case_out.dims()[1]
-    }
-
-    /// Logits as [`Self::forward`], and with `keep_features` also the features the classifier
-    /// read, `[rows * width * feature_dim]`: what the event reader's heads take in.
-    pub fn forward_features(&self, batch: &Batch, keep_features: bool) -> Result<(Vec<f32>, Option<Vec<f32>>)> {
-        let (b, t, h) = (batch.rows, batch.width, self.hidden);
+    /// Hidden states of every position of a padded batch `[rows, width]`.
+    fn forward_padded(&self, token_ids: &[u32], shape_ids: &[u32], lengths: &[usize], b: usize, t: usize) -> Result<Tensor> {
+        let h = self.hidden;
         let n = b * t;
-        let ids = Tensor::from_slice(&batch.token_ids, n, &self.device)?;
-        let shapes = Tensor::from_slice(&batch.shape_ids, n, &self.device)?;
+        let ids = Tensor::from_slice(token_ids, n, &self.device)?;
+        let shapes = Tensor::from_slice(shape_ids, n, &self.device)?;
         let mut mask = vec![0f32; n];
-        for (row, &len) in batch.lengths.iter().enumerate() {
+        for (row, &len) in lengths.iter().enumerate() {
             for m in &mut mask[row * t + len..(row + 1) * t] {
                 *m = -1e9;
             }
@@ -252,10 +201,46 @@ impl TaggerNetwork {
             let out = layer.output.forward(&inner)?;
             x = layer.output_norm.forward(&(out + &x)?)?;
         }
-        let features = Tensor::cat(&[&x, &self.case_out.index_select(&shapes, 0)?], 1)?;
-        let logits = self.classifier.forward(&features)?;
-        let kept = if keep_features { Some(features.flatten_all()?.to_vec1::<f32>()?) } else { None };
-        Ok((logits.flatten_all()?.to_vec1::<f32>()?, kept))
+        Ok(x)
+    }
+}
+
+impl Encoder for CandleEncoder {
+    /// Pads the windows to the longest one, runs the padded batch, keeps the real positions.
+    fn encode(&self, input: &Packed) -> Result<Vec<f32>> {
+        let (b, t, h) = (input.windows(), input.max_len(), self.hidden);
+        if b == 0 || t == 0 {
+            return Ok(Vec::new());
+        }
+        let mut token_ids = vec![0u32; b * t];
+        let mut shape_ids = vec![0u32; b * t];
+        let mut lengths = Vec::with_capacity(b);
+        for w in 0..b {
+            let range = input.window(w);
+            let len = range.len();
+            token_ids[w * t..w * t + len].copy_from_slice(&input.token_ids[range.clone()]);
+            shape_ids[w * t..w * t + len].copy_from_slice(&input.shape_ids[range]);
+            lengths.push(len);
+        }
+        let x = self.forward_padded(&token_ids, &shape_ids, &lengths, b, t)?;
+        let all = x.flatten_all()?.to_vec1::<f32>()?;
+        let mut out = Vec::with_capacity(input.tokens() * h);
+        for (w, &len) in lengths.iter().enumerate() {
+            out.extend_from_slice(&all[w * t * h..(w * t + len) * h]);
+        }
+        Ok(out)
+    }
+
+    fn hidden(&self) -> usize {
+        self.hidden
+    }
+
+    fn max_positions(&self) -> usize {
+        self.max_positions
+    }
+
+    fn pads(&self) -> bool {
+        true
     }
 }
 

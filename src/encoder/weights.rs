@@ -1,0 +1,54 @@
+//! Reading the shipped safetensors file (fp16, bf16 or f32 on disk) into f32 arrays.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use safetensors::{Dtype, SafeTensors};
+
+/// Every tensor of a safetensors file, as f32 with its shape.
+pub struct Weights {
+    tensors: HashMap<String, (Vec<usize>, Vec<f32>)>,
+    file: String,
+}
+
+impl Weights {
+    pub fn read(path: &Path) -> Result<Self> {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let st = SafeTensors::deserialize(&bytes).with_context(|| format!("{} is not a valid safetensors file", path.display()))?;
+        let mut tensors = HashMap::new();
+        for (name, view) in st.tensors() {
+            let data = view.data();
+            let values: Vec<f32> = match view.dtype() {
+                Dtype::F16 => data.chunks_exact(2).map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
+                Dtype::BF16 => data.chunks_exact(2).map(|b| half::bf16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
+                Dtype::F32 => data.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
+                other => bail!("{}: tensor {name} has unsupported type {other:?}", path.display()),
+            };
+            tensors.insert(name, (view.shape().to_vec(), values));
+        }
+        Ok(Weights { tensors, file: path.display().to_string() })
+    }
+
+    /// The tensor `name`, checked to have `shape`; taken out of the map.
+    pub fn take(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>> {
+        let Some((found, values)) = self.tensors.remove(name) else {
+            bail!("{}: no tensor {name}", self.file);
+        };
+        if found != shape {
+            bail!("{}: tensor {name} has shape {found:?}, expected {shape:?}", self.file);
+        }
+        Ok(values)
+    }
+}
+
+/// `[rows, cols]` row-major -> `[cols, rows]` row-major.
+pub fn transpose(values: &[f32], rows: usize, cols: usize) -> Vec<f32> {
+    let mut out = vec![0f32; values.len()];
+    for r in 0..rows {
+        for c in 0..cols {
+            out[c * rows + r] = values[r * cols + c];
+        }
+    }
+    out
+}
