@@ -25,6 +25,7 @@ pub mod people;
 pub mod pipeline;
 pub mod progress;
 pub mod records;
+pub mod report;
 pub mod segment;
 pub mod text;
 pub mod write;

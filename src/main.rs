@@ -76,6 +76,12 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Writes DIR/report.html, the self-contained HTML report over the datasets of an
+    /// existing output folder (every run writes it too).
+    Report {
+        /// An attache output folder.
+        dir: PathBuf,
+    },
     /// Runs the main job on inputs with hand-made gold records and scores meetings and
     /// agreements: precision/recall/F1 per record type, date, place, status and kind accuracy.
     Eval {
@@ -214,6 +220,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_summary(&summary, &output);
             }
             Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+        }
+        Some(Command::Report { dir }) => {
+            let path = attache::report::write_report(&dir)?;
+            eprintln!("attache: wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { sets, scored, gold, verbose, readers, common }) => {
             if let (Some(dir), Some(gold)) = (&scored, &gold) {

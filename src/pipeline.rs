@@ -92,8 +92,13 @@ impl Default for RunOptions {
 /// `attache merge` needs to fold shard outputs together as one run would.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocumentRecords {
+    /// Where the document comes in the output (see [`order_key`]).
     pub order_key: String,
     pub doc_id: String,
+    /// SHA-256 of the bytes the document was read from, so that merging shard outputs finds
+    /// duplicate files across shards ("same content as ..."); null when they could not be read.
+    #[serde(default)]
+    pub content_hash: Option<String>,
     pub failed: bool,
     pub entities: usize,
     pub words: usize,
@@ -152,6 +157,18 @@ pub fn annotate_documents(docs: &mut [Document], model: &NerModel) -> Result<()>
     Ok(())
 }
 
+/// The key output files are ordered by: discovery's order (file id, then line of a JSON Lines
+/// file) as one string that sorts the same way, so that merged shard outputs come in the order
+/// of one run. File ids never hold a NUL, and line numbers are zero-padded.
+pub fn order_key(source: &ingest::Source) -> String {
+    let line = source.record.map_or(0, |r| r.line);
+    let file = match source.record {
+        Some(r) => source.id.strip_suffix(&format!("#{}", r.line)).unwrap_or(&source.id),
+        None => &source.id,
+    };
+    format!("{file}\u{0}{line:010}")
+}
+
 /// Reads and runs every stage on `sources`: rayon across documents, one encoder pass over all
 /// their sentences.
 pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<Vec<DocOutcome>> {
@@ -175,7 +192,7 @@ pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<
                 analyse(doc, model);
             }
             DocOutcome {
-                order_key: source.id.clone(),
+                order_key: order_key(source),
                 document: write::DocumentRecord::from_document(doc),
                 meetings: std::mem::take(&mut doc.meetings),
                 agreements: std::mem::take(&mut doc.agreements),
@@ -186,7 +203,7 @@ pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<
 }
 
 /// Version of the output contract written to `run.json` (SPEC.md).
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// The main job over `inputs`: `documents.jsonl`, `meetings.jsonl`, `agreements.jsonl`,
 /// `document_records.jsonl` and `run.json` in `output`, each replaced atomically.
@@ -207,7 +224,7 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
     }
     let mut cache = if options.cache { Some(Cache::open(output, &format!("{}:{}", model.info().sha256, model.backend()))?) } else { None };
     let mut writer = OutputWriter::create(output)?;
-    let mut first_with_content: HashMap<String, String> = HashMap::new();
+    let mut duplicates = Duplicates::default();
     let mut reused_total = 0;
 
     for chunk in sources.chunks(DOCS_PER_BATCH) {
@@ -230,22 +247,19 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
             outcomes[i] = Some(outcome);
         }
         let mut batch = progress::Counts { reused, ..Default::default() };
-        for (outcome, hash) in outcomes.into_iter().flatten().zip(&hashes) {
+        for ((outcome, hash), source) in outcomes.into_iter().flatten().zip(hashes).zip(chunk) {
             let mut outcome = outcome;
-            if let Some(hash) = hash {
-                match first_with_content.get(hash) {
-                    Some(first) => outcome.document.warnings.push(format!("same content as {first}")),
-                    None => {
-                        first_with_content.insert(hash.clone(), outcome.document.doc_id.clone());
-                    }
-                }
+            // Entries cached by an older release may carry another form of the key.
+            outcome.order_key = order_key(source);
+            if let Some(warning) = duplicates.check(hash.as_deref(), &outcome.document.doc_id) {
+                outcome.document.warnings.push(warning);
             }
             batch.documents += 1;
             batch.failed += usize::from(outcome.document.error.is_some());
             batch.entities += outcome.document.entities.len();
             batch.meetings += outcome.meetings.len();
             batch.agreements += outcome.agreements.len();
-            writer.push(outcome)?;
+            writer.push(outcome, hash)?;
         }
         progress.advance(batch);
     }
@@ -282,11 +296,12 @@ impl OutputWriter {
         })
     }
 
-    pub fn push(&mut self, outcome: DocOutcome) -> Result<()> {
+    pub fn push(&mut self, outcome: DocOutcome, content_hash: Option<String>) -> Result<()> {
         self.documents.record(&outcome.document)?;
         let records = DocumentRecords {
             order_key: outcome.order_key,
             doc_id: outcome.document.doc_id,
+            content_hash,
             failed: outcome.document.error.is_some(),
             entities: outcome.document.entities.len(),
             words: outcome.words,
@@ -345,6 +360,7 @@ impl OutputWriter {
         file.commit()?;
         parts.commit()?;
         documents.commit()?;
+        crate::report::write_report(output)?;
         summary.seconds = started.elapsed().as_secs_f64();
         let run = serde_json::json!({
             "tool": "attache",
@@ -390,6 +406,13 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
         }
         if let Ok(run) = std::fs::read_to_string(dir.join("run.json")).map(|t| serde_json::from_str::<serde_json::Value>(&t)) {
             if let Ok(run) = run {
+                if run["schema_version"] != SCHEMA_VERSION {
+                    bail!(
+                        "{} was written with output schema {} and this attache writes schema {SCHEMA_VERSION}; re-run that shard with this version",
+                        dir.display(),
+                        run["schema_version"]
+                    );
+                }
                 if model.is_null() {
                     model = run["model"].clone();
                 } else if model["sha256"] != run["model"]["sha256"] {
@@ -409,11 +432,52 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
         eprintln!("attache: {} document(s) appeared in more than one folder; kept once", before - items.len());
     }
     let mut writer = OutputWriter::create(output)?;
+    let mut duplicates = Duplicates::default();
     for (records, line) in items {
+        let line = duplicates.rewrite(&line, &records)?;
         writer.push_line(&line, records)?;
     }
     let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     writer.finish_with(output, model, serde_json::json!({"merged_from": dirs}), started)
+}
+
+/// The "same content as FIRST" warnings: the first document (in output order) with given bytes
+/// is the original, every later one names it. One run and a merge of shards walk documents in
+/// the same order through this, so they warn alike.
+#[derive(Default)]
+struct Duplicates {
+    first_with_content: HashMap<String, String>,
+}
+
+const SAME_CONTENT: &str = "same content as ";
+
+impl Duplicates {
+    /// The warning for the document `doc_id` read from bytes hashing to `hash`, if any.
+    fn check(&mut self, hash: Option<&str>, doc_id: &str) -> Option<String> {
+        let hash = hash?;
+        match self.first_with_content.get(hash) {
+            Some(first) => Some(format!("{SAME_CONTENT}{first}")),
+            None => {
+                self.first_with_content.insert(hash.to_string(), doc_id.to_string());
+                None
+            }
+        }
+    }
+
+    /// A shard's `documents.jsonl` line with its duplicate warning recomputed over all
+    /// shards. Lines of outputs without content hashes are kept as they are.
+    fn rewrite(&mut self, line: &str, records: &DocumentRecords) -> Result<String> {
+        let Some(hash) = records.content_hash.as_deref() else { return Ok(line.to_string()) };
+        let warning = self.check(Some(hash), &records.doc_id);
+        if warning.is_none() && !line.contains(SAME_CONTENT) {
+            return Ok(line.to_string()); // the common case: nothing to parse
+        }
+        let mut document: write::DocumentRecord =
+            serde_json::from_str(line).map_err(|e| anyhow::anyhow!("{}: bad documents.jsonl line: {e}", records.doc_id))?;
+        document.warnings.retain(|w| !w.starts_with(SAME_CONTENT));
+        document.warnings.extend(warning);
+        Ok(serde_json::to_string(&document)?)
+    }
 }
 
 fn per_second(n: usize, seconds: f64) -> f64 {

@@ -137,6 +137,12 @@ impl JsonlWriter {
         Ok(())
     }
 
+    /// Bytes as they are (for files that are not JSON Lines, such as the HTML report).
+    pub fn raw(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes)?;
+        Ok(())
+    }
+
     pub fn record<T: Serialize>(&mut self, record: &T) -> Result<()> {
         self.line(&serde_json::to_string(record)?)
     }
