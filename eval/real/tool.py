@@ -10,6 +10,8 @@ SHA-256 of the text) and the hand-made gold records.
   tool.py finalize             drafts/*.gold.jsonl (evidence as quotes) -> gold.jsonl (evidence as
                                code-point offsets), checks every text, writes the split folders
                                texts/open, texts/locked and gold.open.jsonl, gold.locked.jsonl
+  tool.py verify               after a re-fetch: checks every text against the SHA-256 in
+                               articles.jsonl and writes texts/open and texts/locked
   tool.py status               counts per split, outlets, negatives, missing texts
 """
 import hashlib, json, os, sys, shutil, glob
@@ -155,6 +157,24 @@ def status():
     print("outlets:", len({x.get("outlet") for x in arts}))
 
 
+def verify():
+    arts = load_jsonl(os.path.join(HERE, "articles.jsonl"))
+    bad = 0
+    for split in ("open", "locked"):
+        d = os.path.join(TEXTS, split)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    for a in arts:
+        t = text_of(a["id"])
+        if t is None or sha(t) != a["sha256"]:
+            bad += 1
+            print(f"{a['id']}: " + ("missing" if t is None else "text differs from the annotated one") + f" ({a['url']})")
+            continue
+        shutil.copy(os.path.join(TEXTS, a["id"] + ".txt"), os.path.join(TEXTS, a["split"]))
+    print(f"{len(arts) - bad} of {len(arts)} texts verified")
+    sys.exit(1 if bad else 0)
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "status"
     if cmd == "reserved":
@@ -163,5 +183,7 @@ if __name__ == "__main__":
             print(("RESERVED " if is_reserved(u, r) else "ok ") + u)
     elif cmd == "finalize":
         finalize()
+    elif cmd == "verify":
+        verify()
     else:
         status()
