@@ -5,9 +5,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::str::FromStr;
 use std::time::{Duration, Instant};
 
-const DATASETS: [&str; 3] = ["documents.jsonl", "meetings.jsonl", "agreements.jsonl"];
+use attache::pipeline::Shard;
+
+/// What a run writes that must not depend on threads, resumption, shards or caching
+/// (`run.json` holds wall time and origin, which may).
+const DATASETS: [&str; 5] = ["documents.jsonl", "meetings.jsonl", "agreements.jsonl", "document_records.jsonl", "report.html"];
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_attache"))
@@ -155,6 +160,71 @@ fn four_shards_merged_equal_a_single_run() {
     assert_same_datasets(&single, &merged);
     let bad = run(&[input.to_str().unwrap(), "--shard", "5/4"]);
     assert_eq!(bad.status.code(), Some(2), "a bad shard is a usage error");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Two names whose documents `--shard K/2` puts in different shards, `first` in shard 2.
+fn names_in_two_shards(stem: &str) -> (String, String) {
+    let (one, two) = (Shard::from_str("1/2").unwrap(), Shard::from_str("2/2").unwrap());
+    let names: Vec<String> = (0..64).map(|i| format!("{stem}-{i:02}.txt")).collect();
+    let first = names.iter().find(|n| two.contains(n)).unwrap().clone();
+    let later = names.iter().find(|n| one.contains(n) && n.as_str() > first.as_str()).unwrap().clone();
+    (first, later)
+}
+
+#[test]
+fn duplicates_split_over_shards_merge_as_one_run_warns() {
+    let dir = scratch("dupshards");
+    let input = dir.join("in");
+    corpus(&input, 12);
+    // The same article three times: its first copy in shard 2, the later ones in shard 1 (and
+    // one more in shard 2), so each shard alone would call a different copy the original.
+    let article = fs::read_to_string(root().join("input/2024-hanoi-beijing-talks.txt")).unwrap();
+    let (first, later) = names_in_two_shards("dup");
+    let (other_first, _) = names_in_two_shards("zz");
+    for name in [&first, &later, &other_first] {
+        fs::write(input.join(name), &article).unwrap();
+    }
+    // A JSON Lines file of 12 records (two of them equal): line 10 must follow line 9, not 1.
+    let mut lines = String::new();
+    for i in 1..=12 {
+        let text = if i == 12 { "Japan and the Philippines signed a Reciprocal Access Agreement in Manila on July 8, 2024.".to_string() } else { format!("Record {i}: Japan and the Philippines signed a Reciprocal Access Agreement in Manila on July 8, 2024.") };
+        let text = if i == 11 { "Japan and the Philippines signed a Reciprocal Access Agreement in Manila on July 8, 2024.".to_string() } else { text };
+        lines.push_str(&serde_json::json!({"text": text, "published": "2024-07-09"}).to_string());
+        lines.push('\n');
+    }
+    fs::write(input.join("feed.jsonl"), lines).unwrap();
+
+    let single = dir.join("single");
+    run_ok(&[input.to_str().unwrap(), "-o", single.to_str().unwrap(), "--quiet", "--fresh"]);
+    let mut parts = Vec::new();
+    for k in 1..=2 {
+        let part = dir.join(format!("part{k}"));
+        run_ok(&[input.to_str().unwrap(), "-o", part.to_str().unwrap(), "--shard", &format!("{k}/2"), "--quiet", "--fresh"]);
+        parts.push(part);
+    }
+    // Each shard alone names another original: the merge has to recompute.
+    let warning_of = |dir: &Path, id: &str| -> String {
+        let text = fs::read_to_string(dir.join("documents.jsonl")).unwrap();
+        let line = text.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()).find(|l| l["doc_id"] == id).unwrap();
+        line["warnings"].to_string()
+    };
+    assert_eq!(warning_of(&single, &later), format!("[\"same content as {first}\"]"));
+    assert_eq!(warning_of(&single, &other_first), format!("[\"same content as {first}\"]"));
+    assert_eq!(warning_of(&single, &first), "[]");
+    assert_eq!(warning_of(&parts[0], &later), "[]", "shard 1 alone does not see the original");
+    let ids: Vec<String> = fs::read_to_string(single.join("documents.jsonl")).unwrap().lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc_id"].as_str().unwrap().to_string()).collect();
+    let feed: Vec<&String> = ids.iter().filter(|i| i.starts_with("feed.jsonl#")).collect();
+    assert_eq!(feed.len(), 12);
+    assert_eq!(feed[8..10], [&"feed.jsonl#9".to_string(), &"feed.jsonl#10".to_string()], "records in line order");
+    assert!(warning_of(&single, "feed.jsonl#12").contains("same content as feed.jsonl#11"));
+
+    let merged = dir.join("merged");
+    let mut args: Vec<&str> = vec!["merge"];
+    args.extend(parts.iter().map(|p| p.to_str().unwrap()));
+    args.extend(["-o", merged.to_str().unwrap(), "--quiet"]);
+    run_ok(&args);
+    assert_same_datasets(&single, &merged);
     fs::remove_dir_all(dir).unwrap();
 }
 
