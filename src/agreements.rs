@@ -154,8 +154,7 @@ pub fn extract(doc: &Document) -> Vec<Agreement> {
             }
         }
     }
-    // Code-point offsets through one index: `Evidence::of` counts from the start of the text
-    // for every record, which a long document with many records cannot afford.
+    // Code-point offsets through one index per document.
     let index = CharIndex::new(&doc.text);
     drafts.into_iter().map(|d| d.finish(doc, &index)).collect()
 }
@@ -3948,7 +3947,7 @@ mod tests {
         let rs = extract(&d);
         assert_eq!(rs.len(), 1, "{rs:#?}");
         let sentence = *d.sentences.iter().find(|s| d.span_text(**s).starts_with("Japan")).unwrap();
-        assert_eq!(rs[0].sources, vec![Evidence::of(&d, sentence)]);
+        assert_eq!(rs[0].sources, vec![Evidence::of(&d, &CharIndex::new(&d.text), sentence)]);
     }
 
     #[test]

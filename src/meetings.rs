@@ -84,7 +84,7 @@ use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
 use crate::people::{self, person_at};
 use crate::records::{DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant};
-use crate::text::ByteSpan;
+use crate::text::{ByteSpan, CharIndex};
 
 /// Fills `doc.meetings`.
 pub fn annotate(doc: &mut Document) {
@@ -1311,6 +1311,8 @@ struct Reader<'d> {
     sentence_starts: Vec<usize>,
     /// The city of the article's dateline, if it has one.
     dateline: Option<Location>,
+    /// Code-point offsets of the evidence.
+    index: CharIndex<'d>,
 }
 
 impl Reader<'_> {
@@ -1366,6 +1368,7 @@ impl<'d> Reader<'d> {
             prev_first: None,
             sentence_starts: Vec::new(),
             dateline: None,
+            index: CharIndex::new(&doc.text),
         }
     }
 
@@ -3363,7 +3366,7 @@ impl<'d> Reader<'d> {
             location: c.place,
             date: c.date.map(|d| d.field),
             topics: c.topics,
-            sources: vec![Evidence::of(self.doc, sent)],
+            sources: vec![Evidence::of(self.doc, &self.index, sent)],
             confidence: round2(conf.clamp(0.05, 0.99)),
         })
     }

@@ -99,8 +99,18 @@ fn shares_document(a: &[Evidence], b: &[Evidence]) -> bool {
     a.iter().any(|x| b.iter().any(|y| x.doc_id == y.doc_id))
 }
 
+/// "Talks" in a headline and "a phone call" in the body are often one encounter: the two kinds
+/// fold when both are dated to the same day, or one report tells both and one of them is
+/// undated (a call "earlier this month" is not the talks of the 20th).
+fn talks_by_phone(a: &Meeting, b: &Meeting) -> bool {
+    let pair = matches!((a.kind, b.kind), (MeetingKind::Talks, MeetingKind::Call) | (MeetingKind::Call, MeetingKind::Talks));
+    let (x, y) = (a.date.as_ref().and_then(|d| d.value.as_ref()), b.date.as_ref().and_then(|d| d.value.as_ref()));
+    let same_day = matches!((x, y), (Some(x @ DateValue::Day(_)), Some(y)) if x == y);
+    pair && (same_day || ((x.is_none() || y.is_none()) && shares_document(&a.sources, &b.sources)))
+}
+
 fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
-    if family(a.kind) != family(b.kind) || a.status != b.status {
+    if (family(a.kind) != family(b.kind) && !talks_by_phone(a, b)) || a.status != b.status {
         return false;
     }
     if !dates_compatible(a.date.as_ref(), b.date.as_ref()) || !places_compatible(a.location.as_ref(), b.location.as_ref()) {
@@ -247,6 +257,10 @@ fn absorb_participants(into: &mut Vec<Participant>, from: Vec<Participant>) {
 
 fn absorb_meeting(group: &mut Meeting, record: Meeting) {
     let documents_before = distinct_documents(&group.sources);
+    // Talks held by phone are a call: the more specific kind wins.
+    if record.kind == MeetingKind::Call {
+        group.kind = MeetingKind::Call;
+    }
     absorb_participants(&mut group.participants, record.participants);
     better_location(&mut group.location, record.location);
     better_date(&mut group.date, record.date);
@@ -358,6 +372,32 @@ mod tests {
             sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: at, end: at + 1 }],
             confidence: 0.8,
         }
+    }
+
+    #[test]
+    fn talks_in_the_headline_and_a_call_in_the_body_are_one_call() {
+        let mut talks = meeting("a.txt", 0, &["Lee Jae-myung", "Shigeru Ishiba"], None, None);
+        talks.kind = MeetingKind::Talks;
+        let mut call = meeting("a.txt", 90, &["Lee Jae-myung", "Shigeru Ishiba"], day(2025, 6, 9), None);
+        call.kind = MeetingKind::Call;
+        let merged = merge_meetings(vec![talks.clone(), call.clone()]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].kind, MeetingKind::Call);
+        assert_eq!(merged[0].sources.len(), 2);
+        // Other reports on other days stay apart; a meeting is not a call.
+        let mut elsewhere = call.clone();
+        elsewhere.sources[0].doc_id = "b.txt".into();
+        elsewhere.date = day(2025, 7, 1);
+        let mut met = talks.clone();
+        met.kind = MeetingKind::Meeting;
+        met.sources[0].doc_id = "c.txt".into();
+        let mut talks_b = talks.clone();
+        talks_b.sources[0].doc_id = "b.txt".into();
+        talks_b.date = day(2025, 6, 9);
+        assert_eq!(merge_meetings(vec![talks_b.clone(), elsewhere]).len(), 2);
+        assert_eq!(merge_meetings(vec![met, call.clone()]).len(), 2);
+        // Two reports that date them to the same day: one.
+        assert_eq!(merge_meetings(vec![talks_b, call]).len(), 1);
     }
 
     #[test]

@@ -131,6 +131,20 @@ pub fn is_name(raw: &str) -> bool {
     clean_name(raw).is_some()
 }
 
+/// Words written just before a ship's name ("the USS Ronald Reagan", "aircraft carrier Carl
+/// Vinson"): the tagger reads such names as people.
+const VESSEL_PREFIXES: &[&str] = &["USS", "HMS", "HMAS", "HMCS", "INS", "JS", "RFS", "CNS", "ROKS", "carrier", "destroyer", "frigate", "warship", "vessel", "submarine", "cruiser"];
+
+/// Whether the person's name is (the end of) a ship's name the text gives after a ship prefix
+/// ("the USS Ronald Reagan ... the arrival of the Reagan"): the "person" is a ship.
+pub fn names_a_vessel(text: &str, person: &Person) -> bool {
+    let Some(last) = person.name.split_whitespace().last() else { return false };
+    let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    words.iter().enumerate().filter(|(_, w)| VESSEL_PREFIXES.contains(w)).any(|(i, _)| {
+        words[i + 1..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).any(|w| *w == last)
+    })
+}
+
 /// Index of the person named at `span`: the one with exactly that mention, else the one whose
 /// mention overlaps it most.
 pub fn person_at(people: &[Person], span: ByteSpan) -> Option<usize> {
@@ -448,6 +462,8 @@ struct Mention {
     /// A country the NER swallowed into the span before the name ("Foreign Minister of the
     /// Sultanate of [Oman Sayyid Badr ...]"): it ends the title before the span.
     swallowed_country: Option<ByteSpan>,
+    /// Written as a social-media handle ("@ZelenskyyUa").
+    handle: bool,
     cue: Cue,
 }
 
@@ -532,6 +548,7 @@ impl<'d> Context<'d> {
                     sentence: self.sentence_of(span.start),
                     inner_title,
                     swallowed_country,
+                    handle: raw.starts_with('@') || self.text[..span.start].ends_with('@'),
                     cue: Cue::default(),
                 })
             })
@@ -880,7 +897,10 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
             continue;
         }
         let Some(tok) = mentions[i].tokens.first() else { continue };
-        let cands: Vec<usize> = (0..multi_clusters).filter(|&c| words[c].contains(tok)).collect();
+        let mut cands: Vec<usize> = (0..multi_clusters).filter(|&c| words[c].iter().any(|w| same_word(w, tok))).collect();
+        if cands.is_empty() && mentions[i].handle {
+            cands = (0..multi_clusters).filter(|&c| handle_names(tok, &full[c])).collect();
+        }
         let c = match cands.len() {
             0 => *single.entry(tok.clone()).or_insert_with(|| {
                 full.push(vec![tok.clone()]);
@@ -900,7 +920,22 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
 /// Whether `short` appears in `long` in order (not necessarily contiguously).
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
-    short.iter().all(|t| it.any(|l| l == t))
+    short.iter().all(|t| it.any(|l| same_word(l, t)))
+}
+
+/// Two folded name words of one person: equal, or long spellings of one name that differ by
+/// one letter ("Zelensky", "Zelenskyy", "Zelenskiy"; "Abdelfattah", "Abdelfatah").
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la.min(lb) >= 6 && la.abs_diff(lb) <= 1 && a.chars().next() == b.chars().next() && strsim::damerau_levenshtein(a, b) <= 1
+}
+
+/// A handle ("@ZelenskyyUa", "@realDonaldTrump") names the person whose surname it spells out.
+fn handle_names(handle: &str, words: &[String]) -> bool {
+    words.last().is_some_and(|w| w.chars().count() >= 4 && handle.contains(w.as_str()))
 }
 
 /// The longest role among `cues`, with its country and organisation.
@@ -1355,6 +1390,16 @@ fn title_word(word: &str, first: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ship_named_like_a_person_is_a_ship() {
+        let text = "The USS Ronald Reagan arrived in Da Nang. The arrival of the Reagan was hyped. Reagan met no one.";
+        let person = |name: &str| Person { name: name.into(), mentions: vec![], role: None, country: None, organization: None };
+        assert!(names_a_vessel(text, &person("Reagan")));
+        assert!(names_a_vessel(text, &person("Ronald Reagan")));
+        assert!(!names_a_vessel(text, &person("Nancy Pelosi")));
+        assert!(!names_a_vessel("Ronald Reagan met Mikhail Gorbachev in Reykjavik.", &person("Ronald Reagan")));
+    }
     use crate::doc::Entity;
     use crate::segment::{RuleSegmenter, Segmenter};
 
@@ -1390,6 +1435,19 @@ mod tests {
         assert_eq!(p.role.as_deref(), role, "role of {}", p.name);
         assert_eq!(p.country.as_deref(), country, "country of {}", p.name);
         assert_eq!(p.organization.as_deref(), org, "organization of {}", p.name);
+    }
+
+    #[test]
+    fn spelling_variants_and_handles_name_one_person() {
+        let d = doc("[Volodymyr Zelenskyy|PERSON] spoke with [Donald Trump|PERSON]. [Zelensky|PERSON] said the call \
+             went well. [Zelenskiy|PERSON] thanked him. — [@ZelenskyyUa|PERSON] and [@realDonaldTrump|PERSON] posted. \
+             [Martin|PERSON] met [Marten|PERSON].");
+        let people = resolve_people(&d);
+        let zelenskyy = find(&people, "Volodymyr Zelenskyy");
+        assert_eq!(zelenskyy.mentions.len(), 4, "{people:#?}");
+        assert_eq!(find(&people, "Donald Trump").mentions.len(), 2, "{people:#?}");
+        // Short names one letter apart stay two people.
+        assert_eq!(people.len(), 4, "{people:#?}");
     }
 
     #[test]

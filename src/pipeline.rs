@@ -115,7 +115,7 @@ pub fn analyse_rules(doc: &mut Document) {
 }
 
 /// The reader the main job uses unless told otherwise.
-pub const DEFAULT_READER: Reader = Reader::Rules;
+pub const DEFAULT_READER: Reader = Reader::Hybrid;
 
 /// How meetings and agreements are read from a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -125,7 +125,9 @@ pub enum Reader {
     Rules,
     /// The learned event reader (`events`, `assemble`).
     Learned,
-    /// The learned reader's records and the rules' together (merging folds duplicates).
+    /// The rules' records, and the learned reader's where the rules found nothing in a
+    /// sentence and the reader is sure (confidence >= 0.7, complete, not an event the rules
+    /// already read).
     Hybrid,
 }
 
@@ -142,6 +144,7 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
     if let (Some(events), true) = (model.events(), reader != Reader::Rules) {
         events.annotate(doc);
         let (meetings, agreements) = crate::assemble::records(doc);
+        let (meetings, agreements) = if reader == Reader::Hybrid { crate::assemble::gaps_left_by_rules(doc, meetings, agreements) } else { (meetings, agreements) };
         doc.meetings.extend(meetings);
         doc.agreements.extend(agreements);
     }

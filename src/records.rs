@@ -22,11 +22,12 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// The evidence of `sentence` (a byte span of `doc.text`), with code-point offsets.
-    pub fn of(doc: &crate::doc::Document, sentence: crate::text::ByteSpan) -> Evidence {
-        let start = doc.text[..sentence.start].chars().count();
-        let text = sentence.slice(&doc.text);
-        Evidence { doc_id: doc.id.clone(), sentence: text.to_string(), start, end: start + text.chars().count() }
+    /// The evidence of `sentence` (a byte span of `doc.text`), with code-point offsets through
+    /// `index`, the document's one [`CharIndex`](crate::text::CharIndex) (counting from the
+    /// start of the text for every record would be quadratic on long documents).
+    pub fn of(doc: &crate::doc::Document, index: &crate::text::CharIndex, sentence: crate::text::ByteSpan) -> Evidence {
+        let span = index.char_span(sentence);
+        Evidence { doc_id: doc.id.clone(), sentence: sentence.slice(&doc.text).to_string(), start: span.start, end: span.end }
     }
 }
 

@@ -89,6 +89,9 @@ pub fn default_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("models/events")
 }
 
+/// The trigger kinds that are meetings; every other kind in `events.json` is an agreement.
+const MEETING_KINDS: &[&str] = &["meeting", "talks", "visit", "call", "conference"];
+
 pub struct EventReader {
     heads: EventHeads,
     /// SHA-256 of `heads.safetensors`, hex.
@@ -191,9 +194,12 @@ impl EventReader {
                 continue;
             }
             let vector = mean(&hidden[si], dim, first, end);
-            let is_agreement = kind >= 5;
+            let is_agreement = !MEETING_KINDS.contains(&cfg.kinds[kind].as_str());
             let status_logits = self.heads.status_logits(&vector);
-            let range = if is_agreement { 3..6 } else { 0..3 };
+            // A trigger's status is chosen among its own type's statuses (events.json lists the
+            // meeting statuses first, then those of agreements from "signed" on).
+            let agreement_from = cfg.statuses.iter().position(|s| s == "signed").unwrap_or(cfg.statuses.len());
+            let range = if is_agreement { agreement_from..cfg.statuses.len() } else { 0..agreement_from };
             let probs = softmax(&status_logits[range.clone()]);
             let best = argmax(&probs);
             let status = match cfg.statuses[range.start + best].as_str() {
