@@ -20,6 +20,7 @@ pub mod generate;
 pub mod ingest;
 pub mod meetings;
 pub mod merge;
+pub mod parties;
 pub mod ner;
 pub mod people;
 pub mod pipeline;

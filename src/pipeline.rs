@@ -112,6 +112,7 @@ pub fn analyse_rules(doc: &mut Document) {
     crate::people::annotate(doc);
     crate::meetings::annotate(doc);
     crate::agreements::annotate(doc);
+    crate::parties::annotate(&mut doc.agreements);
 }
 
 /// The reader the main job uses unless told otherwise.
@@ -148,6 +149,7 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
         doc.meetings.extend(meetings);
         doc.agreements.extend(agreements);
     }
+    crate::parties::annotate(&mut doc.agreements);
     doc.word_features = Vec::new();
 }
 

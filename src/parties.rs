@@ -1,0 +1,136 @@
+//! The parties of agreements as a reader would list them, from what the readers found: a seat
+//! of government stands for its country ("the White House" is the United States), an office
+//! of a government (a ministry, "State House") is left out beside a country that signed, and
+//! the title of a document ("MoU on Wildlife and Tourism") is what was signed, not a party.
+//!
+//! The word lists are data: `data/parties.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::gazetteer;
+use crate::records::{Agreement, Party, PartyType};
+
+static DATA: &str = include_str!("../data/parties.tsv");
+
+struct Lists {
+    /// Folded seat name -> country.
+    seats: HashMap<String, String>,
+    /// Folded words (or phrases) that make an organisation an office of a government.
+    offices: Vec<String>,
+    /// Folded words (or phrases) that open a document's title.
+    titles: Vec<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut lists = Lists { seats: HashMap::new(), offices: Vec::new(), titles: Vec::new() };
+    for line in DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut fields = line.split('\t');
+        match (fields.next(), fields.next(), fields.next()) {
+            (Some("S"), Some(text), Some(country)) => {
+                lists.seats.insert(gazetteer::fold(text), country.to_string());
+            }
+            (Some("O"), Some(text), _) => lists.offices.push(gazetteer::fold(text)),
+            (Some("T"), Some(text), _) => lists.titles.push(gazetteer::fold(text)),
+            _ => {}
+        }
+    }
+    lists
+});
+
+/// Whether `phrase` (folded) appears in `name` (folded) as whole words.
+fn has_words(name: &str, phrase: &str) -> bool {
+    format!(" {name} ").contains(&format!(" {phrase} "))
+}
+
+fn starts_with_words(name: &str, phrase: &str) -> bool {
+    name == phrase || name.starts_with(&format!("{phrase} "))
+}
+
+/// Canonical parties of one agreement, in their order, each once.
+pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
+    let lists = &*LISTS;
+    let folded = |p: &Party| {
+        let f = gazetteer::fold(&p.name);
+        f.strip_prefix("the ").map(str::to_string).unwrap_or(f)
+    };
+    let mut out: Vec<Party> = Vec::new();
+    let mut offices: Vec<Party> = Vec::new();
+    for party in parties {
+        let party = match party.kind {
+            PartyType::Organization => {
+                let name = folded(&party);
+                if let Some(country) = lists.seats.get(&name) {
+                    Party { name: country.clone(), kind: PartyType::Country }
+                } else if lists.titles.iter().any(|t| starts_with_words(&name, t)) {
+                    continue;
+                } else if lists.offices.iter().any(|o| has_words(&name, o)) {
+                    offices.push(party);
+                    continue;
+                } else {
+                    party
+                }
+            }
+            _ => party,
+        };
+        if !out.iter().any(|p| p.name == party.name) {
+            out.push(party);
+        }
+    }
+    // An office is a party only when no country is: then it is all the text says of who signed.
+    if !out.iter().any(|p| p.kind == PartyType::Country) {
+        for office in offices {
+            if !out.iter().any(|p| p.name == office.name) {
+                out.push(office);
+            }
+        }
+    }
+    out
+}
+
+/// The parties stage: canonical parties for every agreement of a document.
+pub fn annotate(agreements: &mut [Agreement]) {
+    for agreement in agreements {
+        agreement.parties = canonical(std::mem::take(&mut agreement.parties));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(name: &str) -> Party {
+        Party { name: name.into(), kind: PartyType::Organization }
+    }
+    fn country(name: &str) -> Party {
+        Party { name: name.into(), kind: PartyType::Country }
+    }
+    fn names(parties: &[Party]) -> Vec<&str> {
+        parties.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn seats_stand_for_countries() {
+        let got = canonical(vec![org("White House"), country("Mexico"), org("the Kremlin")]);
+        assert_eq!(names(&got), ["United States", "Mexico", "Russia"]);
+        assert!(got.iter().all(|p| p.kind == PartyType::Country));
+    }
+
+    #[test]
+    fn offices_give_way_to_their_country_and_titles_are_not_parties() {
+        let got = canonical(vec![
+            org("State House"),
+            country("Kenya"),
+            org("Foreign Affairs and International Cooperation"),
+            org("MoU on Wildlife and Tourism"),
+            country("Sierra Leone"),
+        ]);
+        assert_eq!(names(&got), ["Kenya", "Sierra Leone"]);
+        // With no country, an office is all there is.
+        let got = canonical(vec![org("Department of Trade and Industry"), org("Bank of Tokyo-Mitsubishi UFJ")]);
+        assert_eq!(names(&got), ["Bank of Tokyo-Mitsubishi UFJ", "Department of Trade and Industry"]);
+        // Companies and blocs stay.
+        let got = canonical(vec![org("Statoil"), org("African Union"), org("European Union")]);
+        assert_eq!(names(&got), ["Statoil", "African Union", "European Union"]);
+    }
+}
