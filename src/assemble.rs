@@ -93,28 +93,28 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
 /// on the blind set, 0.8 left out right ones on real pages).
 pub const HYBRID_FLOOR: f64 = 0.7;
 
-/// The hybrid reader: of the learned reader's records, those that fill a gap the rules left in
-/// `doc` (whose meetings and agreements are the rules' own). The rules are precise where they
-/// fire, so a learned record must come from a sentence with no rules record, be sure
+/// The hybrid reader: of the learned reader's meetings, those that fill a gap the rules left
+/// in `doc` (whose meetings and agreements are the rules' own). The rules are precise where
+/// they fire, so a learned meeting must come from a sentence with no rules record, be sure
 /// (confidence >= [`HYBRID_FLOOR`]), be complete (a visit says where; any other meeting names
-/// two people) and not be an event the rules already read from another sentence (two of its
-/// people, or parties, in a rules record of the same kind: a headline and its body).
-pub fn gaps_left_by_rules(doc: &Document, meetings: Vec<Meeting>, agreements: Vec<Agreement>) -> (Vec<Meeting>, Vec<Agreement>) {
+/// two people) and not be an encounter the rules already read from another sentence (two of
+/// its people in a rules meeting of the same kind: a headline and its body).
+///
+/// Agreements stay the rules' alone: the learned agreements lowered F1 on every set they were
+/// tried on (real open part 0.375 -> 0.333, `input/` 1.000 -> 0.971), and fell on none.
+pub fn gaps_left_by_rules(doc: &Document, meetings: Vec<Meeting>) -> Vec<Meeting> {
     let ruled: Vec<(usize, usize)> =
         doc.meetings.iter().flat_map(|m| &m.sources).chain(doc.agreements.iter().flat_map(|a| &a.sources)).map(|e| (e.start, e.end)).collect();
-    let fills = |sources: &[Evidence], confidence: f64| {
-        confidence >= HYBRID_FLOOR && sources.iter().all(|e| !ruled.iter().any(|&(s, t)| s < e.end && e.start < t))
+    let fills = |m: &Meeting| {
+        m.confidence >= HYBRID_FLOOR && m.sources.iter().all(|e| !ruled.iter().any(|&(s, t)| s < e.end && e.start < t))
     };
-    let shared = |a: &[String], b: &[String]| a.iter().filter(|x| b.iter().any(|y| crate::merge::same_name(x, y))).count();
-    let names = |p: &[Participant]| p.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
-    let party_names = |p: &[Party]| p.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
     let complete = |m: &Meeting| if m.kind == MeetingKind::Visit { m.location.is_some() } else { m.participants.len() >= 2 };
-    let told_again = |m: &Meeting| doc.meetings.iter().any(|r| r.kind == m.kind && shared(&names(&m.participants), &names(&r.participants)) >= 2);
-    let signed_again = |a: &Agreement| doc.agreements.iter().any(|r| r.kind == a.kind && shared(&party_names(&a.parties), &party_names(&r.parties)) >= 2);
-    (
-        meetings.into_iter().filter(|m| fills(&m.sources, m.confidence) && complete(m) && !told_again(m)).collect(),
-        agreements.into_iter().filter(|a| fills(&a.sources, a.confidence) && !signed_again(a)).collect(),
-    )
+    let told_again = |m: &Meeting| {
+        doc.meetings.iter().any(|r| {
+            r.kind == m.kind && m.participants.iter().filter(|p| r.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name))).count() >= 2
+        })
+    };
+    meetings.into_iter().filter(|m| fills(m) && complete(m) && !told_again(m)).collect()
 }
 
 /// Probability a role filler in a neighbouring sentence needs.
@@ -303,7 +303,7 @@ mod tests {
             meeting(MeetingKind::Visit, 500, &["Mark Rutte"], None, 0.95),
             meeting(MeetingKind::Visit, 600, &["Mark Rutte"], Some("Kyiv"), 0.95),
         ];
-        let (kept, _) = gaps_left_by_rules(&doc, learned, vec![]);
+        let kept = gaps_left_by_rules(&doc, learned);
         let starts: Vec<usize> = kept.iter().map(|m| m.sources[0].start).collect();
         assert_eq!(starts, vec![200, 600]);
     }

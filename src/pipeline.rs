@@ -126,9 +126,9 @@ pub enum Reader {
     Rules,
     /// The learned event reader (`events`, `assemble`).
     Learned,
-    /// The rules' records, and the learned reader's where the rules found nothing in a
-    /// sentence and the reader is sure (confidence >= 0.7, complete, not an event the rules
-    /// already read).
+    /// The rules' records, and the learned reader's meetings where the rules found nothing in
+    /// a sentence and the reader is sure (confidence >= 0.7, complete, not an encounter the
+    /// rules already read).
     Hybrid,
 }
 
@@ -145,9 +145,13 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
     if let (Some(events), true) = (model.events(), reader != Reader::Rules) {
         events.annotate(doc);
         let (meetings, agreements) = crate::assemble::records(doc);
-        let (meetings, agreements) = if reader == Reader::Hybrid { crate::assemble::gaps_left_by_rules(doc, meetings, agreements) } else { (meetings, agreements) };
-        doc.meetings.extend(meetings);
-        doc.agreements.extend(agreements);
+        if reader == Reader::Hybrid {
+            let meetings = crate::assemble::gaps_left_by_rules(doc, meetings);
+            doc.meetings.extend(meetings);
+        } else {
+            doc.meetings.extend(meetings);
+            doc.agreements.extend(agreements);
+        }
     }
     crate::parties::annotate(&mut doc.agreements);
     doc.word_features = Vec::new();
