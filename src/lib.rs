@@ -21,6 +21,7 @@ pub mod ingest;
 pub mod meetings;
 pub mod merge;
 pub mod parties;
+pub mod places;
 pub mod ner;
 pub mod people;
 pub mod pipeline;

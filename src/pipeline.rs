@@ -113,6 +113,7 @@ pub fn analyse_rules(doc: &mut Document) {
     crate::meetings::annotate(doc);
     crate::agreements::annotate(doc);
     crate::parties::annotate(&mut doc.agreements);
+    crate::places::annotate(doc);
 }
 
 /// The reader the main job uses unless told otherwise.
@@ -154,6 +155,7 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
         }
     }
     crate::parties::annotate(&mut doc.agreements);
+    crate::places::annotate(doc);
     doc.word_features = Vec::new();
 }
 

@@ -149,6 +149,8 @@ pub struct RecordScores {
     /// Gold records no prediction matched, and predictions that matched nothing (for review).
     pub missed: Vec<Comparable>,
     pub spurious: Vec<Comparable>,
+    /// Matched (gold, predicted) pairs that differ in date, place or status.
+    pub differing: Vec<(Comparable, Comparable)>,
 }
 
 impl RecordScores {
@@ -228,6 +230,9 @@ pub fn score(gold: &[Comparable], predicted: &[Comparable]) -> RecordScores {
         s.status_correct += usize::from(g.status == p.status);
         s.kind_correct += usize::from(g.kind == p.kind);
         s.sources_correct += usize::from(g.sources == p.sources);
+        if g.date != p.date || !same_place(&g.location, &p.location) || g.status != p.status {
+            s.differing.push((g.clone(), p.clone()));
+        }
     }
     s.missed = gold.iter().zip(&used_gold).filter(|(_, u)| !**u).map(|(g, _)| g.clone()).collect();
     s.spurious = predicted.iter().zip(&used_pred).filter(|(_, u)| !**u).map(|(p, _)| p.clone()).collect();
@@ -345,6 +350,9 @@ pub fn evaluate_sets(
             if verbose {
                 for r in result.meetings.missed.iter().chain(&result.agreements.missed) {
                     println!("  missed   {}", describe(r));
+                }
+                for (g, p) in result.meetings.differing.iter().chain(&result.agreements.differing) {
+                    println!("  differs  {}\n       as  {}", describe(g), describe(p));
                 }
                 for r in result.meetings.spurious.iter().chain(&result.agreements.spurious) {
                     println!("  spurious {}", describe(r));
