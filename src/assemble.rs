@@ -165,12 +165,19 @@ fn label_at(doc: &Document, span: ByteSpan) -> Option<EntityLabel> {
 /// The people filling `roles`, in text order of their first argument, each once.
 fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Participant> {
     let same_sentence = |a: &Argument| doc.sentences[mention.sentence].start <= a.span.start && a.span.end <= doc.sentences[mention.sentence].end;
+    let people_here = mention
+        .arguments
+        .iter()
+        .filter(|a| roles.contains(&a.role) && same_sentence(a) && a.label == Some(EntityLabel::Person))
+        .count();
     let mut spans: Vec<ByteSpan> = mention
         .arguments
         .iter()
         .filter(|a| roles.contains(&a.role))
-        // A name in a neighbouring sentence takes part only when the reader is sure of it.
-        .filter(|a| same_sentence(a) || a.label.is_none() || a.probability >= CROSS_SENTENCE_ROLE)
+        // Neighbouring sentences add no one when the trigger's own sentence names two people
+        // ("On May 6, Lavrov held telephone conversations with Pompeo" after a paragraph on his
+        // call with Maas); else a name there takes part only when the reader is sure of it.
+        .filter(|a| same_sentence(a) || (people_here < 2 && (a.label.is_none() || a.probability >= CROSS_SENTENCE_ROLE)))
         .flat_map(named)
         .filter(|s| label_at(doc, *s) == Some(EntityLabel::Person))
         .collect();
