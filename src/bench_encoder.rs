@@ -372,7 +372,7 @@ mod tests {
         assert_eq!(batch.token_ids, vec![101, 7, 102, 101, 8, 102]);
         assert_eq!(batch.shape_ids, vec![0, 2, 0, 0, 1, 0]);
         assert_eq!(batch.offsets, vec![0, 3, 6]);
-        assert_eq!(computed(&[batch.clone()], true), 6);
+        assert_eq!(computed(std::slice::from_ref(&batch), true), 6);
         assert_eq!(computed(&[slice(&all, &(0..2))], true), 8);
         assert_eq!(computed(&[slice(&all, &(0..2))], false), 7);
     }
