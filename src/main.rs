@@ -167,9 +167,10 @@ enum Command {
         /// bench/ort/.venv); empty to skip ONNX Runtime.
         #[arg(long, env = "ATTACHE_ORT_PYTHON")]
         ort_python: Option<String>,
-        /// Folder with encoder.fused.onnx and encoder.int8.onnx (bench/ort/run.sh makes them).
-        #[arg(long, default_value = "bench/ort/out")]
-        onnx_dir: PathBuf,
+        /// Folder with encoder.fused.onnx and encoder.int8.onnx (default: bench/ort/out of
+        /// the source tree; bench/ort/run.sh makes them).
+        #[arg(long)]
+        onnx_dir: Option<PathBuf>,
         /// Keep the encoder windows, batches and our hidden states in FILE (and FILE.BACKEND.f32)
         /// for bench/ort/bench.py.
         #[arg(long, value_name = "FILE")]
@@ -345,7 +346,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     repeat: encoder_repeat,
                     python: (!python.is_empty()).then_some(python),
                     script: root.join("bench/ort/bench.py"),
-                    onnx_dir,
+                    onnx_dir: onnx_dir.unwrap_or_else(|| root.join("bench/ort/out")),
                     dump: dump_windows,
                 };
                 print!("{}", attache::bench_encoder::run(&options)?);
