@@ -196,7 +196,14 @@ pub fn cpu_model() -> String {
     let flags: Vec<&str> = info.lines().find(|l| l.starts_with("flags")).map(|l| l.split_whitespace().collect()).unwrap_or_default();
     let ext: Vec<&str> = ["avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16"].into_iter().filter(|f| flags.contains(f)).collect();
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    format!("{model} ({cores} cores; {})", ext.join(" "))
+    // The family and model numbers tell generations apart where the name does not (a VM's
+    // "AMD EPYC").
+    let field = |name: &str| info.lines().find(|l| l.split(':').next().is_some_and(|k| k.trim() == name)).and_then(|l| l.split(':').nth(1)).map(str::trim);
+    let generation = match (field("cpu family"), field("model")) {
+        (Some(f), Some(m)) => format!("family {f} model {m}, "),
+        _ => String::new(),
+    };
+    format!("{model} ({generation}{cores} cores; {})", ext.join(" "))
 }
 
 /// Words of a finished run, from its `run.json`.

@@ -9,6 +9,7 @@
 pub mod agreements;
 pub mod assemble;
 pub mod bench;
+pub mod bench_encoder;
 pub mod cache;
 pub mod dates;
 pub mod doc;

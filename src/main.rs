@@ -147,9 +147,37 @@ enum Command {
         /// Runs of each side (the fastest is reported).
         #[arg(long, default_value_t = 1)]
         repeat: usize,
-        /// Worker threads of each attache run (default: all cores).
+        /// Worker threads of each attache run (default: all cores); also the threads of the
+        /// encoder-only comparison, ours and ONNX Runtime's intra-op threads.
         #[arg(long)]
         threads: Option<usize>,
+        /// Only the encoder-only comparison against ONNX Runtime, not the main job.
+        #[arg(long, conflicts_with = "no_encoder")]
+        encoder_only: bool,
+        /// Only the main job, not the encoder-only comparison.
+        #[arg(long)]
+        no_encoder: bool,
+        /// Articles the encoder-only comparison runs on (default: INPUT).
+        #[arg(long)]
+        encoder_input: Vec<PathBuf>,
+        /// Timed passes of each side of the encoder-only comparison (median reported).
+        #[arg(long, default_value_t = 5)]
+        encoder_repeat: usize,
+        /// Python with onnxruntime for the encoder-only comparison (bench/ort/setup.sh makes
+        /// bench/ort/.venv); empty to skip ONNX Runtime.
+        #[arg(long, env = "ATTACHE_ORT_PYTHON")]
+        ort_python: Option<String>,
+        /// Folder with encoder.fused.onnx and encoder.int8.onnx (default: bench/ort/out of
+        /// the source tree; bench/ort/run.sh makes them).
+        #[arg(long)]
+        onnx_dir: Option<PathBuf>,
+        /// Keep the encoder windows, batches and our hidden states in FILE (and FILE.BACKEND.f32)
+        /// for bench/ort/bench.py.
+        #[arg(long, value_name = "FILE")]
+        dump_windows: Option<PathBuf>,
+        /// Model folder (default: models/ner).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Writes a synthetic corpus: COUNT realistic articles under OUTPUT/articles (txt, some md,
     /// html and one .jsonl) and the events they were generated from to OUTPUT/expected.jsonl.
@@ -285,48 +313,43 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", eval::ner::report(&systems));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Bench { input, backends, peer, repeat, threads }) => {
+        Some(Command::Bench {
+            input,
+            backends,
+            peer,
+            repeat,
+            threads,
+            encoder_only,
+            no_encoder,
+            encoder_input,
+            encoder_repeat,
+            ort_python,
+            onnx_dir,
+            dump_windows,
+            model,
+        }) => {
             let backends = if backends.is_empty() { Backend::ALL.to_vec() } else { backends };
-            let exe = std::env::current_exe().context("cannot find the attache executable")?;
-            let scratch = std::env::temp_dir().join(format!("attache-bench-{}", std::process::id()));
-            println!("CPU: {}", bench::cpu_model());
-            // Every side is a child process; repetitions go round all sides in turn, so that
-            // a change in the machine's load hits every side alike.
-            let mut sides: Vec<(String, PathBuf, Vec<String>)> = Vec::new();
-            for backend in &backends {
-                let out = scratch.join(backend.name());
-                let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
-                args.extend(["--backend".to_string(), backend.name().to_string()]);
-                if let Some(t) = threads {
-                    args.extend(["--threads".to_string(), t.to_string()]);
-                }
-                sides.push((format!("attache --backend {backend}"), exe.clone(), args));
+            if !encoder_only {
+                bench_job(&input, &backends, &peer, repeat, threads)?;
             }
-            if !peer.is_empty() {
-                let args = vec![peer.clone(), input.display().to_string(), scratch.join("peer").display().to_string()];
-                sides.push(("spaCy md peer".to_string(), PathBuf::from("/bin/bash"), args));
-            }
-            let mut runs: Vec<Option<bench::JobRun>> = vec![None; sides.len()];
-            for _ in 0..repeat.max(1) {
-                for (best, (name, program, args)) in runs.iter_mut().zip(&sides) {
-                    let run = bench::time_child(name, program, args)?;
-                    if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
-                        *best = Some(run);
-                    }
-                }
-            }
-            let runs: Vec<bench::JobRun> = runs.into_iter().flatten().collect();
-            let words = match backends.first() {
-                Some(b) => bench::run_words(&scratch.join(b.name()))?,
-                None => 0,
-            };
-            let _ = std::fs::remove_dir_all(&scratch);
-            println!("main job on {} ({words} words), wall time including start-up and model load:", input.display());
-            let reference = runs.iter().find(|r| r.name.contains("peer")).map(|r| r.seconds);
-            for run in &runs {
-                let rss = run.peak_rss_mb.map_or("?".to_string(), |m| format!("{m:.0} MB"));
-                let ratio = reference.map_or(String::new(), |p| format!("  {:.2}x peer", p / run.seconds));
-                println!("{:<26} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}", run.name, words as f64 / run.seconds, run.seconds);
+            if !no_encoder {
+                let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+                let python = ort_python.unwrap_or_else(|| {
+                    let venv = root.join("bench/ort/.venv/bin/python");
+                    if venv.exists() { venv.display().to_string() } else { "python3".into() }
+                });
+                let options = attache::bench_encoder::Options {
+                    inputs: if encoder_input.is_empty() { vec![input] } else { encoder_input },
+                    model_dir: model.unwrap_or_else(pipeline::default_model_dir),
+                    backends,
+                    threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
+                    repeat: encoder_repeat,
+                    python: (!python.is_empty()).then_some(python),
+                    script: root.join("bench/ort/bench.py"),
+                    onnx_dir: onnx_dir.unwrap_or_else(|| root.join("bench/ort/out")),
+                    dump: dump_windows,
+                };
+                print!("{}", attache::bench_encoder::run(&options)?);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -387,6 +410,53 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The main job on `input`, once per backend and once by the peer, each as its own process:
+/// words/s including model load, peak RSS, ratios to the peer.
+fn bench_job(input: &std::path::Path, backends: &[Backend], peer: &str, repeat: usize, threads: Option<usize>) -> Result<()> {
+    let exe = std::env::current_exe().context("cannot find the attache executable")?;
+    let scratch = std::env::temp_dir().join(format!("attache-bench-{}", std::process::id()));
+    println!("CPU: {}", bench::cpu_model());
+    // Every side is a child process; repetitions go round all sides in turn, so that
+    // a change in the machine's load hits every side alike.
+    let mut sides: Vec<(String, PathBuf, Vec<String>)> = Vec::new();
+    for backend in backends {
+        let out = scratch.join(backend.name());
+        let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
+        args.extend(["--backend".to_string(), backend.name().to_string()]);
+        if let Some(t) = threads {
+            args.extend(["--threads".to_string(), t.to_string()]);
+        }
+        sides.push((format!("attache --backend {backend}"), exe.clone(), args));
+    }
+    if !peer.is_empty() {
+        let args = vec![peer.to_string(), input.display().to_string(), scratch.join("peer").display().to_string()];
+        sides.push(("spaCy md peer".to_string(), PathBuf::from("/bin/bash"), args));
+    }
+    let mut runs: Vec<Option<bench::JobRun>> = vec![None; sides.len()];
+    for _ in 0..repeat.max(1) {
+        for (best, (name, program, args)) in runs.iter_mut().zip(&sides) {
+            let run = bench::time_child(name, program, args)?;
+            if best.as_ref().is_none_or(|b| run.seconds < b.seconds) {
+                *best = Some(run);
+            }
+        }
+    }
+    let runs: Vec<bench::JobRun> = runs.into_iter().flatten().collect();
+    let words = match backends.first() {
+        Some(b) => bench::run_words(&scratch.join(b.name()))?,
+        None => 0,
+    };
+    let _ = std::fs::remove_dir_all(&scratch);
+    println!("main job on {} ({words} words), wall time including start-up and model load:", input.display());
+    let reference = runs.iter().find(|r| r.name.contains("peer")).map(|r| r.seconds);
+    for run in &runs {
+        let rss = run.peak_rss_mb.map_or("?".to_string(), |m| format!("{m:.0} MB"));
+        let ratio = reference.map_or(String::new(), |p| format!("  {:.2}x peer", p / run.seconds));
+        println!("{:<26} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}", run.name, words as f64 / run.seconds, run.seconds);
+    }
+    Ok(())
 }
 
 fn print_summary(summary: &pipeline::RunSummary, output: &std::path::Path) {

@@ -335,7 +335,11 @@ impl NerModel {
     /// and, for a backend that pads, at most `max_padding` of them padding. Depends only on
     /// the windows, never on the thread count.
     fn batches(&self, windows: &[Window]) -> Vec<std::ops::Range<usize>> {
-        let pads = self.encoder.pads();
+        self.batches_for(windows, self.encoder.pads())
+    }
+
+    /// [`Self::batches`] as cut for a backend that pads (`pads`) or one that does not.
+    fn batches_for(&self, windows: &[Window], pads: bool) -> Vec<std::ops::Range<usize>> {
         let mut out = Vec::new();
         let mut at = 0;
         while at < windows.len() {
@@ -416,6 +420,31 @@ impl NerModel {
         packed
     }
 
+    /// The encoder's whole input for `docs`, exactly as [`Self::annotate`] would feed it:
+    /// every window (with `[CLS]` and `[SEP]`) in the order batches are cut from, and the
+    /// batches a padding backend and a packed backend would run. For benchmarking the
+    /// encoder alone.
+    pub fn encoder_input(&self, docs: &[Document]) -> Result<EncoderInput> {
+        let jobs: Vec<(usize, ByteSpan)> =
+            docs.iter().enumerate().filter(|(_, d)| d.is_ok()).flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s))).collect();
+        let sentences: Vec<EncodedSentence> =
+            jobs.par_iter().map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text))).collect::<Result<_>>()?;
+        let mut windows = self.windows(&sentences);
+        windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
+        Ok(EncoderInput {
+            sentences: sentences.len(),
+            pieces: sentences.iter().map(|s| s.ids.len()).sum(),
+            windows: self.pack(&sentences, &windows),
+            padded_batches: self.batches_for(&windows, true),
+            packed_batches: self.batches_for(&windows, false),
+        })
+    }
+
+    /// The encoder backend this model runs.
+    pub fn encoder(&self) -> &dyn Encoder {
+        self.encoder.as_ref()
+    }
+
     /// How the windows of `docs` would be cut and batched: (windows, real positions,
     /// positions computed including padding, positions computed by a padding backend).
     pub fn batching_stats(&self, docs: &[Document]) -> Result<BatchingStats> {
@@ -440,6 +469,21 @@ impl NerModel {
         }
         Ok(stats)
     }
+}
+
+/// The encoder's input for a set of documents (see [`NerModel::encoder_input`]).
+#[derive(Debug, Clone)]
+pub struct EncoderInput {
+    pub sentences: usize,
+    /// Word pieces of all sentences (without `[CLS]` / `[SEP]`, overlaps counted once).
+    pub pieces: usize,
+    /// Every window, longest first.
+    pub windows: Packed,
+    /// Batches (ranges of `windows`) as cut for a padding backend: at most `batch_tokens`
+    /// positions and `max_padding` of them padding.
+    pub padded_batches: Vec<std::ops::Range<usize>>,
+    /// Batches as cut for a packed backend: at most `batch_tokens` real positions.
+    pub packed_batches: Vec<std::ops::Range<usize>>,
 }
 
 /// What the encoder computes for a set of documents.
