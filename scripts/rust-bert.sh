@@ -27,6 +27,16 @@ sys.exit(torch.__version__.split("+")[0] != sys.argv[1])
 PY
 }
 
+if ! command -v c++ >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++
+    else
+        echo "rust-bert.sh: no C++ compiler (torch-sys compiles a C++ shim; Debian: apt-get install g++)" >&2
+        exit 1
+    fi
+fi
+
 if ! have_torch; then
     if ! "$python" -c 'import venv, ensurepip' >/dev/null 2>&1; then
         if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

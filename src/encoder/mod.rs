@@ -184,3 +184,24 @@ pub fn load(backend: Backend, weights: &Path, config: &BertConfig, n_shapes: usi
         Backend::RustBert => bail!("{RUST_BERT_MISSING}"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Backend;
+
+    #[test]
+    fn backend_names_round_trip() {
+        for backend in Backend::ALL {
+            assert_eq!(backend.name().parse::<Backend>(), Ok(backend));
+        }
+        assert!("cuda".parse::<Backend>().unwrap_err().contains("one of: packed, int8, candle"));
+    }
+
+    /// Without the feature, `--backend rust-bert` says how to get it.
+    #[cfg(not(feature = "rust-bert"))]
+    #[test]
+    fn rust_bert_without_the_feature_says_how_to_build_it() {
+        let message = "rust-bert".parse::<Backend>().unwrap_err();
+        assert!(message.contains("--features rust-bert") && message.contains("scripts/rust-bert.sh"), "{message}");
+    }
+}
