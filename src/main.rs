@@ -47,7 +47,8 @@ struct CommonArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Encoder backend: packed (f32, no padding), int8 (quantized), candle (f32, padded).
+    /// Encoder backend: packed (f32, no padding), int8 (quantized), candle (f32, padded),
+    /// rust-bert (libtorch; only in builds with `--features rust-bert`).
     #[arg(long, default_value = "packed", env = "ATTACHE_BACKEND")]
     backend: Backend,
     /// No progress or log lines on stderr.

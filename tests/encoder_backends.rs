@@ -27,7 +27,7 @@ fn argmax(xs: &[f32]) -> usize {
     xs.iter().enumerate().fold(0, |best, (i, &x)| if x > xs[best] { i } else { best })
 }
 
-/// f32 backends: probabilities within 2e-3 of torch. int8: the same tag (argmax) for every
+/// f32 backends (and `rust-bert`, in builds with that feature): probabilities within 2e-3 of torch. int8: the same tag (argmax) for every
 /// word piece the f32 model is sure of, probabilities within 0.1.
 #[test]
 fn every_backend_matches_torch() {
@@ -88,5 +88,59 @@ fn window_results_do_not_depend_on_batch_or_threads() {
         let one = run(2, &alone);
         let r = batch.window(17);
         assert!(all2[r.start * h..r.end * h] == one[..], "{backend}: a window's result depends on its batch");
+    }
+}
+
+/// The rust-bert backend (libtorch; `bash scripts/rust-bert.sh`): the same probabilities as
+/// the other f32 backends within the tolerance they keep to torch (its agreement with torch
+/// itself is checked by `every_backend_matches_torch`, which runs every backend of the build),
+/// the same hidden states whatever the thread count, bit for bit, and a window's hidden
+/// states independent of the windows padded beside it.
+#[cfg(feature = "rust-bert")]
+#[test]
+fn rust_bert_matches_other_backends_and_is_deterministic() {
+    let dir = root().join("models/ner");
+    let load = |backend| NerModel::load_backend(&dir, NerOptions::default(), backend).unwrap();
+    let rust_bert = load(Backend::RustBert);
+    let k = rust_bert.labels();
+    for other in [Backend::Packed, Backend::Candle] {
+        let other_model = load(other);
+        for case in cases() {
+            let (ids, _, got) = rust_bert.piece_probabilities(&case.sentence).unwrap();
+            let (other_ids, _, expected) = other_model.piece_probabilities(&case.sentence).unwrap();
+            assert_eq!(ids, other_ids);
+            for (i, (&g, &e)) in got.iter().zip(&expected).enumerate() {
+                assert!((g - e).abs() < 2e-3, "rust-bert vs {other}: {:?} piece {} label {}: {g} vs {e}", case.sentence, i / k, i % k);
+            }
+        }
+    }
+
+    let config: BertConfig = serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    let windows: Vec<_> = (0..40).map(|i| window(i, 5 + (i as usize * 7) % 60)).collect();
+    let mut batch = Packed::new();
+    for (ids, shapes) in &windows {
+        batch.push(ids, shapes);
+    }
+    let enc = encoder::load(Backend::RustBert, &dir.join("model.safetensors"), &config, 9).unwrap();
+    let h = enc.hidden();
+    let run = |threads: usize, input: &Packed| {
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap().install(|| enc.encode(input).unwrap())
+    };
+    let all2 = run(2, &batch);
+    let all1 = run(1, &batch);
+    let all4 = run(4, &batch);
+    assert!(all1 == all2, "rust-bert: 1 and 2 threads differ");
+    assert!(all4 == all2, "rust-bert: 2 and 4 threads differ");
+    let packed = encoder::load(Backend::Packed, &dir.join("model.safetensors"), &config, 9).unwrap().encode(&batch).unwrap();
+    let worst = all2.iter().zip(&packed).map(|(a, b)| (a - b).abs()).fold(0f32, f32::max);
+    assert!(worst < 2e-3, "rust-bert vs packed hidden states: largest difference {worst}");
+    for w in [0, 17, 39] {
+        let mut alone = Packed::new();
+        alone.push(&windows[w].0, &windows[w].1);
+        let one = run(2, &alone);
+        let r = batch.window(w);
+        let worst = all2[r.start * h..r.end * h].iter().zip(&one).map(|(a, b)| (a - b).abs()).fold(0f32, f32::max);
+        eprintln!("rust-bert: window {w} alone vs in its batch: largest difference {worst:e}");
+        assert!(worst < 1e-4, "rust-bert: window {w}'s result depends on its batch by {worst}");
     }
 }

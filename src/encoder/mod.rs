@@ -8,6 +8,7 @@
 //! | `packed` (default) | our forward pass on the `gemm` crate: every real token of every window of a batch in one matrix, attention per window, no padding anywhere |
 //! | `int8` | `packed` with int8 weights (per output channel) and int8 activations (per token), our AVX2 / AVX-512 VNNI kernels |
 //! | `candle` | candle tensors on padded batches (the first backend) |
+//! | `rust-bert` | rust-bert's `BertEncoder` on libtorch, our embedding layer; only with the cargo feature `rust-bert` (`scripts/rust-bert.sh`) |
 //!
 //! Every backend is deterministic: the hidden states of a window depend only on that window,
 //! never on which other windows share its batch or on the thread count.
@@ -15,6 +16,8 @@
 pub mod candle;
 pub mod int8;
 pub mod packed;
+#[cfg(feature = "rust-bert")]
+pub mod rustbert;
 pub mod weights;
 
 use std::fmt;
@@ -111,16 +114,29 @@ pub enum Backend {
     Packed,
     Int8,
     Candle,
+    /// rust-bert on libtorch: only in builds with the cargo feature `rust-bert`.
+    RustBert,
 }
 
+/// What `--backend rust-bert` says in a build without the feature.
+pub const RUST_BERT_MISSING: &str = "the rust-bert backend is not in this build: build with `--features rust-bert`, \
+     with libtorch from PyPI set up by scripts/rust-bert.sh, e.g. \
+     `bash scripts/rust-bert.sh cargo run --release --features rust-bert -- --backend rust-bert` \
+     (see README.md, Encoder backends)";
+
 impl Backend {
+    /// Every backend in this build.
+    #[cfg(not(feature = "rust-bert"))]
     pub const ALL: [Backend; 3] = [Backend::Packed, Backend::Int8, Backend::Candle];
+    #[cfg(feature = "rust-bert")]
+    pub const ALL: [Backend; 4] = [Backend::Packed, Backend::Int8, Backend::Candle, Backend::RustBert];
 
     pub fn name(self) -> &'static str {
         match self {
             Backend::Packed => "packed",
             Backend::Int8 => "int8",
             Backend::Candle => "candle",
+            Backend::RustBert => "rust-bert",
         }
     }
 
@@ -130,6 +146,7 @@ impl Backend {
             Backend::Packed => "packed cpu f32 (gemm)".to_string(),
             Backend::Int8 => format!("int8 cpu ({})", int8::kernel_name()),
             Backend::Candle => "candle cpu f32".to_string(),
+            Backend::RustBert => "rust-bert cpu f32 (libtorch)".to_string(),
         }
     }
 }
@@ -143,10 +160,13 @@ impl fmt::Display for Backend {
 impl FromStr for Backend {
     type Err = String;
     fn from_str(s: &str) -> std::result::Result<Self, String> {
-        Backend::ALL
-            .into_iter()
-            .find(|b| b.name() == s)
-            .ok_or_else(|| format!("unknown backend {s:?} (one of: packed, int8, candle)"))
+        if s == "rust-bert" && !cfg!(feature = "rust-bert") {
+            return Err(RUST_BERT_MISSING.to_string());
+        }
+        Backend::ALL.into_iter().find(|b| b.name() == s).ok_or_else(|| {
+            let names: Vec<&str> = Backend::ALL.iter().map(|b| b.name()).collect();
+            format!("unknown backend {s:?} (one of: {})", names.join(", "))
+        })
     }
 }
 
@@ -158,5 +178,30 @@ pub fn load(backend: Backend, weights: &Path, config: &BertConfig, n_shapes: usi
         Backend::Candle => Box::new(candle::CandleEncoder::load(weights, config, n_shapes)?),
         Backend::Packed => Box::new(packed::PackedEncoder::load(weights, config, n_shapes, false)?),
         Backend::Int8 => Box::new(packed::PackedEncoder::load(weights, config, n_shapes, true)?),
+        #[cfg(feature = "rust-bert")]
+        Backend::RustBert => Box::new(rustbert::RustBertEncoder::load(weights, config, n_shapes)?),
+        #[cfg(not(feature = "rust-bert"))]
+        Backend::RustBert => bail!("{RUST_BERT_MISSING}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Backend;
+
+    #[test]
+    fn backend_names_round_trip() {
+        for backend in Backend::ALL {
+            assert_eq!(backend.name().parse::<Backend>(), Ok(backend));
+        }
+        assert!("cuda".parse::<Backend>().unwrap_err().contains("one of: packed, int8, candle"));
+    }
+
+    /// Without the feature, `--backend rust-bert` says how to get it.
+    #[cfg(not(feature = "rust-bert"))]
+    #[test]
+    fn rust_bert_without_the_feature_says_how_to_build_it() {
+        let message = "rust-bert".parse::<Backend>().unwrap_err();
+        assert!(message.contains("--features rust-bert") && message.contains("scripts/rust-bert.sh"), "{message}");
+    }
 }
