@@ -16,6 +16,7 @@ pub mod doc;
 pub mod encoder;
 pub mod eval;
 pub mod events;
+pub mod gatherings;
 pub mod gazetteer;
 pub mod generate;
 pub mod ingest;

@@ -106,12 +106,14 @@ pub struct DocumentRecords {
     pub agreements: Vec<Agreement>,
 }
 
-/// The stages after NER with the rules reader only: dates -> people -> meetings, agreements.
+/// The stages after NER with the rules reader only: dates -> people -> meetings, agreements,
+/// gatherings.
 pub fn analyse_rules(doc: &mut Document) {
     crate::dates::annotate(doc);
     crate::people::annotate(doc);
     crate::meetings::annotate(doc);
     crate::agreements::annotate(doc);
+    crate::gatherings::annotate(doc);
     crate::parties::annotate(&mut doc.agreements);
     crate::places::annotate(doc);
 }
