@@ -1,5 +1,5 @@
 //! Finished work survives a killed run: each document's outcome is stored under the output
-//! folder as soon as its batch is done, keyed by what determines it (tool version, model hash,
+//! folder as soon as its batch is done, keyed by what determines it (tool version and build, model hash,
 //! document id and the bytes read), so re-running the same command reuses it, and a grown or
 //! edited folder costs only its new and changed documents.
 //!
@@ -34,7 +34,8 @@ pub const CACHE_DIR: &str = ".attache-cache";
 
 pub struct Cache {
     dir: PathBuf,
-    /// Tool version and model hash: a new model or release recomputes everything.
+    /// Tool version, build (a hash of the sources and word lists it was built from) and model
+    /// hash: a new model, release or build recomputes everything.
     salt: String,
     used: HashSet<String>,
 }
@@ -43,7 +44,7 @@ impl Cache {
     pub fn open(output: &Path, model_sha256: &str) -> std::io::Result<Cache> {
         let dir = output.join(CACHE_DIR);
         fs::create_dir_all(&dir)?;
-        Ok(Cache { dir, salt: format!("{}:{model_sha256}", env!("CARGO_PKG_VERSION")), used: HashSet::new() })
+        Ok(Cache { dir, salt: format!("{}:{}:{model_sha256}", env!("CARGO_PKG_VERSION"), env!("ATTACHE_SOURCE_HASH")), used: HashSet::new() })
     }
 
     /// The key of a document with id `source_id` read from bytes hashing to `content`.

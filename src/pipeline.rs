@@ -235,7 +235,7 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
     for line in discovery.warnings() {
         progress.note(&line);
     }
-    let mut cache = if options.cache { Some(Cache::open(output, &format!("{}:{}", model.info().sha256, model.backend()))?) } else { None };
+    let mut cache = if options.cache { Some(Cache::open(output, &format!("{}:{}:{:?}", model.info().sha256, model.backend(), model.reader()))?) } else { None };
     let mut writer = OutputWriter::create(output)?;
     let mut duplicates = Duplicates::default();
     let mut reused_total = 0;
