@@ -6,6 +6,7 @@
 //! -> [`write`] (JSON Lines datasets). [`pipeline`] runs the stages over a batch; [`eval`] and
 //! [`bench`] measure them.
 
+pub mod adopted;
 pub mod agreements;
 pub mod assemble;
 pub mod bench;

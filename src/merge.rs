@@ -141,6 +141,13 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
             return false;
         }
     }
+    // Two named documents are two agreements ("a Moscow Declaration and a Counter-Terrorism
+    // Strategy" adopted at one summit).
+    if let (Some(x), Some(y)) = (&a.title, &b.title) {
+        if gazetteer::fold(x) != gazetteer::fold(y) {
+            return false;
+        }
+    }
     if a.parties.is_empty() || b.parties.is_empty() {
         return shares_document(&a.sources, &b.sources) && (a.date.is_some() || a.subject.is_some()) && (b.date.is_some() || b.subject.is_some());
     }

@@ -107,13 +107,14 @@ pub struct DocumentRecords {
 }
 
 /// The stages after NER with the rules reader only: dates -> people -> meetings, agreements,
-/// gatherings.
+/// gatherings, adopted documents.
 pub fn analyse_rules(doc: &mut Document) {
     crate::dates::annotate(doc);
     crate::people::annotate(doc);
     crate::meetings::annotate(doc);
     crate::agreements::annotate(doc);
     crate::gatherings::annotate(doc);
+    crate::adopted::annotate(doc);
     crate::parties::annotate(&mut doc.agreements);
     crate::places::annotate(doc);
 }
