@@ -42,6 +42,7 @@ struct Lists {
     body_verbs: Vec<String>,
     bodies: Vec<String>,
     attend: Vec<String>,
+    named: Vec<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -60,6 +61,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "V" => &mut lists.body_verbs,
             "B" => &mut lists.bodies,
             "A" => &mut lists.attend,
+            "G" => &mut lists.named,
             _ => continue,
         };
         list.push(words(text));
@@ -96,6 +98,7 @@ enum Host {
 #[derive(Debug)]
 struct Mention {
     host: Host,
+    kind: MeetingKind,
     sentence: ByteSpan,
     status: MeetingStatus,
     place: Option<String>,
@@ -173,7 +176,7 @@ pub fn annotate(doc: &mut Document) {
             m.host,
             Meeting {
                 id: String::new(),
-                kind: MeetingKind::Meeting,
+                kind: m.kind,
                 status: m.status,
                 participants: participant.into_iter().collect(),
                 location,
@@ -245,7 +248,7 @@ fn read_mention(
     let date = date_near(doc, entities, noun, name_start, after_end, anchor);
     let status = status_of(sentence_words, date.as_ref(), anchor, lists);
     let attendee = attendee_of(doc, sentence, entities, name_start, lists);
-    Some(Mention { host, sentence, status, place, date, of_bodies: false, attendee })
+    Some(Mention { host, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: false, attendee })
 }
 
 /// The largest char boundary of `text` at or before `at`.
@@ -490,12 +493,54 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
         let date = date_near(doc, entities, noun, name_start, until, anchor);
         let status = status_of(sentence_words, date.as_ref(), anchor, lists);
         let attendee = attendee_of(doc, sentence, entities, name_start, lists);
-        out.push(Mention { host, sentence, status, place, date, of_bodies: true, attendee });
+        out.push(Mention { host, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: true, attendee });
         // One meeting of bodies per sentence: "the final meeting of the Ministerial, a regular
         // meeting of the Nuclear Planning Group" tells one gathering twice.
         break;
     }
+    if out.is_empty() {
+        out.extend(attended_gathering(doc, sentence, sentence_words, entities, anchor, lists));
+    }
     out
+}
+
+/// A named gathering a person attended: "Ruto is in Yokohama, attending the Tokyo
+/// International Conference on African Development". The organisation's name holds a
+/// gathering word, the attending verb stands right before it (an article or an ordinal
+/// between), and a person before that.
+fn attended_gathering(doc: &Document, sentence: ByteSpan, sentence_words: &str, entities: &[Entity], anchor: Option<chrono::NaiveDate>, lists: &Lists) -> Option<Mention> {
+    let text = &doc.text;
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Org) {
+        let name = words(e.span.slice(text));
+        let Some(word) = lists.named.iter().find(|g| name.contains(g.as_str())) else { continue };
+        let mut gap = words(&text[sentence.start..e.span.start]);
+        for filler in [" the ", " an ", " a "] {
+            if gap.ends_with(filler) {
+                gap.truncate(gap.len() - filler.len() + 1);
+            }
+        }
+        // An ordinal before the name ("the 35th Ordinary Session").
+        if let Some((rest, last)) = gap.trim_end().rsplit_once(' ') {
+            if last.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                gap = format!("{rest} ");
+                if gap.ends_with(" the ") {
+                    gap.truncate(gap.len() - 4);
+                }
+            }
+        }
+        if !lists.attend.iter().any(|a| gap.ends_with(a.as_str())) {
+            continue;
+        }
+        let Some(attendee) = attendee_of(doc, sentence, entities, e.span.start, lists) else { continue };
+        let until = floor(text, (e.span.end + REACH_AFTER).min(sentence.end));
+        let place = place_after(text, entities, e.span, until, lists);
+        let date = date_near(doc, entities, e.span, e.span.start, until, anchor);
+        let status = status_of(sentence_words, date.as_ref(), anchor, lists);
+        let kind = if word.trim() == "conference" { MeetingKind::Conference } else { MeetingKind::Meeting };
+        let host = Host::Bloc(gazetteer::fold(e.span.slice(text).trim()));
+        return Some(Mention { host, kind, sentence, status, place, date, of_bodies: true, attendee: Some(attendee) });
+    }
+    None
 }
 
 /// The person a sentence says attended the gathering named from `name_start`: the nearest
@@ -604,6 +649,21 @@ mod tests {
         assert!(d.meetings[0].participants.is_empty());
         let names: Vec<&str> = d.meetings[1].participants.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Ada Obi"]);
+    }
+
+    #[test]
+    fn a_named_conference_a_person_attends_is_a_conference_with_that_person() {
+        let text = "President Ada Obi is in Osaka, attending the 9th Osaka Conference on Ocean Trade (OCOT 9).";
+        let mut d = doc(text, &[text], &[("Ada Obi", Person), ("Osaka", Gpe), ("Osaka Conference on Ocean Trade", Org)], None);
+        annotate(&mut d);
+        assert_eq!(d.meetings.len(), 1);
+        assert_eq!(d.meetings[0].kind, MeetingKind::Conference);
+        assert_eq!(d.meetings[0].participants[0].name, "Ada Obi");
+        // Named but not attended: no record from this pattern.
+        let text = "Ada Obi praised the Osaka Conference on Ocean Trade.";
+        let mut d = doc(text, &[text], &[("Ada Obi", Person), ("Osaka Conference on Ocean Trade", Org)], None);
+        annotate(&mut d);
+        assert!(d.meetings.is_empty());
     }
 
     #[test]
