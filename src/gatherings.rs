@@ -243,7 +243,7 @@ fn read_mention(
     let after_end = floor(text, (noun.end + REACH_AFTER).min(sentence.end));
     let place = match &host {
         Host::Place(city) => Some(city.clone()),
-        Host::Bloc(_) => place_after(text, entities, noun, after_end, lists),
+        Host::Bloc(_) => place_after(text, entities, noun, after_end, lists).or_else(|| here(doc, sentence, entities, noun, after_end)),
     };
     let date = date_near(doc, entities, noun, name_start, after_end, anchor);
     let status = status_of(sentence_words, date.as_ref(), anchor, lists);
@@ -386,6 +386,28 @@ fn place_after(text: &str, entities: &[Entity], noun: ByteSpan, until: usize, li
         }
     }
     None
+}
+
+/// "Concluded here": the city of the sentence's dateline ("ALGIERS, Nov. 2 (Xinhua) --"), in
+/// the case a reader writes it.
+fn here(doc: &Document, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan, until: usize) -> Option<String> {
+    let text = &doc.text;
+    if !words(&text[noun.end..until]).contains(" here ") {
+        return None;
+    }
+    let first = entities.first().filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
+    let name = first.span.slice(text);
+    let at_start = text[sentence.start..first.span.start].trim().is_empty();
+    let dateline = at_start && text[first.span.end..].starts_with(',') && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    dateline.then(|| {
+        name.split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>()).unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// The date of the gathering: a resolved date after its noun in the same clause ("in The
@@ -708,6 +730,14 @@ mod tests {
         assert_eq!(m.date.as_ref().unwrap().value.as_ref().unwrap().to_string(), "2023-07-11/2023-07-12");
         // Offsets are code points into the text.
         assert_eq!((m.sources[0].start, m.sources[0].end), (0, text.chars().count()));
+    }
+
+    #[test]
+    fn a_summit_held_here_is_in_the_dateline_city() {
+        let text = "NEW DELHI, May 3 (Xinhua) -- The 12th SAARC Summit concluded here on Friday.";
+        let mut d = doc(text, &[text], &[("NEW DELHI", Gpe), ("May 3", Date), ("Xinhua", Org), ("SAARC Summit", Org), ("Friday", Date)], None);
+        annotate(&mut d);
+        assert_eq!(d.meetings[0].location.as_ref().unwrap().name, "New Delhi");
     }
 
     #[test]
