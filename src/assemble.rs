@@ -80,6 +80,7 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 location: if kind == MeetingKind::Call { None } else { location },
                 date,
                 topics: Vec::new(),
+                gathering: None,
                 sources: vec![evidence],
                 confidence: round(mention.confidence),
             });
@@ -287,6 +288,7 @@ mod tests {
             location: place.map(|p| Location { name: p.into(), country: None }),
             date: None,
             topics: vec![],
+            gathering: None,
             sources: vec![Evidence { doc_id: "d".into(), sentence: "s".into(), start, end: start + 50 }],
             confidence,
         }

@@ -98,6 +98,8 @@ enum Host {
 #[derive(Debug)]
 struct Mention {
     host: Host,
+    /// The gathering as the text names it ("Group of Seven summit", "Foreign Affairs Council").
+    name: String,
     kind: MeetingKind,
     sentence: ByteSpan,
     status: MeetingStatus,
@@ -182,12 +184,33 @@ pub fn annotate(doc: &mut Document) {
                 location,
                 date: m.date,
                 topics: Vec::new(),
+                gathering: Some(m.name),
                 sources: vec![evidence],
                 confidence: CONFIDENCE,
             },
         ));
     }
     doc.meetings.extend(records.into_iter().map(|(_, r)| r));
+}
+
+/// A name as a reader would write it: brackets ("(AL)") and a leading article or ordinal
+/// dropped, spaces collapsed.
+fn display_name(written: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in written.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let mut words: Vec<&str> = out.split_whitespace().collect();
+    while words.first().is_some_and(|w| w.eq_ignore_ascii_case("the") || w.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+        words.remove(0);
+    }
+    words.join(" ")
 }
 
 /// Whether two mentions of one bloc's summit can be one gathering: the same status, or a
@@ -248,7 +271,11 @@ fn read_mention(
     let date = date_near(doc, entities, noun, name_start, after_end, anchor);
     let status = status_of(sentence_words, date.as_ref(), anchor, lists);
     let attendee = attendee_of(doc, sentence, entities, name_start, lists);
-    Some(Mention { host, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: false, attendee })
+    let name = match &host {
+        Host::Place(city) if name_start == noun.start => format!("{} in {city}", &text[noun.start..noun.end]),
+        _ => display_name(&text[name_start..noun.end]),
+    };
+    Some(Mention { host, name, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: false, attendee })
 }
 
 /// The largest char boundary of `text` at or before `at`.
@@ -460,7 +487,7 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
         let name = words(e.span.slice(text));
         lists.bodies.iter().any(|b| name.ends_with(b.as_str()))
     };
-    let mut found: Vec<(ByteSpan, Host, usize)> = Vec::new();
+    let mut found: Vec<(ByteSpan, Host, usize, String)> = Vec::new();
     // "<noun> of|between [the] <entities>"
     for noun in nouns_in(sentence.slice(text), &lists.body_nouns) {
         let noun = ByteSpan::new(sentence.start + noun.start, sentence.start + noun.end);
@@ -500,22 +527,24 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
             continue;
         }
         let names: Vec<String> = list.iter().map(|e| gazetteer::fold(e.span.slice(text).trim())).collect();
-        found.push((noun, Host::Bloc(names.join("-")), noun.start));
+        let shown = display_name(&text[list[0].span.start..list[list.len() - 1].span.end]);
+        let shown = if bodies == 1 && countries == 0 && list.len() == 1 { shown } else { format!("{} between {shown}", &text[noun.start..noun.end]) };
+        found.push((noun, Host::Bloc(names.join("-")), noun.start, shown));
     }
     // "<body> met|meets|will meet"
     for e in entities.iter().filter(|e| is_body(e)) {
         let after = words(&text[e.span.end..floor(text, (e.span.end + 24).min(sentence.end))]);
         if lists.body_verbs.iter().any(|v| after.starts_with(v.as_str())) {
-            found.push((e.span, Host::Bloc(gazetteer::fold(e.span.slice(text).trim())), e.span.start));
+            found.push((e.span, Host::Bloc(gazetteer::fold(e.span.slice(text).trim())), e.span.start, display_name(e.span.slice(text))));
         }
     }
-    for (noun, host, name_start) in found {
+    for (noun, host, name_start, name) in found {
         let until = floor(text, (noun.end + REACH_AFTER).min(sentence.end));
         let place = place_after(text, entities, noun, until, lists);
         let date = date_near(doc, entities, noun, name_start, until, anchor);
         let status = status_of(sentence_words, date.as_ref(), anchor, lists);
         let attendee = attendee_of(doc, sentence, entities, name_start, lists);
-        out.push(Mention { host, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: true, attendee });
+        out.push(Mention { host, name, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: true, attendee });
         // One meeting of bodies per sentence: "the final meeting of the Ministerial, a regular
         // meeting of the Nuclear Planning Group" tells one gathering twice.
         break;
@@ -560,7 +589,8 @@ fn attended_gathering(doc: &Document, sentence: ByteSpan, sentence_words: &str, 
         let status = status_of(sentence_words, date.as_ref(), anchor, lists);
         let kind = if word.trim() == "conference" { MeetingKind::Conference } else { MeetingKind::Meeting };
         let host = Host::Bloc(gazetteer::fold(e.span.slice(text).trim()));
-        return Some(Mention { host, kind, sentence, status, place, date, of_bodies: true, attendee: Some(attendee) });
+        let name = display_name(e.span.slice(text));
+        return Some(Mention { host, name, kind, sentence, status, place, date, of_bodies: true, attendee: Some(attendee) });
     }
     None
 }
@@ -702,6 +732,7 @@ mod tests {
             location: None,
             date: None,
             topics: vec![],
+            gathering: None,
             sources: vec![],
             confidence: 0.9,
         });

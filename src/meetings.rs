@@ -3366,6 +3366,7 @@ impl<'d> Reader<'d> {
             location: c.place,
             date: c.date.map(|d| d.field),
             topics: c.topics,
+            gathering: None,
             sources: vec![Evidence::of(self.doc, &self.index, sent)],
             confidence: round2(conf.clamp(0.05, 0.99)),
         })

@@ -23,7 +23,12 @@ use crate::records::{Agreement, DateField, Evidence, Location, Meeting, MeetingK
 
 /// Merges per-document meetings (given in document order) into events with ids.
 pub fn merge_meetings(records: Vec<Meeting>) -> Vec<Meeting> {
-    let mut groups = fold(records, |m| index_keys(m.participants.iter().map(|p| p.name.as_str()), &m.sources), same_meeting, absorb_meeting);
+    let mut groups = fold(
+        records,
+        |m| index_keys(m.participants.iter().map(|p| p.name.as_str()).chain(m.gathering.as_deref()), &m.sources),
+        same_meeting,
+        absorb_meeting,
+    );
     for g in &mut groups {
         finish_sources(&mut g.sources);
         g.topics.sort();
@@ -115,6 +120,15 @@ fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
     }
     if !dates_compatible(a.date.as_ref(), b.date.as_ref()) || !places_compatible(a.location.as_ref(), b.location.as_ref()) {
         return false;
+    }
+    // One named gathering told by several reports ("the G20 summit in Pittsburgh"): across
+    // documents only when both give a date or both a place (which then agree), since a bloc
+    // meets every year.
+    if let (Some(x), Some(y)) = (&a.gathering, &b.gathering) {
+        let anchored = (a.date.is_some() && b.date.is_some()) || (a.location.is_some() && b.location.is_some());
+        if gazetteer::fold(x) == gazetteer::fold(y) && (a.participants.is_empty() || b.participants.is_empty()) && (anchored || shares_document(&a.sources, &b.sources)) {
+            return true;
+        }
     }
     if a.participants.is_empty() || b.participants.is_empty() {
         // Nothing to recognise the event by: only a record of the same document, which then
@@ -269,6 +283,9 @@ fn absorb_meeting(group: &mut Meeting, record: Meeting) {
         group.kind = MeetingKind::Call;
     }
     absorb_participants(&mut group.participants, record.participants);
+    if group.gathering.is_none() {
+        group.gathering = record.gathering;
+    }
     better_location(&mut group.location, record.location);
     better_date(&mut group.date, record.date);
     group.topics.extend(record.topics);
@@ -376,6 +393,7 @@ mod tests {
             location: place.map(|p| Location { name: p.into(), country: gazetteer::country_of_place(p).map(str::to_string) }),
             date,
             topics: vec![],
+            gathering: None,
             sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: at, end: at + 1 }],
             confidence: 0.8,
         }

@@ -217,7 +217,7 @@ pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<
 }
 
 /// Version of the output contract written to `run.json` (SPEC.md).
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 /// The main job over `inputs`: `documents.jsonl`, `meetings.jsonl`, `agreements.jsonl`,
 /// `document_records.jsonl` and `run.json` in `output`, each replaced atomically.

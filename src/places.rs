@@ -97,6 +97,7 @@ mod tests {
             location: Some(Location { name: place.into(), country: None }),
             date: None,
             topics: vec![],
+            gathering: None,
             sources: vec![Evidence { doc_id: "d".into(), sentence: first.slice(text).into(), start: first.start, end: first.end }],
             confidence: 0.9,
         }];

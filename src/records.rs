@@ -107,6 +107,10 @@ pub struct Meeting {
     pub location: Option<Location>,
     pub date: Option<DateField>,
     pub topics: Vec<String>,
+    /// The multilateral gathering the record is, when it is one ("G20 summit", "Foreign
+    /// Affairs Council"): set by [`crate::gatherings`], null for meetings of people.
+    #[serde(default)]
+    pub gathering: Option<String>,
     pub sources: Vec<Evidence>,
     pub confidence: f64,
 }
@@ -217,6 +221,7 @@ impl Serialize for Meeting {
             countries: Vec<&'a str>,
             date: &'a Option<DateField>,
             topics: &'a [String],
+            gathering: &'a Option<String>,
             sources: &'a [Evidence],
             confidence: f64,
         }
@@ -229,6 +234,7 @@ impl Serialize for Meeting {
             countries: self.countries(),
             date: &self.date,
             topics: &self.topics,
+            gathering: &self.gathering,
             sources: &self.sources,
             confidence: self.confidence,
         }
@@ -310,6 +316,7 @@ mod tests {
             location: Some(Location { name: "Hanoi".into(), country: Some("Vietnam".into()) }),
             date: None,
             topics: vec![],
+            gathering: None,
             sources: vec![],
             confidence: 0.5,
         };
