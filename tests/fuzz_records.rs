@@ -20,6 +20,9 @@ const WORDS: &[&str] = &[
     "From April 11 to 12", "last week", "in late May", "Published: Dec 20, 2024 11:19 PM", "HANOI, Dec. 19 (Reuters) -",
     ".", ",", "\n", "\n\n", "“", "”", "’s", "'s", "—", "(", ")", ":", "越南", "😀", "\u{0}", "\u{7}", "\u{FFFD}", "\u{200B}",
     "Ð", "e\u{301}", "READ ALSO:", "Photo: VCG", "[1]", "https://example.com/2024/08/20/x",
+    // Gatherings and adopted documents.
+    "summit", "Summit", "mini-summit", "leaders'", "(AL)", "sidelines", "postponed", "here", "Council", "met",
+    "meeting of the", "between", "attended", "adopted", "adoption of", "Declaration", "joint", "communique", "Strategy",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
