@@ -208,7 +208,8 @@ pub fn write_report(dir: &Path) -> Result<PathBuf> {
         r.countries = m.countries();
         r.who = m.participants.iter().map(|p| p.name.as_str()).collect();
         r.place = m.location.as_ref().map(|l| l.name.as_str());
-        r.subject = (!m.topics.is_empty()).then(|| m.topics.join(", "));
+        // A gathering is named where a meeting of people lists its topics.
+        r.subject = m.gathering.clone().or_else(|| (!m.topics.is_empty()).then(|| m.topics.join(", ")));
         r.src = link(&m.sources, &index, &mut evidence);
         r.conf = m.confidence;
         records.push(r);
