@@ -121,6 +121,13 @@ fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
     if !dates_compatible(a.date.as_ref(), b.date.as_ref()) || !places_compatible(a.location.as_ref(), b.location.as_ref()) {
         return false;
     }
+    // Across reports, an undated meeting of the same people is the same one only at the same
+    // place: leaders meet again and again ("Abdullah met Abbas" in 2022 and in 2011), but "the
+    // talks of To Lam and Dong Jun in Hanoi" in a follow-up are the talks another report dated.
+    let dated = |m: &Meeting| m.date.as_ref().is_some_and(|d| d.value.is_some());
+    if !shares_document(&a.sources, &b.sources) && !(dated(a) && dated(b)) && !(a.location.is_some() && b.location.is_some()) {
+        return false;
+    }
     // One named gathering told by several reports ("the G20 summit in Pittsburgh"): across
     // documents only when both give a date or both a place (which then agree), since a bloc
     // meets every year.
@@ -397,6 +404,36 @@ mod tests {
             sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: at, end: at + 1 }],
             confidence: 0.8,
         }
+    }
+
+    #[test]
+    fn undated_reports_of_the_same_people_merge_only_at_one_place() {
+        let dated = meeting("a.txt", 0, &["Abdullah II", "Mahmoud Abbas"], day(2011, 11, 21), Some("Ramallah"));
+        // Another report, undated, no place: another of their many meetings, for all we know.
+        let undated = meeting("b.txt", 0, &["Abdullah II", "Mahmoud Abbas"], None, None);
+        assert_eq!(merge_meetings(vec![dated.clone(), undated.clone()]).len(), 2);
+        // Undated but at the same place: the follow-up of the same meeting.
+        let there = meeting("c.txt", 0, &["Abdullah II", "Mahmoud Abbas"], None, Some("Ramallah"));
+        assert_eq!(merge_meetings(vec![dated.clone(), there]).len(), 1);
+        // In one report, an undated mention is the dated meeting told again.
+        let same_report = meeting("a.txt", 50, &["Abdullah II", "Mahmoud Abbas"], None, None);
+        assert_eq!(merge_meetings(vec![dated, same_report]).len(), 1);
+    }
+
+    #[test]
+    fn gatherings_merge_by_name_when_reports_agree_on_date_or_place() {
+        let summit = |doc: &str, date: Option<DateField>, place: Option<&str>| {
+            let mut m = meeting(doc, 0, &[], date, place);
+            m.gathering = Some("G20 summit".into());
+            m
+        };
+        let merged = merge_meetings(vec![summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")), summit("b.txt", None, Some("Pittsburgh"))]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].gathering.as_deref(), Some("G20 summit"));
+        // A summit of the bloc named with neither date nor place is not known to be that one.
+        assert_eq!(merge_meetings(vec![summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")), summit("b.txt", None, None)]).len(), 2);
+        // Another year's summit elsewhere stays apart.
+        assert_eq!(merge_meetings(vec![summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")), summit("b.txt", day(2024, 11, 18), Some("Rio de Janeiro"))]).len(), 2);
     }
 
     #[test]
