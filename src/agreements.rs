@@ -127,6 +127,7 @@ use crate::records::{
     Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Participant, Party, PartyType,
 };
 use crate::text::{ByteSpan, CharIndex};
+use crate::wordlist::{self, words};
 
 /// Fills `doc.agreements`.
 pub fn annotate(doc: &mut Document) {
@@ -282,65 +283,28 @@ static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_MENTIONS: usize = 24;
 /// How far back (bytes) a scan inside one sentence looks for a clause's start.
 const LOOKBACK: usize = 600;
-const DETERMINERS: &[&str] =
-    &["a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "both", "another", "each"];
-const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+static DETERMINERS: LazyLock<Vec<&str>> = words!("agreements/determiners.txt");
+static DEFINITE: LazyLock<Vec<&str>> = words!("agreements/definite.txt");
 /// Words that cannot stand inside a noun phrase's modifiers (prepositions, auxiliaries,
 /// conjunctions of clauses, reporting verbs).
-const STOP: &[&str] = &[
-    "on", "in", "at", "with", "for", "to", "from", "by", "over", "under", "about", "after", "before", "during",
-    "between", "into", "since", "until", "within", "against", "among", "through", "via", "of", "is", "are", "was",
-    "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may",
-    "might", "must", "do", "does", "did", "which", "that", "who", "whom", "whose", "when", "where", "while", "as",
-    "but", "if", "because", "although", "though", "said", "says", "told", "say", "not", "no", "never", "than", "so",
-    "or",
-];
-const MODAL_BEFORE_VERB: &[&str] =
-    &["to", "will", "would", "can", "could", "must", "should", "may", "might", "shall", "great", "good", "not"];
+static STOP: LazyLock<Vec<&str>> = words!("agreements/stop.txt");
+static MODAL_BEFORE_VERB: LazyLock<Vec<&str>> = words!("agreements/modal_before_verb.txt");
 /// Words of a state organ: an organisation named with a country word and one of these stands
 /// for the country ("Vietnam National Defense Ministry", "the Chinese People's Liberation Army").
-const STATE_WORDS: &[&str] = &[
-    "ministry",
-    "ministries",
-    "government",
-    "army",
-    "navy",
-    "air force",
-    "forces",
-    "force",
-    "command",
-    "military",
-    "parliament",
-    "assembly",
-    "cabinet",
-    "police",
-    "coast guard",
-    "foreign office",
-    "department",
-    "state council",
-    "defense",
-    "defence",
-    "armed",
-    "presidency",
-    "embassy",
-];
-/// Regional blocs that sign as one party: canonical name and folded aliases.
-const BLOCS: &[(&str, &[&str])] = &[
-    ("European Union", &["european union", "eu", "e.u."]),
-    ("ASEAN", &["asean", "association of southeast asian nations"]),
-    ("African Union", &["african union"]),
-    ("NATO", &["nato", "north atlantic treaty organization", "north atlantic treaty organisation"]),
-    ("Gulf Cooperation Council", &["gulf cooperation council", "gcc"]),
-    ("Mercosur", &["mercosur"]),
-    ("Eurasian Economic Union", &["eurasian economic union", "eaeu"]),
-    (
-        "Shanghai Cooperation Organisation",
-        &["shanghai cooperation organisation", "shanghai cooperation organization", "sco"],
-    ),
-    ("BRICS", &["brics"]),
-    ("Pacific Islands Forum", &["pacific islands forum"]),
-    ("Caribbean Community", &["caribbean community", "caricom"]),
-];
+static STATE_WORDS: LazyLock<Vec<&str>> = words!("agreements/state_words.txt");
+/// Regional blocs that sign as one party: canonical name and folded aliases
+/// (`data/agreements/blocs.tsv`).
+static BLOCS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| {
+    let lines = wordlist::parse(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/agreements/blocs.tsv")));
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or_default();
+            (name, fields.collect())
+        })
+        .collect()
+});
 
 /// Bloc names written out in `s` (as words; acronyms only in capitals), with their offsets.
 fn blocs_in(s: &str) -> Vec<(usize, usize, &'static str)> {
@@ -1587,7 +1551,7 @@ impl<'d> Cx<'d> {
     /// The act a phrase coordinated with the object of an act inherits, when that object is
     /// no kind noun of its own: "signed a statement of intent on X and an agreement on Y".
     fn second_object_act(&self, m: &Mention, acts: &[Act], mentions: &[Mention]) -> Option<Act> {
-        const INSIDE: &[&str] = &["of", "on", "for", "in", "with", "between", "to", "about", "over", "into", "at"];
+        static INSIDE: LazyLock<Vec<&str>> = words!("agreements/inside_name_prepositions.txt");
         static AND_END: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?i)(?:,\s*|\s+)(?:and|as\s+well\s+as)\s*$").unwrap());
         let act = acts
@@ -3241,8 +3205,7 @@ fn story_offset(lower: &str) -> Option<i64> {
 /// word but the small ones capitalised ("U.S.-Vietnam Comprehensive Strategic Partnership
 /// Economic Dialogue (CSPED)"; not "No war on the Korean Peninsula").
 fn looks_like_name(s: &str) -> bool {
-    const SMALL: &[&str] =
-        &["of", "on", "the", "and", "for", "in", "to", "a", "an", "with", "between", "at", "by", "&"];
+    static SMALL: LazyLock<Vec<&str>> = words!("agreements/small_title_words.txt");
     let ws: Vec<&str> = s.split_whitespace().collect();
     (2..=14).contains(&ws.len())
         && !s.contains([',', '!', '?', ';'])
@@ -3252,39 +3215,7 @@ fn looks_like_name(s: &str) -> bool {
 }
 
 fn is_calendar_word(w: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
+    static NAMES: LazyLock<Vec<&str>> = words!("agreements/calendar_words.txt");
     NAMES.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
 }
 

@@ -85,6 +85,9 @@ use crate::gazetteer;
 use crate::people::{self, person_at};
 use crate::records::{DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant};
 use crate::text::{ByteSpan, CharIndex};
+use crate::wordlist::words;
+
+use std::sync::LazyLock;
 
 /// Fills `doc.meetings`.
 pub fn annotate(doc: &mut Document) {
@@ -123,114 +126,43 @@ const ANAPHOR_REACH: usize = 4;
 /// How many sentences after a visit an undated meeting of the visitor is taken to be part of it.
 const VISIT_REACH: usize = 8;
 /// Adverbs between a subject and its verb ("The ministers then held ...").
-const ADVERBS: &[&str] = &["then", "later", "also", "subsequently", "again", "jointly", "first"];
+static ADVERBS: LazyLock<Vec<&str>> = words!("meetings/adverbs.txt");
 /// Verbs of travel: their subject takes part in the event they travel for ("arrived in Lima
 /// for talks with X", "will travel to Lima to meet X").
-const TRAVEL: &[&str] = &[
-    "arrived", "arrives", "arrive", "arriving", "travel", "travels", "travelled", "traveled", "travelling", "traveling",
-    "fly", "flies", "flew", "flying", "head", "heads", "headed", "heading", "go", "goes", "went", "going", "come",
-    "comes", "came", "returned", "landed", "lands",
-];
+static TRAVEL: LazyLock<Vec<&str>> = words!("meetings/travel.txt");
 /// Verbs that tell a visit by its end.
-const END_VERBS: &[&str] = &[
-    "concluded", "concludes", "concluding", "ended", "ends", "ending", "wrapped", "wraps", "wrapping", "wound",
-    "winds", "completed", "completes",
-];
+static END_VERBS: LazyLock<Vec<&str>> = words!("meetings/end_verbs.txt");
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (lower case).
 
-const SUBORD_LEFT: &[&str] = &[
-    "after", "when", "while", "where", "before", "because", "although", "though", "whereas", "if", "but", "until",
-    "unless", "once", "since", "that", "which", "who", "whom", "whose", "as", "whereby", "whether",
-];
-const SUBORD_RIGHT: &[&str] = &[
-    "who", "whom", "whose", "where", "when", "while", "after", "before", "because", "although", "though", "whereas",
-    "but", "until", "unless", "once", "since", "according", "as", "whereby", "if", "whether",
-];
+static SUBORD_LEFT: LazyLock<Vec<&str>> = words!("meetings/subord_left.txt");
+static SUBORD_RIGHT: LazyLock<Vec<&str>> = words!("meetings/subord_right.txt");
 /// Words before "as" that make it no clause opener ("known as", "such as").
-const AS_NOT_OPENER: &[&str] = &[
-    "known", "such", "well", "as", "same", "so", "serve", "served", "serves", "described", "seen", "regarded",
-    "referred", "designated",
-];
-const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "reported", "reports", "added", "adds", "noted", "notes", "stated",
-    "states", "quoted", "wrote", "writes", "cited", "confirmed", "announced",
-];
+static AS_NOT_OPENER: LazyLock<Vec<&str>> = words!("meetings/as_not_opener.txt");
+static REPORTING: LazyLock<Vec<&str>> = words!("meetings/reporting.txt");
 /// Finite verbs and auxiliaries that open a new predicate after ", " or "and".
-const FINITE: &[&str] = &[
-    "agreed", "pledged", "signed", "discussed", "emphasized", "emphasised", "stressed", "urged", "reviewed",
-    "expressed", "welcomed", "vowed", "praised", "affirmed", "reaffirmed", "exchanged", "witnessed", "congratulated",
-    "thanked", "briefed", "described", "hoped", "is", "are", "was", "were", "will", "would", "could", "should", "can",
-    "may", "might", "must", "has", "have", "had", "did", "does", "do", "announced", "inked", "issued", "attended",
-    "conducted", "called", "highlighted", "underlined", "underscored", "lauded", "proposed", "asked", "invited",
-    "sought", "reached", "took", "gave", "made", "went", "left", "returned", "flew", "ended", "concluded",
-];
+static FINITE: LazyLock<Vec<&str>> = words!("meetings/finite.txt");
 /// Words between a light verb and its event noun ("held a round of talks").
-const MODIFIERS: &[&str] = &[
-    "a", "an", "the", "their", "his", "her", "its", "two", "three", "four", "first", "second", "third", "fourth",
-    "fifth", "sixth", "new", "informal", "formal", "official", "state", "bilateral", "trilateral", "multilateral",
-    "round", "rounds", "of", "fresh", "further", "lengthy", "brief", "initial", "planning", "preparatory", "annual",
-    "regular", "extended", "restricted", "expanded", "video", "phone", "telephone", "telephonic", "working",
-    "separate", "several", "joint", "strategic", "another", "direct", "private", "productive", "fruitful", "cordial",
-    "friendly", "rare", "historic", "landmark", "key", "crucial", "important", "long", "short", "surprise",
-    "emergency", "virtual", "online", "in-person", "summit", "sideline", "sidelines", "three-day", "two-day",
-    "goodwill", "courtesy", "high-profile", "ministerial", "leaders", "bilateral-level", "wide-ranging", "in-depth",
-    "frank", "candid", "constructive", "intensive", "final", "last", "latest", "next", "upcoming", "planned",
-    "scheduled", "proposed", "much-anticipated", "long-awaited", "closed-door", "one-on-one", "face-to-face", "secret",
-    "technical", "trade", "security", "defence", "defense", "peace", "high", "level", "return", "reciprocal",
-    "maiden", "farewell", "hour-long", "day-long", "week-long",
-];
-const MODIFIER_SUFFIXES: &[&str] =
-    &["-level", "-minute", "-hour", "-day", "-way", "-door", "-face", "-one", "-week", "-long", "-nation"];
-const DEFINITE: &[&str] = &["the", "this", "that", "their", "these", "those", "its", "his", "her", "our"];
-const SHIP_WORDS: &[&str] = &[
-    "ship", "ships", "carrier", "carriers", "destroyer", "frigate", "cruiser", "warship", "warships", "vessel",
-    "vessels", "submarine", "uss", "hms", "js", "ins", "hmas", "corvette", "aircraft", "fleet", "flotilla", "plane",
-    "jet", "jets",
-];
-const GROUP_WORDS: &[&str] = &["delegation", "delegations"];
-const CANCEL_ONE: &[&str] = &[
-    "postponed", "postpone", "postpones", "cancelled", "canceled", "cancel", "cancels", "scrapped", "scrap", "scraps",
-    "shelved", "delayed", "suspended", "aborted", "cancellation", "postponement",
-];
-const FUTURE_BEFORE_TO: &[&str] = &[
-    "due", "scheduled", "expected", "set", "going", "plans", "plan", "planned", "planning", "intends", "intend",
-    "aims", "aim", "hopes", "hope", "wants", "want", "poised", "likely", "slated", "is", "are", "am", "agreed",
-    "invited", "seeks", "seeking", "prepares", "preparing", "ready",
-];
-const FUTURE_ADJ: &[&str] =
-    &["planned", "upcoming", "proposed", "scheduled", "forthcoming", "next", "expected", "possible", "future"];
-const PAST_WORDS: &[&str] = &[
-    "was", "were", "had", "did", "met", "held", "visited", "paid", "received", "hosted", "arrived", "took", "went",
-    "came", "spoke", "signed", "made", "led",
-];
-const PLURAL_ANAPHORA: &[&str] = &[
-    "leaders", "presidents", "ministers", "sides", "men", "officials", "premiers", "heads", "counterparts",
-    "diplomats", "envoys", "chiefs", "secretaries", "delegations",
-];
-const BACK_REF_NOUNS: &[&str] = &[
-    "ceremony", "signing", "palace", "event", "talks", "meeting", "visit", "summit", "forum", "session", "occasion",
-    "trip", "conference", "gathering", "exchange",
-];
+static MODIFIERS: LazyLock<Vec<&str>> = words!("meetings/modifiers.txt");
+static MODIFIER_SUFFIXES: LazyLock<Vec<&str>> = words!("meetings/modifier_suffixes.txt");
+static DEFINITE: LazyLock<Vec<&str>> = words!("meetings/definite.txt");
+static SHIP_WORDS: LazyLock<Vec<&str>> = words!("meetings/ship_words.txt");
+static GROUP_WORDS: LazyLock<Vec<&str>> = words!("meetings/group_words.txt");
+static CANCEL_ONE: LazyLock<Vec<&str>> = words!("meetings/cancel_one.txt");
+static FUTURE_BEFORE_TO: LazyLock<Vec<&str>> = words!("meetings/future_before_to.txt");
+static FUTURE_ADJ: LazyLock<Vec<&str>> = words!("meetings/future_adj.txt");
+static PAST_WORDS: LazyLock<Vec<&str>> = words!("meetings/past_words.txt");
+static PLURAL_ANAPHORA: LazyLock<Vec<&str>> = words!("meetings/plural_anaphora.txt");
+static BACK_REF_NOUNS: LazyLock<Vec<&str>> = words!("meetings/back_ref_nouns.txt");
 /// Single words that are titles or offices, never a whole name.
-const TITLE_WORDS: &[&str] = &[
-    "trade", "industry", "minister", "president", "premier", "secretary", "chairman", "general", "foreign", "defence",
-    "defense", "prime", "deputy", "vice", "senator", "ambassador", "envoy", "commerce", "finance", "economy",
-    "affairs", "state", "chancellor", "king", "queen", "prince",
-];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+static TITLE_WORDS: LazyLock<Vec<&str>> = words!("meetings/title_words.txt");
+static WEEKDAYS: LazyLock<Vec<&str>> = words!("meetings/weekdays.txt");
+static MONTHS: LazyLock<Vec<&str>> = words!("meetings/months.txt");
 /// Place nouns before "of" that make "of X" a location ("the village of Panmunjom").
-const PLACE_NOUNS: &[&str] = &[
-    "city", "village", "town", "capital", "province", "county", "port", "island", "region", "district", "resort",
-    "state", "municipality", "prefecture", "area", "hub",
-];
+static PLACE_NOUNS: LazyLock<Vec<&str>> = words!("meetings/place_nouns.txt");
 /// Topic cues: the words after which a list of topics follows.
-const TOPIC_VERBS: &[&str] = &["discussed", "discuss", "discussing", "discusses", "reviewed", "addressed"];
+static TOPIC_VERBS: LazyLock<Vec<&str>> = words!("meetings/topic_verbs.txt");
 
 fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)
@@ -437,13 +369,8 @@ struct Trigger {
 }
 
 fn verb_form(w: &str) -> Form {
-    const PAST: &[&str] = &[
-        "met", "held", "had", "visited", "paid", "received", "hosted", "called", "spoke", "talked", "co-chaired", "sat",
-        "cochaired", "arrived", "led", "headed", "conducted", "made", "attended", "chaired", "began", "started",
-        "undertook", "concluded", "ended", "wrapped", "kicked", "travelled", "traveled", "flew", "opened", "resumed",
-        "landed", "phoned", "telephoned", "wound", "completed",
-    ];
-    if is_in(PAST, w) {
+    static PAST: LazyLock<Vec<&str>> = words!("meetings/past_trigger_verbs.txt");
+    if is_in(&PAST, w) {
         Form::Past
     } else if w.ends_with("ing") {
         Form::Gerund
@@ -464,7 +391,7 @@ fn is_modifier(u: &Unit) -> bool {
     }
     match u.word() {
         Some(w) => {
-            is_in(MODIFIERS, w)
+            is_in(&MODIFIERS, w)
                 || MODIFIER_SUFFIXES.iter().any(|s| w.ends_with(s))
                 || w.chars().all(|c| c.is_ascii_digit())
         }
@@ -608,7 +535,7 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 found = Some(t);
             }
             "received" | "receive" | "receives" | "receiving" | "hosted" | "host" | "hosts" | "hosting" => {
-                let noun_host = is_in(DEFINITE, prev) || matches!(prev, "a" | "an" | "as" | "co");
+                let noun_host = is_in(&DEFINITE, prev) || matches!(prev, "a" | "an" | "as" | "co");
                 let passive = matches!(prev, "was" | "were" | "been" | "be" | "being");
                 // "he was received by President X": the agent is the other side; the status
                 // comes from the auxiliaries ("was", "will be").
@@ -648,7 +575,7 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // "called on X" (not "a phone call on Monday").
             "called" | "call" | "calls" | "calling"
                 if matches!(next, "on" | "upon")
-                    && !is_in(DEFINITE, prev)
+                    && !is_in(&DEFINITE, prev)
                     && !matches!(
                         prev,
                         "a" | "an" | "phone" | "telephone" | "telephonic" | "video" | "courtesy" | "brief" | "farewell"
@@ -676,7 +603,7 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // "X phoned Y", "X telephoned Y".
             "phoned" | "phones" | "phone" | "telephoned" | "telephones" | "telephone"
                 if person_soon(units, i + 1, 4).is_some()
-                    && !is_in(DEFINITE, prev)
+                    && !is_in(&DEFINITE, prev)
                     && !matches!(prev, "a" | "an" | "by" | "via" | "over")
                     && !matches!(next, "call" | "calls" | "conversation" | "conversations" | "talks" | "line") =>
             {
@@ -805,7 +732,7 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             }
             "co-chaired" | "co-chair" | "co-chairs" | "co-chairing" | "cochaired" | "cochair" | "co-hosted"
             | "co-host" | "co-hosts"
-                if !is_in(DEFINITE, prev) && !matches!(prev, "a" | "an") =>
+                if !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an") =>
             {
                 let mut t = verb(MeetingKind::Conference, i + 1, 0.6);
                 // ", co-chaired by X": a participle; the status is the main clause's.
@@ -850,7 +777,7 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 }
             }
             "led" | "lead" | "leads" | "leading" | "headed" | "head" | "heads" | "heading" => {
-                if let Some(d) = noun_after(units, i, GROUP_WORDS) {
+                if let Some(d) = noun_after(units, i, &GROUP_WORDS) {
                     let after = d + 1;
                     let attends = matches!(word(after), "attending" | "at" | "in")
                         || (word(after) == "to" && word(after + 1) == "attend");
@@ -871,16 +798,11 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             | "undertake" | "undertakes" | "ended" | "ends" | "cancelled" | "canceled" | "cancel" | "cancels"
             | "postponed" | "postpone" | "postpones" | "scrapped" | "delayed" | "cut" | "kicked" | "kicks" | "kick"
             | "called" | "calls" | "call" | "calling" => {
-                const PAY: &[&str] = &["paid", "pay", "pays", "paying", "made", "make", "makes", "making"];
-                const VISIT_ONLY: &[&str] = &[
-                    "begin", "begins", "beginning", "started", "start", "starts", "starting", "undertook", "undertake",
-                    "undertakes", "ended", "ends", "ending", "cancelled", "canceled", "cancel", "cancels", "postponed",
-                    "wound", "winds", "winding", "completed", "completes",
-                    "postpone", "postpones", "scrapped", "delayed", "cut", "kicked", "kicks", "kick",
-                ];
-                let nouns: &[&str] = if is_in(PAY, w) {
+                static PAY: LazyLock<Vec<&str>> = words!("meetings/pay_verbs.txt");
+                static VISIT_ONLY: LazyLock<Vec<&str>> = words!("meetings/visit_only_verbs.txt");
+                let nouns: &[&str] = if is_in(&PAY, w) {
                     &["visit", "visits", "trip", "call"]
-                } else if is_in(VISIT_ONLY, w) || matches!(w, "called" | "calls" | "call" | "calling") {
+                } else if is_in(&VISIT_ONLY, w) || matches!(w, "called" | "calls" | "call" | "calling") {
                     &["visit", "visits", "trip", "tour"]
                 } else if matches!(
                     w,
@@ -904,7 +826,7 @@ fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     noun_after(units, from, nouns).filter(|&j| !consumed[j])
                 };
                 if let Some(j) = noun {
-                    let kind = if is_in(PAY, w) {
+                    let kind = if is_in(&PAY, w) {
                         // "paid a courtesy call on X" meets X; "paid a visit to Y" visits Y.
                         if units[j].is_wi(&["call"]) && matches!(word(j + 1), "on" | "upon") {
                             Some(MeetingKind::Meeting)
@@ -1084,13 +1006,13 @@ impl<'u> Sentence<'u> {
                 if matches!(w, "who" | "whom" | "whose") {
                     return (k + 1, Opener::Relative(k));
                 }
-                if is_in(SUBORD_LEFT, w) {
-                    if w == "as" && k > 0 && is_in(AS_NOT_OPENER, self.word(k - 1)) {
+                if is_in(&SUBORD_LEFT, w) {
+                    if w == "as" && k > 0 && is_in(&AS_NOT_OPENER, self.word(k - 1)) {
                         continue;
                     }
                     return (k + 1, Opener::Subord(k));
                 }
-                if is_in(REPORTING, w) {
+                if is_in(&REPORTING, w) {
                     return (k + 1, Opener::Reporting);
                 }
             }
@@ -1125,8 +1047,8 @@ impl<'u> Sentence<'u> {
                 return k;
             }
             if let Some(w) = u.word() {
-                if is_in(SUBORD_RIGHT, w) {
-                    let known_as = w == "as" && k > 0 && is_in(AS_NOT_OPENER, self.word(k - 1));
+                if is_in(&SUBORD_RIGHT, w) {
+                    let known_as = w == "as" && k > 0 && is_in(&AS_NOT_OPENER, self.word(k - 1));
                     let well = w == "as" && self.word(k + 1) == "well";
                     if !known_as && !well {
                         return k;
@@ -1142,7 +1064,7 @@ impl<'u> Sentence<'u> {
                 {
                     return k - 1;
                 }
-                if is_in(REPORTING, w) {
+                if is_in(&REPORTING, w) {
                     return k;
                 }
                 if matches!(w, "and" | "but" | "or") {
@@ -1193,14 +1115,14 @@ impl<'u> Sentence<'u> {
                         listed = true;
                     }
                     if let Some(v) = u.word() {
-                        if is_in(REPORTING, v) {
+                        if is_in(&REPORTING, v) {
                             return k;
                         }
                         if matches!(v, "and" | "or") {
                             listed = true;
                         }
                         let called_not_on = v == "called" && self.word(j + 1) != "on";
-                        if !noun && !listed && is_in(FINITE, v) && !called_not_on {
+                        if !noun && !listed && is_in(&FINITE, v) && !called_not_on {
                             return k;
                         }
                     }
@@ -1218,8 +1140,8 @@ impl<'u> Sentence<'u> {
         if u.cap && k > 0 {
             return false;
         }
-        is_in(FINITE, w)
-            || is_in(REPORTING, w)
+        is_in(&FINITE, w)
+            || is_in(&REPORTING, w)
             || (w.len() > 4
                 && w.ends_with("ed")
                 && !matches!(w, "related" | "armed" | "united" | "advanced" | "detailed" | "limited" | "concerned"))
@@ -1698,9 +1620,9 @@ impl<'d> Reader<'d> {
     /// The people (indices, latest mention first) that a description fits; see
     /// [`Reader::person_described`].
     fn described(&self, words: &[String], country: Option<&str>, pos: usize) -> Vec<usize> {
-        const IDLE: &[&str] = &["visiting", "top", "senior", "new", "two", "three", "both", "then"];
+        static IDLE: LazyLock<Vec<&str>> = words!("meetings/idle_description_words.txt");
         let Some(head) = words.last().map(|w| singular(w)) else { return Vec::new() };
-        let rest: Vec<&str> = words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(IDLE, w)).collect();
+        let rest: Vec<&str> = words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(&IDLE, w)).collect();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, p) in self.doc.people.iter().enumerate() {
             let Some(last) = p.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max() else { continue };
@@ -1734,7 +1656,7 @@ impl<'d> Reader<'d> {
             let u = &s.units[k];
             let prev = if k > 0 { s.word(k - 1) } else { "" };
             let next = s.word(k + 1);
-            if is_in(REPORTING, next) && !u.poss {
+            if is_in(&REPORTING, next) && !u.poss {
                 continue; // "Kang said"
             }
             if u.is(EntityLabel::Person) {
@@ -1757,7 +1679,7 @@ impl<'d> Reader<'d> {
                 }
                 // "Minister of Industry and [Trade] [Ho Thanh Hung]": a title word tagged as a name.
                 let glued = s.units.get(k + 1).is_some_and(|v| v.is(EntityLabel::Person)) && !u.poss;
-                if glued || is_in(TITLE_WORDS, &u.low) {
+                if glued || is_in(&TITLE_WORDS, &u.low) {
                     continue;
                 }
                 if let Some(p) = self.pref_of_unit(u) {
@@ -1812,7 +1734,7 @@ impl<'d> Reader<'d> {
                 let untagged = u.label.is_none();
                 // Untagged words only as a clause's first word before its verb ("Ahn called on").
                 let ok = if untagged {
-                    subject && (k == 0 || s.units[k - 1].punct || is_in(SUBORD_LEFT, prev))
+                    subject && (k == 0 || s.units[k - 1].punct || is_in(&SUBORD_LEFT, prev))
                 } else {
                     listed || before_person || subject
                 };
@@ -1858,7 +1780,7 @@ impl<'d> Reader<'d> {
             // is a place before a building noun.
             let building = (k + 1..(k + 3).min(to))
                 .take_while(|&j| s.units[j].word().is_some())
-                .any(|j| s.units[j].is_wi(BUILDINGS));
+                .any(|j| s.units[j].is_wi(&BUILDINGS));
             if building {
                 continue;
             }
@@ -1874,7 +1796,7 @@ impl<'d> Reader<'d> {
                         break;
                     }
                     Some("of") => {
-                        ok = j > 0 && s.units[j - 1].is_wi(PLACE_NOUNS);
+                        ok = j > 0 && s.units[j - 1].is_wi(&PLACE_NOUNS);
                         break;
                     }
                     Some(w) if !v.cap && !is_in(&["from", "to", "and", "with", "between", "by", "for", "on"], w) => {
@@ -1968,10 +1890,10 @@ impl<'d> Reader<'d> {
         let Some(anchor) = self.anchor else { return info };
         let lower = u.low.as_str();
         let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let bare = words.iter().any(|w| is_in(WEEKDAYS, w))
+        let bare = words.iter().any(|w| is_in(&WEEKDAYS, w))
             && !words
                 .iter()
-                .any(|w| is_in(&["next", "last", "this", "coming", "previous", "past"], w) || is_in(MONTHS, w));
+                .any(|w| is_in(&["next", "last", "this", "coming", "previous", "past"], w) || is_in(&MONTHS, w));
         if !bare {
             return info;
         }
@@ -2099,7 +2021,7 @@ fn singular(w: &str) -> String {
 }
 
 fn has_month(lower: &str) -> bool {
-    lower.split(|c: char| !c.is_alphanumeric()).any(|t| is_in(MONTHS, t))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|t| is_in(&MONTHS, t))
 }
 
 /// Days from the story's last date that a date relative to the story points to: "the same
@@ -2115,13 +2037,11 @@ fn story_offset(lower: &str) -> Option<i64> {
     if same {
         return Some(0);
     }
-    const NEXT: &[&str] = &[
-        "following day", "next day", "following morning", "next morning", "following evening", "next evening",
-    ];
+    static NEXT: LazyLock<Vec<&str>> = words!("meetings/next_day_phrases.txt");
     if NEXT.iter().any(|p| lower.contains(p)) || lower == "a day later" || lower == "the day after" {
         return Some(1);
     }
-    const BEFORE: &[&str] = &["previous day", "day before", "previous evening", "a day earlier"];
+    static BEFORE: LazyLock<Vec<&str>> = words!("meetings/day_before_phrases.txt");
     if BEFORE.iter().any(|p| lower == *p || lower.ends_with(&format!(" {p}"))) {
         return Some(-1);
     }
@@ -2153,10 +2073,7 @@ fn visit_destination(s: &Sentence, from: usize, to: usize) -> Option<usize> {
 }
 
 /// Nouns of buildings where meetings are held.
-const BUILDINGS: &[&str] = &[
-    "residence", "palace", "house", "hall", "office", "headquarters", "guesthouse", "ministry", "building", "compound",
-    "diwan", "secretariat", "chancellery", "villa",
-];
+static BUILDINGS: LazyLock<Vec<&str>> = words!("meetings/buildings.txt");
 
 /// Whether units `from..to` place the event at a building with no town of its own: "at State
 /// House", "at the Akorda presidential residence", "at the Merdeka Palace".
@@ -2168,7 +2085,7 @@ fn has_venue(s: &Sentence, from: usize, to: usize) -> bool {
             && (k + 1..(k + 7).min(to)).take_while(|&j| !units[j].punct).any(|j| {
                 let u = &units[j];
                 let last = u.low.rsplit(' ').next().unwrap_or("");
-                !u.is_place() && is_in(BUILDINGS, last)
+                !u.is_place() && is_in(&BUILDINGS, last)
             })
     })
 }
@@ -2176,11 +2093,8 @@ fn has_venue(s: &Sentence, from: usize, to: usize) -> bool {
 /// Whether the name at unit `k` names a building or site: after "at"/"in" (through "the" and
 /// capitalised words), or before "residence", "palace" ...
 fn names_a_site(s: &Sentence, k: usize) -> bool {
-    const SITES: &[&str] = &[
-        "residence", "palace", "guesthouse", "house", "hall", "building", "hotel", "office", "headquarters", "complex",
-        "compound", "centre", "center", "square", "airport", "base",
-    ];
-    if s.units.get(k + 1).is_some_and(|v| v.is_wi(SITES) && !v.cap) {
+    static SITES: LazyLock<Vec<&str>> = words!("meetings/sites.txt");
+    if s.units.get(k + 1).is_some_and(|v| v.is_wi(&SITES) && !v.cap) {
         return true;
     }
     let mut j = k;
@@ -2222,10 +2136,7 @@ fn priority(kind: MeetingKind) -> u8 {
     }
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "of", "for", "with", "by", "to", "from", "during", "after", "before", "between", "and", "or",
-    "but", "since", "following", "about", "over", "into", "amid", "ahead",
-];
+static PREPOSITIONS: LazyLock<Vec<&str>> = words!("meetings/prepositions.txt");
 
 /// A trigger with its clause.
 #[derive(Debug, Clone)]
@@ -2426,7 +2337,7 @@ impl<'d> Reader<'d> {
         // Ships and carriers do not visit.
         let subject_from = r.cs;
         let subject_to = if is_noun { r.np_start } else { t.head };
-        if (subject_from..subject_to).chain(r.np_start..t.head.max(r.np_start)).any(|k| units[k].is_wi(SHIP_WORDS)) {
+        if (subject_from..subject_to).chain(r.np_start..t.head.max(r.np_start)).any(|k| units[k].is_wi(&SHIP_WORDS)) {
             return;
         }
         // "did not meet", "will never visit": no event.
@@ -2443,7 +2354,7 @@ impl<'d> Reader<'d> {
                 && r.np_start > 0
                 && units[r.np_start - 1]
                     .word()
-                    .is_some_and(|w| !is_in(PREPOSITIONS, w) && !is_in(SUBORD_LEFT, w) && !is_in(REPORTING, w))
+                    .is_some_and(|w| !is_in(&PREPOSITIONS, w) && !is_in(&SUBORD_LEFT, w) && !is_in(&REPORTING, w))
         } else {
             t.has_subject
         };
@@ -2516,7 +2427,7 @@ impl<'d> Reader<'d> {
                 if let Some(v) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit) {
                     subject = v.parts.clone();
                 }
-            } else if let Some(v) = (r.cs..r.np_start).find(|&k| units[k].is_wi(TRAVEL)) {
+            } else if let Some(v) = (r.cs..r.np_start).find(|&k| units[k].is_wi(&TRAVEL)) {
                 if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
                     subject.push(p);
                     trip = Some(v);
@@ -2536,7 +2447,7 @@ impl<'d> Reader<'d> {
             }
         }
         let group = (subject_from..subject_to)
-            .any(|k| units[k].is_wi(GROUP_WORDS) || (units[k].is_w("group") && k > 0 && units[k - 1].is_w("working")));
+            .any(|k| units[k].is_wi(&GROUP_WORDS) || (units[k].is_w("group") && k > 0 && units[k - 1].is_w("working")));
         // Possessor: "Xi Jinping's visit", "the prime minister's visit".
         let mut owners: Vec<PRef> = Vec::new();
         if let Some(p) = r.possessor {
@@ -2550,7 +2461,7 @@ impl<'d> Reader<'d> {
                 while j > 0
                     && units[j - 1]
                         .word()
-                        .is_some_and(|w| !is_in(DEFINITE, w) && !units[j - 1].cap && !is_in(PREPOSITIONS, w))
+                        .is_some_and(|w| !is_in(&DEFINITE, w) && !units[j - 1].cap && !is_in(&PREPOSITIONS, w))
                     && p - j < 4
                 {
                     j -= 1;
@@ -2682,7 +2593,7 @@ impl<'d> Reader<'d> {
             // "will travel to Beijing next week to meet X": the trip's destination.
             if place.is_none() && !place_ambiguous && !is_noun && kind != MeetingKind::Visit {
                 let to = (r.cs..t.head).find(|&k| {
-                    units[k].is_wi(TRAVEL) && s.word(k + 1) == "to" && units.get(k + 2).is_some_and(|u| u.is_place())
+                    units[k].is_wi(&TRAVEL) && s.word(k + 1) == "to" && units.get(k + 2).is_some_and(|u| u.is_place())
                 });
                 if let Some(k) = to {
                     if s.word(t.head.saturating_sub(1)) == "to" || (k + 3..t.head).any(|j| units[j].is_w("to")) {
@@ -2758,7 +2669,7 @@ impl<'d> Reader<'d> {
         }
         // "concluded a three-day visit to Kenya on Wednesday that began with his arrival in
         // Nairobi on Monday": the visit spans both days and is in the arrival city.
-        let ends_visit = kind == MeetingKind::Visit && !is_noun && units[t.head].is_wi(END_VERBS);
+        let ends_visit = kind == MeetingKind::Visit && !is_noun && units[t.head].is_wi(&END_VERBS);
         if ends_visit {
             if let Some((span, arrival)) = self.visit_span(s, r, &date) {
                 if let Some(a) = arrival {
@@ -2962,7 +2873,7 @@ impl<'d> Reader<'d> {
                     if k > r.cs && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.word().is_some()) =>
                 {
                     let mut m = k + 1;
-                    while m < head && !units[m].is_wi(PLURAL_ANAPHORA) {
+                    while m < head && !units[m].is_wi(&PLURAL_ANAPHORA) {
                         m += 1;
                     }
                     if m < head {
@@ -2984,9 +2895,9 @@ impl<'d> Reader<'d> {
                                 break;
                             }
                         } else if v.word().is_some_and(|w| {
-                            !is_in(PREPOSITIONS, w)
-                                && !is_in(FINITE, w)
-                                && !is_in(ADVERBS, w)
+                            !is_in(&PREPOSITIONS, w)
+                                && !is_in(&FINITE, w)
+                                && !is_in(&ADVERBS, w)
                         }) {
                             words.push(v.low.clone());
                         } else {
@@ -2994,15 +2905,15 @@ impl<'d> Reader<'d> {
                         }
                         m += 1;
                     }
-                    while m < head && units[m].is_wi(ADVERBS) {
+                    while m < head && units[m].is_wi(&ADVERBS) {
                         m += 1;
                     }
-                    let ends = m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(FINITE, w));
+                    let ends = m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(&FINITE, w));
                     // "the ministers", "the pair": people of a record just before.
                     let plural =
-                        words.last().is_some_and(|w| is_in(PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
+                        words.last().is_some_and(|w| is_in(&PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
                     if plural && ends && words.len() <= 2 {
-                        let noun = words.last().filter(|w| is_in(PLURAL_ANAPHORA, w)).cloned();
+                        let noun = words.last().filter(|w| is_in(&PLURAL_ANAPHORA, w)).cloned();
                         return self.anaphor(si, cands, u.span.start, noun.as_deref()).map(|v| (v, true));
                     }
                     if !words.is_empty() && ends {
@@ -3112,11 +3023,8 @@ impl<'d> Reader<'d> {
     fn anaphor(&mut self, si: usize, cands: &[Cand], pos: usize, noun: Option<&str>) -> Option<Vec<PRef>> {
         // "the two presidents" names an office: the people referred to hold it. "the two
         // leaders", "they", "both sides" name no office.
-        const GENERIC: &[&str] = &[
-            "leaders", "sides", "men", "officials", "heads", "counterparts", "delegations", "envoys", "diplomats",
-            "parties", "countries", "neighbours", "neighbors", "nations", "governments", "chiefs",
-        ];
-        let office = noun.filter(|n| !is_in(GENERIC, n)).map(singular);
+        static GENERIC: LazyLock<Vec<&str>> = words!("meetings/generic_plural_nouns.txt");
+        let office = noun.filter(|n| !is_in(&GENERIC, n)).map(singular);
         let fits_role = |role: Option<&str>| -> bool {
             let Some(office) = office.as_deref() else { return true };
             // Someone whose role the text never gives may hold the office.
@@ -3411,7 +3319,7 @@ fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<usize>) {
             break;
         }
         if let Some(w) = u.word() {
-            if is_in(DEFINITE, w) {
+            if is_in(&DEFINITE, w) {
                 definite = true;
                 start -= 1;
                 break;
@@ -3422,10 +3330,10 @@ fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<usize>) {
             }
             if is_modifier(u)
                 || (!u.cap
-                    && !is_in(PREPOSITIONS, w)
-                    && !is_in(FINITE, w)
-                    && !is_in(REPORTING, w)
-                    && !is_in(SUBORD_LEFT, w)
+                    && !is_in(&PREPOSITIONS, w)
+                    && !is_in(&FINITE, w)
+                    && !is_in(&REPORTING, w)
+                    && !is_in(&SUBORD_LEFT, w)
                     && !w.ends_with("ed")
                     && !is_in(&["called", "off"], w))
             {
@@ -3466,13 +3374,10 @@ fn fronted_date(s: &Sentence, reads: &[Read]) -> Option<usize> {
 /// at `from` ("Following the visits ..., ", "Before holding the position of ..., "), or
 /// `from`.
 fn fronted_end(s: &Sentence, from: usize, to: usize) -> usize {
-    const OPENERS: &[&str] = &[
-        "following", "besides", "despite", "amid", "during", "under", "like", "unlike", "after", "before", "since",
-        "in", "on", "at", "from", "with", "by", "for", "over", "ahead", "apart", "beyond", "earlier", "later", "as",
-    ];
+    static OPENERS: LazyLock<Vec<&str>> = words!("meetings/fronted_openers.txt");
     let Some(w) = s.units.get(from).and_then(|u| u.word()) else { return from };
     let participle = w.ends_with("ing") && w.len() > 4;
-    if !is_in(OPENERS, w) && !participle {
+    if !is_in(&OPENERS, w) && !participle {
         return from;
     }
     (from..to.min(s.units.len())).find(|&k| s.units[k].is_p(',')).map_or(from, |k| k + 1)
@@ -3485,7 +3390,7 @@ fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
     let lo = r.cs.min(r.np_start);
     for k in lo..r.end.min(units.len()) {
         let w = s.word(k);
-        if is_in(CANCEL_ONE, w) {
+        if is_in(&CANCEL_ONE, w) {
             return (MeetingStatus::Cancelled, true);
         }
         if matches!(w, "called" | "call" | "calls" | "calling" | "put" | "puts") && s.word(k + 1) == "off" {
@@ -3502,7 +3407,7 @@ fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
         if s.word(k).is_empty() {
             continue;
         }
-        if is_in(FUTURE_ADJ, s.word(k)) {
+        if is_in(&FUTURE_ADJ, s.word(k)) {
             return (MeetingStatus::Planned, true);
         }
     }
@@ -3514,13 +3419,13 @@ fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             "will" | "shall" | "would" | "ll" => return (MeetingStatus::Planned, true),
             "to" => {
                 let prev = if k > 0 { s.word(k - 1) } else { "" };
-                if is_in(FUTURE_BEFORE_TO, prev) {
+                if is_in(&FUTURE_BEFORE_TO, prev) {
                     return (MeetingStatus::Planned, true);
                 }
             }
             _ => {
                 let participle_after_be = k > 0 && s.word(k - 1) == "be";
-                if !participle_after_be && (is_in(PAST_WORDS, w) || (w.len() > 3 && w.ends_with("ed") && !units[k].cap))
+                if !participle_after_be && (is_in(&PAST_WORDS, w) || (w.len() > 3 && w.ends_with("ed") && !units[k].cap))
                 {
                     return (MeetingStatus::Occurred, true);
                 }
@@ -3557,7 +3462,7 @@ fn has_back_ref(s: &Sentence) -> bool {
     (0..units.len()).any(|k| {
         units[k].is_wi(&["the", "this", "that"])
             && (k + 1..(k + 3).min(units.len())).any(|j| {
-                units[j].is_wi(BACK_REF_NOUNS)
+                units[j].is_wi(&BACK_REF_NOUNS)
                     && !units.get(j + 1).is_some_and(|v| v.is_wi(&["between", "with", "of", "by"]))
             })
     })
@@ -3630,14 +3535,14 @@ fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String> {
     let from = t.core_end;
     // The clause, and a verb coordinated with the trigger's ("held talks ... and discussed").
     let limit =
-        if t.form != Form::Noun && s.word(end) == "and" && is_in(TOPIC_VERBS, s.word(end + 1)) { end + 2 } else { end }
+        if t.form != Form::Noun && s.word(end) == "and" && is_in(&TOPIC_VERBS, s.word(end + 1)) { end + 2 } else { end }
             .min(n);
     let on_after = matches!(t.kind, MeetingKind::Talks | MeetingKind::Call);
     let mut start = None;
     let mut k = from;
     while k < limit {
         let w = s.word(k);
-        if is_in(TOPIC_VERBS, w) {
+        if is_in(&TOPIC_VERBS, w) {
             start = Some(k + 1);
             break;
         }
@@ -3663,8 +3568,8 @@ fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String> {
             break;
         }
         if let Some(w) = u.word() {
-            if is_in(SUBORD_RIGHT, w)
-                || is_in(REPORTING, w)
+            if is_in(&SUBORD_RIGHT, w)
+                || is_in(&REPORTING, w)
                 || matches!(w, "with" | "between" | "which" | "that" | "while")
             {
                 break;
