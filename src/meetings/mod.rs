@@ -127,8 +127,9 @@ mod vocabulary;
 #[cfg(test)]
 mod tests;
 
-// The submodules share their items (each `pub(super)`) through this module: they read
-// one sentence and one document together, like the single file they were split from.
+// The submodules share their free items (each `pub(super)`) through this module: they read
+// one sentence and one document together, like the single file they were split from. The
+// methods they add to [`Reader`] need no import.
 use clauses::*;
 use dating::*;
 use place::*;
