@@ -33,6 +33,7 @@ pub mod records;
 pub mod report;
 pub mod segment;
 pub mod text;
+pub mod wordlist;
 pub mod write;
 
 pub use doc::{Document, Entity, EntityLabel};

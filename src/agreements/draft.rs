@@ -1,0 +1,549 @@
+//! Records: the subject of an act and the draft record of one mention.
+
+use super::*;
+
+impl<'d> Cx<'d> {
+    /// The parties and signers named in the subject `[a, b)` of an active act.
+    pub(super) fn subject(&self, a: usize, b: usize, signs: bool) -> Subject {
+        let mut out = Subject::default();
+        let skip = self.attributions(a, b);
+        let ents = self.ents_in(a, b);
+        let close = |x: &Entity, y: &Entity| {
+            let gap = self.t(x.span.end, y.span.start);
+            let ws = lower_words(gap);
+            ws.len() <= 2 && !gap.contains(',') && !ws.iter().any(|w| w == "and" || w == "with")
+        };
+        // An organ with no country word of its own: "Vietnam's Defence Ministry".
+        let bare_organ = |org: &Entity| {
+            let name = self.t(org.span.start, org.span.end);
+            STATE_WORDS.iter().any(|w| name.to_lowercase().contains(w)) && self.organ_country(name).is_none()
+        };
+        for (k, e) in ents.iter().enumerate() {
+            if skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
+                continue;
+            }
+            // Places and buildings after a preposition ("met at Panmunjom", "at the Merdeka
+            // Palace") are not parties.
+            let mut prev = self.word_before(a, e.span.start).unwrap_or_default();
+            if prev == "the" {
+                let pre = self.t(a, e.span.start).trim_end();
+                prev = self.word_before(a, a + pre.len().saturating_sub(3)).unwrap_or_default();
+            }
+            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org)
+                && matches!(
+                    prev.as_str(),
+                    "in" | "at"
+                        | "to"
+                        | "from"
+                        | "near"
+                        | "into"
+                        | "across"
+                        | "through"
+                        | "via"
+                        | "on"
+                        | "outside"
+                        | "inside"
+                )
+            {
+                continue;
+            }
+            // A country word modifying an organisation ("Indian airline IndiGo", "Saudi Arabia's
+            // Riyadh Air"): the organisation is the party; but a bare state organ stands for the
+            // country named before it.
+            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+                if let Some(next) = ents.get(k + 1).filter(|n| n.label == EntityLabel::Org && close(e, n)) {
+                    if !bare_organ(next) {
+                        continue;
+                    }
+                }
+            }
+            if e.label == EntityLabel::Org
+                && k > 0
+                && matches!(ents[k - 1].label, EntityLabel::Gpe | EntityLabel::Norp)
+                && close(&ents[k - 1], e)
+                && bare_organ(e)
+            {
+                continue;
+            }
+            if let Some(p) = self.bloc_as_person(e) {
+                push_party(&mut out.parties, p);
+                continue;
+            }
+            if e.label == EntityLabel::Person {
+                let p = self.participant(e);
+                match &p.country {
+                    Some(c) => push_party(&mut out.parties, country(c)),
+                    None => push_party(&mut out.people, Party { name: p.name.clone(), kind: PartyType::Person }),
+                }
+                if signs && !out.signatories.iter().any(|s| s.name == p.name) {
+                    out.signatories.push(p);
+                }
+            } else if let Some(p) = self.party_of(e) {
+                push_party(&mut out.parties, p);
+            }
+        }
+        // Blocs the entity model missed ("Mercosur and the European Union concluded").
+        for (x, y, bloc) in blocs_in(self.t(a, b)) {
+            let (x, y) = (a + x, a + y);
+            if !ents.iter().any(|e| e.span.start < y && x < e.span.end) {
+                push_party(&mut out.parties, Party { name: bloc.into(), kind: PartyType::Organization });
+            }
+        }
+        let region = self.t(a, b);
+        out.anaphor = ANAPHOR.is_match(region);
+        out.bloc_ref = BLOC_ANAPHOR.is_match(region);
+        out
+    }
+
+    pub(super) fn draft(&self, ui: usize, mentions: &[Mention], links: &[Option<Act>], mi: usize) -> Option<Draft> {
+        let m = &mentions[mi];
+        let act = links.get(mi).copied().flatten()?;
+        let mut status = act.class.status()?;
+        let u = &self.units[ui];
+        if act.class == ActClass::Sign {
+            match self.nominal_signing(ui, &act) {
+                Some(Some(s)) => status = s,
+                Some(None) => return None,
+                None => {}
+            }
+        }
+        match act.class {
+            ActClass::Implement if m.title.is_none() => return None,
+            ActClass::Upgrade if m.kind != AgreementKind::Partnership => return None,
+            _ => {}
+        }
+        if m.name_only
+            && !matches!(
+                act.class,
+                ActClass::Sign
+                    | ActClass::Witness
+                    | ActClass::Plan
+                    | ActClass::PassiveSigned
+                    | ActClass::PassivePlanned
+            )
+        {
+            return None;
+        }
+        // A kind noun inside another mention's subject ("a joint declaration on strategic
+        // partnership") is that subject, not an agreement; but a partnership the other sets up
+        // ("a joint declaration on the establishment of a strategic partnership") is a record
+        // of its own, at the stage of the document that sets it up.
+        let outer = mentions.iter().enumerate().find(|&(k, o)| {
+            k != mi && o.head.start < m.head.start && {
+                let p = self.post_np(ui, o.np_end);
+                p.subject.is_some_and(|s| s.start <= m.head.start && m.head.end <= s.end)
+            }
+        });
+        if let Some((k, _)) = outer {
+            match act.class {
+                ActClass::Upgrade => {}
+                ActClass::Establish if m.kind == AgreementKind::Partnership => {
+                    status = links.get(k).copied().flatten().and_then(|a| a.class.status())?;
+                }
+                _ => return None,
+            }
+        }
+        let post = self.post_np(ui, m.np_end);
+        if post.vague {
+            return None;
+        }
+        let kind = if post.purchase.is_some() && matches!(m.kind, AgreementKind::Agreement | AgreementKind::Contract) {
+            AgreementKind::Contract
+        } else {
+            m.kind
+        };
+        let mut confidence: f64 = match act.class {
+            ActClass::Dated => 0.6,
+            ActClass::Implement => 0.7,
+            ActClass::Establish | ActClass::Conclude => 0.8,
+            ActClass::Initial | ActClass::PassiveInitial | ActClass::RelInitial => 0.8,
+            _ => 0.9,
+        };
+        if m.plural {
+            confidence -= 0.15;
+        }
+        if status == AgreementStatus::Discussed {
+            confidence -= 0.05;
+        }
+
+        let clause_start = self.clause_start(ui, act.start.min(m.np_start));
+        let Subject { mut parties, people, mut signatories, mut anaphor, bloc_ref } = if act.class.relative() {
+            self.subject(act.start, act.verb, true)
+        } else if act.class.before() && act.start > clause_start {
+            self.subject(clause_start, act.start, act.class.signs())
+        } else {
+            Subject::default()
+        };
+        // A phrase with no determiner must not reach back over its verb.
+        let np_start = if act.class.before() { m.np_start.max(act.end) } else { m.np_start };
+        // Names inside the phrase: "the U.S.-Vietnam ...", "a Kazakh-Vietnamese agreement".
+        for e in self.ents_in(np_start, m.np_end) {
+            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+                if let Some(p) = self.party_of(e) {
+                    push_party(&mut parties, p);
+                }
+            }
+        }
+        if !m.name_only && m.title.is_some() {
+            // A proper name's words are its own ("Panmunjom Declaration"), not parties, unless
+            // they are countries.
+            parties.retain(|p| p.kind == PartyType::Country || !self.t(np_start, m.np_end).contains(&p.name));
+        }
+        for p in post.between.iter().chain(post.with.iter()) {
+            push_party(&mut parties, p.clone());
+        }
+        anaphor |= post.between_anaphor;
+        if let Some((buyer, seller)) = &post.purchase {
+            if let Some(b) = buyer {
+                push_party(&mut parties, b.clone());
+            }
+            if let Some(s) = seller {
+                push_party(&mut parties, s.clone());
+            }
+        }
+        // Passive: "signed by X and Y", "signed in Bangkok by X and Y".
+        if !act.class.before() && !act.class.relative() {
+            let reach = self.clause_end(ui, act.end);
+            let rest = self.t(act.end, reach).to_lowercase();
+            let by = if rest.trim_start().starts_with("by ") {
+                Some(rest.len() - rest.trim_start().len())
+            } else {
+                rest.find(" by ").map(|i| i + 1)
+            };
+            if let Some(lead) = by {
+                let a = act.end + lead + 3;
+                let end = self.phrase_end(a, u.span.end, false);
+                for e in self.ents_in(a, end) {
+                    if e.label != EntityLabel::Person {
+                        // "signed by Chile and Peru", "signed by the two governments".
+                        if let Some(p) = self.party_of(e) {
+                            push_party(&mut parties, p);
+                        }
+                        continue;
+                    }
+                    let p = self.participant(e);
+                    if let Some(c) = &p.country {
+                        push_party(&mut parties, country(c));
+                    }
+                    if !signatories.iter().any(|s| s.name == p.name) {
+                        signatories.push(p);
+                    }
+                }
+                anaphor |= ANAPHOR.is_match(self.t(a, end));
+            }
+            // "signed in 2019 between Chile and Peru"; not a "between" inside what it is about
+            // ("signed regarding a hotline between the two navies").
+            if let Some(i) = rest.find(" between ") {
+                let a = act.end + i + 9;
+                let end = self.phrase_end(a, u.span.end, false);
+                let before = lower_words(&rest[..i]);
+                let about = before
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "regarding" | "concerning" | "of" | "for" | "about" | "covering"));
+                let countries_only = self.ents_in(a, end).iter().all(|e| {
+                    matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.party_of(e).is_some()
+                        || self.bloc_as_person(e).is_some()
+                });
+                if !about && countries_only {
+                    let mut ps = Vec::new();
+                    anaphor |= self.parties_in(a, end, &mut ps);
+                    for p in ps {
+                        push_party(&mut parties, p);
+                    }
+                }
+            }
+        }
+        // The subject phrase.
+        let mut subject_span = post.subject;
+        if subject_span.is_none() && !act.class.before() && !act.class.relative() {
+            // "was signed regarding the establishment of ...".
+            let rest = self.t(act.end, u.span.end);
+            let lead = rest.len() - rest.trim_start().len();
+            let first = rest[lead..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            if matches!(first.as_str(), "regarding" | "concerning" | "on" | "covering") {
+                let a = act.end + lead + first.len();
+                let a = a + (self.t(a, u.span.end).len() - self.t(a, u.span.end).trim_start().len());
+                if self.date_at(a).is_none() {
+                    let end = self.phrase_end(a, u.span.end, true);
+                    if end > a {
+                        subject_span = Some(ByteSpan::new(a, end));
+                    }
+                }
+            }
+        }
+        // Countries named in a subject ("... between Vietnam and China"), when nothing else names
+        // the parties.
+        if parties.is_empty() && !anaphor {
+            if let Some(s) = subject_span {
+                let t = self.t(s.start, s.end).to_lowercase();
+                if let Some(i) = t.find(" between ") {
+                    let a = s.start + i + 9;
+                    let mut found = Vec::new();
+                    for e in self.ents_in(a, s.end) {
+                        let c = match e.label {
+                            EntityLabel::Person => None,
+                            EntityLabel::Org => {
+                                self.organ_country(self.t(e.span.start, e.span.end)).map(str::to_string)
+                            }
+                            _ => self.country_of_entity(e),
+                        };
+                        if let Some(c) = c {
+                            if !found.contains(&c) {
+                                found.push(c);
+                            }
+                        }
+                    }
+                    if found.len() == 2 {
+                        parties = found.iter().map(|c| country(c)).collect();
+                    }
+                }
+            }
+        }
+        // A fronted phrase names no one; the main clause's subject after it does: "In a joint
+        // statement released after the call, Chile and Peru pledged ...".
+        let fronted = {
+            let pre = self.t(u.span.start, m.np_start.min(act.start)).trim().to_lowercase();
+            matches!(pre.as_str(), "" | "in" | "under" | "through" | "with" | "by" | "via")
+        };
+        if parties.is_empty() && !anaphor && fronted {
+            let ce = self.clause_end(ui, act.end.max(post.end).max(m.np_end));
+            if let Some((a, b)) = self.main_subject(ui, ce) {
+                let sub = self.subject(a, b, false);
+                parties = sub.parties;
+                anaphor = sub.anaphor;
+            }
+        }
+        let mut source = PartySource::Clause;
+        if bloc_ref {
+            if let Some(b) = self.last_bloc(ui, clause_start) {
+                parties.insert(0, b);
+            }
+        }
+        if anaphor || parties.is_empty() {
+            let (pair, src) = self.context_pair(ui, clause_start);
+            if !pair.is_empty() && (parties.iter().all(|p| p.kind == PartyType::Country) || parties.is_empty()) {
+                let before_len = parties.len();
+                for p in pair {
+                    push_party(&mut parties, p);
+                }
+                if parties.len() > before_len {
+                    source = src;
+                }
+            }
+        } else if parties.len() == 1 && parties[0].kind == PartyType::Country && people.is_empty() {
+            let (pair, src) = self.context_pair(ui, clause_start);
+            if pair.iter().any(|p| p.name == parties[0].name) {
+                for p in pair {
+                    push_party(&mut parties, p);
+                }
+                source = src;
+            }
+        }
+        if parties.is_empty() {
+            parties = people;
+        }
+        if parties.is_empty() {
+            return None;
+        }
+        confidence -= match source {
+            PartySource::Clause => 0.0,
+            PartySource::Context => 0.1,
+            PartySource::MainPair => 0.15,
+        };
+
+        // Date and place of the clause.
+        let np_or_act_end = post.end.max(act.end).max(m.np_end);
+        let clause_end = self.clause_end(ui, np_or_act_end).max(np_or_act_end.min(u.span.end));
+        let subject_excl = subject_span;
+        let in_subject = |s: &ByteSpan| subject_excl.is_some_and(|x| s.start >= x.start && s.end <= x.end);
+        let anchor = if act.class.before() { act.start } else { act.end };
+        // An object relative tells its own time and place: "the treaty, which X and Y signed in
+        // Bonn in June 1991", not the "next year" of the anniversary it is cited for.
+        let own_start = if act.class.relative() { act.start } else { clause_start };
+        let mut date = self
+            .event_dates(own_start, clause_end)
+            .into_iter()
+            .filter(|(s, _)| !in_subject(s))
+            .min_by_key(|(s, _)| {
+                if s.start >= anchor {
+                    s.start - anchor
+                } else {
+                    // A date before "and" belongs to the verb before it: "established a
+                    // partnership in 2013 and upgraded it to ... in 2024".
+                    let gap = self.t(s.end.min(anchor), anchor);
+                    let other_verb = act.class.before() && (gap.contains(" and ") || gap.contains(" but "));
+                    anchor - s.end.min(anchor) + if other_verb { 10_000 } else { 0 }
+                }
+            })
+            .map(|(s, v)| self.date_field(s, v));
+        let mut weak_location = false;
+        let mut location = match self.place_in(own_start, clause_end, subject_excl) {
+            Some(Place::Found(l)) => Some(l),
+            _ => None,
+        };
+        let background = matches!(act.class, ActClass::Dated | ActClass::Implement);
+        // A phrase trailing the clause tells where and when: "upgraded their ties ... in March,
+        // during a visit to Jakarta by ...".
+        let trail_end = if background { clause_end } else { self.trailer_end(ui, clause_end) };
+        if trail_end > clause_end {
+            if location.is_none() {
+                if let Some(Place::Found(l)) = self.place_in(clause_end, trail_end, None) {
+                    location = Some(l);
+                }
+            }
+            if date.is_none() {
+                date = self.event_dates(clause_end, trail_end).into_iter().next().map(|(s, v)| self.date_field(s, v));
+            }
+        }
+        let mut weak_date = false;
+        // The event the record took its date from was a phone call or video conference: no place.
+        let mut remote = false;
+        if date.is_none() && !background {
+            let clause_text = self.t(clause_start, trail_end);
+            let captures = POINTER.captures(clause_text);
+            let pointer = captures.as_ref().and_then(|c| c.get(1)).map(|g| g.as_str().to_lowercase());
+            let at_end = captures.as_ref().and_then(|c| c.get(0)).is_some_and(|g| {
+                let l = g.as_str().to_lowercase();
+                l.contains("end of") || l.contains("close of") || l.contains("conclusion of")
+            });
+            static ALSO: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"(?i)\balso\b|^\W*(?:in\s+addition|additionally)\b").unwrap());
+            let also = ALSO.is_match(self.t(clause_start, act.end.max(clause_start)))
+                || ALSO.is_match(self.t(u.span.start, (u.span.start + 20).min(u.span.end)));
+            let (d, l, r) = self.context_event(
+                ui,
+                clause_start,
+                pointer.as_deref(),
+                at_end,
+                also,
+                status == AgreementStatus::Planned,
+            );
+            remote = r;
+            // A dateline city stands for an event of the parties only in their countries.
+            let l = l.filter(|l| {
+                let from_dateline = self.units.iter().any(|u| u.dateline.as_deref() == Some(l.name.as_str()));
+                !from_dateline
+                    || l.country.as_deref().is_some_and(|c| parties.iter().any(|p| p.name == c))
+                    || parties.iter().all(|p| p.kind != PartyType::Country)
+            });
+            date = d;
+            weak_date = date.is_some();
+            if location.is_none() && l.is_some() {
+                location = l;
+                weak_location = true;
+            }
+        }
+        if location.is_none() && !background && status != AgreementStatus::Planned {
+            if let Some(city) = &u.dateline {
+                location = Some(Location {
+                    name: city.clone(),
+                    country: gazetteer::country_of_place(city).map(str::to_string),
+                });
+                weak_location = true;
+            }
+        }
+        // A signing of these days with no place of its own was where the visit or talks it
+        // belongs to were: the place of the visit told before, else the dateline city, when
+        // that place is in one of the parties' countries.
+        // A signing dated by its own clause with no place: the place of talks held in person the
+        // same day ("Earlier on Thursday, X and Y signed a contract ...").
+        if location.is_none() && !background && !weak_date && status != AgreementStatus::Planned {
+            if let Some(l) = date.as_ref().and_then(|d| self.same_day_place(ui, d)) {
+                location = Some(l);
+                weak_location = true;
+            }
+        }
+        // "Meanwhile, ..." and "Separately, ..." tell of another occasion.
+        static ASIDE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\W*(?:meanwhile|separately|elsewhere|in\s+other\s+news|in\s+a\s+separate)\b").unwrap()
+        });
+        let aside = ASIDE_OPENER.is_match(self.t(u.span.start, u.span.end));
+        if location.is_none()
+            && !background
+            && !remote
+            && !aside
+            && status != AgreementStatus::Planned
+            && self.recent(date.as_ref())
+        {
+            if let Some(l) = self.story_place(ui, &parties) {
+                location = Some(l);
+                weak_location = true;
+            }
+        }
+        // An initialled text whose signing this sentence schedules: "was initialled ... and is
+        // expected to be signed in Putrajaya in June".
+        let mut provisional = act.class.initial();
+        if provisional {
+            static TO_BE_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)\b(?:(?:expected|due|set|scheduled|slated|likely|planned)\s+to|will|would|is\s+to|are\s+to)\s+be\s+(?:formally\s+|officially\s+)?(?:signed|inked)\b").unwrap()
+            });
+            if let Some(f) = TO_BE_SIGNED.find(self.t(act.end, u.span.end)) {
+                let (a, b) = (act.end + f.end(), self.clause_end(ui, act.end + f.end()));
+                let d = self.event_dates(a, b).into_iter().next().map(|(s, v)| self.date_field(s, v));
+                let l = match self.place_in(a, b, None) {
+                    Some(Place::Found(l)) => Some(l),
+                    _ => None,
+                };
+                if d.is_some() || l.is_some() {
+                    date = d;
+                    location = l;
+                    weak_location = false;
+                    provisional = false;
+                }
+            }
+        }
+        if date.is_none() {
+            confidence -= 0.05;
+        }
+
+        let subject = subject_span
+            .map(|s| clean_subject(self.t(s.start, s.end)))
+            .or_else(|| m.title.as_deref().and_then(subject_of_title))
+            .filter(|s| !s.is_empty());
+        let reference =
+            m.definite && m.title.is_none() && subject.is_none() && post.between.is_empty() && post.with.is_empty();
+        Some(Draft {
+            kind,
+            status,
+            title: m.title.clone(),
+            parties,
+            signatories,
+            subject,
+            date,
+            location,
+            weak_location,
+            weak_date,
+            provisional,
+            sentence: u.sentence,
+            confidence,
+            reference,
+        })
+    }
+}
+
+/// A subject as written, without a leading article, brackets of citations or closing quotes.
+pub(super) fn clean_subject(s: &str) -> String {
+    static CITE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d+\]").unwrap());
+    let s = CITE.replace_all(s, "");
+    let s = s.trim().trim_end_matches(['.', ',', ';', ':', '”', '"', '’']).trim();
+    let mut ws: Vec<&str> = s.split_whitespace().collect();
+    // A phrase cut before a date or place leaves its preposition: "a plan for".
+    while ws.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "for" | "on" | "in" | "at" | "by" | "of" | "from" | "to" | "and" | "the" | "a" | "an" | "with"
+        )
+    }) {
+        ws.pop();
+    }
+    let s = ws.join(" ");
+    for art in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = s.strip_prefix(art) {
+            return rest.to_string();
+        }
+    }
+    if s.chars().count() > 240 {
+        return s.chars().take(240).collect::<String>().trim_end().to_string();
+    }
+    s
+}

@@ -1,0 +1,1032 @@
+use super::*;
+use crate::segment::{RuleSegmenter, Segmenter};
+
+/// A document from marked-up text ("[China|GPE] and [Vietnam|GPE] signed ..."), segmented,
+/// with dates and people resolved as the pipeline does.
+fn doc_at(marked: &str, published: Option<&str>) -> Document {
+    let mut text = String::new();
+    let mut entities = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find(']').expect("unclosed [");
+        let (inner, label) = after[..close].rsplit_once('|').expect("[text|LABEL]");
+        let start = text.len();
+        text.push_str(inner);
+        entities.push(Entity {
+            span: ByteSpan::new(start, text.len()),
+            label: EntityLabel::parse(label).expect("label"),
+            score: 1.0,
+        });
+        rest = &after[close + 1..];
+    }
+    text.push_str(rest);
+    let mut d = Document::from_text("test", text);
+    d.entities = entities;
+    d.published = published.map(str::to_string);
+    RuleSegmenter.annotate(&mut d);
+    crate::dates::annotate(&mut d);
+    crate::people::annotate(&mut d);
+    d
+}
+
+fn records_at(marked: &str, published: &str) -> Vec<Agreement> {
+    extract(&doc_at(marked, Some(published)))
+}
+
+fn records(marked: &str) -> Vec<Agreement> {
+    records_at(marked, "2024-07-10")
+}
+
+fn one(marked: &str) -> Agreement {
+    let rs = records(marked);
+    assert_eq!(rs.len(), 1, "{marked}\n{rs:#?}");
+    rs.into_iter().next().unwrap()
+}
+
+fn parties(a: &Agreement) -> Vec<&str> {
+    a.parties.iter().map(|p| p.name.as_str()).collect()
+}
+
+fn signatories(a: &Agreement) -> Vec<&str> {
+    a.signatories.iter().map(|p| p.name.as_str()).collect()
+}
+
+fn date(a: &Agreement) -> Option<String> {
+    a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso())
+}
+
+#[test]
+fn memorandum_between_countries_with_subject_place_and_date() {
+    // 2024-04-10 is a Wednesday: "on Monday" in a past clause is 2024-04-08.
+    let rs = records_at(
+        "[China|GPE] and [Vietnam|GPE] signed a memorandum of understanding on the establishment of a hotline \
+         between the two navies in [Beijing|GPE] on [Monday|DATE].",
+        "2024-04-10",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    let a = &rs[0];
+    assert_eq!(a.kind, AgreementKind::MemorandumOfUnderstanding);
+    assert_eq!(a.status, AgreementStatus::Signed);
+    assert_eq!(parties(a), ["China", "Vietnam"]);
+    assert!(a.parties.iter().all(|p| p.kind == PartyType::Country));
+    assert_eq!(a.subject.as_deref(), Some("establishment of a hotline between the two navies"));
+    assert_eq!(a.location, Some(Location { name: "Beijing".into(), country: Some("China".into()) }));
+    assert_eq!(date(a).as_deref(), Some("2024-04-08"));
+    assert_eq!(a.date.as_ref().unwrap().text, "Monday");
+    assert!(a.id.is_empty());
+    assert_eq!(a.sources.len(), 1);
+    assert_eq!(a.sources[0].start, 0);
+    assert!(a.sources[0].sentence.starts_with("China and Vietnam signed"));
+    assert!((0.0..=1.0).contains(&a.confidence));
+    assert_eq!((a.confidence * 100.0).round() / 100.0, a.confidence);
+}
+
+#[test]
+fn each_kind() {
+    let cases = [
+        ("[Japan|GPE] and [India|GPE] signed a treaty on extradition.", AgreementKind::Treaty),
+        ("[Japan|GPE] and [India|GPE] issued a joint communique on trade.", AgreementKind::JointStatement),
+        ("[Japan|GPE] and [India|GPE] issued a joint statement on trade.", AgreementKind::JointStatement),
+        ("[Japan|GPE] and [India|GPE] signed a protocol on customs cooperation.", AgreementKind::Protocol),
+        (
+            "[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.",
+            AgreementKind::Declaration,
+        ),
+        ("[Japan|GPE] and [India|GPE] signed a declaration on maritime security.", AgreementKind::Declaration),
+        (
+            "[Japan|GPE] and [India|GPE] upgraded ties to a comprehensive strategic partnership.",
+            AgreementKind::Partnership,
+        ),
+        ("[Japan|GPE] and [India|GPE] inked an MoU on railways.", AgreementKind::MemorandumOfUnderstanding),
+        ("[Japan|GPE] and [India|GPE] signed a memorandum on railways.", AgreementKind::MemorandumOfUnderstanding),
+        ("[Japan|GPE] and [India|GPE] signed an agreement on fisheries.", AgreementKind::Agreement),
+        ("[Japan|GPE] and [India|GPE] struck a deal on rare earths.", AgreementKind::Agreement),
+        ("[Japan|GPE] and [India|GPE] signed an accord on water sharing.", AgreementKind::Agreement),
+        ("[Japan|GPE] and [India|GPE] sealed a defence pact.", AgreementKind::Agreement),
+        (
+            "[Japan|GPE] and [India|GPE] signed a comprehensive economic partnership agreement.",
+            AgreementKind::Agreement,
+        ),
+        ("[Airbus|ORG] signed a contract with [Vietjet|ORG] to supply 20 aircraft.", AgreementKind::Contract),
+    ];
+    for (text, kind) in cases {
+        let a = one(text);
+        assert_eq!(a.kind, kind, "{text}");
+        assert_eq!(a.status, AgreementStatus::Signed, "{text}");
+    }
+}
+
+#[test]
+fn a_deal_to_buy_is_a_contract_between_buyer_and_maker() {
+    let a = one(
+        "A deal for [Vietnam Airlines|ORG] to buy 50 Boeing 737 MAX jets, worth about $7.8 billion, is to be signed \
+         in [Hanoi|GPE] on [Monday|DATE], according to a person familiar with the matter.",
+    );
+    assert_eq!(a.kind, AgreementKind::Contract);
+    assert_eq!(a.status, AgreementStatus::Planned);
+    assert_eq!(parties(&a), ["Vietnam Airlines", "Boeing"]);
+    assert!(a.parties.iter().all(|p| p.kind == PartyType::Organization));
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Hanoi"));
+    // Published on Wednesday 2024-07-10: the coming Monday.
+    assert_eq!(date(&a).as_deref(), Some("2024-07-15"));
+}
+
+#[test]
+fn signed_statuses() {
+    for text in [
+        "[Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] inked an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] concluded an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] exchanged an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] adopted an agreement on fisheries.",
+        "The two prime ministers of [Japan|GPE] and [India|GPE] witnessed the signing of an agreement on fisheries.",
+        "An agreement on fisheries between [Japan|GPE] and [India|GPE] was signed on [Monday|DATE].",
+        "An agreement on fisheries between [Japan|GPE] and [India|GPE] has been signed.",
+        "The agreement on fisheries between [Japan|GPE] and [India|GPE] entered into force on [Monday|DATE].",
+        "[India|GPE]'s signing of an agreement on fisheries with [Japan|GPE] surprised analysts.",
+    ] {
+        let a = one(text);
+        assert_eq!(a.status, AgreementStatus::Signed, "{text}");
+        assert_eq!(a.kind, AgreementKind::Agreement, "{text}");
+        let mut ps = parties(&a);
+        ps.sort();
+        assert_eq!(ps, ["India", "Japan"], "{text}");
+        assert_eq!(a.subject.as_deref(), Some("fisheries"), "{text}");
+    }
+}
+
+#[test]
+fn planned_statuses() {
+    for text in [
+        "An agreement on fisheries between [Japan|GPE] and [India|GPE] is to be signed next month.",
+        "An agreement on fisheries between [Japan|GPE] and [India|GPE] will be signed next month.",
+        "An agreement on fisheries between [Japan|GPE] and [India|GPE] is due to be signed next month.",
+        "[Japan|GPE] and [India|GPE] will sign an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] are expected to sign an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] are due to sign an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] plan to sign an agreement on fisheries.",
+    ] {
+        let a = one(text);
+        assert_eq!(a.status, AgreementStatus::Planned, "{text}");
+        assert_eq!(parties(&a).len(), 2, "{text}");
+    }
+}
+
+#[test]
+fn discussed_statuses() {
+    for text in [
+        "[Japan|GPE] and [India|GPE] agreed to negotiate an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] agreed to work towards the signing of an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] agreed to accelerate work towards the signing of an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] agreed to work towards a fisheries agreement at an early date.",
+        "[Japan|GPE] and [India|GPE] discussed an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] explored a possible agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] agreed to begin talks on an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] held negotiations on an agreement on fisheries.",
+    ] {
+        let a = one(text);
+        assert_eq!(a.status, AgreementStatus::Discussed, "{text}");
+        assert_eq!(parties(&a).len(), 2, "{text}");
+    }
+}
+
+#[test]
+fn signatories_are_the_signers_not_the_witnesses() {
+    let a = one("[Japanese|NORP] Foreign Minister [Yoko Kamikawa|PERSON] and [Philippine|NORP] Defence Secretary \
+         [Gilberto Teodoro|PERSON] signed a defence pact in [Manila|GPE], with President [Ferdinand Marcos Jr.|PERSON] \
+         witnessing the signing.");
+    assert_eq!(signatories(&a), ["Yoko Kamikawa", "Gilberto Teodoro"]);
+    assert_eq!(a.signatories[0].role.as_deref(), Some("Foreign Minister"));
+    assert_eq!(a.signatories[0].country.as_deref(), Some("Japan"));
+    assert_eq!(parties(&a), ["Japan", "Philippines"]);
+    assert_eq!(a.location.as_ref().and_then(|l| l.country.as_deref()), Some("Philippines"));
+
+    let a = one(
+        "The agreement on fisheries was signed by [Japanese|NORP] Foreign Minister [Yoko Kamikawa|PERSON] and \
+         [Indian|NORP] Foreign Minister [Subrahmanyam Jaishankar|PERSON].",
+    );
+    assert_eq!(signatories(&a), ["Yoko Kamikawa", "Subrahmanyam Jaishankar"]);
+    assert_eq!(parties(&a), ["Japan", "India"]);
+
+    let a = one(
+        "[Kazakh|NORP] President [Kassym-Jomart Tokayev|PERSON] and [Vietnamese|NORP] President [Luong Cuong|PERSON] \
+         witnessed the signing of a memorandum of understanding on agriculture.",
+    );
+    assert!(a.signatories.is_empty(), "{a:#?}");
+    assert_eq!(parties(&a), ["Kazakhstan", "Vietnam"]);
+}
+
+#[test]
+fn leaders_who_sign_give_their_countries() {
+    let a = one(
+        "The talks follow up on commitments made when [North Korean|NORP] leader [Kim Jong Un|PERSON] and [South Korean|NORP] \
+         President [Moon Jae-in|PERSON] met at [Panmunjom|GPE] on [April 27|DATE] and signed the Panmunjom Declaration, \
+         in which they pledged to work for denuclearisation.",
+    );
+    assert_eq!(a.kind, AgreementKind::Declaration);
+    assert_eq!(a.title.as_deref(), Some("Panmunjom Declaration"));
+    assert_eq!(parties(&a), ["North Korea", "South Korea"]);
+    assert_eq!(signatories(&a), ["Kim Jong Un", "Moon Jae-in"]);
+    assert_eq!(date(&a).as_deref(), Some("2024-04-27"));
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Panmunjom"));
+}
+
+#[test]
+fn demonyms_organisations_and_people_as_parties() {
+    let a = one("[Vietnamese|NORP] and [Chinese|NORP] officials signed an agreement on border trade.");
+    assert_eq!(parties(&a), ["Vietnam", "China"]);
+
+    let a = one("[Vietnam Airlines|ORG] and [Boeing|ORG] signed a contract for engine maintenance.");
+    assert_eq!(parties(&a), ["Vietnam Airlines", "Boeing"]);
+    assert!(a.parties.iter().all(|p| p.kind == PartyType::Organization));
+
+    // A state organ stands for its country.
+    let a = one("The [Vietnamese Defence Ministry|ORG] and [Japan|GPE] signed a memorandum on cyber security.");
+    assert_eq!(parties(&a), ["Vietnam", "Japan"]);
+
+    // People are parties only when nothing names a country or an organisation.
+    let a = one("[Ana Lopez|PERSON] and [Ben Carter|PERSON] signed a contract on film rights.");
+    assert_eq!(parties(&a), ["Ana Lopez", "Ben Carter"]);
+    assert!(a.parties.iter().all(|p| p.kind == PartyType::Person));
+    assert_eq!(signatories(&a), ["Ana Lopez", "Ben Carter"]);
+
+    // A bloc is one party.
+    let a = one("The [European Union|ORG] signed a free trade agreement with [Vietnam|GPE] in [2019|DATE].");
+    assert_eq!(parties(&a), ["European Union", "Vietnam"]);
+    assert_eq!(a.parties[0].kind, PartyType::Organization);
+    assert_eq!(date(&a).as_deref(), Some("2019"));
+}
+
+#[test]
+fn the_two_sides_resolve_to_the_countries_named_before() {
+    let rs = records_at(
+        "[Chinese|NORP] Vice Premier [Ding Xuexiang|PERSON] held talks with his [Vietnamese|NORP] counterpart \
+         [Tran Luu Quang|PERSON] in [Hanoi|GPE] on [Wednesday|DATE]. The two deputy prime ministers reviewed cooperation \
+         since [Chinese|NORP] President [Xi Jinping|PERSON]'s visit to [Hanoi|GPE] in [December|DATE]. They agreed to \
+         accelerate work towards the signing of an agreement on a standard-gauge railway, according to a statement \
+         from the [Vietnamese|NORP] government.",
+        "2024-03-29",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    let a = &rs[0];
+    assert_eq!(a.status, AgreementStatus::Discussed);
+    assert_eq!(parties(a), ["China", "Vietnam"]);
+    // The date and place of the talks, not of the visit mentioned in passing.
+    assert_eq!(date(a).as_deref(), Some("2024-03-27"));
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Hanoi"));
+    assert_eq!(a.subject.as_deref(), Some("standard-gauge railway"));
+
+    // In the same sentence: "X congratulated Y, and the two leaders agreed ...".
+    let a = one(
+        "[South Korean|NORP] President [Lee Jae-myung|PERSON] had a phone conversation with [U.S.|GPE] President \
+         [Donald Trump|PERSON] [last week|DATE]. [Trump|PERSON] congratulated [Lee|PERSON] on his victory, and the two \
+         leaders agreed to work towards a tariff agreement at [an early date|DATE].",
+    );
+    assert_eq!(parties(&a), ["United States", "South Korea"]);
+    assert_eq!(date(&a).as_deref(), Some("2024-07-01/2024-07-07"));
+    assert_eq!(a.location, None);
+}
+
+#[test]
+fn pointers_to_an_earlier_event_give_its_date_and_place() {
+    // "on the sidelines of the forum": the forum's dates, not the nearer call.
+    let rs = records_at(
+        "From [April 11 to 12|DATE], Foreign Minister [Cho Tae-yul|PERSON] and [Kazakh|NORP] Foreign Minister \
+         [Murat Nurtleu|PERSON] will co-chair the cooperation forum in [Seoul|GPE], the ministry said [Tuesday|DATE]. \
+         [Nurtleu|PERSON] is due to call on Prime Minister [Han Duck-soo|PERSON] in [Seoul|GPE] on [April 11|DATE]. \
+         A memorandum of understanding between the two countries on critical minerals is to be signed on the sidelines \
+         of the forum. Trade between [South Korea|GPE] and [Kazakhstan|GPE] is growing, and [South Korea|GPE] wants \
+         more lithium from [Kazakhstan|GPE].",
+        "2024-04-09",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    let a = &rs[0];
+    assert_eq!(a.status, AgreementStatus::Planned);
+    assert_eq!(date(a).as_deref(), Some("2024-04-11/2024-04-12"));
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Seoul"));
+    assert_eq!(a.subject.as_deref(), Some("critical minerals"));
+    let mut ps = parties(a);
+    ps.sort();
+    assert_eq!(ps, ["Kazakhstan", "South Korea"]);
+
+    // "During the exchange": the exchange's dates; places in two countries make no place.
+    let a = one(
+        "From [April 11 to 12|DATE], [China|GPE] and [Vietnam|GPE] held a border friendship exchange in [Hekou county|GPE], \
+         [Yunnan Province|GPE], and [Lao Cai|GPE] of [Vietnam|GPE]. During the exchange, the two sides signed a memorandum \
+         of understanding on a naval hotline.",
+    );
+    assert_eq!(date(&a).as_deref(), Some("2024-04-11/2024-04-12"));
+    assert_eq!(a.location, None);
+    assert_eq!(parties(&a), ["China", "Vietnam"]);
+}
+
+#[test]
+fn a_dateline_places_the_lead_sentence() {
+    let a = one(
+        "MANILA, July 8 (Reuters) - [Japan|GPE] and the [Philippines|GPE] signed a reciprocal access agreement on [Monday|DATE].",
+    );
+    assert_eq!(a.location, Some(Location { name: "Manila".into(), country: Some("Philippines".into()) }));
+    assert_eq!(date(&a).as_deref(), Some("2024-07-08"));
+    assert!(!a.sources[0].sentence.is_empty());
+}
+
+#[test]
+fn titles_are_proper_names() {
+    let a = one("[Japan|GPE] and the [Philippines|GPE] signed the Reciprocal Access Agreement on [Monday|DATE].");
+    assert_eq!(a.title.as_deref(), Some("Reciprocal Access Agreement"));
+    assert_eq!(a.subject, None);
+
+    let a =
+        one("[Timor-Leste|GPE] signed the Treaty of Amity and Cooperation in Southeast Asia with [Brazil|GPE].");
+    assert_eq!(a.kind, AgreementKind::Treaty);
+    assert_eq!(a.title.as_deref(), Some("Treaty of Amity and Cooperation in Southeast Asia"));
+
+    // A kind's own name is no title.
+    let a = one("[Japan|GPE] and [India|GPE] signed a Memorandum of Understanding on railways.");
+    assert_eq!(a.title, None);
+    assert_eq!(a.subject.as_deref(), Some("railways"));
+
+    // A quoted name that is signed is an agreement, whatever its last word.
+    let a = one(
+        "[Vietnam|GPE]’s signing of the “[U.S.|GPE]-[Vietnam|GPE] Comprehensive Strategic Partnership Economic Dialogue \
+         ([CSPED|ORG])” with the [United States|GPE] on [June 25|DATE] drew attention.",
+    );
+    assert_eq!(a.kind, AgreementKind::Agreement);
+    assert_eq!(a.title.as_deref(), Some("U.S.-Vietnam Comprehensive Strategic Partnership Economic Dialogue"));
+    assert_eq!(parties(&a), ["Vietnam", "United States"]);
+
+    // "partnership" in a trade agreement's name is no partnership; a bracketed acronym is skipped.
+    let a = one("The comprehensive economic partnership agreement ([CEPA|ORG]) between [Indonesia|GPE] and the \
+         [European Union|ORG] is to be signed in [Bali|GPE] on [Tuesday|DATE], the minister said on [Monday|DATE].");
+    assert_eq!(a.kind, AgreementKind::Agreement);
+    assert_eq!(a.status, AgreementStatus::Planned);
+    assert_eq!(parties(&a), ["Indonesia", "European Union"]);
+    assert_eq!(date(&a).as_deref(), Some("2024-07-16"));
+    assert_eq!(a.location, Some(Location { name: "Bali".into(), country: Some("Indonesia".into()) }));
+}
+
+#[test]
+fn a_named_agreement_in_force_and_a_dated_background_statement() {
+    let rs = records_at(
+        "Looking at the joint statement between [Vietnam|GPE] and [China|GPE] in [2023|DATE], many documents were signed. \
+         Strictly implement the “Agreement on basic principles guiding the settlement of maritime issues between \
+         [Vietnam|GPE] and [China|GPE]”.",
+        "2024-09-01",
+    );
+    assert_eq!(rs.len(), 2, "{rs:#?}");
+    assert_eq!((rs[0].kind, rs[0].status), (AgreementKind::JointStatement, AgreementStatus::Signed));
+    assert_eq!(date(&rs[0]).as_deref(), Some("2023"));
+    assert_eq!(parties(&rs[0]), ["Vietnam", "China"]);
+    assert_eq!((rs[1].kind, rs[1].status), (AgreementKind::Agreement, AgreementStatus::Signed));
+    assert_eq!(
+        rs[1].title.as_deref(),
+        Some("Agreement on basic principles guiding the settlement of maritime issues between Vietnam and China")
+    );
+    assert_eq!(
+        rs[1].subject.as_deref(),
+        Some("basic principles guiding the settlement of maritime issues between Vietnam and China")
+    );
+    assert_eq!(parties(&rs[1]), ["Vietnam", "China"]);
+    assert_eq!(rs[1].date, None);
+}
+
+#[test]
+fn a_joint_statement_and_the_partnership_it_sets_up_are_two_records() {
+    let rs = records_at(
+        "[U.S.|GPE] President [Joe Biden|PERSON] arrived in [Hanoi|GPE] on [Sunday|DATE] to start a visit to [Vietnam|GPE]. \
+         General Secretary [Nguyen Phu Trong|PERSON] of [Vietnam|GPE] hosted [Biden|PERSON] at the party headquarters, \
+         where the two leaders held talks. The two sides issued a joint statement upgrading relations to a \
+         comprehensive strategic partnership, putting the [United States|GPE] on a par with [China|GPE] and [Russia|GPE].",
+        "2023-09-11",
+    );
+    assert_eq!(rs.len(), 2, "{rs:#?}");
+    let kinds: Vec<_> = rs.iter().map(|a| a.kind).collect();
+    assert!(kinds.contains(&AgreementKind::JointStatement) && kinds.contains(&AgreementKind::Partnership));
+    for a in &rs {
+        assert_eq!(a.status, AgreementStatus::Signed);
+        let mut ps = parties(a);
+        ps.sort();
+        assert_eq!(ps, ["United States", "Vietnam"]);
+        assert_eq!(date(a).as_deref(), Some("2023-09-10"));
+        assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Hanoi"));
+    }
+}
+
+#[test]
+fn a_partnership_announced_or_established() {
+    let a = one(
+        "[Vietnam|GPE] and the [United States|GPE] announced their “comprehensive strategic partnership” in [September 2023|DATE].",
+    );
+    assert_eq!((a.kind, a.status), (AgreementKind::Partnership, AgreementStatus::Signed));
+    assert_eq!(date(&a).as_deref(), Some("2023-09"));
+    let rs = records(
+        "[Vietnam|GPE] and [China|GPE] trade a lot, and [China|GPE] invests in [Vietnam|GPE]. Since the establishment of \
+         the Comprehensive Strategic Partnership framework in [2008|DATE], the two countries’ relations have been stable.",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert_eq!(
+        (rs[0].kind, rs[0].title.as_deref()),
+        (AgreementKind::Partnership, Some("Comprehensive Strategic Partnership"))
+    );
+    assert_eq!(date(&rs[0]).as_deref(), Some("2008"));
+    let mut ps = parties(&rs[0]);
+    ps.sort();
+    assert_eq!(ps, ["China", "Vietnam"]);
+}
+
+#[test]
+fn the_bloc_and_the_vague_partners() {
+    let rs = records_at(
+        "For the [EU|ORG], the agreement is part of a drive to diversify trade. The bloc signed a free trade agreement with \
+         [Vietnam|GPE] in [2019|DATE] and has since concluded deals with several other [Asian|NORP] partners.",
+        "2025-09-22",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert_eq!(parties(&rs[0]), ["European Union", "Vietnam"]);
+    assert_eq!(date(&rs[0]).as_deref(), Some("2019"));
+    assert_eq!(rs[0].location, None);
+}
+
+#[test]
+fn back_references_fold_into_the_record_they_refer_to() {
+    let rs = records_at(
+        "[Japan|GPE] and the [Philippines|GPE] signed a reciprocal access agreement on [Monday|DATE]. [Japanese|NORP] \
+         Foreign Minister [Yoko Kamikawa|PERSON] and [Philippine|NORP] Defence Secretary [Gilberto Teodoro|PERSON] \
+         signed the pact at the presidential palace in [Manila|GPE]. The ministers agreed to negotiate an acquisition and \
+         cross-servicing agreement. The reciprocal access agreement must still be ratified by both legislatures.",
+        "2024-07-08",
+    );
+    assert_eq!(rs.len(), 2, "{rs:#?}");
+    let raa = &rs[0];
+    assert_eq!(raa.status, AgreementStatus::Signed);
+    assert_eq!(signatories(raa), ["Yoko Kamikawa", "Gilberto Teodoro"]);
+    assert_eq!(raa.location.as_ref().map(|l| l.name.as_str()), Some("Manila"));
+    assert_eq!(raa.sources.len(), 1);
+    assert!(raa.sources[0].sentence.starts_with("Japan and the Philippines"));
+    let acsa = &rs[1];
+    assert_eq!(acsa.status, AgreementStatus::Discussed);
+    assert_eq!(parties(acsa), ["Japan", "Philippines"]);
+    assert_eq!(date(acsa).as_deref(), Some("2024-07-08"));
+}
+
+#[test]
+fn mentions_without_an_act_are_no_records() {
+    for text in [
+        "The law was passed in accordance with the agreement.",
+        "[KCNA|ORG] called the drills a flagrant challenge to the Panmunjom Declaration.",
+        "Handle disagreements based on international law, especially the United Nations Convention on the Law of the Sea \
+         ([UNCLOS|ORG]) [1982|DATE].",
+        "The reciprocal access agreement must still be ratified by the legislatures of both countries.",
+        "The deal still needs to be approved by the [European Parliament|ORG].",
+        "Under the pact, [Indonesia|GPE] will eliminate tariffs on most [EU|ORG] exports.",
+        "The two ministers reaffirmed their commitment to the All-Weather Strategic Cooperative Partnership.",
+        "[Pakistan|GPE] wanted to turn the close political understanding into a strong economic partnership.",
+        "Analysts agree that the message is aimed at [Seoul|GPE].",
+        "Activists held signs that read \"No war on the Korean Peninsula\".",
+        "Including 4 agreements on politics and 24 agreements related to investment.",
+        "[Vietnam|GPE]'s cooperation with [Japan|GPE] has paved the way for multilateral security agreements.",
+        "The two countries need to deal with floods.",
+        "The railway MoU could be a game-changer, an expert said.",
+        "The agreement opens the door, but not everyone will be able to walk through it.",
+    ] {
+        let rs = records(text);
+        assert!(rs.is_empty(), "{text}\n{rs:#?}");
+    }
+}
+
+#[test]
+fn cancelled_and_refused_deals_are_no_records() {
+    for text in [
+        "[Washington|GPE] scrapped the nuclear deal with [Iran|GPE].",
+        "[Japan|GPE] and [India|GPE] suspended the agreement on fisheries.",
+        "[Japan|GPE] withdrew from the agreement on fisheries with [India|GPE].",
+        "[Japan|GPE] and [India|GPE] refused to sign the agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] did not sign an agreement on fisheries.",
+    ] {
+        let rs = records(text);
+        assert!(rs.is_empty(), "{text}\n{rs:#?}");
+    }
+}
+
+#[test]
+fn furniture_is_never_read() {
+    let mut d = doc_at(
+        "Japan, India sign fisheries pact in Tokyo\nPublished: Jul 8, 2024\n[Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
+        Some("2024-07-08"),
+    );
+    let first = d.text.find("Japan and").unwrap();
+    d.furniture = vec![ByteSpan::new(0, 41), ByteSpan::new(42, first - 1)];
+    let rs = extract(&d);
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert!(rs[0].sources[0].sentence.contains("Japan and India signed"));
+    // All furniture: nothing.
+    d.furniture = vec![ByteSpan::new(0, d.text.len())];
+    assert!(extract(&d).is_empty());
+}
+
+#[test]
+fn failed_and_empty_documents_have_no_records() {
+    assert!(extract(&Document::failed("x", "x", "unreadable")).is_empty());
+    assert!(extract(&Document::from_text("x", "")).is_empty());
+    let mut d = Document::from_text("x", "Japan and India signed an agreement.");
+    annotate(&mut d);
+    assert!(d.agreements.is_empty(), "no sentences, no records");
+}
+
+#[test]
+fn evidence_is_the_sentence_in_code_points() {
+    let d = doc_at(
+        "Hà Nội – “Việt” 😀 news. [Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
+        Some("2024-07-10"),
+    );
+    let rs = extract(&d);
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    let sentence = *d.sentences.iter().find(|s| d.span_text(**s).starts_with("Japan")).unwrap();
+    assert_eq!(rs[0].sources, vec![Evidence::of(&d, &CharIndex::new(&d.text), sentence)]);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let text = "[Japan|GPE] and [India|GPE] signed an agreement on fisheries. They also agreed to negotiate a treaty on \
+                extradition. A joint declaration is to be signed in [Tokyo|GPE] [next month|DATE].";
+    let d = doc_at(text, Some("2024-07-10"));
+    let first = extract(&d);
+    assert_eq!(first.len(), 3, "{first:#?}");
+    for _ in 0..3 {
+        assert_eq!(extract(&d), first);
+    }
+}
+
+fn place(a: &Agreement) -> Option<&str> {
+    a.location.as_ref().map(|l| l.name.as_str())
+}
+
+#[test]
+fn an_initialled_text_awaits_its_signing() {
+    // The signing told in a later sentence gives the record its date and place.
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE], and the two ministers initialled a \
+         border agreement. The agreement is expected to be signed by the two presidents in [Santiago|GPE] \
+         [next month|DATE].",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert_eq!(rs[0].status, AgreementStatus::Planned);
+    assert_eq!(date(&rs[0]).as_deref(), Some("2024-08"));
+    assert_eq!(place(&rs[0]), Some("Santiago"));
+    // In the same sentence.
+    let a = one(
+        "A framework agreement on a border zone was initialled by [Chile|GPE] and [Peru|GPE] and is expected to be \
+         signed in [Santiago|GPE] in [September|DATE].",
+    );
+    assert_eq!(
+        (a.status, date(&a).as_deref(), place(&a)),
+        (AgreementStatus::Planned, Some("2024-09"), Some("Santiago"))
+    );
+    // Nothing tells when it will be signed: the initialling's date is not the record's.
+    let a = one("[Chile|GPE] and [Peru|GPE] initialled a border agreement in [Lima|GPE] on [Monday|DATE].");
+    assert_eq!((a.status, a.date.clone(), a.location.clone()), (AgreementStatus::Planned, None, None));
+}
+
+#[test]
+fn more_ways_to_sign() {
+    for (text, kind) in [
+        (
+            "[Chile|GPE] and [Peru|GPE] exchanged the instruments of ratification of an extradition treaty.",
+            AgreementKind::Treaty,
+        ),
+        ("[Chile|GPE] and [Peru|GPE] put pen to paper on a fisheries deal.", AgreementKind::Agreement),
+        ("[Chile|GPE] and [Peru|GPE] hammered out a deal on water.", AgreementKind::Agreement),
+        ("[Chile|GPE] and [Peru|GPE] released a joint communique on trade.", AgreementKind::JointStatement),
+        (
+            "The two presidents of [Chile|GPE] and [Peru|GPE] said in a joint statement that ties would deepen.",
+            AgreementKind::JointStatement,
+        ),
+        (
+            "In a joint communique released after the call, [Chile|GPE] and [Peru|GPE] pledged closer ties.",
+            AgreementKind::JointStatement,
+        ),
+        (
+            "A memorandum on tourism between [Chile|GPE] and [Peru|GPE] was also signed on [Monday|DATE].",
+            AgreementKind::MemorandumOfUnderstanding,
+        ),
+        (
+            "The agreement, signed in [Lima|GPE] on [Monday|DATE] by [Chile|GPE] and [Peru|GPE], cuts tariffs.",
+            AgreementKind::Agreement,
+        ),
+        (
+            "[Chile|GPE] and [Peru|GPE] signed a statement of intent on defence and an agreement on aviation safety.",
+            AgreementKind::Agreement,
+        ),
+    ] {
+        let a = one(text);
+        assert_eq!((a.kind, a.status), (kind, AgreementStatus::Signed), "{text}");
+        let mut ps = parties(&a);
+        ps.sort();
+        assert_eq!(ps, ["Chile", "Peru"], "{text}");
+    }
+    let a = one("[Chile|GPE] and [Peru|GPE] agreed to launch negotiations on a free trade agreement.");
+    assert_eq!(a.status, AgreementStatus::Discussed);
+    let a = one("[Chile|GPE] and [Peru|GPE] are working on a free trade agreement.");
+    assert_eq!(a.status, AgreementStatus::Discussed);
+}
+
+#[test]
+fn background_agreements_that_say_when_they_were_signed() {
+    // An object relative: its subject names the parties, its clause the date and place.
+    let a = one(
+        "The deal builds on the maritime boundary agreement that [Chile|GPE] and [Peru|GPE] signed in [Lima|GPE] \
+         in [2014|DATE].",
+    );
+    assert_eq!((a.status, date(&a).as_deref(), place(&a)), (AgreementStatus::Signed, Some("2014"), Some("Lima")));
+    assert_eq!(parties(&a), ["Chile", "Peru"]);
+    let a =
+        one("[Next year|DATE] marks the anniversary of the Treaty of Good Neighbourship, which [Chile|GPE] and \
+         [Peru|GPE] signed in [June 1991|DATE].");
+    assert_eq!((a.title.as_deref(), date(&a).as_deref()), (Some("Treaty of Good Neighbourship"), Some("1991-06")));
+    // A year before the name, both parties after it.
+    let a =
+        one("[This year|DATE] marks the anniversary of the [1984|DATE] Treaty of Peace and Friendship between \
+         [Chile|GPE] and [Argentina|GPE].");
+    assert_eq!((a.kind, date(&a).as_deref(), a.location.clone()), (AgreementKind::Treaty, Some("1984"), None));
+    assert_eq!(a.title.as_deref(), Some("Treaty of Peace and Friendship"));
+    // A bloc the entity model missed, in the relative's subject.
+    let a =
+        one("Exporters may use the free trade agreement that Mercosur and the [European Union|ORG] concluded in \
+         [Montevideo|GPE] in [December 2024|DATE].");
+    assert_eq!(parties(&a), ["European Union", "Mercosur"]);
+    // A partnership forged in a given year.
+    let a = one(
+        "[Chile|GPE] and [Peru|GPE] trade. The partnership, which the two countries forged in [2015|DATE], matured.",
+    );
+    assert_eq!((a.kind, date(&a).as_deref()), (AgreementKind::Partnership, Some("2015")));
+    // Two dates, two verbs.
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] established a strategic partnership in [2013|DATE] and upgraded it to a \
+         comprehensive strategic partnership in [2024|DATE].",
+    );
+    assert_eq!(rs.iter().map(|a| date(a).unwrap_or_default()).collect::<Vec<_>>(), ["2013", "2024"]);
+}
+
+#[test]
+fn coordinated_and_listed_items_share_their_act() {
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. An agreement on mining and a \
+         memorandum of understanding on tourism were signed in the presence of the two presidents.",
+    );
+    assert_eq!(rs.len(), 2, "{rs:#?}");
+    for text in [
+        "[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. Twelve documents were signed at the \
+         talks, among them a protocol on health and an agreement on visas.",
+        "[Chile|GPE] and [Peru|GPE] held talks in [Lima|GPE] on [Monday|DATE]. Among the documents signed were a \
+         protocol on health and an agreement on visas.",
+    ] {
+        let rs = records(text);
+        assert_eq!(rs.len(), 2, "{text}\n{rs:#?}");
+        for a in &rs {
+            assert_eq!(
+                (a.status, date(a).as_deref(), place(a)),
+                (AgreementStatus::Signed, Some("2024-07-08"), Some("Lima"))
+            );
+        }
+    }
+}
+
+#[test]
+fn partnerships_a_declaration_sets_up() {
+    let rs = records(
+        "The two presidents signed a joint declaration on the establishment of a strategic partnership between \
+         [Chile|GPE] and [Peru|GPE] on [Monday|DATE].",
+    );
+    let kinds: Vec<_> = rs.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, [AgreementKind::Declaration, AgreementKind::Partnership], "{rs:#?}");
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] agreed to raise relations to the level of a strategic partnership and signed a \
+         joint declaration to that effect on [Monday|DATE].",
+    );
+    assert_eq!(rs.len(), 2, "{rs:#?}");
+    assert!(rs.iter().all(|a| a.subject.is_none()), "{rs:#?}");
+    assert_eq!(date(&rs[1]).as_deref(), Some("2024-07-08"));
+}
+
+#[test]
+fn a_signing_takes_the_date_and_place_of_the_visit_or_talks_it_belongs_to() {
+    // Talks at a building: the visit's city.
+    let a = one(
+        "[Chilean|NORP] President [Gabriel Boric|PERSON] arrived in [Lima|GPE] on [Sunday|DATE] for a state visit \
+         to [Peru|GPE]. On [Monday|DATE], he held talks with [Peruvian|NORP] President [Dina Boluarte|PERSON] at \
+         the [Government Palace|ORG]. After the talks, the two presidents witnessed the signing of an agreement on trade.",
+    );
+    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-08"), Some("Lima")));
+    // A visit to a country that began in its capital.
+    let a = one(
+        "[Boric|PERSON] concluded a visit to [Peru|GPE] that began with his arrival in [Lima|GPE] on [Monday|DATE]. \
+         [Chile|GPE] and [Peru|GPE] signed a memorandum on energy on [Tuesday|DATE].",
+    );
+    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-09"), Some("Lima")));
+    // Talks in the dateline city.
+    let a =
+        one("LIMA, July 8 (Reuters) - [Chile|GPE] and [Peru|GPE] held talks at the [Government Palace|ORG] on \
+         [Monday|DATE]. The two sides signed a memorandum on energy.");
+    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-08"), Some("Lima")));
+    // "In the capital".
+    let a = one(
+        "SANTIAGO, July 9 (Reuters) - [Chile|GPE] and [Peru|GPE] signed an agreement on water in the capital on \
+         [Monday|DATE].",
+    );
+    assert_eq!((a.subject.as_deref(), place(&a)), (Some("water"), Some("Santiago")));
+    // A trailing phrase: ", during a visit to X".
+    let a =
+        one("[Chile|GPE] and [Peru|GPE] upgraded their ties to a strategic partnership in [March|DATE], during a \
+         visit to [Lima|GPE] by the [Chilean|NORP] president.");
+    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-03"), Some("Lima")));
+    // A statement released after a phone call has no place; a separate occasion takes none from the story.
+    let a = one(
+        "[Peruvian|NORP] President [Dina Boluarte|PERSON] and [Chilean|NORP] President [Gabriel Boric|PERSON] spoke \
+         by phone on [Monday|DATE]. In a joint statement issued after the call, the two leaders pledged closer ties.",
+    );
+    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-08"), None));
+    let rs = records(
+        "[Boric|PERSON] arrived in [Lima|GPE] on [Monday|DATE] for a visit to [Peru|GPE]. Meanwhile, [Chile|GPE] and \
+         [Peru|GPE] agreed on [Tuesday|DATE] to begin talks on a treaty on electricity trade.",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert_eq!(place(&rs[0]), None);
+}
+
+#[test]
+fn the_latest_stage_gives_the_date() {
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] on [Tuesday|DATE] concluded negotiations on a free trade agreement. The deal is \
+         expected to be signed [later this year|DATE].",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert_eq!((rs[0].status, date(&rs[0]).as_deref()), (AgreementStatus::Planned, Some("2024")));
+    // "The following day" counts from the day told before it.
+    let a = one(
+        "[Chilean|NORP] minister [Ana Soto|PERSON] arrived in [Lima|GPE] on [Sunday|DATE]. [The following day|DATE], \
+         she and [Peruvian|NORP] minister [Luis Rojas|PERSON] co-chaired a meeting of the joint commission. A \
+         memorandum on education was also signed after the commission meeting.",
+    );
+    assert_eq!(date(&a).as_deref(), Some("2024-07-08"));
+}
+
+#[test]
+fn more_mentions_that_are_no_records() {
+    for text in [
+        "[Chile|GPE] said a joint statement on [Peru|GPE] would not be issued.",
+        "In line with the agreement signed by their coast guards, [Chile|GPE] and [Peru|GPE] will hold a drill.",
+        "Investors in the capital markets of [Chile|GPE] and [Peru|GPE] cheered the deal.",
+        "The signing of an agreement between [Chile|GPE] and [Peru|GPE] was called off on [Monday|DATE].",
+        "The treaty that he signed was popular in [Chile|GPE] and [Peru|GPE].",
+    ] {
+        let rs = records(text);
+        assert!(rs.is_empty(), "{text}\n{rs:#?}");
+    }
+    let a = one("The signing of an agreement between [Chile|GPE] and [Peru|GPE] has been postponed.");
+    assert_eq!(a.status, AgreementStatus::Planned);
+}
+
+/// Time on large documents (run by hand: `cargo test --release --lib
+/// agreements::tests::large -- --ignored --nocapture`); the stage must stay linear.
+#[test]
+#[ignore]
+fn large_documents_stay_linear() {
+    let para = "[Chinese|NORP] Defense Minister [Dong Jun|PERSON] held talks with his [Vietnamese|NORP] counterpart \
+                [Phan Van Giang|PERSON] in [Hanoi|GPE] on [Monday|DATE]. The two sides signed a memorandum of understanding \
+                on a hotline, an agreement on training and a protocol on border patrols. They agreed to negotiate a treaty \
+                on the boundary, and the pact was praised. ";
+    for n in [250usize, 500, 1000, 2000] {
+        let d = doc_at(&para.repeat(n), Some("2024-07-10"));
+        let t = std::time::Instant::now();
+        let rs = extract(&d);
+        println!("{n} paragraphs ({} KB): {} records in {:?}", d.text.len() / 1024, rs.len(), t.elapsed());
+    }
+    // One "sentence" with no stops, 300 KB long.
+    let mut d = doc_at(
+        &"[Japan|GPE] and [India|GPE] signed an agreement on fisheries and a treaty on trade, ".repeat(3000),
+        None,
+    );
+    d.sentences = vec![ByteSpan::new(0, d.text.len())];
+    let t = std::time::Instant::now();
+    let rs = extract(&d);
+    println!("one long sentence ({} KB): {} records in {:?}", d.text.len() / 1024, rs.len(), t.elapsed());
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "signed",
+        "inked",
+        "will",
+        "sign",
+        "to",
+        "be",
+        "is",
+        "was",
+        "an",
+        "a",
+        "the",
+        "agreement",
+        "MoU",
+        "memorandum",
+        "of",
+        "understanding",
+        "joint",
+        "statement",
+        "declaration",
+        "partnership",
+        "treaty",
+        "deal",
+        "pact",
+        "contract",
+        "protocol",
+        "on",
+        "between",
+        "and",
+        "with",
+        "for",
+        "buy",
+        "50",
+        "the two sides",
+        "they",
+        "agreed",
+        "negotiate",
+        "towards",
+        "signing",
+        "witnessed",
+        "upgraded",
+        "relations",
+        "ties",
+        "During",
+        "talks",
+        "forum",
+        "held",
+        "met",
+        "in",
+        "at",
+        "visit",
+        "“",
+        "”",
+        "\"",
+        "(",
+        ")",
+        ",",
+        ";",
+        ":",
+        ".",
+        "-",
+        "MANILA, July 8 (Reuters) -",
+        "Việt",
+        "Hà Nội",
+        "😀",
+        "\n",
+        "’s",
+        "[1]",
+        "Reciprocal",
+        "Access",
+        "Agreement",
+        "Treaty",
+        "on Monday",
+        "several",
+        "bloc",
+    ];
+
+    fn text_and_entities(picks: &[(usize, u8)]) -> (String, Vec<Entity>) {
+        let mut text = String::new();
+        let mut entities = Vec::new();
+        let names = [
+            ("Japan", EntityLabel::Gpe),
+            ("Vietnamese", EntityLabel::Norp),
+            ("Boeing", EntityLabel::Org),
+            ("Dong Jun", EntityLabel::Person),
+            ("Monday", EntityLabel::Date),
+            ("2019", EntityLabel::Date),
+            ("Hanoi", EntityLabel::Gpe),
+            ("European Union", EntityLabel::Org),
+            ("South China Sea", EntityLabel::Loc),
+        ];
+        for &(w, e) in picks {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            if e % 3 == 0 {
+                let (name, label) = names[(w + e as usize) % names.len()];
+                let start = text.len();
+                text.push_str(name);
+                entities.push(Entity { span: ByteSpan::new(start, text.len()), label, score: 1.0 });
+            } else {
+                text.push_str(WORDS[w % WORDS.len()]);
+            }
+        }
+        (text, entities)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// Any text the pipeline could produce, run through the real stages before this one.
+        #[test]
+        fn pipeline_documents(picks in proptest::collection::vec((0usize..200, 0u8..8), 0..80), published in proptest::option::of(prop::sample::select(vec!["2024-07-10", "2024-07", "bogus"]))) {
+            let (text, entities) = text_and_entities(&picks);
+            let mut d = Document::from_text("p", text);
+            d.entities = entities;
+            d.published = published.map(str::to_string);
+            RuleSegmenter.annotate(&mut d);
+            crate::dates::annotate(&mut d);
+            crate::people::annotate(&mut d);
+            let first = extract(&d);
+            for a in &first {
+                prop_assert!((0.0..=1.0).contains(&a.confidence));
+                prop_assert!(!a.parties.is_empty());
+                prop_assert_eq!(a.sources.len(), 1);
+                let chars: Vec<char> = d.text.chars().collect();
+                let s = &a.sources[0];
+                prop_assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.sentence.clone());
+            }
+            prop_assert_eq!(extract(&d), first);
+        }
+
+        /// Spans that no stage would make (out of range, inside a character, overlapping,
+        /// unsorted) and arbitrary text.
+        #[test]
+        fn hostile_spans(text in "\\PC{0,200}", spans in proptest::collection::vec((0usize..260, 0usize..260, 0u8..6), 0..24)) {
+            let mut d = Document::from_text("h", text);
+            let label = |k: u8| EntityLabel::ALL[k as usize % 6];
+            d.entities = spans.iter().map(|&(a, b, k)| Entity { span: ByteSpan { start: a, end: b }, label: label(k), score: 0.5 }).collect();
+            d.sentences = spans.iter().map(|&(a, b, _)| ByteSpan { start: a.min(b), end: a.max(b) }).collect();
+            d.furniture = spans.iter().take(3).map(|&(a, b, _)| ByteSpan { start: b, end: a }).collect();
+            d.dates = spans.iter().map(|&(a, b, _)| crate::dates::DateMention { span: ByteSpan { start: a, end: b }, value: None }).collect();
+            let _ = extract(&d);
+        }
+    }
+}
+
+pub mod corpus {
+    use std::path::PathBuf;
+
+    use crate::doc::Document;
+
+    /// The sample articles and seeds, analysed with the shipped model.
+    pub fn load(dirs: &[&str]) -> Vec<Document> {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let inputs: Vec<PathBuf> = dirs.iter().map(|d| root.join(d)).filter(|p| p.exists()).collect();
+        let sources = crate::ingest::discover(&inputs).unwrap();
+        let mut docs: Vec<Document> = sources.iter().map(crate::ingest::read).collect();
+        let model = crate::ner::NerModel::load(&crate::pipeline::default_model_dir()).unwrap();
+        crate::pipeline::annotate_documents(&mut docs, &model).unwrap();
+        docs
+    }
+}
+
+/// Prints mentions, their acts and the records of the sample articles (for tuning:
+/// `cargo test --release --lib agreements::tests::dump -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn dump() {
+    let filter = std::env::var("AGR_DOC").unwrap_or_default();
+    let dirs = std::env::var("AGR_DIRS").unwrap_or_else(|_| "input,../shared/seeds".to_string());
+    let dirs: Vec<&str> = dirs.split(',').collect();
+    for d in corpus::load(&dirs) {
+        if !d.id.contains(&filter) {
+            continue;
+        }
+        println!("===== {}", d.id);
+        let cx = Cx::new(&d);
+        println!("main pair {:?}", cx.main_pair);
+        for ui in 0..cx.units.len() {
+            let ms = cx.mentions(ui);
+            if ms.is_empty() {
+                continue;
+            }
+            let acts = cx.acts(ui);
+            let links = cx.link(ui, &ms, &acts);
+            println!("  U{ui} {:?}", cx.t(cx.units[ui].span.start, cx.units[ui].span.end));
+            for (m, l) in ms.iter().zip(&links) {
+                println!(
+                    "    M {:?} {:?} np={:?} title={:?} def={} -> {:?}",
+                    cx.t(m.head.start, m.head.end),
+                    m.kind,
+                    cx.t(m.np_start, m.np_end),
+                    m.title,
+                    m.definite,
+                    l.map(|a| (a.class, cx.t(a.start, a.end)))
+                );
+            }
+        }
+        for a in &d.agreements {
+            println!(
+                "  R {:?} {:?} {:?} {:?} {:?} {:?}",
+                a.kind,
+                a.status,
+                a.parties.iter().map(|p| &p.name).collect::<Vec<_>>(),
+                a.date.as_ref().map(|x| &x.text),
+                a.location.as_ref().map(|l| &l.name),
+                a.subject
+            );
+        }
+    }
+}

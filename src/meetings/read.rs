@@ -1,0 +1,763 @@
+//! One trigger read: its clause, participants, place, date, kind and topics, into a candidate
+//! record.
+
+use super::*;
+
+/// A trigger with its clause.
+#[derive(Debug, Clone)]
+pub(super) struct Read {
+    pub(super) t: Trigger,
+    /// First unit of the clause (subject side).
+    pub(super) cs: usize,
+    pub(super) opener: Opener,
+    /// First unit of the event noun's phrase ("A planned visit"), or the head.
+    pub(super) np_start: usize,
+    /// End of the object side.
+    pub(super) end: usize,
+    pub(super) definite: bool,
+    pub(super) possessor: Option<usize>,
+    /// An event noun after "for" inside a visit's clause ("pay a visit to Tokyo on Saturday
+    /// for a summit with X"): an event of its own, whose subject is the visitor.
+    pub(super) for_visit: bool,
+}
+
+impl<'d> Reader<'d> {
+    pub(super) fn read_one(
+        &mut self,
+        si: usize,
+        s: &Sentence,
+        r: &Read,
+        fronted: Option<usize>,
+        next: Option<ByteSpan>,
+        cands: &mut Vec<Cand>,
+    ) {
+        let units = s.units;
+        let t = &r.t;
+        let is_noun = t.form == Form::Noun;
+        let mut kind = t.kind;
+        // "held talks via video link", "met by video": at a distance, a call.
+        if matches!(kind, MeetingKind::Meeting | MeetingKind::Talks) {
+            let remote = (t.core_end..r.end.min(units.len()).saturating_sub(1)).any(|k| {
+                units[k].is_wi(&["via", "by", "over"])
+                    && (k + 1..(k + 3).min(r.end)).any(|j| {
+                        units[j].is_wi(&["video", "videolink", "video-link", "phone", "telephone", "videoconference"])
+                    })
+            });
+            if remote {
+                kind = MeetingKind::Call;
+            }
+        }
+        // Ships and carriers do not visit.
+        let subject_from = r.cs;
+        let subject_to = if is_noun { r.np_start } else { t.head };
+        if (subject_from..subject_to).chain(r.np_start..t.head.max(r.np_start)).any(|k| units[k].is_wi(&SHIP_WORDS)) {
+            return;
+        }
+        // "did not meet", "will never visit": no event.
+        let negated = (t.head.saturating_sub(3)..t.head).any(|k| {
+            units[k].is_wi(&["not", "never", "n't", "nt"]) || (units[k].is_w("no") && s.word(k + 1) == "longer")
+        });
+        if negated && !is_noun {
+            return;
+        }
+        let mut indirect = false;
+        // Subject.
+        let takes_subject = if is_noun {
+            kind != MeetingKind::Visit
+                && r.np_start > 0
+                && units[r.np_start - 1]
+                    .word()
+                    .is_some_and(|w| !is_in(&PREPOSITIONS, w) && !is_in(&SUBORD_LEFT, w) && !is_in(&REPORTING, w))
+        } else {
+            t.has_subject
+        };
+        // "Following the visits of X ..., Y arrived": the fronted phrase is no subject.
+        let subject_from = fronted_end(s, subject_from, subject_to);
+        let mut subject: Vec<PRef> = Vec::new();
+        // "In a telephone call with X, Y said ...": Y took part.
+        // So does "Speaking after talks with X in Lima, Y said": a fronted phrase that holds
+        // the event noun, and the main clause's subject; "In a phone call on Monday, Y told X"
+        // adds the one told.
+        let fronted_pp = is_noun
+            && r.np_start > 0
+            && (units[r.np_start - 1].is_wi(&["in", "during"])
+                || (units[r.np_start - 1].is_wi(&["after", "following", "before", "at"])
+                    && kind != MeetingKind::Visit
+                    && s.word(t.core_end) == "with"))
+            && {
+                let p = r.np_start - 1;
+                let opener = (0..p).rev().find(|&k| is_stop_punct(&units[k])).map_or(0, |k| k + 1);
+                // Only the preposition, or a participle ("Speaking"), before it.
+                p == opener || (p == opener + 1 && s.word(opener).ends_with("ing") && s.word(opener).len() > 4)
+            }
+            && units.get(r.end).is_some_and(|u| u.is_p(','));
+        if fronted_pp {
+            let after = (r.end + 1..(r.end + 10).min(units.len()))
+                .find(|&k| units[k].is(EntityLabel::Person) || units[k].punct);
+            if let Some(k) = after.filter(|&k| units[k].is(EntityLabel::Person)) {
+                if let Some(p) = self.pref_of_unit(&units[k]) {
+                    subject.push(p);
+                }
+                let told = units
+                    .get(k + 1)
+                    .is_some_and(|u| u.is_wi(&["told", "assured", "urged", "asked", "thanked", "invited"]));
+                if told {
+                    if let Some(j) = person_soon(units, k + 2, 4) {
+                        if let Some(p) = self.pref_of_unit(&units[j]) {
+                            push_unique(&mut subject, p);
+                        }
+                    }
+                }
+            }
+        }
+        if takes_subject {
+            subject = self.persons_in(s, subject_from, subject_to);
+            // "he and Premier Li Qiang held talks": the pronoun is a participant too.
+            if !subject.is_empty() {
+                for k in subject_from..subject_to {
+                    let coordinated = units[k].is_wi(&["he", "she"])
+                        && (s.word(k + 1) == "and" || (k > subject_from && s.word(k - 1) == "and"));
+                    if coordinated && !s.excluded[k] {
+                        if let Some(p) = self.pronoun_referent(si, s, k) {
+                            push_unique(&mut subject, p);
+                            indirect = true;
+                        }
+                    }
+                }
+            }
+            if subject.is_empty() {
+                if let Some((found, ind)) = self.subject_fallback(si, s, r, cands) {
+                    subject = found;
+                    indirect |= ind;
+                }
+            }
+        }
+        // "pay a visit to Tokyo for a summit with X", "arrived in Hanoi for talks with X": the
+        // traveller takes part, and the trip gives the place and the day.
+        let mut trip: Option<usize> = None;
+        if is_noun && subject.is_empty() && r.np_start > 0 && s.word(r.np_start - 1) == "for" {
+            if r.for_visit {
+                if let Some(v) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit) {
+                    subject = v.parts.clone();
+                }
+            } else if let Some(v) = (r.cs..r.np_start).find(|&k| units[k].is_wi(&TRAVEL)) {
+                if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
+                    subject.push(p);
+                    trip = Some(v);
+                }
+            }
+        }
+        // "X invited Y to visit Peru": Y is the one who would visit.
+        if !is_noun && t.head >= 3 && s.word(t.head - 1) == "to" {
+            let inviter = (r.cs..t.head - 1).rev().take(8).find(|&k| {
+                units[k].is_wi(&["invited", "invites", "invite", "inviting", "asked", "urged", "encouraged"])
+            });
+            if let Some(v) = inviter {
+                let invitees = self.persons_in(s, v + 1, t.head - 1);
+                if !invitees.is_empty() {
+                    subject = invitees;
+                }
+            }
+        }
+        let group = (subject_from..subject_to)
+            .any(|k| units[k].is_wi(&GROUP_WORDS) || (units[k].is_w("group") && k > 0 && units[k - 1].is_w("working")));
+        // Possessor: "Xi Jinping's visit", "the prime minister's visit".
+        let mut owners: Vec<PRef> = Vec::new();
+        if let Some(p) = r.possessor {
+            let u = &units[p];
+            if u.is(EntityLabel::Person) {
+                if let Some(x) = self.pref_of_unit(u) {
+                    owners.push(x);
+                }
+            } else if u.label.is_none() {
+                let mut j = p;
+                while j > 0
+                    && units[j - 1]
+                        .word()
+                        .is_some_and(|w| !is_in(&DEFINITE, w) && !units[j - 1].cap && !is_in(&PREPOSITIONS, w))
+                    && p - j < 4
+                {
+                    j -= 1;
+                }
+                if j > 0 && units[j - 1].is_w("the") {
+                    let phrase: Vec<&str> = (j..=p).filter_map(|k| units[k].word()).collect();
+                    if let Some(x) = self.person_by_role(&phrase.join(" "), units[p].span.start) {
+                        owners.push(x);
+                        indirect = true;
+                    }
+                }
+            }
+        }
+        // Object side.
+        let mut object: Vec<PRef> = Vec::new();
+        if kind == MeetingKind::Visit {
+            if is_noun || t.noun.is_some() {
+                // "a visit to Seoul by X", "the visit of X".
+                let mut k = t.core_end;
+                while k < r.end {
+                    // "at the invitation of X", "on behalf of X": not the visitor.
+                    let owner = k > 0 && units[k - 1].is_wi(&["invitation", "behalf", "request", "invitations"]);
+                    if units[k].is_wi(&["by", "of"]) && !owner {
+                        let found = self.persons_in(s, k + 1, r.end);
+                        if let Some(first) = found.into_iter().next() {
+                            object.push(first);
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        } else {
+            object = self.persons_in(s, t.core_end, r.end);
+        }
+        // Place.
+        let mut place: Option<Location> = None;
+        let mut place_ambiguous = false;
+        // The place a "where" clause points back to, and so the clause's date.
+        let mut where_from: Option<usize> = None;
+        let mut destinations: Vec<usize> = Vec::new();
+        if kind == MeetingKind::Visit {
+            if let Some(a) = t.arrival {
+                destinations.push(a);
+            } else {
+                let mut k = t.core_end;
+                if units.get(k).is_some_and(|u| u.is_wi(&["to", "of"])) || (t.noun.is_some() && k < r.end) {
+                    // "to China", or after modifiers/"to" for a noun.
+                    let stop = (k + 3).min(r.end);
+                    while k < stop && !units[k].is_place() {
+                        if !units[k].is_wi(&["to", "of", "the"]) {
+                            break;
+                        }
+                        k += 1;
+                    }
+                } else if units.get(k).is_some_and(|u| u.is_w("the")) {
+                    k += 1;
+                }
+                while k < r.end && units[k].is_place() && !units[k].poss {
+                    destinations.push(k);
+                    k += 1;
+                    let joiner = units.get(k).is_some_and(|u| u.is_p(',') || u.is_w("and"));
+                    if joiner && units.get(k + 1).is_some_and(|u| u.is_place()) {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // "Da Nang, Vietnam": a city and its country is one place.
+                if destinations.len() == 2 {
+                    let a = self.text(units[destinations[0]].span);
+                    let b = self.text(units[destinations[1]].span);
+                    if gazetteer::is_country(b)
+                        && gazetteer::country_of_place(a) == gazetteer::canonical_country(b)
+                        && !gazetteer::is_country(a)
+                    {
+                        destinations.truncate(1);
+                    }
+                }
+            }
+        }
+        if destinations.is_empty() {
+            let found = self.locative(s, t.core_end, r.end).or_else(|| {
+                if is_noun {
+                    None
+                } else {
+                    self.locative(s, r.cs, t.head)
+                }
+            });
+            if let Some((k, ambiguous)) = found {
+                if ambiguous {
+                    place_ambiguous = true;
+                } else {
+                    place = Some(self.location_of(&units[k]));
+                }
+            }
+            // "arrived in Lima on Monday for talks with X": the trip's destination.
+            if let Some(v) = trip.filter(|_| place.is_none() && !place_ambiguous) {
+                if s.word(v + 1) == "to" || s.word(v + 1) == "in" {
+                    if let Some(u) = units.get(v + 2).filter(|u| u.is_place() && !u.poss) {
+                        place = Some(self.location_of(u));
+                    }
+                }
+            }
+            // "travelled to Lima on Monday, where she met X": the place "where" stands for.
+            if let Opener::Subord(w) = r.opener {
+                if place.is_none() && !place_ambiguous && s.word(w) == "where" && kind != MeetingKind::Call {
+                    let k = (w.saturating_sub(8)..w).rev().find(|&k| {
+                        units[k].is_place() && !units[k].poss && k > 0 && units[k - 1].is_wi(&["in", "to", "at"])
+                    });
+                    if let Some(k) = k {
+                        place = Some(self.location_of(&units[k]));
+                        where_from = Some(k);
+                    }
+                }
+            }
+            // "will meet X during her visit to Lima": the visit's destination.
+            if place.is_none() && !place_ambiguous && !matches!(kind, MeetingKind::Visit | MeetingKind::Call) {
+                let from = if is_noun { t.core_end } else { r.cs };
+                if let Some(k) = visit_destination(s, from, r.end) {
+                    place = Some(self.location_of(&units[k]));
+                }
+            }
+            // "in the capital", "in the Thai capital": the city that names it.
+            if place.is_none() && !place_ambiguous && kind != MeetingKind::Call {
+                let (a, b) = if is_noun { (t.core_end, r.end) } else { (r.cs, r.end) };
+                place = self.capital_ref(s, a, b);
+            }
+            // "will travel to Beijing next week to meet X": the trip's destination.
+            if place.is_none() && !place_ambiguous && !is_noun && kind != MeetingKind::Visit {
+                let to = (r.cs..t.head).find(|&k| {
+                    units[k].is_wi(&TRAVEL) && s.word(k + 1) == "to" && units.get(k + 2).is_some_and(|u| u.is_place())
+                });
+                if let Some(k) = to {
+                    if s.word(t.head.saturating_sub(1)) == "to" || (k + 3..t.head).any(|j| units[j].is_w("to")) {
+                        place = Some(self.location_of(&units[k + 2]));
+                    }
+                }
+            }
+        }
+        // Status and date.
+        let (mut status, mut status_cue) = status_of(s, r);
+        // "ahead of the first summit between X and Y": an event still to come, with a time of
+        // its own (not the clause's).
+        let ahead = is_noun
+            && r.np_start >= 2
+            && ((s.word(r.np_start - 1) == "of" && s.word(r.np_start - 2) == "ahead")
+                || (s.word(r.np_start - 1) == "for" && s.word(r.np_start - 2).starts_with("preparation")));
+        if ahead && status == MeetingStatus::Occurred {
+            status = MeetingStatus::Planned;
+            status_cue = true;
+        }
+        // A cancelled event's date is when it was to happen, before or after the cancelling:
+        // the dates stage's reading of its clause stands ("was to have brought ... on Friday").
+        let tense = match status {
+            MeetingStatus::Planned => Tense::Future,
+            MeetingStatus::Cancelled => Tense::Unknown,
+            _ if status_cue => Tense::Past,
+            _ => Tense::Unknown,
+        };
+        let mut date: Option<DateInfo> = None;
+        let mut date_relative = false;
+        let mut relative: Option<(String, i64)> = None;
+        // "upgraded their ties in March, during a visit to Jakarta by X": the event the visit
+        // is the backdrop of dates it too.
+        let during = is_noun && r.np_start > 0 && (units[r.np_start - 1].is_wi(&["during", "amid"]) || trip.is_some());
+        let subject_side: Vec<usize> = if let Some(k) = where_from {
+            (r.cs..t.head).rev().chain((k..(k + 6).min(r.cs)).filter(|&j| j < r.cs)).collect()
+        } else if during {
+            (r.cs..r.np_start - 1).rev().collect()
+        } else if is_noun {
+            Vec::new()
+        } else {
+            (r.cs..t.head).rev().collect()
+        };
+        let object_side = t.core_end..r.end;
+        let order = object_side.chain(subject_side).chain(fronted);
+        for k in order {
+            let Some(u) = units.get(k) else { continue };
+            if !u.is(EntityLabel::Date) || s.excluded[k] {
+                continue;
+            }
+            // "the 1950-53 Korean War": a date that modifies a name.
+            if k > 0 && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.cap && !v.punct) {
+                continue;
+            }
+            let lower = u.low.clone();
+            if let Some(off) = story_offset(&lower) {
+                date_relative = true;
+                relative = Some((self.text(u.span).to_string(), off));
+                continue;
+            }
+            let mut info = self.date_of(u, tense);
+            if status == MeetingStatus::Cancelled {
+                info = self.nearest_weekday(u, info);
+            }
+            let named = WEEKDAYS
+                .iter()
+                .chain(MONTHS.iter())
+                .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+            if info.resolved || named {
+                date = Some(info);
+                break;
+            }
+        }
+        // "concluded a three-day visit to Kenya on Wednesday that began with his arrival in
+        // Nairobi on Monday": the visit spans both days and is in the arrival city.
+        let ends_visit = kind == MeetingKind::Visit && !is_noun && units[t.head].is_wi(&END_VERBS);
+        if ends_visit {
+            if let Some((span, arrival)) = self.visit_span(s, r, &date) {
+                if let Some(a) = arrival {
+                    let inside = destinations.iter().all(|&d| {
+                        let dest = self.text(units[d].span);
+                        gazetteer::country_of_place(self.text(units[a].span))
+                            == gazetteer::canonical_country(dest).or_else(|| gazetteer::country_of_place(dest))
+                    });
+                    if inside && destinations.len() <= 1 {
+                        destinations = vec![a];
+                    }
+                }
+                if let Some(span) = span {
+                    date = Some(span);
+                }
+            }
+        }
+        let visit_days =
+            if kind == MeetingKind::Visit { visit_days(units, r.np_start.min(t.head), r.end) } else { None };
+        // A noun visit needs a place or a date of its own ("Lam praised Dong Jun's visit" is
+        // not a record).
+        if is_noun && kind == MeetingKind::Visit && destinations.is_empty() && place.is_none() && date.is_none() {
+            return;
+        }
+        let topics = topics_after(s, t, r.end.max(t.core_end));
+        let parties = if is_noun || t.noun.is_some() {
+            (r.cs..r.end)
+                .filter(|&k| units[k].is(EntityLabel::Gpe) && gazetteer::is_country(self.text(units[k].span)))
+                .count()
+        } else {
+            0
+        };
+        // Participants by kind.
+        let mut cands_here: Vec<Cand> = Vec::new();
+        let base = Cand {
+            kind,
+            status,
+            parts: Vec::new(),
+            indirect,
+            group,
+            place,
+            place_ambiguous,
+            date,
+            date_relative,
+            relative,
+            inherited: false,
+            topics,
+            strength: t.strength,
+            subject: subject.clone(),
+            status_cue,
+            own_time: ahead,
+            visit_days,
+            ends_visit,
+            venue: has_venue(s, r.cs.min(r.np_start), r.end),
+        };
+        if kind == MeetingKind::Visit {
+            let mut visitors = subject.clone();
+            for o in owners.iter().chain(object.iter()) {
+                push_unique(&mut visitors, o.clone());
+            }
+            if visitors.is_empty() && !group {
+                return;
+            }
+            if destinations.is_empty() {
+                cands_here.push(Cand { parts: visitors.clone(), ..base.clone() });
+            } else {
+                for &d in &destinations {
+                    let loc = self.location_of(&units[d]);
+                    cands_here.push(Cand { parts: visitors.clone(), place: Some(loc), ..base.clone() });
+                }
+            }
+            // "X visited Vietnam soon after President Biden": Biden visited too.
+            if let Some(other) = self.elided_visitor(s, r) {
+                if !visitors.iter().any(|v| v.key == other.key) {
+                    let place = cands_here.first().and_then(|c| c.place.clone());
+                    cands_here.push(Cand { parts: vec![other], place, date: None, strength: 0.4, ..base.clone() });
+                }
+            }
+        } else {
+            let mut all = subject.clone();
+            for o in owners.iter() {
+                push_unique(&mut all, o.clone());
+            }
+            let separately = (t.core_end..r.end).any(|k| units[k].is_w("separately")) && object.len() >= 2;
+            // "met X on Monday and Y on Tuesday": two meetings, each with its day.
+            let dated = if separately || object.len() < 2 { None } else { self.dated_objects(s, r, &object, tense) };
+            if let Some(dated) = dated {
+                for (o, d) in dated {
+                    let mut parts = all.clone();
+                    push_unique(&mut parts, o);
+                    cands_here.push(Cand { parts, date: Some(d), ..base.clone() });
+                }
+            } else if separately {
+                for o in &object {
+                    let mut parts = all.clone();
+                    push_unique(&mut parts, o.clone());
+                    cands_here.push(Cand { parts, ..base.clone() });
+                }
+            } else {
+                for o in object {
+                    push_unique(&mut all, o);
+                }
+                // A definite event noun with nobody named is a back-reference ("the talks",
+                // "during their meeting in Beijing"): it may fill the place or date of the
+                // meeting it points to, and makes no record.
+                if all.is_empty() && is_noun && !group {
+                    if r.definite || r.possessor.is_some() {
+                        self.amend(si, s, r);
+                    }
+                    if parties >= 2 && kind != MeetingKind::Conference {
+                        if let Some(named) = next.and_then(|n| self.delegation_heads(n)) {
+                            let c = Cand { parts: named, indirect: true, ..base.clone() };
+                            cands.push(c);
+                            return;
+                        }
+                    }
+                    if !r.definite && r.possessor.is_none() && self.summit_of_countries(s, r) {
+                        cands.push(Cand { strength: 0.35, ..base.clone() });
+                    }
+                    return;
+                }
+                if all.is_empty() && !group {
+                    // "Japan is to host a summit with South Korea and China": kept unnamed.
+                    if kind == MeetingKind::Meeting && self.summit_of_countries(s, r) {
+                        cands.push(Cand { strength: 0.35, ..base.clone() });
+                    }
+                    return;
+                }
+                cands_here.push(Cand { parts: all, ..base.clone() });
+            }
+        }
+        for c in cands_here {
+            let enough = match c.kind {
+                MeetingKind::Visit => !c.parts.is_empty() || c.group,
+                MeetingKind::Conference => !c.parts.is_empty() || c.group,
+                // An unnamed summit of countries (see `summit_of_countries`).
+                _ => c.parts.len() >= 2 || (c.parts.is_empty() && c.strength <= 0.35),
+            };
+            if enough {
+                cands.push(c);
+            }
+        }
+    }
+
+    /// The objects of a verb that each come with a date of their own ("met X on Monday and Y
+    /// on Tuesday"), with those dates; `None` unless every object has one and they differ.
+    pub(super) fn dated_objects(
+        &mut self,
+        s: &Sentence,
+        r: &Read,
+        object: &[PRef],
+        tense: Tense,
+    ) -> Option<Vec<(PRef, DateInfo)>> {
+        let units = s.units;
+        let starts: Vec<usize> = object
+            .iter()
+            .map(|o| (r.t.core_end..r.end).find(|&k| units[k].span.start == o.pos))
+            .collect::<Option<Vec<_>>>()?;
+        let mut out = Vec::new();
+        for (i, o) in object.iter().enumerate() {
+            let until = starts.get(i + 1).copied().unwrap_or(r.end);
+            let d = (starts[i] + 1..until).find(|&k| units[k].is(EntityLabel::Date))?;
+            let info = self.date_of(&units[d], tense);
+            if !info.resolved {
+                return None;
+            }
+            out.push((o.clone(), info));
+        }
+        let distinct = out.windows(2).all(|w| w[0].1.field.value != w[1].1.field.value);
+        distinct.then_some(out)
+    }
+
+    /// Whether the trigger's clause is a summit of countries whose leaders go unnamed: "a summit
+    /// between Japan and China", "(Japan) is to host a summit with South Korea and China" — a
+    /// summit word in the trigger's phrase, and two or more countries in the sentence up to
+    /// the clause's end, one of them after "with" / "between" / "of".
+    pub(super) fn summit_of_countries(&self, s: &Sentence, r: &Read) -> bool {
+        let units = s.units;
+        let t = &r.t;
+        let summit = (t.head..t.core_end.max(t.head + 1) + 4)
+            .any(|k| units.get(k).is_some_and(|u| u.is_wi(&["summit", "summits"])));
+        if !summit {
+            return false;
+        }
+        let mut countries: Vec<&str> = Vec::new();
+        let mut after_with = false;
+        let mut linked = false;
+        for k in 0..r.end.min(units.len()) {
+            let u = &units[k];
+            if u.is_wi(&["with", "between", "of"]) && k >= t.head {
+                linked = true;
+            }
+            if u.is(EntityLabel::Gpe) && !u.poss && !s.excluded[k] {
+                if let Some(c) = gazetteer::canonical_country(self.text(u.span)) {
+                    if !countries.contains(&c) {
+                        countries.push(c);
+                    }
+                    after_with |= linked;
+                }
+            }
+        }
+        countries.len() >= 2 && after_with
+    }
+}
+
+/// The phrase of an event noun: its first unit, whether it is definite, and its possessor.
+pub(super) fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<usize>) {
+    let mut start = noun;
+    let mut definite = false;
+    let mut possessor = None;
+    while start > 0 && noun - start < 6 {
+        let u = &units[start - 1];
+        if u.poss {
+            possessor = Some(start - 1);
+            definite = true;
+            break;
+        }
+        if let Some(w) = u.word() {
+            if is_in(&DEFINITE, w) {
+                definite = true;
+                start -= 1;
+                break;
+            }
+            if matches!(w, "a" | "an") {
+                start -= 1;
+                break;
+            }
+            if is_modifier(u)
+                || (!u.cap
+                    && !is_in(&PREPOSITIONS, w)
+                    && !is_in(&FINITE, w)
+                    && !is_in(&REPORTING, w)
+                    && !is_in(&SUBORD_LEFT, w)
+                    && !w.ends_with("ed")
+                    && !is_in(&["called", "off"], w))
+            {
+                start -= 1;
+                continue;
+            }
+            break;
+        }
+        if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_p('-') {
+            start -= 1;
+            continue;
+        }
+        break;
+    }
+    (start, definite, possessor)
+}
+
+/// Topics after the trigger: "discussed X, Y and Z", "talks on X", "exchange views on X",
+/// "cooperation in X".
+pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String> {
+    let units = s.units;
+    let n = units.len();
+    let from = t.core_end;
+    // The clause, and a verb coordinated with the trigger's ("held talks ... and discussed").
+    let limit =
+        if t.form != Form::Noun && s.word(end) == "and" && is_in(&TOPIC_VERBS, s.word(end + 1)) { end + 2 } else { end }
+            .min(n);
+    let on_after = matches!(t.kind, MeetingKind::Talks | MeetingKind::Call);
+    let mut start = None;
+    let mut k = from;
+    while k < limit {
+        let w = s.word(k);
+        if is_in(&TOPIC_VERBS, w) {
+            start = Some(k + 1);
+            break;
+        }
+        if w == "on" && ((k == from && on_after) || matches!(s.word(k.saturating_sub(1)), "views")) {
+            start = Some(k + 1);
+            break;
+        }
+        if matches!(w, "in" | "on") && s.word(k.saturating_sub(1)) == "cooperation" {
+            start = Some(k + 1);
+            break;
+        }
+        if is_stop_punct(&units[k]) {
+            break;
+        }
+        k += 1;
+    }
+    let Some(start) = start else { return Vec::new() };
+    let mut items: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut k = start;
+    while k < n {
+        let u = &units[k];
+        if is_stop_punct(u) || u.is_p('(') {
+            break;
+        }
+        if let Some(w) = u.word() {
+            if is_in(&SUBORD_RIGHT, w)
+                || is_in(&REPORTING, w)
+                || matches!(w, "with" | "between" | "which" | "that" | "while")
+            {
+                break;
+            }
+            if matches!(w, "and" | "or") {
+                if s.is_verbish(k + 1) {
+                    break;
+                }
+                items.push(Vec::new());
+                k += 1;
+                continue;
+            }
+        }
+        if u.is_p(',') {
+            let first = s.word(k + 1);
+            if first.ends_with("ing") && first.len() > 4 {
+                break;
+            }
+            items.push(Vec::new());
+            k += 1;
+            continue;
+        }
+        if u.is(EntityLabel::Date) || u.is(EntityLabel::Person) {
+            break;
+        }
+        if let Some(last) = items.last_mut() {
+            last.push(k);
+        }
+        k += 1;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let mut words: Vec<&str> = item
+            .iter()
+            .filter_map(|&k| {
+                let u = &units[k];
+                if u.punct && !u.is_p('-') {
+                    None
+                } else {
+                    Some(u.low.as_str())
+                }
+            })
+            .collect();
+        while words.first().is_some_and(|w| {
+            is_in(&["the", "a", "an", "their", "its", "his", "her", "various", "issues", "areas", "fields"], w)
+                && words.len() > 1
+        }) {
+            if matches!(words[0], "issues" | "areas" | "fields") && words.get(1) != Some(&"of") {
+                break;
+            }
+            words.remove(0);
+            if words.first() == Some(&"of") {
+                words.remove(0);
+            }
+        }
+        if let Some(p) = words.iter().position(|w| is_in(&["of", "for", "in", "on", "to", "between", "with"], w)) {
+            let head = &words[..p];
+            let generic = head.len() == 1
+                && is_in(
+                    &[
+                        "possibility", "ways", "issue", "issues", "matters", "prospects", "question", "situation",
+                        "spectrum", "development",
+                    ],
+                    head[0],
+                );
+            words = if generic { words[p + 1..].to_vec() } else { head.to_vec() };
+        }
+        while words.first().is_some_and(|w| is_in(&["the", "a", "an"], w)) {
+            words.remove(0);
+        }
+        let only_names = item.iter().all(|&k| units[k].label.is_some() || units[k].punct);
+        if words.is_empty()
+            || words.len() > 5
+            || only_names
+            || (words.len() == 1 && is_in(&["sidelines", "sideline", "occasion", "way", "it", "them"], words[0]))
+        {
+            continue;
+        }
+        let topic = words.join(" ").replace(" - ", "-");
+        if !out.contains(&topic) && out.len() < 8 {
+            out.push(topic);
+        }
+    }
+    out
+}

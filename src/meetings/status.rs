@@ -1,0 +1,75 @@
+//! Status: cancelled, planned or occurred.
+
+use super::*;
+
+/// Status from the clause's words: cancelled, planned, or occurred (the bool: a cue said so).
+pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
+    let units = s.units;
+    let t = &r.t;
+    let lo = r.cs.min(r.np_start);
+    for k in lo..r.end.min(units.len()) {
+        let w = s.word(k);
+        if is_in(&CANCEL_ONE, w) {
+            return (MeetingStatus::Cancelled, true);
+        }
+        if matches!(w, "called" | "call" | "calls" | "calling" | "put" | "puts") && s.word(k + 1) == "off" {
+            return (MeetingStatus::Cancelled, true);
+        }
+    }
+    if t.form == Form::Past {
+        return (MeetingStatus::Occurred, true);
+    }
+    // Back from the governing verb (or the noun phrase).
+    let governing = if t.form == Form::Noun { r.np_start } else { t.head };
+    // Inside the noun phrase: "A planned visit".
+    for k in r.np_start..t.head {
+        if s.word(k).is_empty() {
+            continue;
+        }
+        if is_in(&FUTURE_ADJ, s.word(k)) {
+            return (MeetingStatus::Planned, true);
+        }
+    }
+    let mut k = governing;
+    while k > r.cs.min(governing) && governing - k < 10 {
+        k -= 1;
+        let Some(w) = units[k].word() else { continue };
+        match w {
+            "will" | "shall" | "would" | "ll" => return (MeetingStatus::Planned, true),
+            "to" => {
+                let prev = if k > 0 { s.word(k - 1) } else { "" };
+                if is_in(&FUTURE_BEFORE_TO, prev) {
+                    return (MeetingStatus::Planned, true);
+                }
+            }
+            _ => {
+                let participle_after_be = k > 0 && s.word(k - 1) == "be";
+                if !participle_after_be && (is_in(&PAST_WORDS, w) || (w.len() > 3 && w.ends_with("ed") && !units[k].cap))
+                {
+                    return (MeetingStatus::Occurred, true);
+                }
+            }
+        }
+    }
+    if t.form == Form::Noun {
+        // The noun's own predicate: "The summit ... is due to take place".
+        let mut k = t.core_end;
+        while k + 1 < r.end.min(units.len()) {
+            let w = s.word(k);
+            let nx = s.word(k + 1);
+            if matches!(w, "is" | "are" | "was" | "were")
+                && matches!(nx, "due" | "scheduled" | "expected" | "set" | "slated" | "to" | "planned" | "likely")
+            {
+                return (MeetingStatus::Planned, true);
+            }
+            if w == "will" {
+                return (MeetingStatus::Planned, true);
+            }
+            if matches!(w, "took" | "was" | "were") && matches!(nx, "place" | "held") {
+                return (MeetingStatus::Occurred, true);
+            }
+            k += 1;
+        }
+    }
+    (MeetingStatus::Occurred, false)
+}

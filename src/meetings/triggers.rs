@@ -1,0 +1,549 @@
+//! Triggers: the verbs, light verbs with an event noun, and event nouns that tell a meeting,
+//! visit, call or conference, found by their words.
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    Past,
+    Base,
+    Present,
+    Gerund,
+    /// An event noun with no light verb.
+    Noun,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Trigger {
+    pub(super) kind: MeetingKind,
+    /// First unit: the verb, the light verb, or the event noun.
+    pub(super) head: usize,
+    /// Unit after the trigger phrase.
+    pub(super) core_end: usize,
+    /// The event noun, when there is one.
+    pub(super) noun: Option<usize>,
+    pub(super) form: Form,
+    /// The arrival place of "arrived in X ... to start a visit".
+    pub(super) arrival: Option<usize>,
+    /// 0..1: how surely the words name a meeting.
+    pub(super) strength: f64,
+    /// Whether the clause subject takes part (verbs and light verbs).
+    pub(super) has_subject: bool,
+}
+
+pub(super) fn verb_form(w: &str) -> Form {
+    static PAST: LazyLock<Vec<&str>> = words!("meetings/past_trigger_verbs.txt");
+    if is_in(&PAST, w) {
+        Form::Past
+    } else if w.ends_with("ing") {
+        Form::Gerund
+    } else if w.ends_with('s') {
+        Form::Present
+    } else {
+        Form::Base
+    }
+}
+
+pub(super) fn is_modifier(u: &Unit) -> bool {
+    if u.is(EntityLabel::Norp) {
+        return true;
+    }
+    // "a [three-day|DATE] state visit": a duration the tagger took for a date.
+    if u.is(EntityLabel::Date) && !u.low.contains(' ') && MODIFIER_SUFFIXES.iter().any(|s| u.low.ends_with(s)) {
+        return true;
+    }
+    match u.word() {
+        Some(w) => {
+            is_in(&MODIFIERS, w)
+                || MODIFIER_SUFFIXES.iter().any(|s| w.ends_with(s))
+                || w.chars().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// The event noun after a light verb at `i`, with at most five modifiers between.
+pub(super) fn noun_after(units: &[Unit], i: usize, nouns: &[&str]) -> Option<usize> {
+    let mut j = i + 1;
+    while j < units.len() && j <= i + 6 {
+        let u = &units[j];
+        if u.is_wi(nouns) {
+            return Some(j);
+        }
+        if !is_modifier(u) && !u.is_p('-') {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
+    let w = units[j].word()?;
+    let prev = j.checked_sub(1).and_then(|p| units[p].word()).unwrap_or("");
+    match w {
+        // Held by video or online: a call ("held a video conference with", "a virtual summit").
+        "talks" | "meeting" | "meetings" | "summit" | "summits" | "conference" | "conferences"
+            if matches!(prev, "video" | "virtual" | "online" | "videolink" | "phone" | "telephone" | "telephonic") =>
+        {
+            Some(MeetingKind::Call)
+        }
+        "talks" => Some(MeetingKind::Talks),
+        "meeting" | "meetings" | "summit" | "summits" => Some(MeetingKind::Meeting),
+        "visit" | "visits" | "trip" | "tour" => Some(MeetingKind::Visit),
+        "conversation" | "conversations" | "call" | "calls"
+            if matches!(prev, "phone" | "telephone" | "video" | "telephonic") =>
+        {
+            Some(MeetingKind::Call)
+        }
+        "videoconference" | "video-conference" | "teleconference" | "phone-call" => Some(MeetingKind::Call),
+        "conference" | "conferences" if matches!(prev, "planning" | "preparatory") => Some(MeetingKind::Conference),
+        "co-chairmanship" | "co-chairship" | "cochairmanship" => Some(MeetingKind::Conference),
+        _ => None,
+    }
+}
+
+/// Whether a PERSON (or a title leading to one) follows `i` within a few units.
+pub(super) fn person_soon(units: &[Unit], i: usize, window: usize) -> Option<usize> {
+    let mut j = i;
+    while j < units.len() && j < i + window {
+        let u = &units[j];
+        if u.is(EntityLabel::Person) {
+            return Some(j);
+        }
+        if is_stop_punct(u) || u.is_p('(') {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether a PERSON follows `i` after nothing but place and time adjuncts and a title: "received
+/// at the Amiri Diwan in Doha on Sunday Foreign Minister of Oman X".
+pub(super) fn adjuncts_then_person(units: &[Unit], i: usize) -> bool {
+    let mut j = i;
+    while j < units.len() && j < i + 18 {
+        let u = &units[j];
+        if u.is(EntityLabel::Person) {
+            return j > i;
+        }
+        let adjunct = u.label.is_some_and(|l| l != EntityLabel::Person)
+            || u.cap
+            || u.is_wi(&["at", "in", "on", "the", "of", "and"]);
+        if !adjunct {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
+pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
+    let n = units.len();
+    let mut out: Vec<Trigger> = Vec::new();
+    let mut consumed = vec![false; n];
+    let word = |k: usize| units.get(k).and_then(|u| u.word()).unwrap_or("");
+    let mut i = 0;
+    while i < n && out.len() < MAX_TRIGGERS {
+        if consumed[i] {
+            i += 1;
+            continue;
+        }
+        let Some(w) = units[i].word() else {
+            i += 1;
+            continue;
+        };
+        let prev = if i > 0 { word(i - 1) } else { "" };
+        let next = word(i + 1);
+        let verb = |kind, core_end: usize, strength: f64| Trigger {
+            kind,
+            head: i,
+            core_end,
+            noun: None,
+            form: verb_form(w),
+            arrival: None,
+            strength,
+            has_subject: true,
+        };
+        let mut found: Option<Trigger> = None;
+        match w {
+            "met" | "meet" | "meets" => {
+                let passive = matches!(prev, "was" | "were" | "is" | "are" | "be" | "been" | "being") && w == "met";
+                let idiom = (i + 1..(i + 5).min(n)).any(|k| {
+                    matches!(
+                        word(k),
+                        "halfway"
+                            | "expectations"
+                            | "standards"
+                            | "demands"
+                            | "needs"
+                            | "requirements"
+                            | "criteria"
+                            | "targets"
+                            | "deadline"
+                    )
+                });
+                if !passive && !idiom {
+                    let core = if next == "with" || next == "up" { i + 2 } else { i + 1 };
+                    found = Some(verb(MeetingKind::Meeting, core, 0.6));
+                }
+            }
+            "meeting"
+                if matches!(prev, "when" | "while" | "after" | "before" | "since" | "by" | "on")
+                    && person_soon(units, i + 1, 8).is_some() =>
+            {
+                let mut t = verb(MeetingKind::Meeting, if next == "with" { i + 2 } else { i + 1 }, 0.55);
+                t.form = Form::Gerund;
+                found = Some(t);
+            }
+            "received" | "receive" | "receives" | "receiving" | "hosted" | "host" | "hosts" | "hosting" => {
+                let noun_host = is_in(&DEFINITE, prev) || matches!(prev, "a" | "an" | "as" | "co");
+                let passive = matches!(prev, "was" | "were" | "been" | "be" | "being");
+                // "he was received by President X": the agent is the other side; the status
+                // comes from the auxiliaries ("was", "will be").
+                if !noun_host && passive && next == "by" && person_soon(units, i + 2, 8).is_some() {
+                    let mut t = verb(MeetingKind::Meeting, i + 2, 0.5);
+                    t.form = Form::Base;
+                    found = Some(t);
+                }
+                if !noun_host && !passive {
+                    let object_person = person_soon(units, i + 1, 10).is_some()
+                        || adjuncts_then_person(units, i + 1)
+                        || (i + 1..(i + 6).min(n))
+                            .take_while(|&k| !units[k].punct)
+                            .find(|&k| units[k].label.is_some())
+                            .is_some_and(|k| {
+                                !units[k].is(EntityLabel::Date) && !units[k].poss && units[k].span.len() > 1
+                            });
+                    let hosts_event = w.starts_with("host")
+                        && (i + 1..(i + 7).min(n)).any(|k| {
+                            matches!(
+                                word(k),
+                                "meeting"
+                                    | "talks"
+                                    | "summit"
+                                    | "ceremony"
+                                    | "dinner"
+                                    | "banquet"
+                                    | "luncheon"
+                                    | "reception"
+                            )
+                        });
+                    if object_person || hosts_event {
+                        found = Some(verb(MeetingKind::Meeting, i + 1, 0.45));
+                    }
+                }
+            }
+            // "called on X" (not "a phone call on Monday").
+            "called" | "call" | "calls" | "calling"
+                if matches!(next, "on" | "upon")
+                    && !is_in(&DEFINITE, prev)
+                    && !matches!(
+                        prev,
+                        "a" | "an" | "phone" | "telephone" | "telephonic" | "video" | "courtesy" | "brief" | "farewell"
+                            | "conference" | "introductory"
+                    ) =>
+            {
+                // A person, or a surname the tagger took for something else.
+                let named = person_soon(units, i + 2, 10).or_else(|| {
+                    (i + 2..(i + 8).min(n))
+                        .take_while(|&k| !units[k].punct)
+                        .find(|&k| units[k].label.is_some_and(|l| l != EntityLabel::Date))
+                });
+                if let Some(p) = named {
+                    // "called on X to do" is urging, not a courtesy call.
+                    let mut k = p + 1;
+                    if k < n && units[k].is_p(',') {
+                        k = n; // an apposition follows: still a call
+                    }
+                    let urging = k < n && units[k].is_w("to");
+                    if !urging {
+                        found = Some(verb(MeetingKind::Meeting, i + 2, 0.55));
+                    }
+                }
+            }
+            // "X phoned Y", "X telephoned Y".
+            "phoned" | "phones" | "phone" | "telephoned" | "telephones" | "telephone"
+                if person_soon(units, i + 1, 4).is_some()
+                    && !is_in(&DEFINITE, prev)
+                    && !matches!(prev, "a" | "an" | "by" | "via" | "over")
+                    && !matches!(next, "call" | "calls" | "conversation" | "conversations" | "talks" | "line") =>
+            {
+                let mut t = verb(MeetingKind::Call, i + 1, 0.55);
+                if matches!(w, "phoned" | "telephoned") {
+                    t.form = Form::Past;
+                }
+                found = Some(t);
+            }
+            "spoke" | "speak" | "speaks" | "speaking" | "talked" | "talk" | "talks"
+                if matches!(next, "by" | "on" | "over" | "via") =>
+            {
+                let mut k = i + 2;
+                if word(k) == "the" {
+                    k += 1;
+                }
+                if matches!(word(k), "phone" | "telephone" | "video" | "videolink") {
+                    found = Some(verb(MeetingKind::Call, k + 1, 0.6));
+                }
+            }
+            "visited" | "visit" | "visits" | "visiting" => {
+                let mut k = i + 1;
+                if word(k) == "the" {
+                    k += 1;
+                }
+                let verbal = w == "visited"
+                    || matches!(
+                        prev,
+                        "to" | "will"
+                            | "would"
+                            | "shall"
+                            | "may"
+                            | "might"
+                            | "could"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "also"
+                            | "then"
+                            | "later"
+                            | "and"
+                            | "last"
+                            | "recently"
+                            | "first"
+                            | "had"
+                            | "has"
+                            | "have"
+                            | "who"
+                    )
+                    || (i > 0 && (units[i - 1].is(EntityLabel::Person) || matches!(prev, "he" | "she" | "they")));
+                if verbal && units.get(k).is_some_and(|u| u.is_place() && !u.poss) {
+                    let mut t = verb(MeetingKind::Visit, i + 1, 0.6);
+                    if w == "visiting" {
+                        t.form = if matches!(prev, "is" | "are") { Form::Present } else { Form::Gerund };
+                    }
+                    found = Some(t);
+                }
+            }
+            "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
+            | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
+            | "were" | "are" | "landed" | "lands" | "land"
+                if matches!(next, "in" | "at" | "to")
+                    && (next != "to" || !(w.starts_with("arriv") || w.starts_with("land")))
+                    && (!matches!(w, "was" | "is" | "were" | "are") || next == "in") =>
+            {
+                let place = (i + 2..(i + 8).min(n))
+                    .take_while(|&k| !units[k].punct || units[k].is_p('-'))
+                    .find(|&k| units[k].is_place());
+                if let Some(p) = place {
+                    // Only an arrival that starts a visit: "to start a visit", "on a visit".
+                    // "was in Beijing for talks": a visit only with "for (a visit|talks)" right after.
+                    let being = matches!(w, "was" | "is" | "were" | "are");
+                    let tail = p + 1..(p + if being { 5 } else { 16 }).min(n);
+                    let mut visit_at = None;
+                    for k in tail {
+                        if being {
+                            if word(p + 1) == "for" && units[k].is_wi(&["talks", "meetings", "visit", "trip"]) {
+                                visit_at = Some(k);
+                                break;
+                            }
+                            continue;
+                        }
+                        if units[k].is_wi(&["visit", "trip", "tour"]) {
+                            let lead = (k.saturating_sub(6)..k).any(|m| {
+                                matches!(
+                                    word(m),
+                                    "start"
+                                        | "begin"
+                                        | "kick"
+                                        | "on"
+                                        | "for"
+                                        | "pay"
+                                        | "make"
+                                        | "starting"
+                                        | "beginning"
+                                )
+                            });
+                            if lead {
+                                visit_at = Some(k);
+                            }
+                            break;
+                        }
+                        if units[k].is_p('.') || units[k].is_p(';') {
+                            break;
+                        }
+                    }
+                    if let Some(v) = visit_at {
+                        let mut t = verb(MeetingKind::Visit, p + 1, 0.55);
+                        t.arrival = Some(p);
+                        consumed[v] = true;
+                        found = Some(t);
+                    }
+                }
+            }
+            // "X is on a three-day official visit to Peru".
+            "is" | "are" | "was" | "were" if next == "on" => {
+                let noun = noun_after(units, i + 1, &["visit", "visits", "trip", "tour"]).filter(|&j| !consumed[j]);
+                if let Some(j) = noun {
+                    consumed[j] = true;
+                    let mut t = verb(MeetingKind::Visit, j + 1, 0.55);
+                    t.noun = Some(j);
+                    t.form = if matches!(w, "was" | "were") { Form::Past } else { Form::Present };
+                    found = Some(t);
+                }
+            }
+            "co-chaired" | "co-chair" | "co-chairs" | "co-chairing" | "cochaired" | "cochair" | "co-hosted"
+            | "co-host" | "co-hosts"
+                if !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an") =>
+            {
+                let mut t = verb(MeetingKind::Conference, i + 1, 0.6);
+                // ", co-chaired by X": a participle; the status is the main clause's.
+                if next == "by" {
+                    t.form = if i > 0 && units[i - 1].is_p(',') { Form::Gerund } else { Form::Base };
+                }
+                found = Some(t);
+            }
+            // "a session ..., chaired by X" / "the session was chaired by X": a conference led by
+            // X (not "X chaired a cabinet meeting", which is no encounter between parties).
+            "chaired" if next == "by" && person_soon(units, i + 2, 10).is_some() => {
+                let session = (i.saturating_sub(14)..i).rev().take_while(|&k| !is_stop_punct(&units[k])).any(|k| {
+                    units[k].is_wi(&[
+                        "session", "sessions", "meeting", "committee", "commission", "council", "forum", "dialogue",
+                        "conference", "summit",
+                    ])
+                });
+                if session {
+                    let mut t = verb(MeetingKind::Conference, i + 2, 0.5);
+                    t.form = if i > 0 && units[i - 1].is_p(',') { Form::Gerund } else { Form::Base };
+                    found = Some(t);
+                }
+            }
+            // "sat down with X" meets X; "sat down for (official) talks with X" holds talks.
+            "sat" | "sit" | "sits" | "sitting" if next == "down" => {
+                if word(i + 2) == "with" && person_soon(units, i + 3, 10).is_some() {
+                    found = Some(verb(MeetingKind::Meeting, i + 3, 0.55));
+                } else if word(i + 2) == "for" {
+                    let noun = noun_after(units, i + 2, &["talks", "meeting", "meetings", "discussions"])
+                        .filter(|&j| !consumed[j]);
+                    if let Some(j) = noun {
+                        consumed[j] = true;
+                        let kind = if units[j].is_w("talks") || units[j].is_w("discussions") {
+                            MeetingKind::Talks
+                        } else {
+                            MeetingKind::Meeting
+                        };
+                        let mut t = verb(kind, j + 1, 0.6);
+                        t.noun = Some(j);
+                        found = Some(t);
+                    }
+                }
+            }
+            "led" | "lead" | "leads" | "leading" | "headed" | "head" | "heads" | "heading" => {
+                if let Some(d) = noun_after(units, i, &GROUP_WORDS) {
+                    let after = d + 1;
+                    let attends = matches!(word(after), "attending" | "at" | "in")
+                        || (word(after) == "to" && word(after + 1) == "attend");
+                    let to_place = word(after) == "to" && units.get(after + 1).is_some_and(|u| u.is_place());
+                    if attends {
+                        found = Some(verb(MeetingKind::Conference, after + 1, 0.5));
+                    } else if to_place {
+                        found = Some(verb(MeetingKind::Visit, after + 1, 0.5));
+                    }
+                }
+            }
+            "held" | "hold" | "holds" | "holding" | "had" | "have" | "has" | "having" | "conducted" | "conduct"
+            | "conducts" | "paid" | "pay" | "pays" | "paying" | "made" | "make" | "makes" | "making" | "attended"
+            | "attend" | "attends" | "attending" | "began" | "opened" | "resumed" | "concluded" | "wrapped"
+            | "concludes" | "concluding" | "wraps" | "wrapping" | "wound" | "winds" | "winding" | "completed"
+            | "completes" | "ending"
+            | "begin" | "begins" | "beginning" | "started" | "start" | "starts" | "starting" | "undertook"
+            | "undertake" | "undertakes" | "ended" | "ends" | "cancelled" | "canceled" | "cancel" | "cancels"
+            | "postponed" | "postpone" | "postpones" | "scrapped" | "delayed" | "cut" | "kicked" | "kicks" | "kick"
+            | "called" | "calls" | "call" | "calling" => {
+                static PAY: LazyLock<Vec<&str>> = words!("meetings/pay_verbs.txt");
+                static VISIT_ONLY: LazyLock<Vec<&str>> = words!("meetings/visit_only_verbs.txt");
+                let nouns: &[&str] = if is_in(&PAY, w) {
+                    &["visit", "visits", "trip", "call"]
+                } else if is_in(&VISIT_ONLY, w) || matches!(w, "called" | "calls" | "call" | "calling") {
+                    &["visit", "visits", "trip", "tour"]
+                } else if matches!(
+                    w,
+                    "began" | "concluded" | "wrapped" | "concludes" | "concluding" | "wraps" | "wrapping"
+                ) {
+                    &[
+                        "talks", "meeting", "summit", "conversation", "call", "conference", "videoconference", "visit",
+                        "visits", "trip", "tour",
+                    ]
+                } else {
+                    &["talks", "meeting", "summit", "conversation", "call", "conference", "videoconference"]
+                };
+                // "called off a visit": the verb is two words.
+                let call_off = matches!(w, "called" | "calls" | "call" | "calling");
+                // "wrapped up a visit", "kicked off a tour", "cut short a trip": a particle.
+                let particle = !call_off && matches!(next, "up" | "off" | "short");
+                let from = if call_off || particle { i + 1 } else { i };
+                let noun = if call_off && next != "off" {
+                    None
+                } else {
+                    noun_after(units, from, nouns).filter(|&j| !consumed[j])
+                };
+                if let Some(j) = noun {
+                    let kind = if is_in(&PAY, w) {
+                        // "paid a courtesy call on X" meets X; "paid a visit to Y" visits Y.
+                        if units[j].is_wi(&["call"]) && matches!(word(j + 1), "on" | "upon") {
+                            Some(MeetingKind::Meeting)
+                        } else {
+                            Some(MeetingKind::Visit)
+                        }
+                    } else {
+                        noun_kind(units, j)
+                    };
+                    // "begin talks on a protocol" is a negotiation, not a meeting.
+                    let negotiation = matches!(w, "began" | "opened" | "resumed") && word(j + 1) == "on";
+                    if let (Some(kind), false) = (kind, negotiation) {
+                        consumed[j] = true;
+                        found = Some(Trigger {
+                            kind,
+                            head: i,
+                            core_end: j + 1,
+                            noun: Some(j),
+                            form: verb_form(w),
+                            arrival: None,
+                            strength: if kind == MeetingKind::Visit || kind == MeetingKind::Talks { 0.6 } else { 0.55 },
+                            has_subject: !matches!(w, "attended" | "attend" | "attends" | "attending")
+                                || kind == MeetingKind::Conference,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        if found.is_none() {
+            if let Some(kind) = noun_kind(units, i) {
+                // "begin talks on", "talks on a protocol" after "agreed to": negotiations.
+                let negotiation = kind == MeetingKind::Talks
+                    && (matches!(prev, "begin" | "start" | "launch" | "resume" | "negotiate" | "hold")
+                        && word(i + 1) == "on");
+                let press = matches!(prev, "news" | "press");
+                if !negotiation && !press {
+                    found = Some(Trigger {
+                        kind,
+                        head: i,
+                        core_end: i + 1,
+                        noun: Some(i),
+                        form: Form::Noun,
+                        arrival: None,
+                        strength: 0.5,
+                        has_subject: false,
+                    });
+                }
+            }
+        }
+        if let Some(t) = found {
+            out.push(t);
+        }
+        i += 1;
+    }
+    out
+}
