@@ -14,8 +14,11 @@
 //! Publication dates: a date the source declares (JSON `published`, HTML `<meta>`) wins; else
 //! the header's "Published:"/"Posted"/bare-date line, the URL's day (`/2024/08/20/`), a
 //! dateline ("HANOI, Dec. 19 (Reuters) -", year taken from another header date when it has
-//! none), an "Updated:" line, the URL's month (`/202412/` gives `"2024-12"`). A dateline whose
-//! year nothing gives leaves `published` null with a warning.
+//! none), an "Updated:" line, the URL's month (`/202412/` gives `"2024-12"`); failing all
+//! these, a wider scan (see `header::wider_scan`): a date line or a timestamped date further
+//! down the top of the page (after browser notices, forum chrome), a speech title's date, or a
+//! keyed or credited date under the article. A dateline whose year nothing gives leaves
+//! `published` null with a warning.
 
 pub mod furniture;
 pub mod hdate;

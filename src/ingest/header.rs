@@ -107,6 +107,28 @@ static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\s*\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)").unwrap()
 });
 
+/// A first paragraph that opens with its full date in parentheses: "(Apr. 2, 2008) In February ...".
+/// Legal and agency bulletins date each item this way; it is the item's date, not an event's
+/// (an event date in prose is never set apart in parentheses before the first word).
+static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4})\)\s+\p{Lu}").unwrap()
+});
+/// A record's own date given as "<what>: debated/delivered/dated on <date>" ("Volume 12: debated
+/// on Monday 3 May 2010"): parliamentary records and speech transcripts date the page this way.
+static ON_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\p{L}\p{N} ]{1,20}:\s*)?(?:debated|delivered|dated)\s+on\s+(.{6,40})$").unwrap()
+});
+/// A title that names a speech and its delivery date ("Speech by the Minister ..., 3 May 2010, at
+/// ..."): the transcript is published as the speech's record, so that date is the page's.
+static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:keynote|opening|closing|welcome)\s+)?(?:speech|remarks|address|statement|toast|lecture)\s+(?:\S+\s+){0,3}?by\b").unwrap()
+});
+/// A weather widget's temperature ("16.2 C", "24°C", "75 °F"): themes print it above the
+/// visitor's current date, which is not the article's.
+static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-?[0-9]{1,3}(?:[.,][0-9])?\s*°?\s*[CF]$").unwrap());
+/// A clock time right after a date: "| 09:28", "[12:09]", ", 12:25:34", " 8:13 PM".
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[,|@\-–]\s*)?\[?\s*[0-9]{1,2}:[0-9]{2}\b").unwrap());
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
@@ -179,15 +201,52 @@ fn classify(line: &str) -> Kind {
                 continue;
             }
         }
-        if let Some((date, range)) = hdate::find_date(part) {
+        if let Some(date) = ON_KEY.captures(part).and_then(|c| hdate::find_date(&c[1])).map(|(d, _)| d).filter(|d| d.year.is_some()) {
+            published = published.or(Some(date));
+            dated_parts += 1;
+            continue;
+        }
+        // Page captures glue neighbouring elements together ("Jane Roe25 March 2025": the
+        // author's name and the date span): a lowercase letter right before a digit is split.
+        let unglued = unglue(part);
+        if let Some((date, range)) = hdate::find_date(&unglued) {
             // A bare date, with at most a weekday, a time and a time zone around it.
-            let rest = format!("{} {}", &part[..range.start], &part[range.end..]);
-            let extra = rest
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| w.len() >= 2)
-                .filter(|w| !is_weekday_or_time_word(w))
-                .count();
-            if date.year.is_some() && extra == 0 && part.chars().count() <= 60 {
+            let (before, after) = (&unglued[..range.start], &unglued[range.end..]);
+            let extra_words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.len() >= 2)
+                    .filter(|w| !is_weekday_or_time_word(w))
+                    .map(str::to_string)
+                    .collect()
+            };
+            let (wb, wa) = (extra_words(before), extra_words(after));
+            if date.year.is_some() && wb.is_empty() && wa.is_empty() && part.chars().count() <= 60 {
+                published = published.or(Some(date));
+                dated_parts += 1;
+                continue;
+            }
+            // A full date beside only a name: an author or outlet and maybe a place ("By Jane
+            // Roe in Lisbon March 3, 2021", "3 May 2010 [10:05] - NEWS.XY", "28 April 2017,
+            // Manila, Republic of Ruritania"). Such a line stamps the page; a date inside
+            // prose always has lowercase words around it. The date must open or close the
+            // part, so that a title-case phrase is not split around it.
+            let names_only = |ws: &[String]| {
+                ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w.as_str()))
+                    && ws.iter().filter(|w| !NAME_LINKS.contains(&w.as_str())).count() <= 6
+            };
+            if date.year.is_some()
+                && date.day.is_some()
+                && (wb.is_empty() || wa.is_empty())
+                && names_only(&wb)
+                && names_only(&wa)
+                && wb.first().or(wa.first()).is_some_and(|w| !NAME_LINKS.contains(&w.as_str()))
+                && part.chars().count() <= 100
+                && !part.ends_with(['.', '!', '?'])
+                // An embedded post's signature ("— Jane Roe (@jroe) July 8, 2022") dates the
+                // post, not the page.
+                && !part.starts_with(['—', '–', '-'])
+                && !part.contains('@')
+            {
                 published = published.or(Some(date));
                 dated_parts += 1;
                 continue;
@@ -219,6 +278,24 @@ fn classify(line: &str) -> Kind {
         return Kind::SectionLabel;
     }
     Kind::Other
+}
+
+/// Lowercase words that can sit inside a name or a byline ("Republic of Ruritania", "By Jane
+/// Roe in Lisbon").
+const NAME_LINKS: &[&str] = &["in", "of", "the", "and", "de", "da", "del", "van", "von"];
+
+/// `s` with a space put between a lowercase letter and a digit that follows it directly.
+fn unglue(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c.is_ascii_digit() && prev.is_some_and(char::is_lowercase) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 fn is_weekday_or_time_word(w: &str) -> bool {
@@ -259,7 +336,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         published_line = hdate::find_date(&c[1]).map(|(d, _)| d);
     }
     for line in &all {
-        if let Some(c) = DATE_FIRST_DATELINE.captures(plain(line.text)) {
+        if let Some(c) = DATE_FIRST_DATELINE.captures(plain(line.text)).or_else(|| PAREN_DATELINE.captures(plain(line.text))) {
             published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
             break;
         }
@@ -267,6 +344,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     for (i, line) in all.iter().enumerate().take(MAX_HEADER_LINES) {
         match classify(line.text) {
             Kind::SectionLabel => header.furniture.push(line.span),
+            Kind::Dates { .. } if after_weather(&all, i) => header.furniture.push(line.span),
             Kind::Dates { published, updated } => {
                 published_line = published_line.or(published);
                 updated_line = updated_line.or(updated);
@@ -315,7 +393,8 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         .or(dateline_dated)
         .or(dateline_inferred)
         .or(updated_line)
-        .or(url_date);
+        .or(url_date)
+        .or_else(|| wider_scan(text));
     header.published = chosen.and_then(|d| d.iso());
     if header.published.is_none() {
         if let Some((_, written)) = &dateline_found {
@@ -325,6 +404,94 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         }
     }
     header
+}
+
+/// The line at `i` follows a weather widget's temperature (one or two lines above).
+fn after_weather(all: &[Line<'_>], i: usize) -> bool {
+    all[i.saturating_sub(2)..i].iter().any(|l| TEMPERATURE.is_match(plain(l.text)))
+}
+
+/// How many lines from the top [`wider_scan`] reads, and from the bottom.
+const WIDE_HEAD_LINES: usize = 30;
+const TRAILER_LINES: usize = 8;
+
+/// A full date (year and day) in `d`.
+fn full(d: &HeaderDate) -> bool {
+    d.year.is_some() && d.day.is_some()
+}
+
+/// A date stamped with a clock time in `line` ("Tuesday, May 4, 2010 | 09:28", "3 May 2010
+/// [12:09]", "on: May 4, 2010, 12:25:34"): a time of day printed beside a full date is the
+/// page's timestamp. Prose that gives an event's time says "on May 4 at 9:00", and a date after
+/// a preposition ("on", "from", ...) is left alone.
+fn timestamp(line: &str) -> Option<HeaderDate> {
+    let mut pos = 0;
+    while pos < line.len() {
+        let (date, range) = hdate::find_date(&line[pos..])?;
+        let (start, end) = (pos + range.start, pos + range.end);
+        if full(&date) && TIME_AFTER.is_match(&line[end..]) {
+            let before = line[..start]
+                .split_whitespace()
+                .rev()
+                .find(|w| !is_weekday_or_time_word(w.trim_end_matches(',')))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            const PREPOSITIONS: &[&str] =
+                &["on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to", "between", "and", "for", "until"];
+            if !PREPOSITIONS.contains(&before.as_str()) {
+                return Some(date);
+            }
+        }
+        pos = end.max(pos + 1);
+        while !line.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    None
+}
+
+/// When the header block gives no date: page captures often put boilerplate (cookie and browser
+/// notices, forum chrome, a standfirst) before the date, glue the header onto the first
+/// paragraph, or print the date under the article. This reads, in order: the first
+/// [`WIDE_HEAD_LINES`] lines for a date line or a timestamp; a speech title's date; the last
+/// [`TRAILER_LINES`] lines for a keyed date ("Published Date: ..."), a credit with a date
+/// ("(Some News Agency June 7, 2007)"), or a bare date beside a blog's "Posted by" line.
+/// Only explicit forms count: a date in prose is an event's date.
+fn wider_scan(text: &str) -> Option<HeaderDate> {
+    let all: Vec<Line<'_>> = lines(text).collect();
+    for (i, line) in all.iter().enumerate().take(WIDE_HEAD_LINES) {
+        let p = plain(line.text);
+        if let Kind::Dates { published, updated } = classify(p) {
+            if let Some(d) = published.or(updated).filter(full).filter(|_| !after_weather(&all, i)) {
+                return Some(d);
+            }
+        }
+        if let Some(d) = timestamp(p).filter(|_| !after_weather(&all, i)) {
+            return Some(d);
+        }
+    }
+    if let Some(first) = all.first().map(|l| plain(l.text)).filter(|t| SPEECH_TITLE.is_match(t)) {
+        if let Some((d, _)) = hdate::find_date(first).filter(|(d, _)| full(d)) {
+            return Some(d);
+        }
+    }
+    let from = all.len().saturating_sub(TRAILER_LINES);
+    for i in from..all.len() {
+        let p = plain(all[i].text);
+        let inner = p.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(p);
+        let Kind::Dates { published, updated } = classify(inner) else { continue };
+        let Some(d) = published.or(updated).filter(full) else { continue };
+        // A bare date under an article can be a related story's; a blog prints the post's
+        // date next to its "Posted by" line.
+        let worded = inner.split(|c: char| !c.is_alphabetic()).any(|w| {
+            w.len() >= 2 && !is_weekday_or_time_word(w) && hdate::month_number(w).is_none()
+        });
+        let posted = |j: usize| all.get(j).is_some_and(|l| plain(l.text).to_ascii_lowercase().starts_with("posted by"));
+        if worded || posted(i + 1) || (i > 0 && posted(i - 1)) {
+            return Some(d);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -492,6 +659,75 @@ mod tests {
     fn all_caps_headline_is_a_title_not_a_label() {
         let t = "CHINA AND VIETNAM SIGN HOTLINE DEAL\nThe two navies agreed to set up a hotline, the ministry said on Friday.\n";
         assert_eq!(parse(t, None).title.as_deref(), Some("CHINA AND VIETNAM SIGN HOTLINE DEAL"));
+    }
+
+    #[test]
+    fn date_line_after_browser_notices() {
+        // Two prose lines of page chrome end the strict header before the date line.
+        let t = "The Daily Lantern\nYour browser is out of date and may not work well with this site.\nPlease update it to read our pages in full.\nFerns and ministers agree on garden pact\nJane Roe (The Daily Lantern)\nMon, March 4, 2019\nThe ministers of Ruritania and Freedonia agreed on Monday to share garden seeds, officials said.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2019-03-04"));
+    }
+
+    #[test]
+    fn weather_widget_date_is_not_the_publication_date() {
+        let t = "21.5 C\nLisbon\nJune 3, 2024\nRuritanian leader returns home\nThe president of Ruritania returned home on Friday after a summit, aides said.\n";
+        assert_eq!(parse(t, None).published, None);
+        let t = "Lisbon\nJune 3, 2024\nRuritanian leader returns home\nThe president of Ruritania returned home on Friday after a summit, aides said.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2024-06-03"));
+    }
+
+    #[test]
+    fn date_beside_a_name_or_place() {
+        assert_eq!(parse("Talks end\nBy Jane Roe in Lisbon March 3, 2021\nThe talks ended on Wednesday without a deal, envoys said.\n", None).published.as_deref(), Some("2021-03-03"));
+        assert_eq!(parse("Talks end\nJane Roe3 March 2021\nThe talks ended on Wednesday without a deal, envoys said.\n", None).published.as_deref(), Some("2021-03-03"));
+        assert_eq!(parse("Talks end\n3 May 2010 [12:09] - NEWS.XY\nThe talks ended on Wednesday without a deal, envoys said.\n", None).published.as_deref(), Some("2010-05-03"));
+        assert_eq!(parse("Press Release\n28 April 2017, Sunport, Republic of Ruritania\nThe ministers met on Friday and agreed on a plan.\n", None).published.as_deref(), Some("2017-04-28"));
+        // A date with lowercase words around it is prose; an embedded post's signature dates the post.
+        assert_eq!(classify("Talks were held on March 3, 2021 in Lisbon"), Kind::Other);
+        let t = "Lisbon: The ministers met on Friday in Lisbon and talked about trade and seeds for an hour.\n— Jane Roe (@janeroe) July 8, 2022\nThey will meet again next year, aides said.\n";
+        assert_eq!(parse(t, None).published, None);
+    }
+
+    #[test]
+    fn parenthesised_date_opens_the_first_paragraph() {
+        let t = "Ruritania; Freedonia: Accords Signed\n(Apr. 2, 2008) In February 2008 the presidents of Ruritania and Freedonia signed accords on seeds.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2008-04-02"));
+    }
+
+    #[test]
+    fn debated_on_line() {
+        let t = "Skip to main content\nGarden Summit\nVolume 12: debated on Monday 3 May 2010\nThe minister has made the following statement.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2010-05-03"));
+    }
+
+    #[test]
+    fn timestamp_in_a_glued_header() {
+        let mut t = String::from("Business Ruritania and Freedonia sign papers The pact was signed in Sunport on Monday. Source: Lantern Tuesday, May 4, 2010 | 09:28 Share");
+        t.push_str(" and more words follow here to make this a long line of prose that ends.\nMore prose follows here, officials said.\n");
+        assert_eq!(parse(&t, None).published.as_deref(), Some("2010-05-04"));
+        // A time after "on <date> at" is an event's time.
+        assert_eq!(timestamp("The talks open on May 4, 2010 at 09:00 in Sunport."), None);
+        assert_eq!(timestamp("The talks open on May 4, 2010, 09:00 in Sunport."), None);
+        assert_eq!(timestamp("« on: May 4, 2010, 12:25:34 »").and_then(|d| d.iso()).as_deref(), Some("2010-05-04"));
+    }
+
+    #[test]
+    fn trailer_dates() {
+        let body = "The ministers of Ruritania and Freedonia met in Sunport on Wednesday to ease tension.\nThey discussed trade and seeds, aides said.\n";
+        assert_eq!(parse(&format!("{body}(Lantern News Agency June 7, 2007)\n"), None).published.as_deref(), Some("2007-06-07"));
+        assert_eq!(parse(&format!("{body}Published Date:2018-07-23\n"), None).published.as_deref(), Some("2018-07-23"));
+        assert_eq!(parse(&format!("{body}May 22, 2005 8:13 PM\nPosted By:\nCategories: World\n"), None).published.as_deref(), Some("2005-05-22"));
+        // A bare date under the article may be a related story's.
+        let related = format!("{body}{}Related posts\nSeeds sold out in Sunport\nJune 9, 2007\n", "Filler sentence number one is here.\n".repeat(30));
+        assert_eq!(parse(&related, None).published, None);
+    }
+
+    #[test]
+    fn speech_title_date() {
+        let t = "Speech by Prime Minister Jane Roe, at the dinner for the President of Freedonia, 16 November 2006, at the Palace\nExcellencies\nOn behalf of the Government, I welcome you. We remember your last visit well and warmly.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2006-11-16"));
+        let t = "Leaders to meet 16 November 2006\nThe leaders will meet in Sunport next week, aides said on Monday.\n";
+        assert_eq!(parse(t, None).published, None);
     }
 
     #[test]
