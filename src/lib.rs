@@ -31,6 +31,7 @@ pub mod records;
 pub mod report;
 pub mod segment;
 pub mod text;
+pub mod timing;
 pub mod write;
 
 pub use doc::{Document, Entity, EntityLabel};

@@ -231,7 +231,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
             let args = cli.run;
+            let t = attache::timing::stage("load");
             let model = setup(&args.common)?;
+            drop(t);
             let options = pipeline::RunOptions {
                 shard: args.shard,
                 progress: if args.common.quiet { progress::Mode::Quiet } else { progress::Mode::Auto },

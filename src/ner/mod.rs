@@ -203,12 +203,16 @@ impl NerModel {
             .filter(|(_, d)| d.is_ok())
             .flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s)))
             .collect();
+        let t = crate::timing::stage("tokenise");
         let sentences: Vec<EncodedSentence> = jobs
             .par_iter()
             .map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text)))
             .collect::<Result<_>>()?;
+        drop(t);
+        let t = crate::timing::stage("tag_pieces");
         let keep = self.events.is_some() && self.reader != crate::pipeline::Reader::Rules;
         let (probs, features) = self.tag_pieces(&sentences, keep)?;
+        drop(t);
 
         let k = self.tags.len();
         let found: Vec<Vec<Entity>> = sentences
@@ -378,25 +382,78 @@ impl NerModel {
         let mut windows = self.windows(sentences);
         // Longest first; ties keep text order, so batches never depend on the thread count.
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
-        let mut logits = vec![0f32; k];
-        for range in self.batches(&windows) {
+        let batches = self.batches(&windows);
+
+        // Where each window's own pieces go: disjoint slices of its sentence's outputs, so
+        // that batches can fill them in any order.
+        let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+        for (i, w) in windows.iter().enumerate() {
+            by_sentence[w.sentence].push(i);
+        }
+        let mut outs: Vec<Option<WindowOut>> = (0..windows.len()).map(|_| None).collect();
+        let mut feature_rows = features.as_mut().map(|f| f.iter_mut().map(Some).collect::<Vec<_>>());
+        for ((sentence, list), sentence_probs) in by_sentence.iter_mut().enumerate().zip(probs.iter_mut()) {
+            list.sort_by_key(|&i| windows[i].own_start);
+            let mut p_rest = sentence_probs.as_mut_slice();
+            let mut f_rest = feature_rows.as_mut().and_then(|rows| rows[sentence].take()).map(|f| f.as_mut_slice());
+            let mut at = 0;
+            for &i in list.iter() {
+                let w = &windows[i];
+                if w.own_start != at || w.own_end < w.own_start {
+                    bail!("windows of a sentence do not tile it");
+                }
+                let pieces = w.own_end - w.own_start;
+                let (p, rest) = std::mem::take(&mut p_rest).split_at_mut(pieces * k);
+                p_rest = rest;
+                let f = match f_rest.take() {
+                    Some(all) => {
+                        let (f, rest) = all.split_at_mut(pieces * dim);
+                        f_rest = Some(rest);
+                        Some(f)
+                    }
+                    None => None,
+                };
+                outs[i] = Some(WindowOut { probs: p, features: f });
+                at = w.own_end;
+            }
+        }
+        let mut tasks = Vec::with_capacity(batches.len());
+        for range in batches {
+            let parts = outs[range.clone()].iter_mut().map(|o| o.take()).collect::<Option<Vec<_>>>();
+            let Some(parts) = parts else { bail!("a window without its output") };
+            tasks.push((range, parts));
+        }
+
+        // With several threads and enough batches, batches run side by side, each on one
+        // thread; else one after another, each over all threads. Every value is the same.
+        let threads = rayon::current_num_threads();
+        let side_by_side = threads > 1 && self.encoder.serial() && tasks.len() >= 2 * threads;
+        let run = |(range, mut parts): (std::ops::Range<usize>, Vec<WindowOut>)| -> Result<()> {
             let group = &windows[range];
             let packed = self.pack(sentences, group);
-            let hidden = self.encoder.encode(&packed)?;
-            for (row, window) in group.iter().enumerate() {
-                let out = &mut probs[window.sentence];
+            let hidden = if side_by_side { self.encoder.encode_serial(&packed)? } else { self.encoder.encode(&packed)? };
+            let mut logits = vec![0f32; k];
+            for (row, (window, out)) in group.iter().zip(parts.iter_mut()).enumerate() {
                 for piece in window.own_start..window.own_end {
+                    let local = piece - window.own_start;
                     // +1: position 0 of a window is [CLS].
                     let position = packed.offsets[row] + (piece - window.start) + 1;
-                    self.head.logits(&hidden[position * h..(position + 1) * h], packed.shape_ids[position], &mut logits)?;
-                    softmax_into(&logits, &mut out[piece * k..(piece + 1) * k]);
-                    if let Some(all) = features.as_mut() {
-                        let row = &mut all[window.sentence][piece * dim..(piece + 1) * dim];
-                        row[..h].copy_from_slice(&hidden[position * h..(position + 1) * h]);
+                    let state = &hidden[position * h..(position + 1) * h];
+                    self.head.logits(state, packed.shape_ids[position], &mut logits)?;
+                    softmax_into(&logits, &mut out.probs[local * k..(local + 1) * k]);
+                    if let Some(f) = out.features.as_deref_mut() {
+                        let row = &mut f[local * dim..(local + 1) * dim];
+                        row[..h].copy_from_slice(state);
                         row[h..].copy_from_slice(self.head.case_embedding(packed.shape_ids[position])?);
                     }
                 }
             }
+            Ok(())
+        };
+        if side_by_side {
+            tasks.into_par_iter().map(run).collect::<Result<Vec<()>>>()?;
+        } else {
+            tasks.into_iter().map(run).collect::<Result<Vec<()>>>()?;
         }
         Ok((probs, features))
     }
@@ -484,6 +541,12 @@ pub struct EncoderInput {
     pub padded_batches: Vec<std::ops::Range<usize>>,
     /// Batches as cut for a packed backend: at most `batch_tokens` real positions.
     pub packed_batches: Vec<std::ops::Range<usize>>,
+}
+
+/// The outputs one window fills: label probabilities and (if kept) features of its own pieces.
+struct WindowOut<'a> {
+    probs: &'a mut [f32],
+    features: Option<&'a mut [f32]>,
 }
 
 /// What the encoder computes for a set of documents.
