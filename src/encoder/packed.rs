@@ -77,7 +77,7 @@ fn sum8(xs: &[f32]) -> f32 {
     s
 }
 
-#[inline]
+#[inline(always)]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let mut ca = a.chunks_exact(8);
@@ -92,6 +92,69 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
         s += x * y;
     }
     s
+}
+
+/// Whether the CPU has AVX2 (checked once).
+fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        static AVX2: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *AVX2.get_or_init(|| std::is_x86_feature_detected!("avx2"))
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+#[derive(Clone, Copy)]
+struct AttentionShape {
+    h: usize,
+    heads: usize,
+    dh: usize,
+    scale: f32,
+}
+
+/// Attention of one window (rows `start..` of `qkv`) into `out` (zeroed, `[len, h]`).
+/// Plain f32 arithmetic in a fixed order: compiled with AVX2 (below) it gives the same bits,
+/// since Rust never fuses a multiply and an add on its own.
+#[inline(always)]
+fn attend_window(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f32], scores: &mut [f32]) {
+    let AttentionShape { h, heads, dh, scale } = shape;
+    let len = out.len() / h;
+    for head in 0..heads {
+        let q_at = head * dh;
+        let k_at = h + head * dh;
+        let v_at = 2 * h + head * dh;
+        for i in 0..len {
+            let q = &qkv[(start + i) * 3 * h + q_at..][..dh];
+            let mut max = f32::NEG_INFINITY;
+            for (j, s) in scores.iter_mut().enumerate() {
+                let k = &qkv[(start + j) * 3 * h + k_at..][..dh];
+                *s = dot(q, k) * scale;
+                max = max.max(*s);
+            }
+            let mut total = 0.0;
+            for s in scores.iter_mut() {
+                *s = (*s - max).exp();
+                total += *s;
+            }
+            let inv = 1.0 / total;
+            let o = &mut out[i * h + q_at..][..dh];
+            for (j, &p) in scores.iter().enumerate() {
+                let v = &qkv[(start + j) * 3 * h + v_at..][..dh];
+                let p = p * inv;
+                for (o, &v) in o.iter_mut().zip(v) {
+                    *o += p * v;
+                }
+            }
+        }
+    }
+}
+
+/// [`attend_window`] compiled for AVX2 (no FMA: the results are the same bits).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn attend_window_avx2(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f32], scores: &mut [f32]) {
+    attend_window(shape, qkv, start, out, scores)
 }
 
 /// A linear layer, f32 (for `gemm`) or int8.
@@ -279,38 +342,20 @@ impl PackedEncoder {
             parts.push((input.offsets[w], part));
             rest = tail;
         }
+        let avx2 = has_avx2();
         let window = |scores: &mut Vec<f32>, (start, out): (usize, &mut [f32])| {
             let len = out.len() / h;
             scores.resize(len, 0.0);
             out.fill(0.0);
-            for head in 0..heads {
-                let q_at = head * dh;
-                let k_at = h + head * dh;
-                let v_at = 2 * h + head * dh;
-                for i in 0..len {
-                    let q = &qkv[(start + i) * 3 * h + q_at..][..dh];
-                    let mut max = f32::NEG_INFINITY;
-                    for (j, s) in scores.iter_mut().enumerate() {
-                        let k = &qkv[(start + j) * 3 * h + k_at..][..dh];
-                        *s = dot(q, k) * scale;
-                        max = max.max(*s);
-                    }
-                    let mut total = 0.0;
-                    for s in scores.iter_mut() {
-                        *s = (*s - max).exp();
-                        total += *s;
-                    }
-                    let inv = 1.0 / total;
-                    let o = &mut out[i * h + q_at..][..dh];
-                    for (j, &p) in scores.iter().enumerate() {
-                        let v = &qkv[(start + j) * 3 * h + v_at..][..dh];
-                        let p = p * inv;
-                        for (o, &v) in o.iter_mut().zip(v) {
-                            *o += p * v;
-                        }
-                    }
-                }
+            let shape = AttentionShape { h, heads, dh, scale };
+            #[cfg(target_arch = "x86_64")]
+            if avx2 {
+                // SAFETY: AVX2 was detected at run time.
+                unsafe { attend_window_avx2(shape, qkv, start, out, scores) };
+                return;
             }
+            let _ = avx2;
+            attend_window(shape, qkv, start, out, scores);
         };
         if parallel {
             parts.into_par_iter().for_each_init(Vec::new, window);

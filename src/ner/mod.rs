@@ -335,7 +335,8 @@ impl NerModel {
         windows
     }
 
-    /// Cuts length-sorted windows into batches: at most `batch_tokens` positions computed,
+    /// Cuts length-sorted windows into batches: at most `batch_tokens` positions computed
+    /// (half that for a backend that does not pad),
     /// and, for a backend that pads, at most `max_padding` of them padding. Depends only on
     /// the windows, never on the thread count.
     fn batches(&self, windows: &[Window]) -> Vec<std::ops::Range<usize>> {
@@ -344,6 +345,10 @@ impl NerModel {
 
     /// [`Self::batches`] as cut for a backend that pads (`pads`) or one that does not.
     fn batches_for(&self, windows: &[Window], pads: bool) -> Vec<std::ops::Range<usize>> {
+        // A packed backend runs batches side by side, each holding its own activations: half
+        // the size keeps two of them in the memory one took, and the load even. A window's
+        // result does not depend on its batch.
+        let limit = if pads { self.options.batch_tokens } else { (self.options.batch_tokens / 2).max(1) };
         let mut out = Vec::new();
         let mut at = 0;
         while at < windows.len() {
@@ -354,7 +359,7 @@ impl NerModel {
                 let len = windows[end].end - windows[end].start + 2;
                 let rows = end + 1 - at;
                 let computed = if pads { rows * width } else { real + len };
-                if end > at && computed > self.options.batch_tokens {
+                if end > at && computed > limit {
                     break;
                 }
                 if pads && end > at && (computed - real - len) as f64 > self.options.max_padding * computed as f64 {
@@ -539,7 +544,7 @@ pub struct EncoderInput {
     /// Batches (ranges of `windows`) as cut for a padding backend: at most `batch_tokens`
     /// positions and `max_padding` of them padding.
     pub padded_batches: Vec<std::ops::Range<usize>>,
-    /// Batches as cut for a packed backend: at most `batch_tokens` real positions.
+    /// Batches as cut for a packed backend: at most `batch_tokens / 2` real positions.
     pub packed_batches: Vec<std::ops::Range<usize>>,
 }
 
