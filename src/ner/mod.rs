@@ -126,15 +126,22 @@ impl NerModel {
         let config: BertConfig = serde_json::from_str(&read("config.json")?).context("config.json is not a BERT config")?;
         let label_map: LabelMap = serde_json::from_str(&read("labels.json")?).context("labels.json is malformed")?;
         let tags = label_map.labels.iter().map(|l| Tag::parse(l)).collect::<Result<Vec<_>>>()?;
-        let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
-            .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
+        let weights = dir.join("model.safetensors");
+        // The tokenizer and the file's hash beside the weights' conversion.
+        let (tokenizer_and_hash, encoder) = rayon::join(
+            || -> Result<(Tokenizer, String)> {
+                let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
+                    .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
+                let bytes = std::fs::read(&weights)?;
+                Ok((tokenizer, format!("{:x}", Sha256::digest(&bytes))))
+            },
+            || crate::encoder::load(backend, &weights, &config, label_map.shapes.len()),
+        );
+        let (tokenizer, sha256) = tokenizer_and_hash?;
+        let encoder = encoder?;
         let cls = tokenizer.token_to_id("[CLS]").context("tokenizer has no [CLS] token")?;
         let sep = tokenizer.token_to_id("[SEP]").context("tokenizer has no [SEP] token")?;
-        let weights = dir.join("model.safetensors");
-        let encoder = crate::encoder::load(backend, &weights, &config, label_map.shapes.len())?;
         let head = TagHead::load(&weights, config.hidden_size, label_map.shapes.len(), label_map.shape_dim, tags.len())?;
-        let bytes = std::fs::read(&weights)?;
-        let sha256 = format!("{:x}", Sha256::digest(&bytes));
         let max_len = options.max_len.min(label_map.max_len).min(encoder.max_positions());
         if max_len < 8 || options.stride == 0 || options.stride > max_len - 2 {
             bail!("window of {max_len} pieces with stride {} cannot cover a sentence", options.stride);
