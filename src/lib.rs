@@ -33,6 +33,7 @@ pub mod records;
 pub mod report;
 pub mod segment;
 pub mod text;
+pub mod timing;
 pub mod wordlist;
 pub mod write;
 

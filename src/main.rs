@@ -216,12 +216,25 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot set up threads")?;
     }
     let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
-    let mut model = NerModel::load_backend(&dir, NerOptions::default(), common.backend)
-        .with_context(|| format!("cannot load the NER model from {}", dir.display()))?;
-    if readers.iter().any(|r| *r != pipeline::Reader::Rules) {
-        let dir = common.events.clone().unwrap_or_else(attache::events::default_dir);
-        let reader = attache::events::EventReader::load(&dir)
-            .with_context(|| format!("cannot load the event reader from {} (run with --reader rules to do without it)", dir.display()))?;
+    let wants_events = readers.iter().any(|r| *r != pipeline::Reader::Rules);
+    // The event reader loads beside the entity model.
+    let (model, reader) = rayon::join(
+        || {
+            NerModel::load_backend(&dir, NerOptions::default(), common.backend)
+                .with_context(|| format!("cannot load the NER model from {}", dir.display()))
+        },
+        || -> Result<Option<attache::events::EventReader>> {
+            if !wants_events {
+                return Ok(None);
+            }
+            let dir = common.events.clone().unwrap_or_else(attache::events::default_dir);
+            let reader = attache::events::EventReader::load(&dir)
+                .with_context(|| format!("cannot load the event reader from {} (run with --reader rules to do without it)", dir.display()))?;
+            Ok(Some(reader))
+        },
+    );
+    let mut model = model?;
+    if let Some(reader) = reader? {
         model.attach_events(reader, common.reader)?;
     }
     Ok(model)
@@ -231,7 +244,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
             let args = cli.run;
+            let t = attache::timing::stage("load");
             let model = setup(&args.common)?;
+            drop(t);
             let options = pipeline::RunOptions {
                 shard: args.shard,
                 progress: if args.common.quiet { progress::Mode::Quiet } else { progress::Mode::Auto },

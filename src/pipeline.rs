@@ -147,6 +147,7 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
         analyse_rules(doc);
     }
     if let (Some(events), true) = (model.events(), reader != Reader::Rules) {
+        let _t = crate::timing::stage("events(doc)");
         events.annotate(doc);
         let (meetings, agreements) = crate::assemble::records(doc);
         if reader == Reader::Hybrid {
@@ -187,6 +188,7 @@ pub fn order_key(source: &ingest::Source) -> String {
 /// their sentences.
 pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<Vec<DocOutcome>> {
     let segmenter = RuleSegmenter;
+    let t = crate::timing::stage("read+segment");
     let mut docs: Vec<Document> = sources
         .par_iter()
         .map(|source| {
@@ -197,7 +199,11 @@ pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<
             doc
         })
         .collect();
+    drop(t);
+    let t = crate::timing::stage("ner");
     model.annotate(&mut docs)?;
+    drop(t);
+    let _t = crate::timing::stage("analyse");
     Ok(docs
         .par_iter_mut()
         .zip(sources.par_iter())
@@ -278,6 +284,7 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
         progress.advance(batch);
     }
     progress.finish();
+    let _t = crate::timing::stage("finish");
     let mut summary = writer.finish(output, model, inputs, options.shard, started)?;
     if let Some(cache) = &cache {
         if options.shard.is_none() {

@@ -91,6 +91,32 @@ fn window_results_do_not_depend_on_batch_or_threads() {
     }
 }
 
+/// The packed backends run batches side by side, each on one thread (`encode_serial`): the
+/// same bits as the batch over the whole pool, called from inside a pool of 2 as the NER
+/// stage does, with two batches at once.
+#[test]
+fn serial_encoding_gives_the_same_bits() {
+    let dir = root().join("models/ner");
+    let config: BertConfig = serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    let windows: Vec<_> = (0..30).map(|i| window(100 + i, 3 + (i as usize * 11) % 120)).collect();
+    let mut first = Packed::new();
+    let mut second = Packed::new();
+    for (i, (ids, shapes)) in windows.iter().enumerate() {
+        if i % 2 == 0 { first.push(ids, shapes) } else { second.push(ids, shapes) }
+    }
+    for backend in [Backend::Packed, Backend::Int8] {
+        let enc = encoder::load(backend, &dir.join("model.safetensors"), &config, 9).unwrap();
+        assert!(enc.serial(), "{backend}: should encode on one thread");
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let (a, b) = pool.install(|| (enc.encode(&first).unwrap(), enc.encode(&second).unwrap()));
+        let (sa, sb) = pool.install(|| rayon::join(|| enc.encode_serial(&first).unwrap(), || enc.encode_serial(&second).unwrap()));
+        assert_eq!(a.len(), first.tokens() * enc.hidden());
+        assert!(a == sa, "{backend}: serial and parallel encoding differ");
+        assert!(b == sb, "{backend}: serial and parallel encoding differ (second batch)");
+        assert!(a != b[..a.len().min(b.len())], "{backend}: different batches gave the same states");
+    }
+}
+
 /// The rust-bert backend (libtorch; `bash scripts/rust-bert.sh`): the same probabilities as
 /// the other f32 backends within the tolerance they keep to torch (its agreement with torch
 /// itself is checked by `every_backend_matches_torch`, which runs every backend of the build),

@@ -91,13 +91,18 @@ impl QLinear {
 
     /// `out[n, output] = x[n, input] W + b`.
     pub fn forward(&self, x: &[f32], n: usize, out: &mut [f32]) {
-        self.forward_with(x, n, out, has_avx2())
+        self.forward_with(x, n, out, has_avx2(), true)
     }
 
-    fn forward_with(&self, x: &[f32], n: usize, out: &mut [f32], avx2: bool) {
+    /// [`Self::forward`] on the calling thread only (same results).
+    pub fn forward_serial(&self, x: &[f32], n: usize, out: &mut [f32]) {
+        self.forward_with(x, n, out, has_avx2(), false)
+    }
+
+    fn forward_with(&self, x: &[f32], n: usize, out: &mut [f32], avx2: bool, parallel: bool) {
         let (k, k2, m) = (self.input, self.k2, self.output);
         debug_assert!(x.len() == n * k && out.len() == n * m);
-        out.par_chunks_mut(m * ROWS_PER_TASK).zip(x.par_chunks(k * ROWS_PER_TASK)).for_each(|(out, x)| {
+        let task = |(out, x): (&mut [f32], &[f32])| {
             let rows = x.len() / k;
             // Quantized rows, padded to a whole tile of zero rows and an even inner length.
             let tiles = rows.div_ceil(MR);
@@ -135,7 +140,12 @@ impl QLinear {
                     }
                 }
             }
-        });
+        };
+        if parallel {
+            out.par_chunks_mut(m * ROWS_PER_TASK).zip(x.par_chunks(k * ROWS_PER_TASK)).for_each(task);
+        } else {
+            out.chunks_mut(m * ROWS_PER_TASK).zip(x.chunks(k * ROWS_PER_TASK)).for_each(task);
+        }
     }
 }
 
@@ -230,8 +240,8 @@ mod tests {
         let x = data(n * k, 6);
         let mut fast = vec![0f32; n * m];
         let mut slow = vec![0f32; n * m];
-        q.forward_with(&x, n, &mut fast, true);
-        q.forward_with(&x, n, &mut slow, false);
+        q.forward_with(&x, n, &mut fast, true, true);
+        q.forward_with(&x, n, &mut slow, false, true);
         assert_eq!(fast.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), slow.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
     }
 

@@ -100,6 +100,16 @@ impl Packed {
 pub trait Encoder: Send + Sync {
     /// Hidden states of every token of `input`, `[tokens * hidden]` row-major, in input order.
     fn encode(&self, input: &Packed) -> Result<Vec<f32>>;
+    /// [`Self::encode`] computed on the calling thread only, bit for bit the same result, for
+    /// running several batches side by side (only called where [`Self::serial`] says so).
+    fn encode_serial(&self, input: &Packed) -> Result<Vec<f32>> {
+        self.encode(input)
+    }
+    /// Whether [`Self::encode_serial`] keeps to the calling thread; backends that cannot
+    /// run their batches one after another, each over all threads.
+    fn serial(&self) -> bool {
+        false
+    }
     fn hidden(&self) -> usize;
     fn max_positions(&self) -> usize;
     /// Whether the backend computes padded rectangles (then batches should be cut so that

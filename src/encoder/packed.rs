@@ -77,7 +77,7 @@ fn sum8(xs: &[f32]) -> f32 {
     s
 }
 
-#[inline]
+#[inline(always)]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let mut ca = a.chunks_exact(8);
@@ -92,6 +92,69 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
         s += x * y;
     }
     s
+}
+
+/// Whether the CPU has AVX2 (checked once).
+fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        static AVX2: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *AVX2.get_or_init(|| std::is_x86_feature_detected!("avx2"))
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+#[derive(Clone, Copy)]
+struct AttentionShape {
+    h: usize,
+    heads: usize,
+    dh: usize,
+    scale: f32,
+}
+
+/// Attention of one window (rows `start..` of `qkv`) into `out` (zeroed, `[len, h]`).
+/// Plain f32 arithmetic in a fixed order: compiled with AVX2 (below) it gives the same bits,
+/// since Rust never fuses a multiply and an add on its own.
+#[inline(always)]
+fn attend_window(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f32], scores: &mut [f32]) {
+    let AttentionShape { h, heads, dh, scale } = shape;
+    let len = out.len() / h;
+    for head in 0..heads {
+        let q_at = head * dh;
+        let k_at = h + head * dh;
+        let v_at = 2 * h + head * dh;
+        for i in 0..len {
+            let q = &qkv[(start + i) * 3 * h + q_at..][..dh];
+            let mut max = f32::NEG_INFINITY;
+            for (j, s) in scores.iter_mut().enumerate() {
+                let k = &qkv[(start + j) * 3 * h + k_at..][..dh];
+                *s = dot(q, k) * scale;
+                max = max.max(*s);
+            }
+            let mut total = 0.0;
+            for s in scores.iter_mut() {
+                *s = (*s - max).exp();
+                total += *s;
+            }
+            let inv = 1.0 / total;
+            let o = &mut out[i * h + q_at..][..dh];
+            for (j, &p) in scores.iter().enumerate() {
+                let v = &qkv[(start + j) * 3 * h + v_at..][..dh];
+                let p = p * inv;
+                for (o, &v) in o.iter_mut().zip(v) {
+                    *o += p * v;
+                }
+            }
+        }
+    }
+}
+
+/// [`attend_window`] compiled for AVX2 (no FMA: the results are the same bits).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn attend_window_avx2(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f32], scores: &mut [f32]) {
+    attend_window(shape, qkv, start, out, scores)
 }
 
 /// A linear layer, f32 (for `gemm`) or int8.
@@ -129,19 +192,25 @@ impl Linear {
         }
     }
 
-    /// `out[n, output] = x[n, input] W + b`.
-    fn forward(&self, x: &[f32], n: usize, out: &mut [f32]) {
+    /// `out[n, output] = x[n, input] W + b`, over the rayon pool if `parallel`, else on the
+    /// calling thread (the same result either way).
+    fn forward(&self, x: &[f32], n: usize, out: &mut [f32], parallel: bool) {
         match self {
             Linear::F32 { weight_t, bias, input, output } => {
                 let (k, m) = (*input, *output);
                 debug_assert_eq!(x.len(), n * k);
                 debug_assert_eq!(out.len(), n * m);
-                out.par_chunks_mut(m * ROWS_PER_TASK).for_each(|rows| {
+                let fill = |rows: &mut [f32]| {
                     for row in rows.chunks_mut(m) {
                         row.copy_from_slice(bias);
                     }
-                });
-                let threads = rayon::current_num_threads();
+                };
+                if parallel {
+                    out.par_chunks_mut(m * ROWS_PER_TASK).for_each(fill);
+                } else {
+                    fill(out);
+                }
+                let threads = if parallel { rayon::current_num_threads() } else { 1 };
                 let parallelism = if threads > 1 { gemm::Parallelism::Rayon(threads) } else { gemm::Parallelism::None };
                 // SAFETY: the three buffers hold exactly n*m, n*k and k*m f32 with the row
                 // strides given; the destination does not alias the inputs.
@@ -169,7 +238,8 @@ impl Linear {
                     );
                 }
             }
-            Linear::Int8(q) => q.forward(x, n, out),
+            Linear::Int8(q) if parallel => q.forward(x, n, out),
+            Linear::Int8(q) => q.forward_serial(x, n, out),
         }
     }
 }
@@ -259,7 +329,7 @@ impl PackedEncoder {
     }
 
     /// Attention of every window over its own tokens: `qkv` `[n, 3h]` -> `context` `[n, h]`.
-    fn attention(&self, input: &Packed, qkv: &[f32], context: &mut [f32]) {
+    fn attention(&self, input: &Packed, qkv: &[f32], context: &mut [f32], parallel: bool) {
         let h = self.hidden;
         let heads = self.heads;
         let dh = h / heads;
@@ -272,55 +342,52 @@ impl PackedEncoder {
             parts.push((input.offsets[w], part));
             rest = tail;
         }
-        parts.into_par_iter().for_each_init(Vec::new, |scores: &mut Vec<f32>, (start, out)| {
+        let avx2 = has_avx2();
+        let window = |scores: &mut Vec<f32>, (start, out): (usize, &mut [f32])| {
             let len = out.len() / h;
             scores.resize(len, 0.0);
             out.fill(0.0);
-            for head in 0..heads {
-                let q_at = head * dh;
-                let k_at = h + head * dh;
-                let v_at = 2 * h + head * dh;
-                for i in 0..len {
-                    let q = &qkv[(start + i) * 3 * h + q_at..][..dh];
-                    let mut max = f32::NEG_INFINITY;
-                    for (j, s) in scores.iter_mut().enumerate() {
-                        let k = &qkv[(start + j) * 3 * h + k_at..][..dh];
-                        *s = dot(q, k) * scale;
-                        max = max.max(*s);
-                    }
-                    let mut total = 0.0;
-                    for s in scores.iter_mut() {
-                        *s = (*s - max).exp();
-                        total += *s;
-                    }
-                    let inv = 1.0 / total;
-                    let o = &mut out[i * h + q_at..][..dh];
-                    for (j, &p) in scores.iter().enumerate() {
-                        let v = &qkv[(start + j) * 3 * h + v_at..][..dh];
-                        let p = p * inv;
-                        for (o, &v) in o.iter_mut().zip(v) {
-                            *o += p * v;
-                        }
-                    }
-                }
+            let shape = AttentionShape { h, heads, dh, scale };
+            #[cfg(target_arch = "x86_64")]
+            if avx2 {
+                // SAFETY: AVX2 was detected at run time.
+                unsafe { attend_window_avx2(shape, qkv, start, out, scores) };
+                return;
             }
-        });
+            let _ = avx2;
+            attend_window(shape, qkv, start, out, scores);
+        };
+        if parallel {
+            parts.into_par_iter().for_each_init(Vec::new, window);
+        } else {
+            let mut scores = Vec::new();
+            for part in parts {
+                window(&mut scores, part);
+            }
+        }
     }
 
-    fn add_norm(x: &mut [f32], delta: &[f32], norm: &Norm, h: usize) {
-        x.par_chunks_mut(h * ROWS_PER_TASK).zip(delta.par_chunks(h * ROWS_PER_TASK)).for_each(|(xs, ds)| {
+    fn add_norm(x: &mut [f32], delta: &[f32], norm: &Norm, h: usize, parallel: bool) {
+        let rows = |(xs, ds): (&mut [f32], &[f32])| {
             for (row, d) in xs.chunks_mut(h).zip(ds.chunks(h)) {
                 for (x, &d) in row.iter_mut().zip(d) {
                     *x += d;
                 }
                 norm.apply(row);
             }
-        });
+        };
+        if parallel {
+            x.par_chunks_mut(h * ROWS_PER_TASK).zip(delta.par_chunks(h * ROWS_PER_TASK)).for_each(rows);
+        } else {
+            rows((x, delta));
+        }
     }
 }
 
-impl Encoder for PackedEncoder {
-    fn encode(&self, input: &Packed) -> Result<Vec<f32>> {
+impl PackedEncoder {
+    /// The forward pass, each step over the rayon pool if `parallel`, else on the calling
+    /// thread; every value is computed the same way in both cases.
+    fn forward(&self, input: &Packed, parallel: bool) -> Result<Vec<f32>> {
         self.check(input)?;
         let h = self.hidden;
         let n = input.tokens();
@@ -335,7 +402,7 @@ impl Encoder for PackedEncoder {
             }
         }
         let mut x = vec![0f32; n * h];
-        x.par_chunks_mut(h * ROWS_PER_TASK).enumerate().for_each(|(chunk, rows)| {
+        let embed = |(chunk, rows): (usize, &mut [f32])| {
             for (i, row) in rows.chunks_mut(h).enumerate() {
                 let t = chunk * ROWS_PER_TASK + i;
                 let word = &self.word_embeddings[input.token_ids[t] as usize * h..][..h];
@@ -346,28 +413,52 @@ impl Encoder for PackedEncoder {
                 }
                 self.embedding_norm.apply(row);
             }
-        });
+        };
+        if parallel {
+            x.par_chunks_mut(h * ROWS_PER_TASK).enumerate().for_each(embed);
+        } else {
+            x.chunks_mut(h * ROWS_PER_TASK).enumerate().for_each(embed);
+        }
 
         let mut qkv = vec![0f32; n * 3 * h];
         let mut context = vec![0f32; n * h];
         let mut delta = vec![0f32; n * h];
         let inter = self.layers.first().map_or(0, |l| l.intermediate.output());
         let mut inner = vec![0f32; n * inter];
+        let gelu = |rows: &mut [f32]| {
+            for v in rows.iter_mut() {
+                *v = super::candle::gelu(*v);
+            }
+        };
         for layer in &self.layers {
-            layer.qkv.forward(&x, n, &mut qkv);
-            self.attention(input, &qkv, &mut context);
-            layer.attention_out.forward(&context, n, &mut delta);
-            Self::add_norm(&mut x, &delta, &layer.attention_norm, h);
-            layer.intermediate.forward(&x, n, &mut inner);
-            inner.par_chunks_mut(inter * ROWS_PER_TASK).for_each(|rows| {
-                for v in rows.iter_mut() {
-                    *v = super::candle::gelu(*v);
-                }
-            });
-            layer.output.forward(&inner, n, &mut delta);
-            Self::add_norm(&mut x, &delta, &layer.output_norm, h);
+            layer.qkv.forward(&x, n, &mut qkv, parallel);
+            self.attention(input, &qkv, &mut context, parallel);
+            layer.attention_out.forward(&context, n, &mut delta, parallel);
+            Self::add_norm(&mut x, &delta, &layer.attention_norm, h, parallel);
+            layer.intermediate.forward(&x, n, &mut inner, parallel);
+            if parallel {
+                inner.par_chunks_mut(inter * ROWS_PER_TASK).for_each(gelu);
+            } else {
+                gelu(&mut inner);
+            }
+            layer.output.forward(&inner, n, &mut delta, parallel);
+            Self::add_norm(&mut x, &delta, &layer.output_norm, h, parallel);
         }
         Ok(x)
+    }
+}
+
+impl Encoder for PackedEncoder {
+    fn encode(&self, input: &Packed) -> Result<Vec<f32>> {
+        self.forward(input, true)
+    }
+
+    fn encode_serial(&self, input: &Packed) -> Result<Vec<f32>> {
+        self.forward(input, false)
+    }
+
+    fn serial(&self) -> bool {
+        true
     }
 
     fn hidden(&self) -> usize {

@@ -14,23 +14,36 @@ pub struct Weights {
 
 impl Weights {
     pub fn read(path: &Path) -> Result<Self> {
+        Self::read_where(path, |_| true)
+    }
+
+    /// Only the tensors named in `names` (the rest of the file is not converted).
+    pub fn read_only(path: &Path, names: &[&str]) -> Result<Self> {
+        Self::read_where(path, |name| names.contains(&name))
+    }
+
+    fn read_where(path: &Path, wanted: impl Fn(&str) -> bool) -> Result<Self> {
+        use rayon::prelude::*;
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         let st = SafeTensors::deserialize(&bytes).with_context(|| format!("{} is not a valid safetensors file", path.display()))?;
-        let mut tensors = HashMap::new();
-        for (name, view) in st.tensors() {
-            let data = view.data();
-            let values: Vec<f32> = match view.dtype() {
-                Dtype::F16 => data.chunks_exact(2).map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
-                Dtype::BF16 => data.chunks_exact(2).map(|b| half::bf16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
-                Dtype::F32 => data.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
-                other => bail!("{}: tensor {name} has unsupported type {other:?}", path.display()),
-            };
-            tensors.insert(name, (view.shape().to_vec(), values));
-        }
+        let views: Vec<_> = st.tensors().into_iter().filter(|(name, _)| wanted(name)).collect();
+        // Tensors convert independently, each the same way whatever the thread count.
+        let tensors = views
+            .into_par_iter()
+            .map(|(name, view)| {
+                let data = view.data();
+                let values: Vec<f32> = match view.dtype() {
+                    Dtype::F16 => data.chunks_exact(2).map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
+                    Dtype::BF16 => data.chunks_exact(2).map(|b| half::bf16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
+                    Dtype::F32 => data.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
+                    other => bail!("{}: tensor {name} has unsupported type {other:?}", path.display()),
+                };
+                Ok((name, (view.shape().to_vec(), values)))
+            })
+            .collect::<Result<HashMap<_, _>>>()?;
         Ok(Weights { tensors, file: path.display().to_string() })
     }
 
-    /// The tensor `name`, checked to have `shape`; taken out of the map.
     pub fn take(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>> {
         let Some((found, values)) = self.tensors.remove(name) else {
             bail!("{}: no tensor {name}", self.file);

@@ -45,14 +45,43 @@ impl Dense {
 
     fn apply(&self, x: &[f32], y: &mut Vec<f32>) {
         y.clear();
+        #[cfg(target_arch = "x86_64")]
+        if has_avx2() {
+            // SAFETY: AVX2 was detected at run time.
+            unsafe { self.apply_avx2(x, y) };
+            return;
+        }
+        self.apply_plain(x, y);
+    }
+
+    #[inline(always)]
+    fn apply_plain(&self, x: &[f32], y: &mut Vec<f32>) {
         for (o, b) in self.bias.iter().enumerate() {
             let row = &self.weight[o * self.inputs..(o + 1) * self.inputs];
             y.push(b + dot(row, x));
         }
     }
+
+    /// [`Self::apply_plain`] compiled for AVX2 (no FMA): the same operations in the same
+    /// order, so the same bits.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn apply_avx2(&self, x: &[f32], y: &mut Vec<f32>) {
+        self.apply_plain(x, y)
+    }
 }
 
-#[inline]
+fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        static AVX2: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *AVX2.get_or_init(|| std::is_x86_feature_detected!("avx2"))
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+#[inline(always)]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     // Eight independent sums: the compiler vectorises this, and the order is fixed.
     let mut acc = [0f32; 8];

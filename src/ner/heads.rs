@@ -20,7 +20,7 @@ pub struct TagHead {
 
 impl TagHead {
     pub fn load(path: &Path, hidden: usize, n_shapes: usize, shape_dim: usize, labels: usize) -> Result<Self> {
-        let mut w = Weights::read(path)?;
+        let mut w = Weights::read_only(path, &["case_out.weight", "classifier.weight", "classifier.bias"])?;
         Ok(TagHead {
             case_out: w.take("case_out.weight", &[n_shapes, shape_dim])?,
             weight: w.take("classifier.weight", &[labels, hidden + shape_dim])?,

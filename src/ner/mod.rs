@@ -126,15 +126,22 @@ impl NerModel {
         let config: BertConfig = serde_json::from_str(&read("config.json")?).context("config.json is not a BERT config")?;
         let label_map: LabelMap = serde_json::from_str(&read("labels.json")?).context("labels.json is malformed")?;
         let tags = label_map.labels.iter().map(|l| Tag::parse(l)).collect::<Result<Vec<_>>>()?;
-        let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
-            .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
+        let weights = dir.join("model.safetensors");
+        // The tokenizer and the file's hash beside the weights' conversion.
+        let (tokenizer_and_hash, encoder) = rayon::join(
+            || -> Result<(Tokenizer, String)> {
+                let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
+                    .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
+                let bytes = std::fs::read(&weights)?;
+                Ok((tokenizer, format!("{:x}", Sha256::digest(&bytes))))
+            },
+            || crate::encoder::load(backend, &weights, &config, label_map.shapes.len()),
+        );
+        let (tokenizer, sha256) = tokenizer_and_hash?;
+        let encoder = encoder?;
         let cls = tokenizer.token_to_id("[CLS]").context("tokenizer has no [CLS] token")?;
         let sep = tokenizer.token_to_id("[SEP]").context("tokenizer has no [SEP] token")?;
-        let weights = dir.join("model.safetensors");
-        let encoder = crate::encoder::load(backend, &weights, &config, label_map.shapes.len())?;
         let head = TagHead::load(&weights, config.hidden_size, label_map.shapes.len(), label_map.shape_dim, tags.len())?;
-        let bytes = std::fs::read(&weights)?;
-        let sha256 = format!("{:x}", Sha256::digest(&bytes));
         let max_len = options.max_len.min(label_map.max_len).min(encoder.max_positions());
         if max_len < 8 || options.stride == 0 || options.stride > max_len - 2 {
             bail!("window of {max_len} pieces with stride {} cannot cover a sentence", options.stride);
@@ -203,12 +210,16 @@ impl NerModel {
             .filter(|(_, d)| d.is_ok())
             .flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s)))
             .collect();
+        let t = crate::timing::stage("tokenise");
         let sentences: Vec<EncodedSentence> = jobs
             .par_iter()
             .map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text)))
             .collect::<Result<_>>()?;
+        drop(t);
+        let t = crate::timing::stage("tag_pieces");
         let keep = self.events.is_some() && self.reader != crate::pipeline::Reader::Rules;
         let (probs, features) = self.tag_pieces(&sentences, keep)?;
+        drop(t);
 
         let k = self.tags.len();
         let found: Vec<Vec<Entity>> = sentences
@@ -331,7 +342,8 @@ impl NerModel {
         windows
     }
 
-    /// Cuts length-sorted windows into batches: at most `batch_tokens` positions computed,
+    /// Cuts length-sorted windows into batches: at most `batch_tokens` positions computed
+    /// (half that for a backend that does not pad),
     /// and, for a backend that pads, at most `max_padding` of them padding. Depends only on
     /// the windows, never on the thread count.
     fn batches(&self, windows: &[Window]) -> Vec<std::ops::Range<usize>> {
@@ -340,6 +352,10 @@ impl NerModel {
 
     /// [`Self::batches`] as cut for a backend that pads (`pads`) or one that does not.
     fn batches_for(&self, windows: &[Window], pads: bool) -> Vec<std::ops::Range<usize>> {
+        // A packed backend runs batches side by side, each holding its own activations: half
+        // the size keeps two of them in the memory one took, and the load even. A window's
+        // result does not depend on its batch.
+        let limit = if pads { self.options.batch_tokens } else { (self.options.batch_tokens / 2).max(1) };
         let mut out = Vec::new();
         let mut at = 0;
         while at < windows.len() {
@@ -350,7 +366,7 @@ impl NerModel {
                 let len = windows[end].end - windows[end].start + 2;
                 let rows = end + 1 - at;
                 let computed = if pads { rows * width } else { real + len };
-                if end > at && computed > self.options.batch_tokens {
+                if end > at && computed > limit {
                     break;
                 }
                 if pads && end > at && (computed - real - len) as f64 > self.options.max_padding * computed as f64 {
@@ -378,25 +394,78 @@ impl NerModel {
         let mut windows = self.windows(sentences);
         // Longest first; ties keep text order, so batches never depend on the thread count.
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
-        let mut logits = vec![0f32; k];
-        for range in self.batches(&windows) {
+        let batches = self.batches(&windows);
+
+        // Where each window's own pieces go: disjoint slices of its sentence's outputs, so
+        // that batches can fill them in any order.
+        let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+        for (i, w) in windows.iter().enumerate() {
+            by_sentence[w.sentence].push(i);
+        }
+        let mut outs: Vec<Option<WindowOut>> = (0..windows.len()).map(|_| None).collect();
+        let mut feature_rows = features.as_mut().map(|f| f.iter_mut().map(Some).collect::<Vec<_>>());
+        for ((sentence, list), sentence_probs) in by_sentence.iter_mut().enumerate().zip(probs.iter_mut()) {
+            list.sort_by_key(|&i| windows[i].own_start);
+            let mut p_rest = sentence_probs.as_mut_slice();
+            let mut f_rest = feature_rows.as_mut().and_then(|rows| rows[sentence].take()).map(|f| f.as_mut_slice());
+            let mut at = 0;
+            for &i in list.iter() {
+                let w = &windows[i];
+                if w.own_start != at || w.own_end < w.own_start {
+                    bail!("windows of a sentence do not tile it");
+                }
+                let pieces = w.own_end - w.own_start;
+                let (p, rest) = std::mem::take(&mut p_rest).split_at_mut(pieces * k);
+                p_rest = rest;
+                let f = match f_rest.take() {
+                    Some(all) => {
+                        let (f, rest) = all.split_at_mut(pieces * dim);
+                        f_rest = Some(rest);
+                        Some(f)
+                    }
+                    None => None,
+                };
+                outs[i] = Some(WindowOut { probs: p, features: f });
+                at = w.own_end;
+            }
+        }
+        let mut tasks = Vec::with_capacity(batches.len());
+        for range in batches {
+            let parts = outs[range.clone()].iter_mut().map(|o| o.take()).collect::<Option<Vec<_>>>();
+            let Some(parts) = parts else { bail!("a window without its output") };
+            tasks.push((range, parts));
+        }
+
+        // With several threads and enough batches, batches run side by side, each on one
+        // thread; else one after another, each over all threads. Every value is the same.
+        let threads = rayon::current_num_threads();
+        let side_by_side = threads > 1 && self.encoder.serial() && tasks.len() >= 2 * threads;
+        let run = |(range, mut parts): (std::ops::Range<usize>, Vec<WindowOut>)| -> Result<()> {
             let group = &windows[range];
             let packed = self.pack(sentences, group);
-            let hidden = self.encoder.encode(&packed)?;
-            for (row, window) in group.iter().enumerate() {
-                let out = &mut probs[window.sentence];
+            let hidden = if side_by_side { self.encoder.encode_serial(&packed)? } else { self.encoder.encode(&packed)? };
+            let mut logits = vec![0f32; k];
+            for (row, (window, out)) in group.iter().zip(parts.iter_mut()).enumerate() {
                 for piece in window.own_start..window.own_end {
+                    let local = piece - window.own_start;
                     // +1: position 0 of a window is [CLS].
                     let position = packed.offsets[row] + (piece - window.start) + 1;
-                    self.head.logits(&hidden[position * h..(position + 1) * h], packed.shape_ids[position], &mut logits)?;
-                    softmax_into(&logits, &mut out[piece * k..(piece + 1) * k]);
-                    if let Some(all) = features.as_mut() {
-                        let row = &mut all[window.sentence][piece * dim..(piece + 1) * dim];
-                        row[..h].copy_from_slice(&hidden[position * h..(position + 1) * h]);
+                    let state = &hidden[position * h..(position + 1) * h];
+                    self.head.logits(state, packed.shape_ids[position], &mut logits)?;
+                    softmax_into(&logits, &mut out.probs[local * k..(local + 1) * k]);
+                    if let Some(f) = out.features.as_deref_mut() {
+                        let row = &mut f[local * dim..(local + 1) * dim];
+                        row[..h].copy_from_slice(state);
                         row[h..].copy_from_slice(self.head.case_embedding(packed.shape_ids[position])?);
                     }
                 }
             }
+            Ok(())
+        };
+        if side_by_side {
+            tasks.into_par_iter().map(run).collect::<Result<Vec<()>>>()?;
+        } else {
+            tasks.into_iter().map(run).collect::<Result<Vec<()>>>()?;
         }
         Ok((probs, features))
     }
@@ -482,8 +551,14 @@ pub struct EncoderInput {
     /// Batches (ranges of `windows`) as cut for a padding backend: at most `batch_tokens`
     /// positions and `max_padding` of them padding.
     pub padded_batches: Vec<std::ops::Range<usize>>,
-    /// Batches as cut for a packed backend: at most `batch_tokens` real positions.
+    /// Batches as cut for a packed backend: at most `batch_tokens / 2` real positions.
     pub packed_batches: Vec<std::ops::Range<usize>>,
+}
+
+/// The outputs one window fills: label probabilities and (if kept) features of its own pieces.
+struct WindowOut<'a> {
+    probs: &'a mut [f32],
+    features: Option<&'a mut [f32]>,
 }
 
 /// What the encoder computes for a set of documents.
