@@ -206,7 +206,6 @@ fn documents_after(text: &str, entities: &[Entity], words: &[Word], at: usize, l
         }
         let item = &words[start..end];
         let kind = item.iter().enumerate().find_map(|(k, w)| {
-            let lower = w.text.to_lowercase();
             let capital = w.text.chars().next().is_some_and(char::is_uppercase);
             let after_joint = k > 0 && item[k - 1].text.eq_ignore_ascii_case("joint");
             lists
@@ -218,7 +217,6 @@ fn documents_after(text: &str, entities: &[Entity], words: &[Word], at: usize, l
                 })
                 .filter(|_| (capital && item.len() >= 2) || after_joint)
                 .map(|(_, kind)| *kind)
-                .filter(|_| !lower.is_empty())
         });
         let Some(kind) = kind else { break };
         out.push((item.iter().map(|w| w.text).collect::<Vec<_>>().join(" "), kind));
@@ -271,12 +269,7 @@ fn bracketed(text: &str, span: ByteSpan) -> bool {
 
 /// The date the sentence gives, when one resolves (the first).
 fn date_in(doc: &Document, entities: &[Entity], anchor: Option<chrono::NaiveDate>) -> Option<DateField> {
-    entities.iter().filter(|e| e.label == EntityLabel::Date).find_map(|e| {
-        let value = doc.dates.iter().find(|d| d.span == e.span)?.value.clone()?;
-        let written = e.span.slice(&doc.text).to_string();
-        let value = dates::record_value(&written, value, anchor);
-        Some(DateField { text: written, value: Some(value) })
-    })
+    entities.iter().filter(|e| e.label == EntityLabel::Date).find_map(|e| dates::record_field(doc, e.span, anchor))
 }
 
 /// Whether the clause rules already wrote an agreement of this kind from this sentence.

@@ -515,6 +515,15 @@ pub fn record_value(mention: &str, value: DateValue, anchor: Option<NaiveDate>) 
     value
 }
 
+/// The record date of the DATE mention at `span` of `doc`, as written and resolved (through
+/// [`record_value`]); `None` when the mention resolved to nothing.
+pub fn record_field(doc: &crate::doc::Document, span: ByteSpan, anchor: Option<NaiveDate>) -> Option<crate::records::DateField> {
+    let value = doc.dates.iter().find(|d| d.span == span)?.value.clone()?;
+    let written = span.slice(&doc.text).to_string();
+    let value = record_value(&written, value, anchor);
+    Some(crate::records::DateField { text: written, value: Some(value) })
+}
+
 /// "one" .. "twelve" as a number.
 fn number_word(w: &str) -> Option<u32> {
     SMALL_NUMBERS.iter().position(|n| *n == w).map(|i| i as u32).filter(|&n| n <= 12)

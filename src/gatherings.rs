@@ -142,7 +142,7 @@ pub fn annotate(doc: &mut Document) {
     let index = CharIndex::new(&doc.text);
     let mut records: Vec<(Host, Meeting)> = Vec::new();
     for m in mentions {
-        if told_by_a_reader(doc, m.sentence, m.of_bodies || m.attendee.is_some()) {
+        if told_by_a_reader(doc, &index, m.sentence, m.of_bodies || m.attendee.is_some()) {
             continue;
         }
         let participant = m.attendee.map(|i| {
@@ -441,12 +441,7 @@ fn here(doc: &Document, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan,
 /// Hague on 24-25 June"), or a possessive day right before its name ("Tuesday's BRICS summit").
 fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: usize, until: usize, anchor: Option<chrono::NaiveDate>) -> Option<DateField> {
     let text = &doc.text;
-    let resolved = |e: &Entity| -> Option<DateField> {
-        let value = doc.dates.iter().find(|d| d.span == e.span)?.value.clone()?;
-        let written = e.span.slice(text).to_string();
-        let value = dates::record_value(&written, value, anchor);
-        Some(DateField { text: written, value: Some(value) })
-    };
+    let resolved = |e: &Entity| dates::record_field(doc, e.span, anchor);
     for e in entities.iter().filter(|e| e.label == EntityLabel::Date && e.span.start >= noun.end && e.span.end <= until) {
         let between = &text[noun.end..e.span.start];
         if between.contains([';', '"', '“', '”']) {
@@ -465,11 +460,10 @@ fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: us
 
 /// Whether a reader already wrote a participant-less meeting from this sentence (or, with
 /// `any`, any meeting).
-fn told_by_a_reader(doc: &Document, sentence: ByteSpan, any: bool) -> bool {
-    let index_start = doc.text[..sentence.start].chars().count();
-    let len = sentence.slice(&doc.text).chars().count();
+fn told_by_a_reader(doc: &Document, index: &CharIndex, sentence: ByteSpan, any: bool) -> bool {
+    let chars = index.char_span(sentence);
     doc.meetings.iter().any(|m| {
-        (any || m.participants.is_empty()) && m.sources.iter().any(|e| e.doc_id == doc.id && e.start < index_start + len && index_start < e.end)
+        (any || m.participants.is_empty()) && m.sources.iter().any(|e| e.doc_id == doc.id && e.start < chars.end && chars.start < e.end)
     })
 }
 
