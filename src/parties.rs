@@ -20,10 +20,12 @@ struct Lists {
     offices: Vec<String>,
     /// Folded words (or phrases) that open a document's title.
     titles: Vec<String>,
+    /// Folded name of a grouping of states -> its members (canonical country names).
+    members: HashMap<String, Vec<String>>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let mut lists = Lists { seats: HashMap::new(), offices: Vec::new(), titles: Vec::new() };
+    let mut lists = Lists { seats: HashMap::new(), offices: Vec::new(), titles: Vec::new(), members: HashMap::new() };
     for line in DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let mut fields = line.split('\t');
         match (fields.next(), fields.next(), fields.next()) {
@@ -32,6 +34,14 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             }
             (Some("O"), Some(text), _) => lists.offices.push(gazetteer::fold(text)),
             (Some("T"), Some(text), _) => lists.titles.push(gazetteer::fold(text)),
+            (Some("M"), Some(text), Some(members)) => {
+                let members = members
+                    .split(',')
+                    .map(str::trim)
+                    .map(|m| gazetteer::canonical_country(m).unwrap_or(m).to_string())
+                    .collect();
+                lists.members.insert(gazetteer::fold(text), members);
+            }
             _ => {}
         }
     }
@@ -77,6 +87,15 @@ pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
             out.push(party);
         }
     }
+    // Beside a grouping of states that signs as one, its members are not parties of their own
+    // ("the BRICS nations, namely Brazil, Russia, ..., adopted the declaration").
+    let members: Vec<&String> = out
+        .iter()
+        .filter(|p| p.kind == PartyType::Organization)
+        .filter_map(|p| lists.members.get(&folded(p)))
+        .flatten()
+        .collect();
+    out.retain(|p| p.kind != PartyType::Country || !members.contains(&&p.name));
     // An office is a party only when no country is: then it is all the text says of who signed.
     if !out.iter().any(|p| p.kind == PartyType::Country) {
         for office in offices {
@@ -132,5 +151,18 @@ mod tests {
         // Companies and blocs stay.
         let got = canonical(vec![org("Statoil"), org("African Union"), org("European Union")]);
         assert_eq!(names(&got), ["Statoil", "African Union", "European Union"]);
+    }
+
+    #[test]
+    fn members_beside_their_grouping_are_not_parties() {
+        let got = canonical(vec![org("BRICS"), country("Brazil"), country("Russia"), country("South Africa")]);
+        assert_eq!(names(&got), ["BRICS"]);
+        let got = canonical(vec![org("the G20"), country("United States"), country("Kenya")]);
+        assert_eq!(names(&got), ["the G20", "Kenya"]);
+        let got = canonical(vec![org("Mercosur"), country("Uruguay"), org("European Union"), country("France")]);
+        assert_eq!(names(&got), ["Mercosur", "European Union", "France"]);
+        // Without the grouping, members are parties.
+        let got = canonical(vec![country("Brazil"), country("Russia")]);
+        assert_eq!(names(&got), ["Brazil", "Russia"]);
     }
 }

@@ -30,6 +30,9 @@
 //! the spans (spans that are out of range, off char boundaries or overlapping are ignored).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
@@ -530,29 +533,67 @@ impl<'d> Context<'d> {
     }
 
     fn mentions(&self) -> Vec<Mention> {
-        self.entities
-            .iter()
-            .filter(|(_, label)| *label == EntityLabel::Person)
-            .filter_map(|&(span, _)| {
-                let raw = span.slice(self.text);
-                let (name, tokens, inner_title) = clean_name(raw)?;
-                let swallowed_country = raw
-                    .find(name.as_str())
-                    .filter(|&at| at > 0)
-                    .and_then(|at| swallowed_country(&raw[..at]))
-                    .map(|(a, b)| ByteSpan::new(span.start + a, span.start + b));
-                Some(Mention {
-                    span,
-                    name,
-                    tokens,
-                    sentence: self.sentence_of(span.start),
-                    inner_title,
-                    swallowed_country,
-                    handle: raw.starts_with('@') || self.text[..span.start].ends_with('@'),
-                    cue: Cue::default(),
-                })
-            })
-            .collect()
+        let persons: Vec<ByteSpan> =
+            self.entities.iter().filter(|(_, label)| *label == EntityLabel::Person).map(|&(span, _)| span).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < persons.len() {
+            let (span, used) = self.nickname_run(&persons[i..]).unwrap_or((persons[i], 1));
+            out.extend(self.mention(span));
+            i += used;
+        }
+        out
+    }
+
+    /// `Joko "Jokowi" Widodo`, `Thomas “Tom” Lembong`: the tagger splits a name with a quoted
+    /// nickname into two or three PERSON spans. The run from the first span to the span that
+    /// starts after the closing quote is one mention (and the count of spans it covers).
+    fn nickname_run(&self, persons: &[ByteSpan]) -> Option<(ByteSpan, usize)> {
+        static NICKNAMED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*(\s*)["“‘]\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?["”’]\s+"#)
+                .expect("nickname pattern")
+        });
+        let first = *persons.first()?;
+        let caps = NICKNAMED.captures(self.text.get(first.start..)?)?;
+        // The opening quote follows the first span, or the tagger put it inside.
+        let quote = first.start + caps.get(1)?.start();
+        if first.end < quote {
+            return None;
+        }
+        let last_start = first.start + caps.get(0)?.end();
+        let k = persons.iter().take(4).position(|s| s.start == last_start)?;
+        Some((ByteSpan::new(first.start, persons[k].end), k + 1))
+    }
+
+    fn mention(&self, span: ByteSpan) -> Option<Mention> {
+        let raw = span.slice(self.text);
+        let (name, tokens, inner_title) = match without_nickname(raw) {
+            Some((rest, nickname)) => {
+                let (name, mut tokens, inner_title) = clean_name(&rest)?;
+                // The nickname is one of the person's words (for "Jokowi" alone later), not
+                // part of the name shown; it goes after the given name, where it was written,
+                // so that "Tom Lembong" stays a part of "Thomas Tom Lembong".
+                let at = tokens.len().min(1);
+                tokens.splice(at..at, nickname.split_whitespace().map(gazetteer::fold));
+                (name, tokens, inner_title)
+            }
+            None => clean_name(raw)?,
+        };
+        let swallowed_country = raw
+            .find(name.as_str())
+            .filter(|&at| at > 0)
+            .and_then(|at| swallowed_country(&raw[..at]))
+            .map(|(a, b)| ByteSpan::new(span.start + a, span.start + b));
+        Some(Mention {
+            span,
+            name,
+            tokens,
+            sentence: self.sentence_of(span.start),
+            inner_title,
+            swallowed_country,
+            handle: raw.starts_with('@') || self.text[..span.start].ends_with('@'),
+            cue: Cue::default(),
+        })
     }
 
     /// Entities lying wholly inside `[from, to)`.
@@ -834,6 +875,19 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
     let inner_title =
         title_words.iter().any(|w| is_head(&vocab_key(w))).then(|| normalise_words(&title_words));
     Some((name, tokens, inner_title))
+}
+
+/// A name with a quoted nickname between its words, split into the name without it and the
+/// nickname: `Joko "Jokowi" Widodo` -> ("Joko Widodo", "Jokowi").
+fn without_nickname(raw: &str) -> Option<(String, String)> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"\s*["“‘](\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?)["”’]\s+"#).expect("quoted nickname"));
+    let caps = QUOTED.captures(raw)?;
+    let whole = caps.get(0)?;
+    if !raw[..whole.start()].chars().any(char::is_alphabetic) || !raw[whole.end()..].chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some((format!("{} {}", &raw[..whole.start()], &raw[whole.end()..]), caps[1].to_string()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1899,6 +1953,38 @@ mod tests {
         let people = resolve_people(&d);
         let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Phạm Minh Chính", "Dong Jun"]);
+    }
+
+    #[test]
+    fn a_quoted_nickname_joins_the_name_it_stands_in() {
+        let d = doc(
+            "President [Joko|PERSON] \"[Jokowi|PERSON]\" [Widodo|PERSON] met [Malcolm Turnbull|PERSON]. Later [Jokowi|PERSON] flew home.",
+        );
+        let people = resolve_people(&d);
+        assert_eq!(people.len(), 2, "{people:#?}");
+        let jokowi = find(&people, "Joko Widodo");
+        assert_eq!(jokowi.mentions.len(), 2);
+        assert_eq!(jokowi.mentions[0].slice(&d.text), "Joko \"Jokowi\" Widodo");
+        assert_eq!(jokowi.role.as_deref(), Some("President"));
+
+        // Curly quotes, the opening one inside the first span; "Tom Lembong" and "Tom" later.
+        let d = doc("[Thomas \u{201c}|PERSON][Tom|PERSON]\u{201d} [Lembong|PERSON] said so. [Tom Lembong|PERSON] and [Tom|PERSON] left.");
+        let people = resolve_people(&d);
+        assert_eq!(people.len(), 1, "{people:#?}");
+        assert_eq!((people[0].name.as_str(), people[0].mentions.len()), ("Thomas Lembong", 3));
+
+        // One span holding the nickname.
+        let d = doc("[Ferdinand \"Bongbong\" Marcos Jr.|PERSON] spoke. [Bongbong|PERSON] smiled.");
+        let people = resolve_people(&d);
+        assert_eq!(people.len(), 1, "{people:#?}");
+        assert_eq!((people[0].name.as_str(), people[0].mentions.len()), ("Ferdinand Marcos Jr.", 2));
+    }
+
+    #[test]
+    fn quotes_between_two_people_join_nothing() {
+        let d = doc("[Modi|PERSON] told \"[Sharif|PERSON]\" [Xi|PERSON] nothing. [Biden|PERSON] \"Great\" said [Trump|PERSON].");
+        let names: Vec<String> = resolve_people(&d).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Modi", "Sharif", "Xi", "Biden", "Trump"]);
     }
 
     #[test]
