@@ -859,11 +859,12 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
         .map(|w| gazetteer::fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|t| !t.is_empty() && !is_in(NAME_SUFFIXES, t))
         .collect();
-    // A name needs a word of two letters or more that is not a title or honorific ("Mr.",
-    // "'s" and "President" alone name nobody).
+    // A name needs a word of two letters or more that is not a title, honorific or pronoun
+    // ("Mr.", "'s", "President" and "His Majesty" name nobody).
     let namelike = |t: &String| {
         t.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !is_in(HONORIFICS, t)
+            && !is_in(PRONOUNS, t)
             && !is_title_word(t)
             && !RANKS.iter().any(|(r, _)| r == t)
     };
@@ -1989,7 +1990,7 @@ mod tests {
 
     #[test]
     fn mentions_without_name_are_skipped() {
-        let d = doc("He met [Mr.|PERSON] and ['s|PERSON] and [,|PERSON] and [Lam|PERSON].");
+        let d = doc("He met [Mr.|PERSON] and ['s|PERSON] and [,|PERSON] and [His Majesty|PERSON] and [Lam|PERSON].");
         let people = resolve_people(&d);
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].name, "Lam");
