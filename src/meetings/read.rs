@@ -236,9 +236,20 @@ impl<'d> Reader<'d> {
                 while k < r.end && units[k].is_place() && !units[k].poss {
                     destinations.push(k);
                     k += 1;
-                    let joiner = units.get(k).is_some_and(|u| u.is_p(',') || u.is_w("and"));
-                    if joiner && units.get(k + 1).is_some_and(|u| u.is_place()) {
-                        k += 1;
+                    // ", ", " and ", ", and ", each maybe before "the" ("Tonga, the Cook
+                    // Islands and Samoa").
+                    let mut next = k;
+                    if units.get(next).is_some_and(|u| u.is_p(',')) {
+                        next += 1;
+                    }
+                    if units.get(next).is_some_and(|u| u.is_w("and")) {
+                        next += 1;
+                    }
+                    if next > k && units.get(next).is_some_and(|u| u.is_w("the")) {
+                        next += 1;
+                    }
+                    if next > k && units.get(next).is_some_and(|u| u.is_place()) {
+                        k = next;
                     } else {
                         break;
                     }

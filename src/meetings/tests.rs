@@ -122,6 +122,8 @@ fn visits() {
     assert_eq!(ms.len(), 2, "{ms:#?}");
     assert_eq!(ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(), ["Laos", "Cambodia"]);
     assert!(ms.iter().all(|m| m.kind == MeetingKind::Visit && names(m) == ["Ali Reza"]));
+    let ms = read("[Peters|PERSON] visited [Tonga|GPE], the [Cook Islands|GPE], and [Samoa|GPE] in [February|DATE].", PUB);
+    assert_eq!(ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(), ["Tonga", "Cook Islands", "Samoa"]);
     let m = one("[Ali Reza|PERSON] paid an official visit to [Seoul|GPE] in [June 2023|DATE].", PUB);
     assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Seoul"), Some("2023-06")));
     // The arrival city is the most specific place.
