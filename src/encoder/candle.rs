@@ -42,7 +42,7 @@ impl Linear {
 }
 
 /// `gelu(x + bias)` over the rows of `[n, bias.len()]` in one parallel pass: the feed-forward
-/// activation is the largest elementwise step of the encoder, and libm's `erff` made it slow.
+/// activation is the largest elementwise step of the encoder (see [`super::gelu`]).
 struct BiasGelu {
     bias: Vec<f32>,
 }
@@ -61,22 +61,13 @@ impl CustomOp1 for BiasGelu {
         out.par_chunks_mut(width * 16).zip(input.par_chunks(width * 16)).for_each(|(o, i)| {
             for (row_o, row_i) in o.chunks_mut(width).zip(i.chunks(width)) {
                 for ((y, &x), &b) in row_o.iter_mut().zip(row_i).zip(&self.bias) {
-                    *y = gelu(x + b);
+                    *y = x + b;
                 }
+                super::gelu::gelu_in_place(row_o);
             }
         });
         Ok((CpuStorage::F32(out), layout.shape().clone()))
     }
-}
-
-/// GELU with erf from Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7).
-#[inline]
-pub(crate) fn gelu(x: f32) -> f32 {
-    let z = (x * std::f32::consts::FRAC_1_SQRT_2).abs();
-    let t = 1.0 / (1.0 + 0.327_591_1 * z);
-    let poly = t * (0.254_829_6 + t * (-0.284_496_74 + t * (1.421_413_8 + t * (-1.453_152_1 + t * 1.061_405_4))));
-    let erf = 1.0 - poly * (-z * z).exp();
-    0.5 * x * (1.0 + erf.copysign(x))
 }
 
 struct LayerNorm {
@@ -241,34 +232,5 @@ impl Encoder for CandleEncoder {
 
     fn pads(&self) -> bool {
         true
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn fast_gelu_matches_exact_gelu() {
-        // |x| <= 5: beyond it the f64 series reference itself loses precision to cancellation.
-        for i in -500..500 {
-            let x = i as f64 / 100.0;
-            let exact = 0.5 * x * (1.0 + libm_erf(x / std::f64::consts::SQRT_2));
-            assert!((super::gelu(x as f32) as f64 - exact).abs() < 1e-5, "x = {x}");
-        }
-    }
-
-    // erf by its series / continued fraction, in f64, as the reference.
-    fn libm_erf(x: f64) -> f64 {
-        let mut sum = 0.0;
-        let mut term = x;
-        let mut n = 0.0;
-        while term.abs() > 1e-17 || n < 5.0 {
-            sum += term / (2.0 * n + 1.0);
-            n += 1.0;
-            term *= -x * x / n;
-            if n > 400.0 {
-                break;
-            }
-        }
-        2.0 / std::f64::consts::PI.sqrt() * sum
     }
 }

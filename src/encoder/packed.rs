@@ -425,11 +425,7 @@ impl PackedEncoder {
         let mut delta = vec![0f32; n * h];
         let inter = self.layers.first().map_or(0, |l| l.intermediate.output());
         let mut inner = vec![0f32; n * inter];
-        let gelu = |rows: &mut [f32]| {
-            for v in rows.iter_mut() {
-                *v = super::candle::gelu(*v);
-            }
-        };
+        let gelu = super::gelu::gelu_in_place;
         for layer in &self.layers {
             layer.qkv.forward(&x, n, &mut qkv, parallel);
             self.attention(input, &qkv, &mut context, parallel);
