@@ -42,7 +42,7 @@ impl Linear {
 }
 
 /// `gelu(x + bias)` over the rows of `[n, bias.len()]` in one parallel pass: the feed-forward
-/// activation is the largest elementwise step of the encoder (see [`super::gelu`]).
+/// activation is the largest elementwise step of the encoder (see [`super::elementwise`]).
 struct BiasGelu {
     bias: Vec<f32>,
 }
@@ -63,7 +63,7 @@ impl CustomOp1 for BiasGelu {
                 for ((y, &x), &b) in row_o.iter_mut().zip(row_i).zip(&self.bias) {
                     *y = x + b;
                 }
-                super::gelu::gelu_in_place(row_o);
+                super::elementwise::gelu_in_place(row_o);
             }
         });
         Ok((CpuStorage::F32(out), layout.shape().clone()))

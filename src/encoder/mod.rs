@@ -14,7 +14,7 @@
 //! never on which other windows share its batch or on the thread count.
 
 pub mod candle;
-pub mod gelu;
+pub mod elementwise;
 pub mod int8;
 pub mod packed;
 #[cfg(feature = "rust-bert")]

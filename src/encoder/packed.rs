@@ -77,34 +77,6 @@ fn sum8(xs: &[f32]) -> f32 {
     s
 }
 
-#[inline(always)]
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let mut ca = a.chunks_exact(8);
-    let mut cb = b.chunks_exact(8);
-    for (x, y) in (&mut ca).zip(&mut cb) {
-        for i in 0..8 {
-            acc[i] += x[i] * y[i];
-        }
-    }
-    let mut s = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
-    for (x, y) in ca.remainder().iter().zip(cb.remainder()) {
-        s += x * y;
-    }
-    s
-}
-
-/// Whether the CPU has AVX2 (checked once).
-fn has_avx2() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        static AVX2: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-        *AVX2.get_or_init(|| std::is_x86_feature_detected!("avx2"))
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    false
-}
-
 #[derive(Clone, Copy)]
 struct AttentionShape {
     h: usize,
@@ -113,48 +85,57 @@ struct AttentionShape {
     scale: f32,
 }
 
-/// Attention of one window (rows `start..` of `qkv`) into `out` (zeroed, `[len, h]`).
-/// Plain f32 arithmetic in a fixed order: compiled with AVX2 (below) it gives the same bits,
-/// since Rust never fuses a multiply and an add on its own.
-#[inline(always)]
+/// Attention of one window (rows `start..` of `qkv`) into `out` (`[len, h]`), per head:
+/// scores = Q K^T (scaled) and out = P V through `gemm` on strided views of `qkv` (no
+/// copies), a softmax per row between them. `scores` holds `len * len` values. The same
+/// window gives the same bits whatever else runs: `gemm` runs here on this thread only.
 fn attend_window(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f32], scores: &mut [f32]) {
     let AttentionShape { h, heads, dh, scale } = shape;
     let len = out.len() / h;
+    let row = 3 * h;
+    debug_assert!(scores.len() == len * len && qkv.len() >= (start + len) * row);
     for head in 0..heads {
-        let q_at = head * dh;
-        let k_at = h + head * dh;
-        let v_at = 2 * h + head * dh;
-        for i in 0..len {
-            let q = &qkv[(start + i) * 3 * h + q_at..][..dh];
-            let mut max = f32::NEG_INFINITY;
-            for (j, s) in scores.iter_mut().enumerate() {
-                let k = &qkv[(start + j) * 3 * h + k_at..][..dh];
-                *s = dot(q, k) * scale;
-                max = max.max(*s);
+        let q = qkv[start * row + head * dh..].as_ptr();
+        let k = qkv[start * row + h + head * dh..].as_ptr();
+        let v = qkv[start * row + 2 * h + head * dh..].as_ptr();
+        // SAFETY: Q, K and V of the window are `len` rows of `dh` values `row` apart inside
+        // `qkv` (asserted above); `scores` is `len * len`; the head's columns of `out` are
+        // `len` rows of `dh` values `h` apart. Destinations alias no input.
+        unsafe {
+            gemm::gemm(
+                len, len, dh,
+                scores.as_mut_ptr(), 1, len as isize, false,
+                q, 1, row as isize,
+                k, row as isize, 1,
+                0.0f32, scale, false, false, false, gemm::Parallelism::None,
+            );
+        }
+        for r in scores.chunks_mut(len) {
+            let max = r.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+            for s in r.iter_mut() {
+                *s -= max;
             }
+            super::elementwise::exp_nonpositive_in_place(r);
             let mut total = 0.0;
-            for s in scores.iter_mut() {
-                *s = (*s - max).exp();
+            for s in r.iter() {
                 total += *s;
             }
             let inv = 1.0 / total;
-            let o = &mut out[i * h + q_at..][..dh];
-            for (j, &p) in scores.iter().enumerate() {
-                let v = &qkv[(start + j) * 3 * h + v_at..][..dh];
-                let p = p * inv;
-                for (o, &v) in o.iter_mut().zip(v) {
-                    *o += p * v;
-                }
+            for s in r.iter_mut() {
+                *s *= inv;
             }
         }
+        // SAFETY: as above.
+        unsafe {
+            gemm::gemm(
+                len, dh, len,
+                out[head * dh..].as_mut_ptr(), 1, h as isize, false,
+                scores.as_ptr(), 1, len as isize,
+                v, 1, row as isize,
+                0.0f32, 1.0f32, false, false, false, gemm::Parallelism::None,
+            );
+        }
     }
-}
-
-/// [`attend_window`] compiled for AVX2 (no FMA: the results are the same bits).
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn attend_window_avx2(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f32], scores: &mut [f32]) {
-    attend_window(shape, qkv, start, out, scores)
 }
 
 /// A linear layer, f32 (for `gemm`) or int8.
@@ -342,20 +323,10 @@ impl PackedEncoder {
             parts.push((input.offsets[w], part));
             rest = tail;
         }
-        let avx2 = has_avx2();
         let window = |scores: &mut Vec<f32>, (start, out): (usize, &mut [f32])| {
             let len = out.len() / h;
-            scores.resize(len, 0.0);
-            out.fill(0.0);
-            let shape = AttentionShape { h, heads, dh, scale };
-            #[cfg(target_arch = "x86_64")]
-            if avx2 {
-                // SAFETY: AVX2 was detected at run time.
-                unsafe { attend_window_avx2(shape, qkv, start, out, scores) };
-                return;
-            }
-            let _ = avx2;
-            attend_window(shape, qkv, start, out, scores);
+            scores.resize(len * len, 0.0);
+            attend_window(AttentionShape { h, heads, dh, scale }, qkv, start, out, scores);
         };
         if parallel {
             parts.into_par_iter().for_each_init(Vec::new, window);
@@ -425,7 +396,7 @@ impl PackedEncoder {
         let mut delta = vec![0f32; n * h];
         let inter = self.layers.first().map_or(0, |l| l.intermediate.output());
         let mut inner = vec![0f32; n * inter];
-        let gelu = super::gelu::gelu_in_place;
+        let gelu = super::elementwise::gelu_in_place;
         for layer in &self.layers {
             layer.qkv.forward(&x, n, &mut qkv, parallel);
             self.attention(input, &qkv, &mut context, parallel);

@@ -21,7 +21,7 @@ use tokenizers::Tokenizer;
 
 use crate::doc::{Document, Entity};
 use crate::text::ByteSpan;
-pub(crate) use crate::encoder::gelu::gelu;
+pub(crate) use crate::encoder::elementwise::gelu;
 pub use crate::encoder::{Backend, BertConfig};
 use crate::encoder::{Encoder, Packed};
 use heads::TagHead;
