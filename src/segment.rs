@@ -27,6 +27,9 @@ const ABBREVIATIONS: &[&str] = &[
     "corp", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g",
     "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "h.e", "approx", "dept", "est", "fig", "vol",
+    // Titles of address before names: "Rt. Hon. Mark Field", "Amb. Linda Thomas", "Brig.
+    // Gen.", "Rev.", "Messrs.", "Smt." and "Sh." (Indian press).
+    "rt", "hon", "amb", "brig", "rev", "messrs", "smt", "sh",
 ];
 
 impl Segmenter for RuleSegmenter {
@@ -144,6 +147,13 @@ mod tests {
             sentences(text),
             vec!["Mr. To Lam met Gen. Phan Van Giang in Hanoi.", "They held talks.", "J. Smith said so."]
         );
+    }
+
+    #[test]
+    fn titles_of_address_do_not_split() {
+        let text = "He met the delegates led by Rt. Hon. Mark Field, MP. Amb. Linda Thomas was there.";
+        let got: Vec<&str> = RuleSegmenter.split(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, vec!["He met the delegates led by Rt. Hon. Mark Field, MP.", "Amb. Linda Thomas was there."]);
     }
 
     #[test]
