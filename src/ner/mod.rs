@@ -8,6 +8,7 @@
 //! constrained Viterbi pass then yields only valid BIO spans made of whole words.
 
 mod heads;
+pub mod names;
 pub mod shape;
 pub mod tags;
 
@@ -264,6 +265,7 @@ impl NerModel {
         }
         for doc in docs.iter_mut() {
             doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
+            names::annotate(doc);
         }
         Ok(())
     }

@@ -1,0 +1,149 @@
+//! One name, one label per document: where the tagger found "Donald Trump" once, the bare
+//! "Trump" it missed elsewhere in the same article (a headline, "Trump, Zelensky hold phone
+//! call", is typical: headlines are short of context) is tagged PERSON too.
+//!
+//! Only names the tagger itself gave as PERSON of two words or more spread, as the whole name
+//! or its last word, and only to capitalised, untagged whole words inside a sentence. A last
+//! word that is also a place, a country or a nationality ("Jordan", "Georgia"), written in
+//! lower case somewhere in the article ("rice"), shorter than three letters or followed by
+//! another capitalised word ("the Trump Tower") is left alone.
+
+use std::collections::BTreeMap;
+
+use crate::doc::{Document, Entity, EntityLabel};
+use crate::gazetteer;
+use crate::text::ByteSpan;
+
+/// At most this many distinct names spread per document (bounded time on pathological
+/// input: a list of hundreds of names).
+const MAX_NAMES: usize = 64;
+
+/// The name-consistency stage: adds PERSON entities for untagged repeats of PERSON names.
+pub fn annotate(doc: &mut Document) {
+    let text = doc.text.as_str();
+    // Name -> the lowest score the tagger gave a mention it comes from.
+    let mut names: BTreeMap<&str, f32> = BTreeMap::new();
+    for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Person) {
+        let Some(mention) = text.get(e.span.start..e.span.end) else { continue };
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        if words.len() < 2 || !words.iter().all(|w| is_name_word(w)) {
+            continue;
+        }
+        for name in [mention, words[words.len() - 1]] {
+            let score = names.entry(name).or_insert(e.score);
+            *score = score.min(e.score);
+        }
+    }
+    let mut added: Vec<Entity> = Vec::new();
+    for (name, score) in names.into_iter().filter(|(name, _)| spreads(name, text)).take(MAX_NAMES) {
+        for (at, _) in text.match_indices(name) {
+            let span = ByteSpan::new(at, at + name.len());
+            if whole_word(text, span)
+                && !followed_by_capitalised_word(text, span.end)
+                && !overlaps(&doc.entities, span)
+                && !overlaps(&added, span)
+                && doc.sentences.iter().any(|s| s.start <= span.start && span.end <= s.end)
+            {
+                added.push(Entity { span, label: EntityLabel::Person, score });
+            }
+        }
+    }
+    if !added.is_empty() {
+        doc.entities.extend(added);
+        doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
+/// A capitalised word of letters (and hyphens, apostrophes, periods: "Jae-in", "O'Neill",
+/// "J.").
+fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+}
+
+/// Whether a name may be spread: a full name always; a last word when it cannot be read as
+/// something else.
+fn spreads(name: &str, text: &str) -> bool {
+    if name.contains(' ') {
+        return true;
+    }
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.ends_with('.')
+        && gazetteer::canonical_country(name).is_none()
+        && gazetteer::country_of_place(name).is_none()
+        && gazetteer::country_of_demonym(name).is_none()
+        && !contains_word(text, &name.to_lowercase())
+}
+
+/// Whether the text has `word` as a whole word.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| whole_word(text, ByteSpan::new(at, at + word.len())))
+}
+
+fn whole_word(text: &str, span: ByteSpan) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+fn followed_by_capitalised_word(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn overlaps(entities: &[Entity], span: ByteSpan) -> bool {
+    entities.iter().any(|e| e.span.start < span.end && span.start < e.span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{RuleSegmenter, Segmenter};
+
+    fn doc(text: &str, persons: &[&str]) -> Document {
+        let mut d = Document::from_text("test", text.to_string());
+        RuleSegmenter.annotate(&mut d);
+        for p in persons {
+            let at = text.find(p).expect("person in text");
+            d.entities.push(Entity { span: ByteSpan::new(at, at + p.len()), label: EntityLabel::Person, score: 0.9 });
+        }
+        d.entities.sort_by_key(|e| (e.span.start, e.span.end));
+        d
+    }
+
+    fn persons(d: &Document) -> Vec<&str> {
+        d.entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span.slice(&d.text)).collect()
+    }
+
+    #[test]
+    fn a_missed_surname_and_full_name_are_tagged() {
+        let mut d = doc(
+            "Trump, Zelensky hold phone call. Donald Trump spoke with Volodymyr Zelensky on Wednesday. Later Donald Trump said Trump's plan works.",
+            &["Donald Trump", "Volodymyr Zelensky"],
+        );
+        annotate(&mut d);
+        assert_eq!(persons(&d), ["Trump", "Zelensky", "Donald Trump", "Volodymyr Zelensky", "Donald Trump", "Trump"]);
+        let added = d.entities.iter().find(|e| e.span.start == 0).unwrap();
+        assert_eq!((added.label, added.score), (EntityLabel::Person, 0.9));
+    }
+
+    #[test]
+    fn words_that_are_something_else_are_left_alone() {
+        // A country, a word written in lower case too, a name inside a longer capitalised name.
+        let text = "Michael Jordan met Condoleezza Rice and Donald Trump. Jordan said rice prices rose. Trump Tower stood.";
+        let mut d = doc(text, &["Michael Jordan", "Condoleezza Rice", "Donald Trump"]);
+        annotate(&mut d);
+        assert_eq!(persons(&d), ["Michael Jordan", "Condoleezza Rice", "Donald Trump"]);
+    }
+
+    #[test]
+    fn untagged_or_one_word_names_do_not_spread_and_nothing_panics() {
+        let mut d = doc("Lam met Xi. Lam left. \u{e9}\u{301} Lam", &["Lam"]);
+        annotate(&mut d);
+        assert_eq!(persons(&d), ["Lam"]);
+        let mut d = doc("", &[]);
+        annotate(&mut d);
+        assert!(d.entities.is_empty());
+    }
+}
