@@ -75,11 +75,15 @@ pub struct Document {
     pub warnings: Vec<String>,
     /// Set when the document could not be processed; it then has no text-derived fields.
     pub error: Option<String>,
-    /// Lines (trimmed, in text order) that are page furniture, not article prose: headline,
-    /// section label, date lines, bylines, photo credits, "READ ALSO:" links, share/subscribe
+    /// Lines (trimmed, in text order) that are page furniture, not article prose: section
+    /// label, date lines, bylines, photo credits, "READ ALSO:" links, share/subscribe
     /// boilerplate, trailing footnotes (filled by [`crate::ingest`]). They stay in `text` and
     /// are tagged, but record mining must skip them.
     pub furniture: Vec<ByteSpan>,
+    /// The headline's line when the text opens with one (filled by [`crate::ingest`]): read
+    /// like the body, but its records are kept only for what the body does not tell
+    /// ([`crate::headline`]).
+    pub headline: Option<ByteSpan>,
     /// Sentences in text order (filled by [`crate::segment`]).
     pub sentences: Vec<ByteSpan>,
     /// Entities in text order, never overlapping (filled by [`crate::ner`]).

@@ -413,7 +413,7 @@ struct Known {
 fn assemble(id: String, text: String, known: Known, mut warnings: Vec<String>) -> Document {
     let header = header::parse(&text, known.url.as_deref());
     let mut spans: Vec<ByteSpan> = furniture::scan(&text);
-    spans.extend(header.furniture.iter().copied());
+    spans.extend(header.furniture.iter().copied().filter(|&s| Some(s) != header.title_line));
     spans.sort();
     spans.dedup();
     let published = known.published.or(header.published).or(known.last_resort_date);
@@ -426,6 +426,7 @@ fn assemble(id: String, text: String, known: Known, mut warnings: Vec<String>) -
     doc.url = known.url.or(header.url);
     doc.warnings = warnings;
     doc.furniture = spans;
+    doc.headline = header.title_line;
     doc
 }
 

@@ -20,6 +20,7 @@ pub mod events;
 pub mod gatherings;
 pub mod gazetteer;
 pub mod generate;
+pub mod headline;
 pub mod ingest;
 pub mod meetings;
 pub mod merge;

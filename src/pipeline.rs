@@ -117,6 +117,7 @@ pub fn analyse_rules(doc: &mut Document) {
     crate::adopted::annotate(doc);
     crate::parties::annotate(&mut doc.agreements);
     crate::places::annotate(doc);
+    crate::headline::annotate(doc);
 }
 
 /// The reader the main job uses unless told otherwise.
@@ -160,6 +161,7 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
     }
     crate::parties::annotate(&mut doc.agreements);
     crate::places::annotate(doc);
+    crate::headline::annotate(doc);
     doc.word_features = Vec::new();
 }
 

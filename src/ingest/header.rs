@@ -3,15 +3,15 @@
 //!
 //! ```text
 //! CHINA / DIPLOMACY                                  <- section label    (furniture)
-//! Vietnam's party general secretary meets ...        <- title            (furniture)
+//! Vietnam's party general secretary meets ...        <- title            (headline, read apart)
 //! Published: Dec 20, 2024 11:19 PM                   <- publication date (furniture)
 //! China Vietnam Photo: VCG                           <- photo credit     (furniture, see furniture.rs)
 //!  General Secretary ... To Lam met ...              <- first paragraph: prose, scan stops
 //! ```
 //!
-//! The headline counts as furniture: it repeats what the body says, so mining it for meetings
-//! and agreements would only produce a duplicate (or, headlines being telegraphic, a wrong)
-//! record. It stays in `text` and is still tagged by the NER stage.
+//! The headline is not furniture but is marked (`title_line`): it mostly repeats what the body
+//! says, telegraphically, so its records are kept only where the body tells nothing of the
+//! same people ([`crate::headline`]).
 
 use std::sync::LazyLock;
 
