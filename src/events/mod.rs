@@ -14,6 +14,7 @@ use anyhow::Result;
 
 use crate::doc::{Document, EntityLabel};
 use crate::text::ByteSpan;
+use heads::PairInput;
 pub use heads::{EventHeads, HeadsConfig};
 
 /// The encoder features of one sentence's words (`[words, in_dim]`, row-major), in the order of
@@ -144,8 +145,8 @@ impl EventReader {
         docs[0].sentences = vec![ByteSpan::new(0, sentence.len())];
         model.annotate(&mut docs)?;
         let s = docs[0].word_features.first().ok_or_else(|| anyhow::anyhow!("no features: attach the reader with a learned mode"))?;
-        let hidden = self.heads.words(&[(s.features.as_slice(), s.words.len())])?;
-        let (trig, refs) = self.heads.word_logits(&hidden[0], s.words.len());
+        let hidden = self.heads.words(&[(s.features.as_slice(), s.words.len())]);
+        let (trig, refs) = self.heads.word_logits(&hidden);
         Ok((s.words.len(), trig, refs))
     }
 
@@ -159,41 +160,55 @@ impl EventReader {
         let cfg = &self.heads.config;
         let dim = cfg.dim;
         let inputs: Vec<(&[f32], usize)> = sentences.iter().map(|s| (s.features.as_slice(), s.words.len())).collect();
-        let Ok(hidden) = self.heads.words(&inputs) else { return Vec::new() };
+        let hidden_all = self.heads.words(&inputs);
+        let (trig_all, refs_all) = self.heads.word_logits(&hidden_all);
+        let (kt, kr) = (cfg.trigger_tags.len(), cfg.ref_tags.len());
+        // Each sentence's rows of the document-wide matrices.
+        let mut hidden: Vec<&[f32]> = Vec::with_capacity(sentences.len());
         let mut triggers = Vec::new(); // (sentence, first, end, kind index, confidence)
         let mut mentions: Vec<Mention> = Vec::new();
+        let mut at = 0;
         for (si, s) in sentences.iter().enumerate() {
             let n = s.words.len();
+            let (from, to) = (at, at + n);
+            at = to;
+            hidden.push(&hidden_all[from * dim..to * dim]);
             if n == 0 {
                 continue;
             }
-            let (trig, refs) = self.heads.word_logits(&hidden[si], n);
-            for (first, end, tag, p) in decode_bio(&trig, n, &cfg.trigger_tags) {
+            for (first, end, tag, p) in decode_bio(&trig_all[from * kt..to * kt], n, &cfg.trigger_tags) {
                 triggers.push((si, first, end, tag, p));
             }
-            for (first, end, _, _) in decode_bio(&refs, n, &cfg.ref_tags) {
-                mentions.push(self.mention(&hidden[si], s, si, first, end, None));
+            for (first, end, _, _) in decode_bio(&refs_all[from * kr..to * kr], n, &cfg.ref_tags) {
+                mentions.push(self.mention(hidden[si], s, si, first, end, None));
             }
             for e in doc.entities_in(doc.sentences[si]) {
                 let first = s.words.iter().position(|w| w.end > e.span.start);
                 let end = s.words.iter().rposition(|w| w.start < e.span.end).map(|i| i + 1);
                 if let (Some(first), Some(end)) = (first, end) {
                     if first < end {
-                        let mut m = self.mention(&hidden[si], s, si, first, end, Some(e.label));
+                        let mut m = self.mention(hidden[si], s, si, first, end, Some(e.label));
                         m.span = e.span;
                         mentions.push(m);
                     }
                 }
             }
         }
+        if triggers.is_empty() {
+            return Vec::new();
+        }
         mentions.sort_by_key(|m| (m.sentence, m.first_word, m.end_word));
+        // The mention halves of the pair scorers, once per mention (see `heads::PairScorer`).
+        let vectors: Vec<f32> = mentions.iter().flat_map(|m| m.vector.iter().copied()).collect();
+        let role_right = self.heads.roles.right(&vectors);
+        let mut resolved = Resolved { right: None, stands_for: vec![None; mentions.len()] };
         let mut out = Vec::new();
         for (si, first, end, kind, p) in triggers {
             let span = ByteSpan::new(sentences[si].words[first].start, sentences[si].words[end - 1].end);
             if doc.is_furniture(span) {
                 continue;
             }
-            let vector = mean(&hidden[si], dim, first, end);
+            let vector = mean(hidden[si], dim, first, end);
             let is_agreement = !MEETING_KINDS.contains(&cfg.kinds[kind].as_str());
             let status_logits = self.heads.status_logits(&vector);
             // A trigger's status is chosen among its own type's statuses (events.json lists the
@@ -207,9 +222,11 @@ impl EventReader {
                 other => other.to_string(),
             };
             let mut arguments = Vec::new();
-            let mut candidates: Vec<(&Mention, isize, isize)> = mentions
+            // (mention index, sentence offset, signed word distance)
+            let mut candidates: Vec<(usize, isize, isize)> = mentions
                 .iter()
-                .filter_map(|m| {
+                .enumerate()
+                .filter_map(|(i, m)| {
                     let offset = m.sentence as isize - si as isize;
                     if offset.abs() > 1 || (offset == 0 && m.first_word < end && m.end_word > first) {
                         return None;
@@ -221,24 +238,35 @@ impl EventReader {
                     } else {
                         -((first + sentences[m.sentence].words.len() - m.first_word) as isize)
                     };
-                    Some((m, offset, words))
+                    Some((i, offset, words))
                 })
                 .collect();
             // The nearest mentions only: arguments sit within a few dozen words of their trigger,
             // and the cap bounds the work on a sentence of hundreds of names.
-            candidates.sort_by_key(|&(m, _, words)| (words.unsigned_abs(), m.span.start));
+            candidates.sort_by_key(|&(i, _, words)| (words.unsigned_abs(), mentions[i].span.start));
             candidates.truncate(MAX_ARGUMENT_CANDIDATES);
-            candidates.sort_by_key(|&(m, _, _)| (m.sentence, m.first_word, m.end_word));
-            for (m, offset, words) in candidates {
-                let label = m.label.map(|l| self.label_of(l)).unwrap_or(self.ref_label);
-                let logits = self.heads.role_logits(&vector, &m.vector, self.heads.role_distance(offset, words), label);
+            candidates.sort_by_key(|&(i, _, _)| (mentions[i].sentence, mentions[i].first_word, mentions[i].end_word));
+            let hdim = self.heads.roles.hidden();
+            let pairs: Vec<PairInput> = candidates
+                .iter()
+                .map(|&(i, offset, words)| PairInput {
+                    vector: &mentions[i].vector,
+                    right: &role_right[i * hdim..(i + 1) * hdim],
+                    distance: self.heads.role_distance(offset, words),
+                    label: mentions[i].label.map(|l| self.label_of(l)).unwrap_or(self.ref_label),
+                })
+                .collect();
+            let logits = self.heads.roles.score(&vector, &self.heads.roles.left(&vector), &pairs);
+            let nroles = cfg.roles.len();
+            for (&(i, _, _), logits) in candidates.iter().zip(logits.chunks(nroles)) {
+                let m = &mentions[i];
                 for (r, &l) in logits.iter().enumerate() {
                     let prob = sigmoid(l);
                     if prob < ROLE_THRESHOLD {
                         continue;
                     }
                     let Some(role) = Role::parse(&cfg.roles[r]) else { continue };
-                    let stands_for = if m.label.is_none() { self.antecedents(m, &mentions, sentences) } else { Vec::new() };
+                    let stands_for = if m.label.is_none() { self.antecedents(i, &mentions, sentences, &mut resolved).to_vec() } else { Vec::new() };
                     arguments.push(Argument { span: m.span, label: m.label, role, probability: prob, stands_for });
                 }
             }
@@ -270,36 +298,66 @@ impl EventReader {
         }
     }
 
-    /// The names a referring phrase stands for: earlier PERSON, ORG, GPE and NORP mentions
-    /// within a few sentences whose antecedent probability passes the threshold (best first),
-    /// else the single best one when it is at least half as likely.
-    fn antecedents(&self, reference: &Mention, mentions: &[Mention], sentences: &[SentenceFeatures]) -> Vec<ByteSpan> {
+    /// The names a referring phrase (`mentions[reference]`) stands for: earlier PERSON, ORG,
+    /// GPE and NORP mentions within a few sentences whose antecedent probability passes the
+    /// threshold (best first), else the single best one when it is at least half as likely.
+    /// Worked out once per phrase (it fills roles of several triggers).
+    fn antecedents<'r>(&self, reference: usize, mentions: &[Mention], sentences: &[SentenceFeatures], resolved: &'r mut Resolved) -> &'r [ByteSpan] {
+        if resolved.stands_for[reference].is_none() {
+            let found = self.find_antecedents(reference, mentions, sentences, &mut resolved.right);
+            resolved.stands_for[reference] = Some(found);
+        }
+        resolved.stands_for[reference].as_deref().unwrap_or_default()
+    }
+
+    fn find_antecedents(&self, reference: usize, mentions: &[Mention], sentences: &[SentenceFeatures], right: &mut Option<Vec<f32>>) -> Vec<ByteSpan> {
         let back = self.heads.config.antecedent_sentences;
-        let mut scored: Vec<(f32, ByteSpan)> = Vec::new();
+        let r = &mentions[reference];
+        let mut candidates: Vec<(usize, usize, isize, usize)> = Vec::new(); // (mention, gap, words, label)
         // Nearest first, so that the cap keeps the closest names.
-        for c in mentions.iter().rev() {
+        for (i, c) in mentions.iter().enumerate().rev() {
             let Some(label) = c.label else { continue };
             if !matches!(label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp) {
                 continue;
             }
-            if c.sentence > reference.sentence || c.sentence + back < reference.sentence {
+            if c.sentence > r.sentence || c.sentence + back < r.sentence {
                 continue;
             }
-            if c.sentence == reference.sentence && c.first_word >= reference.first_word {
+            if c.sentence == r.sentence && c.first_word >= r.first_word {
                 continue;
             }
-            let gap = reference.sentence - c.sentence;
+            let gap = r.sentence - c.sentence;
             let words = if gap == 0 {
-                (reference.first_word - c.first_word) as isize
+                (r.first_word - c.first_word) as isize
             } else {
-                (reference.first_word + sentences[c.sentence].words.len() - c.first_word) as isize
+                (r.first_word + sentences[c.sentence].words.len() - c.first_word) as isize
             };
-            let logit = self.heads.antecedent_logit(&reference.vector, &c.vector, self.heads.antecedent_distance(gap, words), self.label_of(label));
-            scored.push((sigmoid(logit), c.span));
-            if scored.len() >= MAX_ANTECEDENT_CANDIDATES {
+            candidates.push((i, gap, words, self.label_of(label)));
+            if candidates.len() >= MAX_ANTECEDENT_CANDIDATES {
                 break;
             }
         }
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let scorer = &self.heads.antecedents;
+        // The candidate halves, once per document for all mentions.
+        let right = right.get_or_insert_with(|| {
+            let vectors: Vec<f32> = mentions.iter().flat_map(|m| m.vector.iter().copied()).collect();
+            scorer.right(&vectors)
+        });
+        let hdim = scorer.hidden();
+        let pairs: Vec<PairInput> = candidates
+            .iter()
+            .map(|&(i, gap, words, label)| PairInput {
+                vector: &mentions[i].vector,
+                right: &right[i * hdim..(i + 1) * hdim],
+                distance: self.heads.antecedent_distance(gap, words),
+                label,
+            })
+            .collect();
+        let logits = scorer.score(&r.vector, &scorer.left(&r.vector), &pairs);
+        let mut scored: Vec<(f32, ByteSpan)> = candidates.iter().zip(&logits).map(|(&(i, ..), &l)| (sigmoid(l), mentions[i].span)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
         let passing: Vec<ByteSpan> = scored.iter().filter(|(p, _)| *p >= ANTECEDENT_THRESHOLD).map(|(_, s)| *s).collect();
         if !passing.is_empty() {
@@ -307,6 +365,13 @@ impl EventReader {
         }
         scored.first().filter(|(p, _)| *p >= ANTECEDENT_THRESHOLD / 2.0).map(|(_, s)| vec![*s]).unwrap_or_default()
     }
+}
+
+/// What [`EventReader::antecedents`] worked out in one document: the candidate halves of the
+/// antecedent scorer, and each referring phrase's names, by mention index.
+struct Resolved {
+    right: Option<Vec<f32>>,
+    stands_for: Vec<Option<Vec<ByteSpan>>>,
 }
 
 fn mean(hidden: &[f32], dim: usize, first: usize, end: usize) -> Vec<f32> {
