@@ -63,6 +63,12 @@ def encode_sentence(tok, text):
 @torch.no_grad()
 def word_features(tagger, sents, cls, sep, max_len=128, stride=96):
     """[words, 400] features per sentence, windows as src/ner cuts them."""
+    return word_features_live(tagger, sents, cls, sep, max_len, stride)
+
+
+def word_features_live(tagger, sents, cls, sep, max_len=128, stride=96):
+    """word_features without torch.no_grad: gradients reach the encoder when it trains
+    (training/events/joint.py)."""
     width = max_len - 2
     windows = []  # (sentence, start, end, own_start, own_end)
     for si, (ids, shapes, first, words) in enumerate(sents):
@@ -79,7 +85,8 @@ def word_features(tagger, sents, cls, sep, max_len=128, stride=96):
             mid = (windows[w][1] + windows[w - 1][2]) // 2
             windows[w - 1][4] = mid
             windows[w][3] = mid
-    piece_feats = [torch.zeros(len(s[0]), IN_DIM) for s in sents]
+    piece_row = [[0] * len(s[0]) for s in sents]  # row of each piece in the stacked window outputs
+    outputs, base = [], 0
     windows.sort(key=lambda w: -(w[2] - w[1]))
     for b in range(0, len(windows), 64):
         group = windows[b:b + 64]
@@ -95,16 +102,26 @@ def word_features(tagger, sents, cls, sep, max_len=128, stride=96):
         emb = tagger.bert.embeddings.word_embeddings(ids) + tagger.case_in(shp)
         hidden = tagger.bert(inputs_embeds=emb, attention_mask=mask).last_hidden_state
         feats = torch.cat([hidden, tagger.case_out(shp)], dim=-1)
+        outputs.append(feats.reshape(-1, IN_DIM))
         for r, (si, s, e, os_, oe) in enumerate(group):
-            piece_feats[si][os_:oe] = feats[r, 1 + os_ - s:1 + oe - s]
-    return [pf[torch.tensor(s[2], dtype=torch.long)] if s[2] else torch.zeros(0, IN_DIM) for pf, s in zip(piece_feats, sents)]
+            for p in range(os_, oe):
+                piece_row[si][p] = base + r * wmax + 1 + p - s
+        base += len(group) * wmax
+    if not outputs:
+        return [torch.zeros(0, IN_DIM) for _ in sents]
+    # one gather for every word's first piece (a single differentiable index), then split
+    rows = [piece_row[si][p] for si, s in enumerate(sents) for p in s[2]]
+    picked = torch.cat(outputs)[torch.tensor(rows, dtype=torch.long)]
+    return list(torch.split(picked, [len(s[2]) for s in sents]))
 
 
 def build(doc, tok, tagger, cls, sep):
+    """Targets of one article, with its frozen features; tagger=None leaves the features out
+    and keeps the encoded sentences ("sents") and entity BIO tags ("ner") for joint.py."""
     text = doc["text"]
     spans = sentences(text)
     sents = [encode_sentence(tok, text[s:e]) for s, e in spans]
-    feats = word_features(tagger, sents, cls, sep)
+    feats = word_features(tagger, sents, cls, sep) if tagger is not None else None
     # word spans in document code points, and a lookup char -> (sentence, word)
     words = [[(s + a, s + b) for a, b in sw[3]] for (s, _), sw in zip(spans, sents)]
 
@@ -169,8 +186,21 @@ def build(doc, tok, tagger, cls, sep):
                 continue
             wd = (a - c) if sj == si else a + (len(words[sj]) - c)
             ante_pairs.append((mi, mj, antecedent_distance(si - sj, wd), 1.0 if keys & keys2 else 0.0))
+    extra = {}
+    if feats is None:
+        from features import LABEL_ID
+        ner = [[0] * len(w) for w in words]
+        for e in doc["entities"]:
+            if ("B-" + e["label"]) not in LABEL_ID:
+                continue
+            for si, ws in enumerate(words):
+                inside = [i for i, (a, b) in enumerate(ws) if a >= e["start"] and b <= e["end"]]
+                for k, i in enumerate(inside):
+                    ner[si][i] = LABEL_ID[("B-" if k == 0 else "I-") + e["label"]]
+        extra = {"sents": sents, "ner": [torch.tensor(t, dtype=torch.long) for t in ner]}
     return {
-        "id": doc["id"], "feats": [f.half() for f in feats],
+        **extra,
+        "id": doc["id"], "feats": [f.half() for f in feats] if feats is not None else None,
         "trig": [torch.tensor(t, dtype=torch.long) for t in trig_tags],
         "ref": [torch.tensor(t, dtype=torch.long) for t in ref_tags],
         "triggers": [(si, a, b, status_index(ev["type"], ev["status"])) for si, a, b, ev in triggers],
