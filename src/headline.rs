@@ -9,7 +9,7 @@
 
 use crate::doc::Document;
 use crate::merge::same_name;
-use crate::records::{Agreement, Meeting};
+use crate::records::{Agreement, Evidence, Meeting};
 use crate::text::CharIndex;
 
 /// Drops the headline's records that the body also tells.
@@ -19,28 +19,34 @@ pub fn annotate(doc: &mut Document) {
         return;
     }
     let line = CharIndex::new(&doc.text).char_span(headline);
-    let in_headline = |sources: &[crate::records::Evidence]| {
-        !sources.is_empty() && sources.iter().all(|e| line.start <= e.start && e.end <= line.end)
+    drop_told(&mut doc.meetings, line, |m| &m.sources, meeting_names);
+    drop_told(&mut doc.agreements, line, |a| &a.sources, party_names);
+}
+
+/// Drops the records read from `line` alone (char span) whose names one of the other
+/// records shares.
+fn drop_told<T>(
+    records: &mut Vec<T>,
+    line: crate::text::CharSpan,
+    sources: impl Fn(&T) -> &[Evidence],
+    names: impl for<'a> Fn(&'a T) -> Vec<&'a str>,
+) {
+    let in_headline = |r: &T| {
+        let s = sources(r);
+        !s.is_empty() && s.iter().all(|e| line.start <= e.start && e.end <= line.end)
     };
-    let shares = |a: &[&str], b: &[&str]| a.iter().any(|x| b.iter().any(|y| same_name(x, y)));
-
-    let body: Vec<Vec<&str>> = doc.meetings.iter().filter(|m| !in_headline(&m.sources)).map(meeting_names).collect();
-    let told: Vec<bool> = doc
-        .meetings
+    let body: Vec<Vec<&str>> = records.iter().filter(|r| !in_headline(r)).map(&names).collect();
+    let told: Vec<bool> = records
         .iter()
-        .map(|m| in_headline(&m.sources) && body.iter().any(|b| shares(&meeting_names(m), b)))
+        .map(|r| {
+            in_headline(r) && {
+                let own = names(r);
+                body.iter().any(|b| own.iter().any(|x| b.iter().any(|y| same_name(x, y))))
+            }
+        })
         .collect();
     let mut told = told.into_iter();
-    doc.meetings.retain(|_| !told.next().unwrap_or(false));
-
-    let body: Vec<Vec<&str>> = doc.agreements.iter().filter(|a| !in_headline(&a.sources)).map(party_names).collect();
-    let told: Vec<bool> = doc
-        .agreements
-        .iter()
-        .map(|a| in_headline(&a.sources) && body.iter().any(|b| shares(&party_names(a), b)))
-        .collect();
-    let mut told = told.into_iter();
-    doc.agreements.retain(|_| !told.next().unwrap_or(false));
+    records.retain(|_| !told.next().unwrap_or(false));
 }
 
 fn meeting_names(m: &Meeting) -> Vec<&str> {

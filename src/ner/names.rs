@@ -42,7 +42,7 @@ pub fn annotate(doc: &mut Document) {
                 && !followed_by_capitalised_word(text, span.end)
                 && !overlaps(&doc.entities, span)
                 && !overlaps(&added, span)
-                && doc.sentences.iter().any(|s| s.start <= span.start && span.end <= s.end)
+                && in_a_sentence(&doc.sentences, span)
             {
                 added.push(Entity { span, label: EntityLabel::Person, score });
             }
@@ -90,6 +90,12 @@ fn followed_by_capitalised_word(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let trimmed = rest.trim_start_matches([' ', '\t']);
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `span` lies inside one sentence (sentences are sorted and disjoint).
+fn in_a_sentence(sentences: &[ByteSpan], span: ByteSpan) -> bool {
+    let i = sentences.partition_point(|s| s.end < span.end);
+    sentences.get(i).is_some_and(|s| s.start <= span.start && span.end <= s.end)
 }
 
 fn overlaps(entities: &[Entity], span: ByteSpan) -> bool {
