@@ -166,7 +166,9 @@ pub struct JobRun {
 /// time including start-up and model load, and its peak RSS.
 pub fn time_child(name: &str, program: &Path, args: &[String]) -> Result<JobRun> {
     let time = Path::new("/usr/bin/time");
-    let stats = std::env::temp_dir().join(format!("attache-bench-time-{}-{name}", std::process::id()));
+    // The side's name may hold paths ("--model models/ner"): keep the file name flat.
+    let flat: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let stats = std::env::temp_dir().join(format!("attache-bench-time-{}-{flat}", std::process::id()));
     let mut command = if time.exists() {
         let mut c = Command::new(time);
         c.arg("-f").arg("%M").arg("-o").arg(&stats).arg(program);

@@ -57,7 +57,8 @@ struct CommonArgs {
     /// How meetings and agreements are read: the learned event reader, the rules, or both.
     #[arg(long, value_enum, default_value_t = pipeline::DEFAULT_READER)]
     reader: pipeline::Reader,
-    /// Event reader folder (default: models/events).
+    /// Event reader folder (default: the `events` folder beside the model folder, so
+    /// models/events for models/ner).
     #[arg(long)]
     events: Option<PathBuf>,
 }
@@ -176,9 +177,11 @@ enum Command {
         /// for bench/ort/bench.py.
         #[arg(long, value_name = "FILE")]
         dump_windows: Option<PathBuf>,
-        /// Model folder (default: models/ner).
+        /// Model folder (default: models/ner); repeat it to time several models side by side
+        /// in the main job (each with the event reader beside it). The encoder-only comparison
+        /// uses the first.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Vec<PathBuf>,
     },
     /// Writes a synthetic corpus: COUNT realistic articles under OUTPUT/articles (txt, some md,
     /// html and one .jsonl) and the events they were generated from to OUTPUT/expected.jsonl.
@@ -227,7 +230,7 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
             if !wants_events {
                 return Ok(None);
             }
-            let dir = common.events.clone().unwrap_or_else(attache::events::default_dir);
+            let dir = common.events.clone().unwrap_or_else(|| attache::events::dir_for_model(&dir));
             let reader = attache::events::EventReader::load(&dir)
                 .with_context(|| format!("cannot load the event reader from {} (run with --reader rules to do without it)", dir.display()))?;
             Ok(Some(reader))
@@ -346,7 +349,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let backends = if backends.is_empty() { Backend::ALL.to_vec() } else { backends };
             if !encoder_only {
-                bench_job(&input, &backends, &peer, repeat, threads)?;
+                bench_job(&input, &backends, &model, &peer, repeat, threads)?;
             }
             if !no_encoder {
                 let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -356,7 +359,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 });
                 let options = attache::bench_encoder::Options {
                     inputs: if encoder_input.is_empty() { vec![input] } else { encoder_input },
-                    model_dir: model.unwrap_or_else(pipeline::default_model_dir),
+                    model_dir: model.first().cloned().unwrap_or_else(pipeline::default_model_dir),
                     backends,
                     threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
                     repeat: encoder_repeat,
@@ -430,21 +433,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// The main job on `input`, once per backend and once by the peer, each as its own process:
 /// words/s including model load, peak RSS, ratios to the peer.
-fn bench_job(input: &std::path::Path, backends: &[Backend], peer: &str, repeat: usize, threads: Option<usize>) -> Result<()> {
+fn bench_job(input: &std::path::Path, backends: &[Backend], models: &[PathBuf], peer: &str, repeat: usize, threads: Option<usize>) -> Result<()> {
     let exe = std::env::current_exe().context("cannot find the attache executable")?;
     let scratch = std::env::temp_dir().join(format!("attache-bench-{}", std::process::id()));
     println!("CPU: {}", bench::cpu_model());
     // Every side is a child process; repetitions go round all sides in turn, so that
     // a change in the machine's load hits every side alike.
     let mut sides: Vec<(String, PathBuf, Vec<String>)> = Vec::new();
-    for backend in backends {
-        let out = scratch.join(backend.name());
-        let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
-        args.extend(["--backend".to_string(), backend.name().to_string()]);
-        if let Some(t) = threads {
-            args.extend(["--threads".to_string(), t.to_string()]);
+    let models: Vec<Option<&PathBuf>> = if models.is_empty() { vec![None] } else { models.iter().map(Some).collect() };
+    let mut first_out = None;
+    for model in &models {
+        for backend in backends {
+            let out = scratch.join(format!("{}-{}", backend.name(), sides.len()));
+            first_out.get_or_insert_with(|| out.clone());
+            let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
+            args.extend(["--backend".to_string(), backend.name().to_string()]);
+            let mut name = format!("attache --backend {backend}");
+            if let Some(dir) = model {
+                args.extend(["--model".to_string(), dir.display().to_string()]);
+                if models.len() > 1 {
+                    name = format!("{name} --model {}", dir.display());
+                }
+            }
+            if let Some(t) = threads {
+                args.extend(["--threads".to_string(), t.to_string()]);
+            }
+            sides.push((name, exe.clone(), args));
         }
-        sides.push((format!("attache --backend {backend}"), exe.clone(), args));
     }
     if !peer.is_empty() {
         let args = vec![peer.to_string(), input.display().to_string(), scratch.join("peer").display().to_string()];
@@ -460,8 +475,8 @@ fn bench_job(input: &std::path::Path, backends: &[Backend], peer: &str, repeat: 
         }
     }
     let runs: Vec<bench::JobRun> = runs.into_iter().flatten().collect();
-    let words = match backends.first() {
-        Some(b) => bench::run_words(&scratch.join(b.name()))?,
+    let words = match first_out {
+        Some(out) => bench::run_words(&out)?,
         None => 0,
     };
     let _ = std::fs::remove_dir_all(&scratch);
@@ -470,7 +485,7 @@ fn bench_job(input: &std::path::Path, backends: &[Backend], peer: &str, repeat: 
     for run in &runs {
         let rss = run.peak_rss_mb.map_or("?".to_string(), |m| format!("{m:.0} MB"));
         let ratio = reference.map_or(String::new(), |p| format!("  {:.2}x peer", p / run.seconds));
-        println!("{:<26} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}", run.name, words as f64 / run.seconds, run.seconds);
+        println!("{:<30} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}", run.name, words as f64 / run.seconds, run.seconds);
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The shipped event reader: parity with the training code, and bounded, valid output on
 //! hostile text.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use attache::doc::Document;
@@ -72,4 +72,19 @@ fn hostile_texts_stay_bounded_and_valid() {
     let no_breaks: String = (0..600).map(|i| format!("{} met {} in Rome", names[i % 5], names[(i + 1) % 5])).collect::<Vec<_>>().join(" and ");
     run_hostile("no-breaks", no_breaks);
     run_hostile("furniture", "Home | World | Politics\nSubscribe\nShare this article\nUpdated: 19-02-2021 22:26 IST\nREAD ALSO: Leaders meet\nCookie settings\n".repeat(40));
+}
+
+/// Heads read one encoder's features: `--model models/l6/ner` must bring `models/l6/events`,
+/// and a model folder with no `events` beside it falls back to the shipped reader.
+#[test]
+fn the_event_reader_is_the_one_beside_the_model() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(attache::events::dir_for_model(&root.join("models/l6/ner")), root.join("models/l6/events"));
+    assert_eq!(attache::events::dir_for_model(&root.join("models/ner")), root.join("models/events"));
+    let lone = std::env::temp_dir().join(format!("attache-lone-model-{}", std::process::id())).join("ner");
+    assert_eq!(attache::events::dir_for_model(&lone), attache::events::default_dir());
+    // both shipped readers load
+    for dir in ["models/events", "models/l6/events"] {
+        EventReader::load(&root.join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
+    }
 }

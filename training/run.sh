@@ -3,17 +3,18 @@
 #
 # setup (venv, pinned requirements, teachers) -> State of the Union text (npm) -> silver labels
 # (spaCy md + sm, kept where both agree) -> generated sentences -> fine-tuning (resumable: re-run
-# the same command after an interruption) -> export to models/ner (fp16) -> parity fixture ->
+# the same command after an interruption) -> export to models/l6/ner (fp16) -> parity fixture ->
 # teacher predictions on the gold set. Seeds are fixed throughout. Runs on the CPU (about an
 # hour and a half on 2 cores) or on a GPU when torch sees one (about 3 minutes).
 #
-# Environment: RUN (default training/runs/main), EPOCHS (3), OUT_MODEL (models/ner),
+# Environment: RUN (default training/runs/main), EPOCHS (3), OUT_MODEL (models/l6/ner: the
+# 6-layer model; training/student.sh distils the shipped 4-layer models/ner from it),
 # SILVER_MAX (25000), SYNTH_N (40000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${RUN:-training/runs/main}
 EPOCHS=${EPOCHS:-3}
-OUT_MODEL=${OUT_MODEL:-models/ner}
+OUT_MODEL=${OUT_MODEL:-models/l6/ner}
 PY=training/.venv/bin/python
 DATA=training/data
 

@@ -81,6 +81,16 @@ pub struct EventMention {
     pub arguments: Vec<Argument>,
 }
 
+/// The event reader trained on the encoder in `model_dir`: the `events` folder beside it
+/// (`models/l6/ner` -> `models/l6/events`), else the shipped one. Heads read one encoder's
+/// features; beside another encoder they would read noise.
+pub fn dir_for_model(model_dir: &Path) -> PathBuf {
+    match model_dir.parent().map(|p| p.join("events")) {
+        Some(beside) if beside.join("heads.safetensors").exists() => beside,
+        _ => default_dir(),
+    }
+}
+
 /// Where the shipped event reader lives: `models/events` beside `models/ner`.
 pub fn default_dir() -> PathBuf {
     let local = PathBuf::from("models/events");

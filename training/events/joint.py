@@ -8,7 +8,9 @@ Starts from models/ner (tagger) and models/events (heads). Loss per batch of art
 event losses of train_events.loss_batch on features computed live through the encoder (same
 windows: 128 pieces, stride 96), plus entity tag cross-entropy on the articles' entity labels
 and on a batch of replay NER sentences (a few thousand sampled per epoch) so the tagger does
-not forget. Same held-out tenth (id hash) and dev score as train_events.py; the best epoch is
+not forget; with --teacher, a KL term to a frozen tagger's tags on sentence windows of the
+articles (and --anchor folders) anchors the entity classifier instead (training/student.sh
+uses it to train the 4-layer student with the 6-layer model as teacher). Same held-out tenth (id hash) and dev score as train_events.py; the best epoch is
 exported to OUT/ner (models/ner format) and OUT/events (models/events format).
 """
 import argparse, hashlib, json, os, random, shutil, sys, time
@@ -24,6 +26,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 import train_events as te  # noqa: E402
 from heads import EventHeads  # noqa: E402
 from features import LABELS, featurise  # noqa: E402
+import distill  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -53,6 +56,17 @@ def replay_loss(tagger, enc, idx):
         mask[r, :len(a)] = 1; labels[r, :len(a)] = torch.tensor(l)
     logits = tagger(ids, mask, shapes)
     return nn.functional.cross_entropy(logits.reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=-100)
+
+
+def anchor_loss(tagger, teacher, items, idx, cls, sep):
+    """KL from the frozen teacher's tag distribution to the tagger's on sentence windows: keeps
+    the entity tags where the teacher had them while the encoder learns events."""
+    ids, shapes, mask, _ = distill.batch_tensors([items[j] for j in idx], cls, sep)
+    with torch.no_grad():
+        _, target = distill.hidden_and_logits(teacher, ids, mask, shapes)
+    _, logits = distill.hidden_and_logits(tagger, ids, mask, shapes)
+    real = mask.bool()
+    return nn.functional.kl_div(logits.log_softmax(-1)[real], target.log_softmax(-1)[real], log_target=True, reduction="batchmean")
 
 
 def export(tagger, heads, out, model_dir, events_dir, tok, cls, sep, meta):
@@ -107,8 +121,14 @@ def main():
     ap.add_argument("--max-steps", type=int, default=0, help="stop each epoch after this many steps (timing)")
     ap.add_argument("--dev-limit", type=int, default=0, help="score only this many dev articles (smoke tests)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--teacher", help="frozen tagger (models/ner format) whose tags anchor the entity classifier")
+    ap.add_argument("--anchor", nargs="*", default=[], help="folders of .txt articles for the teacher anchor "
+                    "(the written articles' sentences are always used)")
+    ap.add_argument("--anchor-per-step", type=int, default=32)
+    ap.add_argument("--anchor-weight", type=float, default=1.0)
     args = ap.parse_args()
     torch.manual_seed(7); random.seed(7)
+    os.makedirs(args.out, exist_ok=True)
     torch.set_num_threads(args.threads)
     tok = Tokenizer.from_file(os.path.join(args.model, "tokenizer.json"))
     tok.no_padding(); tok.no_truncation()
@@ -122,6 +142,16 @@ def main():
     replay = [json.loads(l) for p in args.replay for l in open(p, encoding="utf-8") if l.strip()]
     print(f"{len(train)} train / {len(dev)} dev articles, {len(replay)} replay sentences ({time.time() - t0:.0f} s)", flush=True)
     tagger = te.load_encoder(args.model); tagger.train()
+    teacher, anchor = None, []
+    if args.teacher:
+        teacher = te.load_encoder(args.teacher); teacher.eval()
+        for d in docs:
+            anchor += distill.article_items(tok, d["text"])
+        for folder in args.anchor:
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".txt"):
+                    anchor += distill.article_items(tok, open(os.path.join(folder, name), encoding="utf-8").read())
+        print(f"{len(anchor)} anchor windows for the teacher {args.teacher}", flush=True)
     heads = EventHeads()
     heads.load_state_dict({k: v.float() for k, v in load_file(os.path.join(args.events, "heads.safetensors")).items()})
     heads.train()
@@ -149,7 +179,7 @@ def main():
         for it in sample:
             ids, shapes, labels, _, _ = featurise(tok, it["text"], it["entities"], True)
             renc.append((ids, shapes, labels))
-        t_ep, run_ev, run_ner, run_rep = time.time(), 0.0, 0.0, 0.0
+        t_ep, run_ev, run_ner, run_rep, run_anc = time.time(), 0.0, 0.0, 0.0, 0.0
         for step in range(steps_per_epoch):
             ts = time.time()
             exs = train[step * args.batch:(step + 1) * args.batch]
@@ -157,8 +187,12 @@ def main():
             logits, y = live_batch(tagger, exs, cls, sep)
             ev = te.loss_batch(heads, exs) / len(exs)
             ner = nn.functional.cross_entropy(logits, y)
-            rep = replay_loss(tagger, renc, list(range(step * per_step, (step + 1) * per_step)))
+            rep = replay_loss(tagger, renc, list(range(step * per_step, (step + 1) * per_step))) if renc else torch.zeros(())
             loss = ev + args.ner_weight * (ner + rep)
+            if teacher is not None:
+                anc = anchor_loss(tagger, teacher, anchor, rng.sample(range(len(anchor)), args.anchor_per_step), cls, sep)
+                loss = loss + args.anchor_weight * anc
+                run_anc += float(anc.detach())
             loss.backward()
             nn.utils.clip_grad_norm_(list(tagger.parameters()) + list(heads.parameters()), 5.0)
             opt.step(); sched.step()
@@ -167,7 +201,7 @@ def main():
             run_ev += float(ev.detach()); run_ner += float(ner.detach()); run_rep += float(rep.detach())
             if step < 3 or (step + 1) % 10 == 0:
                 n = step + 1
-                print(f"epoch {epoch + 1} step {n}/{steps_per_epoch}: ev {run_ev / n:.3f} ner {run_ner / n:.3f} replay {run_rep / n:.3f} ({time.time() - ts:.1f} s/step, {time.time() - t_ep:.0f} s)", flush=True)
+                print(f"epoch {epoch + 1} step {n}/{steps_per_epoch}: ev {run_ev / n:.3f} ner {run_ner / n:.3f} replay {run_rep / n:.3f} anchor {run_anc / n:.3f} ({time.time() - ts:.1f} s/step, {time.time() - t_ep:.0f} s)", flush=True)
         scores = evaluate(tagger, heads, dev[:args.dev_limit] if args.dev_limit else dev, cls, sep)
         score = scores["trigger_f1"] + scores["role_f1"] + scores["status_acc"] + scores["antecedent_acc"]
         print(f"epoch {epoch + 1}: dev {json.dumps({k: round(v, 4) for k, v in scores.items()})} ({time.time() - t_ep:.0f} s)", flush=True)
