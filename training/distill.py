@@ -45,6 +45,15 @@ def article_items(tok, text):
     return items
 
 
+def folder_items(tok, folder):
+    """article_items of every .txt article in `folder`, in name order."""
+    items = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".txt"):
+            items += article_items(tok, open(os.path.join(folder, name), encoding="utf-8").read())
+    return items
+
+
 def synth_item(tok, it):
     ids, shapes, labels, _, _ = featurise(tok, it["text"], it["entities"], True)
     # featurise adds [CLS]/[SEP]; the items hold the inner pieces
@@ -64,13 +73,6 @@ def batch_tensors(items, cls, sep):
         if l is not None:
             labels[r, 1:n + 1] = torch.tensor(l)
     return ids, shapes, mask, labels
-
-
-def hidden_and_logits(tagger, ids, mask, shapes):
-    emb = tagger.bert.embeddings.word_embeddings(ids) + tagger.case_in(shapes)
-    hidden = tagger.bert(inputs_embeds=emb, attention_mask=mask).last_hidden_state
-    logits = tagger.classifier(tagger.dropout(torch.cat([hidden, tagger.case_out(shapes)], dim=-1)))
-    return hidden, logits
 
 
 def batches(order, items, tokens):
@@ -140,9 +142,7 @@ def main():
         if line.strip():
             items += article_items(tok, json.loads(line)["text"])
     for folder in args.extra:
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".txt"):
-                items += article_items(tok, open(os.path.join(folder, name), encoding="utf-8").read())
+        items += folder_items(tok, folder)
     synth = [json.loads(l) for l in open(args.synth, encoding="utf-8") if l.strip()]
     random.Random(7).shuffle(synth)
     items += [synth_item(tok, it) for it in synth[:args.synth_n]]
@@ -160,7 +160,7 @@ def main():
     with torch.inference_mode():
         for group in batches(order, items, 8192):
             ids, shapes, mask, _ = batch_tensors([items[j] for j in group], cls, sep)
-            hidden, logits = hidden_and_logits(teacher, ids, mask, shapes)
+            hidden, logits = teacher.encode(ids, mask, shapes)
             for r, j in enumerate(group):
                 n = len(items[j][0]) + 2
                 targets[j] = (hidden[r, :n].to(torch.float16).clone(), logits[r, :n].to(torch.float16).clone())
@@ -178,9 +178,9 @@ def main():
     warm = max(1, total // 20)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (s + 1) / warm if s < warm else max(0.02, (total - s) / (total - warm)))
 
-    def loss_of(group, train_mode):
+    def loss_of(group):
         ids, shapes, mask, labels = batch_tensors([items[j] for j in group], cls, sep)
-        hidden, logits = hidden_and_logits(student, ids, mask, shapes)
+        hidden, logits = student.encode(ids, mask, shapes)
         th = torch.zeros_like(hidden); tl = torch.zeros_like(logits)
         for r, j in enumerate(group):
             n = len(items[j][0]) + 2
@@ -198,7 +198,7 @@ def main():
         student.eval()
         sums, n = [0.0, 0.0, 0.0], 0
         for group in batches(sorted(dev, key=lambda j: len(items[j][0])), items, 8192):
-            _, mse, kl, agree = loss_of(group, False)
+            _, mse, kl, agree = loss_of(group)
             k = len(group)
             sums[0] += float(mse) * k; sums[1] += float(kl) * k; sums[2] += float(agree) * k; n += k
         student.train()
@@ -214,7 +214,7 @@ def main():
         te_ = time.time(); run = [0.0, 0.0, 0.0]
         for step, group in enumerate(groups):
             opt.zero_grad()
-            loss, mse, kl, _ = loss_of(group, True)
+            loss, mse, kl, _ = loss_of(group)
             loss.backward()
             nn.utils.clip_grad_norm_(student.parameters(), 2.0)
             opt.step(); sched.step()

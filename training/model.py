@@ -33,10 +33,14 @@ class Tagger(nn.Module):
         return model
 
     def forward(self, ids, mask, shapes):
+        return self.encode(ids, mask, shapes)[1]
+
+    def encode(self, ids, mask, shapes):
+        """The encoder's last hidden state (what the event heads read) and the tag logits."""
         emb = self.bert.embeddings.word_embeddings(ids) + self.case_in(shapes)
         hidden = self.bert(inputs_embeds=emb, attention_mask=mask).last_hidden_state
-        hidden = torch.cat([hidden, self.case_out(shapes)], dim=-1)
-        return self.classifier(self.dropout(hidden))
+        logits = self.classifier(self.dropout(torch.cat([hidden, self.case_out(shapes)], dim=-1)))
+        return hidden, logits
 
     def export_state(self):
         """Tensor names as the Rust loader reads them (HF BERT names without the prefix)."""

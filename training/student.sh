@@ -20,13 +20,12 @@ OUT=${OUT:-$RUN/out}
 mkdir -p "$RUN" training/data
 [ -f training/data/events.jsonl ] || $PY training/events/markup.py convert training/events/written -o training/data/events.jsonl
 [ -f training/data/synth.jsonl ] || $PY training/synth.py --out training/data/synth.jsonl --n 40000 --seed 7
-EXTRA=()
-[ -d eval/real/texts/open ] && EXTRA=(--extra eval/real/texts/open)
-ANCHOR=()
-[ -d eval/real/texts/open ] && ANCHOR=(--anchor eval/real/texts/open)
-$PY training/distill.py --teacher "$TEACHER" --layers 0,2,4,5 --synth-n 8000 "${EXTRA[@]}" --epochs 5 --out "$RUN/distill1"
-$PY training/distill.py --teacher "$TEACHER" --layers 0,2,4,5 --init "$RUN/distill1/last.pt" --lr 1e-4 --synth-n 24000 "${EXTRA[@]}" --epochs 3 --out "$RUN/distill2"
-$PY training/events/joint.py --model "$RUN/distill2" --events "$(dirname "$TEACHER")/events" --teacher "$TEACHER" "${ANCHOR[@]}" --replay --epochs 2 --out "$RUN/joint"
+# the open part of the real-news set, when fetched: unlabelled text for distillation and anchor
+REAL=()
+[ -d eval/real/texts/open ] && REAL=(eval/real/texts/open)
+$PY training/distill.py --teacher "$TEACHER" --layers 0,2,4,5 --synth-n 8000 --extra "${REAL[@]}" --epochs 5 --out "$RUN/distill1"
+$PY training/distill.py --teacher "$TEACHER" --layers 0,2,4,5 --init "$RUN/distill1/last.pt" --lr 1e-4 --synth-n 24000 --extra "${REAL[@]}" --epochs 3 --out "$RUN/distill2"
+$PY training/events/joint.py --model "$RUN/distill2" --events "$(dirname "$TEACHER")/events" --teacher "$TEACHER" --anchor "${REAL[@]}" --replay --epochs 2 --out "$RUN/joint"
 mkdir -p "$OUT/ner" "$OUT/events"
 cp "$RUN"/joint/ner/{config.json,labels.json,model.safetensors,parity.json,tokenizer.json} "$OUT/ner/"
 cp "$RUN"/joint/events/{events.json,heads.safetensors,parity.json} "$OUT/events/"

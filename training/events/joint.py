@@ -10,8 +10,8 @@ windows: 128 pieces, stride 96), plus entity tag cross-entropy on the articles' 
 and on a batch of replay NER sentences (a few thousand sampled per epoch) so the tagger does
 not forget; with --teacher, a KL term to a frozen tagger's tags on sentence windows of the
 articles (and --anchor folders) anchors the entity classifier instead (training/student.sh
-uses it to train the 4-layer student with the 6-layer model as teacher). Same held-out tenth (id hash) and dev score as train_events.py; the best epoch is
-exported to OUT/ner (models/ner format) and OUT/events (models/events format).
+uses it to train the 4-layer student with the 6-layer model as teacher). Same held-out tenth
+(id hash) and dev score as train_events.py; the best epoch is exported to OUT/ner (models/ner format) and OUT/events (models/events format).
 """
 import argparse, hashlib, json, os, random, shutil, sys, time
 
@@ -63,8 +63,8 @@ def anchor_loss(tagger, teacher, items, idx, cls, sep):
     the entity tags where the teacher had them while the encoder learns events."""
     ids, shapes, mask, _ = distill.batch_tensors([items[j] for j in idx], cls, sep)
     with torch.no_grad():
-        _, target = distill.hidden_and_logits(teacher, ids, mask, shapes)
-    _, logits = distill.hidden_and_logits(tagger, ids, mask, shapes)
+        _, target = teacher.encode(ids, mask, shapes)
+    _, logits = tagger.encode(ids, mask, shapes)
     real = mask.bool()
     return nn.functional.kl_div(logits.log_softmax(-1)[real], target.log_softmax(-1)[real], log_target=True, reduction="batchmean")
 
@@ -148,9 +148,7 @@ def main():
         for d in docs:
             anchor += distill.article_items(tok, d["text"])
         for folder in args.anchor:
-            for name in sorted(os.listdir(folder)):
-                if name.endswith(".txt"):
-                    anchor += distill.article_items(tok, open(os.path.join(folder, name), encoding="utf-8").read())
+            anchor += distill.folder_items(tok, folder)
         print(f"{len(anchor)} anchor windows for the teacher {args.teacher}", flush=True)
     heads = EventHeads()
     heads.load_state_dict({k: v.float() for k, v in load_file(os.path.join(args.events, "heads.safetensors")).items()})
