@@ -16,6 +16,8 @@ PY=training/.venv/bin/python
 [ -x "$PY" ] || bash training/setup.sh
 RUN=${RUN:-training/runs/student}
 TEACHER=${TEACHER:-models/l6/ner}
+# teacher layers the student starts from (LAYERS=0,2,3 with TEACHER=models/ner: the 3-layer student)
+LAYERS=${LAYERS:-0,2,4,5}
 OUT=${OUT:-$RUN/out}
 mkdir -p "$RUN" training/data
 [ -f training/data/events.jsonl ] || $PY training/events/markup.py convert training/events/written -o training/data/events.jsonl
@@ -23,8 +25,8 @@ mkdir -p "$RUN" training/data
 # the open part of the real-news set, when fetched: unlabelled text for distillation and anchor
 REAL=()
 [ -d eval/real/texts/open ] && REAL=(eval/real/texts/open)
-$PY training/distill.py --teacher "$TEACHER" --layers 0,2,4,5 --synth-n 8000 --extra "${REAL[@]}" --epochs 5 --out "$RUN/distill1"
-$PY training/distill.py --teacher "$TEACHER" --layers 0,2,4,5 --init "$RUN/distill1/last.pt" --lr 1e-4 --synth-n 24000 --extra "${REAL[@]}" --epochs 3 --out "$RUN/distill2"
+$PY training/distill.py --teacher "$TEACHER" --layers "$LAYERS" --synth-n 8000 --extra "${REAL[@]}" --epochs 5 --out "$RUN/distill1"
+$PY training/distill.py --teacher "$TEACHER" --layers "$LAYERS" --init "$RUN/distill1/last.pt" --lr 1e-4 --synth-n 24000 --extra "${REAL[@]}" --epochs 3 --out "$RUN/distill2"
 $PY training/events/joint.py --model "$RUN/distill2" --events "$(dirname "$TEACHER")/events" --teacher "$TEACHER" --anchor "${REAL[@]}" --replay --epochs 2 --out "$RUN/joint"
 mkdir -p "$OUT/ner" "$OUT/events"
 cp "$RUN"/joint/ner/{config.json,labels.json,model.safetensors,parity.json,tokenizer.json} "$OUT/ner/"

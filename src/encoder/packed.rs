@@ -3,8 +3,9 @@
 //! Every real token of every window of a batch is one row of a `[tokens, hidden]` matrix, so
 //! each linear layer (Q/K/V fused, attention output, the two feed-forward layers) is one matrix
 //! product over real tokens only; attention runs per window over that window's tokens, windows
-//! in parallel. Bias is added by the product itself (the output starts as the bias), GELU runs
-//! in place, residual + layer norm is one pass per row.
+//! in parallel. Bias is added by the pass after each product (GELU, residual + layer norm; the
+//! fused Q/K/V product adds its own), GELU runs in place, residual + layer norm is one pass per
+//! row.
 //!
 //! Determinism: every row of a product is computed by the same kernel in the same order of
 //! the inner dimension whatever the number of rows or threads (`gemm` splits work over output
@@ -176,21 +177,32 @@ impl Linear {
     /// `out[n, output] = x[n, input] W + b`, over the rayon pool if `parallel`, else on the
     /// calling thread (the same result either way).
     fn forward(&self, x: &[f32], n: usize, out: &mut [f32], parallel: bool) {
+        if let Some(bias) = self.forward_leaving_bias(x, n, out, parallel) {
+            let m = bias.len();
+            let add = |rows: &mut [f32]| {
+                for row in rows.chunks_mut(m) {
+                    for (o, &b) in row.iter_mut().zip(bias) {
+                        *o += b;
+                    }
+                }
+            };
+            if parallel {
+                out.par_chunks_mut(m * ROWS_PER_TASK).for_each(add);
+            } else {
+                add(out);
+            }
+        }
+    }
+
+    /// `out = x W`, and the bias the caller still has to add (`None` when it is in already):
+    /// the pass after a product (GELU, residual + layer norm) adds it on the way, which saves
+    /// writing every output once more.
+    fn forward_leaving_bias(&self, x: &[f32], n: usize, out: &mut [f32], parallel: bool) -> Option<&[f32]> {
         match self {
             Linear::F32 { weight_t, bias, input, output } => {
                 let (k, m) = (*input, *output);
                 debug_assert_eq!(x.len(), n * k);
                 debug_assert_eq!(out.len(), n * m);
-                let fill = |rows: &mut [f32]| {
-                    for row in rows.chunks_mut(m) {
-                        row.copy_from_slice(bias);
-                    }
-                };
-                if parallel {
-                    out.par_chunks_mut(m * ROWS_PER_TASK).for_each(fill);
-                } else {
-                    fill(out);
-                }
                 let threads = if parallel { rayon::current_num_threads() } else { 1 };
                 let parallelism = if threads > 1 { gemm::Parallelism::Rayon(threads) } else { gemm::Parallelism::None };
                 // SAFETY: the three buffers hold exactly n*m, n*k and k*m f32 with the row
@@ -203,7 +215,7 @@ impl Linear {
                         out.as_mut_ptr(),
                         1,
                         m as isize,
-                        true,
+                        false,
                         x.as_ptr(),
                         1,
                         k as isize,
@@ -218,9 +230,16 @@ impl Linear {
                         parallelism,
                     );
                 }
+                Some(bias)
             }
-            Linear::Int8(q) if parallel => q.forward(x, n, out),
-            Linear::Int8(q) => q.forward_serial(x, n, out),
+            Linear::Int8(q) if parallel => {
+                q.forward(x, n, out);
+                None
+            }
+            Linear::Int8(q) => {
+                q.forward_serial(x, n, out);
+                None
+            }
         }
     }
 }
@@ -338,11 +357,21 @@ impl PackedEncoder {
         }
     }
 
-    fn add_norm(x: &mut [f32], delta: &[f32], norm: &Norm, h: usize, parallel: bool) {
+    /// `x = norm(x + delta + bias)` per row (`bias`: what the product producing `delta` left).
+    fn add_norm(x: &mut [f32], delta: &[f32], bias: Option<&[f32]>, norm: &Norm, h: usize, parallel: bool) {
         let rows = |(xs, ds): (&mut [f32], &[f32])| {
             for (row, d) in xs.chunks_mut(h).zip(ds.chunks(h)) {
-                for (x, &d) in row.iter_mut().zip(d) {
-                    *x += d;
+                match bias {
+                    Some(bias) => {
+                        for ((x, &d), &b) in row.iter_mut().zip(d).zip(bias) {
+                            *x += d + b;
+                        }
+                    }
+                    None => {
+                        for (x, &d) in row.iter_mut().zip(d) {
+                            *x += d;
+                        }
+                    }
                 }
                 norm.apply(row);
             }
@@ -396,20 +425,23 @@ impl PackedEncoder {
         let mut delta = vec![0f32; n * h];
         let inter = self.layers.first().map_or(0, |l| l.intermediate.output());
         let mut inner = vec![0f32; n * inter];
-        let gelu = super::elementwise::gelu_in_place;
         for layer in &self.layers {
             layer.qkv.forward(&x, n, &mut qkv, parallel);
             self.attention(input, &qkv, &mut context, parallel);
-            layer.attention_out.forward(&context, n, &mut delta, parallel);
-            Self::add_norm(&mut x, &delta, &layer.attention_norm, h, parallel);
-            layer.intermediate.forward(&x, n, &mut inner, parallel);
+            let bias = layer.attention_out.forward_leaving_bias(&context, n, &mut delta, parallel);
+            Self::add_norm(&mut x, &delta, bias, &layer.attention_norm, h, parallel);
+            let bias = layer.intermediate.forward_leaving_bias(&x, n, &mut inner, parallel);
+            let gelu = |rows: &mut [f32]| match bias {
+                Some(bias) => super::elementwise::gelu_bias_in_place(rows, bias),
+                None => super::elementwise::gelu_in_place(rows),
+            };
             if parallel {
                 inner.par_chunks_mut(inter * ROWS_PER_TASK).for_each(gelu);
             } else {
                 gelu(&mut inner);
             }
-            layer.output.forward(&inner, n, &mut delta, parallel);
-            Self::add_norm(&mut x, &delta, &layer.output_norm, h, parallel);
+            let bias = layer.output.forward_leaving_bias(&inner, n, &mut delta, parallel);
+            Self::add_norm(&mut x, &delta, bias, &layer.output_norm, h, parallel);
         }
         Ok(x)
     }

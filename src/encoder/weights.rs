@@ -24,7 +24,12 @@ impl Weights {
 
     fn read_where(path: &Path, wanted: impl Fn(&str) -> bool) -> Result<Self> {
         use rayon::prelude::*;
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        // SAFETY: nothing writes the model files while attache runs, and the map lives only
+        // for this call: every tensor is bounds-checked by `deserialize` and copied out.
+        // Mapped rather than read because the tag head takes three small tensors of a file the
+        // encoder loads too: reading it whole cost a fresh page per 4 KiB, twice.
+        let bytes = unsafe { memmap2::Mmap::map(&file) }.with_context(|| format!("cannot read {}", path.display()))?;
         let st = SafeTensors::deserialize(&bytes).with_context(|| format!("{} is not a valid safetensors file", path.display()))?;
         let views: Vec<_> = st.tensors().into_iter().filter(|(name, _)| wanted(name)).collect();
         // Tensors convert independently, each the same way whatever the thread count.
