@@ -135,16 +135,20 @@ pub fn is_name(raw: &str) -> bool {
 }
 
 /// Words written just before a ship's name ("the USS Ronald Reagan", "aircraft carrier Carl
-/// Vinson"): the tagger reads such names as people.
-const VESSEL_PREFIXES: &[&str] = &["USS", "HMS", "HMAS", "HMCS", "INS", "JS", "RFS", "CNS", "ROKS", "carrier", "destroyer", "frigate", "warship", "vessel", "submarine", "cruiser"];
+/// Vinson") or a military exercise's ("the Exercise Aman Youyi-2023"): the tagger reads such
+/// names as people.
+const VESSEL_PREFIXES: &[&str] =
+    &["USS", "HMS", "HMAS", "HMCS", "INS", "JS", "RFS", "CNS", "ROKS", "carrier", "destroyer", "frigate", "warship", "vessel", "submarine", "cruiser", "Exercise", "Operation"];
 
-/// Whether the person's name is (the end of) a ship's name the text gives after a ship prefix
-/// ("the USS Ronald Reagan ... the arrival of the Reagan"): the "person" is a ship.
+/// Whether the person's name is (the end of) a ship's or an exercise's name the text gives
+/// after such a prefix ("the USS Ronald Reagan ... the arrival of the Reagan"; "Exercise Aman
+/// Youyi-2023", the year joined by a hyphen): the "person" is no one.
 pub fn names_a_vessel(text: &str, person: &Person) -> bool {
     let Some(last) = person.name.split_whitespace().last() else { return false };
     let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let is_last = |w: &str| w == last || w.strip_prefix(last).is_some_and(|rest| rest.starts_with('-'));
     words.iter().enumerate().filter(|(_, w)| VESSEL_PREFIXES.contains(w)).any(|(i, _)| {
-        words[i + 1..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).any(|w| *w == last)
+        words[i + 1..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).any(|w| is_last(w))
     })
 }
 
@@ -1454,6 +1458,9 @@ mod tests {
         assert!(names_a_vessel(text, &person("Ronald Reagan")));
         assert!(!names_a_vessel(text, &person("Nancy Pelosi")));
         assert!(!names_a_vessel("Ronald Reagan met Mikhail Gorbachev in Reykjavik.", &person("Ronald Reagan")));
+        let exercise = "delegations had a planning conference for the Exercise Aman Youyi-2023 in Guangzhou.";
+        assert!(names_a_vessel(exercise, &person("Aman Youyi")));
+        assert!(!names_a_vessel("Aman Youyi-Smith met the delegation.", &person("Aman Youyi")));
     }
     use crate::doc::Entity;
     use crate::segment::{RuleSegmenter, Segmenter};

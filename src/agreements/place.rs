@@ -20,9 +20,10 @@ impl<'d> Cx<'d> {
             {
                 return false;
             }
-            // A building named after a place ("at Al-Yamamah Palace") is no place of its own.
+            // A building named after a place ("at Al-Yamamah Palace", "at the Malacanang
+            // presidential palace in Manila") is no place of its own.
             static BUILDING: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"^\s+(?:Palace|House|Hall|Hotel|Centre|Center|Residence|Building|Stadium|Mansion|Complex|Castle|Tower|Guest\s+House|Convention)\b").unwrap()
+                Regex::new(r"^\s+(?:(?:presidential|royal|imperial|state|official|government|historic)\s+)?(?:Palace|House|Hall|Hotel|Centre|Center|Residence|Building|Stadium|Mansion|Complex|Castle|Tower|Guest\s+House|Convention|palace|residence|mansion)\b").unwrap()
             });
             if BUILDING.is_match(self.t(e.span.end, (e.span.end + 24).min(b.max(e.span.end)))) {
                 return false;

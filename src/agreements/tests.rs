@@ -1030,3 +1030,11 @@ fn dump() {
         }
     }
 }
+
+#[test]
+fn a_palace_named_after_its_place_gives_way_to_the_city() {
+    let a = one(
+        "[Yoko Kamikawa|PERSON] and [Gilberto Teodoro|PERSON] signed the [Japan|GPE]-[Philippines|GPE] agreement at the [Malacanang|GPE] presidential palace in [Manila|GPE] on [Monday|DATE].",
+    );
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Manila"));
+}
