@@ -88,3 +88,17 @@ fn the_event_reader_is_the_one_beside_the_model() {
         EventReader::load(&root.join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
     }
 }
+
+/// Heads paired with the wrong encoder would read hidden states they were never trained on
+/// and write plausible-looking nonsense: attaching them is refused, with the fix named.
+#[test]
+fn heads_of_another_encoder_are_refused() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut model = NerModel::load(&root.join("models/ner")).expect("shipped NER model");
+    let foreign = EventReader::load(&root.join("models/l6/events")).expect("6-layer event reader");
+    let err = model.attach_events(foreign, Reader::Hybrid).expect_err("heads of the 6-layer encoder on the 4-layer one");
+    let message = err.to_string();
+    assert!(message.contains("another encoder") && message.contains("models/events"), "{message}");
+    let own = EventReader::load(&root.join("models/events")).expect("shipped event reader");
+    model.attach_events(own, Reader::Hybrid).expect("the reader beside the model attaches");
+}

@@ -33,6 +33,10 @@ pub struct HeadsConfig {
     pub mention_labels: Vec<String>,
     pub word_buckets: Vec<usize>,
     pub antecedent_sentences: usize,
+    /// SHA-256 of the `model.safetensors` the heads were trained on: heads read hidden states
+    /// of that encoder only (absent in heads from before it was written).
+    #[serde(default)]
+    pub encoder_sha256: Option<String>,
 }
 
 /// A dense layer, `weight` row-major `[out, in]` as torch stores it.

@@ -148,6 +148,11 @@ impl EventReader {
         self.heads.config.in_dim
     }
 
+    /// SHA-256 of the encoder weights the heads were trained with, when `events.json` says.
+    pub fn encoder_sha256(&self) -> Option<&str> {
+        self.heads.config.encoder_sha256.as_deref()
+    }
+
     /// Per-word trigger and reference-tag logits of one sentence run alone through `model`
     /// (which must have this reader attached): the raw view, for parity with the training code.
     pub fn sentence_logits(&self, model: &crate::ner::NerModel, sentence: &str) -> Result<(usize, Vec<f32>, Vec<f32>)> {

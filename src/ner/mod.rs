@@ -133,8 +133,10 @@ impl NerModel {
             || -> Result<(Tokenizer, String)> {
                 let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
                     .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
-                let bytes = std::fs::read(&weights)?;
-                Ok((tokenizer, format!("{:x}", Sha256::digest(&bytes))))
+                let file = std::fs::File::open(&weights).with_context(|| format!("cannot read {}", weights.display()))?;
+                // SAFETY: read only, for this call; nothing writes model files while attache runs.
+                let bytes = unsafe { memmap2::Mmap::map(&file) }.with_context(|| format!("cannot read {}", weights.display()))?;
+                Ok((tokenizer, format!("{:x}", Sha256::digest(&bytes[..]))))
             },
             || crate::encoder::load(backend, &weights, &config, label_map.shapes.len()),
         );
@@ -166,6 +168,14 @@ impl NerModel {
     pub fn attach_events(&mut self, reader: crate::events::EventReader, mode: crate::pipeline::Reader) -> Result<()> {
         if reader.in_dim() != self.head.feature_dim() {
             bail!("the event reader wants {} features per word, the entity model gives {}: retrain it on this model", reader.in_dim(), self.head.feature_dim());
+        }
+        if let Some(trained_on) = reader.encoder_sha256().filter(|&h| h != self.info.ner_sha256) {
+            bail!(
+                "the event reader was trained on another encoder (model.safetensors {}..., this model's is {}...): pass the events folder that sits beside the model (--events {}), or leave --events out",
+                &trained_on[..trained_on.len().min(12)],
+                &self.info.ner_sha256[..12.min(self.info.ner_sha256.len())],
+                crate::events::dir_for_model(&self.info.dir).display()
+            );
         }
         self.events = Some(reader);
         self.set_reader(mode);

@@ -84,6 +84,9 @@ def export(tagger, heads, out, model_dir, events_dir, tok, cls, sep, meta):
     save_file(hstate, os.path.join(ev_dir, "heads.safetensors"), metadata={"format": "pt"})
     cfg = json.load(open(os.path.join(events_dir, "events.json")))
     cfg.update(meta)
+    # the encoder these heads read: attache refuses heads paired with another model
+    with open(os.path.join(ner_dir, "model.safetensors"), "rb") as f:
+        cfg["encoder_sha256"] = hashlib.sha256(f.read()).hexdigest()
     json.dump(cfg, open(os.path.join(ev_dir, "events.json"), "w"), indent=1)
     h16 = EventHeads(); h16.load_state_dict({k: v.float() for k, v in hstate.items()}); h16.eval()
     with torch.no_grad():
