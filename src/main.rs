@@ -230,7 +230,7 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
             if !wants_events {
                 return Ok(None);
             }
-            let dir = common.events.clone().unwrap_or_else(|| attache::events::dir_for_model(&dir));
+            let dir = events_dir(common, &dir);
             let reader = attache::events::EventReader::load(&dir)
                 .with_context(|| format!("cannot load the event reader from {} (run with --reader rules to do without it)", dir.display()))?;
             Ok(Some(reader))
@@ -238,9 +238,26 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
     );
     let mut model = model?;
     if let Some(reader) = reader? {
-        model.attach_events(reader, common.reader)?;
+        let events = events_dir(common, &dir);
+        model.attach_events(reader, common.reader).with_context(|| match &common.events {
+            Some(given) => format!(
+                "{} does not go with the model in {}: pass the events folder that sits beside the model (--events {}), or leave --events out",
+                given.display(),
+                dir.display(),
+                attache::events::dir_for_model(&dir).display()
+            ),
+            None => format!(
+                "{} has no event reader of its own (no events folder with heads beside it; {} belongs to another model): run with --reader rules, or train heads for it (training/events/joint.py)",
+                dir.display(),
+                events.display()
+            ),
+        })?;
     }
     Ok(model)
+}
+
+fn events_dir(common: &CommonArgs, model_dir: &std::path::Path) -> PathBuf {
+    common.events.clone().unwrap_or_else(|| attache::events::dir_for_model(model_dir))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -299,7 +316,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::EvalNer { gold, compare, predictions, common }) => {
-            let model = setup(&common)?;
+            // Entities only: no event reader needed (a model without heads of its own scores too).
+            let model = setup_for(&common, &[pipeline::Reader::Rules])?;
             let gold = if gold.is_empty() {
                 vec![PathBuf::from("eval/ner/written.jsonl"), PathBuf::from("eval/ner/seeds.jsonl")]
             } else {

@@ -275,3 +275,34 @@ fn hostile_files_are_recorded_and_the_batch_goes_on() {
     assert_eq!(lines.iter().filter(|l| l["doc_id"].as_str().unwrap().ends_with("deep.txt")).count(), 1, "the link loop does not read files twice");
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// Event heads trained on one encoder, run on another, would write plausible nonsense: the
+/// job refuses before reading anything and names the folder to use; without `--events` a
+/// model with no heads of its own says so and points to `--reader rules`, which runs.
+#[test]
+fn heads_paired_with_another_model_are_refused_with_the_fix() {
+    let input = root().join("input").to_string_lossy().into_owned();
+    let out = scratch("foreign-heads");
+    let out_s = out.to_string_lossy().into_owned();
+    let refused = run(&[&input, "-o", &out_s, "-q", "--model", "models/l6/ner", "--events", "models/events"]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("--events models/l6/events"), "{stderr}");
+    assert!(!out.join("meetings.jsonl").exists(), "nothing written");
+
+    // A model folder with no events folder beside it: the shipped heads are not its own.
+    let lone = scratch("lone-model").join("ner");
+    fs::create_dir_all(&lone).unwrap();
+    for f in ["config.json", "labels.json", "model.safetensors", "tokenizer.json"] {
+        fs::copy(root().join("models/l6/ner").join(f), lone.join(f)).unwrap();
+    }
+    let lone_s = lone.to_string_lossy().into_owned();
+    let refused = run(&[&input, "-o", &out_s, "-q", "--model", &lone_s]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("no event reader of its own") && stderr.contains("--reader rules"), "{stderr}");
+    run_ok(&[&input, "-o", &out_s, "-q", "--model", &lone_s, "--reader", "rules"]);
+    assert!(out.join("meetings.jsonl").exists());
+    let _ = fs::remove_dir_all(&out);
+    let _ = fs::remove_dir_all(lone.parent().unwrap());
+}

@@ -171,10 +171,9 @@ impl NerModel {
         }
         if let Some(trained_on) = reader.encoder_sha256().filter(|&h| h != self.info.ner_sha256) {
             bail!(
-                "the event reader was trained on another encoder (model.safetensors {}..., this model's is {}...): pass the events folder that sits beside the model (--events {}), or leave --events out",
+                "the event reader was trained on another encoder (model.safetensors {}..., this model's is {}...)",
                 &trained_on[..trained_on.len().min(12)],
                 &self.info.ner_sha256[..12.min(self.info.ner_sha256.len())],
-                crate::events::dir_for_model(&self.info.dir).display()
             );
         }
         self.events = Some(reader);
