@@ -85,6 +85,8 @@ pub(super) struct Reader<'d> {
     pub(super) sentence_starts: Vec<usize>,
     /// The city of the article's dateline, if it has one.
     pub(super) dateline: Option<Location>,
+    /// The sentence that opens with the dateline: the story's lead.
+    pub(super) dateline_sentence: Option<usize>,
     /// Code-point offsets of the evidence.
     pub(super) index: CharIndex<'d>,
 }
@@ -101,6 +103,7 @@ impl<'d> Reader<'d> {
             prev_first: None,
             sentence_starts: Vec::new(),
             dateline: None,
+            dateline_sentence: None,
             index: CharIndex::new(&doc.text),
         }
     }
@@ -152,7 +155,7 @@ impl<'d> Reader<'d> {
         if units.is_empty() {
             return;
         }
-        self.read_dateline(&units);
+        self.read_dateline(si, &units);
         let s = Sentence::new(&units);
         let triggers = find_triggers(&units);
         let mut cands = if triggers.is_empty() { Vec::new() } else { self.read_triggers(si, &s, triggers, next) };

@@ -800,6 +800,17 @@ fn places_from_visits_datelines_and_capitals() {
         PUB,
     );
     assert_eq!(place(&m), Some("Quito"));
+    // The lead event that happened, with no place of its own: the dateline's city ...
+    let m = one("[QUITO|GPE], [March 6|DATE] ([Reuters|ORG]) - [Ana Costa|PERSON] met [Rui Lopes|PERSON] on [Tuesday|DATE].", PUB);
+    assert_eq!(place(&m), Some("Quito"));
+    // ... not one still to come (filed from Quito, not about it), nor one told later.
+    let m = one("[QUITO|GPE], [March 6|DATE] ([Reuters|ORG]) - [Ana Costa|PERSON] will meet [Rui Lopes|PERSON] [next week|DATE].", PUB);
+    assert_eq!(place(&m), None);
+    let ms = read(
+        "[QUITO|GPE], [March 6|DATE] ([Reuters|ORG]) - Oil prices rose. [Ana Costa|PERSON] met [Rui Lopes|PERSON] on [Tuesday|DATE].",
+        PUB,
+    );
+    assert_eq!(place(ms.last().expect("meeting")), None);
     // "in the capital": the city named before.
     let ms = read("[Ana Costa|PERSON] flew to [Lima|GPE]. She met [Rui Lopes|PERSON] in the capital on [Monday|DATE].", PUB);
     assert_eq!(place(ms.last().unwrap()), Some("Lima"));

@@ -85,12 +85,18 @@ impl<'d> Reader<'d> {
 
     /// A meeting at a building the text does not place ("held talks at the Akorda presidential
     /// residence", "at State House") is in the dateline's city ("ASTANA, June 12 (Kazinform)
-    /// --"): wire reports are filed from where such meetings take place.
+    /// --"): wire reports are filed from where such meetings take place. So is a meeting that
+    /// happened, told with no place in the dateline's own sentence ("RAMALLAH, November 21
+    /// (WAFA) - President Abbas Monday received King Abdullah II"): the lead is the story the
+    /// dateline places. Not a planned one: "LONDON (Reuters) - X and Y will meet next week" is
+    /// filed from London, not about it.
     pub(super) fn places_from_dateline(&mut self) {
         let Some(city) = self.dateline.clone() else { return };
+        let lead = self.dateline_sentence;
         for r in &mut self.recs {
             let m = &mut r.meeting;
-            if r.venue
+            let lead_event = lead == Some(r.sentence) && m.status == MeetingStatus::Occurred;
+            if (r.venue || lead_event)
                 && m.location.is_none()
                 && !r.place_ambiguous
                 && !matches!(m.kind, MeetingKind::Call | MeetingKind::Visit)
@@ -103,7 +109,7 @@ impl<'d> Reader<'d> {
 
     /// The dateline city a sentence opens with ("ASTANA, June 12 (Kazinform) --", "BRASÍLIA
     /// (AFP) -"): a place in capitals followed by a comma, a bracket or a dash.
-    pub(super) fn read_dateline(&mut self, units: &[Unit]) {
+    pub(super) fn read_dateline(&mut self, si: usize, units: &[Unit]) {
         if self.dateline.is_some() {
             return;
         }
@@ -125,6 +131,7 @@ impl<'d> Reader<'d> {
                 .collect::<Vec<_>>()
                 .join(" ");
             self.dateline = Some(Location { name, country: gazetteer::country_of_place(text).map(str::to_string) });
+            self.dateline_sentence = Some(si);
         }
     }
 
