@@ -38,7 +38,41 @@ pub fn annotate(doc: &mut Document) {
             }
         }
     }
+    carry_places(&mut meetings);
     doc.meetings = meetings;
+}
+
+/// An in-person meeting the text does not place, of someone whose other encounter of the story
+/// the text does place: there ("Lavrov met Lukashenko in Minsk ... He had also held talks with
+/// his counterpart Makei"). A dated meeting takes the place of an encounter of the same date
+/// only; only encounters that happened count, and every placed encounter of the people must
+/// agree on one place: a tour of several cities gives none.
+fn carry_places(meetings: &mut [crate::records::Meeting]) {
+    use crate::records::MeetingStatus;
+    let in_person = |m: &crate::records::Meeting| m.kind != MeetingKind::Call && m.status == MeetingStatus::Occurred;
+    let date_of = |m: &crate::records::Meeting| m.date.as_ref().and_then(|d| d.value.clone());
+    let mut carried: Vec<(usize, Location)> = Vec::new();
+    for (i, m) in meetings.iter().enumerate() {
+        if m.location.is_some() || !in_person(m) || m.kind == MeetingKind::Visit || m.participants.is_empty() {
+            continue;
+        }
+        let day = date_of(m);
+        let places: Vec<&Location> = meetings
+            .iter()
+            .filter(|o| o.location.is_some() && in_person(o))
+            .filter(|o| o.participants.iter().any(|p| m.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name))))
+            .filter(|o| day.is_none() || date_of(o) == day)
+            .filter_map(|o| o.location.as_ref())
+            .collect();
+        if let Some(first) = places.first() {
+            if places.iter().all(|p| p.name == first.name) {
+                carried.push((i, (*first).clone()));
+            }
+        }
+    }
+    for (i, place) in carried {
+        meetings[i].location = Some(place);
+    }
 }
 
 /// Whether every time `name` is written in the sentence, a capitalised word follows it: the
@@ -123,5 +157,46 @@ mod tests {
         let mut doc = doc_with(text, &[text], &[("Bogota", EntityLabel::Gpe)], "Bogota");
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Bogota");
+    }
+
+    fn encounter(kind: MeetingKind, names: &[&str], place: Option<&str>, day: Option<&str>) -> Meeting {
+        Meeting {
+            id: String::new(),
+            kind,
+            status: MeetingStatus::Occurred,
+            participants: names.iter().map(|n| Participant { name: (*n).into(), role: None, country: None, organization: None }).collect(),
+            location: place.map(|p| Location { name: p.into(), country: None }),
+            date: day.map(|d| crate::records::DateField { text: d.into(), value: crate::dates::DateValue::from_iso(d) }),
+            topics: vec![],
+            gathering: None,
+            sources: vec![],
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn an_unplaced_encounter_takes_the_place_of_the_same_persons_other_one() {
+        let lavrov_minsk = || encounter(MeetingKind::Meeting, &["Sergei Lavrov", "Aleksandr Lukashenko"], Some("Minsk"), Some("2020-05-29"));
+        // Undated talks of Lavrov's: in Minsk.
+        let mut ms = vec![lavrov_minsk(), encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, None)];
+        carry_places(&mut ms);
+        assert_eq!(ms[1].location.as_ref().map(|l| l.name.as_str()), Some("Minsk"));
+        // Talks dated another day stay unplaced; so do talks of other people and calls.
+        let mut ms = vec![
+            lavrov_minsk(),
+            encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, Some("2020-04-11")),
+            encounter(MeetingKind::Talks, &["Ann Linde", "Vladimir Makei"], None, None),
+            encounter(MeetingKind::Call, &["Sergei Lavrov", "Ann Linde"], None, None),
+        ];
+        carry_places(&mut ms);
+        assert!(ms[1..].iter().all(|m| m.location.is_none()), "{ms:#?}");
+        // Two placed encounters in different cities: no place is carried.
+        let mut ms = vec![
+            lavrov_minsk(),
+            encounter(MeetingKind::Meeting, &["Sergei Lavrov", "Ilham Aliyev"], Some("Baku"), Some("2020-05-30")),
+            encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, None),
+        ];
+        carry_places(&mut ms);
+        assert_eq!(ms[2].location, None);
     }
 }
