@@ -192,7 +192,7 @@ fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Part
         }
         seen.push(i);
         let p = &doc.people[i];
-        if people::names_a_vessel(&doc.text, p) {
+        if p.vessel {
             continue;
         }
         out.push(Participant { name: p.name.clone(), role: p.role.clone(), country: p.country.clone(), organization: p.organization.clone() });

@@ -613,7 +613,7 @@ fn attendee_of(doc: &Document, sentence: ByteSpan, entities: &[Entity], name_sta
     }
     let person = people.iter().filter(|e| e.span.end <= verb_at).last()?;
     let i = crate::people::person_at(&doc.people, person.span)?;
-    (!crate::people::names_a_vessel(text, &doc.people[i])).then_some(i)
+    (!doc.people[i].vessel).then_some(i)
 }
 
 /// Whether the document already has a meeting of people from two of these countries.

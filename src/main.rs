@@ -220,6 +220,7 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
     }
     let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
     let wants_events = readers.iter().any(|r| *r != pipeline::Reader::Rules);
+    let events = common.events.clone().unwrap_or_else(|| attache::events::dir_for_model(&dir));
     // The event reader loads beside the entity model.
     let (model, reader) = rayon::join(
         || {
@@ -230,15 +231,13 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
             if !wants_events {
                 return Ok(None);
             }
-            let dir = events_dir(common, &dir);
-            let reader = attache::events::EventReader::load(&dir)
-                .with_context(|| format!("cannot load the event reader from {} (run with --reader rules to do without it)", dir.display()))?;
+            let reader = attache::events::EventReader::load(&events)
+                .with_context(|| format!("cannot load the event reader from {} (run with --reader rules to do without it)", events.display()))?;
             Ok(Some(reader))
         },
     );
     let mut model = model?;
     if let Some(reader) = reader? {
-        let events = events_dir(common, &dir);
         model.attach_events(reader, common.reader).with_context(|| match &common.events {
             Some(given) => format!(
                 "{} does not go with the model in {}: pass the events folder that sits beside the model (--events {}), or leave --events out",
@@ -256,9 +255,6 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
     Ok(model)
 }
 
-fn events_dir(common: &CommonArgs, model_dir: &std::path::Path) -> PathBuf {
-    common.events.clone().unwrap_or_else(|| attache::events::dir_for_model(model_dir))
-}
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {

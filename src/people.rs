@@ -53,6 +53,9 @@ pub struct Person {
     pub country: Option<String>,
     /// The organisation the role belongs to ("Communist Party of Vietnam").
     pub organization: Option<String>,
+    /// The "person" is a ship or a military exercise the tagger read as one (see
+    /// [`names_a_vessel`]): it takes part in nothing.
+    pub vessel: bool,
 }
 
 /// The people stage: fills `doc.people`.
@@ -125,6 +128,10 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
         .filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>()))
         .collect();
     people.sort_by_key(|p| p.mentions.first().map(|s| (s.start, s.end)));
+    let after_prefixes = vessel_words(&doc.text);
+    for p in people.iter_mut() {
+        p.vessel = is_vessel_name(&after_prefixes, p);
+    }
     people
 }
 
@@ -143,13 +150,25 @@ const VESSEL_PREFIXES: &[&str] =
 /// Whether the person's name is (the end of) a ship's or an exercise's name the text gives
 /// after such a prefix ("the USS Ronald Reagan ... the arrival of the Reagan"; "Exercise Aman
 /// Youyi-2023", the year joined by a hyphen): the "person" is no one.
+/// The stages read [`Person::vessel`], set once per document by the people stage.
 pub fn names_a_vessel(text: &str, person: &Person) -> bool {
-    let Some(last) = person.name.split_whitespace().last() else { return false };
+    is_vessel_name(&vessel_words(text), person)
+}
+
+/// The capitalised words (up to three) after each ship or exercise prefix of `text`.
+fn vessel_words(text: &str) -> Vec<&str> {
     let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
-    let is_last = |w: &str| w == last || w.strip_prefix(last).is_some_and(|rest| rest.starts_with('-'));
-    words.iter().enumerate().filter(|(_, w)| VESSEL_PREFIXES.contains(w)).any(|(i, _)| {
-        words[i + 1..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).any(|w| is_last(w))
-    })
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| VESSEL_PREFIXES.contains(w))
+        .flat_map(|(i, _)| words[i + 1..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).copied())
+        .collect()
+}
+
+fn is_vessel_name(after_prefixes: &[&str], person: &Person) -> bool {
+    let Some(last) = person.name.split_whitespace().last() else { return false };
+    after_prefixes.iter().any(|w| *w == last || w.strip_prefix(last).is_some_and(|rest| rest.starts_with('-')))
 }
 
 /// Index of the person named at `span`: the one with exactly that mention, else the one whose
@@ -1035,6 +1054,7 @@ fn person_of(members: &[&Mention]) -> Option<Person> {
         role,
         country: country.map(str::to_string),
         organization,
+        vessel: false,
     })
 }
 
@@ -1453,7 +1473,7 @@ mod tests {
     #[test]
     fn a_ship_named_like_a_person_is_a_ship() {
         let text = "The USS Ronald Reagan arrived in Da Nang. The arrival of the Reagan was hyped. Reagan met no one.";
-        let person = |name: &str| Person { name: name.into(), mentions: vec![], role: None, country: None, organization: None };
+        let person = |name: &str| Person { name: name.into(), mentions: vec![], role: None, country: None, organization: None, vessel: false };
         assert!(names_a_vessel(text, &person("Reagan")));
         assert!(names_a_vessel(text, &person("Ronald Reagan")));
         assert!(!names_a_vessel(text, &person("Nancy Pelosi")));

@@ -48,9 +48,11 @@ pub fn annotate(doc: &mut Document) {
 /// only; only encounters that happened count, and every placed encounter of the people must
 /// agree on one place: a tour of several cities gives none.
 fn carry_places(meetings: &mut [crate::records::Meeting]) {
+    fn date_of(m: &crate::records::Meeting) -> Option<&crate::dates::DateValue> {
+        m.date.as_ref().and_then(|d| d.value.as_ref())
+    }
     use crate::records::MeetingStatus;
     let in_person = |m: &crate::records::Meeting| m.kind != MeetingKind::Call && m.status == MeetingStatus::Occurred;
-    let date_of = |m: &crate::records::Meeting| m.date.as_ref().and_then(|d| d.value.clone());
     let mut carried: Vec<(usize, Location)> = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
         if m.location.is_some() || !in_person(m) || m.kind == MeetingKind::Visit || m.participants.is_empty() {

@@ -24,12 +24,7 @@ impl Weights {
 
     fn read_where(path: &Path, wanted: impl Fn(&str) -> bool) -> Result<Self> {
         use rayon::prelude::*;
-        let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-        // SAFETY: nothing writes the model files while attache runs, and the map lives only
-        // for this call: every tensor is bounds-checked by `deserialize` and copied out.
-        // Mapped rather than read because the tag head takes three small tensors of a file the
-        // encoder loads too: reading it whole cost a fresh page per 4 KiB, twice.
-        let bytes = unsafe { memmap2::Mmap::map(&file) }.with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = map(path)?;
         let st = SafeTensors::deserialize(&bytes).with_context(|| format!("{} is not a valid safetensors file", path.display()))?;
         let views: Vec<_> = st.tensors().into_iter().filter(|(name, _)| wanted(name)).collect();
         // Tensors convert independently, each the same way whatever the thread count.
@@ -58,6 +53,16 @@ impl Weights {
         }
         Ok(values)
     }
+}
+
+/// A model file mapped into memory, read only. Mapped rather than read because three readers
+/// take what they need of the same file (the encoder, the tag head's three small tensors, the
+/// hash): reading it whole cost a fresh page per 4 KiB, each time.
+pub fn map(path: &Path) -> Result<memmap2::Mmap> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // SAFETY: nothing writes the model files while attache runs; every user of the map
+    // bounds-checks what it reads (`SafeTensors::deserialize`) or reads it whole (the hash).
+    unsafe { memmap2::Mmap::map(&file) }.with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// `[rows, cols]` row-major -> `[cols, rows]` row-major.

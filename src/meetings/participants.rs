@@ -36,7 +36,7 @@ impl<'d> Reader<'d> {
     pub(super) fn pref_of_person(&mut self, idx: usize, pos: usize) -> Option<PRef> {
         let p = self.doc.people.get(idx)?;
         // A ship or an exercise the tagger read as a person takes part in nothing.
-        if people::names_a_vessel(&self.doc.text, p) {
+        if p.vessel {
             return None;
         }
         let (role, country, organization) = (p.role.clone(), p.country.clone(), p.organization.clone());

@@ -1053,6 +1053,7 @@ mod fuzz {
                 role: Some("prime minister".into()),
                 country: None,
                 organization: None,
+                vessel: false,
             }).collect();
             let _ = extract(&d);
         }

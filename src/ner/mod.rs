@@ -133,9 +133,7 @@ impl NerModel {
             || -> Result<(Tokenizer, String)> {
                 let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
                     .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
-                let file = std::fs::File::open(&weights).with_context(|| format!("cannot read {}", weights.display()))?;
-                // SAFETY: read only, for this call; nothing writes model files while attache runs.
-                let bytes = unsafe { memmap2::Mmap::map(&file) }.with_context(|| format!("cannot read {}", weights.display()))?;
+                let bytes = crate::encoder::weights::map(&weights)?;
                 Ok((tokenizer, format!("{:x}", Sha256::digest(&bytes[..]))))
             },
             || crate::encoder::load(backend, &weights, &config, label_map.shapes.len()),
