@@ -16,6 +16,13 @@
 //!   what `packed` and `int8` run.
 //!
 //! ONNX Runtime pads whatever it gets; every ratio compares two sides on the same batches.
+//!
+//! Two schedules of each pass, both sides: `together` (one batch at a time over all threads:
+//! our rayon pool, ONNX Runtime's intra-op threads) and `side-by-side` (each batch on one
+//! thread, as many batches at once as threads: what the NER stage does when it has at least
+//! two batches per thread; ONNX Runtime: one-thread runs on a pool of Python threads, which
+//! `InferenceSession.run` allows, as it releases the GIL). The side-by-side hidden states must
+//! equal the together ones bit for bit, or the bench fails.
 
 use std::fmt;
 use std::io::Write;
@@ -66,11 +73,34 @@ impl Layout {
     }
 }
 
-/// One timed side on one batching.
+/// How the batches of one pass share the threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Schedule {
+    /// One batch at a time, each over all threads (ONNX Runtime's intra-op threads).
+    #[default]
+    Together,
+    /// Batches side by side, each on one thread: what the NER stage does when it has at
+    /// least two batches per thread (ONNX Runtime: one-thread runs on a thread pool).
+    SideBySide,
+}
+
+impl Schedule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Schedule::Together => "together",
+            Schedule::SideBySide => "side-by-side",
+        }
+    }
+}
+
+/// One timed side on one batching and schedule.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Timing {
     pub side: String,
     pub layout: Layout,
+    #[serde(default)]
+    pub schedule: Schedule,
     pub seconds: f64,
     /// Positions the side computes, padding included.
     pub computed: usize,
@@ -149,18 +179,24 @@ fn computed(batches: &[Packed], pads: bool) -> usize {
 }
 
 /// Median seconds of `repeat` passes of `encoder` over `batches` after one warm-up pass,
-/// and the hidden states of the warm-up pass.
-pub fn time_encoder(encoder: &dyn Encoder, batches: &[Packed], repeat: usize) -> Result<(f64, Vec<f32>)> {
-    let mut hidden = Vec::new();
-    for batch in batches {
-        hidden.extend(encoder.encode(batch)?);
-    }
+/// and the hidden states of the warm-up pass. Runs on the current rayon pool.
+pub fn time_encoder(encoder: &dyn Encoder, batches: &[Packed], repeat: usize, schedule: Schedule) -> Result<(f64, Vec<f32>)> {
+    let pass = || -> Result<Vec<Vec<f32>>> {
+        match schedule {
+            Schedule::Together => batches.iter().map(|b| encoder.encode(b)).collect(),
+            Schedule::SideBySide => {
+                use rayon::prelude::*;
+                // One batch per task, so the pool hands the next batch to whichever thread
+                // is free (batches differ in size).
+                batches.par_iter().with_max_len(1).map(|b| encoder.encode_serial(b)).collect()
+            }
+        }
+    };
+    let hidden = pass()?.concat();
     let mut times = Vec::new();
     for _ in 0..repeat.max(1) {
         let started = Instant::now();
-        for batch in batches {
-            std::hint::black_box(encoder.encode(batch)?);
-        }
+        std::hint::black_box(pass()?);
         times.push(started.elapsed().as_secs_f64());
     }
     Ok((median(times), hidden))
@@ -195,8 +231,17 @@ pub fn run(options: &Options) -> Result<Report> {
             if encoder.pads() && *layout == Layout::Packed {
                 continue;
             }
-            let (seconds, hidden) = pool.install(|| time_encoder(encoder, batches, options.repeat))?;
-            rust.push(Timing { side: format!("attache {backend}"), layout: *layout, seconds, computed: computed(batches, encoder.pads()) });
+            let (seconds, hidden) = pool.install(|| time_encoder(encoder, batches, options.repeat, Schedule::Together))?;
+            let side = format!("attache {backend}");
+            let computed = computed(batches, encoder.pads());
+            rust.push(Timing { side: side.clone(), layout: *layout, schedule: Schedule::Together, seconds, computed });
+            if options.threads > 1 && encoder.serial() {
+                let (seconds, side_hidden) = pool.install(|| time_encoder(encoder, batches, options.repeat, Schedule::SideBySide))?;
+                if side_hidden != hidden {
+                    bail!("{side}: batches side by side give other hidden states than one at a time");
+                }
+                rust.push(Timing { side, layout: *layout, schedule: Schedule::SideBySide, seconds, computed });
+            }
             if *layout == Layout::Padded {
                 let stem = dump.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "windows.json".into());
                 let path = dump_dir.join(format!("{stem}.{backend}.f32"));
@@ -276,12 +321,12 @@ fn run_ort(python: &str, options: &Options, dump: &Path) -> Result<OrtReport> {
 }
 
 impl Report {
-    fn ort_timing(&self, precision: &str, layout: Layout) -> Option<&Timing> {
-        self.ort.as_ref()?.timings.iter().find(|t| t.layout == layout && t.side.contains(precision))
+    fn ort_timing(&self, precision: &str, layout: Layout, schedule: Schedule) -> Option<&Timing> {
+        self.ort.as_ref()?.timings.iter().find(|t| t.layout == layout && t.schedule == schedule && t.side.contains(precision))
     }
 
-    /// Ours (default backend on its own batching) over ONNX Runtime `precision` on its best
-    /// batching: the headline ratio.
+    /// Ours (default backend on its fastest batching and schedule) over ONNX Runtime
+    /// `precision` on its fastest: the headline ratio.
     pub fn headline(&self, precision: &str) -> Option<(f64, &Timing, &Timing)> {
         let ours = self.rust.iter().filter(|t| t.side == format!("attache {}", Backend::default())).min_by(|a, b| a.seconds.total_cmp(&b.seconds))?;
         let theirs = self.ort.as_ref()?.timings.iter().filter(|t| t.side.contains(precision)).min_by(|a, b| a.seconds.total_cmp(&b.seconds))?;
@@ -307,19 +352,20 @@ impl fmt::Display for Report {
         }
         writeln!(
             f,
-            "{:<28} {:<8} {:>9} {:>12} {:>10} {:>10} {:>11} {:>11}",
-            "side", "batches", "seconds", "sentences/s", "windows/s", "pieces/s", "x ORT fp32", "x ORT int8"
+            "{:<28} {:<8} {:<13} {:>9} {:>12} {:>10} {:>10} {:>11} {:>11}",
+            "side", "batches", "schedule", "seconds", "sentences/s", "windows/s", "pieces/s", "x ORT fp32", "x ORT int8"
         )?;
         let ort = self.ort.as_ref().map(|o| o.timings.as_slice()).unwrap_or(&[]);
         for t in self.rust.iter().chain(ort) {
             let ratio = |precision: &str| {
-                self.ort_timing(precision, t.layout).map_or("-".to_string(), |o| format!("{:.2}x", o.seconds / t.seconds))
+                self.ort_timing(precision, t.layout, t.schedule).map_or("-".to_string(), |o| format!("{:.2}x", o.seconds / t.seconds))
             };
             writeln!(
                 f,
-                "{:<28} {:<8} {:>9.3} {:>12.1} {:>10.1} {:>10.0} {:>11} {:>11}",
+                "{:<28} {:<8} {:<13} {:>9.3} {:>12.1} {:>10.1} {:>10.0} {:>11} {:>11}",
                 t.side,
                 t.layout.name(),
+                t.schedule.name(),
                 t.seconds,
                 self.sentences as f64 / t.seconds,
                 self.windows as f64 / t.seconds,
@@ -343,11 +389,13 @@ impl fmt::Display for Report {
                     if let Some((ratio, ours, theirs)) = self.headline(precision) {
                         writeln!(
                             f,
-                            "{} ({} batches) vs ONNX Runtime {} {precision} ({} batches), each on its faster batching: {ratio:.2}x",
+                            "{} ({} batches, {}) vs ONNX Runtime {} {precision} ({} batches, {}), each on its fastest batching and schedule: {ratio:.2}x",
                             ours.side,
                             ours.layout.name(),
+                            ours.schedule.name(),
                             o.onnxruntime,
-                            theirs.layout.name()
+                            theirs.layout.name(),
+                            theirs.schedule.name()
                         )?;
                     }
                 }

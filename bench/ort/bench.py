@@ -3,9 +3,10 @@
 Reads the windows file that `attache bench` writes (--dump-windows keeps it): every window's
 word-piece ids and case classes ([CLS] and [SEP] included), in the order the NER stage sorts
 them, and the batches (ranges of windows) of two batchings, `padded` and `packed`. Each batch
-is padded to its longest window (pad id 0, attention mask 0) and run by ONNX Runtime with
---threads intra-op threads (one inter-op thread, sequential execution, all graph
-optimisations); the time of one pass over all batches is the median of --repeat passes after
+is padded to its longest window (pad id 0, attention mask 0) and run by ONNX Runtime (one
+inter-op thread, sequential execution, all graph optimisations) on two schedules: `together`,
+one batch at a time with --threads intra-op threads, and `side-by-side`, one-thread runs of
+--threads batches at once from a pool of Python threads (`run` releases the GIL); the time of one pass over all batches is the median of --repeat passes after
 one warm-up pass, input arrays built beforehand.
 
 Then it checks what ONNX Runtime computed against the hidden states `attache bench` wrote for
@@ -17,6 +18,7 @@ Prints progress on stderr and one JSON line on stdout (the last line), which att
     bench/ort/.venv/bin/python bench/ort/bench.py --windows FILE --onnx bench/ort/out --threads 2
 """
 import argparse
+import concurrent.futures
 import json
 import os
 import statistics
@@ -56,10 +58,14 @@ def padded_batches(dump, ranges):
     return out
 
 
-def one_pass(sess, batches, keep=False):
+def one_pass(sess, batches, keep=False, pool=None):
+    """One pass over all batches: one after another, or (`pool`) side by side."""
     hidden = []
-    for feed in batches:
-        (h,) = sess.run(["last_hidden_state"], feed)
+    if pool is None:
+        results = (sess.run(["last_hidden_state"], feed) for feed in batches)
+    else:
+        results = pool.map(lambda feed: sess.run(["last_hidden_state"], feed), batches)
+    for feed, (h,) in zip(batches, results):
         if keep:
             lengths = feed["attention_mask"].sum(axis=1)
             hidden.extend(h[row, :n] for row, n in enumerate(lengths))
@@ -85,22 +91,28 @@ def main():
     layouts = dict((name, ranges) for name, ranges in dump["layouts"])
     arrays = {name: padded_batches(dump, ranges) for name, ranges in layouts.items()}
 
+    # Schedules: "together" (one batch at a time on --threads intra-op threads) and, with more
+    # than one thread, "side-by-side" (one-thread runs of a second session, --threads at once).
+    schedules = [("together", args.threads, None)]
+    if args.threads > 1:
+        schedules.append(("side-by-side", 1, concurrent.futures.ThreadPoolExecutor(args.threads)))
     timings, outputs = [], {}
     for precision, file in MODELS:
-        sess = session(os.path.join(args.onnx, file), args.threads)
-        for layout, batches in arrays.items():
-            kept = one_pass(sess, batches, keep=layout == "padded")
-            if kept is not None:
-                outputs[precision] = kept
-            times = []
-            for _ in range(max(1, args.repeat)):
-                started = time.perf_counter()
-                one_pass(sess, batches)
-                times.append(time.perf_counter() - started)
-            computed = sum(b["input_ids"].size for b in batches)
-            seconds = statistics.median(times)
-            print(f"ort {precision} {layout}: {seconds:.3f}s", file=sys.stderr)
-            timings.append({"side": f"onnxruntime {precision}", "layout": layout, "seconds": seconds, "computed": computed})
+        for schedule, intra, pool in schedules:
+            sess = session(os.path.join(args.onnx, file), intra)
+            for layout, batches in arrays.items():
+                kept = one_pass(sess, batches, keep=layout == "padded", pool=pool)
+                if kept is not None and schedule == "together":
+                    outputs[precision] = kept
+                times = []
+                for _ in range(max(1, args.repeat)):
+                    started = time.perf_counter()
+                    one_pass(sess, batches, pool=pool)
+                    times.append(time.perf_counter() - started)
+                computed = sum(b["input_ids"].size for b in batches)
+                seconds = statistics.median(times)
+                print(f"ort {precision} {layout} {schedule}: {seconds:.3f}s", file=sys.stderr)
+                timings.append({"side": f"onnxruntime {precision}", "layout": layout, "schedule": schedule, "seconds": seconds, "computed": computed})
 
     # Agreement, over word pieces only ([CLS] / [SEP] are never tagged).
     shapes = np.concatenate([np.asarray(s, dtype=np.int64) for s in dump["shapes"]])
