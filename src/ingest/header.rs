@@ -89,7 +89,7 @@ static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[Bb]y|BY|Written by|Reported by)\s+\p{Lu}[\p{L}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}.'’\-]*)*(?:\s*[,|/]\s*.{0,40})?$").unwrap()
+    Regex::new(r"^(?:[Bb]y|BY|(?:Written|Reported|Reporting|Editing|Posted|Story|Words|Text) by)\s+\p{Lu}[\p{L}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}.'’\-]*)*(?:\s*[,|/]\s*.{0,40})?$").unwrap()
 });
 static CREDIT_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?\s*(?:source|editor|edited\s+by|author|reporter|writer|correspondent|translated\s+by|compiled\s+by)\s*[:：]\s*\S").unwrap()
@@ -128,6 +128,16 @@ static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-?[0-9]{1,3}(?:[.,][0-9])?\s*°?\s*[CF]$").unwrap());
 /// A clock time right after a date: "| 09:28", "[12:09]", ", 12:25:34", " 8:13 PM".
 static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[,|@\-–]\s*)?\[?\s*[0-9]{1,2}:[0-9]{2}\b").unwrap());
+/// "at 4:00 p.m.", "at 14.05", "at 9am" after a date: the time of the stamp.
+static AT_CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*at\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?").unwrap());
+/// A reading-time note beside the date ("3 min read", "5 minutes read").
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b[0-9]{1,3}\s*(?:min|mins|minutes?)\.?\s+read\b").unwrap());
+/// A byline that carries the date: "By Jane Roe on 12 March 2021", "Written by Staff Writer on
+/// March 12, 2021." (the name part is checked apart: capitalised words only).
+static BYLINE_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[Bb]y|BY|(?:Written|Reported|Posted|Published) by)\s+(?P<who>\p{Lu}[^|;]{0,60}?)\s+on\s+(?P<date>[^|;]{6,60}?)\.?$").unwrap()
+});
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -188,7 +198,21 @@ fn classify(line: &str) -> Kind {
     let mut other_parts = 0;
     // Short name-like parts beside a date ("PTI | New Delhi | Updated: ..."): agency, place.
     let mut short_parts = 0;
-    for part in p.split(['|', '·', '•', '\t']).map(str::trim).filter(|s| !s.is_empty()) {
+    for part in p.split(['|', '·', '•', '\t', ';']).map(str::trim).filter(|s| !s.is_empty()) {
+        let without_reading_time = READING_TIME.replace_all(part, " ");
+        let part = without_reading_time.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let Some(date) = BYLINE_ON
+            .captures(part)
+            .filter(|c| c["who"].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w)))
+            .and_then(|c| hdate::find_date(&c["date"]).filter(|(d, r)| full(d) && r.start == 0).map(|(d, _)| d))
+        {
+            published = published.or(Some(date));
+            dated_parts += 1;
+            continue;
+        }
         if let Some(c) = DATE_KEY.captures(part).filter(|_| words(part) <= 12) {
             if let Some((date, _)) = hdate::find_date(&c[2]) {
                 let key = c[1].to_ascii_lowercase();
@@ -211,7 +235,11 @@ fn classify(line: &str) -> Kind {
         let unglued = unglue(part);
         if let Some((date, range)) = hdate::find_date(&unglued) {
             // A bare date, with at most a weekday, a time and a time zone around it.
-            let (before, after) = (&unglued[..range.start], &unglued[range.end..]);
+            let before = &unglued[..range.start];
+            // "on March 12, 2021" alone on a line: a post's date under its byline.
+            let before = if before.trim().eq_ignore_ascii_case("on") { "" } else { before };
+            let after = &unglued[range.end..];
+            let after = AT_CLOCK.find(after).map_or(after, |m| &after[m.end()..]);
             let extra_words = |s: &str| -> Vec<String> {
                 s.split(|c: char| !c.is_alphabetic())
                     .filter(|w| w.len() >= 2)
@@ -303,7 +331,8 @@ fn is_weekday_or_time_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
         "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bjt", "ict", "pkt", "ist", "est",
-        "edt", "cst", "cet", "pst", "pdt", "jst", "kst", "hkt", "sgt", "local", "time",
+        "edt", "cst", "cet", "pst", "pdt", "jst", "kst", "hkt", "sgt", "local", "time", "et", "pt", "ct", "bst", "cest",
+        "aest", "aedt", "wib", "eat", "cat", "wat", "sast", "msk", "ast", "nzst", "nzdt", "pht", "myt", "irst", "gst",
     ];
     WORDS.contains(&w.as_str())
 }
@@ -735,5 +764,37 @@ mod tests {
         assert_ne!(classify("By the end of the year, the two sides had met four times."), Kind::Byline);
         assert_eq!(classify("By Li Wei"), Kind::Byline);
         assert_eq!(classify("Source: Xinhua"), Kind::Byline);
+    }
+
+    /// Header forms of news and blog pages (our own examples): a clock time after "at", a
+    /// reading-time note, a byline that carries the date, a credit line after ";", a post's date
+    /// alone under its byline.
+    #[test]
+    fn date_lines_with_times_reading_notes_and_bylines() {
+        let body = "The ministers of three countries agreed on Friday to share water from the river.";
+        for (line, want) in [
+            ("September 5, 2019 at 4:00 p.m. EDT", "2019-09-05"),
+            ("Sep. 5, 2019 at 16.05", "2019-09-05"),
+            ("Mar 12, 2021 \u{b7} 3 min read", "2021-03-12"),
+            ("Jane Roe | 12 March 2021 | 5 min read", "2021-03-12"),
+            ("Written by Staff Writer on 12 March 2021.", "2021-03-12"),
+            ("By Jane Roe on March 12, 2021", "2021-03-12"),
+            ("Reporting by Jane Roe; March 12, 2021", "2021-03-12"),
+            ("on March 12, 2021", "2021-03-12"),
+            ("Updated March 12, 2021, 2:05 PM ET", "2021-03-12"),
+        ] {
+            let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
+            assert_eq!(parse(&t, None).published.as_deref(), Some(want), "{line}");
+        }
+        // Still prose: a date after "on" in a sentence, a byline whose "on" is followed by a
+        // topic, a time after "at" that follows no date.
+        for line in [
+            "The talks will resume on March 12, 2021 at 4:00 p.m. in Geneva, officials said.",
+            "By Jane Roe on the water talks",
+            "Talks at 4:00 p.m. on the river",
+        ] {
+            let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
+            assert_eq!(parse(&t, None).published, None, "{line}");
+        }
     }
 }
