@@ -7,7 +7,8 @@
 //! 2. Triggers are found by their words: verbs ("met (with)", "received", "hosted", "was
 //!    received by", "sat down with", "called on", "visited", "co-chaired", "chaired by" after
 //!    a session, "spoke by phone", "telephoned", "arrived in X ... to start a visit",
-//!    "travelled to X for a visit", "was in X for talks", "is on a visit to X"), light verbs
+//!    "travelled to X for a visit", "was in X for talks", "is on a visit to X", and a named
+//!    traveller's journey alone: "Premier X flew to Cairo", "X arrived in Lima"), light verbs
 //!    with an event noun ("held talks", "sat down for talks", "paid a visit", "began a working
 //!    visit", "wrapped up a visit", "called off a trip", "had a phone conversation", "led
 //!    delegations attending the event") and event nouns ("a meeting between X and Y", "the

@@ -139,6 +139,14 @@ fn visits() {
     assert!(read("[Lam|PERSON] praised [Ali Reza|PERSON]'s visit with the delegation.", PUB).is_empty());
     let m = one("A visit to [Rome|GPE] by Minister [Ali Reza|PERSON] is planned for [April|DATE].", PUB);
     assert_eq!((names(&m), place(&m), m.status), (vec!["Ali Reza"], Some("Rome"), MeetingStatus::Planned));
+    // A named traveller's journey alone is a visit; a group's, or a journey still to come
+    // without a visit or talks, is none.
+    let m = one("Prime Minister [Ali Reza|PERSON] flew to [Cairo|GPE] on [Sunday|DATE].", PUB);
+    assert_eq!((m.kind, names(&m), place(&m), m.status), (MeetingKind::Visit, vec!["Ali Reza"], Some("Cairo"), MeetingStatus::Occurred));
+    let m = one("[Ali Reza|PERSON] arrived in [Lima|GPE] on [Sunday|DATE], his office said.", PUB);
+    assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Lima"), Some("2024-03-03")));
+    assert!(read("Thousands of refugees arrived in [Cairo|GPE] on [Sunday|DATE].", PUB).is_empty());
+    assert!(read("[Ali Reza|PERSON] will fly to [Cairo|GPE] on [Sunday|DATE].", PUB).is_empty());
 }
 
 #[test]

@@ -379,6 +379,16 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         t.arrival = Some(p);
                         consumed[v] = true;
                         found = Some(t);
+                    } else if !being
+                        && matches!(w, "arrived" | "travelled" | "traveled" | "flew" | "landed")
+                        && i > 0
+                        && (units[i - 1].is(EntityLabel::Person) || matches!(prev, "he" | "she"))
+                    {
+                        // A named traveller's trip told by the journey alone ("Premier X flew to
+                        // Cairo on Tuesday", "X arrived in Lima on Monday"): a visit.
+                        let mut t = verb(MeetingKind::Visit, p + 1, 0.5);
+                        t.arrival = Some(p);
+                        found = Some(t);
                     }
                 }
             }
