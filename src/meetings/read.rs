@@ -140,7 +140,9 @@ impl<'d> Reader<'d> {
                 if let Some(v) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit) {
                     subject = v.parts.clone();
                 }
-            } else if let Some(v) = (r.cs..r.np_start).find(|&k| units[k].is_wi(&TRAVEL)) {
+            } else if let Some(v) = (r.cs..r.np_start)
+                .find(|&k| units[k].is_wi(&TRAVEL) || (units[k].is_wi(&["is", "was", "are", "were"]) && s.word(k + 1) == "in"))
+            {
                 if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
                     subject.push(p);
                     trip = Some(v);

@@ -147,6 +147,19 @@ fn visits() {
     assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Lima"), Some("2024-03-03")));
     assert!(read("Thousands of refugees arrived in [Cairo|GPE] on [Sunday|DATE].", PUB).is_empty());
     assert!(read("[Ali Reza|PERSON] will fly to [Cairo|GPE] on [Sunday|DATE].", PUB).is_empty());
+    // "was in London (on Monday) for talks with X": the visit, and the talks with X there.
+    for text in [
+        "[Ali Reza|PERSON] was in [London|GPE] on [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].",
+        "[Ali Reza|PERSON] was in [London|GPE] [last week|DATE] for talks with Prime Minister [Bo Park|PERSON].",
+    ] {
+        let ms = read(text, PUB);
+        assert_eq!(ms.len(), 2, "{text}: {ms:#?}");
+        let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("a visit");
+        let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+        assert_eq!((names(visit), place(visit)), (vec!["Ali Reza"], Some("London")));
+        assert_eq!((names(talks), place(talks)), (vec!["Ali Reza", "Bo Park"], Some("London")));
+        assert_eq!(date(visit), date(talks));
+    }
 }
 
 #[test]

@@ -340,11 +340,20 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     // Only an arrival that starts a visit: "to start a visit", "on a visit".
                     // "was in Beijing for talks": a visit only with "for (a visit|talks)" right after.
                     let being = matches!(w, "was" | "is" | "were" | "are");
-                    let tail = p + 1..(p + if being { 5 } else { 16 }).min(n);
+                    // "is in London (this week) for talks": the "for" after the place or its date.
+                    let date_at = |k: usize| units.get(k).is_some_and(|u| u.is(EntityLabel::Date));
+                    let for_at = if date_at(p + 1) {
+                        p + 2
+                    } else if matches!(word(p + 1), "on" | "in" | "at" | "last" | "this" | "next") && date_at(p + 2) {
+                        p + 3
+                    } else {
+                        p + 1
+                    };
+                    let tail = p + 1..(for_at + if being { 4 } else { 15 }).min(n);
                     let mut visit_at = None;
                     for k in tail {
                         if being {
-                            if word(p + 1) == "for" && units[k].is_wi(&["talks", "meetings", "visit", "trip"]) {
+                            if word(for_at) == "for" && units[k].is_wi(&["talks", "meetings", "visit", "trip"]) {
                                 visit_at = Some(k);
                                 break;
                             }
@@ -377,7 +386,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     if let Some(v) = visit_at {
                         let mut t = verb(MeetingKind::Visit, p + 1, 0.55);
                         t.arrival = Some(p);
-                        consumed[v] = true;
+                        // "was in London for talks with X": the talks are a meeting of their own.
+                        consumed[v] = !units[v].is_wi(&["talks", "meetings"]);
                         found = Some(t);
                     } else if !being
                         && matches!(w, "arrived" | "travelled" | "traveled" | "flew" | "landed")
