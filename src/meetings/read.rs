@@ -140,9 +140,9 @@ impl<'d> Reader<'d> {
                 if let Some(v) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit) {
                     subject = v.parts.clone();
                 }
-            } else if let Some(v) = (r.cs..r.np_start)
-                .find(|&k| units[k].is_wi(&TRAVEL) || (units[k].is_wi(&["is", "was", "are", "were"]) && s.word(k + 1) == "in"))
-            {
+            } else if let Some(v) = (r.cs..r.np_start).find(|&k| {
+                units[k].is_wi(&TRAVEL) || (units[k].is_wi(&["is", "was", "are", "were"]) && s.word(k + 1) == "in")
+            }) {
                 if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
                     subject.push(p);
                     trip = Some(v);
@@ -512,14 +512,21 @@ impl<'d> Reader<'d> {
                             return;
                         }
                     }
-                    if !r.definite && r.possessor.is_none() && self.summit_of_countries(s, r) {
+                    if !r.definite
+                        && r.possessor.is_none()
+                        && (self.summit_of_countries(s, r) || self.officials_of_countries(s, r))
+                    {
                         cands.push(Cand { strength: 0.35, ..base.clone() });
                     }
                     return;
                 }
                 if all.is_empty() && !group {
-                    // "Japan is to host a summit with South Korea and China": kept unnamed.
-                    if kind == MeetingKind::Meeting && self.summit_of_countries(s, r) {
+                    // "Japan is to host a summit with South Korea and China", "the foreign
+                    // ministers of Iran and Saudi Arabia met": kept unnamed.
+                    let unnamed = (kind == MeetingKind::Meeting && self.summit_of_countries(s, r))
+                        || (matches!(kind, MeetingKind::Meeting | MeetingKind::Talks)
+                            && self.officials_of_countries(s, r));
+                    if unnamed {
                         cands.push(Cand { strength: 0.35, ..base.clone() });
                     }
                     return;
@@ -601,6 +608,59 @@ impl<'d> Reader<'d> {
     }
 }
 
+impl Reader<'_> {
+    /// Whether the trigger's clause names unnamed officials of two or more countries: "the
+    /// foreign ministers of Iran and Saudi Arabia held a meeting", "Iranian and Saudi officials
+    /// met", "a meeting between the defence ministers of A and B". The countries are places or
+    /// nationalities in the clause; the office word is a plural ([`OFFICE_PLURALS`]).
+    pub(super) fn officials_of_countries(&self, s: &Sentence, r: &Read) -> bool {
+        let units = s.units;
+        // Not in the headline (the body names them), not when anyone in the sentence is named
+        // (they are the meeting's people), not "meetings" in general.
+        let in_headline = self
+            .doc
+            .headline
+            .is_some_and(|h| units.first().is_some_and(|u| h.start <= u.span.start && u.span.start < h.end));
+        if in_headline
+            || units.iter().any(|u| u.is(EntityLabel::Person))
+            || units.get(r.t.head).is_some_and(|u| u.is_w("meetings"))
+        {
+            return false;
+        }
+        let clause = r.cs.min(r.np_start)..r.end.min(units.len());
+        let Some(office) = clause.clone().find(|&k| units[k].is_wi(&OFFICE_PLURALS) && !s.excluded[k]) else {
+            return false;
+        };
+        // The countries whose officials they are: next to the office word ("Iranian and Saudi
+        // officials", "the ministers of Iran and Saudi Arabia"), two or three of them (a longer
+        // list is a multilateral gathering's membership).
+        let near = office.saturating_sub(6).max(clause.start)..(office + 7).min(clause.end);
+        let countries_in = |range: std::ops::Range<usize>| {
+            let mut countries: Vec<&str> = Vec::new();
+            for k in range {
+                let u = &units[k];
+                if s.excluded[k] {
+                    continue;
+                }
+                let country = if u.is(EntityLabel::Gpe) {
+                    gazetteer::canonical_country(self.text(u.span))
+                } else if u.is(EntityLabel::Norp) {
+                    gazetteer::country_of_demonym(self.text(u.span))
+                } else {
+                    None
+                };
+                if let Some(c) = country {
+                    if !countries.contains(&c) {
+                        countries.push(c);
+                    }
+                }
+            }
+            countries.len()
+        };
+        countries_in(near) >= 2 && countries_in(clause) <= 3
+    }
+}
+
 /// The phrase of an event noun: its first unit, whether it is definite, and its possessor.
 pub(super) fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<usize>) {
     let mut start = noun;
@@ -653,9 +713,12 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
     let n = units.len();
     let from = t.core_end;
     // The clause, and a verb coordinated with the trigger's ("held talks ... and discussed").
-    let limit =
-        if t.form != Form::Noun && s.word(end) == "and" && is_in(&TOPIC_VERBS, s.word(end + 1)) { end + 2 } else { end }
-            .min(n);
+    let limit = if t.form != Form::Noun && s.word(end) == "and" && is_in(&TOPIC_VERBS, s.word(end + 1)) {
+        end + 2
+    } else {
+        end
+    }
+    .min(n);
     let on_after = matches!(t.kind, MeetingKind::Talks | MeetingKind::Call);
     let mut start = None;
     let mut k = from;
@@ -678,7 +741,9 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
         }
         k += 1;
     }
-    let Some(start) = start else { return Vec::new() };
+    let Some(start) = start else {
+        return Vec::new();
+    };
     let mut items: Vec<Vec<usize>> = vec![Vec::new()];
     let mut k = start;
     while k < n {
@@ -749,8 +814,16 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
             let generic = head.len() == 1
                 && is_in(
                     &[
-                        "possibility", "ways", "issue", "issues", "matters", "prospects", "question", "situation",
-                        "spectrum", "development",
+                        "possibility",
+                        "ways",
+                        "issue",
+                        "issues",
+                        "matters",
+                        "prospects",
+                        "question",
+                        "situation",
+                        "spectrum",
+                        "development",
                     ],
                     head[0],
                 );

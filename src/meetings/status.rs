@@ -30,6 +30,16 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             return (MeetingStatus::Planned, true);
         }
     }
+    // "agreed on a meeting between ...", "preparations for a summit": a plan.
+    if t.form == Form::Noun {
+        let before: Vec<&str> = (governing.saturating_sub(3)..governing).rev().map(|k| s.word(k)).collect();
+        for n in 1..=before.len() {
+            let phrase = before[..n].iter().rev().copied().collect::<Vec<_>>().join(" ");
+            if is_in(&PLAN_BEFORE_NOUN, &phrase) {
+                return (MeetingStatus::Planned, true);
+            }
+        }
+    }
     let mut k = governing;
     while k > r.cs.min(governing) && governing - k < 10 {
         k -= 1;
@@ -44,7 +54,8 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             }
             _ => {
                 let participle_after_be = k > 0 && s.word(k - 1) == "be";
-                if !participle_after_be && (is_in(&PAST_WORDS, w) || (w.len() > 3 && w.ends_with("ed") && !units[k].cap))
+                if !participle_after_be
+                    && (is_in(&PAST_WORDS, w) || (w.len() > 3 && w.ends_with("ed") && !units[k].cap))
                 {
                     return (MeetingStatus::Occurred, true);
                 }

@@ -893,6 +893,36 @@ fn unnamed_summits_of_countries() {
 }
 
 #[test]
+fn unnamed_officials_of_countries() {
+    let m = one(
+        "The foreign ministers of [Chile|GPE] and [Peru|GPE] held a brief meeting in [Lima|GPE] on [Sunday|DATE].",
+        PUB,
+    );
+    assert_eq!((m.kind, m.status, m.participants.len()), (MeetingKind::Meeting, MeetingStatus::Occurred, 0));
+    assert_eq!((place(&m), date(&m).as_deref()), (Some("Lima"), Some("2024-03-03")));
+    let m = one("[Chilean|NORP] and [Peruvian|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].", PUB);
+    assert_eq!((m.kind, m.participants.len()), (MeetingKind::Talks, 0));
+    // A plan for such a meeting is planned.
+    let m = one(
+        "The two countries agreed on a meeting between the defence ministers of [Chile|GPE] and [Peru|GPE].",
+        PUB,
+    );
+    assert_eq!((m.status, m.participants.len()), (MeetingStatus::Planned, 0));
+    // Named people make the record theirs; one country, a long membership list or meetings in
+    // general make none.
+    let m = one(
+        "The foreign ministers of [Chile|GPE] and [Peru|GPE], [Ann Lee|PERSON] and [Bo Park|PERSON], met in [Lima|GPE].",
+        PUB,
+    );
+    assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
+    assert!(read("[Chilean|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].", PUB).is_empty());
+    let list = "Ministers from [Chile|GPE], [Peru|GPE], [Bolivia|GPE] and [Ecuador|GPE] met in [Lima|GPE] on [Sunday|DATE].";
+    assert!(read(list, PUB).is_empty());
+    let general = "There were many meetings between the representatives of [Chile|GPE] and [Peru|GPE].";
+    assert!(read(general, PUB).is_empty());
+}
+
+#[test]
 fn deterministic() {
     let text = "[Ann Lee|PERSON] met [Bo Park|PERSON] and [Cy Dunn|PERSON] in [Oslo|GPE] on [Monday|DATE]. \
                 [Bo Park|PERSON] visited [Rome|GPE].";

@@ -35,10 +35,12 @@ pub(super) static DEFINITE: LazyLock<Vec<&str>> = words!("meetings/definite.txt"
 pub(super) static SHIP_WORDS: LazyLock<Vec<&str>> = words!("meetings/ship_words.txt");
 
 pub(super) static GROUP_WORDS: LazyLock<Vec<&str>> = words!("meetings/group_words.txt");
+pub(super) static OFFICE_PLURALS: LazyLock<Vec<&str>> = words!("meetings/office_plurals.txt");
 
 pub(super) static CANCEL_ONE: LazyLock<Vec<&str>> = words!("meetings/cancel_one.txt");
 
 pub(super) static FUTURE_BEFORE_TO: LazyLock<Vec<&str>> = words!("meetings/future_before_to.txt");
+pub(super) static PLAN_BEFORE_NOUN: LazyLock<Vec<&str>> = words!("meetings/plan_before_noun.txt");
 
 pub(super) static FUTURE_ADJ: LazyLock<Vec<&str>> = words!("meetings/future_adj.txt");
 
