@@ -258,7 +258,12 @@ impl<'d> Cx<'d> {
         if gap.contains(". ") {
             return false;
         }
-        let ws = lower_words(gap);
+        // "signed a number of agreements", "a series of memoranda": the quantity is no gap.
+        static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:a\s+(?:number|series|raft|range|package|host|set|couple|total|slew|batch|string)|dozens|scores)\s+of\b").unwrap()
+        });
+        let gap = QUANTITY.replace_all(gap, " ");
+        let ws = lower_words(&gap);
         if ws.len() > max || ws.iter().any(|w| STOP.contains(&w.as_str())) {
             return false;
         }

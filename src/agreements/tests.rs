@@ -1038,3 +1038,13 @@ fn a_palace_named_after_its_place_gives_way_to_the_city() {
     );
     assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Manila"));
 }
+
+#[test]
+fn a_quantity_before_the_documents() {
+    let a = one("[Chile|GPE] and [Peru|GPE] signed a number of agreements on [Monday|DATE].");
+    assert_eq!((parties(&a), a.status), (vec!["Chile", "Peru"], AgreementStatus::Signed));
+    let a = one("[Ana Soto|PERSON] is set to sign a series of cooperation treaties between [Chile|GPE] and [Peru|GPE].");
+    assert_eq!((a.kind, a.status, parties(&a)), (AgreementKind::Treaty, AgreementStatus::Planned, vec!["Chile", "Peru"]));
+    // Other words between the verb and the documents still break the link.
+    assert!(records("[Chile|GPE] signed a letter of intent about a number of the agreements.").iter().all(|a| a.kind != AgreementKind::Agreement));
+}
