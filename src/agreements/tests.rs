@@ -1048,3 +1048,11 @@ fn a_quantity_before_the_documents() {
     // Other words between the verb and the documents still break the link.
     assert!(records("[Chile|GPE] signed a letter of intent about a number of the agreements.").iter().all(|a| a.kind != AgreementKind::Agreement));
 }
+
+#[test]
+fn a_signing_to_be_witnessed_is_planned() {
+    let a = one("President [Ana Soto|PERSON] will witness the signing of defence agreements between [Chile|GPE] and [Peru|GPE].");
+    assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Chile", "Peru"]));
+    let a = one("President [Ana Soto|PERSON] witnessed the signing of defence agreements between [Chile|GPE] and [Peru|GPE].");
+    assert_eq!(a.status, AgreementStatus::Signed);
+}
