@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// A quantity before documents: "a number of", "a series of", "dozens of".
+const QUANTITY_WORDS: &str = r"(?:a\s+(?:number|series|raft|range|package|host|set|couple|total|slew|batch|string)|dozens|scores)";
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+of\b")).unwrap());
+/// The same at the end of the text before an "of".
+static QUANTITY_BEFORE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+$")).unwrap());
+
 impl<'d> Cx<'d> {
     pub(super) fn mentions(&self, ui: usize) -> Vec<Mention> {
         let u = &self.units[ui];
@@ -146,6 +152,13 @@ impl<'d> Cx<'d> {
             }
             let w = &before[a..b];
             let lw = w.to_lowercase();
+            // "a number of agreements", "a series of memoranda": the quantity opens the phrase.
+            if lw == "of" {
+                if let Some(q) = QUANTITY_BEFORE_OF.find(&before[..a]) {
+                    cursor = q.start();
+                    break;
+                }
+            }
             if DETERMINERS.contains(&lw.as_str()) {
                 definite = DEFINITE.contains(&lw.as_str());
                 cursor = a;
@@ -259,9 +272,6 @@ impl<'d> Cx<'d> {
             return false;
         }
         // "signed a number of agreements", "a series of memoranda": the quantity is no gap.
-        static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:a\s+(?:number|series|raft|range|package|host|set|couple|total|slew|batch|string)|dozens|scores)\s+of\b").unwrap()
-        });
         let gap = QUANTITY.replace_all(gap, " ");
         let ws = lower_words(&gap);
         if ws.len() > max || ws.iter().any(|w| STOP.contains(&w.as_str())) {

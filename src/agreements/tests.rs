@@ -1045,6 +1045,8 @@ fn a_quantity_before_the_documents() {
     assert_eq!((parties(&a), a.status), (vec!["Chile", "Peru"], AgreementStatus::Signed));
     let a = one("[Ana Soto|PERSON] is set to sign a series of cooperation treaties between [Chile|GPE] and [Peru|GPE].");
     assert_eq!((a.kind, a.status, parties(&a)), (AgreementKind::Treaty, AgreementStatus::Planned, vec!["Chile", "Peru"]));
+    let a = one("A number of agreements between [Chile|GPE] and [Peru|GPE] were signed on [Monday|DATE].");
+    assert_eq!((parties(&a), a.status), (vec!["Chile", "Peru"], AgreementStatus::Signed));
     // Other words between the verb and the documents still break the link.
     assert!(records("[Chile|GPE] signed a letter of intent about a number of the agreements.").iter().all(|a| a.kind != AgreementKind::Agreement));
 }
