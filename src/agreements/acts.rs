@@ -15,6 +15,14 @@ impl<'d> Cx<'d> {
         out
     }
 
+    /// Whether the unit before `ui` tells of signing documents ("Chile and Peru signed seven
+    /// memoranda"): a signing or concluding act in it.
+    pub(super) fn previous_sentence_signs(&self, ui: usize) -> bool {
+        ui.checked_sub(1).is_some_and(|prev| {
+            self.acts(prev).iter().any(|a| matches!(a.class, ActClass::Sign | ActClass::Conclude | ActClass::Witness))
+        })
+    }
+
     /// Whether a noun phrase starting at `np_start` opens its clause (so it can be the subject
     /// of a passive act after it).
     pub(super) fn opens_clause(&self, ui: usize, np_start: usize) -> bool {
@@ -233,7 +241,9 @@ impl<'d> Cx<'d> {
         links: &[Option<Act>],
     ) -> Option<Act> {
         static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?\s*$").unwrap()
+            // A few words may follow the documents before the list: "signed three agreements on
+            // Monday in Lima, including ...".
+            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)(?:\s+[^\s,;:.]+){0,6}?\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?\s*$").unwrap()
         });
         let u = &self.units[ui];
         let start = self.clause_start(ui, m.np_start);
@@ -248,9 +258,18 @@ impl<'d> Cx<'d> {
         static LISTED_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s+(signed|inked|exchanged|concluded)\b[^;:.,]{0,60}?\s+(?:were|was|are|include|included|includes)\s*:?\s*$").unwrap()
         });
+        // "The memoranda include an MoU on X, ...": the list of the documents the sentence
+        // before told of signing.
+        static LISTED_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(?:the|these|those)\s+(?:documents|agreements|deals|instruments|accords|memoranda(?:\s+of\s+understanding)?|mous|pacts)(?:\s*\([^)]{1,12}\))?\s+(include|included|includes|cover|covered|covers|are|were)\s*:?\s*$").unwrap()
+        });
         let mut tries = 0;
         loop {
             let head = &text[..cut];
+            if let Some(c) = LISTED_NEXT.captures(head).filter(|_| self.previous_sentence_signs(ui)) {
+                let v = c.get(1)?;
+                return Some(Act::new(start + v.start(), start + v.end(), ActClass::PassiveSigned));
+            }
             if let Some(c) = LISTED_INVERTED.captures(head) {
                 let v = c.get(1)?;
                 return Some(Act::new(start + v.start(), start + v.end(), ActClass::PassiveSigned));

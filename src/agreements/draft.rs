@@ -502,6 +502,7 @@ impl<'d> Cx<'d> {
             .filter(|s| !s.is_empty());
         let reference =
             m.definite && m.title.is_none() && subject.is_none() && post.between.is_empty() && post.with.is_empty();
+        let summary = m.plural && m.title.is_none() && subject.is_none();
         Some(Draft {
             kind,
             status,
@@ -517,6 +518,7 @@ impl<'d> Cx<'d> {
             sentence: u.sentence,
             confidence,
             reference,
+            summary,
         })
     }
 }

@@ -155,9 +155,34 @@ pub fn extract(doc: &Document) -> Vec<Agreement> {
             }
         }
     }
+    drop_spelled_out_summaries(&mut drafts, &doc.text);
     // Code-point offsets through one index per document.
     let index = CharIndex::new(&doc.text);
     drafts.into_iter().map(|d| d.finish(doc, &index)).collect()
+}
+
+/// "signed three agreements, including an MoU on X, an agreement on Y and a protocol on Z", or
+/// the list in the next sentence ("The memoranda include ..."): the listed documents are the
+/// records, and the count that announced them is none. A summary goes when two or more drafts
+/// after it, in its sentence or the next, name a subject or title with the same parties and
+/// status.
+fn drop_spelled_out_summaries(drafts: &mut Vec<Draft>, text: &str) {
+    let spelled_out = |i: usize| {
+        let s = &drafts[i];
+        let next_sentence = |d: &Draft| {
+            d.sentence.start >= s.sentence.end && text.get(s.sentence.end..d.sentence.start).is_some_and(|gap| gap.trim().is_empty())
+        };
+        let same_parties = |d: &Draft| d.parties.iter().map(|p| &p.name).eq(s.parties.iter().map(|p| &p.name));
+        drafts[i + 1..]
+            .iter()
+            .filter(|d| d.sentence == s.sentence || next_sentence(d))
+            .filter(|d| (d.subject.is_some() || d.title.is_some()) && d.status == s.status && same_parties(d))
+            .count()
+            >= 2
+    };
+    let drop: Vec<bool> = (0..drafts.len()).map(|i| drafts[i].summary && spelled_out(i)).collect();
+    let mut keep = drop.iter().map(|d| !d);
+    drafts.retain(|_| keep.next().unwrap_or(true));
 }
 
 mod acts;

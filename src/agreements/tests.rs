@@ -694,6 +694,25 @@ fn coordinated_and_listed_items_share_their_act() {
 }
 
 #[test]
+fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] signed three agreements on [Monday|DATE] in [Lima|GPE], including a memorandum of \
+         understanding on fisheries, an agreement on tourism and a protocol on education.",
+    );
+    let mut kinds: Vec<AgreementKind> = rs.iter().map(|a| a.kind).collect();
+    kinds.sort_by_key(|k| format!("{k:?}"));
+    assert_eq!(kinds, [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol], "{rs:#?}");
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] signed seven memoranda on [Monday|DATE]. The Memoranda of Understanding (MoU) \
+         include an MoU on fisheries, an MoU on tourism and an MoU on education.",
+    );
+    assert!(rs.len() >= 3, "{rs:#?}");
+    assert!(rs.iter().all(|a| parties(a) == ["Chile", "Peru"] && a.status == AgreementStatus::Signed));
+    // Without a signing before, such a sentence lists nothing signed.
+    assert!(records("The Memoranda of Understanding (MoU) include an MoU on fisheries.").is_empty());
+}
+
+#[test]
 fn partnerships_a_declaration_sets_up() {
     let rs = records(
         "The two presidents signed a joint declaration on the establishment of a strategic partnership between \

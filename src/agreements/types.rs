@@ -139,6 +139,9 @@ pub(super) struct Draft {
     pub(super) confidence: f64,
     /// A definite noun phrase with no name of its own ("the pact"): may refer to a record before.
     pub(super) reference: bool,
+    /// A plural phrase with no name or subject ("signed seven memoranda"): a count that the
+    /// documents listed after it may spell out.
+    pub(super) summary: bool,
 }
 
 impl Draft {
