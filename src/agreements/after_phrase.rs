@@ -70,7 +70,11 @@ impl<'d> Cx<'d> {
 
     /// Parties named in `[a, b)`: entities, "the two countries", "the bloc".
     pub(super) fn parties_in(&self, a: usize, b: usize, parties: &mut Vec<Party>) -> bool {
-        for e in self.ents_in(a, b) {
+        let ents = self.ents_in(a, b);
+        for (k, e) in ents.iter().enumerate() {
+            if self.modifies_an_organisation(&ents, k) || self.organ_of_the_country_before(&ents, k) {
+                continue;
+            }
             if let Some(p) = self.bloc_as_person(e) {
                 push_party(parties, p);
             } else if e.label == EntityLabel::Person {

@@ -4,20 +4,43 @@ use super::*;
 
 impl<'d> Cx<'d> {
     /// The parties and signers named in the subject `[a, b)` of an active act.
+    /// Two entities with at most two words between them and no comma, "and" or "with".
+    pub(super) fn close_entities(&self, x: &Entity, y: &Entity) -> bool {
+        let gap = self.t(x.span.end, y.span.start);
+        let ws = lower_words(gap);
+        ws.len() <= 2 && !gap.contains(',') && !ws.iter().any(|w| w == "and" || w == "with")
+    }
+
+    /// An organ with no country word of its own: "Vietnam's Defence Ministry".
+    pub(super) fn bare_organ(&self, org: &Entity) -> bool {
+        let name = self.t(org.span.start, org.span.end);
+        STATE_WORDS.iter().any(|w| name.to_lowercase().contains(w)) && self.organ_country(name).is_none()
+    }
+
+    /// A country word modifying the organisation after it ("Indian airline IndiGo", "Sweden's
+    /// Saab"): the organisation is the party, not the country (unless it is a bare state organ,
+    /// which stands for the country).
+    pub(super) fn modifies_an_organisation(&self, ents: &[Entity], k: usize) -> bool {
+        let e = &ents[k];
+        matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
+            && ents.get(k + 1).is_some_and(|n| n.label == EntityLabel::Org && self.close_entities(e, n) && !self.bare_organ(n))
+    }
+
+    /// A bare state organ after a country word ("Norway's Ministry of Energy"): the country
+    /// before it is the party.
+    pub(super) fn organ_of_the_country_before(&self, ents: &[Entity], k: usize) -> bool {
+        let e = &ents[k];
+        e.label == EntityLabel::Org
+            && k > 0
+            && matches!(ents[k - 1].label, EntityLabel::Gpe | EntityLabel::Norp)
+            && self.close_entities(&ents[k - 1], e)
+            && self.bare_organ(e)
+    }
+
     pub(super) fn subject(&self, a: usize, b: usize, signs: bool) -> Subject {
         let mut out = Subject::default();
         let skip = self.attributions(a, b);
         let ents = self.ents_in(a, b);
-        let close = |x: &Entity, y: &Entity| {
-            let gap = self.t(x.span.end, y.span.start);
-            let ws = lower_words(gap);
-            ws.len() <= 2 && !gap.contains(',') && !ws.iter().any(|w| w == "and" || w == "with")
-        };
-        // An organ with no country word of its own: "Vietnam's Defence Ministry".
-        let bare_organ = |org: &Entity| {
-            let name = self.t(org.span.start, org.span.end);
-            STATE_WORDS.iter().any(|w| name.to_lowercase().contains(w)) && self.organ_country(name).is_none()
-        };
         for (k, e) in ents.iter().enumerate() {
             if skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
                 continue;
@@ -50,19 +73,10 @@ impl<'d> Cx<'d> {
             // A country word modifying an organisation ("Indian airline IndiGo", "Saudi Arabia's
             // Riyadh Air"): the organisation is the party; but a bare state organ stands for the
             // country named before it.
-            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
-                if let Some(next) = ents.get(k + 1).filter(|n| n.label == EntityLabel::Org && close(e, n)) {
-                    if !bare_organ(next) {
-                        continue;
-                    }
-                }
+            if self.modifies_an_organisation(&ents, k) {
+                continue;
             }
-            if e.label == EntityLabel::Org
-                && k > 0
-                && matches!(ents[k - 1].label, EntityLabel::Gpe | EntityLabel::Norp)
-                && close(&ents[k - 1], e)
-                && bare_organ(e)
-            {
+            if self.organ_of_the_country_before(&ents, k) {
                 continue;
             }
             if let Some(p) = self.bloc_as_person(e) {

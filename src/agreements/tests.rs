@@ -1077,3 +1077,14 @@ fn a_signing_to_be_witnessed_is_planned() {
     let a = one("President [Ana Soto|PERSON] witnessed the signing of defence agreements between [Chile|GPE] and [Peru|GPE].");
     assert_eq!(a.status, AgreementStatus::Signed);
 }
+
+#[test]
+fn a_country_word_before_a_counterpart_company_names_the_company() {
+    let a = one("[Lithuania|GPE] signed a contract with [Sweden|GPE]'s [Saab|ORG] on air defence.");
+    assert_eq!(parties(&a), ["Lithuania", "Saab"]);
+    let a = one("[Kenya|GPE] signed an agreement with [Norwegian|NORP] firm [Statkraft|ORG] on hydropower.");
+    assert_eq!(parties(&a), ["Kenya", "Statkraft"]);
+    // A bare state organ stands for its country.
+    let a = one("[Kenya|GPE] signed an agreement with [Norway|GPE]'s [Ministry of Energy|ORG] on hydropower.");
+    assert_eq!(parties(&a), ["Kenya", "Norway"]);
+}
