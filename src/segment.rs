@@ -1,7 +1,8 @@
 //! Sentence segmentation: rules tuned for news prose.
 //!
-//! Line breaks always end a sentence (headlines, datelines and bylines stand on their own
-//! lines); inside a line a sentence ends at `.`, `!` or `?` (plus closing quotes, brackets and
+//! Line breaks end a sentence (headlines, datelines and bylines stand on their own lines),
+//! except inside a hard-wrapped paragraph: a long line that stops mid-sentence and a next line
+//! that goes on in lower case are one line. Inside a line a sentence ends at `.`, `!` or `?` (plus closing quotes, brackets and
 //! footnote marks such as `[1]`) followed by space and an upper-case letter, digit or opening
 //! quote, unless the word before the period is a known abbreviation or an initial.
 
@@ -35,13 +36,43 @@ const ABBREVIATIONS: &[&str] = &[
 impl Segmenter for RuleSegmenter {
     fn split(&self, text: &str) -> Vec<ByteSpan> {
         let mut sentences = Vec::new();
+        // Runs of lines that are one hard-wrapped paragraph, each split as one line.
+        let mut run_start = 0;
         let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            split_line(text, line_start, line_start + line.len(), &mut sentences);
-            line_start += line.len();
+        let mut lines = text.split_inclusive('\n').peekable();
+        while let Some(line) = lines.next() {
+            let line_end = line_start + line.len();
+            let wrapped = lines.peek().is_some_and(|next| continues_on_next_line(line, next));
+            if !wrapped {
+                split_line(text, run_start, line_end, &mut sentences);
+                run_start = line_end;
+            }
+            line_start = line_end;
         }
         sentences
     }
+}
+
+/// Whether `line` is hard-wrapped into `next` (wire copy and e-mailed releases wrap at 70-80
+/// columns): it is a long line of prose that stops mid-sentence (no closing punctuation) and
+/// the next line goes on in lower case. A headline or byline is short or followed by a
+/// capitalised line, so it still stands alone.
+fn continues_on_next_line(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    let next = next.trim_start_matches([' ', '\t']);
+    // A line that stops on a word no sentence ends with ("said on", "the", "and") goes on
+    // whatever the case of the next line ("... said on / Tuesday.").
+    const NEVER_LAST: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "with", "by", "from", "as", "said",
+        "says", "has", "have", "had", "was", "were", "is", "are", "will", "would", "its", "their", "his", "her",
+    ];
+    let last_word = line.rsplit(' ').next().unwrap_or("");
+    let next_goes_on = next.chars().next().is_some_and(|c| c.is_lowercase())
+        || (NEVER_LAST.contains(&last_word) && next.chars().next().is_some_and(char::is_alphanumeric));
+    line.chars().count() >= 40
+        && line.contains(' ')
+        && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']', '|'])
+        && next_goes_on
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
@@ -146,6 +177,22 @@ mod tests {
         assert_eq!(
             sentences(text),
             vec!["Mr. To Lam met Gen. Phan Van Giang in Hanoi.", "They held talks.", "J. Smith said so."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined_but_headlines_stand_alone() {
+        let text = "Utility signs gas deal\nBy Jane Roe\nLONDON, March 2 - British utility Northgas has\nsigned a six-year gas supply deal with Fjordgas\nfor 500,000 therms a day, Northgas said on\nTuesday. The deal starts in October.\nShare this article\n";
+        let got: Vec<&str> = RuleSegmenter.split(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Utility signs gas deal",
+                "By Jane Roe",
+                "LONDON, March 2 - British utility Northgas has\nsigned a six-year gas supply deal with Fjordgas\nfor 500,000 therms a day, Northgas said on\nTuesday.",
+                "The deal starts in October.",
+                "Share this article",
+            ]
         );
     }
 
