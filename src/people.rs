@@ -144,8 +144,7 @@ pub fn is_name(raw: &str) -> bool {
 /// Words written just before a ship's name ("the USS Ronald Reagan", "aircraft carrier Carl
 /// Vinson") or a military exercise's ("the Exercise Aman Youyi-2023"): the tagger reads such
 /// names as people.
-const VESSEL_PREFIXES: &[&str] =
-    &["USS", "HMS", "HMAS", "HMCS", "INS", "JS", "RFS", "CNS", "ROKS", "carrier", "destroyer", "frigate", "warship", "vessel", "submarine", "cruiser", "Exercise", "Operation"];
+static VESSEL_PREFIXES: std::sync::LazyLock<Vec<&str>> = crate::wordlist::words!("people/vessel_prefixes.txt");
 
 /// Whether the person's name is (the end of) a ship's or an exercise's name the text gives
 /// after such a prefix ("the USS Ronald Reagan ... the arrival of the Reagan"; "Exercise Aman
