@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use attache::bench_encoder::{run, Options};
+use attache::bench_encoder::{run, Layout, Options, Schedule};
 use attache::encoder::Backend;
 
 #[test]
@@ -25,8 +25,14 @@ fn windows_file_holds_every_window_and_batch() {
     };
     let report = run(&options).unwrap();
     assert!(report.sentences > 0 && report.windows >= report.sentences);
-    // packed backend: its own batching and the padded one.
-    assert_eq!(report.rust.len(), 2);
+    // packed backend: its own batching and the padded one, each one batch at a time and
+    // (two threads) batches side by side.
+    assert_eq!(report.rust.len(), 4);
+    for layout in [Layout::Packed, Layout::Padded] {
+        for schedule in [Schedule::Together, Schedule::SideBySide] {
+            assert!(report.rust.iter().any(|t| t.layout == layout && t.schedule == schedule), "{layout:?} {schedule:?}");
+        }
+    }
     assert!(report.to_string().contains("ONNX Runtime: skipped"));
 
     let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&dump).unwrap()).unwrap();
