@@ -42,7 +42,11 @@ impl Segmenter for RuleSegmenter {
         let mut lines = text.split_inclusive('\n').peekable();
         while let Some(line) = lines.next() {
             let line_end = line_start + line.len();
-            let wrapped = lines.peek().is_some_and(|next| continues_on_next_line(line, next));
+            // A run stops growing at a paragraph's length: text with no sentence end for
+            // thousands of characters is no wrapped prose, and the stages after read it line by
+            // line as before.
+            let wrapped = line_end - run_start < MAX_WRAPPED_RUN
+                && lines.peek().is_some_and(|next| continues_on_next_line(line, next));
             if !wrapped {
                 split_line(text, run_start, line_end, &mut sentences);
                 run_start = line_end;
@@ -52,6 +56,9 @@ impl Segmenter for RuleSegmenter {
         sentences
     }
 }
+
+/// The longest run of hard-wrapped lines read as one (bytes).
+const MAX_WRAPPED_RUN: usize = 2_000;
 
 /// Whether `line` is hard-wrapped into `next` (wire copy and e-mailed releases wrap at 70-80
 /// columns): it is a long line of prose that stops mid-sentence (no closing punctuation) and
@@ -194,6 +201,18 @@ mod tests {
                 "Share this article",
             ]
         );
+    }
+
+    #[test]
+    fn a_run_of_wrapped_lines_stays_paragraph_sized() {
+        let line = "the ministers met in the capital on monday and said that";
+        let text = vec![line; 500].join("\n");
+        let sentences = RuleSegmenter.split(&text);
+        assert!(sentences.len() > 1);
+        assert!(sentences.iter().all(|s| s.end - s.start <= MAX_WRAPPED_RUN + line.len()), "{sentences:?}");
+        // Every line is in exactly one sentence.
+        let covered: usize = sentences.iter().map(|s| s.slice(&text).lines().count()).sum();
+        assert_eq!(covered, 500);
     }
 
     #[test]
