@@ -606,10 +606,8 @@ impl<'d> Reader<'d> {
         }
         countries.len() >= 2 && after_with
     }
-}
 
-impl Reader<'_> {
-    /// Whether the trigger's clause names unnamed officials of two or more countries: "the
+    /// Whether the trigger's clause names unnamed officials of two or three countries: "the
     /// foreign ministers of Iran and Saudi Arabia held a meeting", "Iranian and Saudi officials
     /// met", "a meeting between the defence ministers of A and B". The countries are places or
     /// nationalities in the clause; the office word is a plural ([`OFFICE_PLURALS`]).
