@@ -60,7 +60,10 @@
 //!    "is due to", "is expected to", "is to", "plans to", "a planned visit", "ahead of the
 //!    summit", or a date after publication), else occurred. Negated verbs ("did not meet")
 //!    make no record. A summit of countries whose leaders go unnamed ("Japan is to host a
-//!    summit with South Korea and China") is kept with no participants.
+//!    summit with South Korea and China") is kept with no participants, and so is a meeting of
+//!    unnamed officials of two or three named countries ("the foreign ministers of Iran and
+//!    Saudi Arabia held a meeting"); "agreed on a meeting", "preparations for a summit" are
+//!    plans.
 //! 7. Dates are the dates stage's values (weekdays and year-less dates in their clause's
 //!    tense, [`dates::clause_tense`]), read once more where the record knows better: a
 //!    planned record's such date is never before publication; a cancelled event's bare
