@@ -34,7 +34,9 @@
 //!   of X ... has been postponed": planned; "... was called off": none). Between a verb and its
 //!   noun only determiners and modifiers may stand. Items listed after a signing ("exchanged
 //!   several documents, including a memorandum on ...", "eight documents were signed during
-//!   the visit, among them ...", "Among the documents signed were ..."), phrases coordinated
+//!   the visit, among them ...", "Among the documents signed were ...", or the next sentence:
+//!   "The memoranda include an MoU on ..."; the count that announced them then gives way to
+//!   them), phrases coordinated
 //!   with a governed one ("signed an MoU on X, an agreement on Y and a protocol on Z"),
 //!   coordinated subjects of one passive ("an agreement on X and an MoU on Y were signed") and
 //!   the second object of a signing whose first is no agreement ("signed a statement of intent
