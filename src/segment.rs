@@ -2,9 +2,10 @@
 //!
 //! Line breaks end a sentence (headlines, datelines and bylines stand on their own lines),
 //! except inside a hard-wrapped paragraph: a long line that stops mid-sentence and a next line
-//! that goes on in lower case are one line. Inside a line a sentence ends at `.`, `!` or `?` (plus closing quotes, brackets and
-//! footnote marks such as `[1]`) followed by space and an upper-case letter, digit or opening
-//! quote, unless the word before the period is a known abbreviation or an initial.
+//! that goes on (see [`continues_on_next_line`]) are one line. Inside a line a sentence ends
+//! at `.`, `!` or `?` (plus closing quotes, brackets and footnote marks such as `[1]`) followed
+//! by space and an upper-case letter, digit or opening quote, unless the word before the
+//! period is a known abbreviation or an initial.
 
 use crate::doc::Document;
 use crate::text::ByteSpan;

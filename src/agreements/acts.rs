@@ -243,7 +243,7 @@ impl<'d> Cx<'d> {
         static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
             // A few words may follow the documents before the list: "signed three agreements on
             // Monday in Lima, including ...".
-            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)(?:\s+[^\s,;:.]+){0,6}?\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?\s*$").unwrap()
+            Regex::new(&format!(r"(?i)\b{DOCUMENT_PLURALS}(?:\s+[^\s,;:.]+){{0,6}}?\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?\s*$")).unwrap()
         });
         let u = &self.units[ui];
         let start = self.clause_start(ui, m.np_start);
@@ -252,16 +252,16 @@ impl<'d> Cx<'d> {
         let mut cut = text.len();
         // "N documents were signed during the visit, among them X".
         static LISTED_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(signed|inked|exchanged|concluded)\b[^;:.,]{0,80},\s*(?:including|among\s+them|among\s+which|such\s+as|namely)\s*:?\s*$").unwrap()
+            Regex::new(&format!(r"(?i)\b{DOCUMENT_PLURALS}\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(signed|inked|exchanged|concluded)\b[^;:.,]{{0,80}},\s*(?:including|among\s+them|among\s+which|such\s+as|namely)\s*:?\s*$")).unwrap()
         });
         // "Among the documents signed were X", "The agreements signed include X".
         static LISTED_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)\s+(signed|inked|exchanged|concluded)\b[^;:.,]{0,60}?\s+(?:were|was|are|include|included|includes)\s*:?\s*$").unwrap()
+            Regex::new(&format!(r"(?i)\b{DOCUMENT_PLURALS}\s+(signed|inked|exchanged|concluded)\b[^;:.,]{{0,60}}?\s+(?:were|was|are|include|included|includes)\s*:?\s*$")).unwrap()
         });
         // "The memoranda include an MoU on X, ...": the list of the documents the sentence
         // before told of signing.
         static LISTED_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^\s*(?:the|these|those)\s+(?:documents|agreements|deals|instruments|accords|memoranda(?:\s+of\s+understanding)?|mous|pacts)(?:\s*\([^)]{1,12}\))?\s+(include|included|includes|cover|covered|covers|are|were)\s*:?\s*$").unwrap()
+            Regex::new(&format!(r"(?i)^\s*(?:the|these|those)\s+{DOCUMENT_PLURALS}(?:\s+of\s+understanding)?(?:\s*\([^)]{{1,12}}\))?\s+(include|included|includes|cover|covered|covers|are|were)\s*:?\s*$")).unwrap()
         });
         let mut tries = 0;
         loop {

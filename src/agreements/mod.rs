@@ -175,16 +175,20 @@ fn drop_spelled_out_summaries(drafts: &mut Vec<Draft>, text: &str) {
             d.sentence.start >= s.sentence.end && text.get(s.sentence.end..d.sentence.start).is_some_and(|gap| gap.trim().is_empty())
         };
         let same_parties = |d: &Draft| d.parties.iter().map(|p| &p.name).eq(s.parties.iter().map(|p| &p.name));
+        // Drafts are in text order: the ones of this sentence and the next come first.
         drafts[i + 1..]
             .iter()
-            .filter(|d| d.sentence == s.sentence || next_sentence(d))
+            .take_while(|d| d.sentence == s.sentence || next_sentence(d))
             .filter(|d| (d.subject.is_some() || d.title.is_some()) && d.status == s.status && same_parties(d))
             .count()
             >= 2
     };
     let drop: Vec<bool> = (0..drafts.len()).map(|i| drafts[i].summary && spelled_out(i)).collect();
-    let mut keep = drop.iter().map(|d| !d);
-    drafts.retain(|_| keep.next().unwrap_or(true));
+    let mut at = 0;
+    drafts.retain(|_| {
+        at += 1;
+        !drop[at - 1]
+    });
 }
 
 mod acts;

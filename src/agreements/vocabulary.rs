@@ -129,6 +129,10 @@ pub(super) static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:for\s+(.+?)\s+)?to\s+(?:buy|purchase|acquire|order|procure|lease)\s+(.+)$").unwrap()
 });
 
+/// Plural nouns of signed documents, as a regex group: the lists after a signing ("signed
+/// several documents, including ...", "The memoranda include ...").
+pub(super) const DOCUMENT_PLURALS: &str = r"(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)";
+
 pub(super) static DETERMINERS: LazyLock<Vec<&str>> = words!("agreements/determiners.txt");
 
 pub(super) static DEFINITE: LazyLock<Vec<&str>> = words!("agreements/definite.txt");
