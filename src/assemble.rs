@@ -6,26 +6,25 @@
 //! [`crate::gazetteer`]. Records of one event stated several times are folded later by
 //! [`crate::merge`].
 
-use crate::dates::{self, DateValue};
+use crate::dates;
 use crate::doc::{Document, EntityLabel};
 use crate::events::{Argument, EventMention, Role};
 use crate::gazetteer;
 use crate::people;
 use crate::records::{
-    Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant, Party,
-    PartyType,
+    Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus,
+    Participant, Party, PartyType,
 };
 use crate::text::{ByteSpan, CharIndex};
 
 /// The meetings and agreements `doc.event_mentions` state, one record per mention.
 pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
-    let lead = lead_sentence(doc);
     let index = CharIndex::new(&doc.text);
     let mut meetings = Vec::new();
     let mut agreements = Vec::new();
     for mention in &doc.event_mentions {
         let evidence = Evidence::of(doc, &index, doc.sentences[mention.sentence]);
-        let date = date_of(doc, mention, lead);
+        let date = date_of(doc, mention);
         let location = place_of(doc, mention);
         if mention.is_agreement {
             let Some(kind) = agreement_kind(&mention.kind) else { continue };
@@ -104,15 +103,26 @@ pub const HYBRID_FLOOR: f64 = 0.7;
 /// Agreements stay the rules' alone: the learned agreements lowered F1 on every set they were
 /// tried on (real open part 0.375 -> 0.333, `input/` 1.000 -> 0.971), and fell on none.
 pub fn gaps_left_by_rules(doc: &Document, meetings: Vec<Meeting>) -> Vec<Meeting> {
-    let ruled: Vec<(usize, usize)> =
-        doc.meetings.iter().flat_map(|m| &m.sources).chain(doc.agreements.iter().flat_map(|a| &a.sources)).map(|e| (e.start, e.end)).collect();
+    let ruled: Vec<(usize, usize)> = doc
+        .meetings
+        .iter()
+        .flat_map(|m| &m.sources)
+        .chain(doc.agreements.iter().flat_map(|a| &a.sources))
+        .map(|e| (e.start, e.end))
+        .collect();
     let fills = |m: &Meeting| {
         m.confidence >= HYBRID_FLOOR && m.sources.iter().all(|e| !ruled.iter().any(|&(s, t)| s < e.end && e.start < t))
     };
-    let complete = |m: &Meeting| if m.kind == MeetingKind::Visit { m.location.is_some() } else { m.participants.len() >= 2 };
+    let complete =
+        |m: &Meeting| if m.kind == MeetingKind::Visit { m.location.is_some() } else { m.participants.len() >= 2 };
     let told_again = |m: &Meeting| {
         doc.meetings.iter().any(|r| {
-            r.kind == m.kind && m.participants.iter().filter(|p| r.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name))).count() >= 2
+            r.kind == m.kind
+                && m.participants
+                    .iter()
+                    .filter(|p| r.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name)))
+                    .count()
+                    >= 2
         })
     };
     meetings.into_iter().filter(|m| fills(m) && complete(m) && !told_again(m)).collect()
@@ -165,7 +175,9 @@ fn label_at(doc: &Document, span: ByteSpan) -> Option<EntityLabel> {
 
 /// The people filling `roles`, in text order of their first argument, each once.
 fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Participant> {
-    let same_sentence = |a: &Argument| doc.sentences[mention.sentence].start <= a.span.start && a.span.end <= doc.sentences[mention.sentence].end;
+    let same_sentence = |a: &Argument| {
+        doc.sentences[mention.sentence].start <= a.span.start && a.span.end <= doc.sentences[mention.sentence].end
+    };
     let people_here = mention
         .arguments
         .iter()
@@ -178,7 +190,9 @@ fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Part
         // Neighbouring sentences add no one when the trigger's own sentence names two people
         // ("On May 6, Lavrov held telephone conversations with Pompeo" after a paragraph on his
         // call with Maas); else a name there takes part only when the reader is sure of it.
-        .filter(|a| same_sentence(a) || (people_here < 2 && (a.label.is_none() || a.probability >= CROSS_SENTENCE_ROLE)))
+        .filter(|a| {
+            same_sentence(a) || (people_here < 2 && (a.label.is_none() || a.probability >= CROSS_SENTENCE_ROLE))
+        })
         .flat_map(named)
         .filter(|s| label_at(doc, *s) == Some(EntityLabel::Person))
         .collect();
@@ -195,14 +209,20 @@ fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Part
         if p.vessel {
             continue;
         }
-        out.push(Participant { name: p.name.clone(), role: p.role.clone(), country: p.country.clone(), organization: p.organization.clone() });
+        out.push(Participant {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            country: p.country.clone(),
+            organization: p.organization.clone(),
+        });
     }
     out
 }
 
 fn parties_of(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
-    let mut spans: Vec<ByteSpan> = mention.arguments.iter().filter(|a| roles.contains(&a.role)).flat_map(named).collect();
+    let mut spans: Vec<ByteSpan> =
+        mention.arguments.iter().filter(|a| roles.contains(&a.role)).flat_map(named).collect();
     spans.sort_by_key(|s| (s.start, s.end));
     for span in spans {
         let text = strip_article(span.slice(&doc.text));
@@ -244,14 +264,8 @@ fn place_of(doc: &Document, mention: &EventMention) -> Option<Location> {
     Some(Location { name, country })
 }
 
-/// The first sentence of the article's prose (not headline, byline or dateline furniture).
-fn lead_sentence(doc: &Document) -> Option<usize> {
-    doc.sentences.iter().position(|s| !doc.is_furniture(*s))
-}
-
-/// The date argument's resolved value; an undated event told in the lead as having happened
-/// takes the story's (publication) day.
-fn date_of(doc: &Document, mention: &EventMention, lead: Option<usize>) -> Option<DateField> {
+/// The date argument's resolved value.
+fn date_of(doc: &Document, mention: &EventMention) -> Option<DateField> {
     let anchor = doc.published.as_deref().and_then(dates::publication_anchor);
     let best = mention
         .arguments
@@ -264,13 +278,7 @@ fn date_of(doc: &Document, mention: &EventMention, lead: Option<usize>) -> Optio
         let value = value.map(|v| dates::record_value(&text, v, anchor));
         return Some(DateField { text, value });
     }
-    if Some(mention.sentence) == lead && !mention.is_agreement && mention.status == "occurred" {
-        if let Some(day) = anchor {
-            if doc.published.as_deref().is_some_and(|p| p.len() == 10) {
-                return Some(DateField { text: String::new(), value: Some(DateValue::Day(day)) });
-            }
-        }
-    }
+    // Undated: the story may date it (`crate::carried_dates`, run on every reader's records).
     None
 }
 
@@ -284,7 +292,10 @@ mod tests {
             id: String::new(),
             kind,
             status: MeetingStatus::Occurred,
-            participants: names.iter().map(|n| Participant { name: n.to_string(), role: None, country: None, organization: None }).collect(),
+            participants: names
+                .iter()
+                .map(|n| Participant { name: n.to_string(), role: None, country: None, organization: None })
+                .collect(),
             location: place.map(|p| Location { name: p.into(), country: None }),
             date: None,
             topics: vec![],

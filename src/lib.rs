@@ -26,6 +26,7 @@ pub mod meetings;
 pub mod merge;
 pub mod parties;
 pub mod places;
+pub mod carried_dates;
 pub mod ner;
 pub mod people;
 pub mod pipeline;

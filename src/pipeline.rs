@@ -11,13 +11,13 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::cache::{Cache, DocOutcome};
 use crate::doc::Document;
 use crate::ingest;
 use crate::ner::NerModel;
-use crate::segment::{RuleSegmenter, Segmenter};
-use crate::cache::{Cache, DocOutcome};
 use crate::progress::{self, Progress};
 use crate::records::{Agreement, Meeting};
+use crate::segment::{RuleSegmenter, Segmenter};
 use crate::{merge, write};
 
 /// Where the shipped model lives: `models/ner` under the working directory, else the one in
@@ -58,7 +58,10 @@ impl FromStr for Shard {
     type Err = String;
     fn from_str(s: &str) -> std::result::Result<Self, String> {
         let (k, n) = s.split_once('/').ok_or("a shard is K/N, e.g. 2/4")?;
-        let (index, count): (usize, usize) = (k.trim().parse().map_err(|_| "K in K/N is a number")?, n.trim().parse().map_err(|_| "N in K/N is a number")?);
+        let (index, count): (usize, usize) = (
+            k.trim().parse().map_err(|_| "K in K/N is a number")?,
+            n.trim().parse().map_err(|_| "N in K/N is a number")?,
+        );
         if count == 0 || index == 0 || index > count {
             return Err(format!("shard {s}: K must be between 1 and N"));
         }
@@ -107,17 +110,28 @@ pub struct DocumentRecords {
 }
 
 /// The stages after NER with the rules reader only: dates -> people -> meetings, agreements,
-/// gatherings, adopted documents.
+/// gatherings, adopted documents -> the records' finishing stages.
 pub fn analyse_rules(doc: &mut Document) {
+    read_by_rules(doc);
+    finish_records(doc);
+}
+
+fn read_by_rules(doc: &mut Document) {
     crate::dates::annotate(doc);
     crate::people::annotate(doc);
     crate::meetings::annotate(doc);
     crate::agreements::annotate(doc);
     crate::gatherings::annotate(doc);
     crate::adopted::annotate(doc);
+}
+
+/// What every reader's records go through last: party types, places, the headline's repeats
+/// dropped, dates carried from the story.
+fn finish_records(doc: &mut Document) {
     crate::parties::annotate(&mut doc.agreements);
     crate::places::annotate(doc);
     crate::headline::annotate(doc);
+    crate::carried_dates::annotate(doc);
 }
 
 /// The reader the main job uses unless told otherwise.
@@ -145,6 +159,8 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
         crate::dates::annotate(doc);
         crate::people::annotate(doc);
     } else {
+        // The rules' records are finished before the learned reader looks for gaps: the
+        // headline's repeats are gone and places carried when it asks what the rules read.
         analyse_rules(doc);
     }
     if let (Some(events), true) = (model.events(), reader != Reader::Rules) {
@@ -158,10 +174,8 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
             doc.meetings.extend(meetings);
             doc.agreements.extend(agreements);
         }
+        finish_records(doc);
     }
-    crate::parties::annotate(&mut doc.agreements);
-    crate::places::annotate(doc);
-    crate::headline::annotate(doc);
     doc.word_features = Vec::new();
 }
 
@@ -244,18 +258,19 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
     for line in discovery.warnings() {
         progress.note(&line);
     }
-    let mut cache = if options.cache { Some(Cache::open(output, &format!("{}:{}:{:?}", model.info().sha256, model.backend(), model.reader()))?) } else { None };
+    let mut cache = if options.cache {
+        Some(Cache::open(output, &format!("{}:{}:{:?}", model.info().sha256, model.backend(), model.reader()))?)
+    } else {
+        None
+    };
     let mut writer = OutputWriter::create(output)?;
     let mut duplicates = Duplicates::default();
     let mut reused_total = 0;
 
     for chunk in sources.chunks(DOCS_PER_BATCH) {
         let hashes: Vec<Option<String>> = chunk.par_iter().map(ingest::content_hash).collect();
-        let keys: Vec<Option<String>> = chunk
-            .iter()
-            .zip(&hashes)
-            .map(|(s, h)| Some(cache.as_ref()?.key(&s.id, h.as_ref()?)))
-            .collect();
+        let keys: Vec<Option<String>> =
+            chunk.iter().zip(&hashes).map(|(s, h)| Some(cache.as_ref()?.key(&s.id, h.as_ref()?))).collect();
         let mut outcomes: Vec<Option<DocOutcome>> =
             keys.iter().map(|k| Some(cache.as_mut()?.load(k.as_ref()?)?)).collect();
         let reused = outcomes.iter().filter(|o| o.is_some()).count();
@@ -355,17 +370,36 @@ impl OutputWriter {
         Ok(())
     }
 
-    pub fn finish(self, output: &Path, model: &NerModel, inputs: &[PathBuf], shard: Option<Shard>, started: Instant) -> Result<RunSummary> {
+    pub fn finish(
+        self,
+        output: &Path,
+        model: &NerModel,
+        inputs: &[PathBuf],
+        shard: Option<Shard>,
+        started: Instant,
+    ) -> Result<RunSummary> {
         let info = model.info();
         let model_json = serde_json::json!({"name": info.name, "sha256": info.sha256, "dir": info.dir.display().to_string(), "backend": model.backend().describe()});
         let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        self.finish_with(output, model_json, serde_json::json!({"inputs": inputs, "shard": shard.map(|s| format!("{}/{}", s.index, s.count))}), started)
+        self.finish_with(
+            output,
+            model_json,
+            serde_json::json!({"inputs": inputs, "shard": shard.map(|s| format!("{}/{}", s.index, s.count))}),
+            started,
+        )
     }
 
     /// Merges the records, writes the record files and `run.json`, and moves every file into
     /// place (documents last, so that a complete `documents.jsonl` means a complete run).
-    pub fn finish_with(self, output: &Path, mut model: serde_json::Value, origin: serde_json::Value, started: Instant) -> Result<RunSummary> {
-        let backend = model.as_object_mut().and_then(|m| m.remove("backend")).unwrap_or_else(|| "candle cpu f32".into());
+    pub fn finish_with(
+        self,
+        output: &Path,
+        mut model: serde_json::Value,
+        origin: serde_json::Value,
+        started: Instant,
+    ) -> Result<RunSummary> {
+        let backend =
+            model.as_object_mut().and_then(|m| m.remove("backend")).unwrap_or_else(|| "candle cpu f32".into());
         let OutputWriter { documents, parts, meetings, agreements, mut summary } = self;
         let meetings = merge::merge_meetings(meetings);
         let agreements = merge::merge_agreements(agreements);
@@ -407,7 +441,10 @@ impl OutputWriter {
                 "words_per_second": per_second(summary.words, summary.seconds),
             },
         });
-        write::write_file_atomically(&output.join("run.json"), (serde_json::to_string_pretty(&run)? + "\n").as_bytes())?;
+        write::write_file_atomically(
+            &output.join("run.json"),
+            (serde_json::to_string_pretty(&run)? + "\n").as_bytes(),
+        )?;
         Ok(summary)
     }
 }
@@ -419,15 +456,30 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
     let mut items: Vec<(DocumentRecords, String)> = Vec::new();
     let mut model = serde_json::Value::Null;
     for dir in dirs {
-        let documents = std::fs::read_to_string(dir.join("documents.jsonl"))
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e} (is it an attache output folder?)", dir.join("documents.jsonl").display()))?;
-        let parts = std::fs::read_to_string(dir.join("document_records.jsonl"))
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e} (outputs of attache before 0.1 cannot be merged)", dir.join("document_records.jsonl").display()))?;
+        let documents = std::fs::read_to_string(dir.join("documents.jsonl")).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read {}: {e} (is it an attache output folder?)",
+                dir.join("documents.jsonl").display()
+            )
+        })?;
+        let parts = std::fs::read_to_string(dir.join("document_records.jsonl")).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read {}: {e} (outputs of attache before 0.1 cannot be merged)",
+                dir.join("document_records.jsonl").display()
+            )
+        })?;
         let (doc_lines, part_lines): (Vec<&str>, Vec<&str>) = (documents.lines().collect(), parts.lines().collect());
         if doc_lines.len() != part_lines.len() {
-            bail!("{}: documents.jsonl and document_records.jsonl disagree ({} vs {} lines); re-run that shard", dir.display(), doc_lines.len(), part_lines.len());
+            bail!(
+                "{}: documents.jsonl and document_records.jsonl disagree ({} vs {} lines); re-run that shard",
+                dir.display(),
+                doc_lines.len(),
+                part_lines.len()
+            );
         }
-        if let Ok(run) = std::fs::read_to_string(dir.join("run.json")).map(|t| serde_json::from_str::<serde_json::Value>(&t)) {
+        if let Ok(run) =
+            std::fs::read_to_string(dir.join("run.json")).map(|t| serde_json::from_str::<serde_json::Value>(&t))
+        {
             if let Ok(run) = run {
                 if run["schema_version"] != SCHEMA_VERSION {
                     bail!(
@@ -439,12 +491,16 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
                 if model.is_null() {
                     model = run["model"].clone();
                 } else if model["sha256"] != run["model"]["sha256"] {
-                    bail!("{} was made with another model than the other folders; re-run it with the same model", dir.display());
+                    bail!(
+                        "{} was made with another model than the other folders; re-run it with the same model",
+                        dir.display()
+                    );
                 }
             }
         }
         for (doc, part) in doc_lines.into_iter().zip(part_lines) {
-            let records: DocumentRecords = serde_json::from_str(part).map_err(|e| anyhow::anyhow!("{}: bad document_records.jsonl line: {e}", dir.display()))?;
+            let records: DocumentRecords = serde_json::from_str(part)
+                .map_err(|e| anyhow::anyhow!("{}: bad document_records.jsonl line: {e}", dir.display()))?;
             items.push((records, doc.to_string()));
         }
     }
@@ -495,8 +551,8 @@ impl Duplicates {
         if warning.is_none() && !line.contains(SAME_CONTENT) {
             return Ok(line.to_string()); // the common case: nothing to parse
         }
-        let mut document: write::DocumentRecord =
-            serde_json::from_str(line).map_err(|e| anyhow::anyhow!("{}: bad documents.jsonl line: {e}", records.doc_id))?;
+        let mut document: write::DocumentRecord = serde_json::from_str(line)
+            .map_err(|e| anyhow::anyhow!("{}: bad documents.jsonl line: {e}", records.doc_id))?;
         document.warnings.retain(|w| !w.starts_with(SAME_CONTENT));
         document.warnings.extend(warning);
         Ok(serde_json::to_string(&document)?)
@@ -504,5 +560,9 @@ impl Duplicates {
 }
 
 fn per_second(n: usize, seconds: f64) -> f64 {
-    if seconds > 0.0 { (n as f64 / seconds * 10.0).round() / 10.0 } else { 0.0 }
+    if seconds > 0.0 {
+        (n as f64 / seconds * 10.0).round() / 10.0
+    } else {
+        0.0
+    }
 }

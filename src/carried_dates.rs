@@ -1,0 +1,193 @@
+//! Dates a record takes from its story when its own sentence gives none.
+//!
+//! Runs after the readers, on every record of a document that is still undated:
+//! - the story's day for an event the lead tells as done ("India and Afghanistan inked a
+//!   partnership pact", first sentence of the prose, the page showing its full publication
+//!   date): a meeting that happened or an agreement that was signed;
+//! - the date of the sentence just before, for a meeting that happened and shares a person with
+//!   a dated record there ("The minister arrived in Cairo on Monday for a gas forum. He met his
+//!   Egyptian counterpart at the ministry": the meeting is Monday's).
+//!
+//! A date never comes from farther away: a year or day named in an unrelated sentence is not
+//! the event's.
+
+use crate::dates::{self, DateValue};
+use crate::doc::Document;
+use crate::merge::same_name;
+use crate::records::{AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus};
+use crate::text::CharIndex;
+
+/// The carried-dates stage.
+pub fn annotate(doc: &mut Document) {
+    if doc.meetings.is_empty() && doc.agreements.is_empty() {
+        return;
+    }
+    let index = CharIndex::new(&doc.text);
+    let sentences: Vec<(usize, usize)> =
+        doc.sentences.iter().map(|s| (index.char_offset(s.start), index.char_offset(s.end))).collect();
+    let id = doc.id.clone();
+    let sentence_of = |sources: &[Evidence]| {
+        let start = sources.iter().find(|e| e.doc_id == id)?.start;
+        sentences.iter().position(|&(s, t)| s <= start && start < t.max(s + 1))
+    };
+    let lead = doc.sentences.iter().position(|s| !doc.is_furniture(*s));
+    let story_day = doc.published.as_deref().filter(|p| p.len() == 10).and_then(dates::publication_anchor);
+
+    if let (Some(lead), Some(day)) = (lead, story_day) {
+        let story_date = || Some(DateField { text: String::new(), value: Some(DateValue::Day(day)) });
+        for m in doc.meetings.iter_mut().filter(|m| m.date.is_none() && m.status == MeetingStatus::Occurred) {
+            if sentence_of(&m.sources) == Some(lead) {
+                m.date = story_date();
+            }
+        }
+        for a in doc.agreements.iter_mut().filter(|a| a.date.is_none() && a.status == AgreementStatus::Signed) {
+            if sentence_of(&a.sources) == Some(lead) {
+                a.date = story_date();
+            }
+        }
+    }
+
+    // Dated records by sentence, with their people.
+    let mut dated: Vec<(usize, DateField, Vec<String>)> = Vec::new();
+    for m in &doc.meetings {
+        if let (Some(date @ DateField { value: Some(_), .. }), Some(s)) = (&m.date, sentence_of(&m.sources)) {
+            dated.push((s, date.clone(), m.participants.iter().map(|p| p.name.clone()).collect()));
+        }
+    }
+    for a in &doc.agreements {
+        if let (Some(date @ DateField { value: Some(_), .. }), Some(s)) = (&a.date, sentence_of(&a.sources)) {
+            dated.push((s, date.clone(), a.signatories.iter().map(|p| p.name.clone()).collect()));
+        }
+    }
+    if dated.is_empty() {
+        return;
+    }
+    // Not a visit: the same person's visit told right after a dated one is another journey
+    // ("X visited China from August 18 to 20. Before that, X visited Laos and Cambodia").
+    let receives = |m: &crate::records::Meeting| {
+        m.date.is_none() && m.status == MeetingStatus::Occurred && m.kind != MeetingKind::Visit
+    };
+    for m in doc.meetings.iter_mut().filter(|m| receives(m)) {
+        let Some(s) = sentence_of(&m.sources) else { continue };
+        let shares_a_person =
+            |names: &[String]| names.iter().any(|n| m.participants.iter().any(|p| same_name(n, &p.name)));
+        if let Some((_, date, _)) = dated.iter().find(|(t, _, names)| t + 1 == s && shares_a_person(names)) {
+            m.date = Some(date.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::{Agreement, AgreementKind, Meeting, MeetingKind, Participant};
+    use crate::text::ByteSpan;
+
+    const HEADLINE: &str = "Minister tours the Gulf";
+    const TEXT: &str =
+        "Minister tours the Gulf\nDOHA - Qatar and Oman signed a shipping accord. Amal Rahim met Said Nasser. \
+                        Amal Rahim arrived in Muscat on Monday. She met Omar Haddad there. Lina Vos met Piet Kuyper. \
+                        Amal Rahim visited Sohar.";
+
+    fn sentence(text: &str) -> ByteSpan {
+        let i = TEXT.find(text).unwrap();
+        ByteSpan::new(i, i + text.len())
+    }
+
+    fn evidence(text: &str) -> Vec<Evidence> {
+        // The text is ASCII: byte offsets are code-point offsets.
+        let span = sentence(text);
+        vec![Evidence { doc_id: "d".into(), sentence: text.into(), start: span.start, end: span.end }]
+    }
+
+    fn meeting(kind: MeetingKind, status: MeetingStatus, names: &[&str], said: &str, day: Option<&str>) -> Meeting {
+        Meeting {
+            id: String::new(),
+            kind,
+            status,
+            participants: names
+                .iter()
+                .map(|n| Participant { name: (*n).into(), role: None, country: None, organization: None })
+                .collect(),
+            location: None,
+            date: day.map(|d| DateField { text: "on Monday".into(), value: DateValue::from_iso(d) }),
+            topics: vec![],
+            gathering: None,
+            sources: evidence(said),
+            confidence: 0.9,
+        }
+    }
+
+    fn story(published: Option<&str>) -> Document {
+        let mut doc = Document::from_text("d", TEXT);
+        doc.published = published.map(str::to_string);
+        doc.furniture = vec![sentence(HEADLINE)];
+        let said = [
+            HEADLINE,
+            "DOHA - Qatar and Oman signed a shipping accord.",
+            "Amal Rahim met Said Nasser.",
+            "Amal Rahim arrived in Muscat on Monday.",
+            "She met Omar Haddad there.",
+            "Lina Vos met Piet Kuyper.",
+            "Amal Rahim visited Sohar.",
+        ];
+        doc.sentences = said.iter().map(|s| sentence(s)).collect();
+        let done = MeetingStatus::Occurred;
+        doc.meetings = vec![
+            meeting(MeetingKind::Meeting, MeetingStatus::Planned, &["Amal Rahim", "Said Nasser"], said[1], None),
+            meeting(MeetingKind::Meeting, done, &["Amal Rahim", "Said Nasser"], said[2], None),
+            meeting(MeetingKind::Visit, done, &["Amal Rahim"], said[3], Some("2024-03-04")),
+            meeting(MeetingKind::Meeting, done, &["Amal Rahim", "Omar Haddad"], said[4], None),
+            meeting(MeetingKind::Meeting, done, &["Lina Vos", "Piet Kuyper"], said[5], None),
+            meeting(MeetingKind::Visit, done, &["Amal Rahim"], said[6], None),
+        ];
+        doc.agreements = vec![Agreement {
+            id: String::new(),
+            kind: AgreementKind::Agreement,
+            status: AgreementStatus::Signed,
+            title: None,
+            parties: vec![],
+            signatories: vec![],
+            subject: None,
+            date: None,
+            location: None,
+            sources: evidence(said[1]),
+            confidence: 0.9,
+        }];
+        doc
+    }
+
+    fn days(doc: &Document) -> Vec<Option<String>> {
+        doc.meetings.iter().map(|m| m.date.as_ref().and_then(DateField::start)).collect()
+    }
+
+    #[test]
+    fn the_lead_event_done_takes_the_story_day() {
+        let mut doc = story(Some("2024-03-05"));
+        annotate(&mut doc);
+        // The signing told in the lead (after the headline): the story's day; the plan told
+        // there stays undated, and so does the meeting of the second sentence.
+        assert_eq!(doc.agreements[0].date.as_ref().and_then(DateField::start).as_deref(), Some("2024-03-05"));
+        assert_eq!(days(&doc)[0], None);
+        assert_eq!(days(&doc)[1], None);
+        // A page showing only a month gives no day.
+        let mut doc = story(Some("2024-03"));
+        annotate(&mut doc);
+        assert_eq!(doc.agreements[0].date, None);
+    }
+
+    #[test]
+    fn a_meeting_takes_the_date_of_its_persons_record_just_before() {
+        let mut doc = story(None);
+        annotate(&mut doc);
+        let monday = Some("2024-03-04".to_string());
+        // "She met Omar Haddad there" follows her dated arrival: Monday. Other people's
+        // meeting after it, and her next visit, are not told as that day's.
+        assert_eq!(days(&doc)[3], monday);
+        assert_eq!(days(&doc)[4], None);
+        assert_eq!(days(&doc)[5], None);
+        // Nothing dated before the first two: nothing carried.
+        assert_eq!(days(&doc)[1], None);
+        assert_eq!(doc.agreements[0].date, None);
+    }
+}
