@@ -107,6 +107,17 @@ static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\s*\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)").unwrap()
 });
 
+/// A dateline whose credits in parentheses end with the full date: "DUBAI, (UrduPoint / WAM -
+/// 31st Dec, 2020) His Highness ...": syndicated agency copy stamps the item this way.
+static CREDIT_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu} .'’\-]{1,30},?\s*\([^()]{1,80}?\s[-–—]\s*(?P<date>[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4}|(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\)\s*\p{Lu}").unwrap()
+});
+
+/// Font-size and print widgets printed right after a date ("Xinhua, May 13, 2016 Adjust font
+/// size:").
+static WIDGET_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*(?:adjust\s+)?(?:font|text)(?:\s+size)?\s*:?\s*(?:[-+]\s*)*$").unwrap());
+
 /// A first paragraph that opens with its full date in parentheses: "(Apr. 2, 2008) In February ...".
 /// Legal and agency bulletins date each item this way; it is the item's date, not an event's
 /// (an event date in prose is never set apart in parentheses before the first word).
@@ -236,10 +247,13 @@ fn classify(line: &str) -> Kind {
         if let Some((date, range)) = hdate::find_date(&unglued) {
             // A bare date, with at most a weekday, a time and a time zone around it.
             let before = &unglued[..range.start];
-            // "on March 12, 2021" alone on a line: a post's date under its byline.
-            let before = if before.trim().eq_ignore_ascii_case("on") { "" } else { before };
+            // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
+            // 4 September 2017": the stamp's time first.
+            let only_on = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && !is_weekday_or_time_word(w)).eq(["on"]);
+            let before = if only_on { "" } else { before };
             let after = &unglued[range.end..];
             let after = AT_CLOCK.find(after).map_or(after, |m| &after[m.end()..]);
+            let after = WIDGET_TAIL.find(after).map_or(after, |m| &after[..m.start()]);
             let extra_words = |s: &str| -> Vec<String> {
                 s.split(|c: char| !c.is_alphabetic())
                     .filter(|w| w.len() >= 2)
@@ -365,7 +379,8 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         published_line = hdate::find_date(&c[1]).map(|(d, _)| d);
     }
     for line in &all {
-        if let Some(c) = DATE_FIRST_DATELINE.captures(plain(line.text)).or_else(|| PAREN_DATELINE.captures(plain(line.text))) {
+        let p = plain(line.text);
+        if let Some(c) = DATE_FIRST_DATELINE.captures(p).or_else(|| PAREN_DATELINE.captures(p)).or_else(|| CREDIT_DATELINE.captures(p)) {
             published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
             break;
         }
@@ -770,6 +785,19 @@ mod tests {
     /// reading-time note, a byline that carries the date, a credit line after ";", a post's date
     /// alone under its byline.
     #[test]
+    fn dateline_credits_ending_with_the_date() {
+        let t = "SUNPORT, (Lantern Wire / Ruritania News Agency - 12th Mar, 2021) The minister of Ruritania today received the envoy of Freedonia, who delivered a message from his president.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2021-03-12"));
+        // Credits with no date, or a date that is not at their end, date nothing.
+        for t in [
+            "SUNPORT, (Lantern Wire) The minister of Ruritania today received the envoy of Freedonia, who delivered a message.\n",
+            "SUNPORT, (Talks of 12 March 2021 - resumed) The minister of Ruritania today received the envoy of Freedonia, who delivered a message.\n",
+        ] {
+            assert_eq!(parse(t, None).published, None, "{t}");
+        }
+    }
+
+    #[test]
     fn date_lines_with_times_reading_notes_and_bylines() {
         let body = "The ministers of three countries agreed on Friday to share water from the river.";
         for (line, want) in [
@@ -782,6 +810,10 @@ mod tests {
             ("Reporting by Jane Roe; March 12, 2021", "2021-03-12"),
             ("on March 12, 2021", "2021-03-12"),
             ("Updated March 12, 2021, 2:05 PM ET", "2021-03-12"),
+            ("10:06 am on 12 March 2021", "2021-03-12"),
+            ("12-Mar-2021 11:30 AM", "2021-03-12"),
+            ("Lantern News, March 12, 2021 Adjust font size:", "2021-03-12"),
+            ("March 12, 2021 Text size: - +", "2021-03-12"),
         ] {
             let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
             assert_eq!(parse(&t, None).published.as_deref(), Some(want), "{line}");
@@ -792,6 +824,7 @@ mod tests {
             "The talks will resume on March 12, 2021 at 4:00 p.m. in Geneva, officials said.",
             "By Jane Roe on the water talks",
             "Talks at 4:00 p.m. on the river",
+            "Ministers met on 12 March 2021 to adjust the font of the treaty.",
         ] {
             let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
             assert_eq!(parse(&t, None).published, None, "{line}");
