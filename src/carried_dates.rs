@@ -28,7 +28,10 @@ pub fn annotate(doc: &mut Document) {
     let id = doc.id.clone();
     let sentence_of = |sources: &[Evidence]| {
         let start = sources.iter().find(|e| e.doc_id == id)?.start;
-        sentences.iter().position(|&(s, t)| s <= start && start < t.max(s + 1))
+        // Sentences are in text order: the last one starting at or before `start`.
+        let i = sentences.partition_point(|&(s, _)| s <= start).checked_sub(1)?;
+        let (s, t) = sentences[i];
+        (s <= start && start < t.max(s + 1)).then_some(i)
     };
     let lead = doc.sentences.iter().position(|s| !doc.is_furniture(*s));
     let story_day = doc.published.as_deref().filter(|p| p.len() == 10).and_then(dates::publication_anchor);
@@ -62,6 +65,8 @@ pub fn annotate(doc: &mut Document) {
     if dated.is_empty() {
         return;
     }
+    // By sentence (stable: the first record of a sentence is found first, as before).
+    dated.sort_by_key(|(t, _, _)| *t);
     // Not a visit: the same person's visit told right after a dated one is another journey
     // ("X visited China from August 18 to 20. Before that, X visited Laos and Cambodia").
     let receives = |m: &crate::records::Meeting| {
@@ -71,7 +76,9 @@ pub fn annotate(doc: &mut Document) {
         let Some(s) = sentence_of(&m.sources) else { continue };
         let shares_a_person =
             |names: &[String]| names.iter().any(|n| m.participants.iter().any(|p| same_name(n, &p.name)));
-        if let Some((_, date, _)) = dated.iter().find(|(t, _, names)| t + 1 == s && shares_a_person(names)) {
+        let before = dated.partition_point(|(t, _, _)| t + 1 < s);
+        let just_before = dated[before..].iter().take_while(|(t, _, _)| t + 1 == s);
+        if let Some((_, date, _)) = just_before.into_iter().find(|(_, _, names)| shares_a_person(names)) {
             m.date = Some(date.clone());
         }
     }
