@@ -23,16 +23,9 @@ pub fn annotate(doc: &mut Document) {
         return;
     }
     let index = CharIndex::new(&doc.text);
-    let sentences: Vec<(usize, usize)> =
-        doc.sentences.iter().map(|s| (index.char_offset(s.start), index.char_offset(s.end))).collect();
+    let sentences = doc.sentence_chars(&index);
     let id = doc.id.clone();
-    let sentence_of = |sources: &[Evidence]| {
-        let start = sources.iter().find(|e| e.doc_id == id)?.start;
-        // Sentences are in text order: the last one starting at or before `start`.
-        let i = sentences.partition_point(|&(s, _)| s <= start).checked_sub(1)?;
-        let (s, t) = sentences[i];
-        (s <= start && start < t.max(s + 1)).then_some(i)
-    };
+    let sentence_of = |sources: &[Evidence]| sentences.holding(sources.iter().find(|e| e.doc_id == id)?.start);
     let lead = doc.sentences.iter().position(|s| !doc.is_furniture(*s));
     let story_day = doc.published.as_deref().filter(|p| p.len() == 10).and_then(dates::publication_anchor);
 

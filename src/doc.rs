@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::ByteSpan;
+use crate::text::{ByteSpan, CharIndex};
 
 /// Entity types of the NER model (OntoNotes names, see SPEC.md "Span conventions").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -127,6 +127,12 @@ impl Document {
         self.sentences.get(i).copied().filter(|s| s.start <= at)
     }
 
+    /// The sentences as code-point spans (the offsets record evidence is given in), through
+    /// `index`, the document's one [`CharIndex`].
+    pub fn sentence_chars(&self, index: &CharIndex) -> SentenceChars {
+        SentenceChars(self.sentences.iter().map(|s| (index.char_offset(s.start), index.char_offset(s.end))).collect())
+    }
+
     /// Whether `span` lies in page furniture (headline, credits, "READ ALSO:" lines ...),
     /// which records are never read from.
     pub fn is_furniture(&self, span: ByteSpan) -> bool {
@@ -140,5 +146,16 @@ impl Document {
         let slice = &self.entities[first..last.max(first)];
         let keep = slice.iter().take_while(|e| e.span.end <= span.end).count();
         &slice[..keep]
+    }
+}
+
+/// A document's sentences as code-point spans, in text order ([`Document::sentence_chars`]).
+pub struct SentenceChars(Vec<(usize, usize)>);
+
+impl SentenceChars {
+    /// The index of the sentence that holds code point `at` (a record's evidence start).
+    pub fn holding(&self, at: usize) -> Option<usize> {
+        let i = self.0.partition_point(|&(_, end)| end <= at);
+        self.0.get(i).filter(|&&(start, _)| start <= at).map(|_| i)
     }
 }

@@ -18,11 +18,11 @@ pub fn annotate(doc: &mut Document) {
         return;
     }
     let index = CharIndex::new(&doc.text);
-    let sentence_chars: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (index.char_offset(s.start), index.char_offset(s.end))).collect();
+    let sentence_chars = doc.sentence_chars(&index);
     let mut meetings = std::mem::take(&mut doc.meetings);
     for meeting in meetings.iter_mut().filter(|m| m.kind != MeetingKind::Call) {
         let Some(evidence) = meeting.sources.iter().find(|e| e.doc_id == doc.id) else { continue };
-        let Some(at) = sentence_chars.iter().position(|&(s, t)| s <= evidence.start && evidence.start < t.max(s + 1)) else { continue };
+        let Some(at) = sentence_chars.holding(evidence.start) else { continue };
         let Some(location) = meeting.location.as_ref() else { continue };
         if is_cut_name(&doc.text, doc.sentences[at], &location.name) {
             meeting.location = None;

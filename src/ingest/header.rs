@@ -247,10 +247,6 @@ fn classify(line: &str) -> Kind {
         if let Some((date, range)) = hdate::find_date(&unglued) {
             // A bare date, with at most a weekday, a time and a time zone around it.
             let before = &unglued[..range.start];
-            // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
-            // 4 September 2017": the stamp's time first.
-            let only_on = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && !is_weekday_or_time_word(w)).eq(["on"]);
-            let before = if only_on { "" } else { before };
             let after = &unglued[range.end..];
             let after = AT_CLOCK.find(after).map_or(after, |m| &after[m.end()..]);
             let after = WIDGET_TAIL.find(after).map_or(after, |m| &after[..m.start()]);
@@ -262,6 +258,9 @@ fn classify(line: &str) -> Kind {
                     .collect()
             };
             let (wb, wa) = (extra_words(before), extra_words(after));
+            // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
+            // 4 September 2017": the stamp's time first.
+            let wb = if wb == ["on"] { Vec::new() } else { wb };
             if date.year.is_some() && wb.is_empty() && wa.is_empty() && part.chars().count() <= 60 {
                 published = published.or(Some(date));
                 dated_parts += 1;
