@@ -25,6 +25,12 @@ def sha(s):
     return hashlib.sha256(s.encode("utf-8")).hexdigest()
 
 
+def split_of_url(url):
+    """A fixed third is locked, by the URL alone (so adding articles never moves one): the
+    SHA-256 of the URL, as a number, divisible by three."""
+    return "locked" if int(sha(url), 16) % 3 == 0 else "open"
+
+
 def reserved_set():
     try:
         return {l.strip() for l in open(RESERVED) if l.strip()}
@@ -89,10 +95,8 @@ def finalize():
         if a["url"] in urls:
             problems.append(f"{a['id']} and {urls[a['url']]} have the same URL")
         urls[a["url"]] = a["id"]
-    # A fixed third is locked, by the article's URL alone (so adding articles never moves one):
-    # SHA-256 of the URL, as a number, divisible by three.
     for a in articles:
-        a["split"] = "locked" if int(sha(a["url"]), 16) % 3 == 0 else "open"
+        a["split"] = split_of_url(a["url"])
     gold = []
     for p in sorted(glob.glob(os.path.join(HERE, "drafts", "*.gold.jsonl"))):
         for r in load_jsonl(p):
