@@ -47,9 +47,10 @@ struct CommonArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Encoder backend: packed (f32, no padding), int8 (quantized), candle (f32, padded),
-    /// rust-bert (libtorch; only in builds with `--features rust-bert`).
-    #[arg(long, default_value = "packed", env = "ATTACHE_BACKEND")]
+    /// Encoder backend: auto (int8 on CPUs with AVX-512 VNNI, else packed), packed (f32, no
+    /// padding), int8 (quantized), candle (f32, padded), rust-bert (libtorch; only in builds
+    /// with `--features rust-bert`).
+    #[arg(long, default_value = "auto", env = "ATTACHE_BACKEND")]
     backend: Backend,
     /// No progress or log lines on stderr.
     #[arg(short, long)]

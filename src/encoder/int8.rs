@@ -2,67 +2,135 @@
 //! (row) at run time, both symmetric to [-127, 127]; products summed exactly in i32, then
 //! scaled back to f32 and the f32 bias added.
 //!
-//! Kernels, chosen at run time: AVX2 (`vpmaddwd` on pairs of i16-widened values, a 6x16 tile
-//! of i32 accumulators) and a portable one. Both sum the same integers exactly and share the
-//! f32 epilogue, so every machine gives bit-identical results (`avx2_kernel_equals_portable`
-//! checks it).
+//! Kernels, chosen at run time, each with its own weight layout made at load:
+//! - AVX-512 VNNI (`vpdpbusd`: four u8 x i8 products summed into each i32 lane, 64 per
+//!   instruction). It wants unsigned activations, so each row goes in shifted by 128 and
+//!   `128 * sum(w)` per column comes off again: the same integers, exactly.
+//! - AVX2 (`vpmaddwd` on pairs of i16-widened values, a 6x16 tile of i32 accumulators).
+//! - portable.
+//!
+//! All three sum the same integers exactly and share the f32 epilogue, so every machine gives
+//! bit-identical results (`fast_kernels_equal_portable` checks it). `ATTACHE_INT8_KERNEL=
+//! vnni|avx2|portable` picks a slower kernel than the machine could run (for benchmarks).
 
 use rayon::prelude::*;
 
-/// Output columns per packed panel.
-const NR: usize = 16;
-/// Rows per register tile.
-const MR: usize = 6;
 /// Rows per parallel task.
 const ROWS_PER_TASK: usize = 48;
 
-/// Which kernel this machine runs.
-pub fn kernel_name() -> &'static str {
-    if has_avx2() {
-        "avx2 i16 madd"
-    } else {
-        "portable"
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kernel {
+    Vnni512,
+    Avx2,
+    Portable,
+}
+
+impl Kernel {
+    fn name(self) -> &'static str {
+        match self {
+            Kernel::Vnni512 => "avx512 vnni u8*i8 dot",
+            Kernel::Avx2 => "avx2 i16 madd",
+            Kernel::Portable => "portable",
+        }
+    }
+
+    /// Rows and output columns of one register tile.
+    fn tile(self) -> (usize, usize) {
+        match self {
+            Kernel::Vnni512 => (vnni::MR, vnni::NR),
+            Kernel::Avx2 | Kernel::Portable => (MR, NR),
+        }
+    }
+
+    /// The fastest kernel this machine runs, or the one `ATTACHE_INT8_KERNEL` names if the
+    /// machine can run it.
+    fn detect() -> Kernel {
+        let (vnni, avx2) = machine_features();
+        let best = if vnni {
+            Kernel::Vnni512
+        } else if avx2 {
+            Kernel::Avx2
+        } else {
+            Kernel::Portable
+        };
+        match std::env::var("ATTACHE_INT8_KERNEL").as_deref() {
+            Ok("portable") => Kernel::Portable,
+            Ok("avx2") if avx2 => Kernel::Avx2,
+            _ => best,
+        }
     }
 }
 
-#[inline]
-fn has_avx2() -> bool {
+fn machine_features() -> (bool, bool) {
     #[cfg(target_arch = "x86_64")]
     {
-        if std::env::var_os("ATTACHE_INT8_PORTABLE").is_some() {
-            return false;
-        }
-        is_x86_feature_detected!("avx2")
+        let vnni = is_x86_feature_detected!("avx512f")
+            && is_x86_feature_detected!("avx512bw")
+            && is_x86_feature_detected!("avx512vnni");
+        (vnni, is_x86_feature_detected!("avx2"))
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        false
+        (false, false)
     }
 }
+
+fn kernel() -> Kernel {
+    static KERNEL: std::sync::OnceLock<Kernel> = std::sync::OnceLock::new();
+    *KERNEL.get_or_init(Kernel::detect)
+}
+
+/// Whether this machine runs the int8 dot-product kernel (AVX-512 VNNI), where int8 is about
+/// twice as fast as f32; `ATTACHE_INT8_KERNEL` set to a slower kernel answers no.
+pub fn has_dot_product_kernel() -> bool {
+    kernel() == Kernel::Vnni512
+}
+
+/// Which kernel this machine runs.
+pub fn kernel_name() -> &'static str {
+    kernel().name()
+}
+
+/// Output columns per packed panel (AVX2 and portable kernels).
+const NR: usize = 16;
+/// Rows per register tile (AVX2 and portable kernels).
+const MR: usize = 6;
 
 pub struct QLinear {
     input: usize,
     output: usize,
-    /// `input` rounded up to even.
-    k2: usize,
-    /// Panels of `NR` output columns: `[panel][k / 2][NR][2]` i16 (pairs of inputs adjacent).
-    packed: Vec<i16>,
+    kernel: Kernel,
+    /// Weights in `kernel`'s layout.
+    packed: Packed,
     /// Per output column: weight scale.
     scales: Vec<f32>,
     bias: Vec<f32>,
 }
 
-/// Symmetric int8 quantization of a vector: scale and rounded values.
+enum Packed {
+    /// Panels of `NR` output columns: `[panel][k2 / 2][NR][2]` i16 (pairs of inputs adjacent),
+    /// `k2` = `input` rounded up to even.
+    Pairs { k2: usize, weights: Vec<i16> },
+    /// Panels of `vnni::NR` output columns: `[panel][k4 / 4][vnni::NR][4]` i8 (quads of inputs
+    /// adjacent), `k4` = `input` rounded up to a multiple of 4; and per column `128 * sum(w)`,
+    /// what the shift of the activations to u8 adds.
+    Quads { k4: usize, weights: Vec<i8>, shift: Vec<i32> },
+}
+
+/// Symmetric int8 quantization of a vector: scale and rounded values (`out` gets them plus
+/// `offset`: 0, or 128 for the unsigned activations of the VNNI kernel). Ties round to even,
+/// as the vector conversion instructions do.
 #[inline]
-fn quantize_row(x: &[f32], out: &mut [i16]) -> f32 {
+fn quantize_row<T: TryFrom<i32>>(x: &[f32], offset: i32, out: &mut [T]) -> f32 {
     let max = x.iter().fold(0f32, |m, &v| m.max(v.abs()));
+    let cast = |v: i32| T::try_from(v + offset).ok().expect("quantized value fits its type");
     if max == 0.0 || !max.is_finite() {
-        out.fill(0);
+        out.fill_with(|| cast(0));
         return 0.0;
     }
     let inv = 127.0 / max;
     for (o, &v) in out.iter_mut().zip(x) {
-        *o = (v * inv).round().clamp(-127.0, 127.0) as i16;
+        *o = cast((v * inv).round_ties_even().clamp(-127.0, 127.0) as i32);
     }
     max / 127.0
 }
@@ -70,19 +138,41 @@ fn quantize_row(x: &[f32], out: &mut [i16]) -> f32 {
 impl QLinear {
     /// `weight`: PyTorch's `[output, input]` row-major.
     pub fn new(weight: &[f32], bias: Vec<f32>, input: usize, output: usize) -> Self {
-        let k2 = input.div_ceil(2) * 2;
-        let panels = output.div_ceil(NR);
-        let mut packed = vec![0i16; panels * k2 * NR];
+        Self::with_kernel(weight, bias, input, output, kernel())
+    }
+
+    fn with_kernel(weight: &[f32], bias: Vec<f32>, input: usize, output: usize, kernel: Kernel) -> Self {
         let mut scales = vec![0f32; output];
-        let mut q = vec![0i16; input];
-        for c in 0..output {
-            scales[c] = quantize_row(&weight[c * input..(c + 1) * input], &mut q);
-            let (panel, col) = (c / NR, c % NR);
-            for (k, &v) in q.iter().enumerate() {
-                packed[panel * k2 * NR + (k / 2) * NR * 2 + col * 2 + k % 2] = v;
+        let mut q = vec![0i8; input];
+        let packed = match kernel {
+            Kernel::Avx2 | Kernel::Portable => {
+                let k2 = input.div_ceil(2) * 2;
+                let mut weights = vec![0i16; output.div_ceil(NR) * k2 * NR];
+                for c in 0..output {
+                    scales[c] = quantize_row(&weight[c * input..(c + 1) * input], 0, &mut q);
+                    let (panel, col) = (c / NR, c % NR);
+                    for (k, &v) in q.iter().enumerate() {
+                        weights[panel * k2 * NR + (k / 2) * NR * 2 + col * 2 + k % 2] = v as i16;
+                    }
+                }
+                Packed::Pairs { k2, weights }
             }
-        }
-        QLinear { input, output, k2, packed, scales, bias }
+            Kernel::Vnni512 => {
+                let (k4, nr) = (input.div_ceil(4) * 4, vnni::NR);
+                let mut weights = vec![0i8; output.div_ceil(nr) * k4 * nr];
+                let mut shift = vec![0i32; output];
+                for c in 0..output {
+                    scales[c] = quantize_row(&weight[c * input..(c + 1) * input], 0, &mut q);
+                    shift[c] = 128 * q.iter().map(|&v| v as i32).sum::<i32>();
+                    let (panel, col) = (c / nr, c % nr);
+                    for (k, &v) in q.iter().enumerate() {
+                        weights[panel * k4 * nr + (k / 4) * nr * 4 + col * 4 + k % 4] = v;
+                    }
+                }
+                Packed::Quads { k4, weights, shift }
+            }
+        };
+        QLinear { input, output, kernel, packed, scales, bias }
     }
 
     pub fn output(&self) -> usize {
@@ -91,68 +181,135 @@ impl QLinear {
 
     /// `out[n, output] = x[n, input] W + b`.
     pub fn forward(&self, x: &[f32], n: usize, out: &mut [f32]) {
-        self.forward_with(x, n, out, has_avx2(), true)
+        self.forward_with(x, n, out, true)
     }
 
     /// [`Self::forward`] on the calling thread only (same results).
     pub fn forward_serial(&self, x: &[f32], n: usize, out: &mut [f32]) {
-        self.forward_with(x, n, out, has_avx2(), false)
+        self.forward_with(x, n, out, false)
     }
 
-    fn forward_with(&self, x: &[f32], n: usize, out: &mut [f32], avx2: bool, parallel: bool) {
-        let (k, k2, m) = (self.input, self.k2, self.output);
+    fn forward_with(&self, x: &[f32], n: usize, out: &mut [f32], parallel: bool) {
+        let (k, m) = (self.input, self.output);
         debug_assert!(x.len() == n * k && out.len() == n * m);
-        let task = |(out, x): (&mut [f32], &[f32])| {
-            let rows = x.len() / k;
-            // Quantized rows, padded to a whole tile of zero rows and an even inner length.
-            let tiles = rows.div_ceil(MR);
-            let mut a = vec![0i16; tiles * MR * k2];
-            let mut row_scales = vec![0f32; tiles * MR];
-            for r in 0..rows {
-                row_scales[r] = quantize_row(&x[r * k..(r + 1) * k], &mut a[r * k2..r * k2 + k]);
-            }
-            let mut acc = [[0i32; NR]; MR];
-            for panel in 0..m.div_ceil(NR) {
-                let b = &self.packed[panel * k2 * NR..(panel + 1) * k2 * NR];
-                let cols = (m - panel * NR).min(NR);
-                for tile in 0..tiles {
-                    let a_tile = &a[tile * MR * k2..(tile + 1) * MR * k2];
-                    if avx2 {
-                        #[cfg(target_arch = "x86_64")]
-                        // SAFETY: AVX2 was detected; the slices hold MR rows of k2 and k2 * NR values.
-                        unsafe {
-                            avx2::tile(a_tile, b, k2, &mut acc)
-                        };
-                    } else {
-                        portable_tile(a_tile, b, k2, &mut acc);
-                    }
-                    for (i, acc_row) in acc.iter().enumerate() {
-                        let r = tile * MR + i;
-                        if r >= rows {
-                            break;
-                        }
-                        let sa = row_scales[r];
-                        let o = &mut out[r * m + panel * NR..r * m + panel * NR + cols];
-                        for (j, o) in o.iter_mut().enumerate() {
-                            let c = panel * NR + j;
-                            *o = acc_row[j] as f32 * (sa * self.scales[c]) + self.bias[c];
-                        }
-                    }
-                }
-            }
-        };
+        let task = |(out, x): (&mut [f32], &[f32])| self.rows(x, out);
         if parallel {
             out.par_chunks_mut(m * ROWS_PER_TASK).zip(x.par_chunks(k * ROWS_PER_TASK)).for_each(task);
         } else {
             out.chunks_mut(m * ROWS_PER_TASK).zip(x.chunks(k * ROWS_PER_TASK)).for_each(task);
         }
     }
+
+    /// One task's rows: quantize them, then sweep every panel of columns tile by tile.
+    fn rows(&self, x: &[f32], out: &mut [f32]) {
+        let (k, m) = (self.input, self.output);
+        let rows = x.len() / k;
+        let (mr, nr) = self.kernel.tile();
+        // Rows padded to a whole tile; the padding rows' sums are never read.
+        let tiles = rows.div_ceil(mr);
+        let mut row_scales = vec![0f32; tiles * mr];
+        // Integer sums of one tile, row-major `[mr][nr]`.
+        let mut acc = vec![0i32; mr * nr];
+        match &self.packed {
+            Packed::Pairs { k2, weights } => {
+                let k2 = *k2;
+                let mut a = vec![0i16; tiles * mr * k2];
+                for r in 0..rows {
+                    row_scales[r] = quantize_row(&x[r * k..(r + 1) * k], 0, &mut a[r * k2..r * k2 + k]);
+                }
+                for panel in 0..m.div_ceil(nr) {
+                    let b = &weights[panel * k2 * nr..(panel + 1) * k2 * nr];
+                    for tile in 0..tiles {
+                        let a_tile = &a[tile * mr * k2..(tile + 1) * mr * k2];
+                        if self.kernel == Kernel::Avx2 {
+                            #[cfg(target_arch = "x86_64")]
+                            // SAFETY: AVX2 was detected; the slices hold MR rows of k2 and k2 * NR values.
+                            unsafe {
+                                avx2::tile(a_tile, b, k2, &mut acc)
+                            };
+                        } else {
+                            portable_tile(a_tile, b, k2, &mut acc);
+                        }
+                        self.epilogue(tile, panel, &acc, rows, &row_scales, out);
+                    }
+                }
+            }
+            Packed::Quads { k4, weights, shift } => {
+                let k4 = *k4;
+                // Unsigned activations: 128 stands for 0 (the padding too).
+                let mut a = vec![128u8; tiles * mr * k4];
+                for r in 0..rows {
+                    let (xr, ar) = (&x[r * k..(r + 1) * k], &mut a[r * k4..r * k4 + k]);
+                    #[cfg(target_arch = "x86_64")]
+                    // SAFETY: AVX-512 F, BW and VNNI were detected (the only way to this layout).
+                    let scale = unsafe { vnni::quantize_row(xr, ar) };
+                    #[cfg(not(target_arch = "x86_64"))]
+                    let scale = quantize_row(xr, 128, ar);
+                    row_scales[r] = scale;
+                }
+                for panel in 0..m.div_ceil(nr) {
+                    let b = &weights[panel * k4 * nr..(panel + 1) * k4 * nr];
+                    let cols = panel * nr..(m).min((panel + 1) * nr);
+                    for tile in 0..tiles {
+                        let a_tile = &a[tile * mr * k4..(tile + 1) * mr * k4];
+                        let tile_rows = tile * mr..rows.min((tile + 1) * mr);
+                        let epilogue = vnni::Epilogue {
+                            shift: &shift[cols.clone()],
+                            scales: &self.scales[cols.clone()],
+                            bias: &self.bias[cols.clone()],
+                            row_scales: &row_scales[tile_rows.clone()],
+                        };
+                        let out = &mut out[tile_rows.start * m + cols.start..];
+                        #[cfg(target_arch = "x86_64")]
+                        // SAFETY: AVX-512 F, BW and VNNI were detected (the only way to this
+                        // layout); the slices hold MR rows of k4 and k4 * NR values, and `out`
+                        // the tile's rows at stride m.
+                        unsafe {
+                            vnni::tile(a_tile, b, k4, &epilogue, out, m)
+                        };
+                        #[cfg(not(target_arch = "x86_64"))]
+                        unreachable!("the VNNI layout is only made on x86_64: {:?}", (a_tile.len(), b.len(), &epilogue.row_scales, out.len()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Scales one tile's integer sums back to f32 and adds the bias (the VNNI kernel does the
+    /// same operations in registers: `vnni::tile`).
+    #[allow(clippy::too_many_arguments)]
+    fn epilogue(
+        &self,
+        tile: usize,
+        panel: usize,
+        acc: &[i32],
+        rows: usize,
+        row_scales: &[f32],
+        out: &mut [f32],
+    ) {
+        let m = self.output;
+        let (mr, nr) = self.kernel.tile();
+        let cols = (m - panel * nr).min(nr);
+        for (i, acc_row) in acc.chunks_exact(nr).enumerate() {
+            let r = tile * mr + i;
+            if r >= rows {
+                break;
+            }
+            let sa = row_scales[r];
+            let o = &mut out[r * m + panel * nr..r * m + panel * nr + cols];
+            for (j, o) in o.iter_mut().enumerate() {
+                let c = panel * nr + j;
+                *o = acc_row[j] as f32 * (sa * self.scales[c]) + self.bias[c];
+            }
+        }
+    }
 }
 
-fn portable_tile(a: &[i16], b: &[i16], k2: usize, acc: &mut [[i32; NR]; MR]) {
-    for (r, acc_row) in acc.iter_mut().enumerate() {
+/// `acc[r * NR + c] = sum_k a[r][k] * b[k][c]` for a tile of MR rows and NR columns.
+fn portable_tile(a: &[i16], b: &[i16], k2: usize, acc: &mut [i32]) {
+    for (r, sums) in acc.chunks_exact_mut(NR).enumerate() {
         let a_row = &a[r * k2..(r + 1) * k2];
-        let mut sums = [0i32; NR];
+        sums.fill(0);
         for p in 0..k2 / 2 {
             let (a0, a1) = (a_row[2 * p] as i32, a_row[2 * p + 1] as i32);
             let bp = &b[p * NR * 2..(p + 1) * NR * 2];
@@ -160,7 +317,6 @@ fn portable_tile(a: &[i16], b: &[i16], k2: usize, acc: &mut [[i32; NR]; MR]) {
                 sums[c] += a0 * bp[2 * c] as i32 + a1 * bp[2 * c + 1] as i32;
             }
         }
-        *acc_row = sums;
     }
 }
 
@@ -169,10 +325,10 @@ mod avx2 {
     use super::{MR, NR};
     use std::arch::x86_64::*;
 
-    /// `acc[r][c] = sum_k a[r][k] * b[k][c]` for a tile of MR rows and NR columns.
+    /// `acc[r * NR + c] = sum_k a[r][k] * b[k][c]` for a tile of MR rows and NR columns.
     #[target_feature(enable = "avx2")]
-    pub unsafe fn tile(a: &[i16], b: &[i16], k2: usize, acc: &mut [[i32; NR]; MR]) {
-        debug_assert!(a.len() >= MR * k2 && b.len() >= k2 * NR);
+    pub unsafe fn tile(a: &[i16], b: &[i16], k2: usize, acc: &mut [i32]) {
+        assert!(a.len() >= MR * k2 && b.len() >= k2 * NR && acc.len() == MR * NR);
         let mut c = [_mm256_setzero_si256(); 2 * MR];
         let ap = a.as_ptr();
         let bp = b.as_ptr();
@@ -187,9 +343,119 @@ mod avx2 {
             }
         }
         for r in 0..MR {
-            _mm256_storeu_si256(acc[r].as_mut_ptr() as *mut __m256i, c[2 * r]);
-            _mm256_storeu_si256(acc[r].as_mut_ptr().add(8) as *mut __m256i, c[2 * r + 1]);
+            _mm256_storeu_si256(acc.as_mut_ptr().add(r * NR) as *mut __m256i, c[2 * r]);
+            _mm256_storeu_si256(acc.as_mut_ptr().add(r * NR + 8) as *mut __m256i, c[2 * r + 1]);
         }
+    }
+}
+
+/// The AVX-512 VNNI kernel: a tile of `MR` rows by `NR` columns (two 16-lane registers per row,
+/// 16 accumulators), four inputs per step; the activations' quantization and the f32 epilogue
+/// vectorised beside it, with the portable path's operations in its order (same bits).
+mod vnni {
+    pub const MR: usize = 8;
+    pub const NR: usize = 32;
+
+    /// What turns a tile's integer sums into outputs, per column of the panel and per row of
+    /// the tile (only the tile's real rows).
+    pub struct Epilogue<'a> {
+        /// `128 * sum(w)`: what the unsigned activations added.
+        pub shift: &'a [i32],
+        pub scales: &'a [f32],
+        pub bias: &'a [f32],
+        pub row_scales: &'a [f32],
+    }
+
+    /// `out[r * stride + c] = (sum_k a[r][k] * b[k][c] - shift[c]) * (row_scale[r] * scale[c])
+    /// + bias[c]` for the tile's real rows and the panel's real columns; `a` unsigned
+    /// (`[MR][k4]`), `b` signed in quads (`[k4 / 4][NR][4]`).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
+    pub unsafe fn tile(a: &[u8], b: &[i8], k4: usize, e: &Epilogue, out: &mut [f32], stride: usize) {
+        use std::arch::x86_64::*;
+        let (rows, cols) = (e.row_scales.len(), e.scales.len());
+        assert!(a.len() >= MR * k4 && b.len() >= k4 * NR && rows <= MR && cols <= NR);
+        assert!(e.shift.len() == cols && e.bias.len() == cols && out.len() >= (rows.max(1) - 1) * stride + cols);
+        let mut c = [_mm512_setzero_si512(); 2 * MR];
+        let ap = a.as_ptr();
+        let bp = b.as_ptr();
+        for p in 0..k4 / 4 {
+            let b0 = _mm512_loadu_si512(bp.add(p * 4 * NR) as *const _);
+            let b1 = _mm512_loadu_si512(bp.add(p * 4 * NR + 64) as *const _);
+            for r in 0..MR {
+                let quad = (ap.add(r * k4 + 4 * p) as *const i32).read_unaligned();
+                let av = _mm512_set1_epi32(quad);
+                c[2 * r] = _mm512_dpbusd_epi32(c[2 * r], av, b0);
+                c[2 * r + 1] = _mm512_dpbusd_epi32(c[2 * r + 1], av, b1);
+            }
+        }
+        // Columns of each half: a mask for a panel narrower than NR.
+        let masks = [half_mask(cols), half_mask(cols.saturating_sub(16))];
+        for half in 0..2 {
+            let m = masks[half];
+            if m == 0 {
+                continue;
+            }
+            let at = half * 16;
+            let shift = _mm512_maskz_loadu_epi32(m, e.shift.as_ptr().add(at.min(cols)) as *const i32);
+            let scales = _mm512_maskz_loadu_ps(m, e.scales.as_ptr().add(at.min(cols)));
+            let bias = _mm512_maskz_loadu_ps(m, e.bias.as_ptr().add(at.min(cols)));
+            for r in 0..rows {
+                let sums = _mm512_cvtepi32_ps(_mm512_sub_epi32(c[2 * r + half], shift));
+                let scale = _mm512_mul_ps(_mm512_set1_ps(e.row_scales[r]), scales);
+                let v = _mm512_add_ps(_mm512_mul_ps(sums, scale), bias);
+                _mm512_mask_storeu_ps(out.as_mut_ptr().add(r * stride + at), m, v);
+            }
+        }
+    }
+
+    /// The mask of the first `n` (at most 16) lanes.
+    #[inline]
+    fn half_mask(n: usize) -> u16 {
+        if n >= 16 {
+            u16::MAX
+        } else {
+            (1u16 << n) - 1
+        }
+    }
+
+    /// [`super::quantize_row`] with offset 128, vectorised (the same bits): the largest
+    /// magnitude, then each value times `127 / max`, rounded to even, clamped, shifted to u8.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw")]
+    pub unsafe fn quantize_row(x: &[f32], out: &mut [u8]) -> f32 {
+        use std::arch::x86_64::*;
+        assert_eq!(x.len(), out.len());
+        let n = x.len();
+        let mask_at = |i: usize| half_mask(n - i);
+        let mut max = _mm512_setzero_ps();
+        let mut finite = true;
+        let mut i = 0;
+        while i < n {
+            let v = _mm512_maskz_loadu_ps(mask_at(i), x.as_ptr().add(i));
+            let magnitude = _mm512_abs_ps(v);
+            // Infinities and NaN leave the row to the portable path (which zeroes it).
+            finite &= _mm512_cmp_ps_mask::<_CMP_NLT_UQ>(magnitude, _mm512_set1_ps(f32::INFINITY)) == 0;
+            max = _mm512_max_ps(max, magnitude);
+            i += 16;
+        }
+        let max = _mm512_reduce_max_ps(max);
+        if !finite || max == 0.0 {
+            return super::quantize_row(x, 128, out);
+        }
+        let inv = _mm512_set1_ps(127.0 / max);
+        let (low, high, offset) = (_mm512_set1_epi32(-127), _mm512_set1_epi32(127), _mm512_set1_epi32(128));
+        let mut i = 0;
+        while i < n {
+            let m = mask_at(i);
+            let v = _mm512_maskz_loadu_ps(m, x.as_ptr().add(i));
+            // Round to nearest, ties to even (the MXCSR default Rust leaves in place).
+            let q = _mm512_cvtps_epi32(_mm512_mul_ps(v, inv));
+            let q = _mm512_add_epi32(_mm512_min_epi32(_mm512_max_epi32(q, low), high), offset);
+            _mm_mask_storeu_epi8(out.as_mut_ptr().add(i) as *mut i8, m, _mm512_cvtepi32_epi8(q));
+            i += 16;
+        }
+        max / 127.0
     }
 }
 
@@ -230,19 +496,58 @@ mod tests {
         }
     }
 
+    /// The kernels this machine can run besides the portable one.
+    fn fast_kernels() -> Vec<Kernel> {
+        let (vnni, avx2) = machine_features();
+        [(Kernel::Vnni512, vnni), (Kernel::Avx2, avx2)].into_iter().filter(|&(_, ok)| ok).map(|(k, _)| k).collect()
+    }
+
+    fn bits(v: &[f32]) -> Vec<u32> {
+        v.iter().map(|v| v.to_bits()).collect()
+    }
+
     #[test]
-    fn avx2_kernel_equals_portable() {
-        if !has_avx2() {
+    fn fast_kernels_equal_portable() {
+        // Sizes off every tile and quad boundary; then the widest layer at full scale, where
+        // the unsigned shift of the VNNI kernel sums to its largest.
+        let extreme = |n: usize| (0..n).map(|i| if i % 3 == 0 { -1.0 } else { 1.0 }).collect::<Vec<f32>>();
+        let cases = [
+            (385, 70, 50, data(385 * 70, 4), data(50 * 385, 6)),
+            (1536, 33, 9, extreme(1536 * 33), extreme(9 * 1536)),
+        ];
+        for (k, m, n, w, x) in cases {
+            let slow = QLinear::with_kernel(&w, data(m, 5), k, m, Kernel::Portable);
+            let mut expected = vec![0f32; n * m];
+            slow.forward(&x, n, &mut expected);
+            for kernel in fast_kernels() {
+                let fast = QLinear::with_kernel(&w, data(m, 5), k, m, kernel);
+                for parallel in [true, false] {
+                    let mut got = vec![0f32; n * m];
+                    fast.forward_with(&x, n, &mut got, parallel);
+                    assert_eq!(bits(&got), bits(&expected), "{kernel:?}, k {k}, parallel {parallel}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn vector_quantization_equals_portable() {
+        if !machine_features().0 {
             return;
         }
-        let (k, m, n) = (384, 40, 50);
-        let q = QLinear::new(&data(k * m, 4), data(m, 5), k, m);
-        let x = data(n * k, 6);
-        let mut fast = vec![0f32; n * m];
-        let mut slow = vec![0f32; n * m];
-        q.forward_with(&x, n, &mut fast, true, true);
-        q.forward_with(&x, n, &mut slow, false, true);
-        assert_eq!(fast.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), slow.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+        let mut rows = vec![data(37, 10), data(16, 11), vec![0.0; 5], vec![]];
+        // Ties at the scale of the row (0.5 * 127 / 127), an infinity, a NaN, tiny values.
+        rows.push(vec![1.0, 0.5 / 127.0, 1.5 / 127.0, -2.5 / 127.0, -1.0]);
+        rows.push(vec![1.0, f32::INFINITY, 0.3]);
+        rows.push(vec![1.0, f32::NAN, -0.3]);
+        rows.push(data(40, 12).iter().map(|v| v * 1e-30).collect());
+        for x in rows {
+            let (mut fast, mut slow) = (vec![0u8; x.len()], vec![0u8; x.len()]);
+            // SAFETY: the machine has AVX-512 F, BW and VNNI (checked above).
+            let fast_scale = unsafe { vnni::quantize_row(&x, &mut fast) };
+            let slow_scale = quantize_row(&x, 128, &mut slow);
+            assert_eq!((fast_scale.to_bits(), &fast), (slow_scale.to_bits(), &slow), "{x:?}");
+        }
     }
 
     #[test]
