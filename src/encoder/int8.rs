@@ -117,20 +117,44 @@ enum Packed {
     Quads { k4: usize, weights: Vec<i8>, shift: Vec<i32> },
 }
 
+/// A quantized value as a kernel stores it: i8 or i16 (signed levels) or u8 (levels + 128).
+trait Level: Copy {
+    /// `v` is a level in [-127, 127] plus the caller's offset (0 or 128), so it fits.
+    fn from_level(v: i32) -> Self;
+}
+
+impl Level for i8 {
+    fn from_level(v: i32) -> Self {
+        v as i8
+    }
+}
+
+impl Level for i16 {
+    fn from_level(v: i32) -> Self {
+        v as i16
+    }
+}
+
+impl Level for u8 {
+    fn from_level(v: i32) -> Self {
+        v as u8
+    }
+}
+
 /// Symmetric int8 quantization of a vector: scale and rounded values (`out` gets them plus
 /// `offset`: 0, or 128 for the unsigned activations of the VNNI kernel). Ties round to even,
 /// as the vector conversion instructions do.
 #[inline]
-fn quantize_row<T: TryFrom<i32>>(x: &[f32], offset: i32, out: &mut [T]) -> f32 {
+fn quantize_row<T: Level>(x: &[f32], offset: i32, out: &mut [T]) -> f32 {
+    debug_assert!(offset == 0 || offset == 128);
     let max = x.iter().fold(0f32, |m, &v| m.max(v.abs()));
-    let cast = |v: i32| T::try_from(v + offset).ok().expect("quantized value fits its type");
     if max == 0.0 || !max.is_finite() {
-        out.fill_with(|| cast(0));
+        out.fill(T::from_level(offset));
         return 0.0;
     }
     let inv = 127.0 / max;
     for (o, &v) in out.iter_mut().zip(x) {
-        *o = cast((v * inv).round_ties_even().clamp(-127.0, 127.0) as i32);
+        *o = T::from_level((v * inv).round_ties_even().clamp(-127.0, 127.0) as i32 + offset);
     }
     max / 127.0
 }

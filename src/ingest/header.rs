@@ -384,11 +384,15 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             break;
         }
     }
+    // Whether the published date came from the page's first line, where a site prints
+    // today's date (the day the page was fetched) above the article's own.
+    let mut published_on_first_line = false;
     for (i, line) in all.iter().enumerate().take(MAX_HEADER_LINES) {
         match classify(line.text) {
             Kind::SectionLabel => header.furniture.push(line.span),
             Kind::Dates { .. } if after_weather(&all, i) => header.furniture.push(line.span),
             Kind::Dates { published, updated } => {
+                published_on_first_line |= i == 0 && published_line.is_none() && published.is_some();
                 published_line = published_line.or(published);
                 updated_line = updated_line.or(updated);
                 header.furniture.push(line.span);
@@ -426,6 +430,11 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         }
     }
 
+    if published_on_first_line {
+        if let Some(earlier) = published_line.and_then(|today| earlier_stamp(&all_lines(text), &today)) {
+            published_line = Some(earlier);
+        }
+    }
     let url_date = url.or(header.url.as_deref()).and_then(hdate::from_url);
     let url_day = url_date.filter(|d| d.day.is_some());
     let dateline_dated = dateline_found.as_ref().map(|(d, _)| *d).filter(|d| d.year.is_some());
@@ -447,6 +456,28 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         }
     }
     header
+}
+
+fn all_lines(text: &str) -> Vec<Line<'_>> {
+    lines(text).take(WIDE_HEAD_LINES).collect()
+}
+
+/// A page's own date stamp below a first-line date that is later than it: the first line was
+/// the site's "today" (a page cannot be stamped after the day it was read). Only explicit date
+/// lines and timestamps count, as in [`wider_scan`].
+fn earlier_stamp(all: &[Line<'_>], first: &HeaderDate) -> Option<HeaderDate> {
+    let key = |d: &HeaderDate| (d.year, d.month, d.day);
+    if !full(first) {
+        return None;
+    }
+    all.iter().enumerate().skip(1).find_map(|(i, line)| {
+        let p = plain(line.text);
+        let stamp = match classify(p) {
+            Kind::Dates { published, updated } => published.or(updated),
+            _ => timestamp(p),
+        };
+        stamp.filter(full).filter(|d| key(d) < key(first)).filter(|_| !after_weather(all, i))
+    })
 }
 
 /// The line at `i` follows a weather widget's temperature (one or two lines above).
@@ -624,6 +655,18 @@ mod tests {
         let h = parse(t, None);
         assert_eq!(h.published.as_deref(), Some("2024-12-20"));
         assert_eq!(h.furniture.len(), 2);
+    }
+
+    #[test]
+    fn site_today_above_the_article_stamp() {
+        // The site prints the day it was read on top; the article's stamp is below the title.
+        let t = "12 Feb 2025\nWednesday 3 April 2019 - 10:15\nStory Code : 1234\n\nMinisters meet in Lima\n\nThe two ministers met in Lima on Tuesday to discuss fishing rights, the ministry said.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2019-04-03"));
+        let widget = "March 02, 2026 08:40 am (IST)\nFollow us:\nTop stories | Rain floods the capital | Markets close higher on Monday after a slow week\nMinisters meet in Lima\n| | Apr 3, 2019, at 10:15 am\nThe two ministers met in Lima on Tuesday to discuss fishing rights.\n";
+        assert_eq!(parse(widget, None).published.as_deref(), Some("2019-04-03"));
+        // A first-line date with nothing earlier below it stays the page's date.
+        let plain_page = "Wednesday 3 April 2019 - 10:15\nMinisters meet in Lima\nThe ministers met on 12 February 2025, the ministry said.\n";
+        assert_eq!(parse(plain_page, None).published.as_deref(), Some("2019-04-03"));
     }
 
     #[test]
