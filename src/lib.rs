@@ -10,6 +10,7 @@ pub mod adopted;
 pub mod agreements;
 pub mod assemble;
 pub mod bench;
+pub mod bundles;
 pub mod bench_encoder;
 pub mod cache;
 pub mod dates;

@@ -1,0 +1,209 @@
+//! Agreements signed as a bundle and named one by one: one record each.
+//!
+//! "The ministers presided over the signing of seven memoranda. The memoranda include an MoU on
+//! trade, an MoU on tourism and an MoU on youth education." A reader gives one record for the
+//! signing; the sentence that names the documents one by one makes it three, each with its
+//! subject (a bundle only counted, "signed 12 agreements in tourism, energy and health", stays
+//! one record: nothing names the documents).
+//!
+//! Runs after the readers, on every agreement of a document. The list must repeat the document
+//! noun before each item ("an MoU on X, an MoU on Y"), in the record's own sentence or one of
+//! the two after it, and the record's sentence must speak of documents in the plural.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::Document;
+use crate::records::{Agreement, Evidence};
+use crate::text::{ByteSpan, CharIndex};
+
+/// The head of one named document of a list: "an MoU on", "a memorandum of understanding for",
+/// "an agreement regarding".
+static ITEM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\ban?\s+(?:MoU|memorandum(?:\s+of\s+understanding)?|agreement|accord|protocol|convention)\s+(?:on|for|in|regarding|concerning)\s+",
+    )
+    .unwrap()
+});
+
+/// Documents in the plural: what a sentence says of a bundle.
+static PLURAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:memoranda|memorandums|MoUs|agreements|accords|protocols|deals|documents|instruments|pacts|conventions)\b").unwrap()
+});
+
+/// How many sentences before a list its bundle's record may be read from.
+const BACK: usize = 2;
+
+/// Items of one list, at most: a longer run is not a bundle of one ceremony.
+const MAX_ITEMS: usize = 20;
+
+/// The bundles stage.
+pub fn annotate(doc: &mut Document) {
+    if doc.agreements.is_empty() {
+        return;
+    }
+    let index = CharIndex::new(&doc.text);
+    let sentence_chars = doc.sentence_chars(&index);
+    let lists: Vec<(usize, Vec<String>)> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !doc.is_furniture(**s))
+        .filter_map(|(i, s)| named_items(s.slice(&doc.text)).map(|items| (i, items)))
+        .collect();
+    if lists.is_empty() {
+        return;
+    }
+    let mut records = std::mem::take(&mut doc.agreements);
+    for (at, items) in lists {
+        let sentence_of =
+            |a: &Agreement| a.sources.iter().find(|e| e.doc_id == doc.id).and_then(|e| sentence_chars.holding(e.start));
+        let evidence = Evidence::of(doc, &index, doc.sentences[at]);
+        // Split already (the hybrid reader finishes records twice): leave it.
+        let split = records
+            .iter()
+            .filter(|a| a.sources.contains(&evidence) && a.subject.as_ref().is_some_and(|s| items.contains(s)));
+        if split.count() >= items.len() {
+            continue;
+        }
+        // The record the list spells out: read from the list's sentence or one of the two
+        // before, the nearest first, where documents are spoken of in the plural ("the signing
+        // of seven memoranda"): a single agreement told before a list is not its bundle.
+        let bundle_at = |s: usize| {
+            let plural = PLURAL.is_match(doc.sentences[s].slice(&doc.text));
+            records.iter().position(|a| sentence_of(a) == Some(s)).filter(|_| plural)
+        };
+        let Some(which) = (at.saturating_sub(BACK)..=at).rev().find_map(bundle_at) else {
+            continue;
+        };
+        let bundle = records.remove(which);
+        for (k, subject) in items.into_iter().enumerate() {
+            let mut one = bundle.clone();
+            one.subject = Some(subject);
+            if !one.sources.contains(&evidence) {
+                one.sources.push(evidence.clone());
+            }
+            records.insert(which + k, one);
+        }
+    }
+    doc.agreements = records;
+}
+
+/// The subjects of a list naming two or more documents one by one in `sentence`, in order.
+fn named_items(sentence: &str) -> Option<Vec<String>> {
+    let heads: Vec<ByteSpan> =
+        ITEM_HEAD.find_iter(sentence).map(|m| ByteSpan::new(m.start(), m.end())).take(MAX_ITEMS + 1).collect();
+    if heads.len() < 2 || heads.len() > MAX_ITEMS {
+        return None;
+    }
+    // Items must follow each other: only a comma and "and" between one item's subject and the
+    // next head, checked by the subject's length (a long stretch is prose, not a list).
+    let mut items = Vec::with_capacity(heads.len());
+    for (k, head) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(sentence.len(), |next| next.start);
+        let subject = trim_item(&sentence[head.end..end]);
+        if subject.is_empty() || subject.split_whitespace().count() > 12 {
+            return None;
+        }
+        items.push(subject.to_string());
+    }
+    Some(items)
+}
+
+/// A list item's subject without the punctuation and conjunction before the next item.
+fn trim_item(s: &str) -> &str {
+    let mut s = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    for tail in [" and", " as well as", ","] {
+        if let Some(rest) = s.strip_suffix(tail) {
+            s = rest.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+        }
+    }
+    s.trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::{AgreementKind, AgreementStatus, Party, PartyType};
+
+    #[test]
+    fn items_named_one_by_one() {
+        let s = "The documents include an MoU on fisheries, an MoU on Trade and Investment, Tourism and Art, and an MoU on youth sports.";
+        assert_eq!(
+            named_items(s).unwrap(),
+            vec!["fisheries".to_string(), "Trade and Investment, Tourism and Art".into(), "youth sports".into()]
+        );
+        // Counted, not named: one record.
+        assert_eq!(named_items("They signed 12 agreements in tourism, education and energy."), None);
+        // One document named: nothing to split.
+        assert_eq!(named_items("They signed an agreement on fisheries and a protocol."), None);
+        // Two heads far apart in prose are no list.
+        let prose = "An agreement on fisheries was signed after the ministers, who had spent two days in talks that went on late into the night over quotas and inspections and subsidies and ports and fleets, discussed an accord on ports.";
+        assert_eq!(named_items(prose), None);
+    }
+
+    #[test]
+    fn a_bundle_becomes_one_record_per_named_document() {
+        let text = "Lindor and Varno signed four memoranda on Monday. They include an MoU on fisheries, an MoU on rail links and an MoU on culture. Lindor also signed a loan deal.";
+        let mut doc = Document::from_text("d", text);
+        let first = ByteSpan::new(0, text.find(" They").unwrap());
+        let second = ByteSpan::new(first.end + 1, text.find(" Lindor also").unwrap());
+        let third = ByteSpan::new(second.end + 1, text.len());
+        doc.sentences = vec![first, second, third];
+        let index = CharIndex::new(text);
+        let party = |n: &str| Party { name: n.into(), kind: PartyType::Country };
+        let record = |at: ByteSpan| Agreement {
+            id: String::new(),
+            kind: AgreementKind::MemorandumOfUnderstanding,
+            status: AgreementStatus::Signed,
+            title: None,
+            parties: vec![party("Lindor"), party("Varno")],
+            signatories: vec![],
+            subject: None,
+            date: None,
+            location: None,
+            sources: vec![Evidence::of(&doc, &index, at)],
+            confidence: 0.9,
+        };
+        doc.agreements = vec![record(first), record(third)];
+        annotate(&mut doc);
+        let subjects: Vec<Option<&str>> = doc.agreements.iter().map(|a| a.subject.as_deref()).collect();
+        assert_eq!(subjects, vec![Some("fisheries"), Some("rail links"), Some("culture"), None]);
+        // Finishing again (as the hybrid reader does) splits nothing more.
+        annotate(&mut doc);
+        assert_eq!(doc.agreements.len(), 4);
+
+        for a in &doc.agreements[..3] {
+            assert_eq!(a.sources.len(), 2);
+            let listed = &a.sources[1];
+            assert_eq!(&text[listed.start..listed.end], listed.sentence);
+            assert!(listed.sentence.starts_with("They include"));
+        }
+    }
+
+    #[test]
+    fn a_single_agreement_before_a_list_is_not_its_bundle() {
+        let text = "Lindor and Varno signed a memorandum on Monday. Talks covered an accord on fisheries and an accord on ports.";
+        let mut doc = Document::from_text("d", text);
+        let first = ByteSpan::new(0, text.find(" Talks").unwrap());
+        doc.sentences = vec![first, ByteSpan::new(first.end + 1, text.len())];
+        let index = CharIndex::new(text);
+        doc.agreements = vec![Agreement {
+            id: String::new(),
+            kind: AgreementKind::MemorandumOfUnderstanding,
+            status: AgreementStatus::Signed,
+            title: None,
+            parties: vec![],
+            signatories: vec![],
+            subject: None,
+            date: None,
+            location: None,
+            sources: vec![Evidence::of(&doc, &index, first)],
+            confidence: 0.9,
+        }];
+        let before = doc.agreements.clone();
+        annotate(&mut doc);
+        assert_eq!(doc.agreements, before);
+    }
+}
