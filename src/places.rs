@@ -5,7 +5,14 @@
 //! - the country of a meeting (not of a visit: a visit to a country is a visit to the country)
 //!   gives way to a city of that country named in the meeting's sentence or the sentences
 //!   beside it ("talks in Russia" when the next sentence says "in the Black Sea resort of
-//!   Sochi").
+//!   Sochi");
+//! - a meeting its sentence does not place takes the place of the sentence right after it when
+//!   that sentence says where "the meeting took place" ("... The meeting took place on the
+//!   sidelines of the G20 conclave in the Indonesian city of Bali").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
@@ -23,7 +30,12 @@ pub fn annotate(doc: &mut Document) {
     for meeting in meetings.iter_mut().filter(|m| m.kind != MeetingKind::Call) {
         let Some(evidence) = meeting.sources.iter().find(|e| e.doc_id == doc.id) else { continue };
         let Some(at) = sentence_chars.holding(evidence.start) else { continue };
-        let Some(location) = meeting.location.as_ref() else { continue };
+        let Some(location) = meeting.location.as_ref() else {
+            if meeting.kind != MeetingKind::Visit {
+                meeting.location = venue_told_next(doc, at);
+            }
+            continue;
+        };
         if is_cut_name(&doc.text, doc.sentences[at], &location.name) {
             meeting.location = None;
             continue;
@@ -93,6 +105,25 @@ fn is_cut_name(text: &str, sentence: crate::text::ByteSpan, name: &str) -> bool 
     found
 }
 
+/// A sentence that says where the encounter just told was held.
+static VENUE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:The|This|That|Their)\s+(?:meeting|meetings|talks|encounter|discussions|consultations|session)\s+(?:took\s+place|was\s+held|were\s+held|happened)\b").unwrap()
+});
+
+/// The place the sentence after `at` gives for "the meeting" told in `at`: the last place it
+/// tags (the most specific: "in the Indonesian city of Bali", "a retreat held in Nadi").
+fn venue_told_next(doc: &Document, at: usize) -> Option<Location> {
+    let next = *doc.sentences.get(at + 1)?;
+    if !VENUE_SENTENCE.is_match(next.slice(&doc.text).trim_start()) {
+        return None;
+    }
+    let place = doc.entities_in(next).iter().rev().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
+    let name = place.span.slice(&doc.text).trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let country = gazetteer::canonical_country(name).or_else(|| gazetteer::country_of_place(name));
+    Some(Location { name: name.to_string(), country: country.map(str::to_string) })
+}
+
 /// A city (or other place) of `country` tagged in sentence `at` or beside it, the meeting's own
 /// sentence first.
 fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
@@ -147,6 +178,24 @@ mod tests {
             &[("Russia", EntityLabel::Gpe), ("Sochi", EntityLabel::Gpe), ("Berlin", EntityLabel::Gpe)], "Russia");
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Sochi");
+    }
+
+    #[test]
+    fn the_venue_sentence_after_an_unplaced_meeting() {
+        let sentences = ["Kerry held talks with Lavrov on Friday.", "The meeting took place on the sidelines of a forum in the Greek city of Delphi.", "Kerry then flew to Rome."];
+        let text = sentences.join(" ");
+        let entities = [("Greek", EntityLabel::Norp), ("Delphi", EntityLabel::Gpe), ("Rome", EntityLabel::Gpe)];
+        let mut doc = doc_with(&text, &sentences, &entities, "-");
+        doc.meetings[0].location = None;
+        annotate(&mut doc);
+        assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Delphi");
+        // Any other sentence after it says nothing of where.
+        let sentences = ["Kerry held talks with Lavrov on Friday.", "Kerry then flew to Rome."];
+        let text = sentences.join(" ");
+        let mut doc = doc_with(&text, &sentences, &[("Rome", EntityLabel::Gpe)], "-");
+        doc.meetings[0].location = None;
+        annotate(&mut doc);
+        assert_eq!(doc.meetings[0].location, None);
     }
 
     #[test]
