@@ -232,11 +232,12 @@ impl QLinear {
         // Rows padded to a whole tile; the padding rows' sums are never read.
         let tiles = rows.div_ceil(mr);
         let mut row_scales = vec![0f32; tiles * mr];
-        // Integer sums of one tile, row-major `[mr][nr]`.
-        let mut acc = vec![0i32; mr * nr];
         match &self.packed {
             Packed::Pairs { k2, weights } => {
                 let k2 = *k2;
+                // Integer sums of one tile, row-major `[mr][nr]` (the VNNI kernel keeps its
+                // own in registers).
+                let mut acc = vec![0i32; mr * nr];
                 let mut a = vec![0i16; tiles * mr * k2];
                 for r in 0..rows {
                     row_scales[r] = quantize_row(&x[r * k..(r + 1) * k], 0, &mut a[r * k2..r * k2 + k]);
