@@ -197,8 +197,14 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if fa == fb {
         return true;
     }
-    let wa: Vec<&str> = fa.split_whitespace().collect();
-    let wb: Vec<&str> = fb.split_whitespace().collect();
+    // Words without the punctuation around them: "Ferdinand R. Marcos, Jr." holds "Marcos".
+    let words = |f: &str| -> Vec<String> {
+        f.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (wa, wb) = (words(&fa), words(&fb));
     let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
     if short.len() < 2 && long.len() > 1 {
         // One word alone is too weak across documents ("Kim", "Lee").
@@ -496,6 +502,10 @@ mod tests {
         assert!(same_name("Phạm Minh Chính", "Pham Minh Chinh"));
         assert!(!same_name("Kim", "Kim Jong Un"));
         assert!(!same_name("Dar Ishaq", "Mohammad Ishaq Dar"));
+        // Punctuation around a word is not part of the name.
+        assert!(same_name("Ferdinand R. Marcos", "Ferdinand R. Marcos, Jr."));
+        assert!(same_name("Ferdinand R Marcos", "Ferdinand R. Marcos"));
+        assert!(!same_name("Marcos,", "Ferdinand Marcos"));
     }
 
     #[test]
