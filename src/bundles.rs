@@ -55,10 +55,10 @@ pub fn annotate(doc: &mut Document) {
     if lists.is_empty() {
         return;
     }
+    let sentence_of =
+        |a: &Agreement| a.sources.iter().find(|e| e.doc_id == doc.id).and_then(|e| sentence_chars.holding(e.start));
     let mut records = std::mem::take(&mut doc.agreements);
     for (at, items) in lists {
-        let sentence_of =
-            |a: &Agreement| a.sources.iter().find(|e| e.doc_id == doc.id).and_then(|e| sentence_chars.holding(e.start));
         let evidence = Evidence::of(doc, &index, doc.sentences[at]);
         // Split already (the hybrid reader finishes records twice): leave it.
         let split = records
@@ -125,7 +125,7 @@ fn trim_item(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::{AgreementKind, AgreementStatus, Party, PartyType};
+    use crate::records::{AgreementKind, Party, PartyType};
 
     #[test]
     fn items_named_one_by_one() {
@@ -153,18 +153,9 @@ mod tests {
         doc.sentences = vec![first, second, third];
         let index = CharIndex::new(text);
         let party = |n: &str| Party { name: n.into(), kind: PartyType::Country };
-        let record = |at: ByteSpan| Agreement {
-            id: String::new(),
-            kind: AgreementKind::MemorandumOfUnderstanding,
-            status: AgreementStatus::Signed,
-            title: None,
-            parties: vec![party("Lindor"), party("Varno")],
-            signatories: vec![],
-            subject: None,
-            date: None,
-            location: None,
-            sources: vec![Evidence::of(&doc, &index, at)],
-            confidence: 0.9,
+        let record = |at: ByteSpan| {
+            let parties = vec![party("Lindor"), party("Varno")];
+            Agreement::signed_for_test(AgreementKind::MemorandumOfUnderstanding, parties, vec![Evidence::of(&doc, &index, at)])
         };
         doc.agreements = vec![record(first), record(third)];
         annotate(&mut doc);
@@ -189,19 +180,8 @@ mod tests {
         let first = ByteSpan::new(0, text.find(" Talks").unwrap());
         doc.sentences = vec![first, ByteSpan::new(first.end + 1, text.len())];
         let index = CharIndex::new(text);
-        doc.agreements = vec![Agreement {
-            id: String::new(),
-            kind: AgreementKind::MemorandumOfUnderstanding,
-            status: AgreementStatus::Signed,
-            title: None,
-            parties: vec![],
-            signatories: vec![],
-            subject: None,
-            date: None,
-            location: None,
-            sources: vec![Evidence::of(&doc, &index, first)],
-            confidence: 0.9,
-        }];
+        let sources = vec![Evidence::of(&doc, &index, first)];
+        doc.agreements = vec![Agreement::signed_for_test(AgreementKind::MemorandumOfUnderstanding, vec![], sources)];
         let before = doc.agreements.clone();
         annotate(&mut doc);
         assert_eq!(doc.agreements, before);

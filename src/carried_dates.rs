@@ -141,19 +141,7 @@ mod tests {
             meeting(MeetingKind::Meeting, done, &["Lina Vos", "Piet Kuyper"], said[5], None),
             meeting(MeetingKind::Visit, done, &["Amal Rahim"], said[6], None),
         ];
-        doc.agreements = vec![Agreement {
-            id: String::new(),
-            kind: AgreementKind::Agreement,
-            status: AgreementStatus::Signed,
-            title: None,
-            parties: vec![],
-            signatories: vec![],
-            subject: None,
-            date: None,
-            location: None,
-            sources: evidence(said[1]),
-            confidence: 0.9,
-        }];
+        doc.agreements = vec![Agreement::signed_for_test(AgreementKind::Agreement, vec![], evidence(said[1]))];
         doc
     }
 

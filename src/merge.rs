@@ -198,12 +198,9 @@ pub fn same_name(a: &str, b: &str) -> bool {
         return true;
     }
     // Words without the punctuation around them: "Ferdinand R. Marcos, Jr." holds "Marcos".
-    let words = |f: &str| -> Vec<String> {
-        f.split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
+    fn words(f: &str) -> Vec<&str> {
+        f.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect()
+    }
     let (wa, wb) = (words(&fa), words(&fb));
     let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
     if short.len() < 2 && long.len() > 1 {

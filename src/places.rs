@@ -118,10 +118,15 @@ fn venue_told_next(doc: &Document, at: usize) -> Option<Location> {
         return None;
     }
     let place = doc.entities_in(next).iter().rev().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
-    let name = place.span.slice(&doc.text).trim();
-    let name = name.strip_prefix("the ").unwrap_or(name);
+    let name = place_name(place.span.slice(&doc.text));
     let country = gazetteer::canonical_country(name).or_else(|| gazetteer::country_of_place(name));
     Some(Location { name: name.to_string(), country: country.map(str::to_string) })
+}
+
+/// A tagged place as a record names it: trimmed, without a leading "the ".
+fn place_name(tagged: &str) -> &str {
+    let name = tagged.trim();
+    name.strip_prefix("the ").unwrap_or(name)
 }
 
 /// A city (or other place) of `country` tagged in sentence `at` or beside it, the meeting's own
@@ -134,8 +139,7 @@ fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
             if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
                 continue;
             }
-            let name = entity.span.slice(&doc.text).trim();
-            let name = name.strip_prefix("the ").unwrap_or(name);
+            let name = place_name(entity.span.slice(&doc.text));
             if gazetteer::canonical_country(name).is_none() && gazetteer::country_of_place(name) == Some(country) {
                 return Some(name.to_string());
             }

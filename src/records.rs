@@ -177,6 +177,27 @@ pub struct Agreement {
     pub confidence: f64,
 }
 
+#[cfg(test)]
+impl Agreement {
+    /// A signed agreement of `kind` between `parties`, read from `sources`, every other field
+    /// empty: what stage tests start from.
+    pub fn signed_for_test(kind: AgreementKind, parties: Vec<Party>, sources: Vec<Evidence>) -> Agreement {
+        Agreement {
+            id: String::new(),
+            kind,
+            status: AgreementStatus::Signed,
+            title: None,
+            parties,
+            signatories: vec![],
+            subject: None,
+            date: None,
+            location: None,
+            sources,
+            confidence: 0.9,
+        }
+    }
+}
+
 /// Sorted, deduplicated country names.
 fn country_set<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
     names.flatten().filter(|c| !c.is_empty()).collect::<BTreeSet<_>>().into_iter().collect()

@@ -431,7 +431,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     }
 
     if published_on_first_line {
-        if let Some(earlier) = published_line.and_then(|today| earlier_stamp(&all_lines(text), &today)) {
+        if let Some(earlier) = published_line.and_then(|today| earlier_stamp(text, &today)) {
             published_line = Some(earlier);
         }
     }
@@ -458,25 +458,22 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     header
 }
 
-fn all_lines(text: &str) -> Vec<Line<'_>> {
-    lines(text).take(WIDE_HEAD_LINES).collect()
-}
-
 /// A page's own date stamp below a first-line date that is later than it: the first line was
 /// the site's "today" (a page cannot be stamped after the day it was read). Only explicit date
 /// lines and timestamps count, as in [`wider_scan`].
-fn earlier_stamp(all: &[Line<'_>], first: &HeaderDate) -> Option<HeaderDate> {
+fn earlier_stamp(text: &str, first: &HeaderDate) -> Option<HeaderDate> {
     let key = |d: &HeaderDate| (d.year, d.month, d.day);
     if !full(first) {
         return None;
     }
+    let all: Vec<Line<'_>> = lines(text).take(WIDE_HEAD_LINES).collect();
     all.iter().enumerate().skip(1).find_map(|(i, line)| {
         let p = plain(line.text);
         let stamp = match classify(p) {
             Kind::Dates { published, updated } => published.or(updated),
             _ => timestamp(p),
         };
-        stamp.filter(full).filter(|d| key(d) < key(first)).filter(|_| !after_weather(all, i))
+        stamp.filter(full).filter(|d| key(d) < key(first)).filter(|_| !after_weather(&all, i))
     })
 }
 
