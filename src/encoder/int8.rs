@@ -6,7 +6,8 @@
 //! - AVX-512 VNNI (`vpdpbusd`: four u8 x i8 products summed into each i32 lane, 64 per
 //!   instruction). It wants unsigned activations, so each row goes in shifted by 128 and
 //!   `128 * sum(w)` per column comes off again: the same integers, exactly.
-//! - AVX2 (`vpmaddwd` on pairs of i16-widened values, a 6x16 tile of i32 accumulators).
+//! - AVX2 (`vpmaddwd` on pairs of i16-widened values, a 6x16 tile of i32 accumulators), with
+//!   the quantization and epilogue vectorised beside it like the VNNI kernel's.
 //! - portable.
 //!
 //! All three sum the same integers exactly and share the f32 epilogue, so every machine gives
@@ -235,27 +236,48 @@ impl QLinear {
         match &self.packed {
             Packed::Pairs { k2, weights } => {
                 let k2 = *k2;
-                // Integer sums of one tile, row-major `[mr][nr]` (the VNNI kernel keeps its
-                // own in registers).
-                let mut acc = vec![0i32; mr * nr];
+                let avx2 = self.kernel == Kernel::Avx2;
                 let mut a = vec![0i16; tiles * mr * k2];
                 for r in 0..rows {
-                    row_scales[r] = quantize_row(&x[r * k..(r + 1) * k], 0, &mut a[r * k2..r * k2 + k]);
+                    let (xr, ar) = (&x[r * k..(r + 1) * k], &mut a[r * k2..r * k2 + k]);
+                    row_scales[r] = if avx2 {
+                        #[cfg(target_arch = "x86_64")]
+                        // SAFETY: AVX2 was detected (the only way to `Kernel::Avx2`).
+                        unsafe {
+                            avx2::quantize_row(xr, ar)
+                        }
+                        #[cfg(not(target_arch = "x86_64"))]
+                        unreachable!()
+                    } else {
+                        quantize_row(xr, 0, ar)
+                    };
                 }
+                // Integer sums of one tile, row-major `[mr][nr]` (the portable kernel's; the
+                // AVX2 kernel keeps its own in registers and scales them there).
+                let mut acc = vec![0i32; mr * nr];
                 for panel in 0..m.div_ceil(nr) {
                     let b = &weights[panel * k2 * nr..(panel + 1) * k2 * nr];
+                    let cols = panel * nr..m.min((panel + 1) * nr);
                     for tile in 0..tiles {
                         let a_tile = &a[tile * mr * k2..(tile + 1) * mr * k2];
-                        if self.kernel == Kernel::Avx2 {
+                        if avx2 {
+                            let tile_rows = tile * mr..rows.min((tile + 1) * mr);
+                            let epilogue = Epilogue {
+                                scales: &self.scales[cols.clone()],
+                                bias: &self.bias[cols.clone()],
+                                row_scales: &row_scales[tile_rows.clone()],
+                            };
+                            let out = &mut out[tile_rows.start * m + cols.start..];
                             #[cfg(target_arch = "x86_64")]
-                            // SAFETY: AVX2 was detected; the slices hold MR rows of k2 and k2 * NR values.
+                            // SAFETY: AVX2 was detected; the slices hold MR rows of k2 and
+                            // k2 * NR values, and `out` the tile's rows at stride m.
                             unsafe {
-                                avx2::tile(a_tile, b, k2, &mut acc)
+                                avx2::tile(a_tile, b, k2, &epilogue, out, m)
                             };
                         } else {
                             portable_tile(a_tile, b, k2, &mut acc);
+                            self.epilogue(tile, panel, &acc, rows, &row_scales, out);
                         }
-                        self.epilogue(tile, panel, &acc, rows, &row_scales, out);
                     }
                 }
             }
@@ -278,8 +300,7 @@ impl QLinear {
                     for tile in 0..tiles {
                         let a_tile = &a[tile * mr * k4..(tile + 1) * mr * k4];
                         let tile_rows = tile * mr..rows.min((tile + 1) * mr);
-                        let epilogue = vnni::Epilogue {
-                            shift: &shift[cols.clone()],
+                        let epilogue = Epilogue {
                             scales: &self.scales[cols.clone()],
                             bias: &self.bias[cols.clone()],
                             row_scales: &row_scales[tile_rows.clone()],
@@ -290,10 +311,13 @@ impl QLinear {
                         // layout); the slices hold MR rows of k4 and k4 * NR values, and `out`
                         // the tile's rows at stride m.
                         unsafe {
-                            vnni::tile(a_tile, b, k4, &epilogue, out, m)
+                            vnni::tile(a_tile, b, k4, &shift[cols.clone()], &epilogue, out, m)
                         };
                         #[cfg(not(target_arch = "x86_64"))]
-                        unreachable!("the VNNI layout is only made on x86_64: {:?}", (a_tile.len(), b.len(), &epilogue.row_scales, out.len()));
+                        unreachable!(
+                            "the VNNI layout is only made on x86_64: {:?}",
+                            (a_tile.len(), b.len(), &shift, &epilogue.row_scales, out.len())
+                        );
                     }
                 }
             }
@@ -303,15 +327,7 @@ impl QLinear {
     /// Scales one tile's integer sums back to f32 and adds the bias (the VNNI kernel does the
     /// same operations in registers: `vnni::tile`).
     #[allow(clippy::too_many_arguments)]
-    fn epilogue(
-        &self,
-        tile: usize,
-        panel: usize,
-        acc: &[i32],
-        rows: usize,
-        row_scales: &[f32],
-        out: &mut [f32],
-    ) {
+    fn epilogue(&self, tile: usize, panel: usize, acc: &[i32], rows: usize, row_scales: &[f32], out: &mut [f32]) {
         let m = self.output;
         let (mr, nr) = self.kernel.tile();
         let cols = (m - panel * nr).min(nr);
@@ -328,6 +344,14 @@ impl QLinear {
             }
         }
     }
+}
+
+/// What turns a tile's integer sums into outputs in the AVX2 and VNNI kernels, per column of
+/// the panel and per row of the tile (only the tile's real rows).
+pub(crate) struct Epilogue<'a> {
+    scales: &'a [f32],
+    bias: &'a [f32],
+    row_scales: &'a [f32],
 }
 
 /// `acc[r * NR + c] = sum_k a[r][k] * b[k][c]` for a tile of MR rows and NR columns.
@@ -347,13 +371,18 @@ fn portable_tile(a: &[i16], b: &[i16], k2: usize, acc: &mut [i32]) {
 
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
-    use super::{MR, NR};
+    use super::{Epilogue, MR, NR};
     use std::arch::x86_64::*;
 
-    /// `acc[r * NR + c] = sum_k a[r][k] * b[k][c]` for a tile of MR rows and NR columns.
+    /// `out[r * stride + c] = (sum_k a[r][k] * b[k][c]) * (row_scale[r] * scale[c]) + bias[c]`
+    /// for the tile's real rows and the panel's real columns: `vpmaddwd` on pairs of i16
+    /// (`a`: `[MR][k2]`, `b`: `[k2 / 2][NR][2]`), then the portable epilogue's operations in
+    /// its order on the registers.
     #[target_feature(enable = "avx2")]
-    pub unsafe fn tile(a: &[i16], b: &[i16], k2: usize, acc: &mut [i32]) {
-        assert!(a.len() >= MR * k2 && b.len() >= k2 * NR && acc.len() == MR * NR);
+    pub unsafe fn tile(a: &[i16], b: &[i16], k2: usize, e: &Epilogue, out: &mut [f32], stride: usize) {
+        let (rows, cols) = (e.row_scales.len(), e.scales.len());
+        assert!(a.len() >= MR * k2 && b.len() >= k2 * NR && rows <= MR && cols <= NR);
+        assert!(e.bias.len() == cols && out.len() >= (rows.max(1) - 1) * stride + cols);
         let mut c = [_mm256_setzero_si256(); 2 * MR];
         let ap = a.as_ptr();
         let bp = b.as_ptr();
@@ -367,10 +396,77 @@ mod avx2 {
                 c[2 * r + 1] = _mm256_add_epi32(c[2 * r + 1], _mm256_madd_epi16(av, b1));
             }
         }
-        for r in 0..MR {
-            _mm256_storeu_si256(acc.as_mut_ptr().add(r * NR) as *mut __m256i, c[2 * r]);
-            _mm256_storeu_si256(acc.as_mut_ptr().add(r * NR + 8) as *mut __m256i, c[2 * r + 1]);
+        for half in 0..2 {
+            let at = half * 8;
+            let lanes = cols.saturating_sub(at).min(8);
+            if lanes == 0 {
+                continue;
+            }
+            let mask = first_lanes(lanes);
+            let scales = _mm256_maskload_ps(e.scales.as_ptr().add(at), mask);
+            let bias = _mm256_maskload_ps(e.bias.as_ptr().add(at), mask);
+            for r in 0..rows {
+                let sums = _mm256_cvtepi32_ps(c[2 * r + half]);
+                let scale = _mm256_mul_ps(_mm256_set1_ps(e.row_scales[r]), scales);
+                let v = _mm256_add_ps(_mm256_mul_ps(sums, scale), bias);
+                _mm256_maskstore_ps(out.as_mut_ptr().add(r * stride + at), mask, v);
+            }
         }
+    }
+
+    /// All ones in the first `n` (at most 8) i32 lanes.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    unsafe fn first_lanes(n: usize) -> __m256i {
+        _mm256_cmpgt_epi32(_mm256_set1_epi32(n as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+    }
+
+    /// [`super::quantize_row`] with offset 0, vectorised (the same bits): the largest
+    /// magnitude, then each value times `127 / max`, rounded to even, clamped, narrowed to i16.
+    #[target_feature(enable = "avx2")]
+    pub unsafe fn quantize_row(x: &[f32], out: &mut [i16]) -> f32 {
+        assert_eq!(x.len(), out.len());
+        let n = x.len();
+        let body = n / 16 * 16;
+        let sign = _mm256_set1_ps(-0.0);
+        let infinity = _mm256_set1_ps(f32::INFINITY);
+        let mut max = _mm256_setzero_ps();
+        let mut finite = true;
+        for i in (0..n / 8 * 8).step_by(8) {
+            let magnitude = _mm256_andnot_ps(sign, _mm256_loadu_ps(x.as_ptr().add(i)));
+            // Infinities and NaN leave the row to the portable path (which zeroes it).
+            finite &= _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_NLT_UQ>(magnitude, infinity)) == 0;
+            max = _mm256_max_ps(max, magnitude);
+        }
+        let mut lanes = [0f32; 8];
+        _mm256_storeu_ps(lanes.as_mut_ptr(), max);
+        let mut max = lanes.iter().fold(0f32, |m, &v| m.max(v));
+        for &v in &x[n / 8 * 8..] {
+            finite &= v.is_finite();
+            max = max.max(v.abs());
+        }
+        if !finite || max == 0.0 {
+            return super::quantize_row(x, 0, out);
+        }
+        let scale = 127.0 / max;
+        let inv = _mm256_set1_ps(scale);
+        let (low, high) = (_mm256_set1_epi32(-127), _mm256_set1_epi32(127));
+        let level = |v: __m256| {
+            // Round to nearest, ties to even (the MXCSR default Rust leaves in place).
+            let q = _mm256_cvtps_epi32(_mm256_mul_ps(v, inv));
+            _mm256_min_epi32(_mm256_max_epi32(q, low), high)
+        };
+        for i in (0..body).step_by(16) {
+            let q0 = level(_mm256_loadu_ps(x.as_ptr().add(i)));
+            let q1 = level(_mm256_loadu_ps(x.as_ptr().add(i + 8)));
+            // `packs` interleaves the 128-bit halves; the permute puts them back in order.
+            let q = _mm256_permute4x64_epi64::<0b11_01_10_00>(_mm256_packs_epi32(q0, q1));
+            _mm256_storeu_si256(out.as_mut_ptr().add(i) as *mut __m256i, q);
+        }
+        for (o, &v) in out[body..].iter_mut().zip(&x[body..]) {
+            *o = (v * scale).round_ties_even().clamp(-127.0, 127.0) as i16;
+        }
+        max / 127.0
     }
 }
 
@@ -380,27 +476,18 @@ mod avx2 {
 mod vnni {
     pub const MR: usize = 8;
     pub const NR: usize = 32;
-
-    /// What turns a tile's integer sums into outputs, per column of the panel and per row of
-    /// the tile (only the tile's real rows).
-    pub struct Epilogue<'a> {
-        /// `128 * sum(w)`: what the unsigned activations added.
-        pub shift: &'a [i32],
-        pub scales: &'a [f32],
-        pub bias: &'a [f32],
-        pub row_scales: &'a [f32],
-    }
+    use super::Epilogue;
 
     /// `out[r * stride + c] = (sum_k a[r][k] * b[k][c] - shift[c]) * (row_scale[r] * scale[c])
     /// + bias[c]` for the tile's real rows and the panel's real columns; `a` unsigned
     /// (`[MR][k4]`), `b` signed in quads (`[k4 / 4][NR][4]`).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
-    pub unsafe fn tile(a: &[u8], b: &[i8], k4: usize, e: &Epilogue, out: &mut [f32], stride: usize) {
+    pub unsafe fn tile(a: &[u8], b: &[i8], k4: usize, shift: &[i32], e: &Epilogue, out: &mut [f32], stride: usize) {
         use std::arch::x86_64::*;
         let (rows, cols) = (e.row_scales.len(), e.scales.len());
         assert!(a.len() >= MR * k4 && b.len() >= k4 * NR && rows <= MR && cols <= NR);
-        assert!(e.shift.len() == cols && e.bias.len() == cols && out.len() >= (rows.max(1) - 1) * stride + cols);
+        assert!(shift.len() == cols && e.bias.len() == cols && out.len() >= (rows.max(1) - 1) * stride + cols);
         let mut c = [_mm512_setzero_si512(); 2 * MR];
         let ap = a.as_ptr();
         let bp = b.as_ptr();
@@ -422,7 +509,7 @@ mod vnni {
                 continue;
             }
             let at = half * 16;
-            let shift = _mm512_maskz_loadu_epi32(m, e.shift.as_ptr().add(at.min(cols)) as *const i32);
+            let shift = _mm512_maskz_loadu_epi32(m, shift.as_ptr().add(at.min(cols)) as *const i32);
             let scales = _mm512_maskz_loadu_ps(m, e.scales.as_ptr().add(at.min(cols)));
             let bias = _mm512_maskz_loadu_ps(m, e.bias.as_ptr().add(at.min(cols)));
             for r in 0..rows {
@@ -515,8 +602,14 @@ mod tests {
                 // Rounding moves each value by at most half a step (max / 127 / 2).
                 let max = |v: &[f32]| v.iter().fold(0f32, |m, x| m.max(x.abs()));
                 let l1 = |v: &[f32]| v.iter().map(|x| x.abs()).sum::<f32>();
-                let bound = (max(xr) * l1(wc) + max(wc) * l1(xr)) / 254.0 + k as f32 * max(xr) * max(wc) / (254.0 * 254.0) + 1e-4;
-                assert!((out[r * m + c] - exact).abs() <= bound, "{r},{c}: {} vs {exact} (bound {bound})", out[r * m + c]);
+                let bound = (max(xr) * l1(wc) + max(wc) * l1(xr)) / 254.0
+                    + k as f32 * max(xr) * max(wc) / (254.0 * 254.0)
+                    + 1e-4;
+                assert!(
+                    (out[r * m + c] - exact).abs() <= bound,
+                    "{r},{c}: {} vs {exact} (bound {bound})",
+                    out[r * m + c]
+                );
             }
         }
     }
@@ -536,10 +629,8 @@ mod tests {
         // Sizes off every tile and quad boundary; then the widest layer at full scale, where
         // the unsigned shift of the VNNI kernel sums to its largest.
         let extreme = |n: usize| (0..n).map(|i| if i % 3 == 0 { -1.0 } else { 1.0 }).collect::<Vec<f32>>();
-        let cases = [
-            (385, 70, 50, data(385 * 70, 4), data(50 * 385, 6)),
-            (1536, 33, 9, extreme(1536 * 33), extreme(9 * 1536)),
-        ];
+        let cases =
+            [(385, 70, 50, data(385 * 70, 4), data(50 * 385, 6)), (1536, 33, 9, extreme(1536 * 33), extreme(9 * 1536))];
         for (k, m, n, w, x) in cases {
             let slow = QLinear::with_kernel(&w, data(m, 5), k, m, Kernel::Portable);
             let mut expected = vec![0f32; n * m];
@@ -557,21 +648,38 @@ mod tests {
 
     #[test]
     fn vector_quantization_equals_portable() {
-        if !machine_features().0 {
-            return;
+        let (vnni, avx2) = machine_features();
+        let mut rows = vec![data(37, 10), data(16, 11), data(40, 13), vec![0.0; 5], vec![]];
+        // Ties at the scale of the row (0.5 * 127 / 127), an infinity, a NaN, tiny values;
+        // each also long enough for the vector loops, with the odd value in the body and tail.
+        let ties = vec![1.0, 0.5 / 127.0, 1.5 / 127.0, -2.5 / 127.0, -1.0];
+        rows.push(ties.clone());
+        rows.push(ties.iter().cycle().take(37).copied().collect());
+        for odd in [f32::INFINITY, f32::NAN, f32::NEG_INFINITY] {
+            rows.push(vec![1.0, odd, 0.3]);
+            for at in [3, 35] {
+                let mut long = data(37, 14);
+                long[at] = odd;
+                rows.push(long);
+            }
         }
-        let mut rows = vec![data(37, 10), data(16, 11), vec![0.0; 5], vec![]];
-        // Ties at the scale of the row (0.5 * 127 / 127), an infinity, a NaN, tiny values.
-        rows.push(vec![1.0, 0.5 / 127.0, 1.5 / 127.0, -2.5 / 127.0, -1.0]);
-        rows.push(vec![1.0, f32::INFINITY, 0.3]);
-        rows.push(vec![1.0, f32::NAN, -0.3]);
         rows.push(data(40, 12).iter().map(|v| v * 1e-30).collect());
         for x in rows {
-            let (mut fast, mut slow) = (vec![0u8; x.len()], vec![0u8; x.len()]);
-            // SAFETY: the machine has AVX-512 F, BW and VNNI (checked above).
-            let fast_scale = unsafe { vnni::quantize_row(&x, &mut fast) };
-            let slow_scale = quantize_row(&x, 128, &mut slow);
-            assert_eq!((fast_scale.to_bits(), &fast), (slow_scale.to_bits(), &slow), "{x:?}");
+            if vnni {
+                let (mut fast, mut slow) = (vec![0u8; x.len()], vec![0u8; x.len()]);
+                // SAFETY: the machine has AVX-512 F, BW and VNNI (checked above).
+                let fast_scale = unsafe { vnni::quantize_row(&x, &mut fast) };
+                let slow_scale = quantize_row(&x, 128, &mut slow);
+                assert_eq!((fast_scale.to_bits(), &fast), (slow_scale.to_bits(), &slow), "vnni {x:?}");
+            }
+            #[cfg(target_arch = "x86_64")]
+            if avx2 {
+                let (mut fast, mut slow) = (vec![0i16; x.len()], vec![0i16; x.len()]);
+                // SAFETY: the machine has AVX2 (checked above).
+                let fast_scale = unsafe { avx2::quantize_row(&x, &mut fast) };
+                let slow_scale = quantize_row(&x, 0, &mut slow);
+                assert_eq!((fast_scale.to_bits(), &fast), (slow_scale.to_bits(), &slow), "avx2 {x:?}");
+            }
         }
     }
 
