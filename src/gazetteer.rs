@@ -203,6 +203,20 @@ fn key_of(name: &str) -> String {
     key
 }
 
+/// A folded name word without the Arabic article joined to it: "al-thani" -> "thani",
+/// "el-sisi" -> "sisi" (news writes "Sheikh Mohammed al-Thani" and, next, "Thani"). Words
+/// whose rest would be shorter than three letters stay as they are.
+pub fn without_article(word: &str) -> &str {
+    for article in ["al-", "el-"] {
+        if let Some(rest) = word.strip_prefix(article) {
+            if rest.chars().count() >= 3 {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
 /// Case- and diacritics-insensitive form of a name: lower case, Latin letters without their
 /// accents ("Phạm Minh Chính" -> "pham minh chinh", "Đà Nẵng" -> "da nang"), typographic
 /// apostrophes made plain, runs of white space made one space, ends trimmed.

@@ -197,9 +197,13 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if fa == fb {
         return true;
     }
-    // Words without the punctuation around them: "Ferdinand R. Marcos, Jr." holds "Marcos".
+    // Words without the punctuation around them ("Ferdinand R. Marcos, Jr." holds "Marcos")
+    // and without the Arabic article ("Muhammad al-Thani" holds "Thani").
     fn words(f: &str) -> Vec<&str> {
-        f.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect()
+        f.split_whitespace()
+            .map(|w| gazetteer::without_article(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .filter(|w| !w.is_empty())
+            .collect()
     }
     let (wa, wb) = (words(&fa), words(&fb));
     let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
@@ -503,6 +507,11 @@ mod tests {
         assert!(same_name("Ferdinand R. Marcos", "Ferdinand R. Marcos, Jr."));
         assert!(same_name("Ferdinand R Marcos", "Ferdinand R. Marcos"));
         assert!(!same_name("Marcos,", "Ferdinand Marcos"));
+        // The Arabic article joined to a word is optional; a short rest keeps it.
+        assert!(same_name("Mustafa Kadhimi", "Mustafa al-Kadhimi"));
+        assert!(same_name("Abdul Rahman al-Thani", "Muhammad bin Abdul Rahman Thani"));
+        assert!(!same_name("Mustafa Kadhimi", "Mustafa al-Kadhim"));
+        assert!(!same_name("Ali Ab", "Ali al-Ab"));
     }
 
     #[test]

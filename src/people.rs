@@ -1001,8 +1001,10 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 }
 
 /// Two folded name words of one person: equal, or long spellings of one name that differ by
-/// one letter ("Zelensky", "Zelenskyy", "Zelenskiy"; "Abdelfattah", "Abdelfatah").
+/// one letter ("Zelensky", "Zelenskyy", "Zelenskiy"; "Abdelfattah", "Abdelfatah"), or
+/// one with the Arabic article and one without ("al-Thani", "Thani").
 fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (gazetteer::without_article(a), gazetteer::without_article(b));
     if a == b {
         return true;
     }
@@ -1529,6 +1531,16 @@ mod tests {
         assert_eq!(find(&people, "Donald Trump").mentions.len(), 2, "{people:#?}");
         // Short names one letter apart stay two people.
         assert_eq!(people.len(), 4, "{people:#?}");
+    }
+
+    #[test]
+    fn a_name_without_its_arabic_article_is_the_same_person() {
+        let d = doc("Sheikh [Muhammad bin Abdul Rahman al-Thani|PERSON] arrived in [Iraq|GPE]. [Thani|PERSON] met \
+             [Mustafa al-Kadhimi|PERSON]. [Kadhimi|PERSON] thanked him.");
+        let people = resolve_people(&d);
+        assert_eq!(find(&people, "Muhammad bin Abdul Rahman al-Thani").mentions.len(), 2, "{people:#?}");
+        assert_eq!(find(&people, "Mustafa al-Kadhimi").mentions.len(), 2, "{people:#?}");
+        assert_eq!(people.len(), 2, "{people:#?}");
     }
 
     #[test]
