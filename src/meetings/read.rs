@@ -190,6 +190,22 @@ impl<'d> Reader<'d> {
                 }
             }
         }
+        // "Qureshi arrived in Beijing after his visits to Afghanistan and Iran": a visit owned
+        // by a pronoun, governed by a preposition, belongs to the sentence's first person (who
+        // is not just reporting). Not an apposition: "arrived in Suva on a visit, her first
+        // trip to the Pacific island nation" is the same visit.
+        if owners.is_empty()
+            && kind == MeetingKind::Visit
+            && is_noun
+            && units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"]))
+            && r.np_start >= 1
+            && matches!(s.word(r.np_start - 1), "during" | "after" | "before" | "following" | "on" | "since")
+        {
+            if let Some(first) = self.persons_in(s, 0, r.np_start).into_iter().next() {
+                owners.push(first);
+                indirect = true;
+            }
+        }
         // Object side.
         let mut object: Vec<PRef> = Vec::new();
         if kind == MeetingKind::Visit {
@@ -246,6 +262,8 @@ impl<'d> Reader<'d> {
                     }
                     if units.get(next).is_some_and(|u| u.is_w("and")) {
                         next += 1;
+                    } else if [s.word(next), s.word(next + 1), s.word(next + 2)] == ["as", "well", "as"] {
+                        next += 3;
                     }
                     if next > k && units.get(next).is_some_and(|u| u.is_w("the")) {
                         next += 1;
@@ -340,6 +358,9 @@ impl<'d> Reader<'d> {
             status = MeetingStatus::Planned;
             status_cue = true;
         }
+        // "arrived in Beijing on Monday after his visits to Kabul and Tehran": an earlier event,
+        // with a time of its own too.
+        let earlier = is_noun && r.np_start >= 1 && matches!(s.word(r.np_start - 1), "after" | "following");
         // A cancelled event's date is when it was to happen, before or after the cancelling:
         // the dates stage's reading of its clause stands ("was to have brought ... on Friday").
         let tense = match status {
@@ -446,7 +467,7 @@ impl<'d> Reader<'d> {
             strength: t.strength,
             subject: subject.clone(),
             status_cue,
-            own_time: ahead,
+            own_time: ahead || earlier,
             visit_days,
             ends_visit,
             venue: has_venue(s, r.cs.min(r.np_start), r.end),

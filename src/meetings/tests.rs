@@ -122,7 +122,8 @@ fn visits() {
     assert_eq!(ms.len(), 2, "{ms:#?}");
     assert_eq!(ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(), ["Laos", "Cambodia"]);
     assert!(ms.iter().all(|m| m.kind == MeetingKind::Visit && names(m) == ["Ali Reza"]));
-    let ms = read("[Peters|PERSON] visited [Tonga|GPE], the [Cook Islands|GPE], and [Samoa|GPE] in [February|DATE].", PUB);
+    let ms =
+        read("[Peters|PERSON] visited [Tonga|GPE], the [Cook Islands|GPE], and [Samoa|GPE] in [February|DATE].", PUB);
     assert_eq!(ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(), ["Tonga", "Cook Islands", "Samoa"]);
     let m = one("[Ali Reza|PERSON] paid an official visit to [Seoul|GPE] in [June 2023|DATE].", PUB);
     assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Seoul"), Some("2023-06")));
@@ -137,12 +138,33 @@ fn visits() {
     let m = one("They reviewed ties since [Ali Reza|PERSON]'s visit to [Hanoi|GPE] in [December|DATE].", PUB);
     assert_eq!((names(&m), place(&m), date(&m).as_deref()), (vec!["Ali Reza"], Some("Hanoi"), Some("2023-12")));
     assert!(read("[Lam|PERSON] praised [Ali Reza|PERSON]'s visit with the delegation.", PUB).is_empty());
+    // A visit owned by a pronoun after a preposition is the sentence's person's, one per
+    // destination ("as well as" joins them too), with no day of the clause it hangs from.
+    let ms = read(
+        "[Ali Reza|PERSON] arrived in [Beijing|GPE] on [Monday|DATE] after his visits to [Kabul|GPE] and [Tehran|GPE] \
+         as well as [Doha|GPE].",
+        PUB,
+    );
+    let visits: Vec<_> = ms.iter().map(|m| (names(m), place(m), date(m))).collect();
+    assert_eq!(visits.len(), 4, "{visits:?}");
+    for city in ["Kabul", "Tehran", "Doha"] {
+        assert!(visits.contains(&(vec!["Ali Reza"], Some(city), None)), "{city}: {visits:?}");
+    }
+    // Told in apposition to a visit just read, the pronoun's trip is that visit.
+    let ms = read(
+        "[Ali Reza|PERSON] arrived in [Suva|GPE] on [Tuesday|DATE] on a visit, her first trip to the [Pacific|LOC].",
+        PUB,
+    );
+    assert_eq!(ms.iter().map(|m| place(m)).collect::<Vec<_>>(), [Some("Suva")]);
     let m = one("A visit to [Rome|GPE] by Minister [Ali Reza|PERSON] is planned for [April|DATE].", PUB);
     assert_eq!((names(&m), place(&m), m.status), (vec!["Ali Reza"], Some("Rome"), MeetingStatus::Planned));
     // A named traveller's journey alone is a visit; a group's, or a journey still to come
     // without a visit or talks, is none.
     let m = one("Prime Minister [Ali Reza|PERSON] flew to [Cairo|GPE] on [Sunday|DATE].", PUB);
-    assert_eq!((m.kind, names(&m), place(&m), m.status), (MeetingKind::Visit, vec!["Ali Reza"], Some("Cairo"), MeetingStatus::Occurred));
+    assert_eq!(
+        (m.kind, names(&m), place(&m), m.status),
+        (MeetingKind::Visit, vec!["Ali Reza"], Some("Cairo"), MeetingStatus::Occurred)
+    );
     let m = one("[Ali Reza|PERSON] arrived in [Lima|GPE] on [Sunday|DATE], his office said.", PUB);
     assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Lima"), Some("2024-03-03")));
     assert!(read("Thousands of refugees arrived in [Cairo|GPE] on [Sunday|DATE].", PUB).is_empty());
@@ -243,19 +265,15 @@ fn more_phrasings() {
     assert_eq!((place(&m), date(&m).as_deref()), (Some("Paris"), Some("2024-03-04")));
     let m = one("In [Beijing|GPE], [Ann Lee|PERSON] met [Bo Park|PERSON].", PUB);
     assert_eq!(place(&m), Some("Beijing"));
-    let m = one(
-        "Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] will be held in [Doha|GPE] [next week|DATE].",
-        PUB,
-    );
+    let m =
+        one("Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] will be held in [Doha|GPE] [next week|DATE].", PUB);
     assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Talks, MeetingStatus::Planned, Some("Doha")));
     let m = one("[Ann Lee|PERSON] is visiting [Japan|GPE] [this week|DATE].", PUB);
     assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Japan")));
     let m = one("[Ann Lee|PERSON] received a phone call from [Bo Park|PERSON] on [Monday|DATE].", PUB);
     assert_eq!((m.kind, names(&m)), (MeetingKind::Call, vec!["Ann Lee", "Bo Park"]));
-    let m = one(
-        "[Ann Lee|PERSON]'s talks with [Bo Park|PERSON] in [Cairo|GPE] on [Sunday|DATE] focused on security.",
-        PUB,
-    );
+    let m =
+        one("[Ann Lee|PERSON]'s talks with [Bo Park|PERSON] in [Cairo|GPE] on [Sunday|DATE] focused on security.", PUB);
     assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Talks, vec!["Ann Lee", "Bo Park"], Some("Cairo")));
     let m = one("[Ann Lee|PERSON] is scheduled to visit [Brazil|GPE] from [May 3 to 5|DATE].", PUB);
     assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2024-05-03/2024-05-05")));
@@ -277,18 +295,15 @@ fn more_phrasings() {
 
 #[test]
 fn visit_phrasings() {
-    let m =
-        one("[Ann Lee|PERSON] is expected to travel to [Ashgabat|GPE] on [May 22|DATE] for a state visit.", PUB);
+    let m = one("[Ann Lee|PERSON] is expected to travel to [Ashgabat|GPE] on [May 22|DATE] for a state visit.", PUB);
     assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Planned, Some("Ashgabat")));
     let m = one("On [Friday|DATE], [Ann Lee|PERSON] began a working visit to [Uzbekistan|GPE] at the invitation of its government.", PUB);
     assert_eq!(
         (m.kind, names(&m), place(&m), date(&m).as_deref()),
         (MeetingKind::Visit, vec!["Ann Lee"], Some("Uzbekistan"), Some("2024-03-01"))
     );
-    let m = one(
-        "[Ann Lee|PERSON] has called off a visit to [Turkey|GPE] that had been planned for [March 18|DATE].",
-        PUB,
-    );
+    let m =
+        one("[Ann Lee|PERSON] has called off a visit to [Turkey|GPE] that had been planned for [March 18|DATE].", PUB);
     assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Visit, MeetingStatus::Cancelled, vec!["Ann Lee"]));
     let m = one("[Ann Lee|PERSON] cancelled a trip to [Manila|GPE], citing scheduling problems.", PUB);
     assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Cancelled, Some("Manila")));
@@ -322,11 +337,9 @@ fn tagger_slips_around_names_and_sites() {
         PUB,
     );
     assert_eq!(names(&m), ["Ahn Chul-dong", "Pham Trung"]);
-    let m =
-        one("[Jose Santos|PERSON] arrived. [Santos|GPE] met with Premier [Chen Tao|PERSON] in [Beijing|GPE].", PUB);
+    let m = one("[Jose Santos|PERSON] arrived. [Santos|GPE] met with Premier [Chen Tao|PERSON] in [Beijing|GPE].", PUB);
     assert_eq!(names(&m), ["Jose Santos", "Chen Tao"]);
-    let m =
-        one("[Arif Prasetyo|PERSON] spoke. [Khaled Yusof|PERSON] called on [Prasetyo|GPE] in [Jakarta|GPE].", PUB);
+    let m = one("[Arif Prasetyo|PERSON] spoke. [Khaled Yusof|PERSON] called on [Prasetyo|GPE] in [Jakarta|GPE].", PUB);
     assert_eq!(names(&m), ["Khaled Yusof", "Arif Prasetyo"]);
     // A title word tagged as a name, glued to the real one.
     let m = one("Minister of Industry and [Trade|PERSON] [Ho Thanh Hung|PERSON] received [Bo Park|PERSON].", PUB);
@@ -335,10 +348,8 @@ fn tagger_slips_around_names_and_sites() {
     let m = one("[Kazakh|NORP] Minister [Serik Saidov|PERSON] and [U.S|GPE]. Secretary [Mike Anders|PERSON] co-chaired the forum in [Washington|GPE].", PUB);
     assert_eq!(names(&m), ["Serik Saidov", "Mike Anders"]);
     // A list of titles with commas before the person.
-    let m = one(
-        "[Ann Lee|PERSON] called on Economy, Trade and Industry Minister [Bo Park|PERSON] in [Tokyo|GPE].",
-        PUB,
-    );
+    let m =
+        one("[Ann Lee|PERSON] called on Economy, Trade and Industry Minister [Bo Park|PERSON] in [Tokyo|GPE].", PUB);
     assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
 }
 
@@ -348,10 +359,7 @@ fn fronted_phrase_with_a_call() {
         "In a telephone call with Prime Minister [Bo Park|PERSON] in [2017|DATE], President [Ann Lee|PERSON] said ties were good.",
         PUB,
     );
-    assert_eq!(
-        (m.kind, names(&m), date(&m).as_deref()),
-        (MeetingKind::Call, vec!["Bo Park", "Ann Lee"], Some("2017"))
-    );
+    assert_eq!((m.kind, names(&m), date(&m).as_deref()), (MeetingKind::Call, vec!["Bo Park", "Ann Lee"], Some("2017")));
 }
 
 // ----- status -----
@@ -366,10 +374,7 @@ fn planned_and_cancelled() {
         ("[Ann Lee|PERSON] plans to visit [Oslo|GPE].", MeetingStatus::Planned),
         ("[Ann Lee|PERSON] is expected to pay a state visit to [Norway|GPE].", MeetingStatus::Planned),
         ("A planned visit to [Oslo|GPE] by [Ann Lee|PERSON] has been postponed.", MeetingStatus::Cancelled),
-        (
-            "[North Korea|GPE] called off talks between [Ann Lee|PERSON] and [Bo Park|PERSON].",
-            MeetingStatus::Cancelled,
-        ),
+        ("[North Korea|GPE] called off talks between [Ann Lee|PERSON] and [Bo Park|PERSON].", MeetingStatus::Cancelled),
         ("The meeting between [Ann Lee|PERSON] and [Bo Park|PERSON] was cancelled.", MeetingStatus::Cancelled),
         ("Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] were scrapped.", MeetingStatus::Cancelled),
         ("[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE].", MeetingStatus::Occurred),
@@ -385,10 +390,7 @@ fn planned_and_cancelled() {
 fn future_weekday_and_date_after_publication() {
     // "will host ... on Tuesday" is the coming Tuesday, whatever the reporting verb.
     let m = one("[Ann Lee|PERSON] will host [Bo Park|PERSON] in [Bali|GPE] on [Tuesday|DATE], he told reporters in [Jakarta|GPE].", Some("2025-09-22"));
-    assert_eq!(
-        (m.status, date(&m).as_deref(), place(&m)),
-        (MeetingStatus::Planned, Some("2025-09-23"), Some("Bali"))
-    );
+    assert_eq!((m.status, date(&m).as_deref(), place(&m)), (MeetingStatus::Planned, Some("2025-09-23"), Some("Bali")));
     // No modal word, but the date is after publication.
     let m = one("[Ann Lee|PERSON] and [Bo Park|PERSON] meet in [Oslo|GPE] on [March 20, 2024|DATE].", PUB);
     assert_eq!(m.status, MeetingStatus::Planned);
@@ -611,7 +613,10 @@ fn several_places_in_several_countries_give_none() {
 
 #[test]
 fn undated_documents_take_the_latest_year_for_calendar_dates() {
-    let m = one("[To Lam|PERSON] visited [China|GPE] from [August 18 to 20|DATE]. Trade grew in [2024|DATE] and [2023|DATE].", None);
+    let m = one(
+        "[To Lam|PERSON] visited [China|GPE] from [August 18 to 20|DATE]. Trade grew in [2024|DATE] and [2023|DATE].",
+        None,
+    );
     assert_eq!(date(&m).as_deref(), Some("2024-08-18/2024-08-20"));
 }
 
@@ -645,7 +650,10 @@ fn non_meetings() {
 
 #[test]
 fn furniture_is_skipped() {
-    let mut d = doc("[Ann Lee|PERSON] meets [Bo Park|PERSON] in [Oslo|GPE]\n[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE].", PUB);
+    let mut d = doc(
+        "[Ann Lee|PERSON] meets [Bo Park|PERSON] in [Oslo|GPE]\n[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE].",
+        PUB,
+    );
     let first_line = ByteSpan::new(0, d.text.find('\n').unwrap());
     d.furniture = vec![first_line];
     let ms = extract(&d);
@@ -700,7 +708,11 @@ fn calls_at_a_distance() {
         "[Ana Costa|PERSON] and [Rui Lopes|PERSON] held telephone talks on [Monday|DATE].",
     ] {
         let m = one(text, PUB);
-        assert_eq!((m.kind, m.location.clone(), date(&m).as_deref()), (MeetingKind::Call, None, Some("2024-03-04")), "{text}");
+        assert_eq!(
+            (m.kind, m.location.clone(), date(&m).as_deref()),
+            (MeetingKind::Call, None, Some("2024-03-04")),
+            "{text}"
+        );
     }
 }
 
@@ -718,7 +730,10 @@ fn sessions_chaired_by() {
          [Rui Lopes|PERSON].",
         PUB,
     );
-    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Conference, MeetingStatus::Occurred, vec!["Ana Costa", "Rui Lopes"]));
+    assert_eq!(
+        (m.kind, m.status, names(&m)),
+        (MeetingKind::Conference, MeetingStatus::Occurred, vec!["Ana Costa", "Rui Lopes"])
+    );
     // Chairing one's own cabinet is no encounter.
     assert!(read("[Ana Costa|PERSON] chaired a cabinet meeting on [Monday|DATE].", PUB).is_empty());
 }
@@ -782,7 +797,10 @@ fn visit_spans_and_ends() {
          with her arrival in [Lima|GPE] on [Monday|DATE].",
         PUB,
     );
-    assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Lima"), Some("2024-03-04/2024-03-06")));
+    assert_eq!(
+        (m.kind, place(&m), date(&m).as_deref()),
+        (MeetingKind::Visit, Some("Lima"), Some("2024-03-04/2024-03-06"))
+    );
     // The end told later: both records carry the span (merging makes them one).
     let ms = read(
         "[Ana Costa|PERSON] arrived in [Lima|GPE] on [Monday|DATE] for a state visit. Trade grew. [Ana Costa|PERSON] \
@@ -792,7 +810,8 @@ fn visit_spans_and_ends() {
     assert_eq!(ms.len(), 2, "{ms:#?}");
     assert!(ms.iter().all(|m| date(m).as_deref() == Some("2024-03-04/2024-03-06")));
     // A return visit planned for "early next year" is dated by the year.
-    let m = one("[Ana Costa|PERSON] is expected to pay a return state visit to [Peru|GPE] [early next year|DATE].", PUB);
+    let m =
+        one("[Ana Costa|PERSON] is expected to pay a return state visit to [Peru|GPE] [early next year|DATE].", PUB);
     assert_eq!((m.kind, m.status, date(&m).as_deref()), (MeetingKind::Visit, MeetingStatus::Planned, Some("2025")));
 }
 
@@ -822,7 +841,10 @@ fn places_from_visits_datelines_and_capitals() {
     );
     assert_eq!(place(&m), Some("Quito"));
     // The lead event that happened, with no place of its own: the dateline's city ...
-    let m = one("[QUITO|GPE], [March 6|DATE] ([Reuters|ORG]) - [Ana Costa|PERSON] met [Rui Lopes|PERSON] on [Tuesday|DATE].", PUB);
+    let m = one(
+        "[QUITO|GPE], [March 6|DATE] ([Reuters|ORG]) - [Ana Costa|PERSON] met [Rui Lopes|PERSON] on [Tuesday|DATE].",
+        PUB,
+    );
     assert_eq!(place(&m), Some("Quito"));
     // ... not one still to come (filed from Quito, not about it), nor one told later.
     let m = one("[QUITO|GPE], [March 6|DATE] ([Reuters|ORG]) - [Ana Costa|PERSON] will meet [Rui Lopes|PERSON] [next week|DATE].", PUB);
@@ -833,10 +855,12 @@ fn places_from_visits_datelines_and_capitals() {
     );
     assert_eq!(place(ms.last().expect("meeting")), None);
     // "in the capital": the city named before.
-    let ms = read("[Ana Costa|PERSON] flew to [Lima|GPE]. She met [Rui Lopes|PERSON] in the capital on [Monday|DATE].", PUB);
+    let ms =
+        read("[Ana Costa|PERSON] flew to [Lima|GPE]. She met [Rui Lopes|PERSON] in the capital on [Monday|DATE].", PUB);
     assert_eq!(place(ms.last().unwrap()), Some("Lima"));
     // "in Barranquito, Lima": a quarter the gazetteer does not know, then its city.
-    let m = one("[Ana Costa|PERSON] called on [Rui Lopes|PERSON] at his residence in [Barranquito|GPE], [Lima|GPE].", PUB);
+    let m =
+        one("[Ana Costa|PERSON] called on [Rui Lopes|PERSON] at his residence in [Barranquito|GPE], [Lima|GPE].", PUB);
     assert_eq!(place(&m), Some("Lima"));
     // "will travel to Lima to meet X".
     let m = one("[Ana Costa|PERSON] will travel to [Lima|GPE] [next week|DATE] to meet [Rui Lopes|PERSON].", PUB);
@@ -854,7 +878,8 @@ fn dates_relative_to_the_story_and_to_other_events() {
     let c = ms.iter().find(|m| m.kind == MeetingKind::Conference).expect("conference");
     assert_eq!((names(c), date(c).as_deref()), (vec!["Ana Costa", "Rui Lopes"], Some("2024-03-04")));
     // A visit that is the backdrop of a dated event shares its date.
-    let m = one("Peru and Chile upgraded ties in [January|DATE], during a visit to [Lima|GPE] by [Ana Costa|PERSON].", PUB);
+    let m =
+        one("Peru and Chile upgraded ties in [January|DATE], during a visit to [Lima|GPE] by [Ana Costa|PERSON].", PUB);
     assert_eq!((m.kind, date(&m).as_deref()), (MeetingKind::Visit, Some("2024-01")));
     // "ahead of the summit between X and Y": still to come, with no date of the clause's.
     let ms = read(
@@ -871,7 +896,10 @@ fn dates_relative_to_the_story_and_to_other_events() {
     );
     assert_eq!(ms.len(), 2, "{ms:#?}");
     let m = &ms[1];
-    assert_eq!((m.kind, m.status, names(m)), (MeetingKind::Meeting, MeetingStatus::Planned, vec!["Ana Costa", "Rui Lopes"]));
+    assert_eq!(
+        (m.kind, m.status, names(m)),
+        (MeetingKind::Meeting, MeetingStatus::Planned, vec!["Ana Costa", "Rui Lopes"])
+    );
     assert_eq!((place(m), date(m).as_deref()), (Some("Lima"), Some("2024-03-09")));
     // A cancelled meeting "that was to have" taken place on Friday: the coming Friday.
     let m = one(
@@ -884,7 +912,10 @@ fn dates_relative_to_the_story_and_to_other_events() {
 
 #[test]
 fn unnamed_summits_of_countries() {
-    let m = one("[Peru|GPE] is to host a summit with [Chile|GPE] and [Bolivia|GPE] in [Lima|GPE] [later this year|DATE].", PUB);
+    let m = one(
+        "[Peru|GPE] is to host a summit with [Chile|GPE] and [Bolivia|GPE] in [Lima|GPE] [later this year|DATE].",
+        PUB,
+    );
     assert_eq!((m.kind, m.status, m.participants.len()), (MeetingKind::Meeting, MeetingStatus::Planned, 0));
     assert_eq!((place(&m), date(&m).as_deref()), (Some("Lima"), Some("2024")));
     // One country, or a summit named only as a setting, is none.
@@ -903,10 +934,8 @@ fn unnamed_officials_of_countries() {
     let m = one("[Chilean|NORP] and [Peruvian|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].", PUB);
     assert_eq!((m.kind, m.participants.len()), (MeetingKind::Talks, 0));
     // A plan for such a meeting is planned.
-    let m = one(
-        "The two countries agreed on a meeting between the defence ministers of [Chile|GPE] and [Peru|GPE].",
-        PUB,
-    );
+    let m =
+        one("The two countries agreed on a meeting between the defence ministers of [Chile|GPE] and [Peru|GPE].", PUB);
     assert_eq!((m.status, m.participants.len()), (MeetingStatus::Planned, 0));
     // Named people make the record theirs; one country, a long membership list or meetings in
     // general make none.
@@ -916,7 +945,8 @@ fn unnamed_officials_of_countries() {
     );
     assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
     assert!(read("[Chilean|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].", PUB).is_empty());
-    let list = "Ministers from [Chile|GPE], [Peru|GPE], [Bolivia|GPE] and [Ecuador|GPE] met in [Lima|GPE] on [Sunday|DATE].";
+    let list =
+        "Ministers from [Chile|GPE], [Peru|GPE], [Bolivia|GPE] and [Ecuador|GPE] met in [Lima|GPE] on [Sunday|DATE].";
     assert!(read(list, PUB).is_empty());
     let general = "There were many meetings between the representatives of [Chile|GPE] and [Peru|GPE].";
     assert!(read(general, PUB).is_empty());

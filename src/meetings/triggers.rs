@@ -241,8 +241,16 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     && !is_in(&DEFINITE, prev)
                     && !matches!(
                         prev,
-                        "a" | "an" | "phone" | "telephone" | "telephonic" | "video" | "courtesy" | "brief" | "farewell"
-                            | "conference" | "introductory"
+                        "a" | "an"
+                            | "phone"
+                            | "telephone"
+                            | "telephonic"
+                            | "video"
+                            | "courtesy"
+                            | "brief"
+                            | "farewell"
+                            | "conference"
+                            | "introductory"
                     ) =>
             {
                 // A person, or a surname the tagger took for something else.
@@ -379,7 +387,10 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             }
                             break;
                         }
-                        if units[k].is_p('.') || units[k].is_p(';') {
+                        // "arrived in Beijing on Monday after his visits to Kabul and Tehran":
+                        // the visits are earlier trips of their own.
+                        if units[k].is_p('.') || units[k].is_p(';') || units[k].is_wi(&["after", "before", "following"])
+                        {
                             break;
                         }
                     }
@@ -429,8 +440,16 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             "chaired" if next == "by" && person_soon(units, i + 2, 10).is_some() => {
                 let session = (i.saturating_sub(14)..i).rev().take_while(|&k| !is_stop_punct(&units[k])).any(|k| {
                     units[k].is_wi(&[
-                        "session", "sessions", "meeting", "committee", "commission", "council", "forum", "dialogue",
-                        "conference", "summit",
+                        "session",
+                        "sessions",
+                        "meeting",
+                        "committee",
+                        "commission",
+                        "council",
+                        "forum",
+                        "dialogue",
+                        "conference",
+                        "summit",
                     ])
                 });
                 if session {
@@ -476,11 +495,10 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             | "conducts" | "paid" | "pay" | "pays" | "paying" | "made" | "make" | "makes" | "making" | "attended"
             | "attend" | "attends" | "attending" | "began" | "opened" | "resumed" | "concluded" | "wrapped"
             | "concludes" | "concluding" | "wraps" | "wrapping" | "wound" | "winds" | "winding" | "completed"
-            | "completes" | "ending"
-            | "begin" | "begins" | "beginning" | "started" | "start" | "starts" | "starting" | "undertook"
-            | "undertake" | "undertakes" | "ended" | "ends" | "cancelled" | "canceled" | "cancel" | "cancels"
-            | "postponed" | "postpone" | "postpones" | "scrapped" | "delayed" | "cut" | "kicked" | "kicks" | "kick"
-            | "called" | "calls" | "call" | "calling" => {
+            | "completes" | "ending" | "begin" | "begins" | "beginning" | "started" | "start" | "starts"
+            | "starting" | "undertook" | "undertake" | "undertakes" | "ended" | "ends" | "cancelled" | "canceled"
+            | "cancel" | "cancels" | "postponed" | "postpone" | "postpones" | "scrapped" | "delayed" | "cut"
+            | "kicked" | "kicks" | "kick" | "called" | "calls" | "call" | "calling" => {
                 static PAY: LazyLock<Vec<&str>> = words!("meetings/pay_verbs.txt");
                 static VISIT_ONLY: LazyLock<Vec<&str>> = words!("meetings/visit_only_verbs.txt");
                 let nouns: &[&str] = if is_in(&PAY, w) {
@@ -492,8 +510,17 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     "began" | "concluded" | "wrapped" | "concludes" | "concluding" | "wraps" | "wrapping"
                 ) {
                     &[
-                        "talks", "meeting", "summit", "conversation", "call", "conference", "videoconference", "visit",
-                        "visits", "trip", "tour",
+                        "talks",
+                        "meeting",
+                        "summit",
+                        "conversation",
+                        "call",
+                        "conference",
+                        "videoconference",
+                        "visit",
+                        "visits",
+                        "trip",
+                        "tour",
                     ]
                 } else {
                     &["talks", "meeting", "summit", "conversation", "call", "conference", "videoconference"]
