@@ -30,6 +30,34 @@ impl<'d> Reader<'d> {
         y
     }
 
+    /// For an undated document: the one full day the text names that falls on the weekday
+    /// `lower` names (several weekdays, or several such days: none).
+    pub(super) fn named_day_on(&mut self, lower: &str) -> Option<NaiveDate> {
+        let mut named =
+            lower.split(|c: char| !c.is_alphanumeric()).filter_map(|t| WEEKDAYS.iter().position(|w| *w == t));
+        let weekday = named.next()?;
+        if named.any(|other| other != weekday) {
+            return None;
+        }
+        let days = self.named_days.get_or_insert_with(|| {
+            let mut days: Vec<NaiveDate> = dates::find_explicit(&self.doc.text)
+                .into_iter()
+                .filter_map(|(_, v)| match v {
+                    DateValue::Day(d) => Some(d),
+                    _ => None,
+                })
+                .collect();
+            days.sort();
+            days.dedup();
+            days
+        });
+        let mut on = days.iter().filter(|d| d.weekday().num_days_from_monday() as usize == weekday);
+        match (on.next(), on.next()) {
+            (Some(&day), None) => Some(day),
+            _ => None,
+        }
+    }
+
     /// A bare weekday of a cancelled event ("talks that had been scheduled for Saturday were
     /// called off") may lie on either side of publication: the occurrence nearer to it (the
     /// past one on a tie). Other dates are left as they are.
@@ -73,9 +101,11 @@ impl<'d> Reader<'d> {
             }
         }
         // Undated documents: a bare weekday has no anchor (the nearest date in the text is not
-        // the day the article speaks from).
+        // the day the article speaks from), unless the text names exactly one full day that
+        // falls on that weekday ("met on Wednesday morning" under a caption dated "March 24,
+        // 2021", a Wednesday): that day.
         if self.anchor.is_none() && weekday && !has_month(&lower) {
-            value = None;
+            value = self.named_day_on(&lower).map(DateValue::Day);
         }
         // Undated documents: a year-less calendar date takes the latest year the text names.
         if value.is_none() && self.anchor.is_none() && !weekday && has_month(&lower) {

@@ -76,6 +76,8 @@ pub(super) struct Reader<'d> {
     pub(super) anchor: Option<NaiveDate>,
     /// For documents without a publication date: the latest year the text names.
     pub(super) fallback_year: Option<Option<i32>>,
+    /// For documents without a publication date: the full days the text names (found once).
+    pub(super) named_days: Option<Vec<NaiveDate>>,
     pub(super) names: Vec<Option<String>>,
     pub(super) recs: Vec<Rec>,
     pub(super) scenes: Vec<Scene>,
@@ -97,6 +99,7 @@ impl<'d> Reader<'d> {
             doc,
             anchor: doc.published.as_deref().and_then(dates::publication_anchor),
             fallback_year: None,
+            named_days: None,
             names: vec![None; doc.people.len()],
             recs: Vec::new(),
             scenes: Vec::new(),
@@ -215,7 +218,13 @@ impl<'d> Reader<'d> {
     }
 
     /// Reads every trigger of a sentence into candidate records.
-    pub(super) fn read_triggers(&mut self, si: usize, s: &Sentence, triggers: Vec<Trigger>, next: Option<ByteSpan>) -> Vec<Cand> {
+    pub(super) fn read_triggers(
+        &mut self,
+        si: usize,
+        s: &Sentence,
+        triggers: Vec<Trigger>,
+        next: Option<ByteSpan>,
+    ) -> Vec<Cand> {
         let units = s.units;
         let verb_heads: Vec<usize> = triggers.iter().filter(|t| t.form != Form::Noun).map(|t| t.head).collect();
         let all_heads: Vec<usize> = triggers.iter().map(|t| t.head).collect();

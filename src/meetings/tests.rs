@@ -1140,3 +1140,16 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn an_undated_page_dates_a_weekday_by_the_one_day_it_names_on_that_weekday() {
+    let met = "[Ali Reza|PERSON] met [Lam|PERSON] in [Hanoi|GPE] on [Wednesday|DATE] morning.";
+    // March 24, 2021 was a Wednesday; March 25 a Thursday.
+    let m = one(&format!("Photo: talks in [Hanoi|GPE] on [March 24, 2021|DATE]. {met}"), None);
+    assert_eq!(date(&m).as_deref(), Some("2021-03-24"));
+    let m = one(&format!("Photo: talks in [Hanoi|GPE] on [March 25, 2021|DATE]. {met}"), None);
+    assert_eq!(date(&m), None);
+    // Two such days: no telling which.
+    let m = one(&format!("Photos of [March 24, 2021|DATE] and [March 31, 2021|DATE]. {met}"), None);
+    assert_eq!(date(&m), None);
+}
