@@ -156,7 +156,8 @@ impl<'d> Reader<'d> {
     pub(super) fn described(&self, words: &[String], country: Option<&str>, pos: usize) -> Vec<usize> {
         static IDLE: LazyLock<Vec<&str>> = words!("meetings/idle_description_words.txt");
         let Some(head) = words.last().map(|w| singular(w)) else { return Vec::new() };
-        let rest: Vec<&str> = words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(&IDLE, w)).collect();
+        let rest: Vec<&str> =
+            words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(&IDLE, w)).collect();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, p) in self.doc.people.iter().enumerate() {
             let Some(last) = p.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max() else { continue };
@@ -297,7 +298,13 @@ pub(super) fn singular(w: &str) -> String {
 impl<'d> Reader<'d> {
     /// Subject when the clause names none: a relative clause's antecedent, the main clause's
     /// subject for "when meeting", a pronoun, a plural anaphor, a coordinated verb's subject.
-    pub(super) fn subject_fallback(&mut self, si: usize, s: &Sentence, r: &Read, cands: &[Cand]) -> Option<(Vec<PRef>, bool)> {
+    pub(super) fn subject_fallback(
+        &mut self,
+        si: usize,
+        s: &Sentence,
+        r: &Read,
+        cands: &[Cand],
+    ) -> Option<(Vec<PRef>, bool)> {
         let units = s.units;
         let head = r.t.head;
         let nearest_person_before = |me: &mut Self, at: usize| -> Option<PRef> {
@@ -317,9 +324,8 @@ impl<'d> Reader<'d> {
                     // "X and Y, who met in Lima": both.
                     let mut found = vec![p];
                     let at = (0..w).rev().find(|&k| units[k].is(EntityLabel::Person));
-                    let pair = at.filter(|&k| {
-                        k >= 2 && units[k - 1].is_w("and") && units[k - 2].is(EntityLabel::Person)
-                    });
+                    let pair =
+                        at.filter(|&k| k >= 2 && units[k - 1].is_w("and") && units[k - 2].is(EntityLabel::Person));
                     if let Some(k) = pair {
                         if let Some(q) = self.pref_of_unit(&units[k - 2]) {
                             push_unique(&mut found, q);
@@ -331,6 +337,16 @@ impl<'d> Reader<'d> {
             Opener::Subord(w) if r.t.form == Form::Gerund || head == w + 1 => {
                 if let Some(p) = nearest_person_before(self, w) {
                     return Some((vec![p], false));
+                }
+                // "While meeting with X, Y said": a fronted clause's subject is the main
+                // clause's, first after the comma.
+                if r.t.form == Form::Gerund {
+                    let comma = (head..units.len()).find(|&k| units[k].is_p(','));
+                    if let Some(k) = comma.and_then(|c| person_soon(units, c + 1, 6)) {
+                        if let Some(p) = self.pref_of_unit(&units[k]) {
+                            return Some((vec![p], false));
+                        }
+                    }
                 }
             }
             _ => {}
@@ -375,11 +391,10 @@ impl<'d> Reader<'d> {
                             if country.is_none() {
                                 break;
                             }
-                        } else if v.word().is_some_and(|w| {
-                            !is_in(&PREPOSITIONS, w)
-                                && !is_in(&FINITE, w)
-                                && !is_in(&ADVERBS, w)
-                        }) {
+                        } else if v
+                            .word()
+                            .is_some_and(|w| !is_in(&PREPOSITIONS, w) && !is_in(&FINITE, w) && !is_in(&ADVERBS, w))
+                        {
                             words.push(v.low.clone());
                         } else {
                             break;
@@ -391,8 +406,9 @@ impl<'d> Reader<'d> {
                     }
                     let ends = m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(&FINITE, w));
                     // "the ministers", "the pair": people of a record just before.
-                    let plural =
-                        words.last().is_some_and(|w| is_in(&PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
+                    let plural = words
+                        .last()
+                        .is_some_and(|w| is_in(&PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
                     if plural && ends && words.len() <= 2 {
                         let noun = words.last().filter(|w| is_in(&PLURAL_ANAPHORA, w)).cloned();
                         return self.anaphor(si, cands, u.span.start, noun.as_deref()).map(|v| (v, true));

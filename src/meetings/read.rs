@@ -78,19 +78,32 @@ impl<'d> Reader<'d> {
         // So does "Speaking after talks with X in Lima, Y said": a fronted phrase that holds
         // the event noun, and the main clause's subject; "In a phone call on Monday, Y told X"
         // adds the one told.
+        // So does "While meeting with X, Y said" and "Meeting with X on Monday, Y said".
+        let with_after = s.word(t.core_end) == "with";
+        let opener_of = |p: usize| (0..p).rev().find(|&k| is_stop_punct(&units[k])).map_or(0, |k| k + 1);
         let fronted_pp = is_noun
             && r.np_start > 0
             && (units[r.np_start - 1].is_wi(&["in", "during"])
                 || (units[r.np_start - 1].is_wi(&["after", "following", "before", "at"])
                     && kind != MeetingKind::Visit
-                    && s.word(t.core_end) == "with"))
+                    && with_after)
+                || (units[r.np_start - 1].is_wi(&["while", "when"]) && s.word(t.head) == "meeting" && with_after))
             && {
                 let p = r.np_start - 1;
-                let opener = (0..p).rev().find(|&k| is_stop_punct(&units[k])).map_or(0, |k| k + 1);
+                let opener = opener_of(p);
                 // Only the preposition, or a participle ("Speaking"), before it.
                 p == opener || (p == opener + 1 && s.word(opener).ends_with("ing") && s.word(opener).len() > 4)
             }
             && units.get(r.end).is_some_and(|u| u.is_p(','));
+        // The participle's phrase holds no verb of its own ("Meeting with X postponed, Y says"
+        // is a heading).
+        let fronted_participle = is_noun
+            && s.word(t.head) == "meeting"
+            && with_after
+            && r.np_start == opener_of(r.np_start)
+            && units.get(r.end).is_some_and(|u| u.is_p(','))
+            && (t.core_end..r.end).all(|k| !s.word(k).ends_with("ed") && !is_in(&FINITE, s.word(k)));
+        let fronted_pp = fronted_pp || fronted_participle;
         if fronted_pp {
             let after = (r.end + 1..(r.end + 10).min(units.len()))
                 .find(|&k| units[k].is(EntityLabel::Person) || units[k].punct);

@@ -362,6 +362,21 @@ fn fronted_phrase_with_a_call() {
     assert_eq!((m.kind, names(&m), date(&m).as_deref()), (MeetingKind::Call, vec!["Bo Park", "Ann Lee"], Some("2017")));
 }
 
+#[test]
+fn fronted_meeting_participle_takes_the_main_clause_subject() {
+    for marked in [
+        "While meeting with Foreign Minister [Bo Park|PERSON], Minister [Ann Lee|PERSON] said ties were good.",
+        "Meeting with Foreign Minister [Bo Park|PERSON] on [Monday|DATE], [Ann Lee|PERSON] said ties were good.",
+    ] {
+        let m = one(marked, PUB);
+        assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Bo Park", "Ann Lee"]), "{marked}");
+    }
+    // A heading-like phrase with no clause after it is no meeting of the sentence's subject.
+    assert!(read("Meeting with [Bo Park|PERSON] postponed, [Ann Lee|PERSON] said.", PUB)
+        .iter()
+        .all(|m| names(m) != ["Bo Park", "Ann Lee"]));
+}
+
 // ----- status -----
 
 #[test]
