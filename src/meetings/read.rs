@@ -513,7 +513,12 @@ impl<'d> Reader<'d> {
             for o in owners.iter() {
                 push_unique(&mut all, o.clone());
             }
-            let separately = (t.core_end..r.end).any(|k| units[k].is_w("separately")) && object.len() >= 2;
+            // "met X and Y separately", "held separate meetings with X and Y", "will hold
+            // bilateral meetings with X and Y": one meeting each.
+            let noun_at = t.noun.unwrap_or(t.head);
+            let several = units.get(noun_at).is_some_and(|u| u.is_w("meetings"))
+                || (noun_at.saturating_sub(3)..noun_at).any(|k| units[k].is_w("separate"));
+            let separately = ((t.core_end..r.end).any(|k| units[k].is_w("separately")) || several) && object.len() >= 2;
             // "met X on Monday and Y on Tuesday": two meetings, each with its day.
             let dated = if separately || object.len() < 2 { None } else { self.dated_objects(s, r, &object, tense) };
             if let Some(dated) = dated {

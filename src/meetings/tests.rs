@@ -363,6 +363,23 @@ fn fronted_phrase_with_a_call() {
 }
 
 #[test]
+fn separate_and_plural_meetings_are_one_per_counterpart() {
+    for marked in [
+        "[Ann Lee|PERSON] held separate meetings with [Bo Park|PERSON] and [Cy Dow|PERSON] on [Monday|DATE].",
+        "[Ann Lee|PERSON] held meetings with [Bo Park|PERSON] and [Cy Dow|PERSON] on [Monday|DATE].",
+        "[Ann Lee|PERSON] will hold bilateral meetings with [Bo Park|PERSON] and [Cy Dow|PERSON].",
+    ] {
+        let ms = read(marked, PUB);
+        let mut got: Vec<Vec<&str>> = ms.iter().map(names).collect();
+        got.sort();
+        assert_eq!(got, [vec!["Ann Lee", "Bo Park"], vec!["Ann Lee", "Cy Dow"]], "{marked}");
+    }
+    // One meeting of three stays one.
+    let m = one("[Ann Lee|PERSON] held a meeting with [Bo Park|PERSON] and [Cy Dow|PERSON] on [Monday|DATE].", PUB);
+    assert_eq!(names(&m), ["Ann Lee", "Bo Park", "Cy Dow"]);
+}
+
+#[test]
 fn fronted_meeting_participle_takes_the_main_clause_subject() {
     for marked in [
         "While meeting with Foreign Minister [Bo Park|PERSON], Minister [Ann Lee|PERSON] said ties were good.",

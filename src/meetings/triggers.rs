@@ -523,7 +523,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         "tour",
                     ]
                 } else {
-                    &["talks", "meeting", "summit", "conversation", "call", "conference", "videoconference"]
+                    &["talks", "meeting", "meetings", "summit", "conversation", "call", "conference", "videoconference"]
                 };
                 // "called off a visit": the verb is two words.
                 let call_off = matches!(w, "called" | "calls" | "call" | "calling");
