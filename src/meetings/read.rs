@@ -734,7 +734,8 @@ pub(super) fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<u
             }
             break;
         }
-        if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_p('-') {
+        // "a [Chinese|NORP] delegation", "Kenyatta's [three-day|DATE] state visit".
+        if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_p('-') || is_modifier(u) {
             start -= 1;
             continue;
         }

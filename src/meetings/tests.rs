@@ -150,6 +150,9 @@ fn visits() {
     for city in ["Kabul", "Tehran", "Doha"] {
         assert!(visits.contains(&(vec!["Ali Reza"], Some(city), None)), "{city}: {visits:?}");
     }
+    // A duration the tagger took for a date sits inside the possessed visit's phrase.
+    let m = one("The deal was signed during [Ali Reza|PERSON]'s [three-day|DATE] state visit to [Oslo|GPE].", PUB);
+    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Visit, vec!["Ali Reza"], Some("Oslo")));
     // Told in apposition to a visit just read, the pronoun's trip is that visit.
     let ms = read(
         "[Ali Reza|PERSON] arrived in [Suva|GPE] on [Tuesday|DATE] on a visit, her first trip to the [Pacific|LOC].",
