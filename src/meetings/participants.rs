@@ -452,6 +452,18 @@ impl<'d> Reader<'d> {
         Some(p)
     }
 
+    /// Whom an object pronoun ("received him at the airport") stands for: the first person
+    /// of the sentence before, not anyone in its own clause (that would be "himself").
+    pub(super) fn object_pronoun_referent(&self, si: usize, s: &Sentence, k: usize) -> Option<PRef> {
+        let (i, p) = self.prev_first.as_ref()?;
+        if *i >= si || si - *i > LOOK_BACK {
+            return None;
+        }
+        let mut p = p.clone();
+        p.pos = s.units.get(k).map_or(p.pos, |u| u.span.start);
+        Some(p)
+    }
+
     /// The participants "they" / "the two leaders" / "the two presidents" (`noun`: the plural
     /// noun) point back to: the latest record of two or more people in this sentence or the
     /// one before it; when the noun names an office, the latest such record up to

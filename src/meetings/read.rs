@@ -240,6 +240,13 @@ impl<'d> Reader<'d> {
             }
         } else {
             object = self.persons_in(s, t.core_end, r.end);
+            // "X received him at the airport": the one received was named before.
+            if object.is_empty() && !is_noun && matches!(s.word(t.core_end), "him" | "her") {
+                if let Some(p) = self.object_pronoun_referent(si, s, t.core_end) {
+                    object.push(p);
+                    indirect = true;
+                }
+            }
         }
         // Place.
         let mut place: Option<Location> = None;

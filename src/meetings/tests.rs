@@ -383,6 +383,25 @@ fn separate_and_plural_meetings_are_one_per_counterpart() {
 }
 
 #[test]
+fn receptions_at_the_airport() {
+    let lead = "Prime Minister [Ali Reza|PERSON] arrived in [Cairo|GPE] on [Friday|DATE].";
+    for then in [
+        "He was received at the airport by Prime Minister [Bo Park|PERSON].",
+        "He was received at [Cairo International Airport|LOC] on [Friday|DATE] by Prime Minister [Bo Park|PERSON].",
+        "His counterpart, [Bo Park|PERSON], received him at the airport.",
+    ] {
+        let ms = read(&format!("{lead} {then}"), PUB);
+        let met: Vec<_> = ms.iter().filter(|m| m.kind == MeetingKind::Meeting).map(names).collect();
+        assert_eq!(met.len(), 1, "{then}: {ms:#?}");
+        let mut got = met[0].clone();
+        got.sort();
+        assert_eq!(got, ["Ali Reza", "Bo Park"], "{then}");
+    }
+    // "himself" is no one else; an object pronoun with nobody before it names nobody.
+    assert!(read("[Bo Park|PERSON] received him at the airport.", PUB).is_empty());
+}
+
+#[test]
 fn fronted_meeting_participle_takes_the_main_clause_subject() {
     for marked in [
         "While meeting with Foreign Minister [Bo Park|PERSON], Minister [Ann Lee|PERSON] said ties were good.",

@@ -202,13 +202,30 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 let passive = matches!(prev, "was" | "were" | "been" | "be" | "being");
                 // "he was received by President X": the agent is the other side; the status
                 // comes from the auxiliaries ("was", "will be").
-                if !noun_host && passive && next == "by" && person_soon(units, i + 2, 8).is_some() {
-                    let mut t = verb(MeetingKind::Meeting, i + 2, 0.5);
+                // So is "was received at the airport (on Friday) by X": where and when may come
+                // before the agent.
+                let by_at = if next == "by" {
+                    Some(i + 1)
+                } else if matches!(next, "at" | "in" | "on") {
+                    (i + 2..(i + 12).min(n))
+                        .take_while(|&k| {
+                            !is_stop_punct(&units[k])
+                                && (units[k].label.is_some()
+                                    || units[k].cap
+                                    || units[k].is_wi(&["at", "in", "on", "the", "airport", "international", "by"]))
+                        })
+                        .find(|&k| units[k].is_w("by"))
+                } else {
+                    None
+                };
+                if let Some(by) = by_at.filter(|&by| !noun_host && passive && person_soon(units, by + 1, 8).is_some()) {
+                    let mut t = verb(MeetingKind::Meeting, by + 1, 0.5);
                     t.form = Form::Base;
                     found = Some(t);
                 }
                 if !noun_host && !passive {
                     let object_person = person_soon(units, i + 1, 10).is_some()
+                        || (w.starts_with("rece") && matches!(next, "him" | "her"))
                         || adjuncts_then_person(units, i + 1)
                         || (i + 1..(i + 6).min(n))
                             .take_while(|&k| !units[k].punct)
