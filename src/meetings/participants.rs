@@ -452,6 +452,36 @@ impl<'d> Reader<'d> {
         Some(p)
     }
 
+    /// The person an object like "the emir" or "the Kenyan president" (units `from..to`, after
+    /// "the") stands for: up to three words ending in an office, a demonym or country giving
+    /// the person's country; someone named before (see [`Reader::person_described`]).
+    pub(super) fn object_by_office(&mut self, s: &Sentence, from: usize, to: usize) -> Option<PRef> {
+        static OFFICES: LazyLock<Vec<&str>> = words!("meetings/object_offices.txt");
+        let units = s.units;
+        let mut words: Vec<String> = Vec::new();
+        let mut country: Option<&'static str> = None;
+        let mut k = from;
+        while k < to.min(from + 4) {
+            let u = &units[k];
+            if let Some(w) = u.word() {
+                if is_in(&PREPOSITIONS, w) {
+                    break;
+                }
+                words.push(w.to_string());
+            } else if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) {
+                let text = self.text(u.span);
+                country = gazetteer::country_of_demonym(text).or_else(|| gazetteer::canonical_country(text));
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        if !words.last().is_some_and(|w| is_in(&OFFICES, w)) {
+            return None;
+        }
+        self.person_described(&words, country, units.get(from)?.span.start)
+    }
+
     /// Whom an object pronoun ("received him at the airport") stands for: the first person
     /// of the sentence before, not anyone in its own clause (that would be "himself").
     pub(super) fn object_pronoun_referent(&self, si: usize, s: &Sentence, k: usize) -> Option<PRef> {

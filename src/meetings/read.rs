@@ -240,6 +240,16 @@ impl<'d> Reader<'d> {
             }
         } else {
             object = self.persons_in(s, t.core_end, r.end);
+            // "met the emir", "will meet with the Kenyan president": someone named before, by
+            // the office (not the subject again).
+            if object.is_empty() && !is_noun && s.word(t.core_end) == "the" {
+                if let Some(p) = self.object_by_office(s, t.core_end + 1, r.end) {
+                    if !subject.iter().any(|q| q.key == p.key) {
+                        object.push(p);
+                        indirect = true;
+                    }
+                }
+            }
             // "X received him at the airport": the one received was named before.
             if object.is_empty() && !is_noun && matches!(s.word(t.core_end), "him" | "her") {
                 if let Some(p) = self.object_pronoun_referent(si, s, t.core_end) {

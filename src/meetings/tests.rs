@@ -383,6 +383,18 @@ fn separate_and_plural_meetings_are_one_per_counterpart() {
 }
 
 #[test]
+fn an_office_as_the_object_stands_for_its_holder_named_before() {
+    let lead = "[Kenyan|NORP] President [Bo Park|PERSON] spoke on [Monday|DATE].";
+    let m = one(&format!("{lead} Prime Minister [Ali Reza|PERSON] met the president on [Tuesday|DATE]."), PUB);
+    assert_eq!(names(&m), ["Ali Reza", "Bo Park"]);
+    let m = one(&format!("{lead} [Ali Reza|PERSON] will meet with the [Kenyan|NORP] president."), PUB);
+    assert_eq!(names(&m), ["Ali Reza", "Bo Park"]);
+    // No holder named before, or an office that is not one: nobody.
+    assert!(read("[Ali Reza|PERSON] met the president on [Tuesday|DATE].", PUB).is_empty());
+    assert!(read(&format!("{lead} [Ali Reza|PERSON] met the press on [Tuesday|DATE]."), PUB).is_empty());
+}
+
+#[test]
 fn receptions_at_the_airport() {
     let lead = "Prime Minister [Ali Reza|PERSON] arrived in [Cairo|GPE] on [Friday|DATE].";
     for then in [
