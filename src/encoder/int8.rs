@@ -262,11 +262,7 @@ impl QLinear {
                         let a_tile = &a[tile * mr * k2..(tile + 1) * mr * k2];
                         if avx2 {
                             let tile_rows = tile * mr..rows.min((tile + 1) * mr);
-                            let epilogue = Epilogue {
-                                scales: &self.scales[cols.clone()],
-                                bias: &self.bias[cols.clone()],
-                                row_scales: &row_scales[tile_rows.clone()],
-                            };
+                            let epilogue = self.epilogue_of(&cols, &row_scales[tile_rows.clone()]);
                             let out = &mut out[tile_rows.start * m + cols.start..];
                             #[cfg(target_arch = "x86_64")]
                             // SAFETY: AVX2 was detected; the slices hold MR rows of k2 and
@@ -300,11 +296,7 @@ impl QLinear {
                     for tile in 0..tiles {
                         let a_tile = &a[tile * mr * k4..(tile + 1) * mr * k4];
                         let tile_rows = tile * mr..rows.min((tile + 1) * mr);
-                        let epilogue = Epilogue {
-                            scales: &self.scales[cols.clone()],
-                            bias: &self.bias[cols.clone()],
-                            row_scales: &row_scales[tile_rows.clone()],
-                        };
+                        let epilogue = self.epilogue_of(&cols, &row_scales[tile_rows.clone()]);
                         let out = &mut out[tile_rows.start * m + cols.start..];
                         #[cfg(target_arch = "x86_64")]
                         // SAFETY: AVX-512 F, BW and VNNI were detected (the only way to this
@@ -322,6 +314,12 @@ impl QLinear {
                 }
             }
         }
+    }
+
+    /// What the vector kernels need to finish a tile: the panel's columns' scales and bias, and
+    /// the tile's real rows' scales.
+    fn epilogue_of<'a>(&'a self, cols: &std::ops::Range<usize>, row_scales: &'a [f32]) -> Epilogue<'a> {
+        Epilogue { scales: &self.scales[cols.clone()], bias: &self.bias[cols.clone()], row_scales }
     }
 
     /// Scales one tile's integer sums back to f32 and adds the bias (the VNNI kernel does the
