@@ -123,10 +123,8 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
         mentions[i].cue.role = role;
     }
 
-    let mut people: Vec<Person> = members
-        .iter()
-        .filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>()))
-        .collect();
+    let mut people: Vec<Person> =
+        members.iter().filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
     people.sort_by_key(|p| p.mentions.first().map(|s| (s.start, s.end)));
     let after_prefixes = vessel_words(&doc.text);
     for p in people.iter_mut() {
@@ -389,9 +387,7 @@ fn country_inside(name: &str) -> Option<&'static str> {
                 continue;
             }
             let phrase = part.join(" ");
-            if let Some(c) =
-                gazetteer::country_of_demonym(&phrase).or_else(|| gazetteer::canonical_country(&phrase))
-            {
+            if let Some(c) = gazetteer::country_of_demonym(&phrase).or_else(|| gazetteer::canonical_country(&phrase)) {
                 return Some(c);
             }
         }
@@ -529,8 +525,7 @@ impl<'d> Context<'d> {
                 kept.push(e);
             }
         }
-        let mut sentences: Vec<ByteSpan> =
-            doc.sentences.iter().copied().filter(|s| valid(text, *s)).collect();
+        let mut sentences: Vec<ByteSpan> = doc.sentences.iter().copied().filter(|s| valid(text, *s)).collect();
         sentences.sort_by_key(|s| (s.start, s.end));
         let mut clean: Vec<ByteSpan> = Vec::with_capacity(sentences.len());
         for s in sentences {
@@ -642,7 +637,14 @@ impl<'d> Context<'d> {
                 continue;
             }
             tokenize(self.text, pos, span.start, &mut out);
-            out.push(Item { kind: Kind::Ent(label), text: span.slice(self.text) });
+            // A title the tagger took for a nationality ("Qatar [Emir|NORP] Sheikh Tamim") is
+            // read as the word it is.
+            let title = label == EntityLabel::Norp && is_head(&vocab_key(span.slice(self.text)));
+            if title {
+                tokenize(self.text, span.start, span.end, &mut out);
+            } else {
+                out.push(Item { kind: Kind::Ent(label), text: span.slice(self.text) });
+            }
             pos = span.end;
         }
         tokenize(self.text, pos, to, &mut out);
@@ -665,8 +667,7 @@ impl<'d> Context<'d> {
 
     /// End of the text to read right of `pos`.
     fn right_end(&self, pos: usize) -> usize {
-        let sentence =
-            self.sentence_of(pos.saturating_sub(1)).map_or(self.text.len(), |i| self.sentences[i].end);
+        let sentence = self.sentence_of(pos.saturating_sub(1)).map_or(self.text.len(), |i| self.sentences[i].end);
         let mut to = floor_boundary(self.text, pos.saturating_add(MAX_RIGHT)).min(sentence).max(pos);
         let i = self.entities.partition_point(|(s, _)| s.end <= to);
         if let Some((s, _)) = self.entities.get(i) {
@@ -707,8 +708,7 @@ fn tokenize<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Item<'t>>) 
     if from >= to || to > text.len() || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
         return;
     }
-    let is_word_char =
-        |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.') || is_mark(c);
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.') || is_mark(c);
     let mut start: Option<usize> = None;
     for (i, c) in text[from..to].char_indices() {
         let at = from + i;
@@ -799,10 +799,8 @@ fn push_word<'t>(word: &'t str, out: &mut Vec<Item<'t>>) {
 /// The byte range of a country name among the words `prefix` (what [`clean_name`] left out
 /// before the name) holds: "Oman" in "Oman Sayyid ", "Kazakhstan" in "Kazakhstan ".
 fn swallowed_country(prefix: &str) -> Option<(usize, usize)> {
-    let words: Vec<(usize, &str)> = prefix
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - prefix.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> =
+        prefix.split_whitespace().map(|w| (w.as_ptr() as usize - prefix.as_ptr() as usize, w)).collect();
     for len in (1..=3.min(words.len())).rev() {
         for start in 0..=words.len() - len {
             let (a, _) = words[start];
@@ -833,9 +831,8 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
     // X", "HE Saad Al Kaabi" (an upper-case "HE" only: "He" is also a surname).
     let honorific = |w: &str| is_in(HONORIFICS, &vocab_key(w)) || w == "HE";
     // An honorific that may be part of the name counts only before two words or more.
-    let strips = |i: usize| {
-        honorific(words[i]) && (!is_in(NAME_PART_HONORIFICS, &vocab_key(words[i])) || words.len() - i > 2)
-    };
+    let strips =
+        |i: usize| honorific(words[i]) && (!is_in(NAME_PART_HONORIFICS, &vocab_key(words[i])) || words.len() - i > 2);
     if let Some(h) = (0..words.len().saturating_sub(1)).rev().find(|&i| strips(i)) {
         first = h + 1;
         if words[..h].iter().any(|w| is_title_word(&vocab_key(w))) {
@@ -848,10 +845,7 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
         let next_key = vocab_key(words[first + 1]);
         let name_follows = words.len() - first > 2;
         let bare_rank = is_in(NAME_LIKE_RANKS, &key) && !words[first].ends_with('.') && !name_follows;
-        if strips(first)
-            || (RANKS.iter().any(|(r, _)| *r == key) && !bare_rank)
-            || is_in(TEMPORAL, &key)
-        {
+        if strips(first) || (RANKS.iter().any(|(r, _)| *r == key) && !bare_rank) || is_in(TEMPORAL, &key) {
             first += 1;
         } else if is_title_word(&key)
             && !is_counterpart(&key)
@@ -893,18 +887,17 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
     if !tokens.iter().any(namelike) || (tokens.len() == 1 && is_in(PRONOUNS, &tokens[0])) {
         return None;
     }
-    let title_words: Vec<&str> =
-        words[..title_end].iter().copied().filter(|w| is_title_word(&vocab_key(w))).collect();
-    let inner_title =
-        title_words.iter().any(|w| is_head(&vocab_key(w))).then(|| normalise_words(&title_words));
+    let title_words: Vec<&str> = words[..title_end].iter().copied().filter(|w| is_title_word(&vocab_key(w))).collect();
+    let inner_title = title_words.iter().any(|w| is_head(&vocab_key(w))).then(|| normalise_words(&title_words));
     Some((name, tokens, inner_title))
 }
 
 /// A name with a quoted nickname between its words, split into the name without it and the
 /// nickname: `Joko "Jokowi" Widodo` -> ("Joko Widodo", "Jokowi").
 fn without_nickname(raw: &str) -> Option<(String, String)> {
-    static QUOTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"\s*["“‘](\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?)["”’]\s+"#).expect("quoted nickname"));
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\s*["“‘](\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?)["”’]\s+"#).expect("quoted nickname")
+    });
     let caps = QUOTED.captures(raw)?;
     let whole = caps.get(0)?;
     if !raw[..whole.start()].chars().any(char::is_alphabetic) || !raw[whole.end()..].chars().any(char::is_alphabetic) {
@@ -928,8 +921,7 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
 
     let pick_recent = |cands: &[usize], starts: &[Vec<usize>], pos: usize| -> usize {
         // The candidate mentioned last before `pos`; else the one mentioned first after it.
-        let before =
-            cands.iter().filter_map(|&c| starts[c].iter().filter(|&&s| s < pos).max().map(|&s| (s, c))).max();
+        let before = cands.iter().filter_map(|&c| starts[c].iter().filter(|&&s| s < pos).max().map(|&s| (s, c))).max();
         if let Some((_, c)) = before {
             return c;
         }
@@ -974,7 +966,8 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
             continue;
         }
         let Some(tok) = mentions[i].tokens.first() else { continue };
-        let mut cands: Vec<usize> = (0..multi_clusters).filter(|&c| words[c].iter().any(|w| same_word(w, tok))).collect();
+        let mut cands: Vec<usize> =
+            (0..multi_clusters).filter(|&c| words[c].iter().any(|w| same_word(w, tok))).collect();
         if cands.is_empty() && mentions[i].handle {
             cands = (0..multi_clusters).filter(|&c| handle_names(tok, &full[c])).collect();
         }
@@ -1009,7 +1002,10 @@ fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    la.min(lb) >= 6 && la.abs_diff(lb) <= 1 && a.chars().next() == b.chars().next() && strsim::damerau_levenshtein(a, b) <= 1
+    la.min(lb) >= 6
+        && la.abs_diff(lb) <= 1
+        && a.chars().next() == b.chars().next()
+        && strsim::damerau_levenshtein(a, b) <= 1
 }
 
 /// A handle ("@ZelenskyyUa", "@realDonaldTrump") names the person whose surname it spells out.
@@ -1041,9 +1037,8 @@ fn person_of(members: &[&Mention]) -> Option<Person> {
     }
     let best = best_role(members.iter().map(|m| &m.cue));
     let role = best.map(|(r, _)| r.to_string());
-    let country = best
-        .and_then(|(_, c)| c.country)
-        .or_else(|| most_common(members.iter().filter_map(|m| m.cue.country)));
+    let country =
+        best.and_then(|(_, c)| c.country).or_else(|| most_common(members.iter().filter_map(|m| m.cue.country)));
     let organization = best
         .and_then(|(_, c)| c.organization.clone())
         .or_else(|| members.iter().find_map(|m| m.cue.organization.clone()));
@@ -1199,15 +1194,14 @@ fn modifiers_cue(items: &[Item]) -> Cue {
                 // Longest run of capitalised words naming a country ("South Korean", "U.S.").
                 let mut matched = 0;
                 for len in (1..=3).rev() {
-                    if i + len > items.len()
-                        || !items[i..i + len].iter().all(|w| w.is_word() && is_capitalised(w.text))
+                    if i + len > items.len() || !items[i..i + len].iter().all(|w| w.is_word() && is_capitalised(w.text))
                     {
                         continue;
                     }
                     let phrase: Vec<&str> = items[i..i + len].iter().map(|w| w.text).collect();
                     let phrase = phrase.join(" ");
-                    if let Some(c) = gazetteer::country_of_demonym(&phrase)
-                        .or_else(|| gazetteer::canonical_country(&phrase))
+                    if let Some(c) =
+                        gazetteer::country_of_demonym(&phrase).or_else(|| gazetteer::canonical_country(&phrase))
                     {
                         for class in &mut classes[i..i + len] {
                             *class = Class::Country(c);
@@ -1232,9 +1226,9 @@ fn modifiers_cue(items: &[Item]) -> Cue {
     // Organisation words right before the core ("Defense Ministry" spokesperson), named with
     // the country word they are attached to ("Chinese Defense Ministry").
     // The run may hold country words and "of" ("Communist Party of Vietnam Central Committee").
-    let ends_in_org_noun = items.last().is_some_and(|it| {
-        it.is_word() && classes[items.len() - 1] == Class::OrgWord && is_in(ORG_NOUNS, &it.key())
-    });
+    let ends_in_org_noun = items
+        .last()
+        .is_some_and(|it| it.is_word() && classes[items.len() - 1] == Class::OrgWord && is_in(ORG_NOUNS, &it.key()));
     let mut run = items.len();
     while ends_in_org_noun
         && run > 0
@@ -1303,10 +1297,8 @@ fn apply_title(cue: &mut Cue, items: &[Item]) {
         }
     }
     if cue.organization.is_none() {
-        cue.organization = items[last_head..]
-            .iter()
-            .find(|it| it.is_ent(EntityLabel::Org))
-            .map(|it| it.text.trim().to_string());
+        cue.organization =
+            items[last_head..].iter().find(|it| it.is_ent(EntityLabel::Org)).map(|it| it.text.trim().to_string());
     }
     if cue.country.is_none() {
         // Only an "of" complement says whose the office is ("Ambassador to China" does not).
@@ -1352,9 +1344,7 @@ fn right_cue(items: &[Item]) -> Cue {
     let mut k = 1;
     while k < items.len()
         && items[k].is_word()
-        && (is_in(DETERMINERS, &items[k].key())
-            || items[k].key() == "the"
-            || is_in(TEMPORAL, &items[k].key()))
+        && (is_in(DETERMINERS, &items[k].key()) || items[k].key() == "the" || is_in(TEMPORAL, &items[k].key()))
     {
         k += 1;
     }
@@ -1474,7 +1464,14 @@ mod tests {
     #[test]
     fn a_ship_named_like_a_person_is_a_ship() {
         let text = "The USS Ronald Reagan arrived in Da Nang. The arrival of the Reagan was hyped. Reagan met no one.";
-        let person = |name: &str| Person { name: name.into(), mentions: vec![], role: None, country: None, organization: None, vessel: false };
+        let person = |name: &str| Person {
+            name: name.into(),
+            mentions: vec![],
+            role: None,
+            country: None,
+            organization: None,
+            vessel: false,
+        };
         assert!(names_a_vessel(text, &person("Reagan")));
         assert!(names_a_vessel(text, &person("Ronald Reagan")));
         assert!(!names_a_vessel(text, &person("Nancy Pelosi")));
@@ -1534,6 +1531,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_tagged_as_a_nationality_is_still_a_title() {
+        let d = doc("[Qatar|GPE] [Emir|NORP] Sheikh [Tamim bin Hamad|PERSON] spoke. [Iranian|NORP] envoy [Ali Reza|PERSON] listened.");
+        let people = resolve_people(&d);
+        assert_eq!(find(&people, "Tamim bin Hamad").role.as_deref(), Some("Emir"), "{people:#?}");
+        // A real nationality stays one.
+        assert_eq!(find(&people, "Ali Reza").country.as_deref(), Some("Iran"), "{people:#?}");
+    }
+
+    #[test]
     fn a_name_without_its_arabic_article_is_the_same_person() {
         let d = doc("Sheikh [Muhammad bin Abdul Rahman al-Thani|PERSON] arrived in [Iraq|GPE]. [Thani|PERSON] met \
              [Mustafa al-Kadhimi|PERSON]. [Kadhimi|PERSON] thanked him.");
@@ -1557,10 +1563,7 @@ mod tests {
         check(phan, Some("Defense Minister"), Some("Vietnam"), None);
         check(find(&people, "Lam"), None, None, None);
         // Sorted by first mention.
-        assert_eq!(
-            people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
-            ["Dong Jun", "Phan Van Giang", "Lam"]
-        );
+        assert_eq!(people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Dong Jun", "Phan Van Giang", "Lam"]);
     }
 
     #[test]
@@ -1585,11 +1588,9 @@ mod tests {
 
     #[test]
     fn of_phrase_title_with_organization() {
-        let d = doc(
-            " General Secretary of the [Communist Party of Vietnam|ORG] Central Committee [To Lam|PERSON] \
+        let d = doc(" General Secretary of the [Communist Party of Vietnam|ORG] Central Committee [To Lam|PERSON] \
              met with [Chinese|NORP] Defense Minister [Dong Jun|PERSON] in [Hanoi|GPE] on [Thursday|DATE]. \
-             [Lam|PERSON] said that [Vietnam|GPE] and [China|GPE] are socialist neighbors.",
-        );
+             [Lam|PERSON] said that [Vietnam|GPE] and [China|GPE] are socialist neighbors.");
         let people = resolve_people(&d);
         assert_eq!(people.len(), 2, "{people:#?}");
         let lam = find(&people, "To Lam");
@@ -1622,16 +1623,14 @@ mod tests {
 
     #[test]
     fn apposition_with_nationality_and_coordination() {
-        let d =
-            doc("[Song Zhongping|PERSON], a [Chinese|NORP] military expert and TV commentator, told the \
+        let d = doc("[Song Zhongping|PERSON], a [Chinese|NORP] military expert and TV commentator, told the \
              [Global Times|ORG] on [Tuesday|DATE] that it was so. [Song|PERSON] said more.");
         let people = resolve_people(&d);
         assert_eq!(people.len(), 1);
         check(&people[0], Some("Military Expert and TV Commentator"), Some("China"), None);
         assert_eq!(people[0].mentions.len(), 2);
 
-        let d =
-            doc("[Ding Duo|PERSON], a deputy director of the [Institute of Maritime Law and Policy|ORG] \
+        let d = doc("[Ding Duo|PERSON], a deputy director of the [Institute of Maritime Law and Policy|ORG] \
              at the [China Institute for South China Sea Studies|ORG], told the [Global Times|ORG] so.");
         let p = &resolve_people(&d)[0];
         assert_eq!(
@@ -1699,7 +1698,8 @@ mod tests {
         assert_eq!(find(&people, "Tamim bin Hamad Al Thani").role.as_deref(), Some("Amir"));
         assert_eq!(find(&people, "Badr bin Hamad Al Busaidi").mentions.len(), 2);
         // Given names that look like titles or ranks stay names.
-        let d = doc("[Amir Peretz|PERSON] met [Gen Nakatani|PERSON] and [Gen. Li Wei|PERSON]. [He Lifeng|PERSON] came. \
+        let d =
+            doc("[Amir Peretz|PERSON] met [Gen Nakatani|PERSON] and [Gen. Li Wei|PERSON]. [He Lifeng|PERSON] came. \
              [Sheikh Hasina|PERSON] met [Datuk Seri Anwar Ibrahim|PERSON].");
         let names: Vec<String> = resolve_people(&d).into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["Amir Peretz", "Gen Nakatani", "Li Wei", "He Lifeng", "Sheikh Hasina", "Anwar Ibrahim"]);
@@ -1727,8 +1727,7 @@ mod tests {
         check(find(&people, "Bui Thanh Son"), None, Some("Vietnam"), None);
 
         // The nearest person with a role wins, skipping one without.
-        let d =
-            doc("[Vietnamese|NORP] Defense Minister General [Phan Van Giang|PERSON] and aide [Tran|PERSON] \
+        let d = doc("[Vietnamese|NORP] Defense Minister General [Phan Van Giang|PERSON] and aide [Tran|PERSON] \
              met his [Chinese|NORP] counterpart [Dong Jun|PERSON].");
         let people = resolve_people(&d);
         check(find(&people, "Dong Jun"), Some("Defense Minister"), Some("China"), None);
@@ -1736,9 +1735,7 @@ mod tests {
 
     #[test]
     fn org_based_role() {
-        let d = doc(
-            "[Chinese Defense Ministry|ORG] spokesperson [Zhang Xiaogang|PERSON] said on [Thursday|DATE].",
-        );
+        let d = doc("[Chinese Defense Ministry|ORG] spokesperson [Zhang Xiaogang|PERSON] said on [Thursday|DATE].");
         check(&resolve_people(&d)[0], Some("Spokesperson"), Some("China"), Some("Chinese Defense Ministry"));
         // The same without an ORG entity.
         let d = doc("[Chinese|NORP] Defense Ministry spokesperson [Zhang Xiaogang|PERSON] said so.");
@@ -1750,18 +1747,14 @@ mod tests {
 
     #[test]
     fn org_before_title() {
-        let d = doc(
-            "[Vietnam Communist Party Central Committee|ORG] Secretary General [To Lam|PERSON] met guests.",
-        );
+        let d = doc("[Vietnam Communist Party Central Committee|ORG] Secretary General [To Lam|PERSON] met guests.");
         check(
             &resolve_people(&d)[0],
             Some("Secretary General"),
             Some("Vietnam"),
             Some("Vietnam Communist Party Central Committee"),
         );
-        let d = doc(
-            "[Vietnam|GPE] Communist Party Central Committee Secretary General [To Lam|PERSON] met guests.",
-        );
+        let d = doc("[Vietnam|GPE] Communist Party Central Committee Secretary General [To Lam|PERSON] met guests.");
         check(
             &resolve_people(&d)[0],
             Some("Secretary General"),
@@ -1778,9 +1771,7 @@ mod tests {
         check(find(&people, "Nguyen Phu Trong"), Some("Communist Party Chief"), Some("Vietnam"), None);
         check(find(&people, "Pham Minh Chinh"), Some("Prime Minister"), Some("Vietnam"), None);
 
-        let d = doc(
-            "After the passing of the late General Secretary [Nguyen Phu Trong|PERSON], questions arose.",
-        );
+        let d = doc("After the passing of the late General Secretary [Nguyen Phu Trong|PERSON], questions arose.");
         check(&resolve_people(&d)[0], Some("General Secretary"), None, None);
 
         let d = doc("He met former [U.S.|GPE] President [Barack Obama|PERSON] there.");
@@ -1791,8 +1782,7 @@ mod tests {
     fn country_complement_leaves_the_role() {
         let d = doc("The visit by General Secretary and President of [China|GPE] [Xi Jinping|PERSON] ended.");
         check(&resolve_people(&d)[0], Some("General Secretary and President"), Some("China"), None);
-        let d =
-            doc("On [August 20|DATE], [China|GPE]'s Minister of National Defense [Dong Jun|PERSON] met him.");
+        let d = doc("On [August 20|DATE], [China|GPE]'s Minister of National Defense [Dong Jun|PERSON] met him.");
         check(&resolve_people(&d)[0], Some("Minister of National Defense"), Some("China"), None);
         // "to" names the host, not the envoy's country.
         let d = doc("[U.S.|GPE] Ambassador to [China|GPE] [Nicholas Burns|PERSON] spoke.");
@@ -1813,10 +1803,8 @@ mod tests {
 
     #[test]
     fn diacritics_do_not_split_a_person() {
-        let d = doc(
-            "[Vietnamese|NORP] Prime Minister [Phạm Minh Chính|PERSON] arrived. [Pham Minh Chinh|PERSON] \
-             then left, and [CHÍNH|PERSON] said so. [Chinh|PERSON] smiled.",
-        );
+        let d = doc("[Vietnamese|NORP] Prime Minister [Phạm Minh Chính|PERSON] arrived. [Pham Minh Chinh|PERSON] \
+             then left, and [CHÍNH|PERSON] said so. [Chinh|PERSON] smiled.");
         let people = resolve_people(&d);
         assert_eq!(people.len(), 1, "{people:#?}");
         assert_eq!(people[0].name, "Phạm Minh Chính");
@@ -1833,8 +1821,7 @@ mod tests {
         assert_eq!(people.len(), 2, "{people:#?}");
         let shangfu = find(&people, "Li Shangfu");
         let qiang = find(&people, "Li Qiang");
-        let li: Vec<ByteSpan> =
-            d.entities.iter().filter(|e| d.span_text(e.span) == "Li").map(|e| e.span).collect();
+        let li: Vec<ByteSpan> = d.entities.iter().filter(|e| d.span_text(e.span) == "Li").map(|e| e.span).collect();
         assert!(qiang.mentions.contains(&li[0]));
         assert!(shangfu.mentions.contains(&li[1]));
         check(shangfu, Some("Defense Minister"), Some("China"), None);
@@ -1881,11 +1868,9 @@ mod tests {
 
     #[test]
     fn long_apposition_with_organizations() {
-        let d = doc(
-            "[Zhuo Hua|PERSON], an international affairs expert at the [School of International Relations \
+        let d = doc("[Zhuo Hua|PERSON], an international affairs expert at the [School of International Relations \
              and Diplomacy|ORG] of [Beijing Foreign Studies University|ORG], told the [Global Times|ORG] on \
-             [Tuesday|DATE] that it was wishful thinking. [Zhuo|PERSON] pointed out more.",
-        );
+             [Tuesday|DATE] that it was wishful thinking. [Zhuo|PERSON] pointed out more.");
         let people = resolve_people(&d);
         assert_eq!(people.len(), 1);
         check(
@@ -1952,7 +1937,8 @@ mod tests {
 
     #[test]
     fn person_at_finds_exact_and_overlapping_mentions() {
-        let d = doc("[Chinese|NORP] Defense Minister [Dong Jun|PERSON] met [Phan Van Giang|PERSON]. [Dong|PERSON] spoke.");
+        let d =
+            doc("[Chinese|NORP] Defense Minister [Dong Jun|PERSON] met [Phan Van Giang|PERSON]. [Dong|PERSON] spoke.");
         let people = resolve_people(&d);
         let spans: Vec<ByteSpan> =
             d.entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span).collect();
@@ -2021,7 +2007,9 @@ mod tests {
 
     #[test]
     fn quotes_between_two_people_join_nothing() {
-        let d = doc("[Modi|PERSON] told \"[Sharif|PERSON]\" [Xi|PERSON] nothing. [Biden|PERSON] \"Great\" said [Trump|PERSON].");
+        let d = doc(
+            "[Modi|PERSON] told \"[Sharif|PERSON]\" [Xi|PERSON] nothing. [Biden|PERSON] \"Great\" said [Trump|PERSON].",
+        );
         let names: Vec<String> = resolve_people(&d).into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["Modi", "Sharif", "Xi", "Biden", "Trump"]);
     }
@@ -2096,8 +2084,7 @@ mod tests {
             )
                 .prop_map(|(pieces, ents, sents)| {
                     let text: String = pieces.concat();
-                    let bounds: Vec<usize> =
-                        text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+                    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
                     let entities = ents
                         .into_iter()
                         .map(|(at, len, label)| {
