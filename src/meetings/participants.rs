@@ -443,12 +443,19 @@ impl<'d> Reader<'d> {
                 }
             }
         }
+        self.previous_first(si, s, k)
+    }
+
+    /// The first person named in the sentence before (at most [`LOOK_BACK`] sentences back),
+    /// as mentioned at unit `k`: whom "He" opening a sentence, or an object pronoun ("received
+    /// him at the airport": not anyone of its own clause, that would be "himself"), stands for.
+    pub(super) fn previous_first(&self, si: usize, s: &Sentence, k: usize) -> Option<PRef> {
         let (i, p) = self.prev_first.as_ref()?;
         if si.saturating_sub(*i) > LOOK_BACK {
             return None;
         }
         let mut p = p.clone();
-        p.pos = units.get(k).map_or(p.pos, |u| u.span.start);
+        p.pos = s.units.get(k).map_or(p.pos, |u| u.span.start);
         Some(p)
     }
 
@@ -480,18 +487,6 @@ impl<'d> Reader<'d> {
             return None;
         }
         self.person_described(&words, country, units.get(from)?.span.start)
-    }
-
-    /// Whom an object pronoun ("received him at the airport") stands for: the first person
-    /// of the sentence before, not anyone in its own clause (that would be "himself").
-    pub(super) fn object_pronoun_referent(&self, si: usize, s: &Sentence, k: usize) -> Option<PRef> {
-        let (i, p) = self.prev_first.as_ref()?;
-        if *i >= si || si - *i > LOOK_BACK {
-            return None;
-        }
-        let mut p = p.clone();
-        p.pos = s.units.get(k).map_or(p.pos, |u| u.span.start);
-        Some(p)
     }
 
     /// The participants "they" / "the two leaders" / "the two presidents" (`noun`: the plural

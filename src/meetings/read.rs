@@ -80,6 +80,7 @@ impl<'d> Reader<'d> {
         // adds the one told.
         // So does "While meeting with X, Y said" and "Meeting with X on Monday, Y said".
         let with_after = s.word(t.core_end) == "with";
+        let ends_at_comma = units.get(r.end).is_some_and(|u| u.is_p(','));
         let opener_of = |p: usize| (0..p).rev().find(|&k| is_stop_punct(&units[k])).map_or(0, |k| k + 1);
         let fronted_pp = is_noun
             && r.np_start > 0
@@ -94,14 +95,14 @@ impl<'d> Reader<'d> {
                 // Only the preposition, or a participle ("Speaking"), before it.
                 p == opener || (p == opener + 1 && s.word(opener).ends_with("ing") && s.word(opener).len() > 4)
             }
-            && units.get(r.end).is_some_and(|u| u.is_p(','));
+            && ends_at_comma;
         // The participle's phrase holds no verb of its own ("Meeting with X postponed, Y says"
         // is a heading).
         let fronted_participle = is_noun
             && s.word(t.head) == "meeting"
             && with_after
             && r.np_start == opener_of(r.np_start)
-            && units.get(r.end).is_some_and(|u| u.is_p(','))
+            && ends_at_comma
             && (t.core_end..r.end).all(|k| !s.word(k).ends_with("ed") && !is_in(&FINITE, s.word(k)));
         let fronted_pp = fronted_pp || fronted_participle;
         if fronted_pp {
@@ -252,7 +253,7 @@ impl<'d> Reader<'d> {
             }
             // "X received him at the airport": the one received was named before.
             if object.is_empty() && !is_noun && matches!(s.word(t.core_end), "him" | "her") {
-                if let Some(p) = self.object_pronoun_referent(si, s, t.core_end) {
+                if let Some(p) = self.previous_first(si, s, t.core_end) {
                     object.push(p);
                     indirect = true;
                 }
