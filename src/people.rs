@@ -70,9 +70,6 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
     if mentions.is_empty() {
         return Vec::new();
     }
-    let cluster_of = cluster(&mentions);
-    let clusters = cluster_of.iter().copied().max().map_or(0, |m| m + 1);
-
     for m in mentions.iter_mut() {
         let mut cue = ctx.left_cue(m.span);
         if cue.role.is_none() {
@@ -92,6 +89,8 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
         cue.merge_missing(right);
         m.cue = cue;
     }
+    let cluster_of = cluster(&mentions);
+    let clusters = cluster_of.iter().copied().max().map_or(0, |m| m + 1);
 
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters];
     for (i, &c) in cluster_of.iter().enumerate() {
@@ -918,6 +917,8 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
     let mut full: Vec<Vec<String>> = Vec::new();
     let mut words: Vec<Vec<String>> = Vec::new();
     let mut starts: Vec<Vec<usize>> = Vec::new();
+    // The titles the mentions of each multi-word name are given.
+    let mut roles: Vec<Vec<String>> = Vec::new();
 
     let pick_recent = |cands: &[usize], starts: &[Vec<usize>], pos: usize| -> usize {
         // The candidate mentioned last before `pos`; else the one mentioned first after it.
@@ -953,6 +954,10 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
                 words[c].push(t.clone());
             }
         }
+        if roles.len() <= c {
+            roles.resize(c + 1, Vec::new());
+        }
+        roles[c].extend(mentions[i].cue.role.clone());
         starts[c].push(mentions[i].span.start);
         of[i] = Some(c);
     }
@@ -970,6 +975,17 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
             (0..multi_clusters).filter(|&c| words[c].iter().any(|w| same_word(w, tok))).collect();
         if cands.is_empty() && mentions[i].handle {
             cands = (0..multi_clusters).filter(|&c| handle_names(tok, &full[c])).collect();
+        }
+        // "Prime Minister Sharif" after "Prime Minister Nawaz Sharif" and "Chief Minister
+        // Shahbaz Sharif": the one with the mention's title.
+        if cands.len() > 1 {
+            if let Some(role) = mentions[i].cue.role.as_deref() {
+                let titled: Vec<usize> =
+                    cands.iter().copied().filter(|&c| roles[c].iter().any(|r| r.eq_ignore_ascii_case(role))).collect();
+                if !titled.is_empty() {
+                    cands = titled;
+                }
+            }
         }
         let c = match cands.len() {
             0 => *single.entry(tok.clone()).or_insert_with(|| {
@@ -1528,6 +1544,16 @@ mod tests {
         assert_eq!(find(&people, "Donald Trump").mentions.len(), 2, "{people:#?}");
         // Short names one letter apart stay two people.
         assert_eq!(people.len(), 4, "{people:#?}");
+    }
+
+    #[test]
+    fn a_surname_with_a_title_is_the_person_of_that_title() {
+        let d = doc("Prime Minister [Nawaz Sharif|PERSON] arrived. Chief Minister [Shahbaz Sharif|PERSON] came too. \
+             Prime Minister [Sharif|PERSON] will visit [Hangzhou|GPE]. [Sharif|PERSON] spoke.");
+        let people = resolve_people(&d);
+        // With no title, the one named last: the prime minister again.
+        assert_eq!(find(&people, "Nawaz Sharif").mentions.len(), 3, "{people:#?}");
+        assert_eq!(find(&people, "Shahbaz Sharif").mentions.len(), 1, "{people:#?}");
     }
 
     #[test]

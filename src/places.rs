@@ -36,7 +36,7 @@ pub fn annotate(doc: &mut Document) {
             }
             continue;
         };
-        if is_cut_name(&doc.text, doc.sentences[at], &location.name) {
+        if is_cut_name(doc, doc.sentences[at], &location.name) {
             meeting.location = None;
             continue;
         }
@@ -74,7 +74,9 @@ fn carry_places(meetings: &mut [crate::records::Meeting]) {
         let places: Vec<&Location> = meetings
             .iter()
             .filter(|o| o.location.is_some() && in_person(o))
-            .filter(|o| o.participants.iter().any(|p| m.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name))))
+            .filter(|o| {
+                o.participants.iter().any(|p| m.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name)))
+            })
             .filter(|o| day.is_none() || date_of(o) == day)
             .filter_map(|o| o.location.as_ref())
             .collect();
@@ -90,14 +92,16 @@ fn carry_places(meetings: &mut [crate::records::Meeting]) {
 }
 
 /// Whether every time `name` is written in the sentence, a capitalised word follows it: the
-/// tagger cut a longer name.
-fn is_cut_name(text: &str, sentence: crate::text::ByteSpan, name: &str) -> bool {
-    let s = sentence.slice(text);
+/// tagger cut a longer name. A date is no part of a name ("arrived in China Friday").
+fn is_cut_name(doc: &Document, sentence: crate::text::ByteSpan, name: &str) -> bool {
+    let s = sentence.slice(&doc.text);
+    let starts_date = |at: usize| doc.entities.iter().any(|e| e.span.start == at && e.label == EntityLabel::Date);
     let mut found = false;
     for (i, _) in s.match_indices(name) {
         found = true;
         let after = &s[i + name.len()..];
-        let next_is_name = after.strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        let next_is_name = after.strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            && !starts_date(sentence.start + i + name.len() + 1);
         if !next_is_name {
             return false;
         }
@@ -157,19 +161,41 @@ mod tests {
 
     fn doc_with(text: &str, sentences: &[&str], entities: &[(&str, EntityLabel)], place: &str) -> Document {
         let mut doc = Document::from_text("d", text);
-        doc.sentences = sentences.iter().map(|s| { let i = text.find(s).unwrap(); ByteSpan::new(i, i + s.len()) }).collect();
-        doc.entities = entities.iter().map(|(t, label)| { let i = text.find(t).unwrap(); Entity { span: ByteSpan::new(i, i + t.len()), label: *label, score: 0.9 } }).collect();
+        doc.sentences = sentences
+            .iter()
+            .map(|s| {
+                let i = text.find(s).unwrap();
+                ByteSpan::new(i, i + s.len())
+            })
+            .collect();
+        doc.entities = entities
+            .iter()
+            .map(|(t, label)| {
+                let i = text.find(t).unwrap();
+                Entity { span: ByteSpan::new(i, i + t.len()), label: *label, score: 0.9 }
+            })
+            .collect();
         let first = doc.sentences[0];
         doc.meetings = vec![Meeting {
             id: String::new(),
             kind: MeetingKind::Talks,
             status: MeetingStatus::Occurred,
-            participants: vec![Participant { name: "John Kerry".into(), role: None, country: None, organization: None }],
+            participants: vec![Participant {
+                name: "John Kerry".into(),
+                role: None,
+                country: None,
+                organization: None,
+            }],
             location: Some(Location { name: place.into(), country: None }),
             date: None,
             topics: vec![],
             gathering: None,
-            sources: vec![Evidence { doc_id: "d".into(), sentence: first.slice(text).into(), start: first.start, end: first.end }],
+            sources: vec![Evidence {
+                doc_id: "d".into(),
+                sentence: first.slice(text).into(),
+                start: first.start,
+                end: first.end,
+            }],
             confidence: 0.9,
         }];
         doc
@@ -178,15 +204,27 @@ mod tests {
     #[test]
     fn a_country_gives_way_to_its_city_nearby() {
         let text = "Kerry held talks with Putin in Russia. They met at his residence in Sochi. He then flew to Berlin.";
-        let mut doc = doc_with(text, &["Kerry held talks with Putin in Russia.", "They met at his residence in Sochi.", "He then flew to Berlin."],
-            &[("Russia", EntityLabel::Gpe), ("Sochi", EntityLabel::Gpe), ("Berlin", EntityLabel::Gpe)], "Russia");
+        let mut doc = doc_with(
+            text,
+            &[
+                "Kerry held talks with Putin in Russia.",
+                "They met at his residence in Sochi.",
+                "He then flew to Berlin.",
+            ],
+            &[("Russia", EntityLabel::Gpe), ("Sochi", EntityLabel::Gpe), ("Berlin", EntityLabel::Gpe)],
+            "Russia",
+        );
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Sochi");
     }
 
     #[test]
     fn the_venue_sentence_after_an_unplaced_meeting() {
-        let sentences = ["Kerry held talks with Lavrov on Friday.", "The meeting took place on the sidelines of a forum in the Greek city of Delphi.", "Kerry then flew to Rome."];
+        let sentences = [
+            "Kerry held talks with Lavrov on Friday.",
+            "The meeting took place on the sidelines of a forum in the Greek city of Delphi.",
+            "Kerry then flew to Rome.",
+        ];
         let text = sentences.join(" ");
         let entities = [("Greek", EntityLabel::Norp), ("Delphi", EntityLabel::Gpe), ("Rome", EntityLabel::Gpe)];
         let mut doc = doc_with(&text, &sentences, &entities, "-");
@@ -212,6 +250,14 @@ mod tests {
         let mut doc = doc_with(text, &[text], &[("Bogota", EntityLabel::Gpe)], "Bogota");
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Bogota");
+        // A date after the place is no part of its name.
+        let text = "Maduro met Araujo in Bogota Friday.";
+        let mut doc = doc_with(text, &[text], &[("Bogota", EntityLabel::Gpe), ("Friday", EntityLabel::Date)], "Bogota");
+        annotate(&mut doc);
+        assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Bogota");
+        let mut doc = doc_with(text, &[text], &[("Bogota", EntityLabel::Gpe)], "Bogota");
+        annotate(&mut doc);
+        assert_eq!(doc.meetings[0].location, None, "untagged, 'Friday' could end the name");
     }
 
     fn encounter(kind: MeetingKind, names: &[&str], place: Option<&str>, day: Option<&str>) -> Meeting {
@@ -219,9 +265,13 @@ mod tests {
             id: String::new(),
             kind,
             status: MeetingStatus::Occurred,
-            participants: names.iter().map(|n| Participant { name: (*n).into(), role: None, country: None, organization: None }).collect(),
+            participants: names
+                .iter()
+                .map(|n| Participant { name: (*n).into(), role: None, country: None, organization: None })
+                .collect(),
             location: place.map(|p| Location { name: p.into(), country: None }),
-            date: day.map(|d| crate::records::DateField { text: d.into(), value: crate::dates::DateValue::from_iso(d) }),
+            date: day
+                .map(|d| crate::records::DateField { text: d.into(), value: crate::dates::DateValue::from_iso(d) }),
             topics: vec![],
             gathering: None,
             sources: vec![],
@@ -231,9 +281,17 @@ mod tests {
 
     #[test]
     fn an_unplaced_encounter_takes_the_place_of_the_same_persons_other_one() {
-        let lavrov_minsk = || encounter(MeetingKind::Meeting, &["Sergei Lavrov", "Aleksandr Lukashenko"], Some("Minsk"), Some("2020-05-29"));
+        let lavrov_minsk = || {
+            encounter(
+                MeetingKind::Meeting,
+                &["Sergei Lavrov", "Aleksandr Lukashenko"],
+                Some("Minsk"),
+                Some("2020-05-29"),
+            )
+        };
         // Undated talks of Lavrov's: in Minsk.
-        let mut ms = vec![lavrov_minsk(), encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, None)];
+        let mut ms =
+            vec![lavrov_minsk(), encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, None)];
         carry_places(&mut ms);
         assert_eq!(ms[1].location.as_ref().map(|l| l.name.as_str()), Some("Minsk"));
         // Talks dated another day stay unplaced; so do talks of other people and calls.

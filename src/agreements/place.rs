@@ -36,7 +36,15 @@ impl<'d> Cx<'d> {
             let p1 = pre.last().map(String::as_str).unwrap_or("");
             let p2 = if n >= 2 { pre[n - 2].as_str() } else { "" };
             let capital = p1 == "capital" && pre.iter().rev().take(4).any(|w| w == "in" || w == "at");
+            // "the state visit of Brazilian President Lula to Santiago": the visitor between.
+            let visit_of = p1 == "to" && {
+                let wide = lower_words(
+                    self.t(a.max(floor_boundary(self.text, e.span.start.saturating_sub(96))), e.span.start),
+                );
+                wide.windows(2).rev().take(10).any(|w| matches!(w[0].as_str(), "visit" | "trip") && w[1] == "of")
+            };
             capital
+                || visit_of
                 || matches!(p1, "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured")
                 || (p1 == "to" && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"))
         };
@@ -152,10 +160,13 @@ impl<'d> Cx<'d> {
                 continue;
             }
             let at = a + cue.start();
-            let near = self
-                .event_dates(a, b)
-                .into_iter()
-                .min_by_key(|(s, _)| if s.start >= at { s.start - at } else { at - s.end.min(at) });
+            let near = self.event_dates(a, b).into_iter().min_by_key(|(s, _)| {
+                if s.start >= at {
+                    s.start - at
+                } else {
+                    at - s.end.min(at)
+                }
+            });
             if !matches!(near, Some((_, DateValue::Day(x))) if x == *day) {
                 continue;
             }

@@ -90,10 +90,7 @@ fn each_kind() {
         ("[Japan|GPE] and [India|GPE] issued a joint communique on trade.", AgreementKind::JointStatement),
         ("[Japan|GPE] and [India|GPE] issued a joint statement on trade.", AgreementKind::JointStatement),
         ("[Japan|GPE] and [India|GPE] signed a protocol on customs cooperation.", AgreementKind::Protocol),
-        (
-            "[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.",
-            AgreementKind::Declaration,
-        ),
+        ("[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.", AgreementKind::Declaration),
         ("[Japan|GPE] and [India|GPE] signed a declaration on maritime security.", AgreementKind::Declaration),
         (
             "[Japan|GPE] and [India|GPE] upgraded ties to a comprehensive strategic partnership.",
@@ -203,10 +200,9 @@ fn signatories_are_the_signers_not_the_witnesses() {
     assert_eq!(parties(&a), ["Japan", "Philippines"]);
     assert_eq!(a.location.as_ref().and_then(|l| l.country.as_deref()), Some("Philippines"));
 
-    let a = one(
-        "The agreement on fisheries was signed by [Japanese|NORP] Foreign Minister [Yoko Kamikawa|PERSON] and \
-         [Indian|NORP] Foreign Minister [Subrahmanyam Jaishankar|PERSON].",
-    );
+    let a =
+        one("The agreement on fisheries was signed by [Japanese|NORP] Foreign Minister [Yoko Kamikawa|PERSON] and \
+         [Indian|NORP] Foreign Minister [Subrahmanyam Jaishankar|PERSON].");
     assert_eq!(signatories(&a), ["Yoko Kamikawa", "Subrahmanyam Jaishankar"]);
     assert_eq!(parties(&a), ["Japan", "India"]);
 
@@ -287,11 +283,10 @@ fn the_two_sides_resolve_to_the_countries_named_before() {
     assert_eq!(a.subject.as_deref(), Some("standard-gauge railway"));
 
     // In the same sentence: "X congratulated Y, and the two leaders agreed ...".
-    let a = one(
-        "[South Korean|NORP] President [Lee Jae-myung|PERSON] had a phone conversation with [U.S.|GPE] President \
+    let a =
+        one("[South Korean|NORP] President [Lee Jae-myung|PERSON] had a phone conversation with [U.S.|GPE] President \
          [Donald Trump|PERSON] [last week|DATE]. [Trump|PERSON] congratulated [Lee|PERSON] on his victory, and the two \
-         leaders agreed to work towards a tariff agreement at [an early date|DATE].",
-    );
+         leaders agreed to work towards a tariff agreement at [an early date|DATE].");
     assert_eq!(parties(&a), ["United States", "South Korea"]);
     assert_eq!(date(&a).as_deref(), Some("2024-07-01/2024-07-07"));
     assert_eq!(a.location, None);
@@ -341,13 +336,25 @@ fn a_dateline_places_the_lead_sentence() {
 }
 
 #[test]
+fn a_visit_with_its_visitor_named_places_the_signing_over_the_dateline() {
+    let a = one(
+        "LIMA, Aug 6 (Reuters) -- [Chile|GPE] and [Brazil|GPE] signed 12 agreements during the state visit of [Brazilian|NORP] \
+         President [Lula da Silva|PERSON] to [Santiago|GPE].",
+    );
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Santiago"));
+    // An abbreviation in capitals stays one.
+    let a =
+        one("[Kenya|GPE] and the [UK|GPE] signed a defence cooperation agreement in the [UK|GPE] on [Monday|DATE].");
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("UK"));
+}
+
+#[test]
 fn titles_are_proper_names() {
     let a = one("[Japan|GPE] and the [Philippines|GPE] signed the Reciprocal Access Agreement on [Monday|DATE].");
     assert_eq!(a.title.as_deref(), Some("Reciprocal Access Agreement"));
     assert_eq!(a.subject, None);
 
-    let a =
-        one("[Timor-Leste|GPE] signed the Treaty of Amity and Cooperation in Southeast Asia with [Brazil|GPE].");
+    let a = one("[Timor-Leste|GPE] signed the Treaty of Amity and Cooperation in Southeast Asia with [Brazil|GPE].");
     assert_eq!(a.kind, AgreementKind::Treaty);
     assert_eq!(a.title.as_deref(), Some("Treaty of Amity and Cooperation in Southeast Asia"));
 
@@ -557,7 +564,8 @@ fn evidence_is_the_sentence_in_code_points() {
 
 #[test]
 fn output_is_deterministic() {
-    let text = "[Japan|GPE] and [India|GPE] signed an agreement on fisheries. They also agreed to negotiate a treaty on \
+    let text =
+        "[Japan|GPE] and [India|GPE] signed an agreement on fisheries. They also agreed to negotiate a treaty on \
                 extradition. A joint declaration is to be signed in [Tokyo|GPE] [next month|DATE].";
     let d = doc_at(text, Some("2024-07-10"));
     let first = extract(&d);
@@ -643,25 +651,21 @@ fn more_ways_to_sign() {
 #[test]
 fn background_agreements_that_say_when_they_were_signed() {
     // An object relative: its subject names the parties, its clause the date and place.
-    let a = one(
-        "The deal builds on the maritime boundary agreement that [Chile|GPE] and [Peru|GPE] signed in [Lima|GPE] \
-         in [2014|DATE].",
-    );
+    let a =
+        one("The deal builds on the maritime boundary agreement that [Chile|GPE] and [Peru|GPE] signed in [Lima|GPE] \
+         in [2014|DATE].");
     assert_eq!((a.status, date(&a).as_deref(), place(&a)), (AgreementStatus::Signed, Some("2014"), Some("Lima")));
     assert_eq!(parties(&a), ["Chile", "Peru"]);
-    let a =
-        one("[Next year|DATE] marks the anniversary of the Treaty of Good Neighbourship, which [Chile|GPE] and \
+    let a = one("[Next year|DATE] marks the anniversary of the Treaty of Good Neighbourship, which [Chile|GPE] and \
          [Peru|GPE] signed in [June 1991|DATE].");
     assert_eq!((a.title.as_deref(), date(&a).as_deref()), (Some("Treaty of Good Neighbourship"), Some("1991-06")));
     // A year before the name, both parties after it.
-    let a =
-        one("[This year|DATE] marks the anniversary of the [1984|DATE] Treaty of Peace and Friendship between \
+    let a = one("[This year|DATE] marks the anniversary of the [1984|DATE] Treaty of Peace and Friendship between \
          [Chile|GPE] and [Argentina|GPE].");
     assert_eq!((a.kind, date(&a).as_deref(), a.location.clone()), (AgreementKind::Treaty, Some("1984"), None));
     assert_eq!(a.title.as_deref(), Some("Treaty of Peace and Friendship"));
     // A bloc the entity model missed, in the relative's subject.
-    let a =
-        one("Exporters may use the free trade agreement that Mercosur and the [European Union|ORG] concluded in \
+    let a = one("Exporters may use the free trade agreement that Mercosur and the [European Union|ORG] concluded in \
          [Montevideo|GPE] in [December 2024|DATE].");
     assert_eq!(parties(&a), ["European Union", "Mercosur"]);
     // A partnership forged in a given year.
@@ -709,7 +713,11 @@ fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
     );
     let mut kinds: Vec<AgreementKind> = rs.iter().map(|a| a.kind).collect();
     kinds.sort_by_key(|k| format!("{k:?}"));
-    assert_eq!(kinds, [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol], "{rs:#?}");
+    assert_eq!(
+        kinds,
+        [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol],
+        "{rs:#?}"
+    );
     let rs = records(
         "[Chile|GPE] and [Peru|GPE] signed seven memoranda on [Monday|DATE]. The Memoranda of Understanding (MoU) \
          include an MoU on fisheries, an MoU on tourism and an MoU on education.",
@@ -753,19 +761,16 @@ fn a_signing_takes_the_date_and_place_of_the_visit_or_talks_it_belongs_to() {
     );
     assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-09"), Some("Lima")));
     // Talks in the dateline city.
-    let a =
-        one("LIMA, July 8 (Reuters) - [Chile|GPE] and [Peru|GPE] held talks at the [Government Palace|ORG] on \
+    let a = one("LIMA, July 8 (Reuters) - [Chile|GPE] and [Peru|GPE] held talks at the [Government Palace|ORG] on \
          [Monday|DATE]. The two sides signed a memorandum on energy.");
     assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-08"), Some("Lima")));
     // "In the capital".
-    let a = one(
-        "SANTIAGO, July 9 (Reuters) - [Chile|GPE] and [Peru|GPE] signed an agreement on water in the capital on \
-         [Monday|DATE].",
-    );
+    let a =
+        one("SANTIAGO, July 9 (Reuters) - [Chile|GPE] and [Peru|GPE] signed an agreement on water in the capital on \
+         [Monday|DATE].");
     assert_eq!((a.subject.as_deref(), place(&a)), (Some("water"), Some("Santiago")));
     // A trailing phrase: ", during a visit to X".
-    let a =
-        one("[Chile|GPE] and [Peru|GPE] upgraded their ties to a strategic partnership in [March|DATE], during a \
+    let a = one("[Chile|GPE] and [Peru|GPE] upgraded their ties to a strategic partnership in [March|DATE], during a \
          visit to [Lima|GPE] by the [Chilean|NORP] president.");
     assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-03"), Some("Lima")));
     // A statement released after a phone call has no place; a separate occasion takes none from the story.
@@ -1070,18 +1075,26 @@ fn a_palace_named_after_its_place_gives_way_to_the_city() {
 fn a_quantity_before_the_documents() {
     let a = one("[Chile|GPE] and [Peru|GPE] signed a number of agreements on [Monday|DATE].");
     assert_eq!((parties(&a), a.status), (vec!["Chile", "Peru"], AgreementStatus::Signed));
-    let a = one("[Ana Soto|PERSON] is set to sign a series of cooperation treaties between [Chile|GPE] and [Peru|GPE].");
-    assert_eq!((a.kind, a.status, parties(&a)), (AgreementKind::Treaty, AgreementStatus::Planned, vec!["Chile", "Peru"]));
+    let a =
+        one("[Ana Soto|PERSON] is set to sign a series of cooperation treaties between [Chile|GPE] and [Peru|GPE].");
+    assert_eq!(
+        (a.kind, a.status, parties(&a)),
+        (AgreementKind::Treaty, AgreementStatus::Planned, vec!["Chile", "Peru"])
+    );
     let a = one("A number of agreements between [Chile|GPE] and [Peru|GPE] were signed on [Monday|DATE].");
     assert_eq!((parties(&a), a.status), (vec!["Chile", "Peru"], AgreementStatus::Signed));
     // Other words between the verb and the documents still break the link.
-    assert!(records("[Chile|GPE] signed a letter of intent about a number of the agreements.").iter().all(|a| a.kind != AgreementKind::Agreement));
+    assert!(records("[Chile|GPE] signed a letter of intent about a number of the agreements.")
+        .iter()
+        .all(|a| a.kind != AgreementKind::Agreement));
 }
 
 #[test]
 fn a_signing_to_be_witnessed_is_planned() {
     let a = one("President [Ana Soto|PERSON] will witness the signing of defence agreements between [Chile|GPE] and [Peru|GPE].");
     assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Chile", "Peru"]));
-    let a = one("President [Ana Soto|PERSON] witnessed the signing of defence agreements between [Chile|GPE] and [Peru|GPE].");
+    let a = one(
+        "President [Ana Soto|PERSON] witnessed the signing of defence agreements between [Chile|GPE] and [Peru|GPE].",
+    );
     assert_eq!(a.status, AgreementStatus::Signed);
 }

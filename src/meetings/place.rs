@@ -167,6 +167,33 @@ pub(super) fn visit_destination(s: &Sentence, from: usize, to: usize) -> Option<
     (units[noun + 2..place].iter().all(|u| u.is_w("the"))).then_some(place)
 }
 
+/// The place a capital tagged as a place is named as right after it: "the Egyptian Capital,
+/// Cairo" is Cairo. Else `k` itself.
+pub(super) fn named_capital(s: &Sentence, k: usize) -> usize {
+    let units = s.units;
+    if !units[k].low.ends_with("capital") {
+        return k;
+    }
+    let next = if units.get(k + 1).is_some_and(|u| u.is_p(',')) { k + 2 } else { k + 1 };
+    match units.get(next) {
+        Some(u) if u.is_place() && !u.poss => next,
+        _ => k,
+    }
+}
+
+/// Whether units `from..to` set the event in a visit they do not place: "during his visit",
+/// "during the trip", "on the sidelines of the visit".
+pub(super) fn during_unplaced_visit(s: &Sentence, from: usize, to: usize) -> bool {
+    let units = s.units;
+    let to = to.min(units.len());
+    (from..to).any(|k| {
+        units[k].is_wi(&["during", "on"])
+            && units.get(k + 1).is_some_and(|u| u.is_wi(&["his", "her", "their", "the", "this"]))
+            && units.get(k + 2).is_some_and(|u| u.is_wi(&["visit", "trip", "stay"]))
+            && !units.get(k + 3).is_some_and(|u| u.is_wi(&["to", "in"]))
+    })
+}
+
 /// Whether units `from..to` place the event at a building with no town of its own: "at State
 /// House", "at the Akorda presidential residence", "at the Merdeka Palace".
 pub(super) fn has_venue(s: &Sentence, from: usize, to: usize) -> bool {

@@ -267,9 +267,22 @@ impl<'d> Reader<'d> {
         let mut destinations: Vec<usize> = Vec::new();
         if kind == MeetingKind::Visit {
             if let Some(a) = t.arrival {
-                destinations.push(a);
+                destinations.push(named_capital(s, a));
             } else {
                 let mut k = t.core_end;
+                // "the first visit of an Israeli minister to Egypt": the visitor phrase stands
+                // between the noun and its destination.
+                if t.noun.is_some() && units.get(k).is_some_and(|u| u.is_w("of")) {
+                    let reach = (k + 7).min(r.end);
+                    if let Some(to) = (k + 2..reach).find(|&j| units[j].is_w("to")) {
+                        let plain = units[k + 1..to]
+                            .iter()
+                            .all(|u| !u.punct && !u.is_place() && !u.is_wi(&["and", "or", "by", "with"]));
+                        if plain {
+                            k = to;
+                        }
+                    }
+                }
                 if units.get(k).is_some_and(|u| u.is_wi(&["to", "of"])) || (t.noun.is_some() && k < r.end) {
                     // "to China", or after modifiers/"to" for a noun.
                     let stop = (k + 3).min(r.end);
@@ -283,6 +296,9 @@ impl<'d> Reader<'d> {
                     k += 1;
                 }
                 while k < r.end && units[k].is_place() && !units[k].poss {
+                    if named_capital(s, k) != k {
+                        k = named_capital(s, k);
+                    }
                     destinations.push(k);
                     k += 1;
                     // ", ", " and ", ", and ", each maybe before "the" ("Tonga, the Cook
@@ -330,7 +346,7 @@ impl<'d> Reader<'d> {
                 if ambiguous {
                     place_ambiguous = true;
                 } else {
-                    place = Some(self.location_of(&units[k]));
+                    place = Some(self.location_of(&units[named_capital(s, k)]));
                 }
             }
             // "arrived in Lima on Monday for talks with X": the trip's destination.
@@ -341,11 +357,16 @@ impl<'d> Reader<'d> {
                     }
                 }
             }
-            // "travelled to Lima on Monday, where she met X": the place "where" stands for.
+            // "travelled to Lima on Monday, where she met X", "is visiting China until Friday,
+            // where he will meet X": the place "where" stands for.
             if let Opener::Subord(w) = r.opener {
                 if place.is_none() && !place_ambiguous && s.word(w) == "where" && kind != MeetingKind::Call {
                     let k = (w.saturating_sub(8)..w).rev().find(|&k| {
-                        units[k].is_place() && !units[k].poss && k > 0 && units[k - 1].is_wi(&["in", "to", "at"])
+                        units[k].is_place()
+                            && !units[k].poss
+                            && k > 0
+                            && units[k - 1]
+                                .is_wi(&["in", "to", "at", "visiting", "visited", "visits", "touring", "toured"])
                     });
                     if let Some(k) = k {
                         place = Some(self.location_of(&units[k]));
@@ -502,6 +523,7 @@ impl<'d> Reader<'d> {
             visit_days,
             ends_visit,
             venue: has_venue(s, r.cs.min(r.np_start), r.end),
+            during_visit: during_unplaced_visit(s, 0, r.end),
         };
         if kind == MeetingKind::Visit {
             let mut visitors = subject.clone();

@@ -52,6 +52,8 @@ pub(super) struct Cand {
     /// The clause names a building but no town ("at State House", "at the presidential
     /// residence").
     pub(super) venue: bool,
+    /// The clause sets the event in a visit it does not place ("during his visit").
+    pub(super) during_visit: bool,
 }
 
 pub(super) struct Rec {
@@ -61,6 +63,7 @@ pub(super) struct Rec {
     pub(super) visit_days: Option<i64>,
     pub(super) ends_visit: bool,
     pub(super) venue: bool,
+    pub(super) during_visit: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -205,6 +208,7 @@ impl<'d> Reader<'d> {
                     visit_days: c.visit_days,
                     ends_visit: c.ends_visit,
                     venue: c.venue,
+                    during_visit: c.during_visit,
                 });
             }
         }

@@ -1219,3 +1219,41 @@ fn an_undated_page_dates_a_weekday_by_the_one_day_it_names_on_that_weekday() {
     let m = one(&format!("Photos of [March 24, 2021|DATE] and [March 31, 2021|DATE]. {met}"), None);
     assert_eq!(date(&m), None);
 }
+
+#[test]
+fn places_of_visits_told_around_the_visitor_or_the_meeting() {
+    // The visitor between the noun and its destination.
+    let m = one(
+        "[Ana Costa|PERSON] has made the first visit of a [Peruvian|NORP] minister to [Chile|GPE] since [2011|DATE].",
+        PUB,
+    );
+    assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Chile")));
+    // A capital tagged as a place, named right after it.
+    let m = one("[Ana Costa|PERSON] flew to the [Chilean Capital|GPE], [Santiago|GPE], on [Monday|DATE].", PUB);
+    assert_eq!(place(&m), Some("Santiago"));
+    // "during his visit", however far after the visit it is told.
+    let filler =
+        "Trade grew. Exports rose. Prices fell. Rain came. Wind blew. Markets rose. Talks stalled. Ships sailed. ";
+    let text = format!(
+        "[Ana Costa|PERSON] arrived in [Chile|GPE] on [Friday|DATE] on a weeklong visit. {filler}During her visit, \
+         [Ana Costa|PERSON] will hold talks with [Rui Lopes|PERSON]."
+    );
+    let ms = read(&text, PUB);
+    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    assert_eq!(place(talks), Some("Chile"));
+    // Without it, that far off, the visit does not place the talks.
+    let text = format!(
+        "[Ana Costa|PERSON] arrived in [Chile|GPE] on [Friday|DATE] on a weeklong visit. {filler}Later, \
+         [Ana Costa|PERSON] will hold talks with [Rui Lopes|PERSON]."
+    );
+    let ms = read(&text, PUB);
+    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    assert_eq!(place(talks), None);
+    // "is visiting Chile this week, where she will meet X".
+    let ms = read(
+        "[Ana Costa|PERSON] is visiting [Chile|GPE] [this week|DATE], where she will meet [Rui Lopes|PERSON].",
+        PUB,
+    );
+    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    assert_eq!(place(m), Some("Chile"));
+}

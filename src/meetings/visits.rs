@@ -40,7 +40,8 @@ impl<'d> Reader<'d> {
     /// the visit's place (seed 001: talks during Qin Gang's visit are in Beijing), however far
     /// apart the sentences: "Al Busaidi also met ... on Monday" after "The Omani minister
     /// arrived in Doha on Sunday on a two-day visit". The meeting must fall within the visit
-    /// (its length, at least three days, from the arrival), or, undated, be told after it.
+    /// (its length, at least three days, from the arrival), or, undated, be told after it: up
+    /// to eight sentences after, or any distance when its clause says "during his visit".
     pub(super) fn places_from_visits(&mut self) {
         for i in 0..self.recs.len() {
             let r = &self.recs[i];
@@ -63,7 +64,7 @@ impl<'d> Reader<'d> {
                 }
                 // Only days can be placed within a visit; an undated meeting told after it may be.
                 let within = match (own, within_visit(m, v.visit_days, own)) {
-                    (None, _) => v.sentence < r.sentence && r.sentence - v.sentence <= VISIT_REACH,
+                    (None, _) => v.sentence < r.sentence && (r.during_visit || r.sentence - v.sentence <= VISIT_REACH),
                     (Some(d), Some(w)) => w && is_days(d),
                     (Some(_), None) => false,
                 };
