@@ -8,6 +8,12 @@
 //!   a dated record there ("The minister arrived in Cairo on Monday for a gas forum. He met his
 //!   Egyptian counterpart at the ministry": the meeting is Monday's).
 //!
+//! - the span of a visit of one of its people told before, for a meeting its sentence does
+//!   not date: "X is visiting the Solomon Islands, Nauru and Niue this week. In Nauru, X will
+//!   hold bilateral meetings with Y" is this week's. Only a visit dated by a span (a week, a
+//!   month, days to days), not by a day: a meeting after "arrived on Friday on a weeklong
+//!   visit" could be any day of the week.
+//!
 //! A date never comes from farther away: a year or day named in an unrelated sentence is not
 //! the event's.
 
@@ -43,6 +49,8 @@ pub fn annotate(doc: &mut Document) {
         }
     }
 
+    dates_of_visit_spans(doc, &sentence_of, story_day);
+
     // Dated records by sentence, with their people.
     let mut dated: Vec<(usize, DateField, Vec<String>)> = Vec::new();
     for m in &doc.meetings {
@@ -74,6 +82,72 @@ pub fn annotate(doc: &mut Document) {
         if let Some((_, date, _)) = just_before.into_iter().find(|(_, _, names)| shares_a_person(names)) {
             m.date = Some(date.clone());
         }
+    }
+}
+
+/// How far after a visit a meeting it dates may be told, in sentences, unless the meeting is
+/// placed in the visit's country.
+const VISIT_SPAN_REACH: usize = 12;
+
+/// An undated meeting of someone whose visit, told before it, is dated by a span takes the
+/// span: planned during a planned visit, held during one held, or planned during a visit under
+/// way on the story's day. A placed meeting must be in the visit's country.
+fn dates_of_visit_spans(
+    doc: &mut Document,
+    sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>,
+    story_day: Option<chrono::NaiveDate>,
+) {
+    use crate::gazetteer;
+    let spans: Vec<(usize, usize)> = doc
+        .meetings
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.kind == MeetingKind::Visit)
+        .filter(|(_, v)| {
+            v.date.as_ref().and_then(|d| d.value.as_ref()).is_some_and(|d| !matches!(d, DateValue::Day(_)))
+        })
+        .filter_map(|(i, v)| Some((i, sentence_of(&v.sources)?)))
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    let country_of = |l: &crate::records::Location| {
+        l.country.clone().or_else(|| gazetteer::canonical_country(&l.name).map(str::to_string))
+    };
+    let mut carried: Vec<(usize, DateField)> = Vec::new();
+    for (i, m) in doc.meetings.iter().enumerate() {
+        if m.date.is_some() || matches!(m.kind, MeetingKind::Visit | MeetingKind::Call) {
+            continue;
+        }
+        let Some(s) = sentence_of(&m.sources) else { continue };
+        let visit = spans
+            .iter()
+            .rev()
+            .filter(|&&(_, t)| t <= s && (s - t <= VISIT_SPAN_REACH || m.location.is_some()))
+            .map(|&(j, _)| &doc.meetings[j])
+            .filter(|v| v.participants.iter().any(|p| m.participants.iter().any(|q| same_name(&p.name, &q.name))))
+            .filter(|v| {
+                let value = v.date.as_ref().and_then(|d| d.value.as_ref());
+                let under_way = match (value, story_day) {
+                    (Some(d), Some(day)) => {
+                        d.first_day().is_some_and(|a| a <= day) && d.last_day().is_some_and(|b| day <= b)
+                    }
+                    _ => false,
+                };
+                v.status == m.status
+                    || (v.status == MeetingStatus::Occurred && m.status == MeetingStatus::Planned && under_way)
+            })
+            .find(|v| match (&m.location, &v.location) {
+                (None, _) => true,
+                (Some(a), Some(b)) => a.name == b.name || (country_of(a).is_some() && country_of(a) == country_of(b)),
+                (Some(_), None) => false,
+            });
+        if let Some(date) = visit.and_then(|v| v.date.clone()) {
+            carried.push((i, date));
+        }
+    }
+    for (i, date) in carried {
+        doc.meetings[i].date = Some(date);
     }
 }
 
@@ -177,5 +251,58 @@ mod tests {
         // Nothing dated before the first two: nothing carried.
         assert_eq!(days(&doc)[1], None);
         assert_eq!(doc.agreements[0].date, None);
+    }
+
+    #[test]
+    fn a_meeting_during_a_visit_dated_by_a_span_takes_the_span() {
+        const WEEK: &str =
+            "Amal Rahim is visiting Oman and Qatar this week. Trade grew. In Oman, Amal Rahim will meet \
+                            Said Nasser. Amal Rahim will also meet Omar Haddad in Peru. Amal Rahim met Lina Vos.";
+        let mut doc = Document::from_text("d", WEEK);
+        let said = [
+            "Amal Rahim is visiting Oman and Qatar this week.",
+            "Trade grew.",
+            "In Oman, Amal Rahim will meet Said Nasser.",
+            "Amal Rahim will also meet Omar Haddad in Peru.",
+            "Amal Rahim met Lina Vos.",
+        ];
+        let span = |t: &str| {
+            let i = WEEK.find(t).unwrap();
+            ByteSpan::new(i, i + t.len())
+        };
+        doc.sentences = said.iter().map(|t| span(t)).collect();
+        doc.published = Some("2024-07-02".into());
+        let week = DateField { text: "this week".into(), value: DateValue::from_iso("2024-07-01/2024-07-07") };
+        let at = |name: &str| Some(crate::records::Location { name: name.into(), country: Some(name.into()) });
+        let with = |kind, status, names: &[&str], t: &str, place: Option<crate::records::Location>| {
+            let mut m = meeting(kind, status, names, "", None);
+            let s = span(t);
+            m.sources = vec![Evidence { doc_id: "d".into(), sentence: t.into(), start: s.start, end: s.end }];
+            m.location = place;
+            m
+        };
+        let (done, planned) = (MeetingStatus::Occurred, MeetingStatus::Planned);
+        let mut visit = with(MeetingKind::Visit, done, &["Amal Rahim"], said[0], at("Oman"));
+        visit.date = Some(week.clone());
+        doc.meetings = vec![
+            visit,
+            with(MeetingKind::Meeting, planned, &["Amal Rahim", "Said Nasser"], said[2], at("Oman")),
+            with(MeetingKind::Meeting, planned, &["Amal Rahim", "Omar Haddad"], said[3], at("Peru")),
+            with(MeetingKind::Meeting, done, &["Amal Rahim", "Lina Vos"], said[4], None),
+        ];
+        annotate(&mut doc);
+        let spans: Vec<Option<String>> = doc.meetings.iter().map(|m| m.date.as_ref().map(|d| d.text.clone())).collect();
+        // The visit is under way on the story's day: the meeting planned in Oman is this
+        // week's, the one in Peru is not; one held, undated, is of the visit's span too.
+        assert_eq!(spans[1].as_deref(), Some("this week"));
+        assert_eq!(spans[2], None);
+        assert_eq!(spans[3].as_deref(), Some("this week"));
+        // Not under way (the story is a month later): a planned meeting is not the visit's.
+        for m in doc.meetings.iter_mut().skip(1) {
+            m.date = None;
+        }
+        doc.published = Some("2024-08-02".into());
+        annotate(&mut doc);
+        assert_eq!(doc.meetings[1].date, None);
     }
 }

@@ -18,6 +18,16 @@ impl<'d> Cx<'d> {
                     let ws = lower_words(pre);
                     ws.len().checked_sub(2).map(|i| ws[i].clone()).unwrap_or_default()
                 };
+                // A page's date stuck before its first sentence ("2022-09-01 PHILIPPINE
+                // President ..."): the page's, not an event's.
+                let stuck = {
+                    let before = self.t(a, s.start).trim();
+                    (before.is_empty() || before.eq_ignore_ascii_case("date"))
+                        && self.t(s.start, s.end).bytes().all(|c| c.is_ascii_digit() || c == b'-')
+                };
+                if stuck {
+                    return false;
+                }
                 let reporting = |w: &str| matches!(w, "said" | "says" | "reported" | "told" | "announced");
                 let bounded = matches!(prev.as_str(), "since" | "by" | "until" | "till" | "within" | "for");
                 !(bounded || reporting(&prev) || (prev == "on" && reporting(&prev2)))
@@ -73,10 +83,13 @@ impl<'d> Cx<'d> {
         let span = d.value.as_ref()?;
         let (first, last) = (span.first_day()?, span.last_day()?);
         let at = a + TALKS.find(self.t(a, b))?.start();
-        let (s, v) = self
-            .event_dates(a, b)
-            .into_iter()
-            .min_by_key(|(s, _)| if s.start >= at { s.start - at } else { at - s.end.min(at) })?;
+        let (s, v) = self.event_dates(a, b).into_iter().min_by_key(|(s, _)| {
+            if s.start >= at {
+                s.start - at
+            } else {
+                at - s.end.min(at)
+            }
+        })?;
         match &v {
             DateValue::Day(day) if *day >= first && *day <= last => Some(self.date_field(s, v)),
             _ => None,

@@ -349,6 +349,15 @@ fn a_visit_with_its_visitor_named_places_the_signing_over_the_dateline() {
 }
 
 #[test]
+fn a_page_date_stuck_before_the_first_sentence_dates_no_event() {
+    let a = one("[2024-07-10|DATE] [Japan|GPE] and the [Philippines|GPE] will sign a reciprocal access agreement.");
+    assert_eq!(date(&a), None);
+    // Written in the prose, it does.
+    let a = one("[Japan|GPE] and the [Philippines|GPE] will sign a reciprocal access agreement on [2024-07-12|DATE].");
+    assert_eq!(date(&a).as_deref(), Some("2024-07-12"));
+}
+
+#[test]
 fn titles_are_proper_names() {
     let a = one("[Japan|GPE] and the [Philippines|GPE] signed the Reciprocal Access Agreement on [Monday|DATE].");
     assert_eq!(a.title.as_deref(), Some("Reciprocal Access Agreement"));
