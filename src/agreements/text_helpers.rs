@@ -46,25 +46,8 @@ pub(super) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// A name written in capitals as a name is written ("NAIROBI" -> "Nairobi"); a short word
-/// in capitals is an abbreviation and stays one ("UK", "UAE").
 pub(super) fn title_case(s: &str) -> String {
-    if s.chars().any(|c| c.is_lowercase()) {
-        return s.to_string();
-    }
-    s.split(' ')
-        .map(|w| {
-            if w.chars().count() <= 3 {
-                return w.to_string();
-            }
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    gazetteer::name_case(s)
 }
 
 pub(super) fn kind_of(word: &str) -> Option<(AgreementKind, bool)> {

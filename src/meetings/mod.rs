@@ -124,12 +124,12 @@ mod place;
 mod read;
 mod reader;
 mod status;
+#[cfg(test)]
+mod tests;
 mod triggers;
 mod units;
 mod visits;
 mod vocabulary;
-#[cfg(test)]
-mod tests;
 
 // The submodules share their free items (each `pub(super)`) through this module: they read
 // one sentence and one document together, like the single file they were split from. The

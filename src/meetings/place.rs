@@ -50,7 +50,7 @@ impl<'d> Reader<'d> {
         let raw = raw.strip_prefix("the ").or_else(|| raw.strip_prefix("The ")).unwrap_or(raw);
         let name = match gazetteer::canonical_country(raw) {
             Some(c) => c.to_string(),
-            None => raw.to_string(),
+            None => gazetteer::name_case(raw),
         };
         Location { name, country: gazetteer::country_of_place(raw).map(str::to_string) }
     }
@@ -159,6 +159,8 @@ pub(super) fn visit_destination(s: &Sentence, from: usize, to: usize) -> Option<
     let units = s.units;
     let to = to.min(units.len());
     let k = (from..to).find(|&k| units[k].is_wi(&["during", "on"]) && !s.excluded[k])?;
+    // "during Biden's visit to Toronto": past the visitor.
+    let k = if units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Person) && u.poss) { k + 1 } else { k };
     let noun = noun_after(units, k, &["visit", "trip", "tour", "stay"])?;
     if noun >= to || s.word(noun + 1) != "to" {
         return None;

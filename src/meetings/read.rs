@@ -204,16 +204,27 @@ impl<'d> Reader<'d> {
                 }
             }
         }
-        // "Qureshi arrived in Beijing after his visits to Afghanistan and Iran": a visit owned
+        // "Qureshi arrived in Beijing after his visits to Afghanistan and Iran", "held a
+        // meeting ... in conjunction with His Majesty's special visit to Malaysia": a visit owned
         // by a pronoun, governed by a preposition, belongs to the sentence's first person (who
         // is not just reporting). Not an apposition: "arrived in Suva on a visit, her first
         // trip to the Pacific island nation" is the same visit.
+        // "His Majesty's", tagged as a person, is such a pronoun too.
+        let honorific_owner = r.possessor.is_some_and(|p| {
+            let text = self.text(units[p].span);
+            units[p].is(EntityLabel::Person)
+                && (text.starts_with("His ") || text.starts_with("Her "))
+                && !crate::people::is_name(text)
+        });
+        // The pronoun, or the honorific, and the two words before it.
+        let owner_at = if honorific_owner { r.possessor } else { Some(r.np_start) };
+        let before_owner = |back: usize| owner_at.and_then(|k| k.checked_sub(back)).map_or("", |k| s.word(k));
         if owners.is_empty()
             && kind == MeetingKind::Visit
             && is_noun
-            && units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"]))
-            && r.np_start >= 1
-            && matches!(s.word(r.np_start - 1), "during" | "after" | "before" | "following" | "on" | "since")
+            && (units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"])) || honorific_owner)
+            && (matches!(before_owner(1), "during" | "after" | "before" | "following" | "on" | "since")
+                || (before_owner(1) == "with" && before_owner(2) == "conjunction"))
         {
             if let Some(first) = self.persons_in(s, 0, r.np_start).into_iter().next() {
                 owners.push(first);

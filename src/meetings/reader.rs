@@ -285,6 +285,17 @@ impl<'d> Reader<'d> {
                 if np >= 2 && s.word(np - 1) == "of" && s.word(np - 2) == "ahead" {
                     continue;
                 }
+                // "met X twice, including during Y's visit to Ottawa": the visit names its
+                // visitor, a record of its own.
+                let named_visitor = reads[i].possessor.is_some_and(|p| {
+                    s.units[p].is(EntityLabel::Person)
+                        || (s.units[p].is_wi(&["majesty", "highness"])
+                            && p > 0
+                            && s.units[p - 1].is_wi(&["his", "her"]))
+                });
+                if inner == MeetingKind::Visit && reads[v].t.kind != MeetingKind::Visit && named_visitor {
+                    continue;
+                }
                 if reads[v].t.kind == MeetingKind::Visit
                     && matches!(inner, MeetingKind::Meeting | MeetingKind::Talks)
                     && np > 0

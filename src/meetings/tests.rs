@@ -1257,3 +1257,28 @@ fn places_of_visits_told_around_the_visitor_or_the_meeting() {
     let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
     assert_eq!(place(m), Some("Chile"));
 }
+
+#[test]
+fn a_visit_that_names_its_visitor_inside_a_meeting_is_a_record_of_its_own() {
+    let ms = read(
+        "[Ana Costa|PERSON] has met [Rui Lopes|PERSON] twice, including during [Lopes|PERSON]'s visit to [Lima|GPE] in \
+         [January|DATE].",
+        PUB,
+    );
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    assert_eq!((names(visit), place(visit)), (vec!["Rui Lopes"], Some("Lima")));
+    let meeting = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    assert_eq!(place(meeting), Some("Lima"));
+    // An honorific tagged as a person stands for the sentence's first person.
+    let ms = read(
+        "Sultan [Hassan Bakar|PERSON] held a bilateral meeting with Prime Minister [Rui Lopes|PERSON] in conjunction \
+         with [His Majesty|PERSON]'s special visit to [Peru|GPE].",
+        PUB,
+    );
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    assert_eq!((names(visit), place(visit)), (vec!["Hassan Bakar"], Some("Peru")));
+    // A visit owned by a pronoun stays the meeting's backdrop.
+    let ms = read("[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].", PUB);
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(place(&ms[0]), Some("Lima"));
+}

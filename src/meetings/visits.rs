@@ -120,17 +120,7 @@ impl<'d> Reader<'d> {
         let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
         let opener = [',', '(', '-', '—', '–'].iter().any(|&c| second.is_p(c));
         if first.is_place() && capitals && opener && gazetteer::country_of_place(text).is_some() {
-            let name: String = text
-                .split(' ')
-                .map(|w| {
-                    let mut cs = w.chars();
-                    match cs.next() {
-                        Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>(),
-                        None => String::new(),
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+            let name = gazetteer::name_case(text);
             self.dateline = Some(Location { name, country: gazetteer::country_of_place(text).map(str::to_string) });
             self.dateline_sentence = Some(si);
         }
