@@ -257,7 +257,7 @@ const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "mme", "dr", "sir", "dame",
     "excellency", "h.e", "comrade", "hon", "honorable", "honourable", "prof", "rev", "reverend",
     "sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "highness", "majesty", "hrh",
-    "datuk", "dato", "datin", "tun", "seri",
+    "datuk", "dato", "datin", "tun", "seri", "hh",
 ];
 
 /// Honorifics that are also part of some names ("Sheikh Hasina", "Sheikh Mujibur Rahman"):
@@ -885,6 +885,14 @@ fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
     };
     if !tokens.iter().any(namelike) || (tokens.len() == 1 && is_in(PRONOUNS, &tokens[0])) {
         return None;
+    }
+    // An office's abbreviation written with small letters inside ("MoFA", "MoD"): no one.
+    if let [only] = name_words {
+        let letters: Vec<char> = only.chars().filter(|c| c.is_alphabetic()).collect();
+        let ends_in_capital = letters.last().is_some_and(|c| c.is_uppercase());
+        if letters.iter().any(|c| c.is_lowercase()) && ends_in_capital && letters.len() <= 6 {
+            return None;
+        }
     }
     let title_words: Vec<&str> = words[..title_end].iter().copied().filter(|w| is_title_word(&vocab_key(w))).collect();
     let inner_title = title_words.iter().any(|w| is_head(&vocab_key(w))).then(|| normalise_words(&title_words));
@@ -1544,6 +1552,16 @@ mod tests {
         assert_eq!(find(&people, "Donald Trump").mentions.len(), 2, "{people:#?}");
         // Short names one letter apart stay two people.
         assert_eq!(people.len(), 4, "{people:#?}");
+    }
+
+    #[test]
+    fn honorific_and_office_abbreviations_name_no_one() {
+        assert!(!is_name("HH"));
+        assert!(!is_name("MoFA"));
+        assert!(!is_name("MoD"));
+        assert!(is_name("McCain"));
+        assert!(is_name("HH Sheikh Mohamed"));
+        assert!(is_name("DeSantis"));
     }
 
     #[test]

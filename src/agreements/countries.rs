@@ -76,6 +76,11 @@ impl<'d> Cx<'d> {
                     return gazetteer::canonical_country(name).map(country);
                 }
                 let name = name.trim_end_matches("'s").trim_end_matches("’s");
+                // A name the tagger cut after a joining word ("[Trade and] Industry"): no one.
+                let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+                if name.contains(' ') && matches!(last.as_str(), "and" | "of" | "for" | "&" | "the") {
+                    return None;
+                }
                 Some(Party { name: name.to_string(), kind: PartyType::Organization })
             }
             _ => None,

@@ -358,6 +358,12 @@ fn a_page_date_stuck_before_the_first_sentence_dates_no_event() {
 }
 
 #[test]
+fn an_organisation_cut_after_a_joining_word_is_no_party() {
+    let a = one("The Department of [Trade and|ORG] Industry and [Mitsui|ORG] signed a memorandum of understanding.");
+    assert_eq!(parties(&a), ["Mitsui"]);
+}
+
+#[test]
 fn titles_are_proper_names() {
     let a = one("[Japan|GPE] and the [Philippines|GPE] signed the Reciprocal Access Agreement on [Monday|DATE].");
     assert_eq!(a.title.as_deref(), Some("Reciprocal Access Agreement"));
