@@ -6,7 +6,8 @@
 //! or its last word, and only to capitalised, untagged whole words inside a sentence. A last
 //! word that is also a place, a country or a nationality ("Jordan", "Georgia"), written in
 //! lower case somewhere in the article ("rice"), shorter than three letters or followed by
-//! another capitalised word ("the Trump Tower") is left alone.
+//! another capitalised word ("the Trump Tower") is left alone. Such a repeat the tagger took
+//! for a place or an organisation ("On Monday, [Qureshi|GPE] met ...") is the person too.
 
 use std::collections::BTreeMap;
 
@@ -35,9 +36,20 @@ pub fn annotate(doc: &mut Document) {
         }
     }
     let mut added: Vec<Entity> = Vec::new();
+    let mut relabelled: Vec<usize> = Vec::new();
     for (name, score) in names.into_iter().filter(|(name, _)| spreads(name, text)).take(MAX_NAMES) {
         for (at, _) in text.match_indices(name) {
             let span = ByteSpan::new(at, at + name.len());
+            // The same name tagged as a place or an organisation ("On Monday, [Qureshi|GPE]
+            // met ..."): the person, as everywhere else in the article.
+            let misread = doc.entities.iter().position(|e| {
+                e.span == span && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org)
+            });
+            if let Some(i) = misread.filter(|_| whole_word(text, span) && !followed_by_capitalised_word(text, span.end))
+            {
+                relabelled.push(i);
+                continue;
+            }
             if whole_word(text, span)
                 && !followed_by_capitalised_word(text, span.end)
                 && !overlaps(&doc.entities, span)
@@ -47,6 +59,9 @@ pub fn annotate(doc: &mut Document) {
                 added.push(Entity { span, label: EntityLabel::Person, score });
             }
         }
+    }
+    for i in relabelled {
+        doc.entities[i].label = EntityLabel::Person;
     }
     if !added.is_empty() {
         doc.entities.extend(added);
@@ -135,9 +150,27 @@ mod tests {
     }
 
     #[test]
+    fn a_repeat_tagged_as_a_place_or_organisation_is_the_person() {
+        let text =
+            "Shah Mehmood Qureshi arrived. On Monday, Qureshi met Ghani. Qureshi Group shares rose. Kabul Qureshi.";
+        let mut d = doc(text, &["Shah Mehmood Qureshi"]);
+        let at = text.find("Qureshi met").unwrap();
+        d.entities.push(Entity { span: ByteSpan::new(at, at + 7), label: EntityLabel::Gpe, score: 0.8 });
+        let at = text.find("Qureshi Group").unwrap();
+        d.entities.push(Entity { span: ByteSpan::new(at, at + 13), label: EntityLabel::Org, score: 0.8 });
+        d.entities.sort_by_key(|e| (e.span.start, e.span.end));
+        annotate(&mut d);
+        let relabelled = d.entities.iter().find(|e| e.span.slice(text) == "Qureshi" && e.span.start < 50).unwrap();
+        assert_eq!((relabelled.label, relabelled.score), (EntityLabel::Person, 0.8));
+        // A longer organisation's name stays one.
+        assert!(d.entities.iter().any(|e| e.span.slice(text) == "Qureshi Group" && e.label == EntityLabel::Org));
+    }
+
+    #[test]
     fn words_that_are_something_else_are_left_alone() {
         // A country, a word written in lower case too, a name inside a longer capitalised name.
-        let text = "Michael Jordan met Condoleezza Rice and Donald Trump. Jordan said rice prices rose. Trump Tower stood.";
+        let text =
+            "Michael Jordan met Condoleezza Rice and Donald Trump. Jordan said rice prices rose. Trump Tower stood.";
         let mut d = doc(text, &["Michael Jordan", "Condoleezza Rice", "Donald Trump"]);
         annotate(&mut d);
         assert_eq!(persons(&d), ["Michael Jordan", "Condoleezza Rice", "Donald Trump"]);
