@@ -68,7 +68,7 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 _ => MeetingStatus::Cancelled,
             };
             let participants = people_in(doc, mention, &[Role::Participant, Role::Visitor, Role::Host]);
-            if participants.is_empty() {
+            if participants.is_empty() || points_back(&doc.text, mention.trigger) {
                 continue;
             }
             meetings.push(Meeting {
@@ -86,6 +86,18 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
         }
     }
     (meetings, agreements)
+}
+
+/// Whether an event noun stands for an event told before, with nothing of its own: "After
+/// the meeting, X emphasised ...", "Following the talks, ...". Such a phrase makes no record,
+/// whichever reader finds it.
+pub(crate) fn points_back(text: &str, trigger: ByteSpan) -> bool {
+    let (Some(before), Some(after)) = (text.get(..trigger.start), text.get(trigger.end..)) else { return false };
+    let mut words = before.split_whitespace().rev();
+    let (Some(the), Some(preposition)) = (words.next(), words.next()) else { return false };
+    the.eq_ignore_ascii_case("the")
+        && ["after", "following", "before"].iter().any(|p| preposition.eq_ignore_ascii_case(p))
+        && after.starts_with(',')
 }
 
 /// The least confidence a learned record needs to fill a sentence the rules left empty
@@ -326,5 +338,19 @@ mod tests {
         let kept = gaps_left_by_rules(&doc, learned);
         let starts: Vec<usize> = kept.iter().map(|m| m.sources[0].start).collect();
         assert_eq!(starts, vec![200, 600]);
+    }
+
+    #[test]
+    fn an_event_noun_that_points_back_makes_no_record() {
+        let text = "After the meeting, Duda spoke. After the meeting with Kaz, Duda spoke. Following the talks , ok. The meeting, he said.";
+        let at = |needle: &str, nth: usize| {
+            let start = text.match_indices(needle).nth(nth).unwrap().0;
+            ByteSpan::new(start, start + needle.len())
+        };
+        assert!(points_back(text, at("meeting", 0)));
+        assert!(!points_back(text, at("meeting", 1)), "a meeting with someone is its own");
+        assert!(!points_back(text, at("talks", 0)), "the comma must follow the noun");
+        assert!(!points_back(text, at("meeting", 2)), "no preposition before");
+        assert!(!points_back("", ByteSpan::new(0, 0)));
     }
 }

@@ -53,6 +53,10 @@ impl<'d> Reader<'d> {
         if (subject_from..subject_to).chain(r.np_start..t.head.max(r.np_start)).any(|k| units[k].is_wi(&SHIP_WORDS)) {
             return;
         }
+        // "After the meeting, X emphasised ...": the meeting told before, no record of its own.
+        if is_noun && crate::assemble::points_back(&self.doc.text, units[t.head].span) {
+            return;
+        }
         // "did not meet", "will never visit": no event.
         let negated = (t.head.saturating_sub(3)..t.head).any(|k| {
             units[k].is_wi(&["not", "never", "n't", "nt"]) || (units[k].is_w("no") && s.word(k + 1) == "longer")
