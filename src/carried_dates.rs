@@ -18,7 +18,7 @@
 //! the event's.
 
 use crate::dates::{self, DateValue};
-use crate::doc::Document;
+use crate::doc::{Document, EntityLabel};
 use crate::merge::same_name;
 use crate::records::{AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus};
 use crate::text::CharIndex;
@@ -73,8 +73,20 @@ pub fn annotate(doc: &mut Document) {
     let receives = |m: &crate::records::Meeting| {
         m.date.is_none() && m.status == MeetingStatus::Occurred && m.kind != MeetingKind::Visit
     };
+    // A sentence with a time of its own, even one no day can be read from ("six months
+    // after the two ministers met"), takes none from the sentence before.
+    let own_time: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.entities.iter().any(|e| e.label == EntityLabel::Date && s.start <= e.span.start && e.span.end <= s.end)
+        })
+        .collect();
     for m in doc.meetings.iter_mut().filter(|m| receives(m)) {
         let Some(s) = sentence_of(&m.sources) else { continue };
+        if own_time.get(s).copied().unwrap_or(false) {
+            continue;
+        }
         let shares_a_person =
             |names: &[String]| names.iter().any(|n| m.participants.iter().any(|p| same_name(n, &p.name)));
         let before = dated.partition_point(|(t, _, _)| t + 1 < s);
@@ -251,6 +263,16 @@ mod tests {
         // Nothing dated before the first two: nothing carried.
         assert_eq!(days(&doc)[1], None);
         assert_eq!(doc.agreements[0].date, None);
+        // A sentence with a time of its own that gives no day takes none from before.
+        let mut doc = story(None);
+        let there = sentence("She met Omar Haddad there.");
+        doc.entities.push(crate::doc::Entity {
+            span: ByteSpan::new(there.start, there.start + 3),
+            label: EntityLabel::Date,
+            score: 0.9,
+        });
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[3], None);
     }
 
     #[test]

@@ -257,7 +257,7 @@ const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "mme", "dr", "sir", "dame",
     "excellency", "h.e", "comrade", "hon", "honorable", "honourable", "prof", "rev", "reverend",
     "sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "highness", "majesty", "hrh",
-    "datuk", "dato", "datin", "tun", "seri", "hh",
+    "datuk", "dato", "datin", "tun", "seri", "hh", "professor",
 ];
 
 /// Honorifics that are also part of some names ("Sheikh Hasina", "Sheikh Mujibur Rahman"):
@@ -1145,6 +1145,15 @@ fn left_cue(items: &[Item]) -> Cue {
         }
         break;
     }
+    // A title set off by a comma before the name: "Kenya's Cabinet Secretary for Defence, Dr
+    // Monica Juma", "Minister of Foreign Affairs, Professor David Francis".
+    if end > 1 && items[end - 1].kind == Kind::Punct && items[end - 1].text == "," {
+        let cue = left_cue(&items[..end - 1]);
+        if cue.role.is_some() && !cue.counterpart {
+            return cue;
+        }
+        return Cue::default();
+    }
     // A lower-case function word next to the name ends any title: "delivered justice to bin
     // Laden". (A capitalised one may be a name part the tagger left out: "To Lam".)
     if end > 0 && items[end - 1].is_word_in(FUNCTION) && !is_capitalised(items[end - 1].text) {
@@ -1552,6 +1561,16 @@ mod tests {
         assert_eq!(find(&people, "Donald Trump").mentions.len(), 2, "{people:#?}");
         // Short names one letter apart stay two people.
         assert_eq!(people.len(), 4, "{people:#?}");
+    }
+
+    #[test]
+    fn a_title_set_off_by_a_comma_before_the_name() {
+        let d = doc("[Kenya|GPE]'s Cabinet Secretary for [Defence|ORG], Dr [Monica Juma|PERSON], and \
+             Minister of Foreign Affairs, Professor [David Francis|PERSON], signed. In [Nairobi|GPE], [Ruto|PERSON] spoke.");
+        let people = resolve_people(&d);
+        assert_eq!(find(&people, "Monica Juma").role.as_deref(), Some("Cabinet Secretary for Defence"), "{people:#?}");
+        assert_eq!(find(&people, "David Francis").role.as_deref(), Some("Minister of Foreign Affairs"), "{people:#?}");
+        assert_eq!(find(&people, "Ruto").role, None, "{people:#?}");
     }
 
     #[test]
