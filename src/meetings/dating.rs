@@ -214,8 +214,16 @@ pub(super) fn fronted_end(s: &Sentence, from: usize, to: usize) -> usize {
 
 /// Whether the sentence points back at an event told before ("before the ceremony", "the
 /// event", "at the palace").
+/// Not when it says how far apart the two are ("The signing comes six months after the two
+/// ministers met"): the event told here is not of that day.
 pub(super) fn has_back_ref(s: &Sentence) -> bool {
     let units = s.units;
+    let apart = (0..units.len()).any(|k| {
+        units[k].is(EntityLabel::Date) && is_in(&["after", "before", "earlier", "later", "prior"], s.word(k + 1))
+    });
+    if apart {
+        return false;
+    }
     (0..units.len()).any(|k| {
         units[k].is_wi(&["the", "this", "that"])
             && (k + 1..(k + 3).min(units.len())).any(|j| {

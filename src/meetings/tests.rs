@@ -1282,3 +1282,19 @@ fn a_visit_that_names_its_visitor_inside_a_meeting_is_a_record_of_its_own() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(place(&ms[0]), Some("Lima"));
 }
+
+#[test]
+fn the_two_holders_of_an_office_and_an_event_months_apart() {
+    let ms = read(
+        "[Kenya|GPE]'s Cabinet Secretary for [Defence|ORG], Dr [Ann Kamau|PERSON], and [UK|NORP] Defence Secretary \
+         [Tom King|PERSON] signed the pact on [Tuesday|DATE]. The signing comes [six months|DATE] after the two defence \
+         secretaries met in [Kisumu|GPE].",
+        PUB,
+    );
+    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let mut people = names(m);
+    people.sort();
+    assert_eq!(people, ["Ann Kamau", "Tom King"]);
+    // Months apart: not the signing's Tuesday.
+    assert_eq!((place(m), date(m)), (Some("Kisumu"), None));
+}
