@@ -23,7 +23,9 @@ impl<'d> Cx<'d> {
     pub(super) fn modifies_an_organisation(&self, ents: &[Entity], k: usize) -> bool {
         let e = &ents[k];
         matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
-            && ents.get(k + 1).is_some_and(|n| n.label == EntityLabel::Org && self.close_entities(e, n) && !self.bare_organ(n))
+            && ents
+                .get(k + 1)
+                .is_some_and(|n| n.label == EntityLabel::Org && self.close_entities(e, n) && !self.bare_organ(n))
     }
 
     /// A bare state organ after a country word ("Norway's Ministry of Energy"): the country
@@ -37,8 +39,25 @@ impl<'d> Cx<'d> {
             && self.bare_organ(e)
     }
 
+    /// Past a phrase fronted before the subject ("Amid tension with Russia, Moldova signed
+    /// ..."; "In Beijing, China and Laos signed ..."): a subject never opens with a preposition.
+    fn after_fronted_phrase(&self, a: usize, b: usize) -> usize {
+        static OPENERS: LazyLock<Vec<&str>> = crate::wordlist::words!("meetings/fronted_openers.txt");
+        let span = self.t(a, b);
+        let body = span.trim_start();
+        let first = body.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        if !OPENERS.iter().any(|w| *w == first) {
+            return a;
+        }
+        match body.find(", ") {
+            Some(i) => a + (span.len() - body.len()) + i + 2,
+            None => a,
+        }
+    }
+
     pub(super) fn subject(&self, a: usize, b: usize, signs: bool) -> Subject {
         let mut out = Subject::default();
+        let a = self.after_fronted_phrase(a, b);
         let skip = self.attributions(a, b);
         let ents = self.ents_in(a, b);
         for (k, e) in ents.iter().enumerate() {

@@ -364,6 +364,15 @@ fn an_organisation_cut_after_a_joining_word_is_no_party() {
 }
 
 #[test]
+fn a_phrase_fronted_before_the_subject_names_no_party() {
+    let a =
+        one("Amid tension with [Russia|GPE], [Moldova|GPE] signed a defence deal with [Romania|GPE] in [April|DATE].");
+    assert_eq!(parties(&a), ["Moldova", "Romania"]);
+    let a = one("In [Beijing|GPE], [China|GPE] and [Laos|GPE] signed a rail agreement.");
+    assert_eq!(parties(&a), ["China", "Laos"]);
+}
+
+#[test]
 fn titles_are_proper_names() {
     let a = one("[Japan|GPE] and the [Philippines|GPE] signed the Reciprocal Access Agreement on [Monday|DATE].");
     assert_eq!(a.title.as_deref(), Some("Reciprocal Access Agreement"));
