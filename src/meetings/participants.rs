@@ -351,6 +351,13 @@ impl<'d> Reader<'d> {
             }
             _ => {}
         }
+        // An infinitive of purpose: "X arrived in Doha on Monday to meet Y", "X flew to
+        // Muscat to hold a meeting with Y": the traveller's.
+        if head >= 1 && s.word(head - 1) == "to" && r.t.form != Form::Noun {
+            if let Some(prev) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit && !c.subject.is_empty()) {
+                return Some((prev.subject.clone(), false));
+            }
+        }
         // Coordinated verbs: "X called on Y ... and met with Z".
         let mut j = head;
         while j > r.cs && units[j - 1].is_wi(&["also", "later", "then", "subsequently", "again"]) {

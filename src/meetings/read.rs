@@ -153,7 +153,7 @@ impl<'d> Reader<'d> {
         // "pay a visit to Tokyo for a summit with X", "arrived in Hanoi for talks with X": the
         // traveller takes part, and the trip gives the place and the day.
         let mut trip: Option<usize> = None;
-        if is_noun && subject.is_empty() && r.np_start > 0 && s.word(r.np_start - 1) == "for" {
+        if is_noun && subject.is_empty() && serves_the_trip(s, r.np_start) {
             if r.for_visit {
                 if let Some(v) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit) {
                     subject = v.parts.clone();

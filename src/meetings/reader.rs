@@ -297,9 +297,8 @@ impl<'d> Reader<'d> {
                     continue;
                 }
                 if reads[v].t.kind == MeetingKind::Visit
-                    && matches!(inner, MeetingKind::Meeting | MeetingKind::Talks)
-                    && np > 0
-                    && s.word(np - 1) == "for"
+                    && matches!(inner, MeetingKind::Meeting | MeetingKind::Talks | MeetingKind::Conference)
+                    && serves_the_trip(s, np)
                 {
                     reads[i].for_visit = true;
                     continue;
@@ -534,4 +533,12 @@ pub(super) fn merge_in_sentence(cands: &mut Vec<Cand>) {
         }
         i += 1;
     }
+}
+
+/// Whether the event noun phrase starting at `np` is what a trip is for: "arrived in Doha for
+/// talks with X", "arrived in Doha to hold a meeting with X", "flew to Muscat to co-chair the
+/// first meeting of the council with X".
+pub(super) fn serves_the_trip(s: &Sentence, np: usize) -> bool {
+    const PURPOSE_VERBS: [&str; 7] = ["hold", "have", "chair", "co-chair", "attend", "conduct", "lead"];
+    np > 0 && (s.word(np - 1) == "for" || (np > 1 && s.word(np - 2) == "to" && PURPOSE_VERBS.contains(&s.word(np - 1))))
 }

@@ -1298,3 +1298,17 @@ fn the_two_holders_of_an_office_and_an_event_months_apart() {
     // Months apart: not the signing's Tuesday.
     assert_eq!((place(m), date(m)), (Some("Kisumu"), None));
 }
+
+#[test]
+fn a_trip_made_to_meet_someone_is_the_travellers_meeting() {
+    for text in [
+        "[Ana Costa|PERSON] arrived in [Doha|GPE] to hold a meeting with her counterpart [Rui Lopes|PERSON].",
+        "[Ana Costa|PERSON] arrived in [Doha|GPE] on [Monday|DATE] to meet her counterpart [Rui Lopes|PERSON].",
+        "[Ana Costa|PERSON] arrived in [Doha|GPE] to co-chair the first meeting of the council with her counterpart \
+         [Rui Lopes|PERSON].",
+    ] {
+        let ms = read(text, PUB);
+        let m = ms.iter().find(|m| m.kind != MeetingKind::Visit).unwrap_or_else(|| panic!("{text}: {ms:#?}"));
+        assert_eq!((names(m), place(m)), (vec!["Ana Costa", "Rui Lopes"], Some("Doha")), "{text}");
+    }
+}
