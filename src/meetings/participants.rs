@@ -466,6 +466,39 @@ impl<'d> Reader<'d> {
         Some(p)
     }
 
+    /// The person "his Omani counterpart", with no name after it, stands for (units
+    /// `from..to`): someone of that country named before `from`, not one of `subject`; the one
+    /// named last.
+    pub(super) fn unnamed_counterpart(
+        &mut self,
+        s: &Sentence,
+        from: usize,
+        to: usize,
+        subject: &[PRef],
+    ) -> Option<PRef> {
+        let units = s.units;
+        let to = to.min(units.len());
+        let k = (from..to.min(from + 4)).find(|&k| units[k].is_wi(&["his", "her"]))?;
+        let demonym = units.get(k + 1).filter(|u| u.is(EntityLabel::Norp))?;
+        if !units.get(k + 2).is_some_and(|u| u.is_w("counterpart"))
+            || units.get(k + 3).is_some_and(|u| u.is(EntityLabel::Person))
+        {
+            return None;
+        }
+        let country = gazetteer::country_of_demonym(self.text(demonym.span))?;
+        let pos = units[k].span.start;
+        let best = self
+            .doc
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.country.as_deref() == Some(country))
+            .filter(|(_, p)| !subject.iter().any(|q| q.key == gazetteer::fold(&p.name)))
+            .filter_map(|(i, p)| p.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max().map(|m| (m, i)))
+            .max()?;
+        self.pref_of_person(best.1, pos)
+    }
+
     /// The person an object like "the emir" or "the Kenyan president" (units `from..to`, after
     /// "the") stands for: up to three words ending in an office, a demonym or country giving
     /// the person's country; someone named before (see [`Reader::person_described`]).

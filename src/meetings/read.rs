@@ -266,6 +266,13 @@ impl<'d> Reader<'d> {
                     }
                 }
             }
+            // "held a bilateral meeting with his Omani counterpart": the one named before.
+            if object.is_empty() && kind != MeetingKind::Visit {
+                if let Some(p) = self.unnamed_counterpart(s, t.core_end, r.end, &subject) {
+                    object.push(p);
+                    indirect = true;
+                }
+            }
             // "X received him at the airport": the one received was named before.
             if object.is_empty() && !is_noun && matches!(s.word(t.core_end), "him" | "her") {
                 if let Some(p) = self.previous_first(si, s, t.core_end) {

@@ -1312,3 +1312,18 @@ fn a_trip_made_to_meet_someone_is_the_travellers_meeting() {
         assert_eq!((names(m), place(m)), (vec!["Ana Costa", "Rui Lopes"], Some("Doha")), "{text}");
     }
 }
+
+#[test]
+fn an_unnamed_counterpart_is_the_one_of_that_country_named_before() {
+    let ms = read(
+        "[Saudi|NORP] Foreign Minister [Ali Hamad|PERSON] met [Omani|NORP] Foreign Minister [Badr Said|PERSON] on \
+         [Monday|DATE]. Trade rose. On [Tuesday|DATE], [Ali Hamad|PERSON] held a bilateral meeting with his \
+         [Omani|NORP] counterpart.",
+        PUB,
+    );
+    assert!(ms.iter().all(|m| names(m) == ["Ali Hamad", "Badr Said"]), "{ms:#?}");
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    // No one of that country named before: no one.
+    let ms = read("[Ali Hamad|PERSON] held a bilateral meeting with his [Omani|NORP] counterpart.", PUB);
+    assert!(ms.iter().all(|m| names(m).len() < 2), "{ms:#?}");
+}
