@@ -65,15 +65,17 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 
 /// The line without Markdown decoration: leading `#`, `>`, list marks, and `*`/`_` emphasis.
 pub fn plain(line: &str) -> &str {
-    line.trim_start_matches(['#', '>'])
-        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+    line.trim_start_matches(['#', '>']).trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
     SectionLabel,
     /// A line carrying dates: publication-like (Published/Posted/a bare date) and updates.
-    Dates { published: Option<HeaderDate>, updated: Option<HeaderDate> },
+    Dates {
+        published: Option<HeaderDate>,
+        updated: Option<HeaderDate>,
+    },
     Byline,
     Url(String),
     Other,
@@ -96,12 +98,14 @@ static CREDIT_KEY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]]+").unwrap());
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:url|link|source|source\s+url|original|read\s+(?:it\s+)?online)\s*[:：]\s*)?(https?://\S+)$").unwrap()
+    Regex::new(r"(?i)^(?:(?:url|link|source|source\s+url|original|read\s+(?:it\s+)?online)\s*[:：]\s*)?(https?://\S+)$")
+        .unwrap()
 });
 /// "HANOI, Dec. 19 (Reuters) -", "ISLAMABAD, March 27 (APP):", "BEIJING, Aug. 20, 2024 (Xinhua) --".
 /// A date stuck before the first sentence, as page captures often carry it:
 /// " date 2023-12-14 Foreign Ministers of ...".
-static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
+static LEADING_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
 /// A dateline that leads with a full date: "Jan 3, 2005 (ABUJA) —".
 static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\s*\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)").unwrap()
@@ -136,14 +140,17 @@ static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A weather widget's temperature ("16.2 C", "24°C", "75 °F"): themes print it above the
 /// visitor's current date, which is not the article's.
-static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-?[0-9]{1,3}(?:[.,][0-9])?\s*°?\s*[CF]$").unwrap());
+static TEMPERATURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^-?[0-9]{1,3}(?:[.,][0-9])?\s*°?\s*[CF]$").unwrap());
 /// A clock time right after a date: "| 09:28", "[12:09]", ", 12:25:34", " 8:13 PM".
-static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[,|@\-–]\s*)?\[?\s*[0-9]{1,2}:[0-9]{2}\b").unwrap());
+static TIME_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[,|@\-–]\s*)?\[?\s*[0-9]{1,2}:[0-9]{2}\b").unwrap());
 /// "at 4:00 p.m.", "at 14.05", "at 9am" after a date: the time of the stamp.
 static AT_CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*at\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?").unwrap());
 /// A reading-time note beside the date ("3 min read", "5 minutes read").
-static READING_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b[0-9]{1,3}\s*(?:min|mins|minutes?)\.?\s+read\b").unwrap());
+static READING_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b[0-9]{1,3}\s*(?:min|mins|minutes?)\.?\s+read\b").unwrap());
 /// A byline that carries the date: "By Jane Roe on 12 March 2021", "Written by Staff Writer on
 /// March 12, 2021." (the name part is checked apart: capitalised words only).
 static BYLINE_ON: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,7 +224,11 @@ fn classify(line: &str) -> Kind {
         }
         if let Some(date) = BYLINE_ON
             .captures(part)
-            .filter(|c| c["who"].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w)))
+            .filter(|c| {
+                c["who"]
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w))
+            })
             .and_then(|c| hdate::find_date(&c["date"]).filter(|(d, r)| full(d) && r.start == 0).map(|(d, _)| d))
         {
             published = published.or(Some(date));
@@ -236,7 +247,9 @@ fn classify(line: &str) -> Kind {
                 continue;
             }
         }
-        if let Some(date) = ON_KEY.captures(part).and_then(|c| hdate::find_date(&c[1])).map(|(d, _)| d).filter(|d| d.year.is_some()) {
+        if let Some(date) =
+            ON_KEY.captures(part).and_then(|c| hdate::find_date(&c[1])).map(|(d, _)| d).filter(|d| d.year.is_some())
+        {
             published = published.or(Some(date));
             dated_parts += 1;
             continue;
@@ -295,7 +308,10 @@ fn classify(line: &str) -> Kind {
         }
         // A part that is only a time ("10:15", "9:05 AM GMT") belongs to the date beside it.
         let time_only = part.chars().any(|c| c.is_ascii_digit())
-            && part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_weekday_or_time_word(w));
+            && part
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_weekday_or_time_word(w));
         if time_only {
             continue;
         }
@@ -303,7 +319,8 @@ fn classify(line: &str) -> Kind {
         if byline || (CREDIT_KEY.is_match(part) && words(part) <= 10) {
             continue;
         }
-        if words(part) <= 3 && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?']) {
+        if words(part) <= 3 && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?'])
+        {
             short_parts += 1;
             continue;
         }
@@ -315,10 +332,16 @@ fn classify(line: &str) -> Kind {
     if dated_parts == 0 && other_parts == 0 && short_parts == 0 {
         return Kind::Byline;
     }
-    if is_section_label(p) {
+    if is_section_label(p) || is_breadcrumb(p) {
         return Kind::SectionLabel;
     }
     Kind::Other
+}
+
+/// A trail of links to the page ("Rediff.com » News » India-Afghanistan ink pact"): two
+/// separators or more.
+fn is_breadcrumb(line: &str) -> bool {
+    ["»", " › ", " > "].iter().any(|sep| line.matches(sep).count() >= 2)
 }
 
 /// Lowercase words that can sit inside a name or a byline ("Republic of Ruritania", "By Jane
@@ -342,10 +365,63 @@ fn unglue(s: &str) -> String {
 fn is_weekday_or_time_word(w: &str) -> bool {
     let w = w.to_ascii_lowercase();
     const WORDS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-        "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bjt", "ict", "pkt", "ist", "est",
-        "edt", "cst", "cet", "pst", "pdt", "jst", "kst", "hkt", "sgt", "local", "time", "et", "pt", "ct", "bst", "cest",
-        "aest", "aedt", "wib", "eat", "cat", "wat", "sast", "msk", "ast", "nzst", "nzdt", "pht", "myt", "irst", "gst",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "bjt",
+        "ict",
+        "pkt",
+        "ist",
+        "est",
+        "edt",
+        "cst",
+        "cet",
+        "pst",
+        "pdt",
+        "jst",
+        "kst",
+        "hkt",
+        "sgt",
+        "local",
+        "time",
+        "et",
+        "pt",
+        "ct",
+        "bst",
+        "cest",
+        "aest",
+        "aedt",
+        "wib",
+        "eat",
+        "cat",
+        "wat",
+        "sast",
+        "msk",
+        "ast",
+        "nzst",
+        "nzdt",
+        "pht",
+        "myt",
+        "irst",
+        "gst",
     ];
     WORDS.contains(&w.as_str())
 }
@@ -379,7 +455,11 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     }
     for line in &all {
         let p = plain(line.text);
-        if let Some(c) = DATE_FIRST_DATELINE.captures(p).or_else(|| PAREN_DATELINE.captures(p)).or_else(|| CREDIT_DATELINE.captures(p)) {
+        if let Some(c) = DATE_FIRST_DATELINE
+            .captures(p)
+            .or_else(|| PAREN_DATELINE.captures(p))
+            .or_else(|| CREDIT_DATELINE.captures(p))
+        {
             published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
             break;
         }
@@ -507,8 +587,10 @@ fn timestamp(line: &str) -> Option<HeaderDate> {
                 .find(|w| !is_weekday_or_time_word(w.trim_end_matches(',')))
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            const PREPOSITIONS: &[&str] =
-                &["on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to", "between", "and", "for", "until"];
+            const PREPOSITIONS: &[&str] = &[
+                "on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to", "between", "and",
+                "for", "until",
+            ];
             if !PREPOSITIONS.contains(&before.as_str()) {
                 return Some(date);
             }
@@ -554,9 +636,9 @@ fn wider_scan(text: &str) -> Option<HeaderDate> {
         let Some(d) = published.or(updated).filter(full) else { continue };
         // A bare date under an article can be a related story's; a blog prints the post's
         // date next to its "Posted by" line.
-        let worded = inner.split(|c: char| !c.is_alphabetic()).any(|w| {
-            w.len() >= 2 && !is_weekday_or_time_word(w) && hdate::month_number(w).is_none()
-        });
+        let worded = inner
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() >= 2 && !is_weekday_or_time_word(w) && hdate::month_number(w).is_none());
         let posted = |j: usize| all.get(j).is_some_and(|l| plain(l.text).to_ascii_lowercase().starts_with("posted by"));
         if worded || posted(i + 1) || (i > 0 && posted(i - 1)) {
             return Some(d);
@@ -595,6 +677,17 @@ mod tests {
         );
         assert_eq!(h.title_line.map(|s| s.slice(GLOBAL_TIMES)), h.title.as_deref());
         assert!(h.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_is_furniture() {
+        let t =
+            "Example News \u{bb} World \u{bb} India and Nepal ink a pact\n\nIndia and Nepal signed a pact on Monday.\n";
+        let h = parse(t, None);
+        assert_eq!(lines_of(t, &h.furniture)[0], "Example News \u{bb} World \u{bb} India and Nepal ink a pact");
+        // One separator is no trail.
+        assert!(!is_breadcrumb("Prices \u{bb} up"));
+        assert!(is_breadcrumb("Home > Politics > Ties"));
     }
 
     #[test]
@@ -674,7 +767,8 @@ mod tests {
 
     #[test]
     fn numeric_date_with_a_separate_time_part() {
-        let t = "Leaders meet\nPublished 24.10.2024 | 10:15\nThe leaders met on Thursday in Tashkent, officials said.\n";
+        let t =
+            "Leaders meet\nPublished 24.10.2024 | 10:15\nThe leaders met on Thursday in Tashkent, officials said.\n";
         assert_eq!(parse(t, None).published.as_deref(), Some("2024-10-24"));
         let t = "Leaders meet in Dakar\n13/01/2025\nDAKAR - The presidents met on Monday, officials said.\n";
         assert_eq!(parse(t, None).published.as_deref(), Some("2025-01-13"));
@@ -710,8 +804,14 @@ mod tests {
     #[test]
     fn url_dates_day_and_month() {
         let t = "The ministers met in Beijing on Tuesday, a statement said.\nIt was their second meeting this year.\n";
-        assert_eq!(parse(t, Some("https://example.com/2024/08/20/ministers-meet")).published.as_deref(), Some("2024-08-20"));
-        assert_eq!(parse(t, Some("https://www.globaltimes.cn/page/202412/1325481.shtml")).published.as_deref(), Some("2024-12"));
+        assert_eq!(
+            parse(t, Some("https://example.com/2024/08/20/ministers-meet")).published.as_deref(),
+            Some("2024-08-20")
+        );
+        assert_eq!(
+            parse(t, Some("https://www.globaltimes.cn/page/202412/1325481.shtml")).published.as_deref(),
+            Some("2024-12")
+        );
     }
 
     #[test]
@@ -762,8 +862,21 @@ mod tests {
     #[test]
     fn date_beside_a_name_or_place() {
         assert_eq!(parse("Talks end\nBy Jane Roe in Lisbon March 3, 2021\nThe talks ended on Wednesday without a deal, envoys said.\n", None).published.as_deref(), Some("2021-03-03"));
-        assert_eq!(parse("Talks end\nJane Roe3 March 2021\nThe talks ended on Wednesday without a deal, envoys said.\n", None).published.as_deref(), Some("2021-03-03"));
-        assert_eq!(parse("Talks end\n3 May 2010 [12:09] - NEWS.XY\nThe talks ended on Wednesday without a deal, envoys said.\n", None).published.as_deref(), Some("2010-05-03"));
+        assert_eq!(
+            parse("Talks end\nJane Roe3 March 2021\nThe talks ended on Wednesday without a deal, envoys said.\n", None)
+                .published
+                .as_deref(),
+            Some("2021-03-03")
+        );
+        assert_eq!(
+            parse(
+                "Talks end\n3 May 2010 [12:09] - NEWS.XY\nThe talks ended on Wednesday without a deal, envoys said.\n",
+                None
+            )
+            .published
+            .as_deref(),
+            Some("2010-05-03")
+        );
         assert_eq!(parse("Press Release\n28 April 2017, Sunport, Republic of Ruritania\nThe ministers met on Friday and agreed on a plan.\n", None).published.as_deref(), Some("2017-04-28"));
         // A date with lowercase words around it is prose; an embedded post's signature dates the post.
         assert_eq!(classify("Talks were held on March 3, 2021 in Lisbon"), Kind::Other);
@@ -797,11 +910,20 @@ mod tests {
     #[test]
     fn trailer_dates() {
         let body = "The ministers of Ruritania and Freedonia met in Sunport on Wednesday to ease tension.\nThey discussed trade and seeds, aides said.\n";
-        assert_eq!(parse(&format!("{body}(Lantern News Agency June 7, 2007)\n"), None).published.as_deref(), Some("2007-06-07"));
+        assert_eq!(
+            parse(&format!("{body}(Lantern News Agency June 7, 2007)\n"), None).published.as_deref(),
+            Some("2007-06-07")
+        );
         assert_eq!(parse(&format!("{body}Published Date:2018-07-23\n"), None).published.as_deref(), Some("2018-07-23"));
-        assert_eq!(parse(&format!("{body}May 22, 2005 8:13 PM\nPosted By:\nCategories: World\n"), None).published.as_deref(), Some("2005-05-22"));
+        assert_eq!(
+            parse(&format!("{body}May 22, 2005 8:13 PM\nPosted By:\nCategories: World\n"), None).published.as_deref(),
+            Some("2005-05-22")
+        );
         // A bare date under the article may be a related story's.
-        let related = format!("{body}{}Related posts\nSeeds sold out in Sunport\nJune 9, 2007\n", "Filler sentence number one is here.\n".repeat(30));
+        let related = format!(
+            "{body}{}Related posts\nSeeds sold out in Sunport\nJune 9, 2007\n",
+            "Filler sentence number one is here.\n".repeat(30)
+        );
         assert_eq!(parse(&related, None).published, None);
     }
 
