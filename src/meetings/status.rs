@@ -48,6 +48,14 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             "will" | "shall" | "would" | "ll" => return (MeetingStatus::Planned, true),
             "to" => {
                 let prev = if k > 0 { s.word(k - 1) } else { "" };
+                let back = |n: usize| if k >= n { s.word(k - n) } else { "" };
+                // "were supposed to meet", "had been expected to visit": a plan that did not
+                // happen.
+                let unrealised = (prev == "supposed" && matches!(back(2), "was" | "were"))
+                    || (is_in(&FUTURE_BEFORE_TO, prev) && back(2) == "been" && back(3) == "had");
+                if unrealised {
+                    return (MeetingStatus::Cancelled, true);
+                }
                 if is_in(&FUTURE_BEFORE_TO, prev) {
                     return (MeetingStatus::Planned, true);
                 }

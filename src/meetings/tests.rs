@@ -1327,3 +1327,18 @@ fn an_unnamed_counterpart_is_the_one_of_that_country_named_before() {
     let ms = read("[Ali Hamad|PERSON] held a bilateral meeting with his [Omani|NORP] counterpart.", PUB);
     assert!(ms.iter().all(|m| names(m).len() < 2), "{ms:#?}");
 }
+
+#[test]
+fn a_plan_that_did_not_happen_and_an_adverbial_before_the_noun() {
+    for text in [
+        "[Ana Costa|PERSON] and [Rui Lopes|PERSON] were supposed to meet in [Lima|GPE].",
+        "[Ana Costa|PERSON] had been expected to meet [Rui Lopes|PERSON] in [Lima|GPE].",
+        "[Ana Costa|PERSON] has canceled at the last minute an official trip to [Lima|GPE].",
+    ] {
+        let m = one(text, PUB);
+        assert_eq!(m.status, MeetingStatus::Cancelled, "{text}");
+    }
+    // A plan that stands.
+    let m = one("[Ana Costa|PERSON] is expected to meet [Rui Lopes|PERSON] in [Lima|GPE].", PUB);
+    assert_eq!(m.status, MeetingStatus::Planned);
+}

@@ -546,7 +546,17 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 let call_off = matches!(w, "called" | "calls" | "call" | "calling");
                 // "wrapped up a visit", "kicked off a tour", "cut short a trip": a particle.
                 let particle = !call_off && matches!(next, "up" | "off" | "short");
-                let from = if call_off || particle { i + 1 } else { i };
+                let mut from = if call_off || particle { i + 1 } else { i };
+                // "has canceled at the last minute an official trip": an adverbial between.
+                for phrase in [
+                    &["at", "the", "last", "minute"][..],
+                    &["at", "short", "notice"],
+                    &["at", "the", "eleventh", "hour"],
+                ] {
+                    if phrase.iter().enumerate().all(|(k, p)| word(from + 1 + k) == *p) {
+                        from += phrase.len();
+                    }
+                }
                 let noun = if call_off && next != "off" {
                     None
                 } else {
