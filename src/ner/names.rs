@@ -42,9 +42,12 @@ pub fn annotate(doc: &mut Document) {
             let span = ByteSpan::new(at, at + name.len());
             // The same name tagged as a place or an organisation ("On Monday, [Qureshi|GPE]
             // met ..."): the person, as everywhere else in the article.
-            let misread = doc.entities.iter().position(|e| {
-                e.span == span && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org)
-            });
+            // Entities are sorted by span (the NER stage sorts them before this stage).
+            let misread = doc
+                .entities
+                .binary_search_by_key(&(span.start, span.end), |e| (e.span.start, e.span.end))
+                .ok()
+                .filter(|&i| matches!(doc.entities[i].label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org));
             if let Some(i) = misread.filter(|_| whole_word(text, span) && !followed_by_capitalised_word(text, span.end))
             {
                 relabelled.push(i);
