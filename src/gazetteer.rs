@@ -323,9 +323,39 @@ const FOLD: &[(char, &str)] = &[
     ('Ỳ', "y"), ('ỳ', "y"), ('Ỵ', "y"), ('ỵ', "y"), ('Ỷ', "y"), ('ỷ', "y"), ('Ỹ', "y"), ('ỹ', "y"),
 ];
 
+/// A place name written in capitals, as a name is written ("NAIROBI" -> "Nairobi", "NEW
+/// DELHI" -> "New Delhi"); a short name of one word is an abbreviation and stays one ("UK",
+/// "UAE"). A name with any lower-case letter is left as it is.
+pub fn name_case(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) || (!s.contains(' ') && s.chars().count() <= 3) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_are_written_as_names_and_abbreviations_stay() {
+        assert_eq!(name_case("NAIROBI"), "Nairobi");
+        assert_eq!(name_case("NEW DELHI"), "New Delhi");
+        assert_eq!(name_case("LA PAZ"), "La Paz");
+        assert_eq!(name_case("UK"), "UK");
+        assert_eq!(name_case("UAE"), "UAE");
+        assert_eq!(name_case("New Delhi"), "New Delhi");
+        assert_eq!(name_case("BRASÍLIA"), "Brasília");
+    }
 
     #[test]
     fn fold_ignores_case_and_diacritics() {
@@ -579,40 +609,5 @@ mod tests {
         for cap in capitals {
             assert!(country_of_place(cap).is_some(), "{cap}");
         }
-    }
-}
-
-/// A place name written in capitals, as a name is written ("NAIROBI" -> "Nairobi", "NEW
-/// DELHI" -> "New Delhi"); a short name of one word is an abbreviation and stays one ("UK",
-/// "UAE"). A name with any lower-case letter is left as it is.
-pub fn name_case(s: &str) -> String {
-    if s.chars().any(|c| c.is_lowercase()) || (!s.contains(' ') && s.chars().count() <= 3) {
-        return s.to_string();
-    }
-    s.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[cfg(test)]
-mod name_case_tests {
-    use super::name_case;
-
-    #[test]
-    fn capitals_are_written_as_names_and_abbreviations_stay() {
-        assert_eq!(name_case("NAIROBI"), "Nairobi");
-        assert_eq!(name_case("NEW DELHI"), "New Delhi");
-        assert_eq!(name_case("LA PAZ"), "La Paz");
-        assert_eq!(name_case("UK"), "UK");
-        assert_eq!(name_case("UAE"), "UAE");
-        assert_eq!(name_case("New Delhi"), "New Delhi");
-        assert_eq!(name_case("BRASÍLIA"), "Brasília");
     }
 }
