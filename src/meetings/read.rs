@@ -318,9 +318,7 @@ impl<'d> Reader<'d> {
                     k += 1;
                 }
                 while k < r.end && units[k].is_place() && !units[k].poss {
-                    if named_capital(s, k) != k {
-                        k = named_capital(s, k);
-                    }
+                    k = named_capital(s, k);
                     destinations.push(k);
                     k += 1;
                     // ", ", " and ", ", and ", each maybe before "the" ("Tonga, the Cook
