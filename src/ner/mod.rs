@@ -108,7 +108,10 @@ pub struct NerModel {
 }
 
 impl NerModel {
-    /// Loads a model folder (`config.json`, `tokenizer.json`, `labels.json`, `model.safetensors`).
+    /// Loads a model folder (`config.json`, `tokenizer.json`, `labels.json`, `model.safetensors`)
+    /// with the f32 `packed` encoder: the library's default is the exact one, which the parity
+    /// tests hold to the training code. The command line's default is `auto`
+    /// ([`Backend::fastest`]); [`NerModel::load_backend`] picks any.
     pub fn load(dir: &Path) -> Result<Self> {
         Self::load_with(dir, NerOptions::default())
     }
