@@ -75,13 +75,14 @@ pub fn annotate(doc: &mut Document) {
     };
     // A sentence with a time of its own, even one no day can be read from ("six months
     // after the two ministers met"), takes none from the sentence before.
-    let own_time: Vec<bool> = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            doc.entities.iter().any(|e| e.label == EntityLabel::Date && s.start <= e.span.start && e.span.end <= s.end)
-        })
-        .collect();
+    // (Sentences are sorted and disjoint: each date finds its own by binary search.)
+    let mut own_time = vec![false; doc.sentences.len()];
+    for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Date) {
+        let i = doc.sentences.partition_point(|s| s.end < e.span.end);
+        if doc.sentences.get(i).is_some_and(|s| s.start <= e.span.start && e.span.end <= s.end) {
+            own_time[i] = true;
+        }
+    }
     for m in doc.meetings.iter_mut().filter(|m| receives(m)) {
         let Some(s) = sentence_of(&m.sources) else { continue };
         if own_time.get(s).copied().unwrap_or(false) {
