@@ -138,7 +138,7 @@ fn dates_of_visit_spans(
             .rev()
             .filter(|&&(_, t)| t <= s && (s - t <= VISIT_SPAN_REACH || m.location.is_some()))
             .map(|&(j, _)| &doc.meetings[j])
-            .filter(|v| v.participants.iter().any(|p| m.participants.iter().any(|q| same_name(&p.name, &q.name))))
+            .filter(|v| crate::merge::shares_participant(v, m))
             .filter(|v| {
                 let value = v.date.as_ref().and_then(|d| d.value.as_ref());
                 let under_way = match (value, story_day) {

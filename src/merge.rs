@@ -190,6 +190,11 @@ fn subjects_compatible(a: &str, b: &str) -> bool {
     shared * 2 >= x.len().min(y.len())
 }
 
+/// Whether two meetings share a participant (names compared as [`same_name`] does).
+pub fn shares_participant(a: &Meeting, b: &Meeting) -> bool {
+    a.participants.iter().any(|p| b.participants.iter().any(|q| same_name(&p.name, &q.name)))
+}
+
 /// Names of one person: equal after folding, or one's words all appear in the other in order
 /// ("Ishaq Dar" in "Mohammad Ishaq Dar").
 pub fn same_name(a: &str, b: &str) -> bool {

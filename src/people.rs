@@ -925,7 +925,7 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
     let mut full: Vec<Vec<String>> = Vec::new();
     let mut words: Vec<Vec<String>> = Vec::new();
     let mut starts: Vec<Vec<usize>> = Vec::new();
-    // The titles the mentions of each multi-word name are given.
+    // Per cluster: the titles its mentions are given.
     let mut roles: Vec<Vec<String>> = Vec::new();
 
     let pick_recent = |cands: &[usize], starts: &[Vec<usize>], pos: usize| -> usize {
@@ -952,6 +952,7 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
                 full.push(toks.clone());
                 words.push(Vec::new());
                 starts.push(Vec::new());
+                roles.push(Vec::new());
                 full.len() - 1
             }
             1 => cands[0],
@@ -961,9 +962,6 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
             if !words[c].contains(t) {
                 words[c].push(t.clone());
             }
-        }
-        if roles.len() <= c {
-            roles.resize(c + 1, Vec::new());
         }
         roles[c].extend(mentions[i].cue.role.clone());
         starts[c].push(mentions[i].span.start);
@@ -1000,6 +998,7 @@ fn cluster(mentions: &[Mention]) -> Vec<usize> {
                 full.push(vec![tok.clone()]);
                 words.push(vec![tok.clone()]);
                 starts.push(Vec::new());
+                roles.push(Vec::new());
                 full.len() - 1
             }),
             1 => cands[0],

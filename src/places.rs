@@ -74,9 +74,7 @@ fn carry_places(meetings: &mut [crate::records::Meeting]) {
         let places: Vec<&Location> = meetings
             .iter()
             .filter(|o| o.location.is_some() && in_person(o))
-            .filter(|o| {
-                o.participants.iter().any(|p| m.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name)))
-            })
+            .filter(|o| crate::merge::shares_participant(o, m))
             .filter(|o| day.is_none() || date_of(o) == day)
             .filter_map(|o| o.location.as_ref())
             .collect();

@@ -82,7 +82,7 @@ impl<'d> Cx<'d> {
             if let Some(c) = DATELINE.captures(slice(self.text, start, b)) {
                 let city = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().trim().to_string());
                 if let Some(city) = city.filter(|c| gazetteer::country_of_place(c).is_some()) {
-                    dateline = Some(title_case(&city));
+                    dateline = Some(gazetteer::name_case(&city));
                     start += c.get(0).map_or(0, |m| m.end());
                 }
             }

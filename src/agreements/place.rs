@@ -52,7 +52,7 @@ impl<'d> Cx<'d> {
             if !at_place(e) {
                 continue;
             }
-            let name = title_case(self.t(e.span.start, e.span.end).trim());
+            let name = gazetteer::name_case(self.t(e.span.start, e.span.end).trim());
             let country = gazetteer::country_of_place(&name).map(str::to_string);
             // Places listed together: "in Hekou county, Yunnan Province ... and Lao Cai of Vietnam".
             let mut end = e.span.end;
@@ -83,7 +83,7 @@ impl<'d> Cx<'d> {
                         && gazetteer::country_of_place(self.t(f.span.start, f.span.end)) == country.as_deref()
                 });
                 if let Some(f) = city {
-                    let name = title_case(self.t(f.span.start, f.span.end).trim());
+                    let name = gazetteer::name_case(self.t(f.span.start, f.span.end).trim());
                     return Some(Place::Found(Location { name, country }));
                 }
             }
@@ -139,7 +139,7 @@ impl<'d> Cx<'d> {
                     .rev()
                     .take(200)
                     .find(|e| e.label == EntityLabel::Gpe && fits(self.t(e.span.start, e.span.end)))?;
-                title_case(self.t(e.span.start, e.span.end).trim())
+                gazetteer::name_case(self.t(e.span.start, e.span.end).trim())
             }
         };
         let country = gazetteer::country_of_place(&name).map(str::to_string);

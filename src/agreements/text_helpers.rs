@@ -46,10 +46,6 @@ pub(super) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-pub(super) fn title_case(s: &str) -> String {
-    gazetteer::name_case(s)
-}
-
 pub(super) fn kind_of(word: &str) -> Option<(AgreementKind, bool)> {
     let w = word.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
     let plural = (w.ends_with('s') && !w.ends_with("ss")) || w.ends_with("memoranda");

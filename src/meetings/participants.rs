@@ -3,6 +3,11 @@
 
 use super::*;
 
+/// Where `person` was last mentioned before `pos`, if anywhere.
+fn last_mention_before(person: &crate::people::Person, pos: usize) -> Option<usize> {
+    person.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max()
+}
+
 impl<'d> Reader<'d> {
     pub(super) fn person_name(&mut self, idx: usize) -> String {
         if let Some(Some(n)) = self.names.get(idx) {
@@ -127,8 +132,8 @@ impl<'d> Reader<'d> {
             if p.role.as_deref().map(gazetteer::fold).as_deref() != Some(key.as_str()) {
                 continue;
             }
-            let m = p.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max().unwrap_or(0);
-            if p.mentions.iter().any(|m| m.start < pos) && best.is_none_or(|(b, _)| m > b) {
+            let Some(m) = last_mention_before(p, pos) else { continue };
+            if best.is_none_or(|(b, _)| m > b) {
                 best = Some((m, i));
             }
         }
@@ -160,7 +165,7 @@ impl<'d> Reader<'d> {
             words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(&IDLE, w)).collect();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, p) in self.doc.people.iter().enumerate() {
-            let Some(last) = p.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max() else { continue };
+            let Some(last) = last_mention_before(p, pos) else { continue };
             if country.is_some() && p.country.as_deref() != country {
                 continue;
             }
@@ -487,16 +492,16 @@ impl<'d> Reader<'d> {
         }
         let country = gazetteer::country_of_demonym(self.text(demonym.span))?;
         let pos = units[k].span.start;
-        let best = self
-            .doc
-            .people
-            .iter()
-            .enumerate()
+        let mut found: Vec<(usize, usize)> = (self.doc.people.iter().enumerate())
             .filter(|(_, p)| p.country.as_deref() == Some(country))
-            .filter(|(_, p)| !subject.iter().any(|q| q.key == gazetteer::fold(&p.name)))
-            .filter_map(|(i, p)| p.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max().map(|m| (m, i)))
-            .max()?;
-        self.pref_of_person(best.1, pos)
+            .filter_map(|(i, p)| last_mention_before(p, pos).map(|m| (m, i)))
+            .collect();
+        found.sort_by(|a, b| b.cmp(a));
+        // The latest named who is not the subject (compared as the participants are).
+        found
+            .into_iter()
+            .filter_map(|(_, i)| self.pref_of_person(i, pos))
+            .find(|p| !subject.iter().any(|q| q.key == p.key))
     }
 
     /// The person an object like "the emir" or "the Kenyan president" (units `from..to`, after

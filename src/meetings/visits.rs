@@ -19,7 +19,7 @@ impl<'d> Reader<'d> {
                 let (a, b) = (&self.recs[j].meeting, &self.recs[i].meeting);
                 let fits = a.kind == MeetingKind::Visit
                     && a.status == b.status
-                    && shares_participant(a, b)
+                    && crate::merge::shares_participant(a, b)
                     && places_fit(a.location.as_ref(), b.location.as_ref());
                 match a.date.as_ref().and_then(|d| d.value.as_ref()) {
                     Some(DateValue::Day(d)) if fits && *d < end && (end - *d).num_days() <= 14 => Some((j, *d)),
@@ -58,7 +58,7 @@ impl<'d> Reader<'d> {
                 if m.kind != MeetingKind::Visit
                     || m.status == MeetingStatus::Cancelled
                     || m.location.is_none()
-                    || !shares_participant(m, &r.meeting)
+                    || !crate::merge::shares_participant(m, &r.meeting)
                 {
                     continue;
                 }
@@ -190,11 +190,6 @@ pub(super) fn is_days(v: &DateValue) -> bool {
         DateValue::Interval(a, _) => matches!(**a, DateValue::Day(_)),
         _ => false,
     }
-}
-
-/// Whether two records share a participant (names compared as merging does).
-pub(super) fn shares_participant(a: &Meeting, b: &Meeting) -> bool {
-    a.participants.iter().any(|p| b.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name)))
 }
 
 /// Whether two places can be one: either unknown, the same, or one inside the other's country.
