@@ -2,6 +2,10 @@
 
     cd /work/main && python3 eval/ner/markup.py && python3 training/check_gold.py eval/ner/written.jsonl
 
+The second set, written later and kept apart (ids from w201):
+
+    python3 eval/ner/markup.py eval/ner/written_b.src.txt eval/ner/written_b.jsonl --first 201
+
 Source format (eval/ner/written.src.txt), UTF-8:
 - One paragraph per block; blocks are separated by blank lines. Lines of a block are joined with
   a single space.
@@ -10,7 +14,7 @@ Source format (eval/ner/written.src.txt), UTF-8:
 - `\\[`, `\\]`, `\\|` and `\\\\` are literal characters.
 - A line starting with `#` is a comment. `#ignore: a | b` lists strings of that paragraph that are
   deliberately NOT annotated (ship names, events, ...), so the coverage check below skips them.
-- Paragraph ids are assigned in order: w001, w002, ...
+- Paragraph ids are assigned in order: w001, w002, ... (from `--first N` when given)
 
 Checks (the script exits 1 on an error, warnings are printed):
 - syntax errors, unknown labels, spans with outer whitespace or cutting through a word (error);
@@ -135,10 +139,19 @@ def occurrences(text, s):
 
 
 def main():
+    global SRC, OUT
     review = "--review" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--review"]
+    first = 1
+    if "--first" in args:
+        at = args.index("--first")
+        first = int(args[at + 1])
+        del args[at:at + 2]
+    if args:
+        SRC, OUT = args
     records = []
     try:
-        for k, (lineno, block) in enumerate(read_blocks(SRC), 1):
+        for k, (lineno, block) in enumerate(read_blocks(SRC), first):
             rid = f"w{k:03d}"
             text, ents, ignore = parse_block(block, f"{os.path.basename(SRC)}:{lineno} ({rid})")
             records.append((rid, lineno, text, ents, ignore))

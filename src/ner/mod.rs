@@ -9,6 +9,7 @@
 
 mod heads;
 pub mod names;
+pub mod org_names;
 pub mod shape;
 pub mod tags;
 
@@ -275,6 +276,7 @@ impl NerModel {
         }
         for doc in docs.iter_mut() {
             doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
+            org_names::annotate(doc);
             names::annotate(doc);
         }
         Ok(())
