@@ -164,6 +164,10 @@ fn planned_statuses() {
         "[Japan|GPE] and [India|GPE] are expected to sign an agreement on fisheries.",
         "[Japan|GPE] and [India|GPE] are due to sign an agreement on fisheries.",
         "[Japan|GPE] and [India|GPE] plan to sign an agreement on fisheries.",
+        // A time between the modal and the verb.
+        "[Japan|GPE] will this week sign an agreement on fisheries with [India|GPE].",
+        "[Japan|GPE] and [India|GPE] will on Tuesday sign an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] will later this month sign an agreement on fisheries.",
     ] {
         let a = one(text);
         assert_eq!(a.status, AgreementStatus::Planned, "{text}");

@@ -25,7 +25,7 @@ pub(super) static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
         (
             ActClass::Plan,
             r(
-                r"(?i)\b(?:(?:will|would|shall|could|may|might|to)\s+(?:\w+ly\s+)?(?:also\s+)?(?:sign|ink|conclude|seal|adopt|issue|finali[sz]e|initial|put\s+pen\s+to\s+paper\s+on)|(?:will|would|shall|to)\s+(?:also\s+)?(?:witness|attend|oversee)\s+the\s+(?:signing|exchange)\s+(?:ceremony\s+)?of|(?:ahead\s+of|before|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for)\s+(?:the\s+)?signing\s+of)\b",
+                r"(?i)\b(?:(?:will|would|shall|could|may|might|to)\s+(?:\w+ly\s+)?(?:also\s+)?(?:(?:this|next|later\s+this|early\s+next|on)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+|(?:soon|today|tomorrow|then)\s+)?(?:sign|ink|conclude|seal|adopt|issue|finali[sz]e|initial|put\s+pen\s+to\s+paper\s+on)|(?:will|would|shall|to)\s+(?:also\s+)?(?:witness|attend|oversee)\s+the\s+(?:signing|exchange)\s+(?:ceremony\s+)?of|(?:ahead\s+of|before|prepar(?:e|es|ed|ing)\s+for|in\s+preparation\s+for)\s+(?:the\s+)?signing\s+of)\b",
             ),
         ),
         (

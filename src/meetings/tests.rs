@@ -1342,3 +1342,20 @@ fn a_plan_that_did_not_happen_and_an_adverbial_before_the_noun() {
     let m = one("[Ana Costa|PERSON] is expected to meet [Rui Lopes|PERSON] in [Lima|GPE].", PUB);
     assert_eq!(m.status, MeetingStatus::Planned);
 }
+
+#[test]
+fn a_time_between_the_modal_and_visit_keeps_the_visit_planned() {
+    for (text, day) in [
+        ("President [Ali Reza|PERSON] will [next week|DATE] visit [Uganda|GPE] for talks on trade.", "2024-03-11/2024-03-17"),
+        ("President [Ali Reza|PERSON] will on [Tuesday|DATE] visit [Uganda|GPE] for talks on trade.", "2024-03-12"),
+    ] {
+        let m = one(text, PUB);
+        assert_eq!(
+            (m.kind, m.status, place(&m), date(&m).as_deref()),
+            (MeetingKind::Visit, MeetingStatus::Planned, Some("Uganda"), Some(day)),
+            "{text}"
+        );
+    }
+    // A time that ends a clause is no such modal: "said next week visit" reads no visit.
+    assert!(read("The [next week|DATE] visit schedule was not released.", PUB).is_empty());
+}

@@ -317,7 +317,19 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 if word(k) == "the" {
                     k += 1;
                 }
+                // "will next week visit", "will on Tuesday visit": the modal before the time.
+                let mut before_time = i;
+                if before_time > 0 && units[before_time - 1].is(EntityLabel::Date) {
+                    before_time -= 1;
+                    if before_time > 0 && word(before_time - 1) == "on" {
+                        before_time -= 1;
+                    }
+                }
+                let modal_before_time = before_time < i
+                    && before_time > 0
+                    && matches!(word(before_time - 1), "will" | "would" | "shall" | "may" | "might" | "to");
                 let verbal = w == "visited"
+                    || modal_before_time
                     || matches!(
                         prev,
                         "to" | "will"
