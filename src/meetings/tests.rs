@@ -1346,7 +1346,10 @@ fn a_plan_that_did_not_happen_and_an_adverbial_before_the_noun() {
 #[test]
 fn a_time_between_the_modal_and_visit_keeps_the_visit_planned() {
     for (text, day) in [
-        ("President [Ali Reza|PERSON] will [next week|DATE] visit [Uganda|GPE] for talks on trade.", "2024-03-11/2024-03-17"),
+        (
+            "President [Ali Reza|PERSON] will [next week|DATE] visit [Uganda|GPE] for talks on trade.",
+            "2024-03-11/2024-03-17",
+        ),
         ("President [Ali Reza|PERSON] will on [Tuesday|DATE] visit [Uganda|GPE] for talks on trade.", "2024-03-12"),
     ] {
         let m = one(text, PUB);
@@ -1358,4 +1361,30 @@ fn a_time_between_the_modal_and_visit_keeps_the_visit_planned() {
     }
     // A time that ends a clause is no such modal: "said next week visit" reads no visit.
     assert!(read("The [next week|DATE] visit schedule was not released.", PUB).is_empty());
+}
+
+#[test]
+fn conferring_and_consultations_are_meetings() {
+    let m = one(
+        "Foreign Minister [Sameh Shoukry|PERSON] conferred with his [Jordanian|NORP] counterpart [Ayman Safadi|PERSON] \
+         in [Amman|GPE] on [Monday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, names(&m), place(&m)),
+        (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Sameh Shoukry", "Ayman Safadi"], Some("Amman"))
+    );
+    let m = one(
+        "Consultations between Foreign Minister [Sameh Shoukry|PERSON] and Foreign Minister [Asma Abdalla|PERSON] took \
+         place in [Khartoum|GPE] on [Tuesday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m), place(&m)),
+        (MeetingKind::Talks, vec!["Sameh Shoukry", "Asma Abdalla"], Some("Khartoum"))
+    );
+    let m = one("[Sameh Shoukry|PERSON] held consultations with [Asma Abdalla|PERSON] in [Khartoum|GPE].", PUB);
+    assert_eq!((m.kind, names(&m)), (MeetingKind::Talks, vec!["Sameh Shoukry", "Asma Abdalla"]));
+    // An honour conferred on someone is no meeting.
+    assert!(read("The award was conferred on [Ayman Safadi|PERSON] in [Amman|GPE].", PUB).is_empty());
 }

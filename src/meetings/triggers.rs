@@ -88,7 +88,7 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
         {
             Some(MeetingKind::Call)
         }
-        "talks" => Some(MeetingKind::Talks),
+        "talks" | "consultations" => Some(MeetingKind::Talks),
         "meeting" | "meetings" | "summit" | "summits" => Some(MeetingKind::Meeting),
         "visit" | "visits" | "trip" | "tour" => Some(MeetingKind::Visit),
         "conversation" | "conversations" | "call" | "calls"
@@ -188,6 +188,12 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     let core = if next == "with" || next == "up" { i + 2 } else { i + 1 };
                     found = Some(verb(MeetingKind::Meeting, core, 0.6));
                 }
+            }
+            // "conferred with his Jordanian counterpart": a meeting (a title may come between).
+            "conferred" | "confer" | "confers" | "conferring"
+                if next == "with" && person_soon(units, i + 2, 8).is_some() =>
+            {
+                found = Some(verb(MeetingKind::Meeting, i + 2, 0.55));
             }
             "meeting"
                 if matches!(prev, "when" | "while" | "after" | "before" | "since" | "by" | "on")
@@ -552,7 +558,17 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         "tour",
                     ]
                 } else {
-                    &["talks", "meeting", "meetings", "summit", "conversation", "call", "conference", "videoconference"]
+                    &[
+                        "talks",
+                        "consultations",
+                        "meeting",
+                        "meetings",
+                        "summit",
+                        "conversation",
+                        "call",
+                        "conference",
+                        "videoconference",
+                    ]
                 };
                 // "called off a visit": the verb is two words.
                 let call_off = matches!(w, "called" | "calls" | "call" | "calling");
