@@ -1388,3 +1388,20 @@ fn conferring_and_consultations_are_meetings() {
     // An honour conferred on someone is no meeting.
     assert!(read("The award was conferred on [Ayman Safadi|PERSON] in [Amman|GPE].", PUB).is_empty());
 }
+
+#[test]
+fn a_trip_to_meet_someone_and_a_stay_for_a_visit() {
+    // A trip to meet someone is the meeting, as planned as the trip.
+    let m = one(
+        "[Later this month|DATE], President [Michelle Bachelet|PERSON] will fly to [Lima|GPE] to meet her [Peruvian|NORP] \
+         counterpart [Ollanta Humala|PERSON].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, names(&m), place(&m)),
+        (MeetingKind::Meeting, MeetingStatus::Planned, vec!["Michelle Bachelet", "Ollanta Humala"], Some("Lima"))
+    );
+    // A stay for a visit.
+    let m = one("President [Uhuru Kenyatta|PERSON] stayed in [Cairo|GPE] for a [two-day|DATE] working visit.", PUB);
+    assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Occurred, Some("Cairo")));
+}

@@ -371,10 +371,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             }
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
             | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
-            | "were" | "are" | "landed" | "lands" | "land"
+            | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying"
                 if matches!(next, "in" | "at" | "to")
                     && (next != "to" || !(w.starts_with("arriv") || w.starts_with("land")))
-                    && (!matches!(w, "was" | "is" | "were" | "are") || next == "in") =>
+                    && (!matches!(w, "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying")
+                        || next == "in") =>
             {
                 let place = (i + 2..(i + 8).min(n))
                     .take_while(|&k| !units[k].punct || units[k].is_p('-'))
@@ -382,7 +383,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 if let Some(p) = place {
                     // Only an arrival that starts a visit: "to start a visit", "on a visit".
                     // "was in Beijing for talks": a visit only with "for (a visit|talks)" right after.
-                    let being = matches!(w, "was" | "is" | "were" | "are");
+                    // "stayed in Cairo for a working visit" reads the same way.
+                    let being = matches!(w, "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying");
                     // "is in London (this week) for talks": the "for" after the place or its date.
                     let date_at = |k: usize| units.get(k).is_some_and(|u| u.is(EntityLabel::Date));
                     let for_at = if date_at(p + 1) {
@@ -392,7 +394,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     } else {
                         p + 1
                     };
-                    let tail = p + 1..(for_at + if being { 4 } else { 15 }).min(n);
+                    let tail = p + 1..(for_at + if being { 6 } else { 15 }).min(n);
                     let mut visit_at = None;
                     for k in tail {
                         if being {
