@@ -19,6 +19,10 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
     if t.form == Form::Past {
         return (MeetingStatus::Occurred, true);
     }
+    // "is expected in Khartoum for a visit", "is due in Beijing for talks": still to come.
+    if matches!(s.word(t.head), "expected" | "due") && s.word(t.head + 1) == "in" {
+        return (MeetingStatus::Planned, true);
+    }
     // Back from the governing verb (or the noun phrase).
     let governing = if t.form == Form::Noun { r.np_start } else { t.head };
     // Inside the noun phrase: "A planned visit".

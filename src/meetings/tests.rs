@@ -1405,3 +1405,26 @@ fn a_trip_to_meet_someone_and_a_stay_for_a_visit() {
     let m = one("President [Uhuru Kenyatta|PERSON] stayed in [Cairo|GPE] for a [two-day|DATE] working visit.", PUB);
     assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Occurred, Some("Cairo")));
 }
+
+#[test]
+fn expected_or_due_in_a_place_for_a_visit_is_planned() {
+    let m = one(
+        "President [Ali Reza|PERSON] is expected in [Khartoum|GPE] on [Thursday|DATE] for a [one-day|DATE] visit.",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, place(&m), date(&m).as_deref()),
+        (MeetingKind::Visit, MeetingStatus::Planned, Some("Khartoum"), Some("2024-03-07"))
+    );
+    let ms = read(
+        "Premier [Li Qiang|PERSON] is due in [Berlin|GPE] on [Monday|DATE] for talks with [Olaf Scholz|PERSON].",
+        PUB,
+    );
+    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    assert_eq!(
+        (talks.status, names(talks), place(talks)),
+        (MeetingStatus::Planned, vec!["Li Qiang", "Olaf Scholz"], Some("Berlin"))
+    );
+    // Things, not people, expected somewhere.
+    assert!(read("Rain is expected in [Paris|GPE] on [Thursday|DATE] for the summit.", PUB).is_empty());
+}

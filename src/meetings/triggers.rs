@@ -371,11 +371,14 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             }
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
             | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
-            | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying"
+            | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
                 if matches!(next, "in" | "at" | "to")
                     && (next != "to" || !(w.starts_with("arriv") || w.starts_with("land")))
-                    && (!matches!(w, "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying")
-                        || next == "in") =>
+                    && (!matches!(
+                        w,
+                        "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying" | "expected" | "due"
+                    ) || next == "in")
+                    && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were")) =>
             {
                 let place = (i + 2..(i + 8).min(n))
                     .take_while(|&k| !units[k].punct || units[k].is_p('-'))
@@ -384,7 +387,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     // Only an arrival that starts a visit: "to start a visit", "on a visit".
                     // "was in Beijing for talks": a visit only with "for (a visit|talks)" right after.
                     // "stayed in Cairo for a working visit" reads the same way.
-                    let being = matches!(w, "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying");
+                    // "is expected in Khartoum on Thursday for a visit": the same, still to come.
+                    let being = matches!(
+                        w,
+                        "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying" | "expected" | "due"
+                    );
                     // "is in London (this week) for talks": the "for" after the place or its date.
                     let date_at = |k: usize| units.get(k).is_some_and(|u| u.is(EntityLabel::Date));
                     let for_at = if date_at(p + 1) {
