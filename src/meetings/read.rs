@@ -369,6 +369,14 @@ impl<'d> Reader<'d> {
                     place = Some(self.location_of(&units[named_capital(s, k)]));
                 }
             }
+            // "welcomed X to Ankara": where the guest was welcomed.
+            if place.is_none() && !place_ambiguous && s.word(t.head).starts_with("welcom") {
+                let to = (t.core_end..r.end.min(units.len()).saturating_sub(1))
+                    .find(|&k| units[k].is_w("to") && units[k + 1].is_place() && !units[k + 1].poss);
+                if let Some(k) = to {
+                    place = Some(self.location_of(&units[named_capital(s, k + 1)]));
+                }
+            }
             // "arrived in Lima on Monday for talks with X": the trip's destination.
             if let Some(v) = trip.filter(|_| place.is_none() && !place_ambiguous) {
                 if s.word(v + 1) == "to" || s.word(v + 1) == "in" {

@@ -74,6 +74,16 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             }
         }
     }
+    // A present tense in a time clause under a future one is the future: "will host his first
+    // state visit when he welcomes X to Buckingham Palace on Tuesday".
+    if matches!(t.form, Form::Present | Form::Base) {
+        let opener = (t.head.saturating_sub(8)..t.head).rev().find(|&k| s.word(k) == "when" || s.word(k) == "once");
+        if let Some(k) = opener {
+            if (k.saturating_sub(20)..k).any(|j| matches!(s.word(j), "will" | "shall")) {
+                return (MeetingStatus::Planned, true);
+            }
+        }
+    }
     if t.form == Form::Noun {
         // The noun's own predicate: "The summit ... is due to take place".
         let mut k = t.core_end;

@@ -1428,3 +1428,28 @@ fn expected_or_due_in_a_place_for_a_visit_is_planned() {
     // Things, not people, expected somewhere.
     assert!(read("Rain is expected in [Paris|GPE] on [Thursday|DATE] for the summit.", PUB).is_empty());
 }
+
+#[test]
+fn welcoming_a_guest_is_a_meeting_where_the_guest_was_welcomed() {
+    let m = one(
+        "President [Recep Tayyip Erdogan|PERSON] welcomed [Azerbaijani|NORP] President [Ilham Aliyev|PERSON] to \
+         [Ankara|GPE] on [Tuesday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, names(&m), place(&m)),
+        (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Recep Tayyip Erdogan", "Ilham Aliyev"], Some("Ankara"))
+    );
+    assert!(read("President [Uhuru Kenyatta|PERSON] welcomed the decision by the [African Union|ORG].", PUB).is_empty());
+    assert!(read("[Shinzo Abe|PERSON] welcomed [Narendra Modi|PERSON]'s remarks as a milestone.", PUB).is_empty());
+    // A present tense in a time clause under a future one is still to come.
+    let m = one(
+        "King [Charles III|PERSON] will host his first state banquet when he welcomes President [Cyril Ramaphosa|PERSON] \
+         to [London|GPE] on [Tuesday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.status, place(&m), date(&m).as_deref()),
+        (MeetingStatus::Planned, Some("London"), Some("2024-03-12"))
+    );
+}

@@ -189,6 +189,24 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     found = Some(verb(MeetingKind::Meeting, core, 0.6));
                 }
             }
+            // "welcomed his Azerbaijani counterpart Ilham Aliyev to Ankara": a meeting, as
+            // "received" is; the object is a person, through a title ("welcomed the decision",
+            // "welcomed X's visit" are none).
+            "welcomed" | "welcomes" | "welcoming" => {
+                let person = person_soon(units, i + 1, 7).filter(|&j| {
+                    !units[j].poss
+                        && (i + 1..j).all(|k| {
+                            let u = &units[k];
+                            u.is(EntityLabel::Norp)
+                                || u.is(EntityLabel::Gpe)
+                                || (u.cap && u.label.is_none())
+                                || u.is_wi(&["his", "her", "their", "visiting", "counterpart", "the", "of"])
+                        })
+                });
+                if person.is_some() && !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an" | "warm") {
+                    found = Some(verb(MeetingKind::Meeting, i + 1, 0.55));
+                }
+            }
             // "conferred with his Jordanian counterpart": a meeting (a title may come between).
             "conferred" | "confer" | "confers" | "conferring"
                 if next == "with" && person_soon(units, i + 2, 8).is_some() =>
