@@ -135,6 +135,7 @@ fn signed_statuses() {
     for text in [
         "[Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
         "[Japan|GPE] and [India|GPE] inked an agreement on fisheries.",
+        "[Japan|GPE] and [India|GPE] signed off on an agreement on fisheries.",
         "[Japan|GPE] and [India|GPE] concluded an agreement on fisheries.",
         "[Japan|GPE] and [India|GPE] exchanged an agreement on fisheries.",
         "[Japan|GPE] and [India|GPE] adopted an agreement on fisheries.",

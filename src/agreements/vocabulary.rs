@@ -44,7 +44,7 @@ pub(super) static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
         (
             ActClass::Sign,
             r(
-                r"(?i)\b(?:signed|signs|sign|signing\s+of|inked|inks|ink|penned|pens|put\s+pen\s+to\s+paper\s+on|put\s+(?:their|its|his|her)\s+signatures?\s+(?:to|on))\b",
+                r"(?i)\b(?:signed\s+off\s+on|signs\s+off\s+on|signed|signs|sign|signing\s+of|inked|inks|ink|penned|pens|put\s+pen\s+to\s+paper\s+on|put\s+(?:their|its|his|her)\s+signatures?\s+(?:to|on))\b",
             ),
         ),
         (
