@@ -623,7 +623,10 @@ impl<'d> Reader<'d> {
                         && r.possessor.is_none()
                         && (self.summit_of_countries(s, r) || self.officials_of_countries(s, r))
                     {
-                        cands.push(Cand { strength: 0.35, ..base.clone() });
+                        match self.officials_named(s, r) {
+                            Some(parts) => cands.push(Cand { parts, indirect: true, ..base.clone() }),
+                            None => cands.push(Cand { strength: 0.35, ..base.clone() }),
+                        }
                     }
                     return;
                 }
@@ -634,7 +637,10 @@ impl<'d> Reader<'d> {
                         || (matches!(kind, MeetingKind::Meeting | MeetingKind::Talks)
                             && self.officials_of_countries(s, r));
                     if unnamed {
-                        cands.push(Cand { strength: 0.35, ..base.clone() });
+                        match self.officials_named(s, r).filter(|_| !self.summit_of_countries(s, r)) {
+                            Some(parts) => cands.push(Cand { parts, indirect: true, ..base.clone() }),
+                            None => cands.push(Cand { strength: 0.35, ..base.clone() }),
+                        }
                     }
                     return;
                 }
@@ -763,6 +769,62 @@ impl<'d> Reader<'d> {
             countries.len()
         };
         countries_in(near) >= 2 && countries_in(clause) <= 3
+    }
+}
+
+impl Reader<'_> {
+    /// The officials "the foreign ministers of Peru and Chile" stand for when the article named
+    /// them before: for each country, the person of that country whose role fits the office
+    /// and its qualifier ("foreign minister"); `None` unless every country has one.
+    pub(super) fn officials_named(&mut self, s: &Sentence, r: &Read) -> Option<Vec<PRef>> {
+        let units = s.units;
+        let clause = r.cs.min(r.np_start)..r.end.min(units.len());
+        let office = clause.clone().find(|&k| units[k].is_wi(&OFFICE_PLURALS) && !s.excluded[k])?;
+        // The office with its qualifier: "foreign ministers", "defence chiefs".
+        let mut words: Vec<String> = Vec::new();
+        let mut k = office;
+        while k > clause.start && office - k < 2 {
+            let Some(w) = units[k - 1].word() else { break };
+            if is_in(&DEFINITE, w) || matches!(w, "a" | "an" | "two" | "both" | "and" | "of") || units[k - 1].cap {
+                break;
+            }
+            words.insert(0, w.to_string());
+            k -= 1;
+        }
+        // An office with no qualifier ("the ministers of A and B") could be anyone's.
+        if words.is_empty() {
+            return None;
+        }
+        words.push(units[office].word()?.to_string());
+        let near = office.saturating_sub(6).max(clause.start)..(office + 7).min(clause.end);
+        let mut countries: Vec<&'static str> = Vec::new();
+        for k in near {
+            let u = &units[k];
+            let text = self.text(u.span);
+            let country = if u.is(EntityLabel::Gpe) {
+                gazetteer::canonical_country(text)
+            } else if u.is(EntityLabel::Norp) {
+                gazetteer::country_of_demonym(text)
+            } else {
+                None
+            };
+            if let Some(c) = country.filter(|c| !countries.contains(c)) {
+                countries.push(c);
+            }
+        }
+        if !(2..=3).contains(&countries.len()) {
+            return None;
+        }
+        let pos = units[office].span.start;
+        let mut parts: Vec<PRef> = Vec::new();
+        for (i, country) in countries.into_iter().enumerate() {
+            let p = self.person_described(&words, Some(country), pos + i)?;
+            if parts.iter().any(|q| q.key == p.key) {
+                return None;
+            }
+            parts.push(p);
+        }
+        Some(parts)
     }
 }
 

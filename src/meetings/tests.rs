@@ -1010,6 +1010,15 @@ fn unnamed_officials_of_countries() {
         PUB,
     );
     assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
+    // Named before, with the office and its qualifier: they are the people.
+    let ms = read(
+        "[Peruvian|NORP] Foreign Minister [Ann Lee|PERSON] and [Chilean|NORP] Defence Minister [Cy Dunn|PERSON] and \
+         [Chilean|NORP] Foreign Minister [Bo Park|PERSON] spoke on [Friday|DATE]. The foreign ministers of [Peru|GPE] and \
+         [Chile|GPE] will meet in [Santiago|GPE] [next month|DATE].",
+        PUB,
+    );
+    let m = ms.iter().find(|m| place(m) == Some("Santiago")).expect("the meeting in Santiago");
+    assert_eq!((m.status, names(m)), (MeetingStatus::Planned, vec!["Ann Lee", "Bo Park"]));
     assert!(read("[Chilean|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].", PUB).is_empty());
     let list =
         "Ministers from [Chile|GPE], [Peru|GPE], [Bolivia|GPE] and [Ecuador|GPE] met in [Lima|GPE] on [Sunday|DATE].";
