@@ -71,6 +71,15 @@ impl<'d> Cx<'d> {
             {
                 continue;
             }
+            // "signed by Sudan and South Sudan in 2019": two names joined, not two clauses.
+            if word == "and" {
+                let (x, y) = (at + m.start(), at + m.end());
+                let ends_name = self.ents_in(u.span.start, x).last().is_some_and(|e| e.span.end == x);
+                let starts_name = self.ents_in(y, u.span.end).first().is_some_and(|e| e.span.start == y);
+                if ends_name && starts_name {
+                    continue;
+                }
+            }
             if word == "after" || word == "before" {
                 let next = s[m.end()..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
                 if DETERMINERS.contains(&next.as_str())

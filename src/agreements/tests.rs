@@ -688,6 +688,16 @@ fn background_agreements_that_say_when_they_were_signed() {
     let a = one("[Next year|DATE] marks the anniversary of the Treaty of Good Neighbourship, which [Chile|GPE] and \
          [Peru|GPE] signed in [June 1991|DATE].");
     assert_eq!((a.title.as_deref(), date(&a).as_deref()), (Some("Treaty of Good Neighbourship"), Some("1991-06")));
+    // A reduced relative whose agents are two names joined by "and": the date after them is
+    // the signing's (the "and" between two names ends no clause).
+    for text in [
+        "The accord signed by [Sudan|GPE] and [South Sudan|GPE] in [2019|DATE] cut oil transit fees.",
+        "Under the accord signed by [Sudan|GPE] and [South Sudan|GPE] in [2019|DATE], oil transit fees were cut.",
+    ] {
+        let a = one(text);
+        assert_eq!((a.status, date(&a).as_deref()), (AgreementStatus::Signed, Some("2019")), "{text}");
+        assert_eq!(parties(&a), ["Sudan", "South Sudan"], "{text}");
+    }
     // A year before the name, both parties after it.
     let a = one("[This year|DATE] marks the anniversary of the [1984|DATE] Treaty of Peace and Friendship between \
          [Chile|GPE] and [Argentina|GPE].");
