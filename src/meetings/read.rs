@@ -633,11 +633,12 @@ impl<'d> Reader<'d> {
                 if all.is_empty() && !group {
                     // "Japan is to host a summit with South Korea and China", "the foreign
                     // ministers of Iran and Saudi Arabia met": kept unnamed.
-                    let unnamed = (kind == MeetingKind::Meeting && self.summit_of_countries(s, r))
-                        || (matches!(kind, MeetingKind::Meeting | MeetingKind::Talks)
-                            && self.officials_of_countries(s, r));
-                    if unnamed {
-                        match self.officials_named(s, r).filter(|_| !self.summit_of_countries(s, r)) {
+                    let summit = kind == MeetingKind::Meeting && self.summit_of_countries(s, r);
+                    let officials = !summit
+                        && matches!(kind, MeetingKind::Meeting | MeetingKind::Talks)
+                        && self.officials_of_countries(s, r);
+                    if summit || officials {
+                        match self.officials_named(s, r).filter(|_| officials) {
                             Some(parts) => cands.push(Cand { parts, indirect: true, ..base.clone() }),
                             None => cands.push(Cand { strength: 0.35, ..base.clone() }),
                         }
@@ -746,33 +747,35 @@ impl<'d> Reader<'d> {
         // officials", "the ministers of Iran and Saudi Arabia"), two or three of them (a longer
         // list is a multilateral gathering's membership).
         let near = office.saturating_sub(6).max(clause.start)..(office + 7).min(clause.end);
-        let countries_in = |range: std::ops::Range<usize>| {
-            let mut countries: Vec<&str> = Vec::new();
-            for k in range {
-                let u = &units[k];
-                if s.excluded[k] {
-                    continue;
-                }
-                let country = if u.is(EntityLabel::Gpe) {
-                    gazetteer::canonical_country(self.text(u.span))
-                } else if u.is(EntityLabel::Norp) {
-                    gazetteer::country_of_demonym(self.text(u.span))
-                } else {
-                    None
-                };
-                if let Some(c) = country {
-                    if !countries.contains(&c) {
-                        countries.push(c);
-                    }
-                }
-            }
-            countries.len()
-        };
-        countries_in(near) >= 2 && countries_in(clause) <= 3
+        self.countries_in(s, near).len() >= 2 && self.countries_in(s, clause).len() <= 3
     }
 }
 
 impl Reader<'_> {
+    /// The countries named in units `range` (places and nationalities, not excluded), each once,
+    /// in text order.
+    pub(super) fn countries_in(&self, s: &Sentence, range: std::ops::Range<usize>) -> Vec<&'static str> {
+        let mut countries: Vec<&'static str> = Vec::new();
+        for k in range {
+            let u = &s.units[k];
+            if s.excluded[k] {
+                continue;
+            }
+            let text = self.text(u.span);
+            let country = if u.is(EntityLabel::Gpe) {
+                gazetteer::canonical_country(text)
+            } else if u.is(EntityLabel::Norp) {
+                gazetteer::country_of_demonym(text)
+            } else {
+                None
+            };
+            if let Some(c) = country.filter(|c| !countries.contains(c)) {
+                countries.push(c);
+            }
+        }
+        countries
+    }
+
     /// The officials "the foreign ministers of Peru and Chile" stand for when the article named
     /// them before: for each country, the person of that country whose role fits the office
     /// and its qualifier ("foreign minister"); `None` unless every country has one.
@@ -797,21 +800,7 @@ impl Reader<'_> {
         }
         words.push(units[office].word()?.to_string());
         let near = office.saturating_sub(6).max(clause.start)..(office + 7).min(clause.end);
-        let mut countries: Vec<&'static str> = Vec::new();
-        for k in near {
-            let u = &units[k];
-            let text = self.text(u.span);
-            let country = if u.is(EntityLabel::Gpe) {
-                gazetteer::canonical_country(text)
-            } else if u.is(EntityLabel::Norp) {
-                gazetteer::country_of_demonym(text)
-            } else {
-                None
-            };
-            if let Some(c) = country.filter(|c| !countries.contains(c)) {
-                countries.push(c);
-            }
-        }
+        let countries = self.countries_in(s, near);
         if !(2..=3).contains(&countries.len()) {
             return None;
         }

@@ -31,6 +31,11 @@ pub(super) struct Trigger {
     pub(super) has_subject: bool,
 }
 
+/// Verbs of being somewhere that make a visit only with "in" and "for a visit/talks" after the
+/// place: "was in Beijing for talks", "stayed in Cairo for a working visit", "is expected in
+/// Khartoum for a visit".
+const BEING: [&str; 9] = ["was", "is", "were", "are", "stayed", "stays", "staying", "expected", "due"];
+
 pub(super) fn verb_form(w: &str) -> Form {
     static PAST: LazyLock<Vec<&str>> = words!("meetings/past_trigger_verbs.txt");
     if is_in(&PAST, w) {
@@ -392,10 +397,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
                 if matches!(next, "in" | "at" | "to")
                     && (next != "to" || !(w.starts_with("arriv") || w.starts_with("land")))
-                    && (!matches!(
-                        w,
-                        "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying" | "expected" | "due"
-                    ) || next == "in")
+                    && (!BEING.contains(&w) || next == "in")
                     && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were")) =>
             {
                 let place = (i + 2..(i + 8).min(n))
@@ -404,12 +406,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 if let Some(p) = place {
                     // Only an arrival that starts a visit: "to start a visit", "on a visit".
                     // "was in Beijing for talks": a visit only with "for (a visit|talks)" right after.
-                    // "stayed in Cairo for a working visit" reads the same way.
-                    // "is expected in Khartoum on Thursday for a visit": the same, still to come.
-                    let being = matches!(
-                        w,
-                        "was" | "is" | "were" | "are" | "stayed" | "stays" | "staying" | "expected" | "due"
-                    );
+                    let being = BEING.contains(&w);
                     // "is in London (this week) for talks": the "for" after the place or its date.
                     let date_at = |k: usize| units.get(k).is_some_and(|u| u.is(EntityLabel::Date));
                     let for_at = if date_at(p + 1) {
