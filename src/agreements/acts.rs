@@ -9,10 +9,53 @@ impl<'d> Cx<'d> {
         let mut out = Vec::new();
         for (class, re) in ACTS.iter() {
             for m in re.find_iter(body) {
-                out.push(Act::new(u.span.start + m.start(), u.span.start + m.end(), *class));
+                let (start, end) = (u.span.start + m.start(), u.span.start + m.end());
+                let class = match class {
+                    ActClass::Plan if self.purpose_of_past_gathering(ui, start) => {
+                        if m.as_str().to_lowercase().starts_with("to sign") {
+                            ActClass::Sign
+                        } else {
+                            ActClass::Witness
+                        }
+                    }
+                    other => *other,
+                };
+                out.push(Act::new(start, end, class));
             }
         }
         out
+    }
+
+    /// Whether "to sign" (or "to witness the signing of") at `at` is the purpose of a gathering
+    /// its sentence tells as past: "met Peru's president on Monday to sign", "arrived in Lima
+    /// to sign". News writes so of a signing that took place. A modal, a plan or a negation
+    /// before the gathering keeps it to come ("was expected to meet ... to sign", "will travel
+    /// to Lima to sign"), and so does a verb of intent right before "to" ("met and agreed to
+    /// sign", "met, hoping to sign").
+    fn purpose_of_past_gathering(&self, ui: usize, at: usize) -> bool {
+        static GATHERED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:met|gathered|convened|arrived|travell?ed|flew|came|went|visited|hosted|received|welcomed)\b").unwrap()
+        });
+        static TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:will|would|shall|could|can|may|might|should|must|expected|due|set|scheduled|slated|plans?|planned|planning|hopes?|hoped|intends?|intended|supposed|going|(?:is|are|was|were)\s+to|if|unless|not|never|failed|refused|declined|yet|tomorrow|next)\b|n't\b").unwrap()
+        });
+        let u = &self.units[ui];
+        let s = self.t(u.span.start, at);
+        if !self.t(at, u.span.end).to_lowercase().starts_with("to ") {
+            return false;
+        }
+        let Some(verb) = GATHERED.find_iter(s).last() else { return false };
+        let gap = &s[verb.end()..];
+        let gap_words = lower_words(gap);
+        let last = gap.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+        let intent = !last.starts_with(char::is_uppercase)
+            && (last.ends_with("ed") || last.ends_with("ing") || matches!(last, "agree" | "plan" | "want" | "hope"));
+        gap_words.len() <= 16
+            && !intent
+            && !gap.contains([';', ':'])
+            && !gap_words.iter().any(|w| matches!(w.as_str(), "said" | "says" | "but" | "who" | "which" | "that"))
+            && !TO_COME.is_match(&s[..verb.end()])
+            && !TO_COME.is_match(gap)
     }
 
     /// Whether the unit before `ui` tells of signing documents ("Chile and Peru signed seven

@@ -16,7 +16,8 @@
 //!   could lift exports"). Before the phrase: "signed", "inked", "put pen to paper on",
 //!   "witnessed the signing of", "concluded", "issued", "released", "adopted", "exchanged",
 //!   "exchanged the instruments of ratification of", "agreed on", "reached", "sealed",
-//!   "hammered out" (signed); "will sign", "to sign", "ahead of the signing of" (planned);
+//!   "hammered out" (signed); "will sign", "to sign", "ahead of the signing of" (planned; but
+//!   "to sign" as the purpose of a gathering told as past, "met X on Monday to sign", is signed);
 //!   "initialled" (planned: the text is agreed, the signing is to come); "agreed to negotiate",
 //!   "talks on", "negotiations on", "work towards", "are working on", "towards the signing of",
 //!   "discussed", "explored" (discussed); "upgraded relations to (the level of)" (signed,

@@ -1137,3 +1137,23 @@ fn a_signing_to_be_witnessed_is_planned() {
     );
     assert_eq!(a.status, AgreementStatus::Signed);
 }
+
+#[test]
+fn the_purpose_of_a_gathering_told_as_past_is_signed() {
+    for s in [
+        "Mexican President [Ana Soto|PERSON] met with Peruvian President [Luis Vega|PERSON] on [Monday|DATE] to sign a free trade agreement between [Mexico|GPE] and [Peru|GPE].",
+        "The leaders of [Colombia|GPE] and [Ecuador|GPE] met in [Quito|GPE] on [Thursday|DATE] to sign a border treaty.",
+        "[Chile|GPE]'s foreign minister arrived in [Lima|GPE] to sign a fisheries accord with [Peru|GPE].",
+    ] {
+        assert_eq!(one(s).status, AgreementStatus::Signed, "{s}");
+    }
+    // A gathering still to come, or an intent before "to", keeps the signing to come.
+    for s in [
+        "Uruguayan President [Luis Lacalle|PERSON] will meet Argentine President [Alberto Rios|PERSON] on [Friday|DATE] to sign a trade pact between [Uruguay|GPE] and [Argentina|GPE].",
+        "[Venezuela|GPE]'s foreign minister was expected to travel to [Lima|GPE] to sign a migration agreement with [Peru|GPE].",
+        "The presidents of [Brazil|GPE] and [Paraguay|GPE] met on [Monday|DATE] and agreed to sign a water accord.",
+        "The presidents of [Brazil|GPE] and [Paraguay|GPE] met on [Monday|DATE], hoping to sign a water accord.",
+    ] {
+        assert_eq!(one(s).status, AgreementStatus::Planned, "{s}");
+    }
+}
