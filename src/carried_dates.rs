@@ -4,9 +4,11 @@
 //! - the story's day for an event the lead tells as done ("India and Afghanistan inked a
 //!   partnership pact", first sentence of the prose, the page showing its full publication
 //!   date): a meeting that happened or an agreement that was signed;
-//! - the date of the sentence just before, for a meeting that happened and shares a person with
-//!   a dated record there ("The minister arrived in Cairo on Monday for a gas forum. He met his
-//!   Egyptian counterpart at the ministry": the meeting is Monday's).
+//! - the date of the sentence just before, for a meeting that happened and shares a person (or
+//!   two countries) with a dated record told there, in any of its sentences ("The minister
+//!   arrived in Cairo on Monday for a gas forum. He met his Egyptian counterpart at the
+//!   ministry": the meeting is Monday's); or of the one before that, across a sentence with no
+//!   time of its own.
 //!
 //! - the span of a visit of one of its people told before, for a meeting its sentence does
 //!   not date: "X is visiting the Solomon Islands, Nauru and Niue this week. In Nauru, X will
@@ -20,7 +22,7 @@
 use crate::dates::{self, DateValue};
 use crate::doc::{Document, EntityLabel};
 use crate::merge::same_name;
-use crate::records::{AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus};
+use crate::records::{AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus, PartyType};
 use crate::text::CharIndex;
 
 /// The carried-dates stage.
@@ -51,23 +53,48 @@ pub fn annotate(doc: &mut Document) {
 
     dates_of_visit_spans(doc, &sentence_of, story_day);
 
-    // Dated records by sentence, with their people.
-    let mut dated: Vec<(usize, DateField, Vec<String>)> = Vec::new();
+    // Dated records by sentence, with their people and the countries of their people or
+    // parties: every sentence that tells one ("On Monday, X met Y. A one-on-one meeting took
+    // place between X and Y at the palace. He also held talks with Z": the talks follow the
+    // Monday meeting's second sentence).
+    let sentences_of = |sources: &[Evidence]| -> Vec<usize> {
+        let mut all: Vec<usize> =
+            sources.iter().filter(|e| e.doc_id == id).filter_map(|e| sentences.holding(e.start)).collect();
+        all.dedup();
+        all
+    };
+    let mut dated: Vec<(usize, DateField, Vec<String>, Vec<String>)> = Vec::new();
     for m in &doc.meetings {
-        if let (Some(date @ DateField { value: Some(_), .. }), Some(s)) = (&m.date, sentence_of(&m.sources)) {
-            dated.push((s, date.clone(), m.participants.iter().map(|p| p.name.clone()).collect()));
+        if let Some(date @ DateField { value: Some(_), .. }) = &m.date {
+            let names: Vec<String> = m.participants.iter().map(|p| p.name.clone()).collect();
+            let countries = participant_countries(&m.participants);
+            for s in sentences_of(&m.sources) {
+                dated.push((s, date.clone(), names.clone(), countries.clone()));
+            }
         }
     }
     for a in &doc.agreements {
-        if let (Some(date @ DateField { value: Some(_), .. }), Some(s)) = (&a.date, sentence_of(&a.sources)) {
-            dated.push((s, date.clone(), a.signatories.iter().map(|p| p.name.clone()).collect()));
+        if let Some(date @ DateField { value: Some(_), .. }) = &a.date {
+            let names: Vec<String> = a.signatories.iter().map(|p| p.name.clone()).collect();
+            let mut countries: Vec<String> = a
+                .parties
+                .iter()
+                .filter(|p| p.kind == PartyType::Country)
+                .map(|p| p.name.clone())
+                .chain(participant_countries(&a.signatories))
+                .collect();
+            countries.sort();
+            countries.dedup();
+            for s in sentences_of(&a.sources) {
+                dated.push((s, date.clone(), names.clone(), countries.clone()));
+            }
         }
     }
     if dated.is_empty() {
         return;
     }
     // By sentence (stable: the first record of a sentence is found first, as before).
-    dated.sort_by_key(|(t, _, _)| *t);
+    dated.sort_by_key(|(t, _, _, _)| *t);
     // Not a visit: the same person's visit told right after a dated one is another journey
     // ("X visited China from August 18 to 20. Before that, X visited Laos and Cambodia").
     let receives = |m: &crate::records::Meeting| {
@@ -90,12 +117,34 @@ pub fn annotate(doc: &mut Document) {
         }
         let shares_a_person =
             |names: &[String]| names.iter().any(|n| m.participants.iter().any(|p| same_name(n, &p.name)));
-        let before = dated.partition_point(|(t, _, _)| t + 1 < s);
-        let just_before = dated[before..].iter().take_while(|(t, _, _)| t + 1 == s);
-        if let Some((_, date, _)) = just_before.into_iter().find(|(_, _, names)| shares_a_person(names)) {
-            m.date = Some(date.clone());
+        // Or two countries: "Mexico and Guatemala signed a trade deal on Monday. Mexican
+        // President X met Guatemalan President Y to sign it."
+        let own_countries = participant_countries(&m.participants);
+        let shares_two_countries =
+            |countries: &[String]| countries.iter().filter(|c| own_countries.contains(c)).count() >= 2;
+        // The sentence just before; or the one before that, across a sentence with no time
+        // of its own ("On Monday, X met Y. The talks covered trade. X also met Z").
+        let reach = if s >= 2 && !own_time[s - 1] { 2 } else { 1 };
+        for back in 1..=reach.min(s) {
+            let before = dated.partition_point(|(t, _, _, _)| t + back < s);
+            let there = dated[before..].iter().take_while(|(t, _, _, _)| t + back == s);
+            if let Some((_, date, _, _)) = there
+                .into_iter()
+                .find(|(_, _, names, countries)| shares_a_person(names) || shares_two_countries(countries))
+            {
+                m.date = Some(date.clone());
+                break;
+            }
         }
     }
+}
+
+/// The countries of people, sorted and deduplicated.
+fn participant_countries(people: &[crate::records::Participant]) -> Vec<String> {
+    let mut countries: Vec<String> = people.iter().filter_map(|p| p.country.clone()).collect();
+    countries.sort();
+    countries.dedup();
+    countries
 }
 
 /// How far after a visit a meeting it dates may be told, in sentences, unless the meeting is
@@ -274,6 +323,83 @@ mod tests {
         });
         annotate(&mut doc);
         assert_eq!(days(&doc)[3], None);
+    }
+
+    #[test]
+    fn a_date_carries_from_any_sentence_of_its_record_across_one_without_time() {
+        const STORY: &str = "Amal Rahim met Said Nasser on Monday. Their meeting took place at the palace. \
+                             Trade was discussed. Amal Rahim also held talks with Omar Haddad. Lina Vos met Piet Kuyper.";
+        let said = [
+            "Amal Rahim met Said Nasser on Monday.",
+            "Their meeting took place at the palace.",
+            "Trade was discussed.",
+            "Amal Rahim also held talks with Omar Haddad.",
+            "Lina Vos met Piet Kuyper.",
+        ];
+        let span = |t: &str| {
+            let i = STORY.find(t).unwrap();
+            ByteSpan::new(i, i + t.len())
+        };
+        let told = |ts: &[&str]| -> Vec<Evidence> {
+            ts.iter()
+                .map(|t| {
+                    let s = span(t);
+                    Evidence { doc_id: "d".into(), sentence: (*t).into(), start: s.start, end: s.end }
+                })
+                .collect()
+        };
+        let mut doc = Document::from_text("d", STORY);
+        doc.sentences = said.iter().map(|t| span(t)).collect();
+        let done = MeetingStatus::Occurred;
+        let mut first = meeting(MeetingKind::Meeting, done, &["Amal Rahim", "Said Nasser"], "", Some("2024-03-04"));
+        first.sources = told(&said[..2]);
+        let mut talks = meeting(MeetingKind::Talks, done, &["Amal Rahim", "Omar Haddad"], "", None);
+        talks.sources = told(&said[3..4]);
+        let mut other = meeting(MeetingKind::Meeting, done, &["Lina Vos", "Piet Kuyper"], "", None);
+        other.sources = told(&said[4..]);
+        doc.meetings = vec![first, talks, other];
+        annotate(&mut doc);
+        // The talks are two sentences after the meeting's second one, past a sentence with no
+        // time: Monday's. The next meeting shares no one: undated.
+        assert_eq!(days(&doc)[1].as_deref(), Some("2024-03-04"));
+        assert_eq!(days(&doc)[2], None);
+        // A sentence with a time between them stops the carry.
+        doc.meetings[1].date = None;
+        let between = span("Trade was discussed.");
+        doc.entities.push(crate::doc::Entity {
+            span: ByteSpan::new(between.start, between.start + 5),
+            label: EntityLabel::Date,
+            score: 0.9,
+        });
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[1], None);
+    }
+
+    #[test]
+    fn a_meeting_of_two_countries_takes_their_signing_just_before() {
+        let mut doc = story(None);
+        let with_country = |name: &str, country: &str| Participant {
+            name: name.into(),
+            role: None,
+            country: Some(country.into()),
+            organization: None,
+        };
+        // "Qatar and Oman signed a shipping accord [on Monday]. Amal Rahim met Said Nasser."
+        doc.meetings.truncate(2);
+        doc.meetings[1].participants = vec![with_country("Amal Rahim", "Qatar"), with_country("Said Nasser", "Oman")];
+        let party = |n: &str| crate::records::Party { name: n.into(), kind: PartyType::Country };
+        doc.agreements[0].parties = vec![party("Qatar"), party("Oman")];
+        doc.agreements[0].date = Some(DateField { text: "on Monday".into(), value: DateValue::from_iso("2024-03-04") });
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[1].as_deref(), Some("2024-03-04"));
+        // One country in common is not enough.
+        let mut doc = story(None);
+        doc.meetings.truncate(2);
+        doc.meetings[1].participants = vec![with_country("Amal Rahim", "Qatar"), with_country("Said Nasser", "Peru")];
+        doc.agreements[0].parties = vec![party("Qatar"), party("Oman")];
+        doc.agreements[0].date = Some(DateField { text: "on Monday".into(), value: DateValue::from_iso("2024-03-04") });
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[1], None);
     }
 
     #[test]

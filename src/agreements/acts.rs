@@ -34,7 +34,10 @@ impl<'d> Cx<'d> {
     /// sign", "met, hoping to sign").
     fn purpose_of_past_gathering(&self, ui: usize, at: usize) -> bool {
         static GATHERED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:met|gathered|convened|arrived|travell?ed|flew|came|went|visited|hosted|received|welcomed)\b").unwrap()
+            Regex::new(
+                r"(?i)\b(?:met|gathered|convened|arrived|travell?ed|flew|came|went|visited|hosted|received|welcomed)\b",
+            )
+            .unwrap()
         });
         static TO_COME: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\b(?:will|would|shall|could|can|may|might|should|must|expected|due|set|scheduled|slated|plans?|planned|planning|hopes?|hoped|intends?|intended|supposed|going|(?:is|are|was|were)\s+to|if|unless|not|never|failed|refused|declined|yet|tomorrow|next)\b|n't\b").unwrap()
