@@ -29,7 +29,11 @@ impl<'d> Cx<'d> {
                     return false;
                 }
                 let reporting = |w: &str| matches!(w, "said" | "says" | "reported" | "told" | "announced");
-                let bounded = matches!(prev.as_str(), "since" | "by" | "until" | "till" | "within" | "for");
+                // A bound ("a strategy till 2025", "by 2030"), before the mention or as its
+                // first word, is no date of the act.
+                let first = lower_words(self.t(s.start, s.end)).into_iter().next().unwrap_or_default();
+                let bound = |w: &str| matches!(w, "since" | "by" | "until" | "till" | "within" | "for");
+                let bounded = bound(&prev) || bound(&first);
                 !(bounded || reporting(&prev) || (prev == "on" && reporting(&prev2)))
             })
             .filter_map(|(s, v)| v.clone().map(|v| (*s, v)))

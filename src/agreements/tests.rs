@@ -1157,3 +1157,15 @@ fn the_purpose_of_a_gathering_told_as_past_is_signed() {
         assert_eq!(one(s).status, AgreementStatus::Planned, "{s}");
     }
 }
+
+#[test]
+fn a_bound_is_no_date_of_the_signing() {
+    for s in [
+        "[Chile|GPE] and [Peru|GPE] signed a fisheries agreement valid [till the year 2030|DATE].",
+        "[Chile|GPE] and [Peru|GPE] signed a fisheries agreement valid till [the year 2030|DATE].",
+    ] {
+        assert_eq!(one(s).date, None, "{s}");
+    }
+    let a = one("[Chile|GPE] and [Peru|GPE] signed a fisheries agreement in [2021|DATE].");
+    assert_eq!(a.date.and_then(|d| d.value).map(|v| v.to_string()).as_deref(), Some("2021"));
+}
