@@ -11,6 +11,11 @@
 //!   meeting of their leaders, which the readers read with its people;
 //! - a summit denied ("there has not been a Portugal-Brazil summit since 2016").
 //!
+//! A gathering a named person attended is a record with that person, whether the tagger read
+//! its name as one organisation ("attending the Tokyo International Conference on African
+//! Development") or not ("attended the Pacific Alliance Foreign Ministers Meeting", "the
+//! summit of South American leaders", "the first regional natural gas conference").
+//!
 //! Mentions of one bloc's summit in a document are one record, its evidence every sentence
 //! that names it. The word lists are data: `data/gatherings.tsv`.
 
@@ -43,6 +48,9 @@ struct Lists {
     bodies: Vec<String>,
     attend: Vec<String>,
     named: Vec<String>,
+    heads: Vec<String>,
+    phrase_stops: Vec<String>,
+    groups: Vec<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -62,6 +70,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "B" => &mut lists.bodies,
             "A" => &mut lists.attend,
             "G" => &mut lists.named,
+            "H" => &mut lists.heads,
+            "T" => &mut lists.phrase_stops,
+            "W" => &mut lists.groups,
             _ => continue,
         };
         list.push(words(text));
@@ -134,7 +145,8 @@ pub fn annotate(doc: &mut Document) {
                 }
             }
         }
-        mentions.extend(body_mentions(doc, sentence, &sentence_words, entities, anchor, lists));
+        let summit_told = mentions.last().is_some_and(|m| m.sentence == sentence);
+        mentions.extend(body_mentions(doc, sentence, &sentence_words, entities, anchor, summit_told, lists));
     }
     if mentions.is_empty() {
         return;
@@ -459,11 +471,12 @@ fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: us
 }
 
 /// Whether a reader already wrote a participant-less meeting from this sentence (or, with
-/// `any`, any meeting).
+/// `any`, any meeting but a visit).
 fn told_by_a_reader(doc: &Document, index: &CharIndex, sentence: ByteSpan, any: bool) -> bool {
     let chars = index.char_span(sentence);
     doc.meetings.iter().any(|m| {
-        (any || m.participants.is_empty()) && m.sources.iter().any(|e| e.doc_id == doc.id && e.start < chars.end && chars.start < e.end)
+        // A visit is another record than the gathering its visitor attended.
+        ((any && m.kind != MeetingKind::Visit) || m.participants.is_empty()) && m.sources.iter().any(|e| e.doc_id == doc.id && e.start < chars.end && chars.start < e.end)
     })
 }
 
@@ -471,7 +484,7 @@ fn told_by_a_reader(doc: &Document, index: &CharIndex, sentence: ByteSpan, any: 
 /// "a meeting between the African Union and the European Commission in Brussels on 23 May",
 /// "the Foreign Affairs Council met in an extraordinary session". Not when a person is named
 /// right after the noun ("a meeting between the presidents, Xi and Lula": the readers' case).
-fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entities: &[Entity], anchor: Option<chrono::NaiveDate>, lists: &Lists) -> Vec<Mention> {
+fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entities: &[Entity], anchor: Option<chrono::NaiveDate>, summit_told: bool, lists: &Lists) -> Vec<Mention> {
     let text = &doc.text;
     let mut out = Vec::new();
     if has_any(sentence_words, &lists.settings) || has_any(sentence_words, &lists.denied) {
@@ -538,13 +551,18 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
         let date = date_near(doc, entities, noun, name_start, until, anchor);
         let status = status_of(sentence_words, date.as_ref(), anchor, lists);
         let attendee = attendee_of(doc, sentence, entities, name_start, lists);
+        let place = place.or_else(|| attendee.and_then(|a| place_of_journey(doc, entities, a, name_start)));
         out.push(Mention { host, name, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: true, attendee });
         // One meeting of bodies per sentence: "the final meeting of the Ministerial, a regular
         // meeting of the Nuclear Planning Group" tells one gathering twice.
         break;
     }
     if out.is_empty() {
-        out.extend(attended_gathering(doc, sentence, sentence_words, entities, anchor, lists));
+        out.extend(
+            attended_gathering(doc, sentence, sentence_words, entities, anchor, lists)
+                // A summit the sentence names was read above, with its attendee.
+                .or_else(|| if summit_told { None } else { attended_phrase(doc, sentence, sentence_words, entities, anchor, lists) }),
+        );
     }
     out
 }
@@ -587,6 +605,122 @@ fn attended_gathering(doc: &Document, sentence: ByteSpan, sentence_words: &str, 
         return Some(Mention { host, name, kind, sentence, status, place, date, of_bodies: true, attendee: Some(attendee) });
     }
     None
+}
+
+/// Words of a gathering's name after an attending verb, at most: "attended the [15th ASEAN
+/// Political-Security Community Council Meeting]".
+const PHRASE_WORDS: usize = 9;
+
+/// A gathering a person attended, named by a phrase the tagger did not read as one
+/// organisation: "attended the Pacific Alliance Foreign Ministers Meeting in Lima", "arrived in
+/// Quito to attend the Andean Community ministerial meeting", "has returned from Brasilia where
+/// he attended the summit of South American leaders", "participated in the first regional
+/// natural gas conference". The phrase runs from the verb (an article or ordinal between) to
+/// its first head noun, and on over "of" and capitalised words; it must hold a capitalised
+/// word or two words before its head, so "attended the meeting" (one told before) is none.
+/// The place is one after the name, else one the person came to or from before the verb.
+fn attended_phrase(doc: &Document, sentence: ByteSpan, sentence_words: &str, entities: &[Entity], anchor: Option<chrono::NaiveDate>, lists: &Lists) -> Option<Mention> {
+    let text = &doc.text;
+    if !has_any(sentence_words, &lists.attend) {
+        return None;
+    }
+    let body = sentence.slice(text);
+    let tokens: Vec<(usize, &str)> = body
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| (sentence.start + (w.as_ptr() as usize - body.as_ptr() as usize), w))
+        .collect();
+    let lower: Vec<String> = tokens.iter().map(|(_, w)| w.to_lowercase()).collect();
+    let is = |i: usize, list: &[String]| lower.get(i).is_some_and(|w| list.iter().any(|x| x.trim() == w));
+    for v in 0..tokens.len() {
+        // The attending verb: one word ("attended") or two ("took part in").
+        let span = lists.attend.iter().map(|a| a.split_whitespace().collect::<Vec<_>>()).find(|a| {
+            a.iter().enumerate().all(|(k, w)| lower.get(v + k).is_some_and(|x| x == w))
+        });
+        let Some(verb) = span else { continue };
+        let mut i = v + verb.len();
+        while is(i, &["the".into(), "a".into(), "an".into()]) || lower.get(i).is_some_and(|w| is_ordinal(w)) {
+            i += 1;
+        }
+        let start = i;
+        let Some(mut head) = (start..(start + PHRASE_WORDS).min(tokens.len())).find(|&k| is(k, &lists.heads)) else { continue };
+        // "ministerial meeting", "summit meeting": the last head of a run.
+        while is(head + 1, &lists.heads) {
+            head += 1;
+        }
+        let words_between = &lower[start..head];
+        if words_between.iter().any(|w| lists.phrase_stops.iter().any(|s| s.trim() == w)) {
+            continue;
+        }
+
+        let (from, to) = (tokens[v].0, tokens[head].0 + tokens[head].1.len());
+        // A comma, bracket or quote between verb and head ends the phrase before its head.
+        if text[from..to].contains([',', ';', ':', '(', ')', '"', '“', '”']) {
+            continue;
+        }
+        // "of (the) Capitalised Words" after the head names whose gathering it is.
+        let mut end = head + 1;
+        if lower.get(end).is_some_and(|w| w == "of") {
+            let mut k = end + 1;
+            if lower.get(k).is_some_and(|w| w == "the") {
+                k += 1;
+            }
+            // Names, and the people who meet: "of EU foreign ministers", "of South American leaders".
+            let part = |w: &str| w.starts_with(char::is_uppercase) || matches!(w, "and" | "of" | "the") || lists.groups.iter().any(|g| g.trim() == w);
+            let run = tokens[k.min(tokens.len())..].iter().take_while(|(_, w)| part(w)).count().min(PHRASE_WORDS);
+            let run = (0..run).rev().find(|&r| !matches!(tokens[k + r].1, "and" | "of" | "the")).map_or(0, |r| r + 1);
+            if run > 0 && !text[tokens[end].0..tokens[k + run - 1].0].contains([',', ';', '.', '(', ')']) {
+                end = k + run;
+            }
+        }
+        let named = tokens[start..end].iter().any(|(_, w)| w.starts_with(char::is_uppercase));
+        let leads = head - start + (end - head - 1);
+        if !(named || leads >= 2) {
+            continue;
+        }
+        let name_span = ByteSpan::new(tokens[start].0, tokens[end - 1].0 + tokens[end - 1].1.len());
+        if entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start < name_span.end && name_span.start < e.span.end) {
+            continue;
+        }
+        let name_start = tokens[start].0;
+        let Some(attendee) = attendee_of(doc, sentence, entities, name_start, lists) else { continue };
+        let until = floor(text, (name_span.end + REACH_AFTER).min(sentence.end));
+        let place = place_after(text, entities, name_span, until, lists).or_else(|| place_of_journey(doc, entities, attendee, tokens[v].0));
+        let date = date_near(doc, entities, name_span, name_start, until, anchor);
+        let status = status_of(sentence_words, date.as_ref(), anchor, lists);
+        let kind = if lower[head] == "conference" || lower[head] == "meet" { MeetingKind::Conference } else { MeetingKind::Meeting };
+        let name = display_name(name_span.slice(text));
+        let host = Host::Bloc(gazetteer::fold(&name));
+        return Some(Mention { host, name, kind, sentence, status, place, date, of_bodies: true, attendee: Some(attendee) });
+    }
+    None
+}
+
+/// "15th", "first": an ordinal before a gathering's name.
+fn is_ordinal(word: &str) -> bool {
+    (word.chars().next().is_some_and(|c| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s)))
+        || ORDINAL_WORDS.contains(&word)
+}
+
+const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "latest", "inaugural", "annual"];
+
+/// The place an attendee came to or from before the attending verb at `verb`: "arrived in
+/// Quito to attend", "returned from Brasilia where he attended", "headed to Brussels to attend".
+fn place_of_journey(doc: &Document, entities: &[Entity], attendee: usize, verb: usize) -> Option<String> {
+    let text = &doc.text;
+    let person_end = doc.people[attendee].mentions.iter().map(|m| m.end).filter(|&e| e <= verb).max()?;
+    entities
+        .iter()
+        .filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) && e.span.start >= person_end && e.span.end <= verb)
+        .find(|e| {
+            let before = words(&text[person_end..e.span.start]);
+            [" in ", " to ", " from ", " in the ", " to the "].iter().any(|p| before.ends_with(p))
+                && !text[person_end..e.span.start].contains([',', ';', '.'])
+        })
+        .map(|e| {
+            let name = e.span.slice(text).trim();
+            name.strip_prefix("the ").unwrap_or(name).to_string()
+        })
 }
 
 /// The person a sentence says attended the gathering named from `name_start`: the nearest
@@ -830,8 +964,62 @@ mod tests {
     }
 
     #[test]
+    fn a_gathering_a_person_attended_is_named_by_the_phrase_after_the_verb() {
+        let said = [
+            "Foreign Minister Ana Rios attended the Pacific Alliance Foreign Ministers Meeting in Lima on Monday.",
+            "President Luis Vega has returned from Brasilia where he attended the summit of South American leaders.",
+            "Minister Juan Arce arrived in Quito to attend the first regional natural gas conference.",
+            "Minister Rosa Paz will participate in the meeting of foreign ministers of the Amazon Cooperation Treaty Organization.",
+            "Minister Eva Sol attended the meeting.",
+            "Minister Pia Lund attended talks with officials before the Nordic ministerial meeting.",
+        ];
+        let text = said.join(" ");
+        let entities = [
+            ("Ana Rios", Person),
+            ("Lima", Gpe),
+            ("Monday", Date),
+            ("Luis Vega", Person),
+            ("Brasilia", Gpe),
+            ("Juan Arce", Person),
+            ("Quito", Gpe),
+            ("Rosa Paz", Person),
+            ("Amazon Cooperation Treaty Organization", Org),
+            ("Eva Sol", Person),
+            ("Pia Lund", Person),
+            ("Nordic", Norp),
+        ];
+        let mut d = doc(&text, &said, &entities, Some("2024-03-06"));
+        annotate(&mut d);
+        let read: Vec<(String, Vec<&str>, Option<&str>, MeetingKind, MeetingStatus)> = d
+            .meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.gathering.clone().unwrap_or_default(),
+                    m.participants.iter().map(|p| p.name.as_str()).collect(),
+                    m.location.as_ref().map(|l| l.name.as_str()),
+                    m.kind,
+                    m.status,
+                )
+            })
+            .collect();
+        use MeetingKind::{Conference, Meeting};
+        use MeetingStatus::{Occurred, Planned};
+        assert_eq!(
+            read,
+            [
+                ("Pacific Alliance Foreign Ministers Meeting".to_string(), vec!["Ana Rios"], Some("Lima"), Meeting, Occurred),
+                ("summit of South American leaders".to_string(), vec!["Luis Vega"], Some("Brasilia"), Meeting, Occurred),
+                ("regional natural gas conference".to_string(), vec!["Juan Arce"], Some("Quito"), Conference, Occurred),
+                ("meeting of foreign ministers of the Amazon Cooperation Treaty Organization".to_string(), vec!["Rosa Paz"], None, Meeting, Planned),
+            ]
+        );
+        assert_eq!(d.meetings[0].date.as_ref().and_then(|f| f.value.as_ref()).map(|v| v.to_string()).as_deref(), Some("2024-03-04"));
+    }
+
+    #[test]
     fn any_text_is_read_without_panic() {
-        for text in ["summit", "Summit", "(AL) summit", "é summit é", "--summit--", "Ünïcödé SUMMIT s", "the Summit in"] {
+        for text in ["summit", "Summit", "(AL) summit", "é summit é", "--summit--", "Ünïcödé SUMMIT s", "the Summit in", "attended", "attended the", "took part in the Meeting of", "attended the 5th meeting of the and of", "Ünï attended Ünï Ünï meeting of Ü"] {
             let mut d = doc(text, &[text], &[], None);
             annotate(&mut d);
         }
