@@ -447,6 +447,7 @@ mod tests {
             ("Saudi", "Saudi Arabia"),
             ("Pakistani", "Pakistan"),
             ("Indonesian", "Indonesia"),
+            ("Dominican", "Dominican Republic"),
         ] {
             assert_eq!(country_of_demonym(word), Some(want), "{word}");
         }

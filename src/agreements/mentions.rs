@@ -8,6 +8,11 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b
 /// The same at the end of the text before an "of".
 static QUANTITY_BEFORE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+$")).unwrap());
 
+/// A bound before a count of documents: "at least 13", "more than 20", "nearly 30".
+static NUMBER_BOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|about|around|over|some|close\s+to)\s+$").unwrap()
+});
+
 impl<'d> Cx<'d> {
     pub(super) fn mentions(&self, ui: usize) -> Vec<Mention> {
         let u = &self.units[ui];
@@ -163,6 +168,13 @@ impl<'d> Cx<'d> {
                 definite = DEFINITE.contains(&lw.as_str());
                 cursor = a;
                 break;
+            }
+            // "At least 13 agreements", "more than 20 deals": the bound opens the phrase.
+            if lw.chars().all(|c| c.is_ascii_digit()) {
+                if let Some(q) = NUMBER_BOUND.find(&before[..a]) {
+                    cursor = q.start();
+                    break;
+                }
             }
             if STOP.contains(&lw.as_str()) || count >= 7 {
                 break;

@@ -1169,3 +1169,14 @@ fn a_bound_is_no_date_of_the_signing() {
     let a = one("[Chile|GPE] and [Peru|GPE] signed a fisheries agreement in [2021|DATE].");
     assert_eq!(a.date.and_then(|d| d.value).map(|v| v.to_string()).as_deref(), Some("2021"));
 }
+
+#[test]
+fn a_bounded_count_opens_the_phrase() {
+    for s in [
+        "At least 13 agreements between [Chile|GPE] and [Peru|GPE] are expected to be signed.",
+        "More than 20 agreements between [Chile|GPE] and [Peru|GPE] are expected to be signed.",
+    ] {
+        let a = one(s);
+        assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Chile", "Peru"]), "{s}");
+    }
+}
