@@ -3,14 +3,19 @@
 use super::*;
 
 /// A quantity before documents: "a number of", "a series of", "dozens of".
-const QUANTITY_WORDS: &str = r"(?:a\s+(?:number|series|raft|range|package|host|set|couple|total|slew|batch|string)|dozens|scores)";
+const QUANTITY_WORDS: &str =
+    r"(?:a\s+(?:number|series|raft|range|package|host|set|couple|total|slew|batch|string)|dozens|scores)";
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+of\b")).unwrap());
 /// The same at the end of the text before an "of".
-static QUANTITY_BEFORE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+$")).unwrap());
+static QUANTITY_BEFORE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+$")).unwrap());
 
 /// A bound before a count of documents: "at least 13", "more than 20", "nearly 30".
 static NUMBER_BOUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|about|around|over|some|close\s+to)\s+$").unwrap()
+    Regex::new(
+        r"(?i)\b(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|about|around|over|some|close\s+to)\s+$",
+    )
+    .unwrap()
 });
 
 impl<'d> Cx<'d> {

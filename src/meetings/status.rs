@@ -84,6 +84,21 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             }
         }
     }
+    // "is meeting X on Wednesday", "are holding talks tomorrow": an encounter in the present
+    // progressive with a time is arranged and still to come. With no time it may be under way
+    // ("Putin is meeting with Fico during his visit", a caption); and a visit, "is visiting
+    // China this week", is.
+    if matches!(t.form, Form::Present | Form::Gerund | Form::Noun)
+        && t.kind != MeetingKind::Visit
+        && s.word(t.head).ends_with("ing")
+    {
+        let before =
+            (t.head.saturating_sub(3)..t.head).rev().map(|k| s.word(k)).find(|w| !(w.ends_with("ly") || *w == "also"));
+        let timed = (r.cs..r.end.min(units.len())).any(|k| units[k].is(EntityLabel::Date));
+        if matches!(before, Some("is" | "are" | "am")) && timed {
+            return (MeetingStatus::Planned, true);
+        }
+    }
     if t.form == Form::Noun {
         // The noun's own predicate: "The summit ... is due to take place".
         let mut k = t.core_end;

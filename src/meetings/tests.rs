@@ -1462,3 +1462,24 @@ fn welcoming_a_guest_is_a_meeting_where_the_guest_was_welcomed() {
         (MeetingStatus::Planned, Some("London"), Some("2024-03-12"))
     );
 }
+
+#[test]
+fn an_encounter_in_the_present_progressive_with_a_time_is_planned() {
+    let m = one(
+        "Prime Minister [Ana Soto|PERSON] is meeting [Friday|DATE] morning with President [Luis Vega|PERSON] in [Lima|GPE].",
+        PUB,
+    );
+    // Published on a Wednesday: the Friday still to come.
+    assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2024-03-08")));
+    let m = one(
+        "Prime Minister [Ana Soto|PERSON] is holding talks with President [Luis Vega|PERSON] on [Friday|DATE].",
+        PUB,
+    );
+    assert_eq!(m.status, MeetingStatus::Planned);
+    // With no time, under way as the report is written.
+    let m = one("President [Luis Vega|PERSON] is meeting with Prime Minister [Ana Soto|PERSON] during his visit.", PUB);
+    assert_eq!(m.status, MeetingStatus::Occurred);
+    // A visit in the present progressive is under way.
+    let m = one("Prime Minister [Ana Soto|PERSON] is visiting [Peru|GPE] this week.", PUB);
+    assert_eq!((m.kind, m.status), (MeetingKind::Visit, MeetingStatus::Occurred));
+}
