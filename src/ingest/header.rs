@@ -151,6 +151,10 @@ static AT_CLOCK: LazyLock<Regex> =
 /// A reading-time note beside the date ("3 min read", "5 minutes read").
 static READING_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b[0-9]{1,3}\s*(?:min|mins|minutes?)\.?\s+read\b").unwrap());
+/// How long ago a page was posted: "2d", "5h", "3 hrs ago", "1 day ago".
+static PAGE_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[0-9]{1,3}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?$").unwrap()
+});
 /// A byline that carries the date: "By Jane Roe on 12 March 2021", "Written by Staff Writer on
 /// March 12, 2021." (the name part is checked apart: capitalised words only).
 static BYLINE_ON: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,6 +309,11 @@ fn classify(line: &str) -> Kind {
                 dated_parts += 1;
                 continue;
             }
+        }
+        // A page's age ("2d", "5 hrs ago") beside its date, as aggregators write it ("Story by
+        // Jane Roe • 2d • Mar 13, 2024"): no part of its own.
+        if PAGE_AGE.is_match(part) {
+            continue;
         }
         // A part that is only a time ("10:15", "9:05 AM GMT") belongs to the date beside it.
         let time_only = part.chars().any(|c| c.is_ascii_digit())
@@ -737,6 +746,17 @@ mod tests {
         let h = parse(t, None);
         assert_eq!(h.published.as_deref(), Some("2024-08-21"));
         assert_eq!(h.furniture.len(), 3);
+    }
+
+    #[test]
+    fn an_aggregator_line_with_the_page_age() {
+        for line in ["Story by Jane Roe • 2d • Mar 13, 2024", "Reuters • 5 hrs ago • Mar 13, 2024"] {
+            let t = format!("Talks open in Hanoi\n{line}\nThe talks opened in Hanoi on Monday and are expected to last two days.\n");
+            assert_eq!(parse(&t, None).published.as_deref(), Some("2024-03-13"), "{line}");
+        }
+        // An age alone dates nothing.
+        let t = "Talks open in Hanoi\nReuters • 2d\nThe talks opened in Hanoi on Monday and are expected to last two days.\n";
+        assert_eq!(parse(t, None).published, None);
     }
 
     #[test]
