@@ -462,6 +462,9 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     if let Some(c) = all.first().and_then(|l| LEADING_DATE.captures(l.text)) {
         published_line = hdate::find_date(&c[1]).map(|(d, _)| d);
     }
+    // The capture's stuck date may be a day off the date the page shows (another time zone):
+    // the page's own date line then wins.
+    let stuck = published_line;
     for line in &all {
         let p = plain(line.text);
         if let Some(c) = DATE_FIRST_DATELINE
@@ -482,6 +485,11 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             Kind::Dates { .. } if after_weather(&all, i) => header.furniture.push(line.span),
             Kind::Dates { published, updated } => {
                 published_on_first_line |= i == 0 && published_line.is_none() && published.is_some();
+                if published_line.is_some() && published_line == stuck {
+                    if let Some(shown) = published.filter(|p| day_apart(p, &stuck.unwrap_or(*p))) {
+                        published_line = Some(shown);
+                    }
+                }
                 published_line = published_line.or(published);
                 updated_line = updated_line.or(updated);
                 header.furniture.push(line.span);
@@ -545,6 +553,17 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         }
     }
     header
+}
+
+/// Two full dates one day apart.
+fn day_apart(a: &HeaderDate, b: &HeaderDate) -> bool {
+    let day = |d: &HeaderDate| {
+        d.iso().filter(|s| s.len() == 10).and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    };
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() == 1,
+        _ => false,
+    }
 }
 
 /// A page's own date stamp below a first-line date that is later than it: the first line was
@@ -749,9 +768,20 @@ mod tests {
     }
 
     #[test]
+    fn a_stuck_date_a_day_off_the_shown_one_gives_way() {
+        let t = " date 2019-09-27 Leaders meet in New York\n\n26 September 2019\nShabelle Media Network (Mogadishu)\n\nThe president held talks with the UN chief in New York on the sidelines of the assembly.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2019-09-26"));
+        // Farther apart, the shown date may be another event's: the stuck one stays.
+        let t = " date 2019-09-27 Leaders meet in New York\n\n20 September 2019\n\nThe president held talks with the UN chief in New York on the sidelines of the assembly.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2019-09-27"));
+    }
+
+    #[test]
     fn an_aggregator_line_with_the_page_age() {
         for line in ["Story by Jane Roe • 2d • Mar 13, 2024", "Reuters • 5 hrs ago • Mar 13, 2024"] {
-            let t = format!("Talks open in Hanoi\n{line}\nThe talks opened in Hanoi on Monday and are expected to last two days.\n");
+            let t = format!(
+                "Talks open in Hanoi\n{line}\nThe talks opened in Hanoi on Monday and are expected to last two days.\n"
+            );
             assert_eq!(parse(&t, None).published.as_deref(), Some("2024-03-13"), "{line}");
         }
         // An age alone dates nothing.
