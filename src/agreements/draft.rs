@@ -143,6 +143,16 @@ impl<'d> Cx<'d> {
         match act.class {
             ActClass::Implement if m.title.is_none() => return None,
             ActClass::Upgrade if m.kind != AgreementKind::Partnership => return None,
+            // To discuss a partnership is to discuss relations ("discuss the partnership
+            // between Europe and Africa"); one negotiated or worked towards is a plan.
+            ActClass::Discuss
+                if m.kind == AgreementKind::Partnership && {
+                    let verb = self.t(act.start, act.end).to_lowercase();
+                    ["discuss", "explor", "consider", "stud", "mull"].iter().any(|v| verb.starts_with(v))
+                } =>
+            {
+                return None
+            }
             _ => {}
         }
         if m.name_only

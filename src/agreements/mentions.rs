@@ -129,7 +129,16 @@ impl<'d> Cx<'d> {
         // Inside quotes: the whole quoted name is the phrase.
         let mut quoted: Option<(usize, usize, usize, usize)> = None;
         if !name_only {
-            quoted = quotes.iter().copied().find(|&(qa, qb, _, _)| qa < head.start && head.end <= qb && qb - qa < 400);
+            // Speech is no name: a quote that ends a clause ("We will negotiate a new trade
+            // agreement," he said) or runs long is read as the sentence it is.
+            quoted = quotes.iter().copied().find(|&(qa, qb, ia, ib)| {
+                let inner = self.t(ia, ib).trim();
+                qa < head.start
+                    && head.end <= qb
+                    && qb - qa < 400
+                    && !inner.ends_with([',', '.', '!', '?', ';', ':'])
+                    && inner.split_whitespace().count() <= 24
+            });
         }
         let head_start = match quoted {
             Some((qa, qb, ia, ib)) => {

@@ -1180,3 +1180,19 @@ fn a_bounded_count_opens_the_phrase() {
         assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Chile", "Peru"]), "{s}");
     }
 }
+
+#[test]
+fn speech_in_quotes_is_read_as_a_sentence_and_a_short_quoted_name_as_a_name() {
+    let a = one("\"[Chile|GPE] and [Peru|GPE] will negotiate a new trade agreement,\" the minister said.");
+    assert_eq!((a.status, parties(&a)), (AgreementStatus::Discussed, vec!["Chile", "Peru"]));
+    let a = one("[Chile|GPE] and [Peru|GPE] signed the \"Agreement on Fisheries Cooperation\" on [Monday|DATE].");
+    assert_eq!((a.status, a.title.as_deref()), (AgreementStatus::Signed, Some("Agreement on Fisheries Cooperation")));
+}
+
+#[test]
+fn a_partnership_discussed_is_relations_not_a_record() {
+    assert!(records("[Chile|GPE] and [Peru|GPE] discussed the partnership between [Europe|LOC] and [Africa|LOC].")
+        .is_empty());
+    let a = one("[Chile|GPE] and [Peru|GPE] agreed to negotiate a strategic partnership.");
+    assert_eq!(a.status, AgreementStatus::Discussed);
+}
