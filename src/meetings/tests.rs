@@ -1483,3 +1483,24 @@ fn an_encounter_in_the_present_progressive_with_a_time_is_planned() {
     let m = one("Prime Minister [Ana Soto|PERSON] is visiting [Peru|GPE] this week.", PUB);
     assert_eq!((m.kind, m.status), (MeetingKind::Visit, MeetingStatus::Occurred));
 }
+
+#[test]
+fn discussed_a_topic_with_a_person_is_a_meeting() {
+    let m = one(
+        "Foreign Minister [Ana Soto|PERSON] discussed trade and security with [Luis Vega|PERSON] on [Monday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, names(&m)),
+        (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Ana Soto", "Luis Vega"])
+    );
+    let m = one("[Ana Soto|PERSON] is expected to discuss trade with [Luis Vega|PERSON] in [Lima|GPE].", PUB);
+    assert_eq!((m.status, place(&m)), (MeetingStatus::Planned, Some("Lima")));
+    for s in [
+        "[Ana Soto|PERSON] discussed the plan with reporters on [Monday|DATE].",
+        "[Ana Soto|PERSON] discussed the dispute, with [Luis Vega|PERSON] calling for calm.",
+        "[Ana Soto|PERSON] discussed what officials planned with [Luis Vega|PERSON]'s aides.",
+    ] {
+        assert!(read(s, PUB).is_empty(), "{s}");
+    }
+}

@@ -212,6 +212,22 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     found = Some(verb(MeetingKind::Meeting, i + 1, 0.55));
                 }
             }
+            // "discussed bilateral issues with his South Korean counterpart Cho Tae Yong": a
+            // meeting; the topic, no clause, stands between the verb and "with", and a person
+            // follows it ("discussed the plan with reporters" is none; ", with Modi calling
+            // for ..." is another clause).
+            "discussed" | "discuss" | "discusses" | "discussing" => {
+                let with = (i + 1..(i + 9).min(n))
+                    .take_while(|&k| !is_stop_punct(&units[k]) && !units[k].is_p(','))
+                    .find(|&k| word(k) == "with");
+                let clause_word =
+                    |k: usize| matches!(word(k), "that" | "which" | "who" | "but" | "how" | "whether" | "what");
+                if let Some(with) = with.filter(|&w| !(i + 1..w).any(clause_word)) {
+                    if person_soon(units, with + 1, 8).is_some() {
+                        found = Some(verb(MeetingKind::Meeting, with + 1, 0.5));
+                    }
+                }
+            }
             // "conferred with his Jordanian counterpart": a meeting (a title may come between).
             "conferred" | "confer" | "confers" | "conferring"
                 if next == "with" && person_soon(units, i + 2, 8).is_some() =>
