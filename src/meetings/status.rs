@@ -51,11 +51,18 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
         match w {
             "will" | "shall" | "would" | "ll" => return (MeetingStatus::Planned, true),
             "to" => {
-                let prev = if k > 0 { s.word(k - 1) } else { "" };
                 let back = |n: usize| if k >= n { s.word(k - n) } else { "" };
+                // Past an adverb: "are also to meet", "is now expected to visit".
+                let adverb = |w: &str| w == "also" || w == "now" || w == "then" || w == "still" || w.ends_with("ly");
+                let skip = usize::from(k >= 2 && adverb(back(1)));
+                let prev = back(1 + skip);
+                let back = |n: usize| back(n + skip);
                 // "were supposed to meet", "had been expected to visit": a plan that did not
                 // happen.
-                let unrealised = (prev == "supposed" && matches!(back(2), "was" | "were"))
+                let was = |n: usize| {
+                    matches!(back(n), "was" | "were") || (adverb(back(n)) && matches!(back(n + 1), "was" | "were"))
+                };
+                let unrealised = (prev == "supposed" && was(2))
                     || (is_in(&FUTURE_BEFORE_TO, prev) && back(2) == "been" && back(3) == "had");
                 if unrealised {
                     return (MeetingStatus::Cancelled, true);

@@ -1504,3 +1504,16 @@ fn discussed_a_topic_with_a_person_is_a_meeting() {
         assert!(read(s, PUB).is_empty(), "{s}");
     }
 }
+
+#[test]
+fn an_adverb_before_to_keeps_the_plan() {
+    for s in [
+        "Presidents [Ana Soto|PERSON] and [Luis Vega|PERSON] are also to meet the speaker, [Eva Ruiz|PERSON].",
+        "[Ana Soto|PERSON] is now expected to meet [Luis Vega|PERSON] in [Lima|GPE].",
+    ] {
+        assert_eq!(one(s, PUB).status, MeetingStatus::Planned, "{s}");
+    }
+    // "were also supposed to meet": a plan that did not happen.
+    let m = one("[Ana Soto|PERSON] and [Luis Vega|PERSON] were also supposed to meet in [Lima|GPE].", PUB);
+    assert_eq!(m.status, MeetingStatus::Cancelled);
+}
