@@ -11,6 +11,7 @@ pub mod agreements;
 pub mod assemble;
 pub mod bench;
 pub mod bundles;
+pub mod calls;
 pub mod bench_encoder;
 pub mod cache;
 pub mod dates;
