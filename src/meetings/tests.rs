@@ -1517,3 +1517,17 @@ fn an_adverb_before_to_keeps_the_plan() {
     let m = one("[Ana Soto|PERSON] and [Luis Vega|PERSON] were also supposed to meet in [Lima|GPE].", PUB);
     assert_eq!(m.status, MeetingStatus::Cancelled);
 }
+
+#[test]
+fn being_somewhere_on_a_journey_is_a_visit() {
+    for s in [
+        "Foreign Minister [Ana Soto|PERSON] is in [Beijing|GPE] on the third leg of her four-nation tour.",
+        "Foreign Minister [Ana Soto|PERSON] is in [Suva|GPE] on an official visit.",
+    ] {
+        let m = one(s, PUB);
+        assert_eq!((m.kind, m.status), (MeetingKind::Visit, MeetingStatus::Occurred), "{s}");
+    }
+    // Being somewhere on a day is no visit.
+    assert!(read("Foreign Minister [Ana Soto|PERSON] is in [Beijing|GPE] on [Monday|DATE], officials said.", PUB)
+        .is_empty());
+}

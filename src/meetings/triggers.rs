@@ -432,12 +432,31 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     } else {
                         p + 1
                     };
-                    let tail = p + 1..(for_at + if being { 6 } else { 15 }).min(n);
+                    // "is in Beijing on the third leg of his four-nation tour", "is in Suva on an
+                    // official visit": "on" leads to the journey's noun a little farther.
+                    let on_journey = being && word(for_at) == "on";
+                    let tail = p + 1
+                        ..(for_at
+                            + if on_journey {
+                                10
+                            } else if being {
+                                6
+                            } else {
+                                15
+                            })
+                        .min(n);
                     let mut visit_at = None;
                     for k in tail {
                         if being {
                             if word(for_at) == "for" && units[k].is_wi(&["talks", "meetings", "visit", "trip"]) {
                                 visit_at = Some(k);
+                                break;
+                            }
+                            if on_journey && units[k].is_wi(&["visit", "trip", "tour"]) {
+                                visit_at = Some(k);
+                                break;
+                            }
+                            if units[k].is_p('.') || units[k].is_p(';') || units[k].is_p(',') {
                                 break;
                             }
                             continue;
