@@ -639,7 +639,7 @@ fn attended_phrase(doc: &Document, sentence: ByteSpan, sentence_words: &str, ent
         });
         let Some(verb) = span else { continue };
         let mut i = v + verb.len();
-        while is(i, &["the".into(), "a".into(), "an".into()]) || lower.get(i).is_some_and(|w| is_ordinal(w)) {
+        while lower.get(i).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an") || is_ordinal(w)) {
             i += 1;
         }
         let start = i;
