@@ -462,6 +462,8 @@ mod tests {
     fn places() {
         for (place, want) in [
             ("Hanoi", "Vietnam"),
+            ("White House", "United States"),
+            ("Kremlin", "Russia"),
             ("Ha Noi", "Vietnam"),
             ("Hà Nội", "Vietnam"),
             ("Ho Chi Minh City", "Vietnam"),
