@@ -22,7 +22,9 @@
 use crate::dates::{self, DateValue};
 use crate::doc::{Document, EntityLabel};
 use crate::merge::same_name;
-use crate::records::{AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus, PartyType};
+use crate::records::{
+    country_set, AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus, Participant, PartyType,
+};
 use crate::text::CharIndex;
 
 /// The carried-dates stage.
@@ -63,31 +65,19 @@ pub fn annotate(doc: &mut Document) {
         all.dedup();
         all
     };
+    let meetings_told =
+        doc.meetings.iter().map(|m| (&m.date, &m.sources, &m.participants, country_set(countries_of(&m.participants))));
+    let agreements_told = doc.agreements.iter().map(|a| {
+        let parties = a.parties.iter().map(|p| (p.kind == PartyType::Country).then_some(p.name.as_str()));
+        (&a.date, &a.sources, &a.signatories, country_set(parties.chain(countries_of(&a.signatories))))
+    });
     let mut dated: Vec<(usize, DateField, Vec<String>, Vec<String>)> = Vec::new();
-    for m in &doc.meetings {
-        if let Some(date @ DateField { value: Some(_), .. }) = &m.date {
-            let names: Vec<String> = m.participants.iter().map(|p| p.name.clone()).collect();
-            let countries = participant_countries(&m.participants);
-            for s in sentences_of(&m.sources) {
-                dated.push((s, date.clone(), names.clone(), countries.clone()));
-            }
-        }
-    }
-    for a in &doc.agreements {
-        if let Some(date @ DateField { value: Some(_), .. }) = &a.date {
-            let names: Vec<String> = a.signatories.iter().map(|p| p.name.clone()).collect();
-            let mut countries: Vec<String> = a
-                .parties
-                .iter()
-                .filter(|p| p.kind == PartyType::Country)
-                .map(|p| p.name.clone())
-                .chain(participant_countries(&a.signatories))
-                .collect();
-            countries.sort();
-            countries.dedup();
-            for s in sentences_of(&a.sources) {
-                dated.push((s, date.clone(), names.clone(), countries.clone()));
-            }
+    for (date, sources, people, countries) in meetings_told.chain(agreements_told) {
+        let Some(date @ DateField { value: Some(_), .. }) = date else { continue };
+        let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
+        let countries: Vec<String> = countries.into_iter().map(str::to_string).collect();
+        for s in sentences_of(sources) {
+            dated.push((s, date.clone(), names.clone(), countries.clone()));
         }
     }
     if dated.is_empty() {
@@ -119,9 +109,9 @@ pub fn annotate(doc: &mut Document) {
             |names: &[String]| names.iter().any(|n| m.participants.iter().any(|p| same_name(n, &p.name)));
         // Or two countries: "Mexico and Guatemala signed a trade deal on Monday. Mexican
         // President X met Guatemalan President Y to sign it."
-        let own_countries = participant_countries(&m.participants);
+        let own_countries = country_set(countries_of(&m.participants));
         let shares_two_countries =
-            |countries: &[String]| countries.iter().filter(|c| own_countries.contains(c)).count() >= 2;
+            |countries: &[String]| countries.iter().filter(|c| own_countries.contains(&c.as_str())).count() >= 2;
         // The sentence just before; or the one before that, across a sentence with no time
         // of its own ("On Monday, X met Y. The talks covered trade. X also met Z").
         let reach = if s >= 2 && !own_time[s - 1] { 2 } else { 1 };
@@ -139,12 +129,9 @@ pub fn annotate(doc: &mut Document) {
     }
 }
 
-/// The countries of people, sorted and deduplicated.
-fn participant_countries(people: &[crate::records::Participant]) -> Vec<String> {
-    let mut countries: Vec<String> = people.iter().filter_map(|p| p.country.clone()).collect();
-    countries.sort();
-    countries.dedup();
-    countries
+/// The countries people are of, as written on them.
+fn countries_of(people: &[Participant]) -> impl Iterator<Item = Option<&str>> {
+    people.iter().map(|p| p.country.as_deref())
 }
 
 /// How far after a visit a meeting it dates may be told, in sentences, unless the meeting is

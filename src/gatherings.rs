@@ -80,11 +80,17 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     lists
 });
 
+/// A character of a word as the lists read it: apostrophes and hyphens stay inside words
+/// ("leaders'", "mini-summit").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
 /// Lower-cased words joined by single spaces, with a space at each end, so that a phrase is
 /// found as whole words by `contains`. Apostrophes stay inside words ("leaders'").
 fn words(text: &str) -> String {
     let mut out = String::from(" ");
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).filter(|w| !w.is_empty()) {
+    for w in text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
         out.push_str(&w.to_lowercase());
         out.push(' ');
     }
@@ -626,17 +632,16 @@ fn attended_phrase(doc: &Document, sentence: ByteSpan, sentence_words: &str, ent
     }
     let body = sentence.slice(text);
     let tokens: Vec<(usize, &str)> = body
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| (sentence.start + (w.as_ptr() as usize - body.as_ptr() as usize), w))
         .collect();
     let lower: Vec<String> = tokens.iter().map(|(_, w)| w.to_lowercase()).collect();
     let is = |i: usize, list: &[String]| lower.get(i).is_some_and(|w| list.iter().any(|x| x.trim() == w));
+    let verbs: Vec<Vec<&str>> = lists.attend.iter().map(|a| a.split_whitespace().collect()).collect();
     for v in 0..tokens.len() {
         // The attending verb: one word ("attended") or two ("took part in").
-        let span = lists.attend.iter().map(|a| a.split_whitespace().collect::<Vec<_>>()).find(|a| {
-            a.iter().enumerate().all(|(k, w)| lower.get(v + k).is_some_and(|x| x == w))
-        });
+        let span = verbs.iter().find(|a| a.iter().enumerate().all(|(k, w)| lower.get(v + k).is_some_and(|x| x == w)));
         let Some(verb) = span else { continue };
         let mut i = v + verb.len();
         while lower.get(i).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an") || is_ordinal(w)) {
@@ -735,7 +740,7 @@ fn attendee_of(doc: &Document, sentence: ByteSpan, entities: &[Entity], name_sta
     // its word count.
     let words_before_verb = lower[..verb.0].split_whitespace().count();
     let verb_at = before
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(words_before_verb)
         .last()

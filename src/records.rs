@@ -199,7 +199,7 @@ impl Agreement {
 }
 
 /// Sorted, deduplicated country names.
-fn country_set<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
+pub(crate) fn country_set<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
     names.flatten().filter(|c| !c.is_empty()).collect::<BTreeSet<_>>().into_iter().collect()
 }
 

@@ -50,6 +50,11 @@ impl HeaderDate {
         })
     }
 
+    /// The day, when the date names one and its year.
+    pub fn day(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month, self.day?)
+    }
+
     /// The latest day this date can stand for (last day of the month when the day is unknown).
     fn latest_day(&self) -> Option<NaiveDate> {
         let year = self.year?;

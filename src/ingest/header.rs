@@ -485,8 +485,8 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             Kind::Dates { .. } if after_weather(&all, i) => header.furniture.push(line.span),
             Kind::Dates { published, updated } => {
                 published_on_first_line |= i == 0 && published_line.is_none() && published.is_some();
-                if published_line.is_some() && published_line == stuck {
-                    if let Some(shown) = published.filter(|p| day_apart(p, &stuck.unwrap_or(*p))) {
+                if let (Some(stuck), Some(shown)) = (stuck.filter(|s| published_line == Some(*s)), published) {
+                    if day_apart(&shown, &stuck) {
                         published_line = Some(shown);
                     }
                 }
@@ -557,13 +557,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
 
 /// Two full dates one day apart.
 fn day_apart(a: &HeaderDate, b: &HeaderDate) -> bool {
-    let day = |d: &HeaderDate| {
-        d.iso().filter(|s| s.len() == 10).and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
-    };
-    match (day(a), day(b)) {
-        (Some(x), Some(y)) => (x - y).num_days().abs() == 1,
-        _ => false,
-    }
+    a.day().zip(b.day()).is_some_and(|(x, y)| (x - y).num_days().abs() == 1)
 }
 
 /// A page's own date stamp below a first-line date that is later than it: the first line was
