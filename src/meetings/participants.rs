@@ -163,15 +163,34 @@ impl<'d> Reader<'d> {
         let Some(head) = words.last().map(|w| singular(w)) else { return Vec::new() };
         let rest: Vec<&str> =
             words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(&IDLE, w)).collect();
+        let found = self.described_from(&head, &rest, country, false, pos);
+        if !found.is_empty() || country.is_none() {
+            return found;
+        }
+        // "the Polish leader" after "President Andrzej Duda": someone whose country the text
+        // never gives may be the one described, when nobody of that country fits.
+        self.described_from(&head, &rest, country, true, pos)
+    }
+
+    /// See [`Reader::described`]; `unknown_country`: people of no known country also fit.
+    fn described_from(
+        &self,
+        head: &str,
+        rest: &[&str],
+        country: Option<&str>,
+        unknown_country: bool,
+        pos: usize,
+    ) -> Vec<usize> {
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, p) in self.doc.people.iter().enumerate() {
             let Some(last) = last_mention_before(p, pos) else { continue };
-            if country.is_some() && p.country.as_deref() != country {
+            let country_fits = p.country.as_deref() == country || (unknown_country && p.country.is_none());
+            if country.is_some() && !country_fits {
                 continue;
             }
             let Some(role) = p.role.as_deref().map(gazetteer::fold) else { continue };
             let role_words: Vec<&str> = role.split_whitespace().collect();
-            let head_fits = match head.as_str() {
+            let head_fits = match head {
                 "leader" | "head" => true,
                 "premier" => role_words.contains(&"premier") || role.contains("prime minister"),
                 h => role_words.contains(&h),
@@ -413,6 +432,29 @@ impl<'d> Reader<'d> {
                         }
                         m += 1;
                     }
+                    // "the Presidents of Poland and Lithuania", "the President of Kenya": the
+                    // holder of that office for each country.
+                    let mut of_countries: Vec<&'static str> = Vec::new();
+                    if country.is_none() && !words.is_empty() && m < head && units[m].is_w("of") {
+                        let mut j = m + 1;
+                        while j < head {
+                            let v = &units[j];
+                            if v.is(EntityLabel::Gpe) {
+                                match gazetteer::canonical_country(self.text(v.span)) {
+                                    Some(c) => of_countries.push(c),
+                                    None => break,
+                                }
+                            } else if !(v.is_w("and") || v.is_p(',')) {
+                                break;
+                            }
+                            j += 1;
+                        }
+                        if !of_countries.is_empty() && units[j - 1].is(EntityLabel::Gpe) {
+                            m = j;
+                        } else {
+                            of_countries.clear();
+                        }
+                    }
                     while m < head && units[m].is_wi(&ADVERBS) {
                         m += 1;
                     }
@@ -421,6 +463,18 @@ impl<'d> Reader<'d> {
                     let plural = words
                         .last()
                         .is_some_and(|w| is_in(&PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
+                    if !of_countries.is_empty() && ends && words.len() <= 2 {
+                        let office = [singular(&words[words.len() - 1])];
+                        let mut found = Vec::new();
+                        for c in of_countries {
+                            if let Some(p) = self.person_described(&office, Some(c), u.span.start) {
+                                push_unique(&mut found, p);
+                            }
+                        }
+                        if !found.is_empty() {
+                            return Some((found, true));
+                        }
+                    }
                     if plural && ends && words.len() <= 2 {
                         let noun = words.last().filter(|w| is_in(&PLURAL_ANAPHORA, w)).cloned();
                         return self.anaphor(si, cands, u.span.start, noun.as_deref()).map(|v| (v, true));

@@ -395,6 +395,28 @@ fn an_office_as_the_object_stands_for_its_holder_named_before() {
 }
 
 #[test]
+fn an_office_as_the_subject_stands_for_its_holder_named_before() {
+    // The text never gives Bo Park's country: "the Polish leader" may still be him, as
+    // nobody named is Polish; Cy Dow is Lithuanian and so not the one described.
+    let lead = "President [Bo Park|PERSON] met [Lithuanian|NORP] President [Cy Dow|PERSON] on [Tuesday|DATE].";
+    let ms = read(&format!("{lead} On [Wednesday|DATE], the [Polish|NORP] leader will meet [Ali Reza|PERSON]."), PUB);
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(names(&ms[1]), ["Bo Park", "Ali Reza"]);
+    // "the Presidents of Poland and Lithuania": the holder of the office for each country.
+    let ms = read(
+        &format!("{lead} The Presidents of [Poland|GPE] and [Lithuania|GPE] are also to meet [Ali Reza|PERSON]."),
+        PUB,
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!(names(&ms[1]), ["Bo Park", "Cy Dow", "Ali Reza"]);
+    // Someone of the named country fits first; a description nobody fits stands for no one.
+    let lead2 = "[Polish|NORP] President [Ed Now|PERSON] and President [Bo Park|PERSON] spoke on [Monday|DATE].";
+    let m = one(&format!("{lead2} The [Polish|NORP] leader will meet [Ali Reza|PERSON]."), PUB);
+    assert_eq!(names(&m), ["Ed Now", "Ali Reza"]);
+    assert!(read("[Ali Reza|PERSON] spoke. The [Polish|NORP] leader will meet him.", PUB).is_empty());
+}
+
+#[test]
 fn receptions_at_the_airport() {
     let lead = "Prime Minister [Ali Reza|PERSON] arrived in [Cairo|GPE] on [Friday|DATE].";
     for then in [
