@@ -58,6 +58,24 @@ impl<'u> Sentence<'u> {
                 k = j;
                 continue;
             }
+            // "X, an adviser to Supreme Leader Y, arrived": an apposition on a person, closed by
+            // its comma; the people in it describe, they do not act.
+            if u.is(EntityLabel::Person)
+                && !u.poss
+                && units.get(k + 1).is_some_and(|v| v.is_p(','))
+                && units.get(k + 2).is_some_and(|v| v.is_wi(&["a", "an", "the"]))
+            {
+                let close =
+                    (k + 3..(k + 20).min(n)).take_while(|&j| !is_stop_punct(&units[j])).find(|&j| units[j].is_p(','));
+                if let Some(c) = close {
+                    id = id.saturating_add(1);
+                    for e in aside.iter_mut().take(c).skip(k + 2) {
+                        *e = id;
+                    }
+                    k = c;
+                    continue;
+                }
+            }
             if u.is_w("according") && units.get(k + 1).is_some_and(|v| v.is_w("to")) {
                 id = id.saturating_add(1);
                 let mut j = k;

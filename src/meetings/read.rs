@@ -223,10 +223,15 @@ impl<'d> Reader<'d> {
         // The pronoun, or the honorific, and the two words before it.
         let owner_at = if honorific_owner { r.possessor } else { Some(r.np_start) };
         let before_owner = |back: usize| owner_at.and_then(|k| k.checked_sub(back)).map_or("", |k| s.word(k));
+        // So do bare plural visits ("arrived in Rome after visits to Spain and France"), unless
+        // their visitor follows ("visits to Spain by ministers").
+        let bare_visits = r.np_start == t.head
+            && units[t.head].is_wi(&["visits", "trips"])
+            && !(t.core_end..r.end).any(|k| units[k].is_wi(&["by", "of"]));
         if owners.is_empty()
             && kind == MeetingKind::Visit
             && is_noun
-            && (units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"])) || honorific_owner)
+            && (units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"])) || honorific_owner || bare_visits)
             && (matches!(before_owner(1), "during" | "after" | "before" | "following" | "on" | "since")
                 || (before_owner(1) == "with" && before_owner(2) == "conjunction"))
         {
@@ -465,7 +470,9 @@ impl<'d> Reader<'d> {
             (r.cs..t.head).rev().collect()
         };
         let object_side = t.core_end..r.end;
-        let order = object_side.chain(subject_side).chain(fronted);
+        // "arrived on Wednesday in Baghdad": a time inside the trigger's own words comes first.
+        let inside = t.head + 1..t.core_end;
+        let order = inside.chain(object_side).chain(subject_side).chain(fronted);
         for k in order {
             let Some(u) = units.get(k) else { continue };
             if !u.is(EntityLabel::Date) || s.excluded[k] {

@@ -417,6 +417,50 @@ fn an_office_as_the_subject_stands_for_its_holder_named_before() {
 }
 
 #[test]
+fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
+    // The day between the verb and the place; the non-native "arrived to Iraq".
+    for marked in [
+        "[Ali Reza|PERSON] arrived on [Wednesday|DATE] in [Baghdad|GPE].",
+        "[Ali Reza|PERSON] arrived on [Wednesday|DATE] to [Baghdad|GPE] to hold talks with the government.",
+    ] {
+        let m = one(marked, PUB);
+        assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Baghdad"), Some("2024-03-06")));
+    }
+    // An adverb between the traveller and the verb.
+    let m = one("[Ali Reza|PERSON] previously travelled to [Erbil|GPE] in [January 2020|DATE].", PUB);
+    assert_eq!((m.kind, names(&m), date(&m).as_deref()), (MeetingKind::Visit, vec!["Ali Reza"], Some("2020-01")));
+    // An apposition between them: its people only describe the traveller.
+    let m = one(
+        "[Ali Reza|PERSON], an adviser to [Iran|GPE]'s Supreme Leader [Bo Park|PERSON], arrived in [Qatar|GPE] on \
+         [Wednesday|DATE].",
+        PUB,
+    );
+    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Visit, vec!["Ali Reza"], Some("Qatar")));
+    // "arrived to attend": no place right after "to", no journey of its own.
+    assert!(read("[Ali Reza|PERSON] arrived to a warm welcome.", PUB).is_empty());
+}
+
+#[test]
+fn bare_plural_visits_before_an_arrival_are_the_travellers_own() {
+    let ms = read(
+        "[Ed Fox|PERSON] arrived in [Rome|GPE] on [Monday|DATE] after visits to [Spain|GPE] and [France|GPE].",
+        PUB,
+    );
+    let mut got: Vec<(Vec<&str>, Option<&str>)> = ms.iter().map(|m| (names(m), place(m))).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [(vec!["Ed Fox"], Some("France")), (vec!["Ed Fox"], Some("Rome")), (vec!["Ed Fox"], Some("Spain"))]
+    );
+    // Visits whose visitors are named are theirs.
+    let ms = read(
+        "[Ed Fox|PERSON] arrived in [Rome|GPE] on [Monday|DATE] after visits to [Spain|GPE] by [Bo Park|PERSON].",
+        PUB,
+    );
+    assert!(ms.iter().all(|m| place(m) != Some("Spain") || names(m) == ["Bo Park"]), "{ms:#?}");
+}
+
+#[test]
 fn receptions_at_the_airport() {
     let lead = "Prime Minister [Ali Reza|PERSON] arrived in [Cairo|GPE] on [Friday|DATE].";
     for then in [

@@ -108,6 +108,48 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
     }
 }
 
+/// The unit after a time adjunct starting at `k` ("on Wednesday", "Wednesday"), else `k`.
+fn after_time(units: &[Unit], k: usize) -> usize {
+    let date_at = |j: usize| units.get(j).is_some_and(|u| u.is(EntityLabel::Date));
+    if date_at(k) {
+        k + 1
+    } else if units.get(k).is_some_and(|u| u.is_w("on")) && date_at(k + 1) {
+        k + 2
+    } else {
+        k
+    }
+}
+
+/// Whether the verb at `i` follows its subject, a named person or "he"/"she": right before
+/// it, before an adverb ("Thani previously travelled"), or before an apposition set off by
+/// commas ("X, an adviser to Y, arrived").
+fn traveller_before(units: &[Unit], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && units[k - 1].is_wi(&ADVERBS) {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1).map(|j| &units[j]) else { return false };
+    if prev.is(EntityLabel::Person) || prev.is_wi(&["he", "she"]) {
+        return true;
+    }
+    if !prev.is_p(',') {
+        return false;
+    }
+    // The comma that opens the apposition, right after the person.
+    let mut j = k - 1;
+    while j > 0 && k - j < 25 {
+        j -= 1;
+        let u = &units[j];
+        if is_stop_punct(u) || u.is_w("and") {
+            return false;
+        }
+        if u.is_p(',') {
+            return j > 0 && units[j - 1].is(EntityLabel::Person) && !units[j - 1].poss;
+        }
+    }
+    false
+}
+
 /// Whether a PERSON (or a title leading to one) follows `i` within a few units.
 pub(super) fn person_soon(units: &[Unit], i: usize, window: usize) -> Option<usize> {
     let mut j = i;
@@ -411,12 +453,18 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
             | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
             | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
-                if matches!(next, "in" | "at" | "to")
-                    && (next != "to" || !(w.starts_with("arriv") || w.starts_with("land")))
-                    && (!BEING.contains(&w) || next == "in")
-                    && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were")) =>
+                if {
+                    // "arrived on Wednesday in Baghdad": the day may come before the place.
+                    let prep = if BEING.contains(&w) { i + 1 } else { after_time(units, i + 1) };
+                    let to_place = units.get(prep + 1).is_some_and(|u| u.is_place());
+                    matches!(word(prep), "in" | "at" | "to")
+                        && (word(prep) != "to" || !(w.starts_with("arriv") || w.starts_with("land")) || to_place)
+                        && (!BEING.contains(&w) || next == "in")
+                        && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were"))
+                } =>
             {
-                let place = (i + 2..(i + 8).min(n))
+                let prep = if BEING.contains(&w) { i + 1 } else { after_time(units, i + 1) };
+                let place = (prep + 1..(prep + 7).min(n))
                     .take_while(|&k| !units[k].punct || units[k].is_p('-'))
                     .find(|&k| units[k].is_place());
                 if let Some(p) = place {
@@ -496,8 +544,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         found = Some(t);
                     } else if !being
                         && matches!(w, "arrived" | "travelled" | "traveled" | "flew" | "landed")
-                        && i > 0
-                        && (units[i - 1].is(EntityLabel::Person) || matches!(prev, "he" | "she"))
+                        && traveller_before(units, i)
                     {
                         // A named traveller's trip told by the journey alone ("Premier X flew to
                         // Cairo on Tuesday", "X arrived in Lima on Monday"): a visit.
