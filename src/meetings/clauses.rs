@@ -274,6 +274,7 @@ impl<'u> Sentence<'u> {
         }
         is_in(&FINITE, w)
             || is_in(&REPORTING, w)
+            || (is_in(&BASE_VERBS, w) && self.word(k + 1) != "of")
             || (w.len() > 4
                 && w.ends_with("ed")
                 && !matches!(w, "related" | "armed" | "united" | "advanced" | "detailed" | "limited" | "concerned"))

@@ -568,14 +568,18 @@ impl<'d> Reader<'d> {
             if visitors.is_empty() && !group {
                 return;
             }
-            if destinations.is_empty() {
-                cands_here.push(Cand { parts: visitors.clone(), ..base.clone() });
-            } else {
+            // "X and Y are expected in Kenya for official visits": a visit each.
+            let groups = if t.each { visitors.iter().map(|v| vec![v.clone()]).collect() } else { vec![visitors] };
+            for visitors in &groups {
+                if destinations.is_empty() {
+                    cands_here.push(Cand { parts: visitors.clone(), ..base.clone() });
+                }
                 for &d in &destinations {
                     let loc = self.location_of(&units[d]);
                     cands_here.push(Cand { parts: visitors.clone(), place: Some(loc), ..base.clone() });
                 }
             }
+            let visitors = groups.concat();
             // "X visited Vietnam soon after President Biden": Biden visited too.
             if let Some(other) = self.elided_visitor(s, r) {
                 if !visitors.iter().any(|v| v.key == other.key) {

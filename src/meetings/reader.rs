@@ -363,6 +363,8 @@ impl<'d> Reader<'d> {
             .find(|r| {
                 r.meeting.kind == MeetingKind::Visit
                     && r.meeting.status != MeetingStatus::Cancelled
+                    // A meeting that happened is no part of a visit still to come.
+                    && !(r.meeting.status == MeetingStatus::Planned && c.status == MeetingStatus::Occurred)
                     && r.meeting.location.is_some()
                     && within_visit(&r.meeting, r.visit_days, own.as_ref()) != Some(false)
             })

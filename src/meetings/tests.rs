@@ -441,6 +441,37 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
 }
 
 #[test]
+fn visits_each_next_and_a_coordinated_return() {
+    // "for official visits": one visit each.
+    let ms = read(
+        "[Ali Reza|PERSON] and [Bo Park|PERSON] are expected in [Kenya|GPE] for official visits, [State House|ORG] \
+         said.",
+        PUB,
+    );
+    let got: Vec<(Vec<&str>, MeetingStatus)> = ms.iter().map(|m| (names(m), m.status)).collect();
+    assert_eq!(got, [(vec!["Ali Reza"], MeetingStatus::Planned), (vec!["Bo Park"], MeetingStatus::Planned)]);
+    // "will next visit": an adverb after the modal. The day belongs to the return, not the visit.
+    let m = one("[Ali Reza|PERSON] will next visit [Russia|GPE] and return home on [March 26|DATE].", PUB);
+    assert_eq!(
+        (m.kind, m.status, place(&m), date(&m)),
+        (MeetingKind::Visit, MeetingStatus::Planned, Some("Russia"), None)
+    );
+    // "the return of refugees" is a topic, not a new predicate.
+    let m = one("[Ali Reza|PERSON] met [Bo Park|PERSON] and return of refugees on [Monday|DATE].", PUB);
+    assert_eq!(date(&m).as_deref(), Some("2024-03-04"));
+}
+
+#[test]
+fn a_visit_to_come_places_no_meeting_that_happened() {
+    let ms = read(
+        "[Ali Reza|PERSON] will next visit [Russia|GPE]. [Ali Reza|PERSON] met [Bo Park|PERSON] on [Monday|DATE].",
+        PUB,
+    );
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    assert_eq!((ms[1].status, place(&ms[1])), (MeetingStatus::Occurred, None));
+}
+
+#[test]
 fn bare_plural_visits_before_an_arrival_are_the_travellers_own() {
     let ms = read(
         "[Ed Fox|PERSON] arrived in [Rome|GPE] on [Monday|DATE] after visits to [Spain|GPE] and [France|GPE].",

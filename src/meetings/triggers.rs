@@ -29,6 +29,9 @@ pub(super) struct Trigger {
     pub(super) strength: f64,
     /// Whether the clause subject takes part (verbs and light verbs).
     pub(super) has_subject: bool,
+    /// One event for each of several subjects: "X and Y are expected in Kenya for official
+    /// visits".
+    pub(super) each: bool,
 }
 
 /// Verbs of being somewhere that make a visit only with "in" and "for a visit/talks" after the
@@ -212,6 +215,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             arrival: None,
             strength,
             has_subject: true,
+            each: false,
         };
         let mut found: Option<Trigger> = None;
         match w {
@@ -415,8 +419,13 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 let modal_before_time = before_time < i
                     && before_time > 0
                     && matches!(word(before_time - 1), "will" | "would" | "shall" | "may" | "might" | "to");
+                // "will next visit Russia": an adverb after the modal.
+                let modal_before_adverb = i >= 2
+                    && matches!(prev, "next" | "also" | "then" | "later" | "soon" | "first" | "now")
+                    && matches!(word(i - 2), "will" | "would" | "shall" | "may" | "might" | "to");
                 let verbal = w == "visited"
                     || modal_before_time
+                    || modal_before_adverb
                     || matches!(
                         prev,
                         "to" | "will"
@@ -496,7 +505,9 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     let mut visit_at = None;
                     for k in tail {
                         if being {
-                            if word(for_at) == "for" && units[k].is_wi(&["talks", "meetings", "visit", "trip"]) {
+                            if word(for_at) == "for"
+                                && units[k].is_wi(&["talks", "meetings", "visit", "visits", "trip", "trips"])
+                            {
                                 visit_at = Some(k);
                                 break;
                             }
@@ -539,6 +550,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     if let Some(v) = visit_at {
                         let mut t = verb(MeetingKind::Visit, p + 1, 0.55);
                         t.arrival = Some(p);
+                        t.each = units[v].is_wi(&["visits", "trips"]);
                         // "was in London for talks with X": the talks are a meeting of their own.
                         consumed[v] = !units[v].is_wi(&["talks", "meetings"]);
                         found = Some(t);
@@ -721,6 +733,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             strength: if kind == MeetingKind::Visit || kind == MeetingKind::Talks { 0.6 } else { 0.55 },
                             has_subject: !matches!(w, "attended" | "attend" | "attends" | "attending")
                                 || kind == MeetingKind::Conference,
+                            each: false,
                         });
                     }
                 }
@@ -744,6 +757,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         arrival: None,
                         strength: 0.5,
                         has_subject: false,
+                        each: false,
                     });
                 }
             }

@@ -55,8 +55,11 @@ impl<'d> Reader<'d> {
             let mut best: Option<(usize, usize)> = None;
             for (j, v) in self.recs.iter().enumerate() {
                 let m = &v.meeting;
+                // A meeting that happened is no part of a visit still to come.
+                let to_come = m.status == MeetingStatus::Planned && r.meeting.status == MeetingStatus::Occurred;
                 if m.kind != MeetingKind::Visit
                     || m.status == MeetingStatus::Cancelled
+                    || to_come
                     || m.location.is_none()
                     || !crate::merge::shares_participant(m, &r.meeting)
                 {

@@ -24,6 +24,7 @@ pub(super) static REPORTING: LazyLock<Vec<&str>> = words!("meetings/reporting.tx
 
 /// Finite verbs and auxiliaries that open a new predicate after ", " or "and".
 pub(super) static FINITE: LazyLock<Vec<&str>> = words!("meetings/finite.txt");
+pub(super) static BASE_VERBS: LazyLock<Vec<&str>> = words!("meetings/base_verbs.txt");
 
 /// Words between a light verb and its event noun ("held a round of talks").
 pub(super) static MODIFIERS: LazyLock<Vec<&str>> = words!("meetings/modifiers.txt");
