@@ -232,6 +232,12 @@ impl<'d> Cx<'d> {
             // they are countries.
             parties.retain(|p| p.kind == PartyType::Country || !self.t(np_start, m.np_end).contains(&p.name));
         }
+        // "chaired the exchange of memorandums between Morocco and the UAE": two or more
+        // parties named after "between" are the document's; the subject's names are those who
+        // signed or presided.
+        if post.between.len() >= 2 {
+            parties.clear();
+        }
         for p in post.between.iter().chain(post.with.iter()) {
             push_party(&mut parties, p.clone());
         }

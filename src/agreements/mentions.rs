@@ -286,6 +286,7 @@ impl<'d> Cx<'d> {
         if a > b {
             return false;
         }
+        let a = self.after_time(a, b);
         let gap = self.t(a, b);
         if gap.chars().any(|c| {
             !(c.is_alphanumeric()
@@ -304,6 +305,21 @@ impl<'d> Cx<'d> {
             return false;
         }
         !mentions.iter().any(|m| m.head.start >= a && m.head.end <= b)
+    }
+
+    /// Where a time adjunct that opens `[a, b)` ends ("signed on Monday a memorandum",
+    /// "signed Tuesday an agreement"), else `a`.
+    fn after_time(&self, a: usize, b: usize) -> usize {
+        let gap = self.t(a, b);
+        let mut at = a + (gap.len() - gap.trim_start().len());
+        let rest = self.t(at, b);
+        if rest.starts_with("on ") {
+            at += 3;
+        }
+        match self.dates_in(at, b).first() {
+            Some((span, _)) if span.start == at => span.end,
+            _ => a,
+        }
     }
 
     /// A singular mention followed by "between X and Y" naming two parties and then a date.

@@ -1196,3 +1196,23 @@ fn a_partnership_discussed_is_relations_not_a_record() {
     let a = one("[Chile|GPE] and [Peru|GPE] agreed to negotiate a strategic partnership.");
     assert_eq!(a.status, AgreementStatus::Discussed);
 }
+
+#[test]
+fn a_time_between_the_act_and_the_phrase_and_memorandums() {
+    let a = one("[Romania|GPE] and [Qatar|GPE] signed on [Monday|DATE] a memorandum of understanding on energy.");
+    assert_eq!(
+        (a.kind, parties(&a), date(&a).as_deref()),
+        (AgreementKind::MemorandumOfUnderstanding, vec!["Romania", "Qatar"], Some("2024-07-08"))
+    );
+    let a = one("[Iraq|GPE] and [Qatar|GPE] signed two memorandums of understanding in the cultural fields.");
+    assert_eq!((a.kind, parties(&a)), (AgreementKind::MemorandumOfUnderstanding, vec!["Iraq", "Qatar"]));
+    // Only a time right after the act: "signed with Chile a memorandum" is another reading.
+    assert!(records("[Peru|GPE] signed in [Lima|GPE] on [Monday|DATE] that memo.").is_empty());
+}
+
+#[test]
+fn parties_named_after_between_are_the_documents_own() {
+    let a = one("President [Ali Reza|PERSON] of [Kenya|GPE] chaired the exchange of several memorandums \
+         between [Morocco|GPE] and the [United Arab Emirates|GPE].");
+    assert_eq!(parties(&a), ["Morocco", "United Arab Emirates"]);
+}

@@ -5,7 +5,7 @@ use super::*;
 
 pub(super) static KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:memorand(?:um|a)\s+of\s+understanding|memorand(?:um|a)|(?-i:MoUs?|MOUs?)|joint\s+(?:statement|communiqu[eé])s?|joint\s+declarations?|declarations?|agreements?|deals?|accords?|pacts?|treaty|treaties|conventions?|partnerships?|contracts?|protocols?)\b",
+        r"(?i)\b(?:memorand(?:ums?|a)\s+of\s+understanding|memorand(?:ums?|a)|(?-i:MoUs?|MOUs?)|joint\s+(?:statement|communiqu[eé])s?|joint\s+declarations?|declarations?|agreements?|deals?|accords?|pacts?|treaty|treaties|conventions?|partnerships?|contracts?|protocols?)\b",
     )
     .unwrap()
 });
@@ -131,7 +131,7 @@ pub(super) static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Plural nouns of signed documents, as a regex group: the lists after a signing ("signed
 /// several documents, including ...", "The memoranda include ...").
-pub(super) const DOCUMENT_PLURALS: &str = r"(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|mous|pacts)";
+pub(super) const DOCUMENT_PLURALS: &str = r"(?:documents|agreements|deals|instruments|accords|texts|papers|memoranda|memorandums|mous|pacts)";
 
 pub(super) static DETERMINERS: LazyLock<Vec<&str>> = words!("agreements/determiners.txt");
 
