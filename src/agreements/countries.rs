@@ -58,9 +58,6 @@ impl<'d> Cx<'d> {
     /// country), other organisations.
     pub(super) fn party_of(&self, e: &Entity) -> Option<Party> {
         let name = self.t(e.span.start, e.span.end);
-        if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.modifies_org(e) {
-            return None;
-        }
         match e.label {
             EntityLabel::Gpe => gazetteer::canonical_country(name)
                 .map(country)
@@ -88,20 +85,6 @@ impl<'d> Cx<'d> {
             }
             _ => None,
         }
-    }
-
-    /// Whether a country or demonym only says whose a company is: "Sweden's Saab", "the
-    /// Norwegian company Kongsberg", "Japan's largest bank, Mizuho": the organisation named
-    /// right after it is the party.
-    fn modifies_org(&self, e: &Entity) -> bool {
-        static BEFORE_ORG: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:['’]s)?\s+(?:(?:state-owned|state|national|largest|biggest|leading|defen[cs]e|energy|oil|gas|mining|technology|tech|telecom|arms|company|companies|firm|group|giant|bank|utility|conglomerate|carrier|airline|maker|manufacturer|producer|operator|developer|contractor|provider)\s+)*$").unwrap()
-        });
-        let end = e.span.end;
-        let Some(org) = self.ents_in(end, end + 120).iter().find(|o| o.label != EntityLabel::Date) else {
-            return false;
-        };
-        org.label == EntityLabel::Org && BEFORE_ORG.is_match(self.t(end, org.span.start))
     }
 
     /// The country an entity points to, for resolving "the two sides" (people by their
