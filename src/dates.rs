@@ -240,9 +240,63 @@ pub fn annotate(doc: &mut crate::doc::Document) {
         let sentence = doc.sentence_at(entity.span.start).unwrap_or(entity.span);
         let relative = ByteSpan::new(entity.span.start - sentence.start, entity.span.end.min(sentence.end) - sentence.start);
         let ctx = DateContext::for_mention(anchor, sentence.slice(&doc.text), relative);
-        found.push(DateMention { span: entity.span, value: resolve(entity.span.slice(&doc.text), &ctx) });
+        let mention = entity.span.slice(&doc.text);
+        let after = doc.text.get(entity.span.end..sentence.end.max(entity.span.end)).unwrap_or("");
+        let value = if numbers_a_thing(mention, after) { None } else { resolve(mention, &ctx) };
+        found.push(DateMention { span: entity.span, value });
     }
     doc.dates = found;
+}
+
+/// Whether a bare ordinal ("the 28th", "29th") numbers what follows it rather than naming a
+/// day: "the 28th and 29th ASEAN summits", "the 60th anniversary", "the 15th Session".
+fn numbers_a_thing(mention: &str, after: &str) -> bool {
+    static NOUNS: std::sync::LazyLock<Vec<&str>> = crate::wordlist::words!("dates/numbered_nouns.txt");
+    let bare = mention.trim();
+    let bare = bare.strip_prefix("the ").or_else(|| bare.strip_prefix("The ")).unwrap_or(bare);
+    let digits = bare.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &bare[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if !matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+        return false;
+    }
+    let mut words = after.split_whitespace();
+    let Some(mut next) = words.next() else { return false };
+    // "the 28th and 29th ASEAN summits": the second ordinal, then the noun.
+    if matches!(next, "and" | "or" | "to") {
+        match words.next() {
+            Some(w) if w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).bytes().all(|b| b.is_ascii_digit()) => {
+                match words.next() {
+                    Some(w) => next = w,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    let clean = |w: &str| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let is_noun = |w: &str| NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n));
+    let first = clean(next);
+    if is_noun(&first) || (first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase())) {
+        return true;
+    }
+    // "the 15th Extraordinary Session": a name that ends in such a noun (not "on the 28th
+    // President Xi arrived").
+    if next.len() != first.len() || !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    for w in words.take(3) {
+        let c = clean(w);
+        if is_noun(&c) {
+            return true;
+        }
+        if c.len() != w.len() || !c.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The day a publication date (`YYYY-MM-DD`, or `YYYY-MM` when only the month is known, then
@@ -2271,6 +2325,28 @@ mod tests {
     fn check(cases: &[(&str, &str)]) {
         for (mention, want) in cases {
             assert_eq!(r(mention).as_deref(), Some(*want), "{mention:?}");
+        }
+    }
+
+    #[test]
+    fn an_ordinal_that_numbers_a_thing_is_no_day() {
+        for (mention, after) in [
+            ("the 28th", " and 29th ASEAN summits in Vientiane"),
+            ("the 60th", " anniversary of relations"),
+            ("the 15th", " Extraordinary Session of the Assembly"),
+            ("31st", " SCO summit"),
+        ] {
+            assert!(numbers_a_thing(mention, after), "{mention}{after}");
+        }
+        for (mention, after) in [
+            ("the 28th", ", the ministers met"),
+            ("the 28th", " in Vientiane"),
+            ("the 28th", " President Xi arrived"),
+            ("the 28th", ""),
+            ("June 28th", " summit"),
+            ("28", " summits"),
+        ] {
+            assert!(!numbers_a_thing(mention, after), "{mention}{after}");
         }
     }
 

@@ -165,7 +165,7 @@ impl<'u> Sentence<'u> {
         let mut k = from;
         while k < cap {
             let u = &self.units[k];
-            if heads.contains(&k) {
+            if heads.contains(&k) && !self.sidelines_of(k) {
                 return k;
             }
             if u.is_p('(') {
@@ -264,6 +264,17 @@ impl<'u> Sentence<'u> {
             k += 1;
         }
         cap
+    }
+
+    /// Whether the event noun at `k` is where another event took place: "met on the
+    /// sidelines of the 28th and 29th ASEAN summits in Vientiane on Sept. 8" (its place and
+    /// day are the meeting's too).
+    fn sidelines_of(&self, k: usize) -> bool {
+        let from = k.saturating_sub(8);
+        (from..k)
+            .rev()
+            .take_while(|&j| !self.units[j].punct)
+            .any(|j| self.units[j].is_wi(&["sidelines", "sideline", "margins", "margin"]) && self.word(j + 1) == "of")
     }
 
     pub(super) fn is_verbish(&self, k: usize) -> bool {

@@ -441,6 +441,17 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
 }
 
 #[test]
+fn a_meeting_on_the_sidelines_takes_the_gatherings_place_and_day() {
+    let ms = read(
+        "[Ali Reza|PERSON] attended a breakfast meeting with [Bo Park|PERSON] (second left) on the sidelines of the \
+         [28th|DATE] and 29th [ASEAN|ORG] summits in [Vientiane|GPE], [Laos|GPE], on [March 1|DATE].",
+        PUB,
+    );
+    let m = ms.iter().find(|m| names(m) == ["Ali Reza", "Bo Park"]).expect("the meeting");
+    assert_eq!((place(m), date(m).as_deref()), (Some("Vientiane"), Some("2024-03-01")));
+}
+
+#[test]
 fn visits_each_next_and_a_coordinated_return() {
     // "for official visits": one visit each.
     let ms = read(
