@@ -144,6 +144,12 @@ fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
         return shares_document(&a.sources, &b.sources) && anchored;
     }
     let shared = a.participants.iter().filter(|p| b.participants.iter().any(|q| same_name(&p.name, &q.name))).count();
+    // "X and Y held separate meetings with Z and W": two records told apart in one sentence,
+    // each with someone the other lacks, are two meetings.
+    let one_sentence = a.sources.iter().any(|x| b.sources.iter().any(|y| x.doc_id == y.doc_id && x.start == y.start));
+    if one_sentence && shared < a.participants.len() && shared < b.participants.len() {
+        return false;
+    }
     // Meetings of more than one person must share more than one of them when both sides name
     // two or more: "X met Y" and "X met Z" on one day are two meetings.
     let needed = if a.participants.len() >= 2 && b.participants.len() >= 2 { 2 } else { 1 };
@@ -500,6 +506,22 @@ mod tests {
         ]);
         // b (Hanoi) and c (Beijing) both fit a (no place) but not each other: a takes b.
         assert_eq!(merged.len(), 4);
+    }
+
+    #[test]
+    fn separate_meetings_told_in_one_sentence_stay_apart() {
+        // "X and Y held separate meetings with Z and W": each record has someone the other lacks.
+        let merged = merge_meetings(vec![
+            meeting("a.txt", 3, &["Josep Borrell", "Miroslav Lajcak", "Aleksandar Vucic"], None, Some("Brussels")),
+            meeting("a.txt", 3, &["Josep Borrell", "Miroslav Lajcak", "Albin Kurti"], None, Some("Brussels")),
+        ]);
+        assert_eq!(merged.len(), 2);
+        // Told in two sentences, the two reports are one meeting (one missed a name).
+        let merged = merge_meetings(vec![
+            meeting("a.txt", 3, &["Josep Borrell", "Miroslav Lajcak", "Aleksandar Vucic"], None, Some("Brussels")),
+            meeting("a.txt", 9, &["Josep Borrell", "Miroslav Lajcak", "Albin Kurti"], None, Some("Brussels")),
+        ]);
+        assert_eq!(merged.len(), 1);
     }
 
     #[test]
