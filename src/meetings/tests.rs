@@ -441,6 +441,14 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
 }
 
 #[test]
+fn attending_a_meeting_with_someone_is_meeting_them() {
+    let m = one("[Cy Dow|PERSON] attended a meeting with [Ed Fox|PERSON] on [Monday|DATE] in [Lima|GPE].", PUB);
+    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Meeting, vec!["Cy Dow", "Ed Fox"], Some("Lima")));
+    // Attending the meeting of a body makes no meeting of the attendee's.
+    assert!(read("[Cy Dow|PERSON] attended the meeting of the council on [Monday|DATE].", PUB).is_empty());
+}
+
+#[test]
 fn a_meeting_on_the_sidelines_takes_the_gatherings_place_and_day() {
     let ms = read(
         "[Ali Reza|PERSON] attended a breakfast meeting with [Bo Park|PERSON] (second left) on the sidelines of the \

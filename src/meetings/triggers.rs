@@ -731,8 +731,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             form: verb_form(w),
                             arrival: None,
                             strength: if kind == MeetingKind::Visit || kind == MeetingKind::Talks { 0.6 } else { 0.55 },
+                            // "attended the meeting of the council": the attendee's, not a
+                            // meeting of theirs; "attended a meeting with X" is.
                             has_subject: !matches!(w, "attended" | "attend" | "attends" | "attending")
-                                || kind == MeetingKind::Conference,
+                                || kind == MeetingKind::Conference
+                                || word(j + 1) == "with",
                             each: false,
                         });
                     }
