@@ -308,6 +308,22 @@ impl<'d> Reader<'d> {
     }
 }
 
+/// Whether the relative pronoun at `w` follows a plural common noun ("intellectuals, who").
+fn plural_antecedent(s: &Sentence, w: usize) -> bool {
+    let mut k = w;
+    if k > 0 && s.units[k - 1].is_p(',') {
+        k -= 1;
+    }
+    let Some(u) = k.checked_sub(1).map(|j| &s.units[j]) else { return false };
+    let word = s.word(k - 1);
+    u.label.is_none()
+        && !u.cap
+        && word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+}
+
 /// A plural role noun's singular ("presidents" -> "president", "premiers" -> "premier").
 pub(super) fn singular(w: &str) -> String {
     match w {
@@ -343,6 +359,9 @@ impl<'d> Reader<'d> {
             None
         };
         match r.opener {
+            // "received a group of intellectuals, who had visited Shusha": the antecedent is
+            // the plural noun, not the person named before it.
+            Opener::Relative(w) if plural_antecedent(s, w) => return None,
             Opener::Relative(w) => {
                 if let Some(p) = nearest_person_before(self, w) {
                     // "X and Y, who met in Lima": both.

@@ -441,6 +441,18 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
 }
 
 #[test]
+fn a_relative_clause_on_a_plural_noun_is_not_the_persons_before_it() {
+    let ms = read(
+        "President [Ali Reza|PERSON] received a group of intellectuals, who earlier today had visited [Shusha|GPE].",
+        PUB,
+    );
+    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+    // On a person (or a singular title after one) the clause is theirs.
+    let m = one("They thanked [Ali Reza|PERSON], who visited [Shusha|GPE] on [Monday|DATE].", PUB);
+    assert_eq!((m.kind, names(&m)), (MeetingKind::Visit, vec!["Ali Reza"]));
+}
+
+#[test]
 fn attending_a_meeting_with_someone_is_meeting_them() {
     let m = one("[Cy Dow|PERSON] attended a meeting with [Ed Fox|PERSON] on [Monday|DATE] in [Lima|GPE].", PUB);
     assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Meeting, vec!["Cy Dow", "Ed Fox"], Some("Lima")));
