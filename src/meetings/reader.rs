@@ -116,6 +116,7 @@ impl<'d> Reader<'d> {
 
     pub(super) fn finish(mut self) -> Vec<Meeting> {
         self.join_visit_ends();
+        self.plans_of_cancelled_trips();
         self.places_from_visits();
         self.places_from_dateline();
         self.recs.into_iter().map(|r| r.meeting).collect()

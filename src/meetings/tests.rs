@@ -441,6 +441,19 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
 }
 
 #[test]
+fn meetings_planned_in_the_past_tense_fall_with_a_cancelled_trip() {
+    let lead = "[Ali Reza|PERSON] cancelled his trip to [Berlin|GPE].";
+    let ms = read(&format!("{lead} [Ali Reza|PERSON] was expected to meet [Bo Park|PERSON]."), PUB);
+    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("the meeting");
+    assert_eq!(m.status, MeetingStatus::Cancelled);
+    // A plan in the future tense, or a trip not cancelled, keeps the plan.
+    let ms = read(&format!("{lead} [Ali Reza|PERSON] will meet [Bo Park|PERSON] in [Rome|GPE]."), PUB);
+    assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting && m.status == MeetingStatus::Planned), "{ms:#?}");
+    let ms = read("[Ali Reza|PERSON] arrived in [Berlin|GPE]. He was expected to meet [Bo Park|PERSON].", PUB);
+    assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting && m.status == MeetingStatus::Planned), "{ms:#?}");
+}
+
+#[test]
 fn a_relative_clause_on_a_plural_noun_is_not_the_persons_before_it() {
     let ms = read(
         "President [Ali Reza|PERSON] received a group of intellectuals, who earlier today had visited [Shusha|GPE].",

@@ -5,6 +5,35 @@
 use super::*;
 
 impl<'d> Reader<'d> {
+    /// "Pompeo cancelled his trip to Berlin. ... Pompeo was expected to meet Maas": a meeting
+    /// the text plans in the past tense, of someone whose visit it tells as cancelled, was
+    /// called off with the visit.
+    pub(super) fn plans_of_cancelled_trips(&mut self) {
+        static PAST_PLAN: LazyLock<regex::Regex> = LazyLock::new(|| {
+            regex::Regex::new(
+                r"(?i)\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?(?:expected|due|scheduled|set|slated|planned|meant)\s+to\b",
+            )
+            .unwrap()
+        });
+        for i in 0..self.recs.len() {
+            let m = &self.recs[i].meeting;
+            if m.kind == MeetingKind::Visit
+                || m.status != MeetingStatus::Planned
+                || !m.sources.iter().any(|e| PAST_PLAN.is_match(&e.sentence))
+            {
+                continue;
+            }
+            let called_off = self.recs.iter().any(|v| {
+                v.meeting.kind == MeetingKind::Visit
+                    && v.meeting.status == MeetingStatus::Cancelled
+                    && crate::merge::shares_participant(&v.meeting, m)
+            });
+            if called_off {
+                self.recs[i].meeting.status = MeetingStatus::Cancelled;
+            }
+        }
+    }
+
     /// "X arrived in Nairobi on Monday ... X wrapped up the visit on Wednesday": both records
     /// of the visit get the span, so that merging makes them one.
     pub(super) fn join_visit_ends(&mut self) {
