@@ -474,7 +474,11 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
         }
         k -= 1;
     }
-    let clause_end = (after.max(before + 1)..toks.len()).find(|&k| hard_between(k)).unwrap_or(toks.len());
+    // "told X on Monday that trade would grow": a clause opened after the mention is another
+    // verb's.
+    let clause_end = (after.max(before + 1)..toks.len())
+        .find(|&k| hard_between(k) || (k >= after && CLAUSE_OPENERS.contains(&words[k])))
+        .unwrap_or(toks.len());
     let clause_end = clause_end.max(after);
     let mut best: Option<(usize, Tense)> = None;
     let mut strong_before = false;
@@ -2747,6 +2751,8 @@ mod tests {
             ("The agreement, signed on Friday, will take effect in January.", "January", Future),
             ("On Thursday, the two sides signed a memorandum.", "Thursday", Past),
             ("Xi meets Lam on Thursday", "Thursday", Unknown),
+            ("She told him in a call on Monday that trade would grow.", "Monday", Past),
+            ("He said on Tuesday that the two leaders will meet.", "Tuesday", Past),
             ("Talks are expected to take place next month.", "next month", Future),
             (
                 "The pact is to be signed in Bali on Tuesday, the minister said on Monday.",

@@ -466,6 +466,19 @@ fn a_relative_clause_on_a_plural_noun_is_not_the_persons_before_it() {
 }
 
 #[test]
+fn a_meal_with_someone_is_a_meeting() {
+    let m = one("[Ida Kemp|PERSON] had lunch with [Jon Lace|PERSON] on [Monday|DATE].", PUB);
+    assert_eq!(
+        (m.kind, names(&m), date(&m).as_deref()),
+        (MeetingKind::Meeting, vec!["Ida Kemp", "Jon Lace"], Some("2024-03-04"))
+    );
+    let m = one("[Ida Kemp|PERSON] held a working dinner with [Jon Lace|PERSON].", PUB);
+    assert_eq!(names(&m), ["Ida Kemp", "Jon Lace"]);
+    // A meal with no one named, or for guests, is none of this.
+    assert!(read("[Ida Kemp|PERSON] had lunch with reporters on [Monday|DATE].", PUB).is_empty());
+}
+
+#[test]
 fn attending_a_meeting_with_someone_is_meeting_them() {
     let m = one("[Cy Dow|PERSON] attended a meeting with [Ed Fox|PERSON] on [Monday|DATE] in [Lima|GPE].", PUB);
     assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Meeting, vec!["Cy Dow", "Ed Fox"], Some("Lima")));

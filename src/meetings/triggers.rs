@@ -708,6 +708,16 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 } else {
                     noun_after(units, from, nouns).filter(|&j| !consumed[j])
                 };
+                // "had lunch with X", "held a working dinner with X": a meal with someone.
+                let meal = if noun.is_none()
+                    && matches!(w, "had" | "has" | "have" | "having" | "held" | "hold" | "holds")
+                {
+                    noun_after(units, i, &["lunch", "dinner", "breakfast", "luncheon"])
+                        .filter(|&j| !consumed[j] && word(j + 1) == "with" && person_soon(units, j + 2, 8).is_some())
+                } else {
+                    None
+                };
+                let noun = noun.or(meal);
                 if let Some(j) = noun {
                     let kind = if is_in(&PAY, w) {
                         // "paid a courtesy call on X" meets X; "paid a visit to Y" visits Y.
@@ -716,6 +726,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         } else {
                             Some(MeetingKind::Visit)
                         }
+                    } else if Some(j) == meal {
+                        Some(MeetingKind::Meeting)
                     } else {
                         noun_kind(units, j)
                     };
