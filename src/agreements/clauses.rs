@@ -75,7 +75,12 @@ impl<'d> Cx<'d> {
             if word == "and" {
                 let (x, y) = (at + m.start(), at + m.end());
                 let ends_name = self.ents_in(u.span.start, x).last().is_some_and(|e| e.span.end == x);
-                let starts_name = self.ents_in(y, u.span.end).first().is_some_and(|e| e.span.start == y);
+                // "... of Peru and his Chilean counterpart Ed Fox on Tuesday": a determiner may
+                // open the second name.
+                let starts_name = self.ents_in(y, u.span.end).first().is_some_and(|e| {
+                    let gap = self.t(y, e.span.start).trim().to_lowercase();
+                    e.span.start == y || matches!(gap.as_str(), "his" | "her" | "their" | "its" | "the")
+                });
                 if ends_name && starts_name {
                     continue;
                 }

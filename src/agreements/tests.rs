@@ -1216,3 +1216,10 @@ fn parties_named_after_between_are_the_documents_own() {
          between [Morocco|GPE] and the [United Arab Emirates|GPE].");
     assert_eq!(parties(&a), ["Morocco", "United Arab Emirates"]);
 }
+
+#[test]
+fn a_determiner_opening_the_second_signatory_ends_no_clause() {
+    let a = one("The agreement was signed by Foreign Minister [Cy Dow|PERSON] of [Peru|GPE] and his [Chilean|NORP] \
+         counterpart [Ed Fox|PERSON] on [Tuesday|DATE].");
+    assert_eq!((parties(&a), date(&a).as_deref()), (vec!["Peru", "Chile"], Some("2024-07-09")));
+}
