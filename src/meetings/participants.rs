@@ -455,23 +455,9 @@ impl<'d> Reader<'d> {
                     // holder of that office for each country.
                     let mut of_countries: Vec<&'static str> = Vec::new();
                     if country.is_none() && !words.is_empty() && m < head && units[m].is_w("of") {
-                        let mut j = m + 1;
-                        while j < head {
-                            let v = &units[j];
-                            if v.is(EntityLabel::Gpe) {
-                                match gazetteer::canonical_country(self.text(v.span)) {
-                                    Some(c) => of_countries.push(c),
-                                    None => break,
-                                }
-                            } else if !(v.is_w("and") || v.is_p(',')) {
-                                break;
-                            }
-                            j += 1;
-                        }
-                        if !of_countries.is_empty() && units[j - 1].is(EntityLabel::Gpe) {
-                            m = j;
-                        } else {
-                            of_countries.clear();
+                        if let Some((found, end)) = self.countries_listed(s, m + 1, head) {
+                            of_countries = found;
+                            m = end;
                         }
                     }
                     while m < head && units[m].is_wi(&ADVERBS) {
@@ -512,6 +498,28 @@ impl<'d> Reader<'d> {
             }
         }
         None
+    }
+
+    /// The countries listed from unit `from` ("Poland and Lithuania", "Peru, Chile and
+    /// Bolivia"), up to `to`, and the unit after the last one; `None` unless a country ends
+    /// the list.
+    fn countries_listed(&self, s: &Sentence, from: usize, to: usize) -> Option<(Vec<&'static str>, usize)> {
+        let units = s.units;
+        let mut found = Vec::new();
+        let mut j = from;
+        while j < to {
+            let v = &units[j];
+            if v.is(EntityLabel::Gpe) {
+                match gazetteer::canonical_country(self.text(v.span)) {
+                    Some(c) => found.push(c),
+                    None => break,
+                }
+            } else if !(v.is_w("and") || v.is_p(',')) {
+                break;
+            }
+            j += 1;
+        }
+        (!found.is_empty() && units[j - 1].is(EntityLabel::Gpe)).then_some((found, j))
     }
 
     /// The person "he" / "she" at unit `k` stands for: the nearest person named before it in the

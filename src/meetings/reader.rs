@@ -362,12 +362,7 @@ impl<'d> Reader<'d> {
             .rev()
             .take_while(|r| si.saturating_sub(r.sentence) <= LOOK_BACK)
             .find(|r| {
-                r.meeting.kind == MeetingKind::Visit
-                    && r.meeting.status != MeetingStatus::Cancelled
-                    // A meeting that happened is no part of a visit still to come.
-                    && !(r.meeting.status == MeetingStatus::Planned && c.status == MeetingStatus::Occurred)
-                    && r.meeting.location.is_some()
-                    && within_visit(&r.meeting, r.visit_days, own.as_ref()) != Some(false)
+                may_place(&r.meeting, c.status) && within_visit(&r.meeting, r.visit_days, own.as_ref()) != Some(false)
             })
             .map(|r| (r.meeting.location.clone(), r.meeting.date.clone()));
         let same_sentence = before.iter().rev().find(|b| b.place.is_some() || b.date.is_some()).cloned();

@@ -205,6 +205,9 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             continue;
         };
         let prev = if i > 0 { word(i - 1) } else { "" };
+        // Where a journey's preposition stands: "arrived on Wednesday in Baghdad" puts the day
+        // before the place (verbs of being take the place right after them).
+        let prep = if BEING.contains(&w) { i + 1 } else { after_time(units, i + 1) };
         let next = word(i + 1);
         let verb = |kind, core_end: usize, strength: f64| Trigger {
             kind,
@@ -416,13 +419,12 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         before_time -= 1;
                     }
                 }
-                let modal_before_time = before_time < i
-                    && before_time > 0
-                    && matches!(word(before_time - 1), "will" | "would" | "shall" | "may" | "might" | "to");
+                let modal = |k: usize| matches!(word(k), "will" | "would" | "shall" | "may" | "might" | "to");
+                let modal_before_time = before_time < i && before_time > 0 && modal(before_time - 1);
                 // "will next visit Russia": an adverb after the modal.
                 let modal_before_adverb = i >= 2
                     && matches!(prev, "next" | "also" | "then" | "later" | "soon" | "first" | "now")
-                    && matches!(word(i - 2), "will" | "would" | "shall" | "may" | "might" | "to");
+                    && modal(i - 2);
                 let verbal = w == "visited"
                     || modal_before_time
                     || modal_before_adverb
@@ -462,17 +464,13 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
             | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
             | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
-                if {
-                    // "arrived on Wednesday in Baghdad": the day may come before the place.
-                    let prep = if BEING.contains(&w) { i + 1 } else { after_time(units, i + 1) };
-                    let to_place = units.get(prep + 1).is_some_and(|u| u.is_place());
-                    matches!(word(prep), "in" | "at" | "to")
-                        && (word(prep) != "to" || !(w.starts_with("arriv") || w.starts_with("land")) || to_place)
-                        && (!BEING.contains(&w) || next == "in")
-                        && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were"))
-                } =>
+                if matches!(word(prep), "in" | "at" | "to")
+                    && (word(prep) != "to"
+                        || !(w.starts_with("arriv") || w.starts_with("land"))
+                        || units.get(prep + 1).is_some_and(|u| u.is_place()))
+                    && (!BEING.contains(&w) || next == "in")
+                    && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were")) =>
             {
-                let prep = if BEING.contains(&w) { i + 1 } else { after_time(units, i + 1) };
                 let place = (prep + 1..(prep + 7).min(n))
                     .take_while(|&k| !units[k].punct || units[k].is_p('-'))
                     .find(|&k| units[k].is_place());

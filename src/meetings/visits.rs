@@ -84,14 +84,7 @@ impl<'d> Reader<'d> {
             let mut best: Option<(usize, usize)> = None;
             for (j, v) in self.recs.iter().enumerate() {
                 let m = &v.meeting;
-                // A meeting that happened is no part of a visit still to come.
-                let to_come = m.status == MeetingStatus::Planned && r.meeting.status == MeetingStatus::Occurred;
-                if m.kind != MeetingKind::Visit
-                    || m.status == MeetingStatus::Cancelled
-                    || to_come
-                    || m.location.is_none()
-                    || !crate::merge::shares_participant(m, &r.meeting)
-                {
+                if !may_place(m, r.meeting.status) || !crate::merge::shares_participant(m, &r.meeting) {
                     continue;
                 }
                 // Only days can be placed within a visit; an undated meeting told after it may be.
@@ -197,6 +190,15 @@ impl<'d> Reader<'d> {
         };
         Some((span, place))
     }
+}
+
+/// Whether `visit` is a placed visit that an event of `status` may be part of: not cancelled,
+/// and not still to come when the event happened.
+pub(super) fn may_place(visit: &Meeting, status: MeetingStatus) -> bool {
+    visit.kind == MeetingKind::Visit
+        && visit.status != MeetingStatus::Cancelled
+        && !(visit.status == MeetingStatus::Planned && status == MeetingStatus::Occurred)
+        && visit.location.is_some()
 }
 
 /// Whether a date lies within a visit: a day or days from the arrival to the visit's length
