@@ -102,13 +102,22 @@ fn named_items(sentence: &str) -> Option<Vec<String>> {
     let mut items = Vec::with_capacity(heads.len());
     for (k, head) in heads.iter().enumerate() {
         let end = heads.get(k + 1).map_or(sentence.len(), |next| next.start);
-        let subject = trim_item(&sentence[head.end..end]);
+        let subject = trim_item(until_other_document(&sentence[head.end..end]));
         if subject.is_empty() || subject.split_whitespace().count() > 12 {
             return None;
         }
         items.push(subject.to_string());
     }
     Some(items)
+}
+
+/// An item's words up to another document the list names without a subject ("on fisheries, a
+/// trade protocol and an agreement on tourism": the protocol is no part of the fisheries).
+fn until_other_document(s: &str) -> &str {
+    static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:,|,?\s+and)\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:MoU|memorandum|agreement|accord|protocol|convention|treaty|deal|contract|declaration|statement|pact)\b").unwrap()
+    });
+    OTHER.find(s).map_or(s, |m| &s[..m.start()])
 }
 
 /// A list item's subject without the punctuation and conjunction before the next item.
@@ -136,6 +145,11 @@ mod tests {
         );
         // Counted, not named: one record.
         assert_eq!(named_items("They signed 12 agreements in tourism, education and energy."), None);
+        // A document with no subject of its own between two named ones is no part of either.
+        assert_eq!(
+            named_items("They signed three agreements: an MoU on fisheries, a trade protocol and an agreement on tourism.").unwrap(),
+            vec!["fisheries".to_string(), "tourism".into()]
+        );
         // One document named: nothing to split.
         assert_eq!(named_items("They signed an agreement on fisheries and a protocol."), None);
         // Two heads far apart in prose are no list.

@@ -13,7 +13,7 @@
 //! compatible group, so the result never depends on the thread count; merging outputs of
 //! shards runs this same fold over the same per-document records.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 
@@ -36,6 +36,7 @@ pub fn merge_meetings(records: Vec<Meeting>) -> Vec<Meeting> {
         g.id = format!("mtg-{}", meeting_key(g));
     }
     groups.sort_by(|a, b| a.sources[0].cmp(&b.sources[0]).then_with(|| a.id.cmp(&b.id)));
+    make_unique(groups.iter_mut().map(|g| &mut g.id), "mtg");
     groups
 }
 
@@ -47,7 +48,36 @@ pub fn merge_agreements(records: Vec<Agreement>) -> Vec<Agreement> {
         g.id = format!("agr-{}", agreement_key(g));
     }
     groups.sort_by(|a, b| a.sources[0].cmp(&b.sources[0]).then_with(|| a.id.cmp(&b.id)));
+    make_unique(groups.iter_mut().map(|g| &mut g.id), "agr");
     groups
+}
+
+/// Two records can share everything their id is made of ("signed three agreements: a
+/// memorandum on border management, a protocol and an agreement on labour" gives records that
+/// differ only in what they are about): a repeated id is hashed again with how many times it
+/// was seen before, in output order, so ids stay unique and the same from run to run.
+fn make_unique<'a>(ids: impl Iterator<Item = &'a mut String>, prefix: &str) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let ids: Vec<&mut String> = ids.collect();
+    for id in &ids {
+        taken.insert((*id).clone());
+    }
+    for id in ids {
+        let n = seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let mut k = *n;
+            loop {
+                let candidate = format!("{prefix}-{}", hex12(&[id.clone(), k.to_string()]));
+                if taken.insert(candidate.clone()) {
+                    *id = candidate;
+                    break;
+                }
+                k += 1;
+            }
+        }
+    }
 }
 
 /// Each record joins the first (oldest) compatible group, else starts one. Groups are found
@@ -576,5 +606,29 @@ mod tests {
         ]);
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0].sources.len(), 2);
+    }
+
+    #[test]
+    fn records_that_differ_only_in_subject_get_distinct_stable_ids() {
+        let agreement = |subject: &str| Agreement {
+            id: String::new(),
+            kind: AgreementKind::Agreement,
+            status: AgreementStatus::Signed,
+            title: None,
+            parties: vec![Party { name: "Indonesia".into(), kind: PartyType::Country }, Party { name: "Malaysia".into(), kind: PartyType::Country }],
+            signatories: vec![],
+            subject: Some(subject.into()),
+            date: None,
+            location: None,
+            sources: vec![Evidence { doc_id: "a.txt".into(), sentence: "s".into(), start: 0, end: 1 }],
+            confidence: 0.7,
+        };
+        let make = || merge_agreements(vec![agreement("border management"), agreement("labour"), agreement("fisheries")]);
+        let (first, second) = (make(), make());
+        assert_eq!(first.len(), 3);
+        let ids: HashSet<&String> = first.iter().map(|a| &a.id).collect();
+        assert_eq!(ids.len(), 3, "{:?}", first.iter().map(|a| &a.id).collect::<Vec<_>>());
+        assert!(first.iter().all(|a| a.id.starts_with("agr-") && a.id.len() == 16));
+        assert_eq!(first.iter().map(|a| &a.id).collect::<Vec<_>>(), second.iter().map(|a| &a.id).collect::<Vec<_>>());
     }
 }

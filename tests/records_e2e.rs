@@ -30,6 +30,7 @@ fn check_sources(out: &Path) -> usize {
         .map(|d| (d["doc_id"].as_str().unwrap().to_string(), d["text"].as_str().unwrap_or("").chars().collect()))
         .collect();
     let mut checked = 0;
+    let mut ids = std::collections::HashSet::new();
     for file in ["meetings.jsonl", "agreements.jsonl"] {
         for record in lines(&out.join(file)) {
             let sources = record["sources"].as_array().unwrap();
@@ -44,6 +45,7 @@ fn check_sources(out: &Path) -> usize {
             }
             let id = record["id"].as_str().unwrap();
             assert!(id.len() == 16 && (id.starts_with("mtg-") || id.starts_with("agr-")), "id {id}");
+            assert!(ids.insert(id.to_string()), "{file}: id {id} given to two records");
         }
     }
     checked

@@ -289,10 +289,18 @@ impl<'d> Cx<'d> {
         static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
             // A few words may follow the documents before the list: "signed three agreements on
             // Monday in Lima, including ...".
-            Regex::new(&format!(r"(?i)\b{DOCUMENT_PLURALS}(?:\s+[^\s,;:.]+){{0,6}}?\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?\s*$")).unwrap()
+            // Or a bare colon: "signed three agreements: an MoU on X, a protocol and ...".
+            Regex::new(&format!(r"(?i)\b{DOCUMENT_PLURALS}(?:\s+[^\s,;:.]+){{0,6}}?(?:\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s*:?|\s*:)\s*$")).unwrap()
         });
         let u = &self.units[ui];
         let start = self.clause_start(ui, m.np_start);
+        // A colon ends a clause, but not the one whose documents it lists.
+        let start = self.t(u.span.start, start)
+            .trim_end()
+            .strip_suffix(':')
+            .map(|before| self.clause_start(ui, u.span.start + before.len()))
+            .filter(|&earlier| INCLUDING.is_match(self.t(earlier, start)))
+            .unwrap_or(start);
         let text = self.t(start, m.np_start);
         // Earlier items of the list may stand between: "including A, B and C".
         let mut cut = text.len();

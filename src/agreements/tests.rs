@@ -1223,3 +1223,22 @@ fn a_determiner_opening_the_second_signatory_ends_no_clause() {
          counterpart [Ed Fox|PERSON] on [Tuesday|DATE].");
     assert_eq!((parties(&a), date(&a).as_deref()), (vec!["Peru", "Chile"], Some("2024-07-09")));
 }
+
+#[test]
+fn documents_listed_after_a_colon() {
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] signed three agreements: a memorandum of understanding on fisheries, a \
+         trade protocol and an agreement on tourism.",
+    );
+    let mut got: Vec<(AgreementKind, Option<String>)> = rs.iter().map(|a| (a.kind, a.subject.clone())).collect();
+    got.sort_by_key(|k| format!("{k:?}"));
+    assert_eq!(
+        got,
+        [
+            (AgreementKind::Agreement, Some("tourism".to_string())),
+            (AgreementKind::MemorandumOfUnderstanding, Some("fisheries".to_string())),
+            (AgreementKind::Protocol, None)
+        ],
+        "{rs:#?}"
+    );
+}

@@ -106,9 +106,10 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// " date 2023-12-14 Foreign Ministers of ...".
 static LEADING_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
-/// A dateline that leads with a full date: "Jan 3, 2005 (ABUJA) —".
+/// A dateline that leads with a full date: "Jan 3, 2005 (ABUJA) —", or with the date alone
+/// before the first sentence: "January 06, 2009: Prime Minister ...".
 static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\s*\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)").unwrap()
+    Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\s*(?:\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)|(?:--|—|–|:)\s*\p{Lu})").unwrap()
 });
 
 /// A dateline whose credits in parentheses end with the full date: "DUBAI, (UrduPoint / WAM -
@@ -165,7 +166,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
           \s*,\s*
-          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?)
+          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?)
           \s*(?:\((?P<agency>[^)]{1,40})\))?
           \s*(?:--|-|—|–|:|/)",
     )
@@ -544,6 +545,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         .or(updated_line)
         .or(url_date)
         .or_else(|| wider_scan(text));
+    let chosen = chosen.map(|d| month_first_when_shown(&all, d));
     header.published = chosen.and_then(|d| d.iso());
     if header.published.is_none() {
         if let Some((_, written)) = &dateline_found {
@@ -553,6 +555,29 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         }
     }
     header
+}
+
+/// "Published: 7/2/2017" on a page whose short "Lima, Jul. 2." line gives the month and day
+/// the other way round: an all-numeric date that was read day first (both numbers could be
+/// months) is month first when a short header line spells out that reading (its month in
+/// words) and none spells out the other.
+fn month_first_when_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
+    let Some(day) = d.day.filter(|&day| day <= 12 && day != d.month) else { return d };
+    let shown: Vec<HeaderDate> = all
+        .iter()
+        .take(WIDE_HEAD_LINES)
+        .map(|l| plain(l.text))
+        .filter(|t| words(t) <= 8)
+        .filter_map(|t| hdate::find_date(t).filter(|(_, at)| t[at.clone()].contains(char::is_alphabetic)).map(|(x, _)| x))
+        .filter(|x| x.year.is_none() || x.year == d.year)
+        .collect();
+    let swapped = shown.iter().any(|x| x.month == day && x.day == Some(d.month));
+    let as_read = shown.iter().any(|x| x.month == d.month && x.day == Some(day));
+    if swapped && !as_read {
+        HeaderDate::new(d.year, day, Some(d.month)).unwrap_or(d)
+    } else {
+        d
+    }
 }
 
 /// Two full dates one day apart.

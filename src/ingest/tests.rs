@@ -426,3 +426,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_all_numeric_date_is_month_first_when_a_header_line_shows_it_so() {
+    let text = "Lima to host the binational cabinet in July\n\n10:38 | Lima, Jul. 2.\n\nPeru's Foreign Ministry said the meeting will take place in Lima on July 7.\n\nPublished: 7/2/2017\n";
+    assert_eq!(header::parse(text, None).published.as_deref(), Some("2017-07-02"));
+    // Nothing shows the order: day first, as most of the world writes it.
+    let text = "Lima to host the binational cabinet in July\n\nPeru's Foreign Ministry said the meeting will take place in Lima on July 7.\n\nPublished: 7/2/2017\n";
+    assert_eq!(header::parse(text, None).published.as_deref(), Some("2017-02-07"));
+}
+
+#[test]
+fn datelines_with_ordinal_days_and_dates_that_open_the_story() {
+    let text = "Foreign minister visits Vilnius\n\n\nVilnius, 6th September 2021 (TDI): The foreign minister landed in Vilnius on an official visit.\n";
+    assert_eq!(header::parse(text, None).published.as_deref(), Some("2021-09-06"));
+    let text = "Bhutan invites Maldives to the summit\n\n\nJanuary 06, 2009: The prime minister has sent an invitation to the president to attend the summit.\n";
+    assert_eq!(header::parse(text, None).published.as_deref(), Some("2009-01-06"));
+    // A day with a dot, as central European pages write it.
+    let text = "Minister confers with his Hungarian counterpart\n\n29. Sep 2023.\nThe minister met his counterpart today in Belgrade for talks on energy.\n";
+    assert_eq!(header::parse(text, None).published.as_deref(), Some("2023-09-29"));
+    // A date in a sentence of the story is no dateline.
+    let text = "Summit opens\n\nOn January 6, 2009, the leaders met in Thimphu for the summit.\n";
+    assert_eq!(header::parse(text, None).published, None);
+}

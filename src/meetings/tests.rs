@@ -1654,9 +1654,14 @@ fn discussed_a_topic_with_a_person_is_a_meeting() {
         "[Ana Soto|PERSON] discussed the plan with reporters on [Monday|DATE].",
         "[Ana Soto|PERSON] discussed the dispute, with [Luis Vega|PERSON] calling for calm.",
         "[Ana Soto|PERSON] discussed what officials planned with [Luis Vega|PERSON]'s aides.",
+        "[Ana Soto|PERSON] exchanged gifts with [Luis Vega|PERSON]'s children.",
+        "[Ana Soto|PERSON] exchanged views with reporters on [Monday|DATE].",
     ] {
         assert!(read(s, PUB).is_empty(), "{s}");
     }
+    // Exchanging views with someone is meeting them.
+    let m = one("[Ana Soto|PERSON] exchanged views on [Sunday|DATE] with visiting minister [Luis Vega|PERSON].", PUB);
+    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Ana Soto", "Luis Vega"]));
 }
 
 #[test]

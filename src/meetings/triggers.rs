@@ -265,7 +265,10 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // meeting; the topic, no clause, stands between the verb and "with", and a person
             // follows it ("discussed the plan with reporters" is none; ", with Modi calling
             // for ..." is another clause).
-            "discussed" | "discuss" | "discusses" | "discussing" => {
+            // So is "exchanged views on Sunday with X".
+            "discussed" | "discuss" | "discusses" | "discussing" | "exchanged" | "exchange" | "exchanges" | "exchanging"
+                if w.starts_with("disc") || matches!(next, "views" | "opinions" | "ideas" | "notes") =>
+            {
                 let with = (i + 1..(i + 9).min(n))
                     .take_while(|&k| !is_stop_punct(&units[k]) && !units[k].is_p(','))
                     .find(|&k| word(k) == "with");
