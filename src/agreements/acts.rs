@@ -315,7 +315,8 @@ impl<'d> Cx<'d> {
         // "The memoranda include an MoU on X, ...": the list of the documents the sentence
         // before told of signing.
         static LISTED_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^\s*(?:the|these|those)\s+{DOCUMENT_PLURALS}(?:\s+of\s+understanding)?(?:\s*\([^)]{{1,12}}\))?\s+(include|included|includes|cover|covered|covers|are|were)\s*:?\s*$")).unwrap()
+            // Or a pronoun for them: "They include an MoU on X, ...".
+            Regex::new(&format!(r"(?i)^\s*(?:(?:the|these|those)\s+{DOCUMENT_PLURALS}(?:\s+of\s+understanding)?(?:\s*\([^)]{{1,12}}\))?|they|these)\s+(include|included|includes|cover|covered|covers|are|were)\s*:?\s*$")).unwrap()
         });
         let mut tries = 0;
         loop {

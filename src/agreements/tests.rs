@@ -765,6 +765,19 @@ fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
     assert!(rs.iter().all(|a| parties(a) == ["Chile", "Peru"] && a.status == AgreementStatus::Signed));
     // Without a signing before, such a sentence lists nothing signed.
     assert!(records("The Memoranda of Understanding (MoU) include an MoU on fisheries.").is_empty());
+    // "They" for the documents.
+    let rs = records(
+        "[Chile|GPE] and [Peru|GPE] signed several agreements on [Monday|DATE]. They include a memorandum of understanding on \
+         tourism, an agreement on visas and a protocol on fisheries.",
+    );
+    let mut kinds: Vec<AgreementKind> = rs.iter().map(|a| a.kind).collect();
+    kinds.sort_by_key(|k| format!("{k:?}"));
+    assert_eq!(
+        kinds,
+        [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol],
+        "{rs:#?}"
+    );
+    assert!(records("They include a memorandum of understanding on tourism.").is_empty());
 }
 
 #[test]

@@ -205,6 +205,24 @@ impl<'d> Reader<'d> {
 
     /// People named in units `from..to` of the sentence (not in excluded parts): PERSON units,
     /// and surnames tagged as something else when they stand in a list of people.
+    /// The two or more people who signed in the clause that ends at `at`: the subject of
+    /// "signed" ("X and Y signed the deal in Astana"), or its agents ("was signed by X and Y").
+    pub(super) fn signers_before(&mut self, s: &Sentence, at: usize) -> Option<Vec<PRef>> {
+        let units = s.units;
+        let floor = (0..at).rev().take(30).find(|&k| is_stop_punct(&units[k])).map_or(at.saturating_sub(30), |k| k + 1);
+        let verb = (floor..at).rev().find(|&k| units[k].is_wi(&["signed", "inked"]))?;
+        let signers = if s.word(verb + 1) == "by" {
+            // The agents end at a preposition ("by X and Y in Dresden"); "and" joins them.
+            let end = (verb + 2..at)
+                .find(|&k| s.word(k) != "and" && (units[k].is_p(';') || is_in(&PREPOSITIONS, s.word(k))))
+                .unwrap_or(at);
+            self.persons_in(s, verb + 2, end)
+        } else {
+            self.persons_in(s, floor, verb)
+        };
+        (signers.len() >= 2).then_some(signers)
+    }
+
     pub(super) fn persons_in(&mut self, s: &Sentence, from: usize, to: usize) -> Vec<PRef> {
         let mut out: Vec<PRef> = Vec::new();
         let to = to.min(s.units.len());

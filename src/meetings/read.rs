@@ -150,6 +150,19 @@ impl<'d> Reader<'d> {
                 }
             }
         }
+        // "X and Y signed the deal after talks", "was signed by X and Y at a meeting in Lima":
+        // the signers met.
+        if is_noun
+            && subject.is_empty()
+            && !with_after
+            && units[t.head].is_wi(&["talks", "meeting", "consultations"])
+            && r.np_start > 0
+            && units[r.np_start - 1].is_wi(&["after", "following", "at", "during"])
+        {
+            if let Some(signers) = self.signers_before(s, r.np_start - 1) {
+                subject = signers;
+            }
+        }
         // "pay a visit to Tokyo for a summit with X", "arrived in Hanoi for talks with X": the
         // traveller takes part, and the trip gives the place and the day.
         let mut trip: Option<usize> = None;
@@ -228,11 +241,15 @@ impl<'d> Reader<'d> {
         let bare_visits = r.np_start == t.head
             && units[t.head].is_wi(&["visits", "trips"])
             && !(t.core_end..r.end).any(|k| units[k].is_wi(&["by", "of"]));
+        // And so does another event of theirs with someone: "arrived in Astana ahead of her
+        // consultations with X".
+        let owned_with = kind != MeetingKind::Visit && with_after && units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"]));
         if owners.is_empty()
-            && kind == MeetingKind::Visit
+            && (kind == MeetingKind::Visit || owned_with)
             && is_noun
             && (units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"])) || honorific_owner || bare_visits)
             && (matches!(before_owner(1), "during" | "after" | "before" | "following" | "on" | "since")
+                || (before_owner(1) == "of" && before_owner(2) == "ahead")
                 || (before_owner(1) == "with" && before_owner(2) == "conjunction"))
         {
             if let Some(first) = self.persons_in(s, 0, r.np_start).into_iter().next() {

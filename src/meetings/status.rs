@@ -16,6 +16,9 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
             return (MeetingStatus::Cancelled, true);
         }
     }
+    if called_off_after(s, r.end) || counterfactual(s, t.head) {
+        return (MeetingStatus::Cancelled, true);
+    }
     if t.form == Form::Past {
         return (MeetingStatus::Occurred, true);
     }
@@ -127,4 +130,41 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
         }
     }
     (MeetingStatus::Occurred, false)
+}
+
+/// Whether the clause after `end` tells the event off: "were due to hold talks on Wednesday,
+/// but the round was called off", "..., but the meeting has been postponed".
+fn called_off_after(s: &Sentence, end: usize) -> bool {
+    let units = s.units;
+    let Some(but) = (end..units.len().min(end + 4)).find(|&k| units[k].is_w("but")) else { return false };
+    let mut k = but + 1;
+    if matches!(s.word(k), "the" | "that" | "this" | "their" | "his" | "her") {
+        k += 1;
+    }
+    const EVENTS: &[&str] =
+        &["meeting", "talks", "round", "visit", "trip", "summit", "call", "session", "consultations", "negotiations", "encounter"];
+    if !EVENTS.contains(&s.word(k)) {
+        return false;
+    }
+    k += 1;
+    if matches!(s.word(k), "has" | "had" | "have") && s.word(k + 1) == "been" {
+        k += 2;
+    } else if matches!(s.word(k), "was" | "were" | "is" | "are") {
+        k += 1;
+    } else {
+        return false;
+    }
+    if s.word(k).ends_with("ly") || s.word(k) == "later" {
+        k += 1;
+    }
+    is_in(&CANCEL_ONE, s.word(k))
+        || (matches!(s.word(k), "called" | "put") && s.word(k + 1) == "off")
+        || s.word(k) == "dropped"
+}
+
+/// A counterfactual opens the sentence: "Had the talks gone ahead, they would have ...".
+fn counterfactual(s: &Sentence, head: usize) -> bool {
+    let first = (0..head).find(|&k| s.units[k].word().is_some());
+    first.is_some_and(|k| s.word(k) == "had" && head - k <= 6)
+        && (head + 1..(head + 4).min(s.units.len())).any(|k| matches!(s.word(k), "gone" | "taken" | "happened" | "been"))
 }

@@ -1690,3 +1690,41 @@ fn being_somewhere_on_a_journey_is_a_visit() {
     assert!(read("Foreign Minister [Ana Soto|PERSON] is in [Beijing|GPE] on [Monday|DATE], officials said.", PUB)
         .is_empty());
 }
+
+#[test]
+fn signers_who_signed_after_talks_held_them() {
+    let rs = read("[Nurlan Abenov|PERSON] and [Bakyt Turdaliev|PERSON] signed the deal in [Astana|GPE] after talks.", PUB);
+    let talks: Vec<_> = rs.iter().filter(|m| m.kind == MeetingKind::Talks).collect();
+    assert_eq!(talks.len(), 1, "{rs:#?}");
+    assert_eq!(names(talks[0]), vec!["Nurlan Abenov", "Bakyt Turdaliev"]);
+    for s in [
+        "The declaration was signed by [Ana Soto|PERSON] and [Luis Vega|PERSON] after talks in [Lima|GPE].",
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] signed the declaration at a meeting in [Lima|GPE].",
+    ] {
+        let rs = read(s, PUB);
+        assert!(rs.iter().any(|m| names(m) == ["Ana Soto", "Luis Vega"]), "{s}\n{rs:#?}");
+    }
+    // One signer names no encounter.
+    let rs = read("[Ana Soto|PERSON] signed the deal after talks.", PUB);
+    assert!(rs.is_empty(), "{rs:#?}");
+}
+
+#[test]
+fn an_event_of_the_traveller_after_a_preposition() {
+    let rs = read(
+        "[Ana Soto|PERSON] arrived in [Astana|GPE] on [Thursday|DATE] ahead of her consultations with [Luis Vega|PERSON].",
+        PUB,
+    );
+    assert!(rs.iter().any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]), "{rs:#?}");
+}
+
+#[test]
+fn an_event_told_off_in_the_clause_after() {
+    let m = one(
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] were due to hold talks in [Juba|GPE], but the round was called off.",
+        PUB,
+    );
+    assert_eq!(m.status, MeetingStatus::Cancelled);
+    let m = one("[Ana Soto|PERSON] and [Luis Vega|PERSON] met in [Juba|GPE], but the talks produced nothing.", PUB);
+    assert_eq!(m.status, MeetingStatus::Occurred);
+}
