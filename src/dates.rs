@@ -487,9 +487,19 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
             strong_before = true;
         }
     }
+    // "quotas for next year in Torshavn on Wednesday": another time phrase of the clause tells
+    // its own time, not the verb's.
+    let other_time = |k: usize| {
+        (k < before || k >= after)
+            && matches!(words[k], "next" | "last" | "coming")
+            && words.get(k + 1).is_some_and(|w| TIME_UNITS.contains(w))
+    };
     for k in clause_start..clause_end {
         if strong_before && k >= after {
             break;
+        }
+        if other_time(k) {
+            continue;
         }
         let Some((tense, strong)) = cue(&words, &lower_initial, k) else {
             continue;
@@ -506,8 +516,21 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
             best = Some((score, tense));
         }
     }
+    // "are poised to sign the pact when the prime minister visits Abu Dhabi on Thursday": a
+    // time clause with no tense cue of its own takes a future from the clause it times.
+    if best.is_none() && clause_start > 0 && matches!(words[clause_start - 1], "when" | "once" | "until") {
+        let main_from = clause_start.saturating_sub(13);
+        let future = (main_from..clause_start - 1)
+            .any(|k| !other_time(k) && matches!(cue(&words, &lower_initial, k), Some((Tense::Future, true))));
+        if future {
+            return Tense::Future;
+        }
+    }
     best.map_or(Tense::Unknown, |(_, tense)| tense)
 }
+
+/// What "next", "last" or "coming" make a time phrase of ("next year", "last week").
+const TIME_UNITS: &[&str] = &["week", "weekend", "month", "year", "season", "decade", "century"];
 
 /// Marks that part clauses whatever the words: semicolons, colons, quotes, brackets, dashes.
 const HARD_BOUNDARIES: [char; 9] = [';', ':', '"', '\u{201c}', '\u{201d}', '(', ')', '\u{2014}', '\u{2013}'];
@@ -2244,7 +2267,7 @@ fn cue(words: &[&str], lower_initial: &[bool], k: usize) -> Option<(Tense, bool)
         {
             return future;
         }
-        "plans" | "plan" | "planning" | "intends" | "intend" | "aims" | "hopes" | "going"
+        "plans" | "plan" | "planning" | "intends" | "intend" | "aims" | "hopes" | "going" | "poised" | "likely"
             if next == "to" =>
         {
             return future;
@@ -2787,6 +2810,13 @@ mod tests {
                 "Wednesday",
                 Past,
             ),
+            // Another time phrase is no tense: "concluded ... quotas for next year in Torshavn on
+            // Wednesday".
+            ("They concluded an agreement on quotas for next year in Torshavn on Wednesday.", "Wednesday", Past),
+            ("Ann, who met Bo last year, will visit Lima on Friday.", "Friday", Future),
+            // A time clause under a future.
+            ("They are poised to sign the pact when Ann visits Lima on Thursday.", "Thursday", Future),
+            ("They signed the pact when Ann visited Lima on Thursday.", "Thursday", Past),
             // A clause of its own after ", and" or a dash.
             ("Ann met Bo last year, and on Friday they will sign the pact.", "Friday", Future),
             ("Ann met Bo last year \u{2014} on Friday they will sign the pact.", "Friday", Future),

@@ -111,7 +111,8 @@ impl<'d> Cx<'d> {
     /// when none follows.
     pub(super) fn trailer_end(&self, ui: usize, at: usize) -> usize {
         static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^\s*,\s*(?:during|on\s+the\s+(?:sidelines|margins)\s+of|at\s+the\s+(?:end|close|conclusion)\s+of|in\s+the\s+course\s+of|following|at|in|(?:planned|scheduled|set|slated|due)\s+(?:for|on|in))\s").unwrap()
+            // Or a time clause: "are poised to sign a pact when X visits Abu Dhabi on Thursday".
+            Regex::new(r"(?i)^\s*(?:,\s*(?:during|on\s+the\s+(?:sidelines|margins)\s+of|at\s+the\s+(?:end|close|conclusion)\s+of|in\s+the\s+course\s+of|following|at|in|(?:planned|scheduled|set|slated|due)\s+(?:for|on|in))|,?\s*when)\s").unwrap()
         });
         let Some(u) = self.units.get(ui) else { return at };
         if at >= u.span.end {

@@ -402,7 +402,20 @@ impl<'d> Cx<'d> {
 
         // Date and place of the clause.
         let np_or_act_end = post.end.max(act.end).max(m.np_end);
-        let clause_end = self.clause_end(ui, np_or_act_end).max(np_or_act_end.min(u.span.end));
+        let mut clause_end = self.clause_end(ui, np_or_act_end).max(np_or_act_end.min(u.span.end));
+        // Objects of one act share its time and place: "signed an MoU on X and an agreement on
+        // Y in Rabat on March 4".
+        let mut k = mi;
+        while let Some(next) = mentions.get(k + 1) {
+            let same_act = links.get(k + 1).copied().flatten().is_some_and(|a| a.start == act.start && a.end == act.end);
+            let between = self.t(clause_end.min(next.np_start), next.np_start).trim();
+            if !same_act || next.np_start < clause_end || !matches!(between, "and" | "," | ", and" | "as well as") {
+                break;
+            }
+            let next_end = self.post_np(ui, next.np_end).end.max(next.np_end);
+            clause_end = self.clause_end(ui, next_end).max(next_end.min(u.span.end));
+            k += 1;
+        }
         let subject_excl = subject_span;
         let in_subject = |s: &ByteSpan| subject_excl.is_some_and(|x| s.start >= x.start && s.end <= x.end);
         let anchor = if act.class.before() { act.start } else { act.end };

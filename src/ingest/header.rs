@@ -321,7 +321,11 @@ fn classify(line: &str) -> Kind {
             && part
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_weekday_or_time_word(w));
+                .all(|w| {
+                    // "5:30am": the clock's "am" glued to its minutes.
+                    let unit = w.trim_start_matches(|c: char| c.is_ascii_digit());
+                    unit.is_empty() || is_weekday_or_time_word(unit)
+                });
         if time_only {
             continue;
         }
@@ -832,6 +836,12 @@ mod tests {
     fn bare_date_line() {
         let t = "Leaders meet\nFriday, December 20, 2024 11:19 PM GMT+8\nThe leaders met on Friday in Hanoi to discuss trade, officials said.\n";
         assert_eq!(parse(t, None).published.as_deref(), Some("2024-12-20"));
+    }
+
+    #[test]
+    fn date_beside_a_time_with_its_am_glued() {
+        let t = "Leaders to sign trade pact\n12 October 2022 • 5:30am\nThe leaders are poised to sign the pact on Thursday.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2022-10-12"));
     }
 
     #[test]

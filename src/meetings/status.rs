@@ -89,7 +89,12 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
     if matches!(t.form, Form::Present | Form::Base) {
         let opener = (t.head.saturating_sub(8)..t.head).rev().find(|&k| s.word(k) == "when" || s.word(k) == "once");
         if let Some(k) = opener {
-            if (k.saturating_sub(20)..k).any(|j| matches!(s.word(j), "will" | "shall")) {
+            // "will sign ... when", "are poised to sign ... when".
+            let future = |j: usize| {
+                matches!(s.word(j), "will" | "shall")
+                    || (s.word(j + 1) == "to" && is_in(&FUTURE_BEFORE_TO, s.word(j)))
+            };
+            if (k.saturating_sub(20)..k).any(future) {
                 return (MeetingStatus::Planned, true);
             }
         }
