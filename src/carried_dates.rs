@@ -36,7 +36,13 @@ pub fn annotate(doc: &mut Document) {
     let sentences = doc.sentence_chars(&index);
     let id = doc.id.clone();
     let sentence_of = |sources: &[Evidence]| sentences.holding(sources.iter().find(|e| e.doc_id == id)?.start);
-    let lead = doc.sentences.iter().position(|s| !doc.is_furniture(*s));
+    // The first sentence of the prose: not furniture, not the headline (read for records, but
+    // no furniture), nor a line without a full stop (a repeated headline, a user name).
+    let in_headline = |s: &crate::text::ByteSpan| doc.headline.is_some_and(|h| h.start <= s.start && s.end <= h.end);
+    let prose = |s: &crate::text::ByteSpan| {
+        s.slice(&doc.text).trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?'])
+    };
+    let lead = doc.sentences.iter().position(|s| !doc.is_furniture(*s) && !in_headline(s) && prose(s));
     let story_day = doc.published.as_deref().filter(|p| p.len() == 10).and_then(dates::publication_anchor);
 
     if let (Some(lead), Some(day)) = (lead, story_day) {
@@ -285,6 +291,13 @@ mod tests {
         let mut doc = story(Some("2024-03"));
         annotate(&mut doc);
         assert_eq!(doc.agreements[0].date, None);
+        // As ingest leaves it: the headline is no furniture but the headline line, and is no
+        // lead either.
+        let mut doc = story(Some("2024-03-05"));
+        doc.furniture.clear();
+        doc.headline = Some(sentence(HEADLINE));
+        annotate(&mut doc);
+        assert_eq!(doc.agreements[0].date.as_ref().and_then(DateField::start).as_deref(), Some("2024-03-05"));
     }
 
     #[test]

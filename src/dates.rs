@@ -2261,6 +2261,8 @@ fn cue(words: &[&str], lower_initial: &[bool], k: usize) -> Option<(Tense, bool)
         "shall" | "ll" | "would" | "upcoming" | "forthcoming" | "next" | "tomorrow"
         | "scheduled" | "slated" | "planned" => return future,
         "won" if next == "t" => return future,
+        // "may travel to Beijing in April"; not the month, nor "may have met".
+        "may" | "might" if lower_initial.get(k).copied().unwrap_or(false) && next != "have" => return future,
         "due" if BE.contains(&prev) => return future,
         "expected" | "set"
             if next == "to" || BE.contains(&prev) && matches!(next, "for" | "on" | "in") =>
@@ -2814,6 +2816,8 @@ mod tests {
             // Wednesday".
             ("They concluded an agreement on quotas for next year in Torshavn on Wednesday.", "Wednesday", Past),
             ("Ann, who met Bo last year, will visit Lima on Friday.", "Friday", Future),
+            ("The prime minister may travel to Beijing in April for talks.", "April", Future),
+            ("She may have met him in April.", "April", Past),
             // A time clause under a future.
             ("They are poised to sign the pact when Ann visits Lima on Thursday.", "Thursday", Future),
             ("They signed the pact when Ann visited Lima on Thursday.", "Thursday", Past),
