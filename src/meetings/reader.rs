@@ -213,11 +213,16 @@ impl<'d> Reader<'d> {
                 });
             }
         }
-        // The first person named, for a "He" opening the next sentence.
-        let first = (0..units.len())
-            .find(|&k| units[k].is(EntityLabel::Person) && !s.excluded[k] && !(k > 0 && s.word(k - 1) == "the"));
+        // The first person named, for a "He" opening the next sentence. A "She" before any
+        // name is still the one named before: "She had flown to Cairo to meet X ... Before
+        // flying home, she conferred with Y" is not X's.
+        let first = (0..units.len()).find(|&k| {
+            (units[k].is(EntityLabel::Person) && !s.excluded[k] && !(k > 0 && s.word(k - 1) == "the"))
+                || (units[k].is_wi(&["he", "she"]) && !s.excluded[k])
+        });
         self.prev_first = match first {
-            Some(k) => self.pref_of_unit(&units[k]).map(|p| (si, p)),
+            Some(k) if units[k].is(EntityLabel::Person) => self.pref_of_unit(&units[k]).map(|p| (si, p)),
+            Some(_) => self.prev_first.take().filter(|(i, _)| si.saturating_sub(*i) < LOOK_BACK).map(|(_, p)| (si, p)),
             None => self.prev_first.take().filter(|(i, _)| si.saturating_sub(*i) < LOOK_BACK),
         };
     }

@@ -1728,3 +1728,14 @@ fn an_event_told_off_in_the_clause_after() {
     let m = one("[Ana Soto|PERSON] and [Luis Vega|PERSON] met in [Juba|GPE], but the talks produced nothing.", PUB);
     assert_eq!(m.status, MeetingStatus::Occurred);
 }
+
+#[test]
+fn a_pronoun_opening_a_sentence_keeps_the_one_it_stood_for() {
+    let rs = read(
+        "[Ana Soto|PERSON] ended her trip to [Cairo|GPE] on [Tuesday|DATE]. She had flown there to meet \
+         [Luis Vega|PERSON]. Before flying home, she conferred with [Eva Ruiz|PERSON].",
+        PUB,
+    );
+    assert!(rs.iter().any(|m| names(m) == ["Ana Soto", "Eva Ruiz"]), "{rs:#?}");
+    assert!(!rs.iter().any(|m| names(m).contains(&"Luis Vega") && names(m).contains(&"Eva Ruiz")), "{rs:#?}");
+}
