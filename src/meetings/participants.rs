@@ -419,14 +419,28 @@ impl<'d> Reader<'d> {
                 return Some((prev.subject.clone(), false));
             }
         }
-        // Coordinated verbs: "X called on Y ... and met with Z".
+        // Coordinated verbs: "X called on Y ... and met with Z"; "held talks ... and agreed to
+        // meet again".
         let mut j = head;
         while j > r.cs && units[j - 1].is_wi(&["also", "later", "then", "subsequently", "again"]) {
             j -= 1;
         }
-        if j > 0 && (units[j - 1].is_w("and") || units[j - 1].is_p(',')) {
+        const RESOLVE: &[&str] = &["agreed", "decided", "promised", "pledged", "vowed", "resolved"];
+        let resolved = j >= 2 && units[j - 1].is_w("to") && units[j - 2].is_wi(RESOLVE);
+        if resolved {
+            j -= 2;
+        }
+        if j > 0 && (units[j - 1].is_w("and") || units[j - 1].is_p(',') || (resolved && units[j - 1].is_w("but"))) {
             if let Some(prev) = cands.iter().rev().find(|c| !c.subject.is_empty()) {
                 return Some((prev.subject.clone(), false));
+            }
+            // "Both sides described the round as difficult but agreed to meet again": the
+            // sentence's own subject.
+            if resolved {
+                let opener = (0..j).find(|&k| units[k].word().is_some());
+                if let Some(k) = opener.filter(|&k| units[k].is_wi(&["both", "they"])) {
+                    return self.anaphor(si, cands, units[k].span.start, None).map(|v| (v, true));
+                }
             }
         }
         for k in r.cs..head {
@@ -444,6 +458,10 @@ impl<'d> Reader<'d> {
                     if m < head {
                         let noun = units[m].low.clone();
                         return self.anaphor(si, cands, u.span.start, Some(&noun)).map(|v| (v, true));
+                    }
+                    // A bare "the two" before the verb: "Instead, the two held a video call".
+                    if (k + 1..head).all(|j| units[j].is_wi(&ADVERBS)) {
+                        return self.anaphor(si, cands, u.span.start, None).map(|v| (v, true));
                     }
                 }
                 Some("the") if !matches!(s.word(k + 1), "two" | "three" | "four" | "both") => {

@@ -1739,3 +1739,21 @@ fn a_pronoun_opening_a_sentence_keeps_the_one_it_stood_for() {
     assert!(rs.iter().any(|m| names(m) == ["Ana Soto", "Eva Ruiz"]), "{rs:#?}");
     assert!(!rs.iter().any(|m| names(m).contains(&"Luis Vega") && names(m).contains(&"Eva Ruiz")), "{rs:#?}");
 }
+
+#[test]
+fn bare_the_two_and_agreeing_to_meet_again() {
+    let rs = read(
+        "[Ana Soto|PERSON] met [Luis Vega|PERSON] in [Lima|GPE] on [Monday|DATE]. The two held a video call on \
+         [Tuesday|DATE].",
+        PUB,
+    );
+    assert!(rs.iter().any(|m| m.kind == MeetingKind::Call && names(m) == ["Ana Soto", "Luis Vega"]), "{rs:#?}");
+    let rs = read(
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] held talks in [Lima|GPE] on [Monday|DATE] and agreed to meet \
+         again in [March|DATE].",
+        PUB,
+    );
+    let planned: Vec<_> = rs.iter().filter(|m| m.status == MeetingStatus::Planned).collect();
+    assert_eq!(planned.len(), 1, "{rs:#?}");
+    assert_eq!(names(planned[0]), ["Ana Soto", "Luis Vega"]);
+}
