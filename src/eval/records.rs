@@ -180,12 +180,16 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { if a == 0 { 1.0 } else { 0.0 } } else { a as f64 / b as f64 }
 }
 
-/// Jaccard similarity of two name lists under [`same_name`].
+/// Jaccard similarity of two name lists under [`same_name`], a country under any of its
+/// names ("Czech Republic" and "Czechia").
 fn name_jaccard(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let shared = a.iter().filter(|x| b.iter().any(|y| same_name(x, y))).count();
+    let same = |x: &String, y: &String| {
+        same_name(x, y) || gazetteer::canonical_country(x).is_some_and(|c| gazetteer::canonical_country(y) == Some(c))
+    };
+    let shared = a.iter().filter(|x| b.iter().any(|y| same(x, y))).count();
     let union = a.len() + b.len() - shared;
     shared as f64 / union.max(1) as f64
 }
@@ -312,6 +316,12 @@ mod tests {
         let s = score(&gold, &pred);
         assert_eq!((s.matched, s.kind_correct, s.date_correct), (1, 1, 1));
         assert!((s.recall() - 0.5).abs() < 1e-9 && (s.precision() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_country_matches_under_any_of_its_names() {
+        assert_eq!(name_jaccard(&["Germany".into(), "Czech Republic".into()], &["Czechia".into(), "Germany".into()]), 1.0);
+        assert_eq!(name_jaccard(&["Slovakia".into()], &["Czechia".into()]), 0.0);
     }
 }
 
