@@ -72,7 +72,10 @@ impl<'d> Cx<'d> {
     pub(super) fn parties_in(&self, a: usize, b: usize, parties: &mut Vec<Party>) -> bool {
         let ents = self.ents_in(a, b);
         for (k, e) in ents.iter().enumerate() {
-            if self.modifies_an_organisation(&ents, k) || self.organ_of_the_country_before(&ents, k) {
+            if self.modifies_an_organisation(&ents, k)
+                || self.organ_of_the_country_before(&ents, k)
+                || self.title_of_person(&ents, k)
+            {
                 continue;
             }
             if let Some(p) = self.bloc_as_person(e) {

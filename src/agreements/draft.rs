@@ -39,6 +39,57 @@ impl<'d> Cx<'d> {
             && self.bare_organ(e)
     }
 
+    /// An organisation inside a minister's title: "Botswana's Minister of Minerals and Water
+    /// Resources Kitso Mokgethi", "Namibian Agriculture and Water Minister Johannes Shikongo" (the
+    /// tagger takes "Minerals", "Namibian Agriculture" for organisations). Only title words,
+    /// capitalised words, "and", "of" and other such organisations stand between it and the
+    /// person, and "Minister of" comes before it or a ministerial title between.
+    pub(super) fn title_of_person(&self, ents: &[Entity], k: usize) -> bool {
+        const TITLE: &[&str] = &[
+            "minister", "ministers", "secretary", "chief", "executive", "deputy", "vice", "director", "general",
+            "commissioner", "governor", "state", "cabinet", "chairman", "chairwoman", "chair", "president", "head",
+        ];
+        let e = &ents[k];
+        if e.label != EntityLabel::Org {
+            return false;
+        }
+        let Some((j, person)) = ents.iter().enumerate().skip(k + 1).find(|(_, x)| x.label == EntityLabel::Person) else {
+            return false;
+        };
+        if person.span.start > e.span.end + 80 || ents[k + 1..j].iter().any(|x| x.label != EntityLabel::Org) {
+            return false;
+        }
+        // The gap's words, with the organisations in it taken out: title words, capitalised
+        // words of the title ("and Water Minister"), "and", "of".
+        let mut gap = String::new();
+        let mut at = e.span.end;
+        for x in ents[k + 1..j].iter().chain(std::iter::once(person)) {
+            gap.push_str(self.t(at, x.span.start));
+            gap.push(' ');
+            at = x.span.end;
+        }
+        let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let is_title = |w: &str| TITLE.contains(&w.to_lowercase().as_str());
+        // Back over organisations joined by "and" ("of Minerals and Water Resources") to the
+        // words before the first.
+        let mut first = k;
+        while first > 0
+            && ents[first - 1].label == EntityLabel::Org
+            && self.t(ents[first - 1].span.end, ents[first].span.start).trim() == "and"
+        {
+            first -= 1;
+        }
+        let start = ents[first].span.start;
+        let before = lower_words(self.t(floor_boundary(self.text, start.saturating_sub(16)), start));
+        let titled_before = before.ends_with(&["minister".to_string(), "of".to_string()])
+            || before.ends_with(&["minister".to_string(), "for".to_string()]);
+        // A portfolio names a ministry, not a firm ("Airbus and Air India chief executive X"
+        // are the parties).
+        let portfolio = |w: &&str| matches!(w.to_lowercase().as_str(), "minister" | "ministers" | "secretary" | "commissioner");
+        words.iter().all(|w| is_title(w) || matches!(*w, "and" | "of" | "for") || w.starts_with(char::is_uppercase))
+            && (titled_before || words.iter().any(portfolio))
+    }
+
     /// Past a phrase fronted before the subject ("Amid tension with Russia, Moldova signed
     /// ..."; "In Beijing, China and Laos signed ..."): a subject never opens with a preposition.
     fn after_fronted_phrase(&self, a: usize, b: usize) -> usize {
@@ -95,7 +146,7 @@ impl<'d> Cx<'d> {
             if self.modifies_an_organisation(&ents, k) {
                 continue;
             }
-            if self.organ_of_the_country_before(&ents, k) {
+            if self.organ_of_the_country_before(&ents, k) || self.title_of_person(&ents, k) {
                 continue;
             }
             if let Some(p) = self.bloc_as_person(e) {
@@ -262,9 +313,14 @@ impl<'d> Cx<'d> {
             if let Some(lead) = by {
                 let a = act.end + lead + 3;
                 let end = self.phrase_end(a, u.span.end, false);
-                for e in self.ents_in(a, end) {
+                let ents = self.ents_in(a, end);
+                for (k, e) in ents.iter().enumerate() {
                     if e.label != EntityLabel::Person {
-                        // "signed by Chile and Peru", "signed by the two governments".
+                        // "signed by Chile and Peru", "signed by the two governments"; not by
+                        // "Minister of Minerals and Water Resources X".
+                        if self.title_of_person(ents, k) {
+                            continue;
+                        }
                         if let Some(p) = self.party_of(e) {
                             push_party(&mut parties, p);
                         }

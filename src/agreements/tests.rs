@@ -1255,3 +1255,16 @@ fn documents_listed_after_a_colon() {
         "{rs:#?}"
     );
 }
+
+#[test]
+fn portfolios_in_a_ministers_title_are_no_parties() {
+    let a = one(
+        "The memorandum was signed on [Thursday|DATE] by [Botswana|GPE]'s Minister of [Minerals|ORG] and [Water \
+         Resources|ORG] [Kitso Mokgethi|PERSON] and [Namibian Agriculture|ORG] and Water Minister [Johannes \
+         Shikongo|PERSON].",
+    );
+    assert!(!parties(&a).iter().any(|p| ["Minerals", "Water Resources", "Namibian Agriculture"].contains(p)), "{a:#?}");
+    // Firms beside a chief executive's title stay parties.
+    let a = one("The contract was signed on [Monday|DATE] by [Airbus|ORG] and [Air India|ORG] chief executive [Campbell Wilson|PERSON].");
+    assert!(parties(&a).contains(&"Airbus") && parties(&a).contains(&"Air India"), "{a:#?}");
+}
