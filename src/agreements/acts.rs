@@ -518,11 +518,16 @@ impl<'d> Cx<'d> {
     /// Poland and Germany signed in Bonn". The relative's subject is a short noun phrase.
     pub(super) fn relative_act(&self, ui: usize, m: &Mention, own: usize) -> Option<Act> {
         static REL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^\s*,?\s*(?:that|which)\s+((?:[\w'’.-]+\s+){1,8}?)(?:(?:had|have|has|jointly|also|formally|officially|eventually|finally)\s+)*(signed|inked|concluded|sealed|penned|initial(?:l)?ed|established|forged|launched|set\s+up)\b").unwrap()
+            Regex::new(r"(?i)^\s*,?\s*(?:that|which)\s+((?:[\w'’.-]+\s+){1,8}?)(?:(?:had|have|has|jointly|also|formally|officially|eventually|finally)\s+)*(signed|inked|concluded|sealed|penned|initial(?:l)?ed|established|forged|launched|set\s+up|adopted|issued)\b").unwrap()
+        });
+        // With no pronoun: "the communique they adopted", "the statement the two sides issued".
+        static BARE_REL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s+((?:they|the\s+two\s+(?:sides|leaders|countries|ministers|presidents|governments))\s+)(?:(?:had|have|jointly|also|formally)\s+)*(signed|inked|concluded|adopted|issued)\b").unwrap()
         });
         let u = &self.units[ui];
         let from = own.max(m.np_end);
-        let c = REL.captures(self.t(from, u.span.end))?;
+        let rest = self.t(from, u.span.end);
+        let c = REL.captures(rest).or_else(|| BARE_REL.captures(rest))?;
         let subj = c.get(1)?;
         let verb = c.get(2)?;
         let ws = lower_words(subj.as_str());

@@ -1268,3 +1268,12 @@ fn portfolios_in_a_ministers_title_are_no_parties() {
     let a = one("The contract was signed on [Monday|DATE] by [Airbus|ORG] and [Air India|ORG] chief executive [Campbell Wilson|PERSON].");
     assert!(parties(&a).contains(&"Airbus") && parties(&a).contains(&"Air India"), "{a:#?}");
 }
+
+#[test]
+fn a_relative_with_no_pronoun_tells_the_act() {
+    let rs = records("[France|GPE] and [India|GPE] held talks. The agreement the two countries signed covers defence.");
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert_eq!((rs[0].status, parties(&rs[0])), (AgreementStatus::Signed, vec!["France", "India"]));
+    // No act after the phrase: a mention of the agreement, no signing.
+    assert!(records("[France|GPE] and [India|GPE] held talks. The agreement the two countries want covers defence.").is_empty());
+}
