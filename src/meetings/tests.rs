@@ -1757,3 +1757,16 @@ fn bare_the_two_and_agreeing_to_meet_again() {
     assert_eq!(planned.len(), 1, "{rs:#?}");
     assert_eq!(names(planned[0]), ["Ana Soto", "Luis Vega"]);
 }
+
+#[test]
+fn will_see_a_person_is_a_meeting_to_come() {
+    let m = one("[Ana Soto|PERSON] will also see Chancellor [Luis Vega|PERSON] on [Thursday|DATE].", PUB);
+    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Meeting, MeetingStatus::Planned, vec!["Ana Soto", "Luis Vega"]));
+    for s in [
+        "[Ana Soto|PERSON] will see [Luis Vega|PERSON] as a partner.",
+        "Voters will see [Luis Vega|PERSON] win on [Thursday|DATE].",
+        "[Ana Soto|PERSON] will see the plan on [Thursday|DATE].",
+    ] {
+        assert!(read(s, PUB).is_empty(), "{s}");
+    }
+}

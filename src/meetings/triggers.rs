@@ -261,6 +261,22 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     found = Some(verb(MeetingKind::Meeting, i + 1, 0.55));
                 }
             }
+            // "Macri will also see German Chancellor Angela Merkel on Thursday": a meeting to
+            // come, with a person right after the verb ("will see the plan", "saw Merkel as a
+            // partner" are none).
+            "see" if (1..=2).any(|b| i >= b && matches!(word(i - b), "will" | "to" | "ll" | "would")) => {
+                let person = person_soon(units, i + 1, 6).filter(|&j| {
+                    !units[j].poss
+                        && !matches!(word(j + 1), "as" | "win" | "lose" | "fall" | "go" | "leave")
+                        && (i + 1..j).all(|k| {
+                            let u = &units[k];
+                            u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || (u.cap && u.label.is_none()) || u.is_wi(&["his", "her", "the"])
+                        })
+                });
+                if person.is_some() {
+                    found = Some(verb(MeetingKind::Meeting, i + 1, 0.5));
+                }
+            }
             // "discussed bilateral issues with his South Korean counterpart Cho Tae Yong": a
             // meeting; the topic, no clause, stands between the verb and "with", and a person
             // follows it ("discussed the plan with reporters" is none; ", with Modi calling
