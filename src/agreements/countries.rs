@@ -83,6 +83,9 @@ impl<'d> Cx<'d> {
                 }
                 Some(Party { name: name.to_string(), kind: PartyType::Organization })
             }
+            // Island countries and territories the tagger reads as places ("the Faroe Islands",
+            // "the Solomon Islands").
+            EntityLabel::Loc => gazetteer::canonical_country(name).map(country),
             _ => None,
         }
     }

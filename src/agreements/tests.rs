@@ -1277,3 +1277,12 @@ fn a_relative_with_no_pronoun_tells_the_act() {
     // No act after the phrase: a mention of the agreement, no signing.
     assert!(records("[France|GPE] and [India|GPE] held talks. The agreement the two countries want covers defence.").is_empty());
 }
+
+#[test]
+fn island_countries_tagged_as_places_are_parties() {
+    let a = one("[Norway|GPE] and the [Faroe Islands|LOC] concluded an agreement on fishing quotas on [Wednesday|DATE].");
+    assert_eq!(parties(&a), vec!["Norway", "Faroe Islands"]);
+    // Where it was signed is no party.
+    let a = one("[Japan|GPE] and [Palau|GPE] signed an agreement in the [Marshall Islands|LOC] on [Wednesday|DATE].");
+    assert_eq!(parties(&a), vec!["Japan", "Palau"]);
+}
