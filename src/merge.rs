@@ -439,6 +439,23 @@ mod tests {
         Some(DateField { text: format!("{y}-{m}-{d}"), value: Some(DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())) })
     }
 
+    /// A signed agreement between countries, on a subject, from the start of `doc`.
+    fn signed(kind: AgreementKind, countries: &[&str], doc: &str, subject: &str) -> Agreement {
+        Agreement {
+            id: String::new(),
+            kind,
+            status: AgreementStatus::Signed,
+            title: None,
+            parties: countries.iter().map(|c| Party { name: c.to_string(), kind: PartyType::Country }).collect(),
+            signatories: vec![],
+            subject: Some(subject.into()),
+            date: None,
+            location: None,
+            sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: 0, end: 1 }],
+            confidence: 0.7,
+        }
+    }
+
     fn meeting(doc: &str, at: usize, names: &[&str], date: Option<DateField>, place: Option<&str>) -> Meeting {
         Meeting {
             id: String::new(),
@@ -586,19 +603,8 @@ mod tests {
 
     #[test]
     fn agreements_merge_on_kind_parties_and_compatible_subjects() {
-        let agreement = |doc: &str, subject: &str| Agreement {
-            id: String::new(),
-            kind: AgreementKind::MemorandumOfUnderstanding,
-            status: AgreementStatus::Signed,
-            title: None,
-            parties: vec![Party { name: "China".into(), kind: PartyType::Country }, Party { name: "Vietnam".into(), kind: PartyType::Country }],
-            signatories: vec![],
-            subject: Some(subject.into()),
-            date: None,
-            location: None,
-            sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: 0, end: 1 }],
-            confidence: 0.7,
-        };
+        let agreement =
+            |doc: &str, subject: &str| signed(AgreementKind::MemorandumOfUnderstanding, &["China", "Vietnam"], doc, subject);
         let merged = merge_agreements(vec![
             agreement("a", "establishment of a hotline between the navies"),
             agreement("b", "the establishment of a naval hotline"),
@@ -610,19 +616,7 @@ mod tests {
 
     #[test]
     fn records_that_differ_only_in_subject_get_distinct_stable_ids() {
-        let agreement = |subject: &str| Agreement {
-            id: String::new(),
-            kind: AgreementKind::Agreement,
-            status: AgreementStatus::Signed,
-            title: None,
-            parties: vec![Party { name: "Indonesia".into(), kind: PartyType::Country }, Party { name: "Malaysia".into(), kind: PartyType::Country }],
-            signatories: vec![],
-            subject: Some(subject.into()),
-            date: None,
-            location: None,
-            sources: vec![Evidence { doc_id: "a.txt".into(), sentence: "s".into(), start: 0, end: 1 }],
-            confidence: 0.7,
-        };
+        let agreement = |subject: &str| signed(AgreementKind::Agreement, &["Indonesia", "Malaysia"], "a.txt", subject);
         let make = || merge_agreements(vec![agreement("border management"), agreement("labour"), agreement("fisheries")]);
         let (first, second) = (make(), make());
         assert_eq!(first.len(), 3);

@@ -53,6 +53,13 @@ fn signatories(a: &Agreement) -> Vec<&str> {
     a.signatories.iter().map(|p| p.name.as_str()).collect()
 }
 
+/// The records' kinds, in a fixed order.
+fn sorted_kinds(rs: &[Agreement]) -> Vec<AgreementKind> {
+    let mut kinds: Vec<AgreementKind> = rs.iter().map(|a| a.kind).collect();
+    kinds.sort_by_key(|k| format!("{k:?}"));
+    kinds
+}
+
 fn date(a: &Agreement) -> Option<String> {
     a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso())
 }
@@ -750,10 +757,8 @@ fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
         "[Chile|GPE] and [Peru|GPE] signed three agreements on [Monday|DATE] in [Lima|GPE], including a memorandum of \
          understanding on fisheries, an agreement on tourism and a protocol on education.",
     );
-    let mut kinds: Vec<AgreementKind> = rs.iter().map(|a| a.kind).collect();
-    kinds.sort_by_key(|k| format!("{k:?}"));
     assert_eq!(
-        kinds,
+        sorted_kinds(&rs),
         [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol],
         "{rs:#?}"
     );
@@ -770,10 +775,8 @@ fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
         "[Chile|GPE] and [Peru|GPE] signed several agreements on [Monday|DATE]. They include a memorandum of understanding on \
          tourism, an agreement on visas and a protocol on fisheries.",
     );
-    let mut kinds: Vec<AgreementKind> = rs.iter().map(|a| a.kind).collect();
-    kinds.sort_by_key(|k| format!("{k:?}"));
     assert_eq!(
-        kinds,
+        sorted_kinds(&rs),
         [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol],
         "{rs:#?}"
     );

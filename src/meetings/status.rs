@@ -8,11 +8,7 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
     let t = &r.t;
     let lo = r.cs.min(r.np_start);
     for k in lo..r.end.min(units.len()) {
-        let w = s.word(k);
-        if is_in(&CANCEL_ONE, w) {
-            return (MeetingStatus::Cancelled, true);
-        }
-        if matches!(w, "called" | "call" | "calls" | "calling" | "put" | "puts") && s.word(k + 1) == "off" {
+        if calls_off(s, k) {
             return (MeetingStatus::Cancelled, true);
         }
     }
@@ -162,9 +158,14 @@ fn called_off_after(s: &Sentence, end: usize) -> bool {
     if s.word(k).ends_with("ly") || s.word(k) == "later" {
         k += 1;
     }
-    is_in(&CANCEL_ONE, s.word(k))
-        || (matches!(s.word(k), "called" | "put") && s.word(k + 1) == "off")
-        || s.word(k) == "dropped"
+    calls_off(s, k) || s.word(k) == "dropped"
+}
+
+/// Whether the word at `k` calls an event off: "postponed", "cancelled", "called off", "put off".
+fn calls_off(s: &Sentence, k: usize) -> bool {
+    let w = s.word(k);
+    is_in(&CANCEL_ONE, w)
+        || (matches!(w, "called" | "call" | "calls" | "calling" | "put" | "puts") && s.word(k + 1) == "off")
 }
 
 /// A counterfactual opens the sentence: "Had the talks gone ahead, they would have ...".
