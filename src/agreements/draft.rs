@@ -3,12 +3,14 @@
 use super::*;
 
 impl<'d> Cx<'d> {
-    /// The parties and signers named in the subject `[a, b)` of an active act.
     /// Two entities with at most two words between them and no comma, "and" or "with".
+    /// A possessive may hold a longer description: "Britain's biggest utility Centrica".
     pub(super) fn close_entities(&self, x: &Entity, y: &Entity) -> bool {
         let gap = self.t(x.span.end, y.span.start);
         let ws = lower_words(gap);
-        ws.len() <= 2 && !gap.contains(',') && !ws.iter().any(|w| w == "and" || w == "with")
+        let possessive = gap.starts_with("'s ") || gap.starts_with("’s ");
+        let reach = if possessive && gap.chars().all(|c| !c.is_uppercase()) { 5 } else { 2 };
+        ws.len() <= reach && !gap.contains(',') && !ws.iter().any(|w| w == "and" || w == "with")
     }
 
     /// An organ with no country word of its own: "Vietnam's Defence Ministry".
@@ -20,12 +22,18 @@ impl<'d> Cx<'d> {
     /// A country word modifying the organisation after it ("Indian airline IndiGo", "Sweden's
     /// Saab"): the organisation is the party, not the country (unless it is a bare state organ,
     /// which stands for the country).
+    /// Country words joined by a hyphen or slash ("the U.S.-Turkish consortium Bechtel-Enka",
+    /// "Anglo-French oil company Perenco") modify it together.
     pub(super) fn modifies_an_organisation(&self, ents: &[Entity], k: usize) -> bool {
         let e = &ents[k];
-        matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
-            && ents
-                .get(k + 1)
-                .is_some_and(|n| n.label == EntityLabel::Org && self.close_entities(e, n) && !self.bare_organ(n))
+        let country_word = |x: &Entity| matches!(x.label, EntityLabel::Gpe | EntityLabel::Norp);
+        country_word(e)
+            && ents.get(k + 1).is_some_and(|n| {
+                (n.label == EntityLabel::Org && self.close_entities(e, n) && !self.bare_organ(n))
+                    || (country_word(n)
+                        && matches!(self.t(e.span.end, n.span.start), "-" | "/" | "\u{2013}")
+                        && self.modifies_an_organisation(ents, k + 1))
+            })
     }
 
     /// A bare state organ after a country word ("Norway's Ministry of Energy"): the country
@@ -336,6 +344,16 @@ impl<'d> Cx<'d> {
                 }
                 anaphor |= ANAPHOR.is_match(self.t(a, end));
             }
+            // "a contract signed with Bombardier in 2016": the counterpart.
+            if rest.trim_start().starts_with("with ") {
+                let a = act.end + (rest.len() - rest.trim_start().len()) + 5;
+                let end = self.phrase_end(a, u.span.end, false);
+                let mut ps = Vec::new();
+                anaphor |= self.parties_in(a, end, &mut ps);
+                for p in ps {
+                    push_party(&mut parties, p);
+                }
+            }
             // "signed in 2019 between Chile and Peru"; not a "between" inside what it is about
             // ("signed regarding a hotline between the two navies").
             if let Some(i) = rest.find(" between ") {
@@ -416,6 +434,18 @@ impl<'d> Cx<'d> {
                 let sub = self.subject(a, b, false);
                 parties = sub.parties;
                 anaphor = sub.anaphor;
+            }
+        }
+        // "Air Tanzania's fleet revival began under a contract signed with Bombardier in 2016":
+        // who acts under the document is its other party.
+        if parties.len() < 2
+            && act.class == ActClass::PassiveSigned
+            && self.word_before(u.span.start, m.np_start).as_deref() == Some("under")
+        {
+            let under = floor_boundary(self.text, m.np_start.saturating_sub(6));
+            let main = self.subject(clause_start, under.max(clause_start), false);
+            for p in main.parties.into_iter().filter(|p| p.kind != PartyType::Person) {
+                push_party(&mut parties, p);
             }
         }
         let mut source = PartySource::Clause;
@@ -637,6 +667,7 @@ impl<'d> Cx<'d> {
             confidence,
             reference,
             summary,
+            parties_from_context: source != PartySource::Clause,
         })
     }
 }

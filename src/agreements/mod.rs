@@ -59,7 +59,12 @@
 //!   organ stands for its country ("the Vietnamese Defence Ministry"); other organisations are
 //!   organisation parties ("Vietnam Airlines", "Boeing"; "Indian airline IndiGo" is IndiGo);
 //!   places and buildings after a preposition are not parties; people are parties only when
-//!   nothing names a country or organisation. Bloc names the entity model missed are read from
+//!   nothing names a country or organisation. Country words that describe a firm ("the
+//!   U.S.-Turkish consortium Bechtel-Enka", "Britain's biggest utility Centrica") are no
+//!   parties. A reduced relative names its counterpart ("a contract signed with Bombardier"),
+//!   and one acted "under" takes the actor of its clause as the other party ("Air Tanzania's
+//!   fleet revival began under a contract signed with Bombardier"). A back-reference that names
+//!   no party itself adds none to the record it refers to. Bloc names the entity model missed are read from
 //!   the text ("Mercosur"). Passives name parties after "by" or "between" ("signed in 2019
 //!   between X and Y"); a fronted phrase ("In a joint statement released after the call, X and
 //!   Y pledged") takes the main clause's subject. "The two sides", "they", "the ministers"

@@ -1289,3 +1289,42 @@ fn island_countries_tagged_as_places_are_parties() {
     let a = one("[Japan|GPE] and [Palau|GPE] signed an agreement in the [Marshall Islands|LOC] on [Wednesday|DATE].");
     assert_eq!(parties(&a), vec!["Japan", "Palau"]);
 }
+
+#[test]
+fn country_words_describing_a_firm_are_not_parties() {
+    // Hyphenated country words together, and a possessive with a longer description.
+    let a = one(
+        "[Kosovo|GPE] signed a contract with the [U.S.|GPE]-[Turkish|NORP] consortium [Bechtel-Enka|ORG] on \
+         [Monday|DATE].",
+    );
+    assert_eq!(parties(&a), ["Kosovo", "Bechtel-Enka"]);
+    let a = one("[Britain|GPE]'s biggest utility [Centrica|ORG] signed a gas deal with [Gazprom|ORG] on [Monday|DATE].");
+    assert_eq!(parties(&a), ["Centrica", "Gazprom"]);
+}
+
+#[test]
+fn a_bare_dash_dateline_is_no_party() {
+    let a = one("[PRISTINA|ORG] - [Kosovo|GPE] expects to sign a contract with [Bechtel-Enka|ORG] [next month|DATE].");
+    assert_eq!(parties(&a), ["Kosovo", "Bechtel-Enka"]);
+}
+
+#[test]
+fn a_back_reference_naming_no_party_adds_none() {
+    let rs = records(
+        "[Poland|GPE] signed a contract with [Hanwha Aerospace|ORG] on [Monday|DATE]. The contract was signed in the \
+         presence of Deputy Minister [Pawel Grabski|PERSON] and [Hanwha|ORG]'s chief executive, [Kim Dong-hyuk|PERSON], \
+         of [South Korea|GPE].",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+    assert_eq!(parties(&rs[0]), ["Poland", "Hanwha Aerospace"]);
+}
+
+#[test]
+fn a_document_acted_under_has_the_actor_as_party() {
+    let a = one("[Air Tanzania|ORG]'s fleet revival began under a contract signed with [Bombardier|ORG] in [2016|DATE].");
+    assert_eq!(parties(&a), ["Bombardier", "Air Tanzania"]);
+    assert_eq!(a.status, AgreementStatus::Signed);
+    // Not "under" anything: a reduced relative names only its own counterpart.
+    let rs = records("[Air Tanzania|ORG]'s fleet grew after a contract signed with [Bombardier|ORG] in [2016|DATE].");
+    assert!(rs.iter().all(|a| !parties(a).contains(&"Air Tanzania")), "{rs:#?}");
+}

@@ -142,6 +142,8 @@ pub(super) struct Draft {
     /// A plural phrase with no name or subject ("signed seven memoranda"): a count that the
     /// documents listed after it may spell out.
     pub(super) summary: bool,
+    /// The parties were read from the sentences before, not from this one's clause.
+    pub(super) parties_from_context: bool,
 }
 
 impl Draft {
@@ -223,7 +225,10 @@ pub(super) fn absorb(drafts: &mut Vec<Draft>, d: Draft) {
             if t.subject.is_none() {
                 t.subject = d.subject;
             }
-            for p in d.parties {
+            // A back-reference that names no party itself ("The contract was signed in the
+            // presence of X and Y") adds none to a record that has its pair.
+            let adds_parties = !(d.parties_from_context && t.parties.len() >= 2);
+            for p in d.parties.into_iter().filter(|_| adds_parties) {
                 if !t.parties.iter().any(|q| q.name == p.name) {
                     t.parties.push(p);
                 }

@@ -119,9 +119,9 @@ pub(super) static OTHER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline at the start of a sentence: "MANILA, July 8 (Reuters) - ", "ISLAMABAD, Feb 6
-/// (APP): ".
+/// (APP): ", "WARSAW — ".
 pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))\s*(?:-{1,2}|–|—|:|\.)\s*|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*(?:-{1,2}|–|—)\s+").unwrap()
+    Regex::new(r"^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))\s*(?:-{1,2}|–|—|:|\.)\s*|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*(?:-{1,2}|–|—)\s+|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?\p{Lu})\s+(?:-{1,2}|–|—)\s+").unwrap()
 });
 
 /// Purchase subjects: "for Vietnam Airlines to buy 50 Boeing 737 MAX jets".

@@ -1770,3 +1770,23 @@ fn will_see_a_person_is_a_meeting_to_come() {
         assert!(read(s, PUB).is_empty(), "{s}");
     }
 }
+
+#[test]
+fn one_named_person_with_unnamed_officials_is_a_meeting() {
+    let m = one(
+        "Minister [Fehmi Berisha|PERSON] held talks in [Pristina|GPE] on [Tuesday|DATE] with executives of \
+         [Siemens|ORG] on the price.",
+        Some("2013-04-23"),
+    );
+    assert_eq!(names(&m), ["Fehmi Berisha"]);
+    assert_eq!(m.kind, MeetingKind::Talks);
+    let m = one("[Fehmi Berisha|PERSON] met [German|NORP] officials on [Tuesday|DATE].", Some("2013-04-23"));
+    assert_eq!(names(&m), ["Fehmi Berisha"]);
+    // Reporters and farmers are no counterparts.
+    for text in [
+        "[Fehmi Berisha|PERSON] met reporters on [Tuesday|DATE].",
+        "[Fehmi Berisha|PERSON] held a meeting with farmers in [Peja|GPE] on [Tuesday|DATE].",
+    ] {
+        assert!(read(text, Some("2013-04-23")).is_empty(), "{text}");
+    }
+}

@@ -37,6 +37,7 @@ pub(super) static SHIP_WORDS: LazyLock<Vec<&str>> = words!("meetings/ship_words.
 
 pub(super) static GROUP_WORDS: LazyLock<Vec<&str>> = words!("meetings/group_words.txt");
 pub(super) static OFFICE_PLURALS: LazyLock<Vec<&str>> = words!("meetings/office_plurals.txt");
+pub(super) static COUNTERPART_PLURALS: LazyLock<Vec<&str>> = words!("meetings/counterpart_plurals.txt");
 
 pub(super) static CANCEL_ONE: LazyLock<Vec<&str>> = words!("meetings/cancel_one.txt");
 

@@ -8,6 +8,7 @@
 //! constrained Viterbi pass then yields only valid BIO spans made of whole words.
 
 mod heads;
+pub mod companies;
 pub mod names;
 pub mod org_names;
 pub mod shape;
@@ -277,6 +278,7 @@ impl NerModel {
         for doc in docs.iter_mut() {
             doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
             org_names::annotate(doc);
+            companies::annotate(doc);
             names::annotate(doc);
         }
         Ok(())

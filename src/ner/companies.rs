@@ -1,0 +1,169 @@
+//! Companies the tagger took for people. Firm names it has not seen are often tagged PERSON
+//! ("Swiss trainmaker [Stadler]", "oil company [Perenco]", "[Hanwha] [Aerospace]"), and then
+//! a contract has no party and a meeting a participant that is a firm. A PERSON mention is an
+//! organisation when
+//!
+//! - a common noun that introduces a company stands right before it, in lower case
+//!   ("trainmaker", "oil company", "consortium": `data/ner/company_nouns.txt`; not just any
+//!   "-maker": a lawmaker or a filmmaker is a person);
+//! - its last word is the last word of a company name ("Hanwha Aerospace", "Sinowave Energy":
+//!   `data/ner/company_suffixes.txt`), also when the tagger split that word off as a person
+//!   of its own;
+//! - it repeats the name of a company found so, or the first word of one ("Hanwha" after
+//!   "Hanwha Aerospace"), anywhere in the article.
+//!
+//! Runs before [`super::names`], so that a firm's name never spreads as a person's.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use crate::doc::{Document, Entity, EntityLabel};
+use crate::text::ByteSpan;
+use crate::wordlist::words;
+
+static NOUNS: LazyLock<Vec<&str>> = words!("ner/company_nouns.txt");
+static SUFFIXES: LazyLock<Vec<&str>> = words!("ner/company_suffixes.txt");
+
+/// Relabels the company names among the PERSON mentions of `doc` (entities sorted by span, as
+/// the NER stage leaves them; they stay sorted and disjoint).
+pub fn annotate(doc: &mut Document) {
+    let text = doc.text.as_str();
+    join_split_suffixes(text, &mut doc.entities);
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for e in doc.entities.iter_mut().filter(|e| e.label == EntityLabel::Person) {
+        let Some(name) = text.get(e.span.start..e.span.end) else { continue };
+        if ends_in_suffix(name) || after_company_noun(text, e.span.start) {
+            e.label = EntityLabel::Org;
+            names.insert(name);
+            if name.contains(' ') {
+                names.insert(name.split(' ').next().unwrap_or(name));
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    for e in doc.entities.iter_mut().filter(|e| e.label == EntityLabel::Person) {
+        if text.get(e.span.start..e.span.end).is_some_and(|name| names.contains(name)) {
+            e.label = EntityLabel::Org;
+        }
+    }
+}
+
+/// "[Hanwha] [Aerospace]" (two PERSON mentions one space apart, the second a company's last
+/// word) becomes one mention, and so does "[Hanwha] Aerospace" with the last word untagged.
+fn join_split_suffixes(text: &str, entities: &mut Vec<Entity>) {
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.label != EntityLabel::Person {
+            continue;
+        }
+        let Some(rest) = text.get(e.span.end..).and_then(|r| r.strip_prefix(' ')) else { continue };
+        let word = rest.split(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+        let word = word.trim_end_matches('.');
+        let end = e.span.end + 1 + word.len();
+        let free = entities.get(i + 1).is_none_or(|n| n.span.start >= end);
+        // "Ali Energy Minister": the word begins a title, not a company's name.
+        let title_follows = text.get(end..).is_some_and(|r| r.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)));
+        if free && !title_follows && word.starts_with(char::is_uppercase) && is_suffix(word) {
+            entities[i].span = ByteSpan::new(e.span.start, end);
+        }
+    }
+    let mut i = 0;
+    while i + 1 < entities.len() {
+        let (a, b) = (&entities[i], &entities[i + 1]);
+        let joined = a.label == EntityLabel::Person
+            && b.label == EntityLabel::Person
+            && text.get(a.span.end..b.span.start) == Some(" ")
+            && text.get(b.span.start..b.span.end).is_some_and(|w| !w.contains(' ') && is_suffix(w));
+        if joined {
+            let score = a.score.min(b.score);
+            entities[i] = Entity { span: ByteSpan::new(a.span.start, b.span.end), label: EntityLabel::Person, score };
+            entities.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+fn is_suffix(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SUFFIXES.contains(&lower.as_str())
+}
+
+/// A name of two words or more whose last word ends company names.
+fn ends_in_suffix(name: &str) -> bool {
+    name.contains(' ') && name.rsplit(' ').next().is_some_and(is_suffix)
+}
+
+/// Whether the word right before `start` (one space before it) is a lower-case noun that
+/// introduces a company.
+fn after_company_noun(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start).and_then(|t| t.strip_suffix(' ')) else { return false };
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let word = word.rsplit('-').next().unwrap_or(word);
+    !word.is_empty()
+        && word.chars().all(|c| c.is_lowercase())
+        && NOUNS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagged(text: &str, persons: &[&str]) -> Document {
+        let mut d = Document::from_text("test", text.to_string());
+        let mut from = 0;
+        for p in persons {
+            let at = from + text[from..].find(p).expect("person in text");
+            d.entities.push(Entity { span: ByteSpan::new(at, at + p.len()), label: EntityLabel::Person, score: 0.9 });
+            from = at + p.len();
+        }
+        d
+    }
+
+    fn labels(d: &Document) -> Vec<(&str, EntityLabel)> {
+        d.entities.iter().map(|e| (e.span.slice(&d.text), e.label)).collect()
+    }
+
+    #[test]
+    fn a_name_after_a_company_noun_is_the_company_everywhere() {
+        let text = "Swiss trainmaker Stadler signed a deal. Stadler's chief Jürg Ammann said the oil company Perenco agreed. Perenco left.";
+        let mut d = tagged(text, &["Stadler", "Stadler", "Jürg Ammann", "Perenco", "Perenco"]);
+        annotate(&mut d);
+        use EntityLabel::*;
+        assert_eq!(
+            labels(&d),
+            [("Stadler", Org), ("Stadler", Org), ("Jürg Ammann", Person), ("Perenco", Org), ("Perenco", Org)]
+        );
+    }
+
+    #[test]
+    fn a_company_suffix_makes_a_company_even_when_split_off() {
+        let text = "South Korea's Hanwha Aerospace won. Hanwha said Sinowave Energy and Ali Energy Minister met. Doosan Heavy.";
+        let mut d = tagged(text, &["Hanwha", "Aerospace", "Hanwha", "Sinowave Energy", "Ali", "Doosan"]);
+        annotate(&mut d);
+        use EntityLabel::*;
+        assert_eq!(
+            labels(&d),
+            [("Hanwha Aerospace", Org), ("Hanwha", Org), ("Sinowave Energy", Org), ("Ali", Person), ("Doosan", Person)]
+        );
+    }
+
+    #[test]
+    fn people_after_other_words_stay_people() {
+        // Capitalised "Group" (a title or a headline), role nouns, makers that are people.
+        let text = "Group Chairman Ravi Menon met policymaker Ana Lima and the firm's founder Jan Berg. Bank Chief Ola Moe.";
+        let mut d = tagged(text, &["Ravi Menon", "Ana Lima", "Jan Berg", "Ola Moe"]);
+        annotate(&mut d);
+        assert!(d.entities.iter().all(|e| e.label == EntityLabel::Person), "{:?}", labels(&d));
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in ["", " ", "maker X", "é"] {
+            let mut d = tagged(text, &[]);
+            annotate(&mut d);
+            assert!(d.entities.is_empty());
+        }
+    }
+}
