@@ -50,7 +50,11 @@ pub fn annotate(doc: &mut Document) {
         .iter()
         .enumerate()
         .filter(|(_, s)| !doc.is_furniture(**s))
-        .filter_map(|(i, s)| named_items(s.slice(&doc.text)).map(|items| (i, items)))
+        .filter_map(|(i, s)| {
+            let before = i.checked_sub(1).map(|p| doc.sentences[p].slice(&doc.text));
+            let sentence = s.slice(&doc.text);
+            named_items(sentence).or_else(|| counted_items(sentence, before)).map(|items| (i, items))
+        })
         .collect();
     if lists.is_empty() {
         return;
@@ -111,6 +115,71 @@ fn named_items(sentence: &str) -> Option<Vec<String>> {
     Some(items)
 }
 
+/// A count of documents and a list of as many subjects, with no document noun repeated:
+/// "signed three memorandums of understanding, on maritime security, on fisheries and on
+/// tourism", or the next sentence after "signed three memoranda": "They cover customs, health
+/// and ports". The count must match, so that "12 agreements in tourism, education and energy"
+/// or "two agreements on trade and investment" stay one record.
+fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[\w'’-]+\s+){0,3}?(?:memoranda|memorandums|MoUs|agreements|accords|protocols|documents|deals|contracts|treaties|pacts)(?:\s+of\s+understanding)?(?:\s*\([^)]{1,12}\))?\s*,?\s*(on|covering|regarding|concerning)\s+([^;.]+)").unwrap()
+    });
+    static THEY_COVER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:they|these|the\s+documents|the\s+memoranda|the\s+agreements)\s+(?:cover|covered|concern|concerned|deal\s+with|dealt\s+with|relate\s+to|related\s+to)\s+([^;.]+)").unwrap()
+    });
+    let count_of = |w: &str| match w.to_lowercase().as_str() {
+        "two" | "2" => 2,
+        "three" | "3" => 3,
+        "four" | "4" => 4,
+        "five" | "5" => 5,
+        "six" | "6" => 6,
+        "seven" | "7" => 7,
+        "eight" | "8" => 8,
+        "nine" | "9" => 9,
+        "ten" => 10,
+        _ => 0,
+    };
+    // The count nearest the documents: "The two sides signed three memorandums".
+    let mut counted = COUNTED.captures(sentence);
+    while let Some(c) = &counted {
+        let after_count = c.get(1).map_or(0, |m| m.end());
+        match COUNTED.captures_at(sentence, after_count) {
+            Some(nearer) if nearer.get(0).map_or(0, |m| m.end()) == c.get(0).map_or(0, |m| m.end()) => counted = Some(nearer),
+            _ => break,
+        }
+    }
+    let (count, list, preposition) = if let Some(c) = counted {
+        (count_of(&c[1]), c.get(3)?.as_str(), c[2].to_lowercase())
+    } else {
+        let c = THEY_COVER.captures(sentence)?;
+        let told = COUNTED_BEFORE.captures(before?)?;
+        (count_of(&told[1]), c.get(1)?.as_str(), String::new())
+    };
+    // The list ends where the clause goes on to the time or place of the signing.
+    static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:during|after|before|at\s+the|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))\b").unwrap()
+    });
+    let list = TRAILER.find(list).map_or(list, |m| &list[..m.start()]);
+    let items: Vec<String> = ITEM_BREAK
+        .split(list)
+        .map(|item| {
+            let item = item.trim();
+            let item = item.strip_prefix(&format!("{preposition} ")).filter(|_| !preposition.is_empty()).unwrap_or(item);
+            trim_item(item).to_string()
+        })
+        .collect();
+    let short = items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 8);
+    (count >= 2 && items.len() == count && short).then_some(items)
+}
+
+/// A count of documents in the plural, in the sentence before a "They cover ..." list.
+static COUNTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[\w'’-]+\s+){0,3}?(?:memoranda|memorandums|MoUs|agreements|accords|protocols|documents|deals|contracts|treaties|pacts)\b").unwrap()
+});
+
+/// Between two items of a list: a comma, "and", or both.
+static ITEM_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+").unwrap());
+
 /// An item's words up to another document the list names without a subject ("on fisheries, a
 /// trade protocol and an agreement on tourism": the protocol is no part of the fisheries).
 fn until_other_document(s: &str) -> &str {
@@ -155,6 +224,22 @@ mod tests {
         // Two heads far apart in prose are no list.
         let prose = "An agreement on fisheries was signed after the ministers, who had spent two days in talks that went on late into the night over quotas and inspections and subsidies and ports and fleets, discussed an accord on ports.";
         assert_eq!(named_items(prose), None);
+    }
+
+    #[test]
+    fn counted_lists_name_as_many_documents() {
+        let s = "The two sides signed three memorandums of understanding, on maritime security, on fisheries and on tourism promotion.";
+        assert_eq!(counted_items(s, None).unwrap(), ["maritime security", "fisheries", "tourism promotion"]);
+        let s = "They signed three MoUs on customs, health and ports at the State House on Monday.";
+        assert_eq!(counted_items(s, None).unwrap(), ["customs", "health", "ports"]);
+        let they = "They cover customs data exchange, livestock health certification and the training of port workers.";
+        let before = "The two sides also signed three memoranda of understanding.";
+        assert_eq!(counted_items(they, Some(before)).unwrap().len(), 3);
+        // The count must match the items.
+        assert_eq!(counted_items("They signed 12 agreements in tourism, education and energy.", None), None);
+        assert_eq!(counted_items("They signed two agreements on trade and investment, officials said.", None), None);
+        assert_eq!(counted_items(they, Some("The two sides also signed four memoranda.")), None);
+        assert_eq!(counted_items(they, None), None);
     }
 
     #[test]
