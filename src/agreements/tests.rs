@@ -1328,3 +1328,17 @@ fn a_document_acted_under_has_the_actor_as_party() {
     let rs = records("[Air Tanzania|ORG]'s fleet grew after a contract signed with [Bombardier|ORG] in [2016|DATE].");
     assert!(rs.iter().all(|a| !parties(a).contains(&"Air Tanzania")), "{rs:#?}");
 }
+
+#[test]
+fn datelines_in_more_forms_place_and_are_no_parties() {
+    let a = one("[Bucharest|GPE], 4 May /[Agerpres|ORG]/ - [Romania|GPE] and [Argentina|GPE] signed an agreement on [Tuesday|DATE].");
+    assert_eq!(parties(&a), ["Romania", "Argentina"]);
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Bucharest"));
+    let a = one("[BOGOR|GPE], [West Java|GPE] — [Indonesia|GPE] and [Serbia|GPE] signed an agreement on [Monday|DATE].");
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Bogor"));
+    let a = one(
+        "[OSLO|GPE]/[SEOUL|GPE] ([Bloomberg|ORG]) -- [Nordvik Shipping|ORG] inked a contract with [Haesong Heavy \
+         Industries|ORG] on [Monday|DATE].",
+    );
+    assert_eq!(parties(&a), ["Nordvik Shipping", "Haesong Heavy Industries"]);
+}

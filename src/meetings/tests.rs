@@ -1790,3 +1790,16 @@ fn one_named_person_with_unnamed_officials_is_a_meeting() {
         assert!(read(text, Some("2013-04-23")).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_title_case_dateline_with_date_and_credit_places_the_lead() {
+    let m = one(
+        "[Bucharest|GPE], 4 May /[Agerpres|ORG]/ - President [Andrei Munteanu|PERSON] held talks with [Martín \
+         Echagüe|PERSON] on [Tuesday|DATE].",
+        Some("2023-05-04"),
+    );
+    assert_eq!(place(&m), Some("Bucharest"));
+    // A city in title case with no date and credit is prose, not a dateline.
+    let m = one("[Bucharest|GPE], the capital, said [Andrei Munteanu|PERSON] held talks with [Martín Echagüe|PERSON] by phone on [Tuesday|DATE].", Some("2023-05-04"));
+    assert_eq!(place(&m), None);
+}

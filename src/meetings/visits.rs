@@ -3,6 +3,7 @@
 //! city.
 
 use super::*;
+use regex::Regex;
 
 impl<'d> Reader<'d> {
     /// "Pompeo cancelled his trip to Berlin. ... Pompeo was expected to meet Maas": a meeting
@@ -143,8 +144,18 @@ impl<'d> Reader<'d> {
         let text = self.text(first.span);
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-        let opener = [',', '(', '-', '—', '–'].iter().any(|&c| second.is_p(c));
-        if first.is_place() && capitals && opener && gazetteer::country_of_place(text).is_some() {
+        let opener = [',', '(', '-', '—', '–', '/'].iter().any(|&c| second.is_p(c));
+        // A city in title case needs the dateline's date and credit: "Bucharest, 4 May
+        // /Agerpres/ -", "Lima, Jul. 2 (Andina) -".
+        static TITLE_CASE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\p{Lu}[\p{L} .'’-]{1,40}?,\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*[-–—]")
+                .unwrap()
+        });
+        let titled = || {
+            let end = units.last().map_or(first.span.end, |u| u.span.end);
+            self.doc.text.get(first.span.start..end).is_some_and(|t| TITLE_CASE.is_match(t))
+        };
+        if first.is_place() && (capitals || titled()) && opener && gazetteer::country_of_place(text).is_some() {
             let name = gazetteer::name_case(text);
             self.dateline = Some(Location { name, country: gazetteer::country_of_place(text).map(str::to_string) });
             self.dateline_sentence = Some(si);
