@@ -478,7 +478,7 @@ fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: us
 
 /// Whether a reader already wrote a participant-less meeting from this sentence (or, with
 /// `any`, any meeting but a visit).
-fn told_by_a_reader(doc: &Document, index: &CharIndex, sentence: ByteSpan, any: bool) -> bool {
+pub(crate) fn told_by_a_reader(doc: &Document, index: &CharIndex, sentence: ByteSpan, any: bool) -> bool {
     let chars = index.char_span(sentence);
     doc.meetings.iter().any(|m| {
         // A visit is another record than the gathering its visitor attended.
@@ -771,6 +771,12 @@ fn met_already(doc: &Document, named: &[&Entity]) -> bool {
         let theirs: Vec<&str> = m.participants.iter().filter_map(|p| p.country.as_deref()).collect();
         countries.iter().filter(|c| theirs.contains(c)).count() >= 2
     })
+}
+
+/// The status of a gathering told in `sentence` (its words called off, put in the future, or
+/// its date after publication), for the other stages that write gatherings.
+pub(crate) fn gathering_status(sentence: &str, date: Option<&DateField>, anchor: Option<chrono::NaiveDate>) -> MeetingStatus {
+    status_of(&words(sentence), date, anchor, &LISTS)
 }
 
 fn status_of(sentence_words: &str, date: Option<&DateField>, anchor: Option<chrono::NaiveDate>, lists: &Lists) -> MeetingStatus {

@@ -35,6 +35,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod records;
 pub mod report;
+pub mod rounds;
 pub mod segment;
 pub mod text;
 pub mod timing;

@@ -110,7 +110,7 @@ pub struct DocumentRecords {
 }
 
 /// The stages after NER with the rules reader only: dates -> people -> meetings, agreements,
-/// gatherings, adopted documents -> the records' finishing stages.
+/// gatherings, rounds of talks, adopted documents -> the records' finishing stages.
 pub fn analyse_rules(doc: &mut Document) {
     read_by_rules(doc);
     finish_records(doc);
@@ -122,6 +122,7 @@ fn read_by_rules(doc: &mut Document) {
     crate::meetings::annotate(doc);
     crate::agreements::annotate(doc);
     crate::gatherings::annotate(doc);
+    crate::rounds::annotate(doc);
     crate::adopted::annotate(doc);
 }
 
