@@ -1803,3 +1803,13 @@ fn a_title_case_dateline_with_date_and_credit_places_the_lead() {
     let m = one("[Bucharest|GPE], the capital, said [Andrei Munteanu|PERSON] held talks with [Martín Echagüe|PERSON] by phone on [Tuesday|DATE].", Some("2023-05-04"));
     assert_eq!(place(&m), None);
 }
+
+#[test]
+fn kinds_of_talks_between_the_verb_and_its_noun() {
+    for kind in ["political consultations", "indirect talks", "exploratory talks", "proximity talks"] {
+        let text = format!("[Oksana Hrytsenko|PERSON] held {kind} in [Kyiv|GPE] with [Petar Vladov|PERSON] on [Monday|DATE].");
+        let m = one(&text, Some("2026-01-16"));
+        assert_eq!(names(&m), ["Oksana Hrytsenko", "Petar Vladov"], "{kind}");
+        assert_eq!(m.kind, MeetingKind::Talks, "{kind}");
+    }
+}
