@@ -276,6 +276,18 @@ impl<'d> Cx<'d> {
         } else {
             Subject::default()
         };
+        // "in talks with Georgian Railway on a maintenance agreement": the counterpart named
+        // inside the act.
+        if act.class == ActClass::Discuss {
+            let act_text = self.t(act.start, act.end);
+            if let Some(i) = act_text.to_lowercase().find(" with ") {
+                let mut ps = Vec::new();
+                anaphor |= self.parties_in(act.start + i + 6, act.end, &mut ps);
+                for p in ps {
+                    push_party(&mut parties, p);
+                }
+            }
+        }
         // A phrase with no determiner must not reach back over its verb.
         let np_start = if act.class.before() { m.np_start.max(act.end) } else { m.np_start };
         // Names inside the phrase: "the U.S.-Vietnam ...", "a Kazakh-Vietnamese agreement".

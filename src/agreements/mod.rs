@@ -19,7 +19,9 @@
 //!   "hammered out" (signed); "will sign", "to sign", "ahead of the signing of" (planned; but
 //!   "to sign" as the purpose of a gathering told as past, "met X on Monday to sign", is signed);
 //!   "initialled" (planned: the text is agreed, the signing is to come); "agreed to negotiate",
-//!   "talks on", "negotiations on", "work towards", "are working on", "towards the signing of",
+//!   "talks on", "negotiations on", "talks with X on", "negotiations with X over" (X a party),
+//!   "work towards", "towards the early conclusion of", "to draft", "are working on",
+//!   "towards the signing of",
 //!   "discussed", "explored" (discussed); "upgraded relations to (the level of)" (signed,
 //!   partnerships only), "establishment of", "announced" (signed); "implement", "abide by"
 //!   (signed: in force; named agreements only); "said in a joint statement" (issued). After it,

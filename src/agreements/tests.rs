@@ -1342,3 +1342,20 @@ fn datelines_in_more_forms_place_and_are_no_parties() {
     );
     assert_eq!(parties(&a), ["Nordvik Shipping", "Haesong Heavy Industries"]);
 }
+
+#[test]
+fn talks_with_a_counterpart_on_a_document_are_discussed_with_it() {
+    for text in [
+        "[Hanwha Aerospace|ORG] is also in talks with [Romania|GPE] over a contract for a howitzer line.",
+        "[Gabon|GPE] said negotiations with [Sinowave Energy|ORG] over a refinery contract have stalled.",
+        "[India|GPE] and [Bahrain|GPE] agreed to work towards the early conclusion of a bilateral investment treaty.",
+        "[Kuwait|GPE] and [Jordan|GPE] also agreed to draft an agreement on the recruitment of nurses.",
+    ] {
+        let a = one(text);
+        assert_eq!(a.status, AgreementStatus::Discussed, "{text}");
+        assert_eq!(parties(&a).len(), 2, "{text}: {:?}", parties(&a));
+    }
+    // A draft text signed is signed, not discussed.
+    let a = one("[India|GPE] and [Bahrain|GPE] signed a draft agreement on [Monday|DATE].");
+    assert_eq!(a.status, AgreementStatus::Signed);
+}

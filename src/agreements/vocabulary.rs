@@ -31,7 +31,7 @@ pub(super) static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
         (
             ActClass::Discuss,
             r(
-                r"(?i)\b(?:towards?\s+(?:the\s+)?(?:signing|conclusion)\s+of|work(?:ed|ing|s)?\s+(?:\w+\s+)?towards?(?:\s+(?:the\s+)?(?:signing|conclusion)\s+of)?|(?:are|is|were|was|been)\s+working\s+(?:\w+\s+)?on|negotiat(?:e|ed|es|ing)|renegotiat(?:e|ed|es|ing)|negotiations?\s+(?:on|for|over|of|towards?)|talks\s+(?:on|for|over|about|towards?)|discuss(?:ed|es|ing)?|explor(?:e|ed|es|ing)|consider(?:ed|s|ing)?|propos(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+for|stud(?:y|ied|ies|ying)|mull(?:ed|s|ing)?)\b",
+                r"(?i)\b(?:towards?\s+(?:the\s+)?(?:(?:early|speedy|swift|rapid|timely|eventual)\s+)?(?:signing|conclusion)\s+of|work(?:ed|ing|s)?\s+(?:\w+\s+)?towards?(?:\s+(?:the\s+)?(?:(?:early|speedy|swift|rapid|timely|eventual)\s+)?(?:signing|conclusion)\s+of)?|(?:talks|negotiations?)\s+with\s+[^,;.()]{2,60}?\s+(?:on|over|for|about)|(?:to|will|would)\s+(?:now\s+)?draft|(?:are|is|were|was|been)\s+working\s+(?:\w+\s+)?on|negotiat(?:e|ed|es|ing)|renegotiat(?:e|ed|es|ing)|negotiations?\s+(?:on|for|over|of|towards?)|talks\s+(?:on|for|over|about|towards?)|discuss(?:ed|es|ing)?|explor(?:e|ed|es|ing)|consider(?:ed|s|ing)?|propos(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+for|stud(?:y|ied|ies|ying)|mull(?:ed|s|ing)?)\b",
             ),
         ),
         (
