@@ -123,6 +123,10 @@ impl<'d> Cx<'d> {
                 .filter(|a| self.np_gap_ok(a.end, m.lead, 7, mentions));
             let after = self.passive_act(ui, m, mentions);
             let chosen = match (before, after) {
+                // What a relative clause says was done to the document outweighs a verb of
+                // talk before it: "Athens considers void a memorandum that Libya signed with
+                // Turkey".
+                (Some(b), Some(a)) if b.class == ActClass::Discuss && a.class.relative() => Some(a),
                 (Some(b), Some(a)) => {
                     if m.np_start.saturating_sub(b.end) <= a.start.saturating_sub(m.np_end) {
                         Some(b)
@@ -520,9 +524,10 @@ impl<'d> Cx<'d> {
         static REL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^\s*,?\s*(?:that|which)\s+((?:[\w'’.-]+\s+){1,8}?)(?:(?:had|have|has|jointly|also|formally|officially|eventually|finally)\s+)*(signed|inked|concluded|sealed|penned|initial(?:l)?ed|established|forged|launched|set\s+up|adopted|issued)\b").unwrap()
         });
-        // With no pronoun: "the communique they adopted", "the statement the two sides issued".
+        // With no pronoun: "the communique they adopted", "the statement the two sides issued",
+        // "a framework agreement Poland signed with the company in 2022".
         static BARE_REL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^\s+((?:they|the\s+two\s+(?:sides|leaders|countries|ministers|presidents|governments))\s+)(?:(?:had|have|jointly|also|formally)\s+)*(signed|inked|concluded|adopted|issued)\b").unwrap()
+            Regex::new(r"(?i)^\s+((?:they|the\s+two\s+(?:sides|leaders|countries|ministers|presidents|governments|companies|firms|nations|neighbours|neighbors|states|banks)|(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]*)){0,2})\s+)(?:(?:had|have|jointly|also|formally)\s+)*(signed|inked|concluded|adopted|issued)\b").unwrap()
         });
         let u = &self.units[ui];
         let from = own.max(m.np_end);

@@ -356,16 +356,6 @@ impl<'d> Cx<'d> {
                 }
                 anaphor |= ANAPHOR.is_match(self.t(a, end));
             }
-            // "a contract signed with Bombardier in 2016": the counterpart.
-            if rest.trim_start().starts_with("with ") {
-                let a = act.end + (rest.len() - rest.trim_start().len()) + 5;
-                let end = self.phrase_end(a, u.span.end, false);
-                let mut ps = Vec::new();
-                anaphor |= self.parties_in(a, end, &mut ps);
-                for p in ps {
-                    push_party(&mut parties, p);
-                }
-            }
             // "signed in 2019 between Chile and Peru"; not a "between" inside what it is about
             // ("signed regarding a hotline between the two navies").
             if let Some(i) = rest.find(" between ") {
@@ -385,6 +375,20 @@ impl<'d> Cx<'d> {
                     for p in ps {
                         push_party(&mut parties, p);
                     }
+                }
+            }
+        }
+        // "a contract signed with Bombardier in 2016", "the MoU that Libya signed with Turkey":
+        // the counterpart after the verb.
+        if !act.class.before() {
+            let rest = self.t(act.end, self.clause_end(ui, act.end));
+            if rest.trim_start().to_lowercase().starts_with("with ") {
+                let a = act.end + (rest.len() - rest.trim_start().len()) + 5;
+                let end = self.phrase_end(a, u.span.end, false);
+                let mut ps = Vec::new();
+                anaphor |= self.parties_in(a, end, &mut ps);
+                for p in ps {
+                    push_party(&mut parties, p);
                 }
             }
         }
@@ -536,6 +540,10 @@ impl<'d> Cx<'d> {
                 }
             })
             .map(|(s, v)| self.date_field(s, v));
+        // "a 2019 memorandum ... that Libya signed with Turkey": the year the phrase carries.
+        if date.is_none() && act.class.relative() {
+            date = self.event_dates(m.np_start, m.head.start).into_iter().next().map(|(s, v)| self.date_field(s, v));
+        }
         let mut weak_location = false;
         let mut location = match self.place_in(own_start, clause_end, subject_excl) {
             Some(Place::Found(l)) => Some(l),

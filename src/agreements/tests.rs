@@ -1359,3 +1359,21 @@ fn talks_with_a_counterpart_on_a_document_are_discussed_with_it() {
     let a = one("[India|GPE] and [Bahrain|GPE] signed a draft agreement on [Monday|DATE].");
     assert_eq!(a.status, AgreementStatus::Signed);
 }
+
+#[test]
+fn documents_cited_with_who_signed_them_are_signed_records() {
+    let date = |a: &Agreement| a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.to_string());
+    // A relative clause outweighs a verb of talk before the phrase; the phrase's year dates it.
+    let a = one("[Athens|GPE] considers void a [2019|DATE] memorandum of understanding that [Libya|GPE] signed with [Turkey|GPE].");
+    assert_eq!((a.status, parties(&a), date(&a)), (AgreementStatus::Signed, vec!["Libya", "Turkey"], Some("2019".into())));
+    // A bare relative with a name for its subject, and an arrangement.
+    let a = one("It is the second contract under a framework agreement [Poland|GPE] signed with [Hanwha|ORG] in [2022|DATE].");
+    assert_eq!((a.status, parties(&a), date(&a)), (AgreementStatus::Signed, vec!["Poland", "Hanwha"], Some("2022".into())));
+    let a = one(
+        "[Bangladesh|GPE] and [Myanmar|GPE] officials met. The talks were held under the repatriation arrangement the \
+         two countries signed in [Naypyitaw|GPE] in [November 2017|DATE].",
+    );
+    assert_eq!((a.kind, parties(&a), date(&a)), (AgreementKind::Agreement, vec!["Bangladesh", "Myanmar"], Some("2017-11".into())));
+    // Security arrangements in the plural are no document.
+    assert!(records("[Bangladesh|GPE] and [Myanmar|GPE] signed off on security arrangements on [Monday|DATE].").is_empty());
+}

@@ -55,7 +55,7 @@ pub(super) fn kind_of(word: &str) -> Option<(AgreementKind, bool)> {
         AgreementKind::JointStatement
     } else if w.contains("declaration") {
         AgreementKind::Declaration
-    } else if w.starts_with("agreement") || w.starts_with("deal") || w.starts_with("accord") || w.starts_with("pact") {
+    } else if w.starts_with("agreement") || w == "arrangement" || w.starts_with("deal") || w.starts_with("accord") || w.starts_with("pact") {
         AgreementKind::Agreement
     } else if w.starts_with("treat") || w.starts_with("convention") {
         AgreementKind::Treaty
@@ -155,6 +155,7 @@ pub(super) fn is_generic_name(t: &str) -> bool {
             | "contract"
             | "partnership"
             | "deal"
+            | "arrangement"
             | "pact"
             | "accord"
             | "convention"

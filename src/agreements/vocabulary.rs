@@ -5,7 +5,7 @@ use super::*;
 
 pub(super) static KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:memorand(?:ums?|a)\s+of\s+understanding|memorand(?:ums?|a)|(?-i:MoUs?|MOUs?)|joint\s+(?:statement|communiqu[eé])s?|joint\s+declarations?|declarations?|agreements?|deals?|accords?|pacts?|treaty|treaties|conventions?|partnerships?|contracts?|protocols?)\b",
+        r"(?i)\b(?:memorand(?:ums?|a)\s+of\s+understanding|memorand(?:ums?|a)|(?-i:MoUs?|MOUs?)|joint\s+(?:statement|communiqu[eé])s?|joint\s+declarations?|declarations?|agreements?|arrangement|deals?|accords?|pacts?|treaty|treaties|conventions?|partnerships?|contracts?|protocols?)\b",
     )
     .unwrap()
 });
