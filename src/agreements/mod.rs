@@ -33,7 +33,11 @@
 //!   out of. An object relative ("the Special Status Agreement that the two countries signed in
 //!   2012", "the treaty, which X and Y signed in Bonn in June 1991"; for partnerships also
 //!   "forged", "established") is signed, its subject naming the parties and its own clause the
-//!   date and place. A signing told as a noun follows what its clause says of it ("The signing
+//!   date and place; with no pronoun the subject may be a name ("a framework agreement Poland
+//!   signed with the company in 2022"), and a year in the phrase ("a 2019 memorandum ... that
+//!   Libya signed") dates it when the clause does not. Such a relative outweighs a verb of talk
+//!   before the phrase ("considers void a memorandum that ..."). A singular "arrangement" is an
+//!   agreement. A signing told as a noun follows what its clause says of it ("The signing
 //!   of X ... has been postponed": planned; "... was called off": none). Between a verb and its
 //!   noun only determiners and modifiers may stand. Items listed after a signing ("exchanged
 //!   several documents, including a memorandum on ...", "eight documents were signed during
