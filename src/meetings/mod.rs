@@ -157,6 +157,10 @@ const MAX_REGION: usize = 48;
 /// How many sentences back a visit, a scene or an antecedent is looked for.
 const LOOK_BACK: usize = 2;
 
+/// How many sentences back a date relative to the story ("The same day", "Later that day")
+/// looks for the day it counts from: past a paragraph of what was said at the meeting.
+const STORY_DAY_REACH: usize = 5;
+
 /// How many sentences back "the two presidents" looks for a record of two presidents.
 const ANAPHOR_REACH: usize = 4;
 

@@ -196,7 +196,7 @@ impl<'d> Reader<'d> {
             }
         }
         self.scenes.push(scene);
-        if self.scenes.len() > LOOK_BACK + 1 {
+        if self.scenes.len() > LOOK_BACK.max(STORY_DAY_REACH) + 1 {
             self.scenes.remove(0);
         }
         // Records.
@@ -405,11 +405,12 @@ impl<'d> Reader<'d> {
             if let Some(d) = same_sentence.and_then(|b| b.date) {
                 c.date = Some(relative_to(c, d));
             } else if points_back {
+                let reach = if c.date_relative { STORY_DAY_REACH } else { LOOK_BACK };
                 if let Some(d) = self
                     .scenes
                     .iter()
                     .rev()
-                    .take_while(|sc| si.saturating_sub(sc.sentence) <= LOOK_BACK)
+                    .take_while(|sc| si.saturating_sub(sc.sentence) <= reach)
                     .find_map(|sc| sc.date.clone())
                 {
                     c.date = Some(relative_to(c, d));

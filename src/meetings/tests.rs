@@ -1813,3 +1813,14 @@ fn kinds_of_talks_between_the_verb_and_its_noun() {
         assert_eq!(m.kind, MeetingKind::Talks, "{kind}");
     }
 }
+
+#[test]
+fn the_same_day_counts_from_a_day_told_a_paragraph_before() {
+    let text = "On [Monday|DATE], [Takuya Oshiro|PERSON] called on [Joaquim Belo|PERSON] in [Dili|GPE]. During the \
+                meeting, the ambassador conveyed support. The president thanked [Japan|GPE] for help after the \
+                [2021|DATE] floods. [The same day|DATE], [Oshiro|PERSON] also called on [Maria Ximenes|PERSON] at the \
+                Government Palace.";
+    let ms = read(text, Some("2024-02-20"));
+    let later = ms.iter().find(|m| names(m).contains(&"Maria Ximenes")).expect("second call");
+    assert_eq!(date(later).as_deref(), Some("2024-02-19"));
+}
