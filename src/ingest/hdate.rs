@@ -100,6 +100,11 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// All-numeric day and month before the year: "13/01/2025", "24.10.2024", "12.20.2024".
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})(?:[^0-9]|$)").unwrap());
+/// A 12-hour clock right after an all-numeric date, with no zone or a US one: "5:31 PM",
+/// "9:05 a.m. ET". Indian and other pages that write "05:30 PM IST" are day first.
+static US_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:at\s+)?[0-9]{1,2}:[0-9]{2}\s*[ap]\.?m\.?(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT))?\s*(?:$|[|·•,;)])").unwrap()
+});
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b({MONTH}),?\s+([0-9]{{4}})\b")).unwrap());
 
@@ -146,8 +151,13 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
         let (a, b, y) = (c.get(1).unwrap(), c.get(2).unwrap(), c.get(3).unwrap());
         let (first, second): (u32, u32) = (number(Some(a)).unwrap_or(0), number(Some(b)).unwrap_or(0));
         // The order is told by a number over 12; when both could be months, day first, as in
-        // most of the world's news outside the United States.
-        let (day, month) = if second > 12 { (second, first) } else { (first, second) };
+        // most of the world's news outside the United States, unless a 12-hour clock in a US
+        // manner follows ("Updated 6/2/2016 5:31 PM", "6/2/2016 5:31 PM ET").
+        let us = || {
+            let after = &s[y.end()..];
+            US_CLOCK.is_match(after)
+        };
+        let (day, month) = if second > 12 || (first <= 12 && us()) { (second, first) } else { (first, second) };
         consider(HeaderDate::new(number(Some(y)), month, Some(day)), a.start()..y.end());
     }
     for c in MONTH_DAY.captures_iter(s) {

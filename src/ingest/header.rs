@@ -149,9 +149,14 @@ static TIME_AFTER: LazyLock<Regex> =
 /// "at 4:00 p.m.", "at 14.05", "at 9am" after a date: the time of the stamp.
 static AT_CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*at\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?").unwrap());
+/// A dotted "a.m." / "p.m.", read as "am" / "pm".
+static DOTTED_MERIDIEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b([ap])\.m\.").unwrap());
 /// A reading-time note beside the date ("3 min read", "5 minutes read").
 static READING_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b[0-9]{1,3}\s*(?:min|mins|minutes?)\.?\s+read\b").unwrap());
+/// A blog's filing note beside its date: "Filed under: Water, Diplomacy", "Tags: ...".
+static FILED_UNDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:filed\s+(?:under|in)|posted\s+in|tags?|categor(?:y|ies)|topics?|sections?)\s*:").unwrap());
 /// How long ago a page was posted: "2d", "5h", "3 hrs ago", "1 day ago".
 static PAGE_AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[0-9]{1,3}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?$").unwrap()
@@ -166,7 +171,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
           \s*,\s*
-          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?)
+          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})
           \s*(?:\((?P<agency>[^)]{1,40})\))?
           \s*(?:--|-|—|–|:|/)",
     )
@@ -312,13 +317,16 @@ fn classify(line: &str) -> Kind {
             }
         }
         // A page's age ("2d", "5 hrs ago") beside its date, as aggregators write it ("Story by
-        // Jane Roe • 2d • Mar 13, 2024"): no part of its own.
-        if PAGE_AGE.is_match(part) {
+        // Jane Roe • 2d • Mar 13, 2024"): no part of its own. Nor is a blog's filing note
+        // ("Filed under: Water, Diplomacy", "Tags: ...").
+        if PAGE_AGE.is_match(part) || FILED_UNDER.is_match(part) {
             continue;
         }
         // A part that is only a time ("10:15", "9:05 AM GMT") belongs to the date beside it.
+        // "6:03 a.m.": the clock's dotted "a.m." is one time word.
+        let part_clock = DOTTED_MERIDIEM.replace_all(part, "${1}m");
         let time_only = part.chars().any(|c| c.is_ascii_digit())
-            && part
+            && part_clock
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .all(|w| {
@@ -549,7 +557,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         .or(updated_line)
         .or(url_date)
         .or_else(|| wider_scan(text));
-    let chosen = chosen.map(|d| month_first_when_shown(&all, d));
+    let chosen = chosen.map(|d| numeric_order_as_shown(&all, d));
     header.published = chosen.and_then(|d| d.iso());
     if header.published.is_none() {
         if let Some((_, written)) = &dateline_found {
@@ -563,16 +571,24 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
 
 /// "Published: 7/2/2017" on a page whose short "Lima, Jul. 2." line gives the month and day
 /// the other way round: an all-numeric date that was read day first (both numbers could be
-/// months) is month first when a short header line spells out that reading (its month in
-/// words) and none spells out the other.
-fn month_first_when_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
+/// months) is month first when a short header line or a dateline spells out that reading (its
+/// month in words) and none spells out the other; and the other way round ("06/08/2024 05:29
+/// PM" over "MEXICO CITY, Aug 6 (Bernama) --").
+fn numeric_order_as_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
     let Some(day) = d.day.filter(|&day| day <= 12 && day != d.month) else { return d };
+    let spelled = |t: &str| {
+        if words(t) <= 8 {
+            hdate::find_date(t).filter(|(_, at)| t[at.clone()].contains(char::is_alphabetic)).map(|(x, _)| x)
+        } else {
+            // A dateline spells it too: "MEXICO CITY, Aug 6 (Bernama) -- ...".
+            dateline(t).map(|(x, _)| x).filter(|_| DATELINE.captures(plain(t)).is_some_and(|c| c["date"].contains(char::is_alphabetic)))
+        }
+    };
     let shown: Vec<HeaderDate> = all
         .iter()
         .take(WIDE_HEAD_LINES)
         .map(|l| plain(l.text))
-        .filter(|t| words(t) <= 8)
-        .filter_map(|t| hdate::find_date(t).filter(|(_, at)| t[at.clone()].contains(char::is_alphabetic)).map(|(x, _)| x))
+        .filter_map(spelled)
         .filter(|x| x.year.is_none() || x.year == d.year)
         .collect();
     let swapped = shown.iter().any(|x| x.month == day && x.day == Some(d.month));
@@ -1054,6 +1070,12 @@ mod tests {
             ("12-Mar-2021 11:30 AM", "2021-03-12"),
             ("Lantern News, March 12, 2021 Adjust font size:", "2021-03-12"),
             ("March 12, 2021 Text size: - +", "2021-03-12"),
+            ("Sept. 12, 2021 \u{b7} 6:03 a.m.", "2021-09-12"),
+            ("Posted by Jane Roe \u{b7} 12 March 2021 \u{b7} Filed under: Water, Diplomacy", "2021-03-12"),
+            // A US clock tells a US order; a clock with another zone does not.
+            ("Updated 6/2/2016 5:31 PM", "2016-06-02"),
+            ("Updated 6/2/2016 5:31 PM IST", "2016-02-06"),
+            ("Updated 6/2/2016 17:31", "2016-02-06"),
         ] {
             let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
             assert_eq!(parse(&t, None).published.as_deref(), Some(want), "{line}");

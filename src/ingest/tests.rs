@@ -449,3 +449,14 @@ fn datelines_with_ordinal_days_and_dates_that_open_the_story() {
     let text = "Summit opens\n\nOn January 6, 2009, the leaders met in Thimphu for the summit.\n";
     assert_eq!(header::parse(text, None).published, None);
 }
+
+#[test]
+fn numeric_datelines_and_numeric_stamps_a_dateline_spells_out() {
+    let body = "Switzerland and Malta on Friday initialled a protocol to their tax agreement.";
+    let dir = TempDir::new();
+    let d = read_one(&dir, "bern.txt", format!("Finance ministry press releases\n\nBern, 12.11.2012 - {body}\n").as_bytes());
+    assert_eq!(d.published.as_deref(), Some("2012-11-12"));
+    // A day-first stamp with a 12-hour clock, under a dateline that spells the day out.
+    let text = "WORLD > NEWS\n\nChile and Brazil sign 12 agreements\n\n06/08/2024 05:29 PM\n\nMEXICO CITY, Aug 6 (Bernama) -- Chile and Brazil signed 12 agreements on Monday.\n";
+    assert_eq!(read_one(&dir, "chile.txt", text.as_bytes()).published.as_deref(), Some("2024-08-06"));
+}
