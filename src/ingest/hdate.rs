@@ -86,7 +86,7 @@ impl HeaderDate {
     }
 }
 
-const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|märz|maerz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[^0-9]|$)").unwrap());
@@ -108,17 +108,34 @@ static US_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b({MONTH}),?\s+([0-9]{{4}})\b")).unwrap());
 
-/// Month number of an English month name or its usual abbreviation ("Sept.", "Dec").
+/// Month names of the French, Spanish, Portuguese, German and Italian pages that English news
+/// aggregates, whole words only (an abbreviation such as "mar" is English's).
+const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+    ("décembre", 12), ("decembre", 12), ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5),
+    ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12), ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("marco", 3),
+    ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10), ("dezembro", 12),
+    ("januar", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("juni", 6), ("juli", 7), ("oktober", 10),
+    ("dezember", 12), ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+];
+
+/// Month number of an English month name or its usual abbreviation ("Sept.", "Dec"), or of a
+/// French, Spanish, Portuguese, German or Italian month name.
 pub fn month_number(word: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
     ];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.chars().count() < 3 {
         return None;
     }
-    NAMES.iter().position(|n| n.starts_with(&w)).map(|i| i as u32 + 1)
+    NAMES.iter().position(|n| n.starts_with(&w)).map(|i| i as u32 + 1).or_else(|| {
+        FOREIGN_MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    })
 }
 
 fn number<T: std::str::FromStr>(m: Option<regex::Match<'_>>) -> Option<T> {

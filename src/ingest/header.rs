@@ -109,7 +109,7 @@ static LEADING_DATE: LazyLock<Regex> =
 /// A dateline that leads with a full date: "Jan 3, 2005 (ABUJA) —", or with the date alone
 /// before the first sentence: "January 06, 2009: Prime Minister ...".
 static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\s*(?:\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)|(?:--|—|–|:)\s*\p{Lu})").unwrap()
+    Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}\.?\s+\p{L}{3,9}\.?,?\s+[0-9]{4})\s*(?:\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)|(?:--|—|–|:)\s*\p{Lu})").unwrap()
 });
 
 /// A dateline whose credits in parentheses end with the full date: "DUBAI, (UrduPoint / WAM -
@@ -385,7 +385,6 @@ fn unglue(s: &str) -> String {
 }
 
 fn is_weekday_or_time_word(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
     const WORDS: &[&str] = &[
         "monday",
         "tuesday",
@@ -444,7 +443,15 @@ fn is_weekday_or_time_word(w: &str) -> bool {
         "myt",
         "irst",
         "gst",
+        // Weekdays of the French, Spanish, Portuguese, German and Italian pages that English
+        // news aggregates ("Mardi 27 Septembre 2022").
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "segunda", "terça", "quarta", "quinta", "sexta", "feira",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
     ];
+    let w = w.to_lowercase();
     WORDS.contains(&w.as_str())
 }
 
@@ -1076,6 +1083,9 @@ mod tests {
             ("Updated 6/2/2016 5:31 PM", "2016-06-02"),
             ("Updated 6/2/2016 5:31 PM IST", "2016-02-06"),
             ("Updated 6/2/2016 17:31", "2016-02-06"),
+            // Aggregated pages in other languages.
+            ("Mardi 27 Septembre 2022", "2022-09-27"),
+            ("12. März 2021 | 10:15", "2021-03-12"),
         ] {
             let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
             assert_eq!(parse(&t, None).published.as_deref(), Some(want), "{line}");

@@ -460,3 +460,10 @@ fn numeric_datelines_and_numeric_stamps_a_dateline_spells_out() {
     let text = "WORLD > NEWS\n\nChile and Brazil sign 12 agreements\n\n06/08/2024 05:29 PM\n\nMEXICO CITY, Aug 6 (Bernama) -- Chile and Brazil signed 12 agreements on Monday.\n";
     assert_eq!(read_one(&dir, "chile.txt", text.as_bytes()).published.as_deref(), Some("2024-08-06"));
 }
+
+#[test]
+fn a_first_paragraph_led_by_a_day_first_date_dates_the_page() {
+    let dir = TempDir::new();
+    let text = "04. Oktober 2014 – Regierungssprecher Yongyuth Mayalarp hat angekündigt, dass der Ministerpräsident Myanmar besuchen wird.\n";
+    assert_eq!(read_one(&dir, "de.txt", text.as_bytes()).published.as_deref(), Some("2014-10-04"));
+}
