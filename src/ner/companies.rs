@@ -9,6 +9,8 @@
 //! - its last word is the last word of a company name ("Hanwha Aerospace", "Sinowave Energy":
 //!   `data/ner/company_suffixes.txt`), also when the tagger split that word off as a person
 //!   of its own;
+//! - it is a company that signs deals in international news ("Saab", "Embraer":
+//!   `data/ner/known_companies.txt`);
 //! - it repeats the name of a company found so, or the first word of one ("Hanwha" after
 //!   "Hanwha Aerospace"), anywhere in the article.
 //!
@@ -23,16 +25,27 @@ use crate::wordlist::words;
 
 static NOUNS: LazyLock<Vec<&str>> = words!("ner/company_nouns.txt");
 static SUFFIXES: LazyLock<Vec<&str>> = words!("ner/company_suffixes.txt");
+static KNOWN: LazyLock<Vec<&str>> = words!("ner/known_companies.txt");
 
 /// Relabels the company names among the PERSON mentions of `doc` (entities sorted by span, as
 /// the NER stage leaves them; they stay sorted and disjoint).
 pub fn annotate(doc: &mut Document) {
     let text = doc.text.as_str();
     join_split_suffixes(text, &mut doc.entities);
+    // Last words of people's full names: "Gautam Tata" makes a bare "Tata" the person.
+    let surnames: BTreeSet<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .filter_map(|e| text.get(e.span.start..e.span.end))
+        .filter(|n| n.contains(' '))
+        .filter_map(|n| n.rsplit(' ').next())
+        .collect();
+    let known = |name: &str| KNOWN.contains(&name) && !surnames.contains(name);
     let mut names: BTreeSet<&str> = BTreeSet::new();
     for e in doc.entities.iter_mut().filter(|e| e.label == EntityLabel::Person) {
         let Some(name) = text.get(e.span.start..e.span.end) else { continue };
-        if ends_in_suffix(name) || after_company_noun(text, e.span.start) {
+        if ends_in_suffix(name) || after_company_noun(text, e.span.start) || known(name) {
             e.label = EntityLabel::Org;
             names.insert(name);
             if name.contains(' ') {
@@ -128,6 +141,10 @@ mod tests {
     #[test]
     fn a_name_after_a_company_noun_is_the_company_everywhere() {
         let text = "Swiss trainmaker Stadler signed a deal. Stadler's chief Jürg Ammann said the oil company Perenco agreed. Perenco left.";
+        // A company known by name, with nothing around it to tell.
+        let mut d = tagged("Embraer and Saab signed a memorandum.", &["Embraer", "Saab"]);
+        annotate(&mut d);
+        assert!(d.entities.iter().all(|e| e.label == EntityLabel::Org), "{:?}", labels(&d));
         let mut d = tagged(text, &["Stadler", "Stadler", "Jürg Ammann", "Perenco", "Perenco"]);
         annotate(&mut d);
         use EntityLabel::*;
@@ -154,6 +171,13 @@ mod tests {
         // Capitalised "Group" (a title or a headline), role nouns, makers that are people.
         let text = "Group Chairman Ravi Menon met policymaker Ana Lima and the firm's founder Jan Berg. Bank Chief Ola Moe.";
         let mut d = tagged(text, &["Ravi Menon", "Ana Lima", "Jan Berg", "Ola Moe"]);
+        annotate(&mut d);
+        assert!(d.entities.iter().all(|e| e.label == EntityLabel::Person), "{:?}", labels(&d));
+    }
+
+    #[test]
+    fn a_known_company_name_that_is_a_surname_here_stays_the_person() {
+        let mut d = tagged("Anna Siemens met the minister. Siemens said talks went well.", &["Anna Siemens", "Siemens"]);
         annotate(&mut d);
         assert!(d.entities.iter().all(|e| e.label == EntityLabel::Person), "{:?}", labels(&d));
     }
