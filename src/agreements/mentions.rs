@@ -298,8 +298,13 @@ impl<'d> Cx<'d> {
         if gap.contains(". ") {
             return false;
         }
-        // "signed a number of agreements", "a series of memoranda": the quantity is no gap.
-        let gap = QUANTITY.replace_all(gap, " ");
+        // "signed a number of agreements", "a series of memoranda": the quantity is no gap;
+        // nor is a premodifier that holds "of" ("a status of forces agreement").
+        static OF_COMPOUNDS: LazyLock<Vec<&str>> = crate::wordlist::words!("agreements/of_compounds.txt");
+        let mut gap = QUANTITY.replace_all(gap, " ").to_lowercase();
+        for compound in OF_COMPOUNDS.iter() {
+            gap = gap.replace(compound, " ");
+        }
         let ws = lower_words(&gap);
         if ws.len() > max || ws.iter().any(|w| STOP.contains(&w.as_str())) {
             return false;

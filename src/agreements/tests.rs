@@ -1377,3 +1377,11 @@ fn documents_cited_with_who_signed_them_are_signed_records() {
     // Security arrangements in the plural are no document.
     assert!(records("[Bangladesh|GPE] and [Myanmar|GPE] signed off on security arrangements on [Monday|DATE].").is_empty());
 }
+
+#[test]
+fn a_premodifier_holding_of_does_not_part_verb_and_noun() {
+    let a = one("[New Zealand|GPE] and [Fiji|GPE] will sign a status of forces agreement [next week|DATE] in [Suva|GPE].");
+    assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["New Zealand", "Fiji"]));
+    // Any other "of" still does: the minutes are what was signed.
+    assert!(records("[New Zealand|GPE] and [Fiji|GPE] signed the minutes of the agreement on [Monday|DATE].").is_empty());
+}
