@@ -3,12 +3,15 @@
 //! "The ministers presided over the signing of seven memoranda. The memoranda include an MoU on
 //! trade, an MoU on tourism and an MoU on youth education." A reader gives one record for the
 //! signing; the sentence that names the documents one by one makes it three, each with its
-//! subject (a bundle only counted, "signed 12 agreements in tourism, energy and health", stays
-//! one record: nothing names the documents).
+//! subject.
 //!
-//! Runs after the readers, on every agreement of a document. The list must repeat the document
-//! noun before each item ("an MoU on X, an MoU on Y"), in the record's own sentence or one of
-//! the two after it, and the record's sentence must speak of documents in the plural.
+//! Runs after the readers, on every agreement of a document. A list names the documents when
+//! it repeats the document noun before each item ("an MoU on X, an MoU on Y"), or when a count
+//! of documents comes with as many subjects ("signed three memorandums, on X, on Y and on Z";
+//! "... signed three memoranda. They cover A, B and C"). A bundle only counted, "signed 12
+//! agreements in tourism, energy and health", stays one record: nothing names its documents.
+//! The list stands in the record's own sentence or one of the two after it, and the record's
+//! sentence must speak of documents in the plural.
 
 use std::sync::LazyLock;
 
@@ -119,7 +122,8 @@ fn named_items(sentence: &str) -> Option<Vec<String>> {
 /// "signed three memorandums of understanding, on maritime security, on fisheries and on
 /// tourism", or the next sentence after "signed three memoranda": "They cover customs, health
 /// and ports". The count must match, so that "12 agreements in tourism, education and energy"
-/// or "two agreements on trade and investment" stay one record.
+/// stays one record; the count is the one nearest the documents, with no verb or party noun
+/// between ("The two sides signed three memoranda" counts three).
 fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
     static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[\w'’-]+\s+){0,3}?(?:memoranda|memorandums|MoUs|agreements|accords|protocols|documents|deals|contracts|treaties|pacts)(?:\s+of\s+understanding)?(?:\s*\([^)]{1,12}\))?\s*,?\s*(on|covering|regarding|concerning)\s+([^;.]+)").unwrap()
@@ -139,20 +143,11 @@ fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
         "ten" => 10,
         _ => 0,
     };
-    // The count nearest the documents: "The two sides signed three memorandums".
-    let mut counted = COUNTED.captures(sentence);
-    while let Some(c) = &counted {
-        let after_count = c.get(1).map_or(0, |m| m.end());
-        match COUNTED.captures_at(sentence, after_count) {
-            Some(nearer) if nearer.get(0).map_or(0, |m| m.end()) == c.get(0).map_or(0, |m| m.end()) => counted = Some(nearer),
-            _ => break,
-        }
-    }
-    let (count, list, preposition) = if let Some(c) = counted {
+    let (count, list, preposition) = if let Some(c) = count_of_documents(&COUNTED, sentence) {
         (count_of(&c[1]), c.get(3)?.as_str(), c[2].to_lowercase())
     } else {
         let c = THEY_COVER.captures(sentence)?;
-        let told = COUNTED_BEFORE.captures(before?)?;
+        let told = count_of_documents(&COUNTED_BEFORE, before?)?;
         (count_of(&told[1]), c.get(1)?.as_str(), String::new())
     };
     // The list ends where the clause goes on to the time or place of the signing.
@@ -170,6 +165,31 @@ fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
         .collect();
     let short = items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 8);
     (count >= 2 && items.len() == count && short).then_some(items)
+}
+
+/// The first match of `counted` (group 1 the count, then at most three words before the
+/// documents' noun) whose words between count and noun are modifiers: no verb ("signed") and
+/// no noun of the parties ("sides", "countries"), so that "The two sides signed three
+/// memoranda" counts three, not two.
+fn count_of_documents<'s>(counted: &Regex, text: &'s str) -> Option<regex::Captures<'s>> {
+    const NOT_MODIFIERS: &[&str] = &[
+        "sides", "countries", "nations", "leaders", "ministers", "presidents", "governments", "parties", "states",
+        "companies", "firms", "also", "have", "has", "had", "were", "was",
+    ];
+    let mut at = 0;
+    while let Some(c) = counted.captures_at(text, at) {
+        let count = c.get(1)?;
+        let filler = &text[count.end()..c.get(0)?.end()];
+        let words: Vec<String> = filler.split_whitespace().map(str::to_lowercase).collect();
+        // The last word is the documents' noun itself.
+        let modifiers = &words[..words.len().saturating_sub(1)];
+        let plain = modifiers.iter().all(|w| !NOT_MODIFIERS.contains(&w.as_str()) && !(w.ends_with("ed") && w.len() > 4));
+        if plain {
+            return Some(c);
+        }
+        at = count.end();
+    }
+    None
 }
 
 /// A count of documents in the plural, in the sentence before a "They cover ..." list.
@@ -237,7 +257,11 @@ mod tests {
         assert_eq!(counted_items(they, Some(before)).unwrap().len(), 3);
         // The count must match the items.
         assert_eq!(counted_items("They signed 12 agreements in tourism, education and energy.", None), None);
-        assert_eq!(counted_items("They signed two agreements on trade and investment, officials said.", None), None);
+        assert_eq!(counted_items("They signed two agreements on trade, investment and energy.", None), None);
+        // A count of the parties is no count of documents.
+        assert_eq!(counted_items("The two countries signed agreements on trade and energy.", None), None);
+        let before = "The two sides signed three memoranda.";
+        assert_eq!(counted_items("They cover customs, health and ports.", Some(before)).unwrap().len(), 3);
         assert_eq!(counted_items(they, Some("The two sides also signed four memoranda.")), None);
         assert_eq!(counted_items(they, None), None);
     }

@@ -78,21 +78,39 @@ pub fn annotate(doc: &mut Document) {
         let noun = ByteSpan::new(sentence.start + noun.start, sentence.start + noun.end);
         // The clause of the talks: up to a semicolon, at most `NEAR` bytes on.
         let until = doc.text[noun.end..sentence.end].find(';').map_or(sentence.end, |i| noun.end + i).min(noun.end + NEAR);
+        // Where the talks were held: right after the noun ("talks in Oman"), after a date
+        // ("talks on Tuesday in Victoria") or after a verb that holds them ("resumed in Dili",
+        // "planned for Bangkok"); not a place of their topic ("talks on a ceasefire in Gaza").
+        let held_at = |e: &&crate::doc::Entity| {
+            let gap = &doc.text[noun.end..e.span.start];
+            let Some(lead) = TO_PLACE.find(gap) else { return false };
+            if gap.contains(['.', '"', '“', '”']) {
+                return false;
+            }
+            let dates_out = entities
+                .iter()
+                .filter(|d| d.label == EntityLabel::Date && d.span.start >= noun.end && d.span.end <= e.span.start)
+                .fold(gap[..lead.start()].to_string(), |g, d| g.replace(d.span.slice(&doc.text), " "));
+            let words: Vec<&str> = dates_out.split_whitespace().collect();
+            let bare = words.iter().all(|w| matches!(w.to_lowercase().as_str(), "on" | "this" | "last" | "next"));
+            let for_place = lead.as_str().trim_start().to_lowercase().starts_with("for");
+            (bare && !for_place) || HELD.is_match(&dates_out)
+        };
         let place = entities
             .iter()
             .filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))
             .filter(|e| e.span.start >= noun.end && e.span.end <= until)
-            .find(|e| TO_PLACE.is_match(&doc.text[noun.end..e.span.start]) && !doc.text[noun.end..e.span.start].contains(['.', '"', '“', '”']))
+            .find(held_at)
             .map(|e| {
                 let name = e.span.slice(&doc.text).trim();
                 let name = name.strip_prefix("the ").unwrap_or(name).to_string();
                 Location { country: gazetteer::country_of_place(&name).map(str::to_string), name }
             });
         let Some(location) = place else { continue };
-        // A reader's meeting in this sentence, or one in the same place: the same talks, told
-        // with their people ("negotiators were due to hold talks in Juba ... Had the talks
+        // A reader's meeting in this sentence, or one in the same place (or a round this stage
+        // found there already): the same talks, told again or with their people ("negotiators were due to hold talks in Juba ... Had the talks
         // gone ahead, they would have brought together X and Y").
-        let same_place = doc.meetings.iter().any(|m| {
+        let same_place = doc.meetings.iter().chain(records.iter()).any(|m| {
             m.kind != MeetingKind::Visit && m.location.as_ref().is_some_and(|l| l.name == location.name)
         });
         if same_place || crate::gatherings::told_by_a_reader(doc, &index, sentence, true) {
@@ -176,6 +194,9 @@ mod tests {
             ("Talks on a free trade agreement resumed on Thursday.", vec![("Thursday", Date)]),
             // No word that holds them near the noun.
             ("They urged the parties to use the talks to agree on steps to deliver aid in Sudan.", vec![("Sudan", Gpe)]),
+            // A place of the topic, not of the talks.
+            ("Talks on a ceasefire in Gaza resumed on Thursday.", vec![("Gaza", Gpe), ("Thursday", Date)]),
+            ("Accession talks for Ukraine opened on Thursday.", vec![("Ukraine", Gpe), ("Thursday", Date)]),
             // A person named: the readers' case.
             ("Ana Obi held talks in Dili on Thursday.", vec![("Ana Obi", Person), ("Dili", Gpe), ("Thursday", Date)]),
         ] {

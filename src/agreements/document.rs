@@ -85,7 +85,7 @@ impl<'d> Cx<'d> {
                 if let Some(city) = city.filter(|c| gazetteer::country_of_place(c).is_some()) {
                     dateline = Some(gazetteer::name_case(&city));
                     start += c.get(0).map_or(0, |m| m.end());
-                } else if c.get(1).is_some() {
+                } else if c.get(1).or_else(|| c.get(4)).is_some() {
                     // A credited dateline of a place we do not know ("OSLO/SEOUL (Bloomberg)
                     // --") is still no part of the prose: its credit is no party.
                     start += c.get(0).map_or(0, |m| m.end());

@@ -280,7 +280,7 @@ impl<'d> Cx<'d> {
         // inside the act.
         if act.class == ActClass::Discuss {
             let act_text = self.t(act.start, act.end);
-            if let Some(i) = act_text.to_lowercase().find(" with ") {
+            if let Some(i) = act_text.to_ascii_lowercase().find(" with ") {
                 let mut ps = Vec::new();
                 anaphor |= self.parties_in(act.start + i + 6, act.end, &mut ps);
                 for p in ps {
@@ -382,7 +382,7 @@ impl<'d> Cx<'d> {
         // the counterpart after the verb.
         if !act.class.before() {
             let rest = self.t(act.end, self.clause_end(ui, act.end));
-            if rest.trim_start().to_lowercase().starts_with("with ") {
+            if rest.trim_start().get(..5).is_some_and(|p| p.eq_ignore_ascii_case("with ")) {
                 let a = act.end + (rest.len() - rest.trim_start().len()) + 5;
                 let end = self.phrase_end(a, u.span.end, false);
                 let mut ps = Vec::new();

@@ -588,7 +588,7 @@ fn numeric_order_as_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
             hdate::find_date(t).filter(|(_, at)| t[at.clone()].contains(char::is_alphabetic)).map(|(x, _)| x)
         } else {
             // A dateline spells it too: "MEXICO CITY, Aug 6 (Bernama) -- ...".
-            dateline(t).map(|(x, _)| x).filter(|_| DATELINE.captures(plain(t)).is_some_and(|c| c["date"].contains(char::is_alphabetic)))
+            dateline(t).filter(|(_, written)| written.contains(char::is_alphabetic)).map(|(x, _)| x)
         }
     };
     let shown: Vec<HeaderDate> = all

@@ -676,13 +676,13 @@ impl<'d> Reader<'d> {
                 cands_here.push(Cand { parts: all, ..base.clone() });
             }
         }
-        let unnamed_counterparts = self.unnamed_counterparts(s, r);
+        let by_office = self.counterparts_by_office(s, r);
         for c in cands_here {
             let enough = match c.kind {
                 MeetingKind::Visit => !c.parts.is_empty() || c.group,
                 MeetingKind::Conference => !c.parts.is_empty() || c.group,
                 // One named person and counterparts the text leaves unnamed.
-                MeetingKind::Meeting | MeetingKind::Talks if c.parts.len() == 1 && unnamed_counterparts => true,
+                MeetingKind::Meeting | MeetingKind::Talks if c.parts.len() == 1 && by_office => true,
                 // An unnamed summit of countries (see `summit_of_countries`).
                 _ => c.parts.len() >= 2 || (c.parts.is_empty() && c.strength <= 0.35),
             };
@@ -752,24 +752,23 @@ impl<'d> Reader<'d> {
         countries.len() >= 2 && after_with
     }
 
-    /// Whether the trigger's clause names unnamed officials of two or three countries: "the
-    /// foreign ministers of Iran and Saudi Arabia held a meeting", "Iranian and Saudi officials
-    /// met", "a meeting between the defence ministers of A and B". The countries are places or
-    /// nationalities in the clause; the office word is a plural ([`OFFICE_PLURALS`]).
     /// Counterparts the trigger's object names only by office: "held talks in Pristina with
     /// executives of Bechtel-Enka", "met German officials", "a meeting with his EU
     /// counterparts". The office word comes within a few words after the trigger or a "with"
     /// in its clause, with no person named in between.
-    pub(super) fn unnamed_counterparts(&self, s: &Sentence, r: &Read) -> bool {
+    pub(super) fn counterparts_by_office(&self, s: &Sentence, r: &Read) -> bool {
         let units = s.units;
         let end = r.end.min(units.len());
         let starts = std::iter::once(r.t.core_end).chain((r.t.core_end..end).filter(|&k| units[k].is_w("with")));
         for from in starts {
             for k in from..(from + 5).min(end) {
-                if units[k].is(EntityLabel::Person) || s.excluded[k] {
+                // A person, a comma ("held talks in Geneva, officials said") or an aside ends
+                // the object.
+                if units[k].is(EntityLabel::Person) || s.excluded[k] || units[k].is_p(',') {
                     break;
                 }
-                if units[k].is_wi(&COUNTERPART_PLURALS) {
+                let reported = units.get(k + 1).is_some_and(|u| u.is_wi(&["said", "say", "says", "told"]));
+                if units[k].is_wi(&COUNTERPART_PLURALS) && !reported {
                     return true;
                 }
             }
@@ -777,6 +776,10 @@ impl<'d> Reader<'d> {
         false
     }
 
+    /// Whether the trigger's clause names unnamed officials of two or three countries: "the
+    /// foreign ministers of Iran and Saudi Arabia held a meeting", "Iranian and Saudi officials
+    /// met", "a meeting between the defence ministers of A and B". The countries are places or
+    /// nationalities in the clause; the office word is a plural ([`OFFICE_PLURALS`]).
     pub(super) fn officials_of_countries(&self, s: &Sentence, r: &Read) -> bool {
         let units = s.units;
         // Not in the headline (the body names them), not when anyone in the sentence is named

@@ -41,14 +41,16 @@ pub fn annotate(doc: &mut Document) {
         .filter(|n| n.contains(' '))
         .filter_map(|n| n.rsplit(' ').next())
         .collect();
-    let known = |name: &str| KNOWN.contains(&name) && !surnames.contains(name);
+    let known = |name: &str| KNOWN.iter().any(|k| k.eq_ignore_ascii_case(name)) && !surnames.contains(name);
     let mut names: BTreeSet<&str> = BTreeSet::new();
     for e in doc.entities.iter_mut().filter(|e| e.label == EntityLabel::Person) {
         let Some(name) = text.get(e.span.start..e.span.end) else { continue };
-        if ends_in_suffix(name) || after_company_noun(text, e.span.start) || known(name) {
+        let suffixed = ends_in_suffix(name);
+        if suffixed || after_company_noun(text, e.span.start) || known(name) {
             e.label = EntityLabel::Org;
             names.insert(name);
-            if name.contains(' ') {
+            // "Hanwha" after "Hanwha Aerospace"; not "Steve" after a firm read as "Steve Lane".
+            if suffixed {
                 names.insert(name.split(' ').next().unwrap_or(name));
             }
         }
@@ -57,7 +59,7 @@ pub fn annotate(doc: &mut Document) {
         return;
     }
     for e in doc.entities.iter_mut().filter(|e| e.label == EntityLabel::Person) {
-        if text.get(e.span.start..e.span.end).is_some_and(|name| names.contains(name)) {
+        if text.get(e.span.start..e.span.end).is_some_and(|name| names.contains(name) && !surnames.contains(name)) {
             e.label = EntityLabel::Org;
         }
     }
@@ -113,10 +115,9 @@ fn ends_in_suffix(name: &str) -> bool {
 fn after_company_noun(text: &str, start: usize) -> bool {
     let Some(before) = text.get(..start).and_then(|t| t.strip_suffix(' ')) else { return false };
     let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    let word = word.rsplit('-').next().unwrap_or(word);
-    !word.is_empty()
-        && word.chars().all(|c| c.is_lowercase())
-        && NOUNS.contains(&word)
+    // "start-up", or the noun after a hyphenated modifier ("state-owned carrier" has none).
+    let tail = word.rsplit('-').next().unwrap_or(word);
+    [word, tail].iter().any(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-') && NOUNS.contains(w))
 }
 
 #[cfg(test)]
