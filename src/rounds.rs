@@ -20,7 +20,7 @@ use crate::dates;
 use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
 use crate::records::{Evidence, Location, Meeting, MeetingKind};
-use crate::text::{ByteSpan, CharIndex};
+use crate::text::{floor_char_boundary, ByteSpan, CharIndex};
 
 /// Below the readers' records: nobody is named.
 const CONFIDENCE: f64 = 0.6;
@@ -38,15 +38,6 @@ static HELD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bytes around the talks noun in which the words that hold them and their place stand.
 const NEAR: usize = 80;
-
-/// The largest char boundary at or before `at`.
-fn floor(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 /// Words that lead from the talks to their place.
 static TO_PLACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:in|at|for)\s+(?:the\s+)?$").unwrap());
@@ -71,7 +62,7 @@ pub fn annotate(doc: &mut Document) {
         }
         let Some(talks) = TALKS.captures(text) else { continue };
         let (noun, round) = (talks.get(0).map_or(0..0, |m| m.range()), talks.get(1).is_some());
-        let near = |a: usize, b: usize| text.get(floor(text, a)..floor(text, b)).unwrap_or("");
+        let near = |a: usize, b: usize| text.get(floor_char_boundary(text, a)..floor_char_boundary(text, b)).unwrap_or("");
         if !round && !HELD.is_match(near(noun.start.saturating_sub(NEAR), (noun.end + NEAR).min(text.len()))) {
             continue;
         }

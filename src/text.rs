@@ -89,6 +89,16 @@ impl<'t> CharIndex<'t> {
 }
 
 /// Byte offset of code-point offset `chars` in `text` (the end of text when past it).
+/// The largest char boundary of `text` at or before byte `at` (clamped to the text's length):
+/// where a byte window cut at a fixed size may safely end.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 pub fn byte_offset(text: &str, chars: usize) -> usize {
     text.char_indices().nth(chars).map(|(b, _)| b).unwrap_or(text.len())
 }

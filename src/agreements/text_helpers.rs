@@ -6,12 +6,8 @@ pub(super) fn slice(text: &str, a: usize, b: usize) -> &str {
     text.get(a..b).unwrap_or("")
 }
 
-pub(super) fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while at > 0 && !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+pub(super) fn floor_boundary(text: &str, at: usize) -> usize {
+    crate::text::floor_char_boundary(text, at)
 }
 
 /// Words of `s` (runs of letters, digits and inner apostrophes, hyphens, periods), with their

@@ -768,7 +768,7 @@ impl<'d> Reader<'d> {
                     break;
                 }
                 let reported = units.get(k + 1).is_some_and(|u| u.is_wi(&["said", "say", "says", "told"]));
-                if units[k].is_wi(&COUNTERPART_PLURALS) && !reported {
+                if (units[k].is_wi(&OFFICE_PLURALS) || units[k].is_wi(&COUNTERPART_PLURALS)) && !reported {
                     return true;
                 }
             }
