@@ -45,7 +45,8 @@ static TO_PLACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:in|at|
 /// The rounds stage: adds participant-less talks to `doc.meetings`.
 pub fn annotate(doc: &mut Document) {
     let anchor = doc.published.as_deref().and_then(dates::publication_anchor);
-    let index = CharIndex::new(&doc.text);
+    // Built only for a document that has a round to write.
+    let mut index: Option<CharIndex> = None;
     let mut records = Vec::new();
     for &sentence in &doc.sentences {
         if doc.is_furniture(sentence) {
@@ -104,7 +105,8 @@ pub fn annotate(doc: &mut Document) {
         let same_place = doc.meetings.iter().chain(records.iter()).any(|m| {
             m.kind != MeetingKind::Visit && m.location.as_ref().is_some_and(|l| l.name == location.name)
         });
-        if same_place || crate::gatherings::told_by_a_reader(doc, &index, sentence, true) {
+        let index = index.get_or_insert_with(|| CharIndex::new(&doc.text));
+        if same_place || crate::gatherings::told_by_a_reader(doc, index, sentence, true) {
             continue;
         }
         let date = entities
@@ -121,7 +123,7 @@ pub fn annotate(doc: &mut Document) {
             date,
             topics: Vec::new(),
             gathering: None,
-            sources: vec![Evidence::of(doc, &index, sentence)],
+            sources: vec![Evidence::of(doc, index, sentence)],
             confidence: CONFIDENCE,
         });
     }

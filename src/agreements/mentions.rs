@@ -301,9 +301,14 @@ impl<'d> Cx<'d> {
         // "signed a number of agreements", "a series of memoranda": the quantity is no gap;
         // nor is a premodifier that holds "of" ("a status of forces agreement").
         static OF_COMPOUNDS: LazyLock<Vec<&str>> = crate::wordlist::words!("agreements/of_compounds.txt");
-        let mut gap = QUANTITY.replace_all(gap, " ").to_lowercase();
-        for compound in OF_COMPOUNDS.iter() {
-            gap = gap.replace(compound, " ");
+        let mut gap = QUANTITY.replace_all(gap, " ");
+        // Only a gap that holds "of" can hold such a premodifier: no copies on the common path.
+        if gap.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b" of ")) {
+            let mut lower = gap.to_lowercase();
+            for compound in OF_COMPOUNDS.iter() {
+                lower = lower.replace(compound, " ");
+            }
+            gap = lower.into();
         }
         let ws = lower_words(&gap);
         if ws.len() > max || ws.iter().any(|w| STOP.contains(&w.as_str())) {

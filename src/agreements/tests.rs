@@ -1291,21 +1291,26 @@ fn island_countries_tagged_as_places_are_parties() {
 }
 
 #[test]
-fn country_words_describing_a_firm_are_not_parties() {
-    // Hyphenated country words together, and a possessive with a longer description.
-    let a = one(
-        "[Kosovo|GPE] signed a contract with the [U.S.|GPE]-[Turkish|NORP] consortium [Bechtel-Enka|ORG] on \
-         [Monday|DATE].",
-    );
-    assert_eq!(parties(&a), ["Kosovo", "Bechtel-Enka"]);
-    let a = one("[Britain|GPE]'s biggest utility [Centrica|ORG] signed a gas deal with [Gazprom|ORG] on [Monday|DATE].");
-    assert_eq!(parties(&a), ["Centrica", "Gazprom"]);
-}
-
-#[test]
-fn a_bare_dash_dateline_is_no_party() {
-    let a = one("[PRISTINA|ORG] - [Kosovo|GPE] expects to sign a contract with [Bechtel-Enka|ORG] [next month|DATE].");
-    assert_eq!(parties(&a), ["Kosovo", "Bechtel-Enka"]);
+fn country_words_describing_a_firm_and_bare_dash_datelines_are_not_parties() {
+    for (text, want) in [
+        // Hyphenated country words together.
+        (
+            "[Kosovo|GPE] signed a contract with the [U.S.|GPE]-[Turkish|NORP] consortium [Bechtel-Enka|ORG] on [Monday|DATE].",
+            ["Kosovo", "Bechtel-Enka"],
+        ),
+        // A possessive with a longer description.
+        (
+            "[Britain|GPE]'s biggest utility [Centrica|ORG] signed a gas deal with [Gazprom|ORG] on [Monday|DATE].",
+            ["Centrica", "Gazprom"],
+        ),
+        // A dateline with a bare dash.
+        (
+            "[PRISTINA|ORG] - [Kosovo|GPE] expects to sign a contract with [Bechtel-Enka|ORG] [next month|DATE].",
+            ["Kosovo", "Bechtel-Enka"],
+        ),
+    ] {
+        assert_eq!(parties(&one(text)), want, "{text}");
+    }
 }
 
 #[test]

@@ -228,9 +228,11 @@ pub(super) fn absorb(drafts: &mut Vec<Draft>, d: Draft) {
             // A back-reference that names no party itself ("The contract was signed in the
             // presence of X and Y") adds none to a record that has its pair.
             let adds_parties = !(d.parties_from_context && t.parties.len() >= 2);
-            for p in d.parties.into_iter().filter(|_| adds_parties) {
-                if !t.parties.iter().any(|q| q.name == p.name) {
-                    t.parties.push(p);
+            if adds_parties {
+                for p in d.parties {
+                    if !t.parties.iter().any(|q| q.name == p.name) {
+                        t.parties.push(p);
+                    }
                 }
             }
             t.confidence = (t.confidence + 0.03).min(0.97);

@@ -676,13 +676,12 @@ impl<'d> Reader<'d> {
                 cands_here.push(Cand { parts: all, ..base.clone() });
             }
         }
-        let by_office = self.counterparts_by_office(s, r);
         for c in cands_here {
             let enough = match c.kind {
                 MeetingKind::Visit => !c.parts.is_empty() || c.group,
                 MeetingKind::Conference => !c.parts.is_empty() || c.group,
                 // One named person and counterparts the text leaves unnamed.
-                MeetingKind::Meeting | MeetingKind::Talks if c.parts.len() == 1 && by_office => true,
+                MeetingKind::Meeting | MeetingKind::Talks if c.parts.len() == 1 && self.counterparts_by_office(s, r) => true,
                 // An unnamed summit of countries (see `summit_of_countries`).
                 _ => c.parts.len() >= 2 || (c.parts.is_empty() && c.strength <= 0.35),
             };
