@@ -61,7 +61,7 @@
 //!   visit list only the visitor (the host place is the `location`); `participants` of a
 //!   conference are the named attendees; calls have no `location`.
 //! - `date` is `null` when the sentence gives none. `date.text` is the date as written, without a
-//!   leading "on"/"in"/"from"; `date.value` is its reading under the conventions of `dates.rs`
+//!   leading "on"/"in"/"from"; `date.value` is its reading under the conventions of `dates/`
 //!   (relative phrases resolved against `published`; an interval for "last week" or "in late
 //!   May"). `true_date` is the day (or `start/end` interval) the generator placed the event on:
 //!   it lies inside `date.value` but may be more precise.
@@ -1469,7 +1469,7 @@ fn mdy(d: NaiveDate, style: DateStyle) -> String {
 
 /// A date as written in a sentence: `phrase` goes into running text ("on Thursday", "from April
 /// 11 to 12", "last week"); `text` is the date itself ("Thursday", "April 11 to 12"); `value` its
-/// ISO reading under `dates.rs` conventions.
+/// ISO reading under `dates/` conventions.
 #[derive(Debug, Clone)]
 struct DateExpr {
     phrase: String,
