@@ -209,8 +209,24 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
         return shares_document(&a.sources, &b.sources) && (a.date.is_some() || a.subject.is_some()) && (b.date.is_some() || b.subject.is_some());
     }
     let shared = a.parties.iter().filter(|p| b.parties.iter().any(|q| same_name(&p.name, &q.name))).count();
-    let needed = if a.parties.len() >= 2 && b.parties.len() >= 2 { 2 } else { 1 };
-    shared >= needed
+    if a.parties.len() >= 2 && b.parties.len() >= 2 {
+        return shared >= 2;
+    }
+    // One known party is a weak key: across documents ("the UK signed a deal in 2012" and "Kenya
+    // and the UK signed a defence pact") it joins reports only when both name the document or
+    // both date it to the same day.
+    shared >= 1 && (shares_document(&a.sources, &b.sources) || same_title(a, b) || same_day(a.date.as_ref(), b.date.as_ref()))
+}
+
+fn same_title(a: &Agreement, b: &Agreement) -> bool {
+    matches!((&a.title, &b.title), (Some(x), Some(y)) if gazetteer::fold(x) == gazetteer::fold(y))
+}
+
+fn same_day(a: Option<&DateField>, b: Option<&DateField>) -> bool {
+    matches!(
+        (a.and_then(|d| d.value.as_ref()), b.and_then(|d| d.value.as_ref())),
+        (Some(x @ DateValue::Day(_)), Some(y)) if x == y
+    )
 }
 
 /// Subjects of one agreement share most of their content words.
@@ -599,6 +615,28 @@ mod tests {
         let (first, second) = (make(), make());
         assert_eq!(first.iter().map(|m| &m.id).collect::<Vec<_>>(), second.iter().map(|m| &m.id).collect::<Vec<_>>());
         assert_ne!(first[0].id, first[1].id);
+    }
+
+    #[test]
+    fn one_shared_party_joins_reports_of_two_documents_only_by_title_or_day() {
+        let pact = signed(AgreementKind::Agreement, &["Kenya", "United Kingdom"], "a.txt", "defence cooperation");
+        let mut deal = signed(AgreementKind::Agreement, &["United Kingdom"], "b.txt", "defence supplies");
+        deal.date = Some(DateField { text: "2012".into(), value: DateValue::from_iso("2012") });
+        assert_eq!(merge_agreements(vec![pact.clone(), deal.clone()]).len(), 2);
+        // The same day, or the same title, is the same signing.
+        let (mut pact_day, mut deal_day) = (pact.clone(), deal.clone());
+        pact_day.date = day(2021, 7, 27);
+        deal_day.date = day(2021, 7, 27);
+        assert_eq!(merge_agreements(vec![pact_day, deal_day]).len(), 1);
+        let (mut titled, mut also) = (pact.clone(), deal.clone());
+        titled.title = Some("Defence Cooperation Agreement".into());
+        also.title = Some("Defence Cooperation Agreement".into());
+        also.date = None;
+        assert_eq!(merge_agreements(vec![titled, also]).len(), 1);
+        // Within one document, one party still joins a report to its repeat.
+        let mut repeat = deal.clone();
+        repeat.sources = pact.sources.clone();
+        assert_eq!(merge_agreements(vec![pact, repeat]).len(), 1);
     }
 
     #[test]

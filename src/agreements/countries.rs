@@ -29,7 +29,7 @@ impl<'d> Cx<'d> {
     /// The country an organisation's name stands for when it is a state organ.
     pub(super) fn organ_country(&self, name: &str) -> Option<&'static str> {
         let lower = name.to_lowercase();
-        if !STATE_WORDS.iter().any(|w| lower.contains(w)) {
+        if !STATE_WORDS.iter().any(|w| lower.contains(w)) || NOT_ORGANS.iter().any(|w| lower.contains(w)) {
             return None;
         }
         let ws: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
@@ -65,6 +65,7 @@ impl<'d> Cx<'d> {
             EntityLabel::Norp => gazetteer::country_of_demonym(name)
                 .map(country)
                 .or_else(|| bloc_name(name).map(|b| Party { name: b.into(), kind: PartyType::Organization })),
+            EntityLabel::Org if self.is_credit(e) => None,
             EntityLabel::Org => {
                 if let Some(b) = bloc_name(name) {
                     return Some(Party { name: b.into(), kind: PartyType::Organization });
@@ -88,6 +89,19 @@ impl<'d> Cx<'d> {
             EntityLabel::Loc => gazetteer::canonical_country(name).map(country),
             _ => None,
         }
+    }
+
+    /// An organisation credited with the report, not a party to what it reports: ", the Vietnam
+    /// News Agency reported.", ", Xinhua said", "according to Kyodo".
+    fn is_credit(&self, e: &Entity) -> bool {
+        let before = self.t(0, e.span.start).trim_end();
+        let before = before.strip_suffix("the").or_else(|| before.strip_suffix("The")).unwrap_or(before).trim_end();
+        let after = self.t(e.span.end, self.doc.text.len()).trim_start();
+        let reports = after.split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| {
+            matches!(w, "reported" | "reports" | "said" | "says" | "quoted" | "cited")
+        });
+        let tail = &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(12))..];
+        (before.ends_with(',') && reports) || tail.to_lowercase().ends_with("according to")
     }
 
     /// The country an entity points to, for resolving "the two sides" (people by their

@@ -16,7 +16,10 @@ impl<'d> Cx<'d> {
     /// An organ with no country word of its own: "Vietnam's Defence Ministry".
     pub(super) fn bare_organ(&self, org: &Entity) -> bool {
         let name = self.t(org.span.start, org.span.end);
-        STATE_WORDS.iter().any(|w| name.to_lowercase().contains(w)) && self.organ_country(name).is_none()
+        let lower = name.to_lowercase();
+        STATE_WORDS.iter().any(|w| lower.contains(w))
+            && !NOT_ORGANS.iter().any(|w| lower.contains(w))
+            && self.organ_country(name).is_none()
     }
 
     /// A country word modifying the organisation after it ("Indian airline IndiGo", "Sweden's

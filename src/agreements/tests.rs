@@ -276,6 +276,17 @@ fn demonyms_organisations_and_people_as_parties() {
 }
 
 #[test]
+fn a_news_agency_is_no_state_organ_and_its_credit_no_party() {
+    let rs = records("An agreement on border trade was signed in [Vientiane|GPE] on Monday, the [Vietnam News Agency|ORG] reported.");
+    assert!(rs.iter().all(|a| a.parties.is_empty()), "{rs:#?}");
+    let a = one("[Laos|GPE] signed a trade agreement with [Cambodia|GPE], according to [Kyodo|ORG].");
+    assert_eq!(parties(&a), ["Laos", "Cambodia"]);
+    // Signing for itself, a news agency is a party in its own name, not its country.
+    let a = one("The [Vietnam News Agency|ORG] signed a cooperation agreement with [Prensa Latina|ORG].");
+    assert_eq!(parties(&a), ["Vietnam News Agency", "Prensa Latina"]);
+}
+
+#[test]
 fn the_two_sides_resolve_to_the_countries_named_before() {
     let rs = records_at(
         "[Chinese|NORP] Vice Premier [Ding Xuexiang|PERSON] held talks with his [Vietnamese|NORP] counterpart \

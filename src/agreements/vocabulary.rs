@@ -148,6 +148,9 @@ pub(super) static MODAL_BEFORE_VERB: LazyLock<Vec<&str>> = words!("agreements/mo
 /// for the country ("Vietnam National Defense Ministry", "the Chinese People's Liberation Army").
 pub(super) static STATE_WORDS: LazyLock<Vec<&str>> = words!("agreements/state_words.txt");
 
+/// News outlets whose names hold a state word ("Vietnam News Agency"): no state organ.
+pub(super) static NOT_ORGANS: LazyLock<Vec<&str>> = words!("agreements/not_organs.txt");
+
 /// Regional blocs that sign as one party: canonical name and folded aliases
 /// (`data/agreements/blocs.tsv`).
 pub(super) static BLOCS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| {

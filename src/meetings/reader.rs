@@ -361,15 +361,23 @@ impl<'d> Reader<'d> {
     /// sentences it points back to.
     pub(super) fn inherit(&mut self, si: usize, c: &mut Cand, before: &[Cand], back_ref: bool) {
         let own = c.date.as_ref().and_then(|d| d.field.value.clone());
-        let recent_visit = self
-            .recs
-            .iter()
+        let visits: Vec<(usize, usize)> = (0..self.recs.len())
             .rev()
-            .take_while(|r| si.saturating_sub(r.sentence) <= LOOK_BACK)
-            .find(|r| {
+            .take_while(|&j| si.saturating_sub(self.recs[j].sentence) <= LOOK_BACK)
+            .filter(|&j| {
+                let r = &self.recs[j];
                 may_place(&r.meeting, c.status) && within_visit(&r.meeting, r.visit_days, own.as_ref()) != Some(false)
             })
-            .map(|r| (r.meeting.location.clone(), r.meeting.date.clone()));
+            .map(|j| (si.saturating_sub(self.recs[j].sentence), j))
+            .collect();
+        let hosts = visits::host_countries(c.parts.iter().map(|p| &p.part));
+        // The most recent visit gives the date; the place only when the tour's stops say which.
+        let recent_visit = visits.first().map(|&(_, recent)| {
+            match visits::placing_visit(&visits, &hosts, |j| self.recs[j].meeting.location.as_ref()) {
+                Some(j) => (self.recs[j].meeting.location.clone(), self.recs[j].meeting.date.clone()),
+                None => (None, self.recs[recent].meeting.date.clone()),
+            }
+        });
         let same_sentence = before.iter().rev().find(|b| b.place.is_some() || b.date.is_some()).cloned();
         let points_back = back_ref || c.date_relative;
         if c.kind == MeetingKind::Call {

@@ -82,7 +82,7 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let own = r.meeting.date.as_ref().and_then(|d| d.value.as_ref());
-            let mut best: Option<(usize, usize)> = None;
+            let mut candidates: Vec<(usize, usize)> = Vec::new();
             for (j, v) in self.recs.iter().enumerate() {
                 let m = &v.meeting;
                 if !may_place(m, r.meeting.status) || !crate::merge::shares_participant(m, &r.meeting) {
@@ -95,13 +95,12 @@ impl<'d> Reader<'d> {
                     (Some(_), None) => false,
                 };
                 if within {
-                    let distance = v.sentence.abs_diff(r.sentence);
-                    if best.is_none_or(|(d, _)| distance < d) {
-                        best = Some((distance, j));
-                    }
+                    candidates.push((v.sentence.abs_diff(r.sentence), j));
                 }
             }
-            if let Some((_, j)) = best {
+            let hosts = host_countries(r.meeting.participants.iter());
+            let place_of = |j: usize| self.recs[j].meeting.location.as_ref();
+            if let Some(j) = placing_visit(&candidates, &hosts, place_of) {
                 let loc = self.recs[j].meeting.location.clone();
                 let m = &mut self.recs[i].meeting;
                 m.location = loc;
@@ -271,4 +270,31 @@ pub(super) fn visit_days(units: &[Unit], from: usize, to: usize) -> Option<i64> 
         return Some(days);
     }
     None
+}
+
+/// The countries of a meeting's people: a tour's stop in one of them is where they met.
+pub(super) fn host_countries<'p>(people: impl Iterator<Item = &'p Participant>) -> Vec<&'p str> {
+    people.filter_map(|p| p.country.as_deref()).collect()
+}
+
+/// Of the visits that could place a meeting (`(distance in sentences, visit)`), the nearest;
+/// but a tour of several countries places a meeting in the country of its host ("visits to
+/// Indonesia and Singapore ... would meet Indonesian President Joko Widodo": Indonesia), and
+/// nearest visits to different countries with no host to tell them apart place it nowhere.
+pub(super) fn placing_visit<'l>(
+    candidates: &[(usize, usize)],
+    hosts: &[&str],
+    place_of: impl Fn(usize) -> Option<&'l Location>,
+) -> Option<usize> {
+    let country_of = |j: usize| place_of(j).and_then(|l| l.country.as_deref().or_else(|| gazetteer::country_of_place(&l.name)));
+    let in_host: Vec<(usize, usize)> =
+        candidates.iter().copied().filter(|&(_, j)| country_of(j).is_some_and(|c| hosts.contains(&c))).collect();
+    let pool = if in_host.is_empty() { candidates } else { &in_host[..] };
+    let nearest = pool.iter().map(|&(d, _)| d).min()?;
+    let at_nearest: Vec<usize> = pool.iter().filter(|&&(d, _)| d == nearest).map(|&(_, j)| j).collect();
+    // Stops in one country ("arrived in Beijing ... the visits to China") are one place, told
+    // most precisely by a city.
+    let one_country = at_nearest.iter().all(|&j| country_of(j) == country_of(at_nearest[0]));
+    let city = at_nearest.iter().copied().find(|&j| place_of(j).is_some_and(|l| !gazetteer::is_country(&l.name)));
+    one_country.then(|| city.unwrap_or(at_nearest[0]))
 }
