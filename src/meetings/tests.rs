@@ -1036,6 +1036,27 @@ fn visit_spans_and_ends() {
 }
 
 #[test]
+fn a_tour_of_two_countries_places_each_meeting_with_its_host() {
+    let ms = read(
+        "[Philippine|NORP] President [Ana Costa|PERSON] will sign deals during his visits to [Indonesia|GPE] and [Singapore|GPE] [this month|DATE]. \
+         [Costa|PERSON] would meet with [Indonesian|NORP] President [Rui Lopes|PERSON], it said. \
+         [Costa|PERSON] would also meet with [Singaporean|NORP] Prime Minister [Tan Wei|PERSON].",
+        PUB,
+    );
+    let with = |name: &str| ms.iter().find(|m| m.kind == MeetingKind::Meeting && names(m).contains(&name)).expect(name);
+    assert_eq!(place(with("Rui Lopes")), Some("Indonesia"), "{ms:#?}");
+    assert_eq!(place(with("Tan Wei")), Some("Singapore"));
+    // With no host country to tell the stops apart, a meeting is placed at neither.
+    let ms = read(
+        "[Ana Costa|PERSON] will sign deals during his visits to [Indonesia|GPE] and [Singapore|GPE] [this month|DATE]. \
+         [Costa|PERSON] would meet with [Rui Lopes|PERSON], it said.",
+        PUB,
+    );
+    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    assert_eq!(place(m), None);
+}
+
+#[test]
 fn places_from_visits_datelines_and_capitals() {
     // A meeting of the visitor sentences later, within the visit, is in the visit's city.
     let ms = read(
