@@ -267,9 +267,18 @@ fn bracketed(text: &str, span: ByteSpan) -> bool {
     text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
 }
 
-/// The date the sentence gives, when one resolves (the first).
+/// The date the sentence gives, when one resolves (the first that is no bound of a period: "a
+/// strategy till the year 2025" was not adopted in 2025).
 fn date_in(doc: &Document, entities: &[Entity], anchor: Option<chrono::NaiveDate>) -> Option<DateField> {
-    entities.iter().filter(|e| e.label == EntityLabel::Date).find_map(|e| dates::record_field(doc, e.span, anchor))
+    let bound = |e: &Entity| {
+        let from = crate::text::floor_char_boundary(&doc.text, e.span.start.saturating_sub(24));
+        doc.text.get(from..e.span.start).is_some_and(dates::bounded_by)
+            || doc.text.get(e.span.start..e.span.end).is_some_and(|t| dates::bounded_by(t.split_whitespace().next().unwrap_or("")))
+    };
+    entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Date && !bound(e))
+        .find_map(|e| dates::record_field(doc, e.span, anchor))
 }
 
 /// Whether the clause rules already wrote an agreement of this kind from this sentence.

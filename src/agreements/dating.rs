@@ -33,11 +33,25 @@ impl<'d> Cx<'d> {
                 // first word, is no date of the act.
                 let first = lower_words(self.t(s.start, s.end)).into_iter().next().unwrap_or_default();
                 let bound = |w: &str| matches!(w, "since" | "by" | "until" | "till" | "within" | "for");
-                let bounded = bound(&prev) || bound(&first);
+                let bounded = bound(&prev) || bound(&first) || crate::dates::bounded_by(self.t(a, s.start));
                 !(bounded || reporting(&prev) || (prev == "on" && reporting(&prev2)))
             })
             .filter_map(|(s, v)| v.clone().map(|v| (*s, v)))
             .collect()
+    }
+
+    /// Whether `[a, b)` tells its own time in a phrase the page gives no anchor for ("Last
+    /// April, X and Y signed ..." on a page with no date): a day the text cannot pin down, so
+    /// none is borrowed from the events told around it. Durations ("a five-year pact") and days
+    /// counted from the story ("the same day") are no such time.
+    pub(super) fn unanchored_time(&self, a: usize, b: usize) -> bool {
+        let anchor = NaiveDate::from_ymd_opt(2000, 6, 15);
+        self.dates_in(a, b).iter().any(|(s, v)| {
+            let text = self.t(s.start, s.end);
+            v.is_none()
+                && story_offset(&text.to_lowercase()).is_none()
+                && crate::dates::resolve(text, &crate::dates::DateContext::new(anchor, crate::dates::Tense::Past)).is_some()
+        })
     }
 
     /// A record's date: the mention as written, its value at the precision the event was

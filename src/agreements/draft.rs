@@ -569,7 +569,7 @@ impl<'d> Cx<'d> {
         let mut weak_date = false;
         // The event the record took its date from was a phone call or video conference: no place.
         let mut remote = false;
-        if date.is_none() && !background {
+        if date.is_none() && !background && !self.unanchored_time(clause_start, trail_end) {
             let clause_text = self.t(clause_start, trail_end);
             let captures = POINTER.captures(clause_text);
             let pointer = captures.as_ref().and_then(|c| c.get(1)).map(|g| g.as_str().to_lowercase());

@@ -276,6 +276,21 @@ fn demonyms_organisations_and_people_as_parties() {
 }
 
 #[test]
+fn a_time_of_its_own_that_cannot_be_pinned_down_borrows_no_date() {
+    // No publication date: "Last April" names no day, and the contract's October is not the
+    // memorandum's.
+    let rs = extract(&doc_at(
+        "[Saab|ORG] signed a contract with [Brazil|GPE] in [October 2014|DATE]. [Last April|DATE], [Embraer|ORG] and \
+         [Saab|ORG] signed a memorandum of understanding on joint production.",
+        None,
+    ));
+    let mou = rs.iter().find(|a| a.kind == AgreementKind::MemorandumOfUnderstanding).expect("memorandum");
+    assert_eq!(date(mou), None);
+    let contract = rs.iter().find(|a| a.kind == AgreementKind::Contract).expect("contract");
+    assert_eq!(date(contract).as_deref(), Some("2014-10"));
+}
+
+#[test]
 fn a_news_agency_is_no_state_organ_and_its_credit_no_party() {
     let rs = records("An agreement on border trade was signed in [Vientiane|GPE] on Monday, the [Vietnam News Agency|ORG] reported.");
     assert!(rs.iter().all(|a| a.parties.is_empty()), "{rs:#?}");

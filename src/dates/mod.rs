@@ -165,6 +165,17 @@ fn numbers_a_thing(mention: &str, after: &str) -> bool {
     false
 }
 
+/// Whether the text just before a date mention makes it a bound of a period, not an event's
+/// day: "since 2019", "by 2030", "until March", "a strategy till the year 2025".
+pub fn bounded_by(before: &str) -> bool {
+    let mut words = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut last = words.next();
+    if last.is_some_and(|w| w.eq_ignore_ascii_case("year")) {
+        last = words.next().filter(|w| w.eq_ignore_ascii_case("the")).and_then(|_| words.next());
+    }
+    last.is_some_and(|w| ["since", "by", "until", "till", "within", "for"].iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
 /// The day a publication date (`YYYY-MM-DD`, or `YYYY-MM` when only the month is known, then
 /// its last day is the latest the article can be) anchors relative dates to.
 pub fn publication_anchor(published: &str) -> Option<NaiveDate> {

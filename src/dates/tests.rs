@@ -650,3 +650,13 @@ proptest! {
         let _ = find_explicit(&s);
     }
 }
+
+#[test]
+fn bounds_of_periods_are_no_event_days() {
+    for before in ["ties grew since", "to be done by", "a strategy till the year", "valid until", "Until"] {
+        assert!(bounded_by(before), "{before:?}");
+    }
+    for before in ["signed on", "met in", "in the year", "the year", "", "by the"] {
+        assert!(!bounded_by(before), "{before:?}");
+    }
+}
