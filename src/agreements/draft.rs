@@ -604,8 +604,21 @@ impl<'d> Cx<'d> {
                 weak_location = true;
             }
         }
+        // The dateline city, for a lead signing of parties of its country (or of no country):
+        // a wire filed from "MEXICO CITY" about Chile and Brazil tells no signing there.
+        let in_parties_country = |city: &str| {
+            let country = gazetteer::country_of_place(city);
+            parties.iter().all(|p| p.kind != PartyType::Country)
+                || parties.iter().any(|p| Some(p.name.as_str()) == country)
+                // A country the sentence names that the record's parties missed ("Surinamese
+                // President X").
+                || self.ents_in(u.span.start, u.span.end).iter().any(|e| {
+                    matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Person)
+                        && self.country_of_entity(e).as_deref().is_some_and(|c| Some(c) == country)
+                })
+        };
         if location.is_none() && !background && status != AgreementStatus::Planned {
-            if let Some(city) = &u.dateline {
+            if let Some(city) = u.dateline.as_ref().filter(|c| in_parties_country(c)) {
                 location = Some(Location {
                     name: city.clone(),
                     country: gazetteer::country_of_place(city).map(str::to_string),

@@ -374,6 +374,16 @@ fn a_dateline_places_the_lead_sentence() {
 }
 
 #[test]
+fn a_dateline_abroad_places_no_signing_of_other_countries() {
+    // Filed from Mexico City about Chile and Brazil: no signing there.
+    let a = one("MEXICO CITY, Aug 6 (Reuters) -- [Chile|GPE] and [Brazil|GPE] signed 12 agreements on energy, the government said.");
+    assert_eq!(a.location, None);
+    // Filed from a city of one of the parties: there.
+    let a = one("SANTIAGO, Aug 6 (Reuters) -- [Chile|GPE] and [Brazil|GPE] signed 12 agreements on energy, the government said.");
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Santiago"));
+}
+
+#[test]
 fn a_visit_with_its_visitor_named_places_the_signing_over_the_dateline() {
     let a = one(
         "LIMA, Aug 6 (Reuters) -- [Chile|GPE] and [Brazil|GPE] signed 12 agreements during the state visit of [Brazilian|NORP] \

@@ -336,6 +336,11 @@ impl<'d> Reader<'d> {
     pub(super) fn amend(&mut self, si: usize, s: &Sentence, r: &Read) {
         let units = s.units;
         let t = &r.t;
+        // "the last round of talks, held in Georgetown in January": another, earlier event.
+        let other = (t.head.saturating_sub(4)..t.head).any(|k| units[k].is_wi(&["last", "previous", "earlier", "prior", "next"]));
+        if other {
+            return;
+        }
         let stop = (t.core_end + 4).min(r.end);
         let place = self
             .locative(s, t.core_end, stop)

@@ -1803,12 +1803,56 @@ fn one_named_person_with_unnamed_officials_is_a_meeting() {
     assert_eq!(m.kind, MeetingKind::Talks);
     let m = one("[Fehmi Berisha|PERSON] met [German|NORP] officials on [Tuesday|DATE].", Some("2013-04-23"));
     assert_eq!(names(&m), ["Fehmi Berisha"]);
+    let m = one(
+        "President [Hu Jintao|PERSON] met with the secretaries-general of the two ruling parties in [Beijing|GPE] on \
+         [Sunday|DATE].",
+        Some("2005-05-22"),
+    );
+    assert_eq!((names(&m), place(&m), date(&m).as_deref()), (vec!["Hu Jintao"], Some("Beijing"), Some("2005-05-22")));
     // Reporters and farmers are no counterparts.
     for text in [
         "[Fehmi Berisha|PERSON] met reporters on [Tuesday|DATE].",
         "[Fehmi Berisha|PERSON] held a meeting with farmers in [Peja|GPE] on [Tuesday|DATE].",
     ] {
         assert!(read(text, Some("2013-04-23")).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn the_last_round_of_talks_is_no_pointer_to_the_meeting_before() {
+    let ms = read(
+        "[Marvin Sewdien|PERSON] hosted [Rupert Ramdial|PERSON] at the palace on [Wednesday|DATE]. The two countries \
+         are still negotiating a treaty; the last round of talks, held in [Georgetown|GPE] in [January|DATE], ended \
+         without agreement.",
+        Some("2014-02-27"),
+    );
+    let m = ms.iter().find(|m| !m.participants.is_empty()).expect("meeting");
+    assert_ne!(place(m), Some("Georgetown"), "{ms:#?}");
+    // A pointer to it still places it: "the talks were held in Georgetown".
+    let ms = read(
+        "[Marvin Sewdien|PERSON] held talks with [Rupert Ramdial|PERSON] on [Wednesday|DATE]. The talks, held in \
+         [Georgetown|GPE], ended without agreement.",
+        Some("2014-02-27"),
+    );
+    assert_eq!(place(&ms[0]), Some("Georgetown"), "{ms:#?}");
+}
+
+#[test]
+fn a_joint_news_conference_with_someone_is_a_meeting() {
+    let m = one(
+        "[Najib Mikati|PERSON] held a joint news conference in [Damascus|GPE] with [Syria|GPE]'s leader [Ahmed \
+         al-Sharaa|PERSON] on [Saturday|DATE].",
+        Some("2025-01-11"),
+    );
+    assert_eq!(names(&m), ["Najib Mikati", "Ahmed al-Sharaa"]);
+    assert_eq!(m.kind, MeetingKind::Meeting);
+    assert_eq!(place(&m), Some("Damascus"));
+    // Telling a news conference, or speaking at one alone, meets no one.
+    for text in [
+        "[Najib Mikati|PERSON] told a news conference in [Beirut|GPE] on [Saturday|DATE] that trade would grow.",
+        "At a joint news conference, [Najib Mikati|PERSON] said trade would grow.",
+    ] {
+        assert!(read(text, Some("2025-01-11")).is_empty(), "{text}");
     }
 }
 

@@ -106,6 +106,12 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
         }
         "videoconference" | "video-conference" | "teleconference" | "phone-call" => Some(MeetingKind::Call),
         "conference" | "conferences" if matches!(prev, "planning" | "preparatory") => Some(MeetingKind::Conference),
+        // "held a joint news conference with X": two people who met and spoke together after.
+        "conference" | "briefing"
+            if matches!(prev, "news" | "press") && j >= 2 && units[j - 2].is_wi(&["joint"]) =>
+        {
+            Some(MeetingKind::Meeting)
+        }
         "co-chairmanship" | "co-chairship" | "cochairmanship" => Some(MeetingKind::Conference),
         _ => None,
     }
@@ -778,7 +784,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 let negotiation = kind == MeetingKind::Talks
                     && (matches!(prev, "begin" | "start" | "launch" | "resume" | "negotiate" | "hold")
                         && word(i + 1) == "on");
-                let press = matches!(prev, "news" | "press");
+                // "told a news conference" is no meeting; "a joint news conference with X" is.
+                let press = matches!(prev, "news" | "press") && !(i >= 2 && units[i - 2].is_wi(&["joint"]));
                 if !negotiation && !press {
                     found = Some(Trigger {
                         kind,
