@@ -529,9 +529,19 @@ impl<'d> Cx<'d> {
         static BARE_REL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^\s+((?:they|the\s+two\s+(?:sides|leaders|countries|ministers|presidents|governments|companies|firms|nations|neighbours|neighbors|states|banks)|(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]*)){0,2})\s+)(?:(?:had|have|jointly|also|formally)\s+)*(signed|inked|concluded|adopted|issued)\b").unwrap()
         });
+        // Passive: "the memorandum between Fiji and Vanuatu, which was signed by him and ...":
+        // the phrase names the parties, the "by" phrase the signers.
+        static PASSIVE_REL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*,?\s*(?:that|which)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:(?:jointly|formally|officially|also|finally|eventually)\s+)?(signed|inked|concluded|sealed|penned|initial(?:l)?ed)\b").unwrap()
+        });
         let u = &self.units[ui];
         let from = own.max(m.np_end);
         let rest = self.t(from, u.span.end);
+        if let Some(verb) = PASSIVE_REL.captures(rest).and_then(|c| c.get(1)) {
+            let initial = verb.as_str().to_lowercase().starts_with("initial");
+            let class = if initial { ActClass::RelInitial } else { ActClass::RelSigned };
+            return Some(Act { start: from + verb.start(), end: from + verb.end(), class, verb: from + verb.start() });
+        }
         let c = REL.captures(rest).or_else(|| BARE_REL.captures(rest))?;
         let subj = c.get(1)?;
         let verb = c.get(2)?;

@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// A sum of money after an agreement's noun: "worth $2 billion", "valued at 1.2 billion euros",
+/// "of 13,500 crore rupees", "worth about Rs 500 crore".
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:worth|valued\s+at|totall?ing|amounting\s+to|of)\s+(?:about|around|nearly|some|over|almost|more\s+than|up\s+to|an\s+estimated)?\s*(?:US\$|A\$|C\$|HK\$|S\$|\$|€|£|¥|₹|Rs\.?|INR|USD|EUR)?\s*\d[\d.,]*(?:\s*(?:billion|million|trillion|bn|mn|crore|lakh|thousand)\b)?(?:\s+(?:rupees|dollars|euros|yuan|renminbi|pounds|yen|riyals|dirhams|naira|rand|shillings|won|rubles|roubles|USD|EUR)\b)?",
+    )
+    .unwrap()
+});
+
 impl<'d> Cx<'d> {
     /// Where the phrase starting at `a` ends: the first clause boundary.
     pub(super) fn phrase_end(&self, a: usize, b: usize, subject: bool) -> usize {
@@ -102,6 +111,13 @@ impl<'d> Cx<'d> {
             let word_start = at + lead;
             let rest = &rest[lead..];
             let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            // Its value between the noun and its parties: "a contract worth $2 billion with X",
+            // "a contract of 13,500 crore rupees with X".
+            if let Some(m) = VALUE.find(rest) {
+                at = word_start + m.end();
+                post.end = at;
+                continue;
+            }
             match first.as_str() {
                 "between" | "with" if post.subject.is_none() || first == "with" => {
                     let a = word_start + first.len();

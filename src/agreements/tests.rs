@@ -374,6 +374,28 @@ fn a_dateline_places_the_lead_sentence() {
 }
 
 #[test]
+fn a_value_between_the_noun_and_its_counterpart_hides_no_party() {
+    for text in [
+        "[India|GPE]'s defence ministry signed a contract of 13,500 crore rupees with [Hindustan Aeronautics|ORG] for 12 jets.",
+        "[India|GPE] signed a contract worth $2 billion with [Hindustan Aeronautics|ORG] for 12 jets.",
+        "[India|GPE] signed a contract valued at about 1.2 billion euros with [Hindustan Aeronautics|ORG].",
+    ] {
+        let a = one(text);
+        assert_eq!(parties(&a), ["India", "Hindustan Aeronautics"], "{text}");
+    }
+}
+
+#[test]
+fn a_passive_relative_signs_the_document_it_follows() {
+    let a = one(
+        "[Rabuka|PERSON] told parliament about the memorandum on development cooperation between [Fiji|GPE] and \
+         [Vanuatu|GPE], which was signed by him and [Jotham Napat|PERSON] in [Honiara|GPE].",
+    );
+    assert_eq!(parties(&a), ["Fiji", "Vanuatu"]);
+    assert_eq!(a.status, AgreementStatus::Signed);
+}
+
+#[test]
 fn a_dateline_abroad_places_no_signing_of_other_countries() {
     // Filed from Mexico City about Chile and Brazil: no signing there.
     let a = one("MEXICO CITY, Aug 6 (Reuters) -- [Chile|GPE] and [Brazil|GPE] signed 12 agreements on energy, the government said.");
