@@ -484,7 +484,12 @@ impl<'d> Cx<'d> {
                     source = src;
                 }
             }
-        } else if parties.len() == 1 && parties[0].kind == PartyType::Country && people.is_empty() {
+        } else if parties.len() == 1
+            && parties[0].kind == PartyType::Country
+            // "Minister X and his counterpart of the UAE, Y, signed": X is of the story's
+            // other country.
+            && (people.is_empty() || self.t(clause_start, act.start.max(clause_start)).contains("counterpart"))
+        {
             let (pair, src) = self.context_pair(ui, clause_start);
             if pair.iter().any(|p| p.name == parties[0].name) {
                 for p in pair {

@@ -386,6 +386,19 @@ fn a_value_between_the_noun_and_its_counterpart_hides_no_party() {
 }
 
 #[test]
+fn a_minister_and_his_counterpart_of_one_country_sign_for_the_story_s_two() {
+    let a = records(
+        "[Romania|GPE] and the [United Arab Emirates|GPE] agreed to expand trade. Energy Minister [Virgil Popescu|PERSON] \
+         and his counterpart of the [United Arab Emirates|GPE] [Suhail Al Mazrouei|PERSON] signed on [Monday|DATE] a \
+         memorandum of understanding on energy.",
+    );
+    let mou = a.iter().find(|a| a.kind == AgreementKind::MemorandumOfUnderstanding).expect("memorandum");
+    let mut got = parties(mou);
+    got.sort();
+    assert_eq!(got, ["Romania", "United Arab Emirates"]);
+}
+
+#[test]
 fn a_passive_relative_signs_the_document_it_follows() {
     let a = one(
         "[Rabuka|PERSON] told parliament about the memorandum on development cooperation between [Fiji|GPE] and \
