@@ -108,14 +108,14 @@ pub const HYBRID_FLOOR: f64 = 0.7;
 /// The hybrid reader: of the learned reader's meetings, those that fill a gap the rules left
 /// in `doc` (whose meetings and agreements are the rules' own). The rules are precise where
 /// they fire, so a learned meeting must come from a sentence with no rules record (a visit:
-/// with no rules visit), be sure
-/// (confidence >= [`HYBRID_FLOOR`]), be complete (a visit says where; any other meeting names
-/// two people) and not be an encounter the rules already read from another sentence (two of
-/// its people in a rules meeting of the same kind: a headline and its body).
+/// with no rules visit), be sure (confidence >= [`HYBRID_FLOOR`]), be complete (a visit says
+/// where; any other meeting names two people) and not be an encounter the rules already read
+/// from another sentence (two of its people in a rules meeting of the same kind: a headline
+/// and its body).
 ///
 /// Agreements stay the rules' alone: the learned agreements lowered F1 on every set they were
 /// tried on (real open part 0.375 -> 0.333, `input/` 1.000 -> 0.971), and fell on none; tried
-/// again with the reader of round 22 (floors 0.6-0.9, one or two parties, in sentences with no
+/// again in round 24 with the shipped reader (floors 0.6-0.9, one or two parties, in sentences with no
 /// rules record or no rules agreement): real open part 0.622 -> 0.610-0.626, `input/` 1.000
 /// -> 0.944-0.992, the agreement probes 0.942 -> 0.898-0.927, blind 0.923 -> 0.943.
 pub fn gaps_left_by_rules(doc: &Document, meetings: Vec<Meeting>) -> Vec<Meeting> {
