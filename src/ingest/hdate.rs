@@ -94,8 +94,9 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b({MONTH})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*([0-9]{{4}})\b)?")).unwrap()
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    // "20 December 2024", "31st of Dec, 2020", "29. Sep 2023", and with hyphens "27-Jan-2011".
-    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+)?|-)({MONTH})(?:(?:,?\s*|-)([0-9]{{4}})\b)?")).unwrap()
+    // "20 December 2024", "31st of Dec, 2020", "29. Sep 2023", with hyphens "27-Jan-2011", and
+    // the Spanish and Portuguese "18 de dezembro de 2024".
+    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+|de\s+)?|-)({MONTH})(?:(?:\s+de\s+|,?\s*|-)([0-9]{{4}})\b)?")).unwrap()
 });
 /// All-numeric day and month before the year: "13/01/2025", "24.10.2024", "12.20.2024".
 static NUMERIC: LazyLock<Regex> =

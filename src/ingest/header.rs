@@ -85,8 +85,10 @@ static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\s*(?:(?:first|originally)\s+)?
           (published|posted|updated|last\s+updated|modified|last\s+modified|date|publication\s+date|
-           release\s+date|released|issued|created)\b
-          (?:\s+(?:on|at))?\s*[:：|\-–—]?\s*(.*)$",
+           release\s+date|released|issued|created|
+           publicado|publicada|publié|publiée|publie|veröffentlicht|pubblicato|
+           última\s+atualização|atualizado|actualizado|mis\s+à\s+jour|aktualisiert|aggiornato)(?:\b|\s|$)
+          (?:\s*(?:on|at|em|el|le|am|il|a|às))?\s*[:：|\-–—]?\s*(.*)$",
     )
     .unwrap()
 });
@@ -129,6 +131,22 @@ static WIDGET_TAIL: LazyLock<Regex> =
 static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\((?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4})\)\s+\p{Lu}").unwrap()
 });
+/// A dateline with the month abbreviated and a two-digit year, in Spanish or English: "Lima
+/// (Perú), (jun. 26/14).", "Ciudad de México (mar. 10/20)." (ministry releases date their
+/// items this way).
+static SHORT_YEAR_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L} .,()]{1,50}?\((?P<m>\p{L}{3,4})\.\s*(?P<d>[0-9]{1,2})/(?P<y>[0-9]{2})\)\.?\s+\p{Lu}").unwrap()
+});
+
+/// The date of a [`SHORT_YEAR_DATELINE`].
+fn short_year_dateline(line: &str) -> Option<HeaderDate> {
+    let c = SHORT_YEAR_DATELINE.captures(line)?;
+    let abbr = c["m"].to_lowercase();
+    const SPANISH: [(&str, u32); 5] = [("ene", 1), ("abr", 4), ("ago", 8), ("set", 9), ("dic", 12)];
+    let month = SPANISH.iter().find(|(a, _)| *a == abbr).map(|&(_, m)| m).or_else(|| hdate::month_number(&abbr))?;
+    HeaderDate::new(Some(2000 + c["y"].parse::<i32>().ok()?), month, c["d"].parse().ok())
+}
+
 /// A record's own date given as "<what>: debated/delivered/dated on <date>" ("Volume 12: debated
 /// on Monday 3 May 2010"): parliamentary records and speech transcripts date the page this way.
 static ON_KEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,8 +265,9 @@ fn classify(line: &str) -> Kind {
         }
         if let Some(c) = DATE_KEY.captures(part).filter(|_| words(part) <= 12) {
             if let Some((date, _)) = hdate::find_date(&c[2]) {
-                let key = c[1].to_ascii_lowercase();
-                if key.contains("updated") || key.contains("modified") {
+                let key = c[1].to_lowercase();
+                let updated_key = ["updated", "modified", "atualiza", "actualizado", "mis à jour", "aktualisiert", "aggiornato"];
+                if updated_key.iter().any(|k| key.contains(k)) {
                     updated = updated.or(Some(date));
                 } else {
                     published = published.or(Some(date));
@@ -493,6 +512,10 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             .or_else(|| CREDIT_DATELINE.captures(p))
         {
             published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
+            break;
+        }
+        if let Some(d) = short_year_dateline(p) {
+            published_line = published_line.or(Some(d));
             break;
         }
     }
@@ -1047,6 +1070,20 @@ mod tests {
     /// Header forms of news and blog pages (our own examples): a clock time after "at", a
     /// reading-time note, a byline that carries the date, a credit line after ";", a post's date
     /// alone under its byline.
+    #[test]
+    fn date_lines_and_datelines_of_pages_in_other_languages() {
+        let t = "Ministros conversam por telefone\n\nPublicado em 18 de dezembro de 2024 às 07h20.\n\nÚltima atualização em 19 de dezembro de 2024 às 07h24.\n\nO ministro falou com o chanceler do México na terça-feira, informou o governo.\n";
+        let h = parse(t, None);
+        assert_eq!(h.published.as_deref(), Some("2024-12-18"));
+        let t = "Sunport (Ruritania), (jun. 26/14). La ministra sostuvo una reunión bilateral con su homólogo de Freedonia.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2014-06-26"));
+        let t = "Ciudad de Sunport (dic. 10/20). Los gobiernos de Ruritania y Freedonia acordaron este martes un gabinete binacional.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2020-12-10"));
+        // A fraction in a bracket in prose dates nothing.
+        let t = "The ministers met in Sunport. Turnout was high (jun. 26/14 of the seats).\n";
+        assert_eq!(parse(t, None).published, None);
+    }
+
     #[test]
     fn dateline_credits_ending_with_the_date() {
         let t = "SUNPORT, (Lantern Wire / Ruritania News Agency - 12th Mar, 2021) The minister of Ruritania today received the envoy of Freedonia, who delivered a message from his president.\n";
