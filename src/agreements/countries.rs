@@ -73,6 +73,10 @@ impl<'d> Cx<'d> {
                 if let Some(c) = self.organ_country(name) {
                     return Some(country(c));
                 }
+                // "Defence Ministry signed a contract with HAL" in a story of India alone.
+                if let Some(c) = self.home_country.filter(|_| BARE_ORGAN.is_match(name)) {
+                    return Some(country(c));
+                }
                 if gazetteer::canonical_country(name).is_some() {
                     return gazetteer::canonical_country(name).map(country);
                 }

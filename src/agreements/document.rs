@@ -14,7 +14,8 @@ impl<'d> Cx<'d> {
             doc.dates.iter().filter(|d| valid(d.span)).map(|d| (d.span, d.value.clone())).collect();
         dates.sort_by_key(|(s, _)| (s.start, s.end));
         let anchor = doc.published.as_deref().and_then(crate::dates::publication_anchor);
-        let mut cx = Cx { doc, text, ents, dates, units: Vec::new(), main_pair: None, anchor, lead: None };
+        let home_country = home_country(text, &ents);
+        let mut cx = Cx { doc, text, ents, dates, units: Vec::new(), main_pair: None, anchor, lead: None, home_country };
         cx.units = cx.make_units();
         cx.resolve_story_days();
         cx.main_pair = cx.compute_main_pair();
@@ -168,4 +169,26 @@ impl<'d> Cx<'d> {
         let s = self.t(floor, at);
         words(s).last().map(|&(a, b)| s[a..b].to_lowercase())
     }
+}
+
+/// The country of every place, demonym and country the entities name, when there is exactly
+/// one ("NEW DELHI ... the Indian Air Force"); `None` for a story of two or more countries, or
+/// of none.
+fn home_country(text: &str, ents: &[Entity]) -> Option<&'static str> {
+    let mut found: Option<&'static str> = None;
+    for e in ents.iter().filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)) {
+        let name = &text[e.span.start..e.span.end];
+        let Some(c) = gazetteer::canonical_country(name)
+            .or_else(|| gazetteer::country_of_demonym(name))
+            .or_else(|| gazetteer::country_of_place(name))
+        else {
+            continue;
+        };
+        match found {
+            None => found = Some(c),
+            Some(f) if f != c => return None,
+            _ => {}
+        }
+    }
+    found
 }

@@ -399,6 +399,21 @@ fn a_minister_and_his_counterpart_of_one_country_sign_for_the_story_s_two() {
 }
 
 #[test]
+fn a_bare_organ_in_a_story_of_one_country_signs_for_it() {
+    let text = "NEW DELHI: [Defence Ministry|ORG] on Thursday signed a contract with [Hindustan Aeronautics|ORG] for \
+                12 aircraft. The supply will strengthen the [Indian|NORP] air force.";
+    let a = one(&text.replace("NEW DELHI", "[NEW DELHI|GPE]"));
+    assert_eq!(parties(&a), ["India", "Hindustan Aeronautics"]);
+    // In a story of two countries the organ's country is not told: it stays as named.
+    let a = one("[Japan|GPE] and [India|GPE] held talks. [Defence Ministry|ORG] signed a contract with [Hindustan \
+                 Aeronautics|ORG] for 12 aircraft.");
+    assert!(parties(&a).contains(&"Defence Ministry"), "{:?}", parties(&a));
+    // A firm whose name holds a state word is no organ.
+    let a = one("[India|GPE] signed a contract with [Kongsberg Defence|ORG] for missiles.");
+    assert_eq!(parties(&a), ["India", "Kongsberg Defence"]);
+}
+
+#[test]
 fn a_passive_relative_signs_the_document_it_follows() {
     let a = one(
         "[Rabuka|PERSON] told parliament about the memorandum on development cooperation between [Fiji|GPE] and \

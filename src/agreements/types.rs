@@ -299,4 +299,7 @@ pub(super) struct Cx<'d> {
     pub(super) anchor: Option<chrono::NaiveDate>,
     /// The story's first dated event: its unit, date span and value.
     pub(super) lead: Option<(usize, ByteSpan, DateValue)>,
+    /// The one country a story names, when it names only one (its places, demonyms and
+    /// countries all of one country): whose "Defence Ministry" a bare organ is.
+    pub(super) home_country: Option<&'static str>,
 }

@@ -148,6 +148,12 @@ pub(super) static MODAL_BEFORE_VERB: LazyLock<Vec<&str>> = words!("agreements/mo
 /// for the country ("Vietnam National Defense Ministry", "the Chinese People's Liberation Army").
 pub(super) static STATE_WORDS: LazyLock<Vec<&str>> = words!("agreements/state_words.txt");
 
+/// A state organ named by its office alone, with no country word: "Defence Ministry", "the
+/// Ministry of External Affairs", "Foreign Office" (not "Kongsberg Defence & Aerospace").
+pub(super) static BARE_ORGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:the\s+|The\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:Ministry|Department|Office|Cabinet|Parliament|Government|Army|Navy|Air\s+Force|Police|Coast\s+Guard|Presidency)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&,' ]*)?$").unwrap()
+});
+
 /// News outlets whose names hold a state word ("Vietnam News Agency"): no state organ.
 pub(super) static NOT_ORGANS: LazyLock<Vec<&str>> = words!("agreements/not_organs.txt");
 
