@@ -29,6 +29,7 @@ pub mod merge;
 pub mod parties;
 pub mod places;
 pub mod carried_dates;
+pub mod cli;
 pub mod ner;
 pub mod people;
 pub mod pipeline;
