@@ -139,9 +139,8 @@ fn shares_document(a: &[Evidence], b: &[Evidence]) -> bool {
 /// undated (a call "earlier this month" is not the talks of the 20th).
 fn talks_by_phone(a: &Meeting, b: &Meeting) -> bool {
     let pair = matches!((a.kind, b.kind), (MeetingKind::Talks, MeetingKind::Call) | (MeetingKind::Call, MeetingKind::Talks));
-    let (x, y) = (a.date.as_ref().and_then(|d| d.value.as_ref()), b.date.as_ref().and_then(|d| d.value.as_ref()));
-    let same_day = matches!((x, y), (Some(x @ DateValue::Day(_)), Some(y)) if x == y);
-    pair && (same_day || ((x.is_none() || y.is_none()) && shares_document(&a.sources, &b.sources)))
+    let undated = |m: &Meeting| m.date.as_ref().and_then(|d| d.value.as_ref()).is_none();
+    pair && (same_day(a.date.as_ref(), b.date.as_ref()) || ((undated(a) || undated(b)) && shares_document(&a.sources, &b.sources)))
 }
 
 fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
@@ -200,10 +199,8 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
     }
     // Two named documents are two agreements ("a Moscow Declaration and a Counter-Terrorism
     // Strategy" adopted at one summit).
-    if let (Some(x), Some(y)) = (&a.title, &b.title) {
-        if gazetteer::fold(x) != gazetteer::fold(y) {
-            return false;
-        }
+    if a.title.is_some() && b.title.is_some() && !same_title(a, b) {
+        return false;
     }
     if a.parties.is_empty() || b.parties.is_empty() {
         return shares_document(&a.sources, &b.sources) && (a.date.is_some() || a.subject.is_some()) && (b.date.is_some() || b.subject.is_some());

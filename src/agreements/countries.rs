@@ -29,7 +29,7 @@ impl<'d> Cx<'d> {
     /// The country an organisation's name stands for when it is a state organ.
     pub(super) fn organ_country(&self, name: &str) -> Option<&'static str> {
         let lower = name.to_lowercase();
-        if !STATE_WORDS.iter().any(|w| lower.contains(w)) || NOT_ORGANS.iter().any(|w| lower.contains(w)) {
+        if !names_a_state_organ(&lower) {
             return None;
         }
         let ws: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();

@@ -32,8 +32,7 @@ impl<'d> Cx<'d> {
                 // A bound ("a strategy till 2025", "by 2030"), before the mention or as its
                 // first word, is no date of the act.
                 let first = lower_words(self.t(s.start, s.end)).into_iter().next().unwrap_or_default();
-                let bound = |w: &str| matches!(w, "since" | "by" | "until" | "till" | "within" | "for");
-                let bounded = bound(&prev) || bound(&first) || crate::dates::bounded_by(self.t(a, s.start));
+                let bounded = crate::dates::bounded_by(self.t(a, s.start)) || crate::dates::bounded_by(&first);
                 !(bounded || reporting(&prev) || (prev == "on" && reporting(&prev2)))
             })
             .filter_map(|(s, v)| v.clone().map(|v| (*s, v)))

@@ -16,10 +16,7 @@ impl<'d> Cx<'d> {
     /// An organ with no country word of its own: "Vietnam's Defence Ministry".
     pub(super) fn bare_organ(&self, org: &Entity) -> bool {
         let name = self.t(org.span.start, org.span.end);
-        let lower = name.to_lowercase();
-        STATE_WORDS.iter().any(|w| lower.contains(w))
-            && !NOT_ORGANS.iter().any(|w| lower.contains(w))
-            && self.organ_country(name).is_none()
+        names_a_state_organ(&name.to_lowercase()) && self.organ_country(name).is_none()
     }
 
     /// A country word modifying the organisation after it ("Indian airline IndiGo", "Sweden's
@@ -598,9 +595,7 @@ impl<'d> Cx<'d> {
             // A dateline city stands for an event of the parties only in their countries.
             let l = l.filter(|l| {
                 let from_dateline = self.units.iter().any(|u| u.dateline.as_deref() == Some(l.name.as_str()));
-                !from_dateline
-                    || l.country.as_deref().is_some_and(|c| parties.iter().any(|p| p.name == c))
-                    || parties.iter().all(|p| p.kind != PartyType::Country)
+                !from_dateline || of_parties_country(&parties, l.country.as_deref())
             });
             date = d;
             weak_date = date.is_some();
@@ -613,8 +608,7 @@ impl<'d> Cx<'d> {
         // a wire filed from "MEXICO CITY" about Chile and Brazil tells no signing there.
         let in_parties_country = |city: &str| {
             let country = gazetteer::country_of_place(city);
-            parties.iter().all(|p| p.kind != PartyType::Country)
-                || parties.iter().any(|p| Some(p.name.as_str()) == country)
+            of_parties_country(&parties, country)
                 // A country the sentence names that the record's parties missed ("Surinamese
                 // President X").
                 || self.ents_in(u.span.start, u.span.end).iter().any(|e| {
@@ -738,4 +732,11 @@ pub(super) fn clean_subject(s: &str) -> String {
         return s.chars().take(240).collect::<String>().trim_end().to_string();
     }
     s
+}
+
+/// Whether a place in `country` can be where `parties` signed: in one of their countries, or
+/// anywhere when no party is a country (a dateline city stands for a signing of its own
+/// country's parties only).
+fn of_parties_country(parties: &[Party], country: Option<&str>) -> bool {
+    parties.iter().all(|p| p.kind != PartyType::Country) || parties.iter().any(|p| Some(p.name.as_str()) == country)
 }

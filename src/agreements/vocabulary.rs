@@ -155,7 +155,12 @@ pub(super) static BARE_ORGAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// News outlets whose names hold a state word ("Vietnam News Agency"): no state organ.
-pub(super) static NOT_ORGANS: LazyLock<Vec<&str>> = words!("agreements/not_organs.txt");
+static NOT_ORGANS: LazyLock<Vec<&str>> = words!("agreements/not_organs.txt");
+
+/// Whether a lower-cased organisation name holds a state word and is no news outlet.
+pub(super) fn names_a_state_organ(lower: &str) -> bool {
+    STATE_WORDS.iter().any(|w| lower.contains(w)) && !NOT_ORGANS.iter().any(|w| lower.contains(w))
+}
 
 /// Regional blocs that sign as one party: canonical name and folded aliases
 /// (`data/agreements/blocs.tsv`).

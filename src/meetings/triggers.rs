@@ -107,14 +107,15 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
         "videoconference" | "video-conference" | "teleconference" | "phone-call" => Some(MeetingKind::Call),
         "conference" | "conferences" if matches!(prev, "planning" | "preparatory") => Some(MeetingKind::Conference),
         // "held a joint news conference with X": two people who met and spoke together after.
-        "conference" | "briefing"
-            if matches!(prev, "news" | "press") && j >= 2 && units[j - 2].is_wi(&["joint"]) =>
-        {
-            Some(MeetingKind::Meeting)
-        }
+        "conference" | "briefing" if joint_press(units, j) => Some(MeetingKind::Meeting),
         "co-chairmanship" | "co-chairship" | "cochairmanship" => Some(MeetingKind::Conference),
         _ => None,
     }
+}
+
+/// Whether the noun at `j` ends "joint news ..." / "joint press ...".
+fn joint_press(units: &[Unit], j: usize) -> bool {
+    j >= 2 && units[j - 1].is_wi(&["news", "press"]) && units[j - 2].is_wi(&["joint"])
 }
 
 /// The unit after a time adjunct starting at `k` ("on Wednesday", "Wednesday"), else `k`.
@@ -785,7 +786,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     && (matches!(prev, "begin" | "start" | "launch" | "resume" | "negotiate" | "hold")
                         && word(i + 1) == "on");
                 // "told a news conference" is no meeting; "a joint news conference with X" is.
-                let press = matches!(prev, "news" | "press") && !(i >= 2 && units[i - 2].is_wi(&["joint"]));
+                let press = matches!(prev, "news" | "press") && !joint_press(units, i);
                 if !negotiation && !press {
                     found = Some(Trigger {
                         kind,
