@@ -46,8 +46,9 @@ impl Segmenter for RuleSegmenter {
             // A run stops growing at a paragraph's length: text with no sentence end for
             // thousands of characters is no wrapped prose, and the stages after read it line by
             // line as before.
+            let in_run = run_start < line_start;
             let wrapped = line_end - run_start < MAX_WRAPPED_RUN
-                && lines.peek().is_some_and(|next| continues_on_next_line(line, next));
+                && lines.peek().is_some_and(|next| continues_on_next_line(line, next, in_run));
             if !wrapped {
                 split_line(text, run_start, line_end, &mut sentences);
                 run_start = line_end;
@@ -64,8 +65,10 @@ const MAX_WRAPPED_RUN: usize = 2_000;
 /// Whether `line` is hard-wrapped into `next` (wire copy and e-mailed releases wrap at 70-80
 /// columns): it is a long line of prose that stops mid-sentence (no closing punctuation) and
 /// the next line goes on in lower case. A headline or byline is short or followed by a
-/// capitalised line, so it still stands alone.
-fn continues_on_next_line(line: &str, next: &str) -> bool {
+/// capitalised line, so it still stands alone. Inside a paragraph already wrapped
+/// (`in_run`), a line that stops mid-sentence goes on whatever the case of the next line: the
+/// wrap falls anywhere, between "Irakli" and "Garibashvili" as well.
+fn continues_on_next_line(line: &str, next: &str, in_run: bool) -> bool {
     let line = line.trim_end();
     let next = next.trim_start_matches([' ', '\t']);
     // A line that stops on a word no sentence ends with ("said on", "the", "and") goes on
@@ -76,7 +79,7 @@ fn continues_on_next_line(line: &str, next: &str) -> bool {
     ];
     let last_word = line.rsplit(' ').next().unwrap_or("");
     let next_goes_on = next.chars().next().is_some_and(|c| c.is_lowercase())
-        || (NEVER_LAST.contains(&last_word) && next.chars().next().is_some_and(char::is_alphanumeric));
+        || ((in_run || NEVER_LAST.contains(&last_word)) && next.chars().next().is_some_and(char::is_alphanumeric));
     line.chars().count() >= 40
         && line.contains(' ')
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']', '|'])
@@ -200,6 +203,20 @@ mod tests {
                 "LONDON, March 2 - British utility Northgas has\nsigned a six-year gas supply deal with Fjordgas\nfor 500,000 therms a day, Northgas said on\nTuesday.",
                 "The deal starts in October.",
                 "Share this article",
+            ]
+        );
+    }
+
+    #[test]
+    fn inside_a_wrapped_paragraph_a_name_may_be_cut_by_the_wrap() {
+        let text = "The head of state noted the role of his regular meetings with\nthe Georgian Prime Minister, including his meeting with Irakli\nGaribashvili during the summit held in Baku.\nAliyev then left.\nSummit news roundup for the week\nLeaders gather in Baku";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "The head of state noted the role of his regular meetings with\nthe Georgian Prime Minister, including his meeting with Irakli\nGaribashvili during the summit held in Baku.",
+                "Aliyev then left.",
+                "Summit news roundup for the week",
+                "Leaders gather in Baku",
             ]
         );
     }
