@@ -86,7 +86,7 @@ impl HeaderDate {
     }
 }
 
-const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|märz|maerz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|märz|maerz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maret|mei|agustus|desember|maart|augustus|ene|abr|dic|fev|dez|janv|févr|fevr|avr|juil|déc|okt|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[^0-9]|$)").unwrap());
@@ -109,8 +109,8 @@ static US_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b({MONTH}),?\s+([0-9]{{4}})\b")).unwrap());
 
-/// Month names of the French, Spanish, Portuguese, German and Italian pages that English news
-/// aggregates, whole words only (an abbreviation such as "mar" is English's).
+/// Month names of the French, Spanish, Portuguese, German, Italian, Indonesian and Dutch pages
+/// that English news aggregates, whole words only (an abbreviation such as "mar" is English's).
 const FOREIGN_MONTHS: &[(&str, u32)] = &[
     ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
     ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
@@ -121,6 +121,13 @@ const FOREIGN_MONTHS: &[(&str, u32)] = &[
     ("januar", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("juni", 6), ("juli", 7), ("oktober", 10),
     ("dezember", 12), ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
     ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    // Indonesian and Malay ("6 Agustus 2021"), and Dutch.
+    ("januari", 1), ("februari", 2), ("maret", 3), ("mei", 5), ("agustus", 8), ("desember", 12),
+    ("maart", 3), ("augustus", 8),
+    // Abbreviations that are no English word ("23 Abr, 2018", "9 févr. 2020"); not "ago",
+    // "set" or "out", which English pages write beside numbers.
+    ("ene", 1), ("abr", 4), ("dic", 12), ("fev", 2), ("dez", 12), ("janv", 1), ("févr", 2), ("fevr", 2),
+    ("avr", 4), ("juil", 7), ("déc", 12), ("okt", 10),
 ];
 
 /// Month number of an English month name or its usual abbreviation ("Sept.", "Dec"), or of a
@@ -293,6 +300,17 @@ mod tests {
         assert_eq!(iso("2024/8/5").as_deref(), Some("2024-08-05"));
         assert_eq!(iso("August 2024").as_deref(), Some("2024-08"));
         assert_eq!(iso("Dec 20 2024").as_deref(), Some("2024-12-20"));
+    }
+
+    #[test]
+    fn foreign_month_names_and_abbreviations() {
+        assert_eq!(iso("6 Agustus 2021, 10:20 WIB").as_deref(), Some("2021-08-06"));
+        assert_eq!(iso("23 Abr, 2018").as_deref(), Some("2018-04-23"));
+        assert_eq!(iso("9 févr. 2020").as_deref(), Some("2020-02-09"));
+        assert_eq!(iso("12 maart 2019").as_deref(), Some("2019-03-12"));
+        // English words beside numbers stay no months.
+        assert_eq!(iso("3 ago 2019"), None);
+        assert_eq!(iso("set 2019"), None);
     }
 
     #[test]

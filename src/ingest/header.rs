@@ -164,9 +164,12 @@ static TEMPERATURE: LazyLock<Regex> =
 /// A clock time right after a date: "| 09:28", "[12:09]", ", 12:25:34", " 8:13 PM".
 static TIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[,|@\-–]\s*)?\[?\s*[0-9]{1,2}:[0-9]{2}\b").unwrap());
-/// "at 4:00 p.m.", "at 14.05", "at 9am" after a date: the time of the stamp.
-static AT_CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*at\s+[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?").unwrap());
+/// "at 4:00 p.m.", "at 14.05", "at 9am" after a date: the time of the stamp; also in the
+/// Portuguese, French, Spanish, Italian and German manner ("às 15h43", "à 10h05", "a las
+/// 10:30", "alle 9.15", "um 14:05 Uhr").
+static AT_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:at|às|as|à|a\s+las|alle|ore|um)\s+[0-9]{1,2}(?:(?:[:.]|h)[0-9]{2})?\s*(?:[ap]\.?m\.?|uhr)?").unwrap()
+});
 /// A dotted "a.m." / "p.m.", read as "am" / "pm".
 static DOTTED_MERIDIEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b([ap])\.m\.").unwrap());
 /// A reading-time note beside the date ("3 min read", "5 minutes read").
@@ -179,6 +182,10 @@ static FILED_UNDER: LazyLock<Regex> =
 static PAGE_AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[0-9]{1,3}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?$").unwrap()
 });
+/// A blog's comment counter beside its date: "0 comments", "3 Comentarios", "12 réponses".
+static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[0-9]+|no)\s+(?:comments?|comentarios?|comentários?|commentaires?|kommentare?|commenti|commento|responses?|replies|reply|réponses?|respuestas?)$").unwrap()
+});
 /// A byline that carries the date: "By Jane Roe on 12 March 2021", "Written by Staff Writer on
 /// March 12, 2021." (the name part is checked apart: capitalised words only).
 static BYLINE_ON: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,7 +196,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
           \s*,\s*
-          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})
+          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})
           \s*(?:\((?P<agency>[^)]{1,40})\))?
           \s*(?:--|-|—|–|:|/)",
     )
@@ -338,7 +345,7 @@ fn classify(line: &str) -> Kind {
         // A page's age ("2d", "5 hrs ago") beside its date, as aggregators write it ("Story by
         // Jane Roe • 2d • Mar 13, 2024"): no part of its own. Nor is a blog's filing note
         // ("Filed under: Water, Diplomacy", "Tags: ...").
-        if PAGE_AGE.is_match(part) || FILED_UNDER.is_match(part) {
+        if PAGE_AGE.is_match(part) || FILED_UNDER.is_match(part) || COMMENT_COUNT.is_match(part) {
             continue;
         }
         // A part that is only a time ("10:15", "9:05 AM GMT") belongs to the date beside it.
@@ -741,7 +748,20 @@ fn wider_scan(text: &str) -> Option<HeaderDate> {
             return Some(d);
         }
     }
-    None
+    all.last().and_then(|line| closing_stamp(plain(line.text)))
+}
+
+/// A full date in parentheses after the last sentence of the text: "... junto al Mandatario
+/// boliviano. (24/09/2017)". Ministry and agency pages stamp their items this way; a date in
+/// prose sits inside a sentence, not after its full stop.
+fn closing_stamp(line: &str) -> Option<HeaderDate> {
+    let inside = line.strip_suffix(')')?;
+    let open = inside.rfind('(')?;
+    let (before, stamp) = (inside[..open].trim_end(), inside[open + 1..].trim());
+    if !before.ends_with(['.', '!', '?', '"', '”']) {
+        return None;
+    }
+    hdate::find_date(stamp).filter(|(d, range)| full(d) && range.start == 0 && range.end == stamp.len()).map(|(d, _)| d)
 }
 
 #[cfg(test)]
@@ -876,6 +896,35 @@ mod tests {
         // A first-line date with nothing earlier below it stays the page's date.
         let plain_page = "Wednesday 3 April 2019 - 10:15\nMinisters meet in Lima\nThe ministers met on 12 February 2025, the ministry said.\n";
         assert_eq!(parse(plain_page, None).published.as_deref(), Some("2019-04-03"));
+    }
+
+    #[test]
+    fn foreign_clock_after_a_bare_date() {
+        let t = "Notícias\n\n2017-02-09 às 15h43\n\nMinistro em visita oficial a Angola\n\nO Ministro desloca-se a Angola, a convite do seu homólogo, numa visita oficial.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2017-02-09"));
+    }
+
+    #[test]
+    fn numeric_dateline_with_agency() {
+        let t = "Bruxelles, 06/03/2009 (Agence Europe) - Après six mois de discussions, l'UE et le Canada se sont entendus.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2009-03-06"));
+    }
+
+    #[test]
+    fn a_stamp_closing_the_last_paragraph() {
+        let t = "Site name\n\nBolivia plans meetings\n\nBolivia is planning meetings with five countries, the foreign minister said on 12 May.\n\nHe added that Spain had invited him. (24/09/2017)";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2017-09-24"));
+        // A date in prose is an event's.
+        let t = "Site name\n\nBolivia plans meetings\n\nBolivia is planning meetings with five countries.\n\nThe visit is set for the summit (24/09/2017)";
+        assert_eq!(parse(t, None).published, None);
+    }
+
+    #[test]
+    fn a_comment_counter_beside_the_date() {
+        let t = "Title here\n\n23 Abr, 2018  |  Economía y finanzas  |  0 comentarios\n\nThe ministers met on Tuesday in Mexico City to discuss trade.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2018-04-23"));
+        let t = "Title here\n\nMarch 23, 2018 | Politics | 4 Comments\n\nThe ministers met on Tuesday in Mexico City to discuss trade.\n";
+        assert_eq!(parse(t, None).published.as_deref(), Some("2018-03-23"));
     }
 
     #[test]
