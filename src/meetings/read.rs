@@ -633,6 +633,17 @@ impl<'d> Reader<'d> {
                 for o in object {
                     push_unique(&mut all, o);
                 }
+                // "The meeting was attended by X and Y": those present at the encounter told
+                // before, who are no participants of a new one.
+                let attended = is_noun
+                    && r.definite
+                    && matches!(s.word(t.core_end), "was" | "were")
+                    && s.word(t.core_end + 1) == "attended"
+                    && s.word(t.core_end + 2) == "by";
+                if attended && subject.is_empty() {
+                    self.amend(si, s, r);
+                    return;
+                }
                 // A definite event noun with nobody named is a back-reference ("the talks",
                 // "during their meeting in Beijing"): it may fill the place or date of the
                 // meeting it points to, and makes no record.

@@ -252,6 +252,11 @@ impl<'d> Reader<'d> {
                 let (cs, opener) = s.clause_start(t.head, floor.min(t.head));
                 let heads: Vec<usize> = verb_heads.iter().copied().filter(|&h| h > t.head).collect();
                 let mut end = s.clause_end(t.core_end, &heads, false);
+                // "met and conferred with X": a meeting verb with no object of its own shares
+                // the next verb's ("conferred with", "discussed ... with").
+                if end == t.core_end && s.word(end) == "and" && !heads.contains(&(end + 1)) && s.is_verbish(end + 1) {
+                    end = s.clause_end(end + 2, &heads, false);
+                }
                 // A verb inside a relative clause (", who paid a visit to X on June 11-12,") ends
                 // with it.
                 let own = s.aside.get(t.head).copied().unwrap_or(0);
@@ -274,9 +279,27 @@ impl<'d> Reader<'d> {
             };
             reads.push(read);
         }
+        // "X met and held talks with Y": two meeting verbs with one subject are one encounter,
+        // read from the second with the first's subject (the first has no object of its own).
+        let mut absorbed = vec![false; reads.len()];
+        for i in 0..reads.len().saturating_sub(1) {
+            let (a, b) = (&reads[i], &reads[i + 1]);
+            let shared = a.t.form != Form::Noun
+                && b.t.form != Form::Noun
+                && a.end == a.t.core_end
+                && s.word(a.t.core_end) == "and"
+                && b.t.head == a.t.core_end + 1
+                && a.t.kind != MeetingKind::Visit
+                && b.t.kind != MeetingKind::Visit;
+            if shared {
+                absorbed[i] = true;
+                let (cs, opener) = (a.cs, a.opener);
+                reads[i + 1].cs = cs;
+                reads[i + 1].opener = opener;
+            }
+        }
         // Event nouns inside a verb's object ("co-chaired the ... meeting", "will meet on the
         // sidelines of the summit", "arrived ... to start a visit") are that verb's.
-        let mut absorbed = vec![false; reads.len()];
         for i in 0..reads.len() {
             if reads[i].t.form != Form::Noun {
                 continue;

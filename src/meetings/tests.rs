@@ -1889,3 +1889,37 @@ fn the_same_day_counts_from_a_day_told_a_paragraph_before() {
     let later = ms.iter().find(|m| names(m).contains(&"Maria Ximenes")).expect("second call");
     assert_eq!(date(later).as_deref(), Some("2024-02-19"));
 }
+
+#[test]
+fn two_coordinated_meeting_verbs_share_subject_and_object() {
+    // "met and held talks with": one encounter, its subject the first verb's.
+    let m = one("[Ana Costa|PERSON] met and held talks with [Rui Lopes|PERSON] and [Eva Lind|PERSON] on Monday.", PUB);
+    assert_eq!(names(&m), ["Ana Costa", "Rui Lopes", "Eva Lind"]);
+    assert_eq!(m.kind, MeetingKind::Talks);
+    // "met and conferred with": the second verb is no trigger, its object is the meeting's.
+    let m = one(
+        "President [Ana Costa|PERSON] also met and conferred with [Rui Lopes|PERSON] and [Eva Lind|PERSON] on the sidelines.",
+        PUB,
+    );
+    assert_eq!(names(&m), ["Ana Costa", "Rui Lopes", "Eva Lind"]);
+    assert_eq!(m.kind, MeetingKind::Meeting);
+}
+
+#[test]
+fn a_passive_visit_by_a_person_is_a_meeting() {
+    let m = one("[Ana Costa|PERSON] was visited in the Historic Center by the president of [Chile|GPE], [Rui Lopes|PERSON], on Wednesday.", PUB);
+    assert_eq!(m.kind, MeetingKind::Meeting);
+    assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
+    assert!(read("The embassy was visited by thousands of people on Wednesday.", PUB).is_empty());
+}
+
+#[test]
+fn those_who_attended_the_meeting_told_before_are_no_new_meeting() {
+    let ms = read(
+        "[Ana Costa|PERSON] held talks with [Rui Lopes|PERSON] in [Lisbon|GPE] on Monday. The meeting was attended by \
+         ministers [Eva Lind|PERSON] and [Ola Berg|PERSON].",
+        PUB,
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(names(&ms[0]), ["Ana Costa", "Rui Lopes"]);
+}

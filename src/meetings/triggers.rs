@@ -160,6 +160,29 @@ fn traveller_before(units: &[Unit], i: usize) -> bool {
     false
 }
 
+/// The "by" that leads a passive trigger's agent, when a person follows it: "was received by
+/// President X", "was received at the airport (on Friday) by X", "was visited in the Historic
+/// Center by X" (where and when may come before the agent).
+fn passive_agent(units: &[Unit], i: usize) -> Option<usize> {
+    let n = units.len();
+    let next = units.get(i + 1).and_then(|u| u.word()).unwrap_or("");
+    let by_at = if next == "by" {
+        Some(i + 1)
+    } else if matches!(next, "at" | "in" | "on") {
+        (i + 2..(i + 12).min(n))
+            .take_while(|&k| {
+                !is_stop_punct(&units[k])
+                    && (units[k].label.is_some()
+                        || units[k].cap
+                        || units[k].is_wi(&["at", "in", "on", "the", "airport", "international", "by"]))
+            })
+            .find(|&k| units[k].is_w("by"))
+    } else {
+        None
+    };
+    by_at.filter(|&by| person_soon(units, by + 1, 8).is_some())
+}
+
 /// Whether a PERSON (or a title leading to one) follows `i` within a few units.
 pub(super) fn person_soon(units: &[Unit], i: usize, window: usize) -> Option<usize> {
     let mut j = i;
@@ -324,21 +347,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 // comes from the auxiliaries ("was", "will be").
                 // So is "was received at the airport (on Friday) by X": where and when may come
                 // before the agent.
-                let by_at = if next == "by" {
-                    Some(i + 1)
-                } else if matches!(next, "at" | "in" | "on") {
-                    (i + 2..(i + 12).min(n))
-                        .take_while(|&k| {
-                            !is_stop_punct(&units[k])
-                                && (units[k].label.is_some()
-                                    || units[k].cap
-                                    || units[k].is_wi(&["at", "in", "on", "the", "airport", "international", "by"]))
-                        })
-                        .find(|&k| units[k].is_w("by"))
-                } else {
-                    None
-                };
-                if let Some(by) = by_at.filter(|&by| !noun_host && passive && person_soon(units, by + 1, 8).is_some()) {
+                if let Some(by) = passive_agent(units, i).filter(|_| !noun_host && passive) {
                     let mut t = verb(MeetingKind::Meeting, by + 1, 0.5);
                     t.form = Form::Base;
                     found = Some(t);
@@ -479,7 +488,14 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             | "who"
                     )
                     || (i > 0 && (units[i - 1].is(EntityLabel::Person) || matches!(prev, "he" | "she" | "they")));
-                if verbal && units.get(k).is_some_and(|u| u.is_place() && !u.poss) {
+                // "he was visited in the Historic Center by the president of Chile, X": X came to
+                // meet him, a meeting between the two.
+                let passive = w == "visited" && matches!(prev, "was" | "were" | "been" | "being" | "be");
+                if let Some(by) = passive_agent(units, i).filter(|_| passive) {
+                    let mut t = verb(MeetingKind::Meeting, by + 1, 0.5);
+                    t.form = Form::Base;
+                    found = Some(t);
+                } else if verbal && units.get(k).is_some_and(|u| u.is_place() && !u.poss) {
                     let mut t = verb(MeetingKind::Visit, i + 1, 0.6);
                     if w == "visiting" {
                         t.form = if matches!(prev, "is" | "are") { Form::Present } else { Form::Gerund };
