@@ -1,0 +1,230 @@
+//! What one header line is: a date line, a byline, a section label, a URL, or other.
+
+use std::sync::LazyLock;
+
+use super::super::hdate::{self, HeaderDate};
+use super::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    SectionLabel,
+    /// A line carrying dates: publication-like (Published/Posted/a bare date) and updates.
+    Dates {
+        published: Option<HeaderDate>,
+        updated: Option<HeaderDate>,
+    },
+    Byline,
+    Url(String),
+    Other,
+}
+
+pub(super) fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+pub(super) fn is_section_label(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || line.chars().count() > 50 || letters.iter().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let separated = line.contains(['/', '|', '>', '›', '»', '·']);
+    let ok_chars = line.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || "/|>›»·&,-–'’.".contains(c));
+    ok_chars && (separated || words(line) <= 3)
+}
+
+/// A line that reads like a headline: short, no sentence-final period, starts like a name.
+pub fn looks_like_headline(line: &str) -> bool {
+    let n = line.chars().count();
+    let w = words(line);
+    if !(8..=200).contains(&n) || !(2..=30).contains(&w) {
+        return false;
+    }
+    let first = line.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'".contains(first)) {
+        return false;
+    }
+    let last = line.chars().last().unwrap_or(' ');
+    if ".,;:-–—".contains(last) && !line.ends_with("...") {
+        return false;
+    }
+    if line.ends_with("...") || URL.is_match(line) || DATELINE.is_match(line) {
+        return false;
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters * 2 >= n
+}
+
+pub(super) fn classify(line: &str) -> Kind {
+    let p = plain(line);
+    if let Some(c) = URL_LINE.captures(p) {
+        return Kind::Url(c[1].trim_end_matches(['.', ',', ';']).to_string());
+    }
+    // Date lines, possibly with several parts: "By Li Wei | Published: ... | Updated: ...".
+    let mut published = None;
+    let mut updated = None;
+    let mut dated_parts = 0;
+    let mut other_parts = 0;
+    // Short name-like parts beside a date ("PTI | New Delhi | Updated: ..."): agency, place.
+    let mut short_parts = 0;
+    for part in p.split(['|', '·', '•', '\t', ';']).map(str::trim).filter(|s| !s.is_empty()) {
+        let without_reading_time = READING_TIME.replace_all(part, " ");
+        let part = without_reading_time.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let Some(date) = BYLINE_ON
+            .captures(part)
+            .filter(|c| {
+                c["who"]
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w))
+            })
+            .and_then(|c| hdate::find_date(&c["date"]).filter(|(d, r)| full(d) && r.start == 0).map(|(d, _)| d))
+        {
+            published = published.or(Some(date));
+            dated_parts += 1;
+            continue;
+        }
+        if let Some(c) = DATE_KEY.captures(part).filter(|_| words(part) <= 12) {
+            if let Some((date, _)) = hdate::find_date(&c["rest"]) {
+                if c.name("updated").is_some() {
+                    updated = updated.or(Some(date));
+                } else {
+                    published = published.or(Some(date));
+                }
+                dated_parts += 1;
+                continue;
+            }
+        }
+        if let Some(date) =
+            ON_KEY.captures(part).and_then(|c| hdate::find_date(&c[1])).map(|(d, _)| d).filter(|d| d.year.is_some())
+        {
+            published = published.or(Some(date));
+            dated_parts += 1;
+            continue;
+        }
+        // Page captures glue neighbouring elements together ("Jane Roe25 March 2025": the
+        // author's name and the date span): a lowercase letter right before a digit is split.
+        let unglued = unglue(part);
+        if let Some((date, range)) = hdate::find_date(&unglued) {
+            // A bare date, with at most a weekday, a time and a time zone around it.
+            let before = &unglued[..range.start];
+            let after = &unglued[range.end..];
+            let after = AT_CLOCK.find(after).map_or(after, |m| &after[m.end()..]);
+            let after = WIDGET_TAIL.find(after).map_or(after, |m| &after[..m.start()]);
+            let extra_words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.len() >= 2)
+                    .filter(|w| !is_weekday_or_time_word(w))
+                    .map(str::to_string)
+                    .collect()
+            };
+            let (wb, wa) = (extra_words(before), extra_words(after));
+            // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
+            // 4 September 2017": the stamp's time first.
+            let wb = if wb == ["on"] { Vec::new() } else { wb };
+            if date.year.is_some() && wb.is_empty() && wa.is_empty() && part.chars().count() <= 60 {
+                published = published.or(Some(date));
+                dated_parts += 1;
+                continue;
+            }
+            // A full date beside only a name: an author or outlet and maybe a place ("By Jane
+            // Roe in Lisbon March 3, 2021", "3 May 2010 [10:05] - NEWS.XY", "28 April 2017,
+            // Manila, Republic of Ruritania"). Such a line stamps the page; a date inside
+            // prose always has lowercase words around it. The date must open or close the
+            // part, so that a title-case phrase is not split around it.
+            let names_only = |ws: &[String]| {
+                ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w.as_str()))
+                    && ws.iter().filter(|w| !NAME_LINKS.contains(&w.as_str())).count() <= 6
+            };
+            if date.year.is_some()
+                && date.day.is_some()
+                && (wb.is_empty() || wa.is_empty())
+                && names_only(&wb)
+                && names_only(&wa)
+                && wb.first().or(wa.first()).is_some_and(|w| !NAME_LINKS.contains(&w.as_str()))
+                && part.chars().count() <= 100
+                && !part.ends_with(['.', '!', '?'])
+                // An embedded post's signature ("— Jane Roe (@jroe) July 8, 2022") dates the
+                // post, not the page.
+                && !part.starts_with(['—', '–', '-'])
+                && !part.contains('@')
+            {
+                published = published.or(Some(date));
+                dated_parts += 1;
+                continue;
+            }
+        }
+        // A page's age ("2d", "5 hrs ago") beside its date, as aggregators write it ("Story by
+        // Jane Roe • 2d • Mar 13, 2024"): no part of its own. Nor is a blog's filing note
+        // ("Filed under: Water, Diplomacy", "Tags: ...").
+        if PAGE_AGE.is_match(part) || FILED_UNDER.is_match(part) || COMMENT_COUNT.is_match(part) {
+            continue;
+        }
+        // A part that is only a time ("10:15", "9:05 AM GMT") belongs to the date beside it.
+        // "6:03 a.m.": the clock's dotted "a.m." is one time word.
+        let part_clock = DOTTED_MERIDIEM.replace_all(part, "${1}m");
+        let time_only = part.chars().any(|c| c.is_ascii_digit())
+            && part_clock
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    // "5:30am": the clock's "am" glued to its minutes.
+                    let unit = w.trim_start_matches(|c: char| c.is_ascii_digit());
+                    unit.is_empty() || is_weekday_or_time_word(unit)
+                });
+        if time_only {
+            continue;
+        }
+        let byline = BYLINE.is_match(part) && words(part) <= 8 && !part.ends_with('.');
+        if byline || (CREDIT_KEY.is_match(part) && words(part) <= 10) {
+            continue;
+        }
+        if words(part) <= 3 && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?'])
+        {
+            short_parts += 1;
+            continue;
+        }
+        other_parts += 1;
+    }
+    if dated_parts > 0 && other_parts == 0 {
+        return Kind::Dates { published, updated };
+    }
+    if dated_parts == 0 && other_parts == 0 && short_parts == 0 {
+        return Kind::Byline;
+    }
+    if is_section_label(p) || is_breadcrumb(p) {
+        return Kind::SectionLabel;
+    }
+    Kind::Other
+}
+
+/// A trail of links to the page ("Rediff.com » News » India-Afghanistan ink pact"): two
+/// separators or more.
+pub(super) fn is_breadcrumb(line: &str) -> bool {
+    ["»", " › ", " > "].iter().any(|sep| line.matches(sep).count() >= 2)
+}
+
+/// Lowercase words that can sit inside a name or a byline ("Republic of Ruritania", "By Jane
+/// Roe in Lisbon").
+pub(super) const NAME_LINKS: &[&str] = &["in", "of", "the", "and", "de", "da", "del", "van", "von"];
+
+/// `s` with a space put between a lowercase letter and a digit that follows it directly.
+pub(super) fn unglue(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c.is_ascii_digit() && prev.is_some_and(char::is_lowercase) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+pub(super) fn is_weekday_or_time_word(w: &str) -> bool {
+    static WORDS: LazyLock<Vec<&str>> = crate::wordlist::words!("ingest/weekday_and_time_words.txt");
+    let w = w.to_lowercase();
+    WORDS.contains(&w.as_str())
+}

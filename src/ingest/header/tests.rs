@@ -1,0 +1,422 @@
+use super::*;
+
+fn lines_of(text: &str, spans: &[ByteSpan]) -> Vec<String> {
+    spans.iter().map(|s| s.slice(text).to_string()).collect()
+}
+
+const GLOBAL_TIMES: &str = "CHINA\u{a0}/\u{a0}DIPLOMACY\nVietnam's party general secretary meets Chinese defense minister amid high level of political mutual trust\nPublished: Dec 20, 2024 11:19 PM\nChina Vietnam Photo: VCG\n\nChina Vietnam Photo: VCG\n\n\n\n General Secretary of the Communist Party of Vietnam Central Committee To Lam met with Chinese Defense Minister Dong Jun in Hanoi on Thursday. Dong and his delegation attended a grand gathering.\n\nSince the beginning of this year, there have been frequent exchanges.\n";
+
+#[test]
+fn seed_header_with_section_label_title_and_published_line() {
+    let h = parse(GLOBAL_TIMES, None);
+    assert_eq!(
+        h.title.as_deref(),
+        Some("Vietnam's party general secretary meets Chinese defense minister amid high level of political mutual trust")
+    );
+    assert_eq!(h.published.as_deref(), Some("2024-12-20"));
+    assert_eq!(
+        lines_of(GLOBAL_TIMES, &h.furniture),
+        [
+            "CHINA\u{a0}/\u{a0}DIPLOMACY",
+            "Vietnam's party general secretary meets Chinese defense minister amid high level of political mutual trust",
+            "Published: Dec 20, 2024 11:19 PM",
+            "China Vietnam Photo: VCG",
+            "China Vietnam Photo: VCG",
+        ]
+    );
+    assert_eq!(h.title_line.map(|s| s.slice(GLOBAL_TIMES)), h.title.as_deref());
+    assert!(h.warnings.is_empty());
+}
+
+#[test]
+fn a_breadcrumb_trail_is_furniture() {
+    let t =
+        "Example News \u{bb} World \u{bb} India and Nepal ink a pact\n\nIndia and Nepal signed a pact on Monday.\n";
+    let h = parse(t, None);
+    assert_eq!(lines_of(t, &h.furniture)[0], "Example News \u{bb} World \u{bb} India and Nepal ink a pact");
+    // One separator is no trail.
+    assert!(!is_breadcrumb("Prices \u{bb} up"));
+    assert!(is_breadcrumb("Home > Politics > Ties"));
+}
+
+#[test]
+fn headline_without_label() {
+    let t = "Xi Jinping’s Visit to Vietnam Shows Stable Relations\nAccording to Globely News, Before the U.S. and Vietnam announced their partnership in September 2023, some thought China would react poorly.\n";
+    let h = parse(t, None);
+    assert_eq!(h.title.as_deref(), Some("Xi Jinping’s Visit to Vietnam Shows Stable Relations"));
+    assert_eq!(h.published, None);
+    assert!(h.warnings.is_empty());
+}
+
+#[test]
+fn prose_first_line_is_not_a_title() {
+    let t = "China is willing to work with Vietnam to promote high-level communication, Chinese Defense Minister Li Shangfu said on Tuesday.\nExperts said the meeting was a response.\n";
+    let h = parse(t, None);
+    assert_eq!(h.title, None);
+    assert!(h.furniture.is_empty());
+    // A one-line document has no headline either.
+    assert_eq!(parse("Vietnam and China sign deal", None).title, None);
+}
+
+#[test]
+fn date_stuck_before_the_first_sentence() {
+    let h = parse(" date 2023-12-14 Foreign Ministers of Vietnam, Benin hold talks in Hanoi on Thursday with many officials present.\nMore.", None);
+    assert_eq!(h.published.as_deref(), Some("2023-12-14"));
+    let h = parse("Updating the date of the meeting is hard.\n", None);
+    assert_eq!(h.published, None);
+}
+
+#[test]
+fn dateline_that_leads_with_a_full_date() {
+    let h = parse("AU confirms postponement of mini-summit\nJan 3, 2005 (ABUJA) — African Union Chairman Olusegun Obasanjo on Tuesday confirmed the postponement.\n", None);
+    assert_eq!(h.published.as_deref(), Some("2005-01-03"));
+}
+
+#[test]
+fn updated_line() {
+    let t = "Pakistan, China agree to boost ties\nUpdated: 2019-02-22 07:51\nIslamabad and Beijing agreed to expand cooperation in trade, officials said.\n";
+    let h = parse(t, None);
+    assert_eq!(h.published.as_deref(), Some("2019-02-22"));
+    assert_eq!(lines_of(t, &h.furniture), ["Pakistan, China agree to boost ties", "Updated: 2019-02-22 07:51"]);
+}
+
+#[test]
+fn posted_on_line_and_byline() {
+    let t = "Defence ministers meet in Beijing\nBy Nguyen Van An and Li Wei\nPosted on August 21, 2024\nThe defence ministers of China and Vietnam met in Beijing on Tuesday, state media said.\n";
+    let h = parse(t, None);
+    assert_eq!(h.published.as_deref(), Some("2024-08-21"));
+    assert_eq!(h.furniture.len(), 3);
+}
+
+#[test]
+fn a_stuck_date_a_day_off_the_shown_one_gives_way() {
+    let t = " date 2019-09-27 Leaders meet in New York\n\n26 September 2019\nShabelle Media Network (Mogadishu)\n\nThe president held talks with the UN chief in New York on the sidelines of the assembly.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-09-26"));
+    // Farther apart, the shown date may be another event's: the stuck one stays.
+    let t = " date 2019-09-27 Leaders meet in New York\n\n20 September 2019\n\nThe president held talks with the UN chief in New York on the sidelines of the assembly.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-09-27"));
+}
+
+#[test]
+fn an_aggregator_line_with_the_page_age() {
+    for line in ["Story by Jane Roe • 2d • Mar 13, 2024", "Reuters • 5 hrs ago • Mar 13, 2024"] {
+        let t = format!(
+            "Talks open in Hanoi\n{line}\nThe talks opened in Hanoi on Monday and are expected to last two days.\n"
+        );
+        assert_eq!(parse(&t, None).published.as_deref(), Some("2024-03-13"), "{line}");
+    }
+    // An age alone dates nothing.
+    let t = "Talks open in Hanoi\nReuters • 2d\nThe talks opened in Hanoi on Monday and are expected to last two days.\n";
+    assert_eq!(parse(t, None).published, None);
+}
+
+#[test]
+fn combined_line_with_parts() {
+    let t = "Talks open in Hanoi\nBy Tran Minh | Published: 20 December 2024 | Updated: 21 December 2024\nThe talks opened in Hanoi on Friday and are expected to last two days.\n";
+    let h = parse(t, None);
+    assert_eq!(h.published.as_deref(), Some("2024-12-20"));
+    assert_eq!(h.furniture.len(), 2);
+}
+
+#[test]
+fn site_today_above_the_article_stamp() {
+    // The site prints the day it was read on top; the article's stamp is below the title.
+    let t = "12 Feb 2025\nWednesday 3 April 2019 - 10:15\nStory Code : 1234\n\nMinisters meet in Lima\n\nThe two ministers met in Lima on Tuesday to discuss fishing rights, the ministry said.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-04-03"));
+    let widget = "March 02, 2026 08:40 am (IST)\nFollow us:\nTop stories | Rain floods the capital | Markets close higher on Monday after a slow week\nMinisters meet in Lima\n| | Apr 3, 2019, at 10:15 am\nThe two ministers met in Lima on Tuesday to discuss fishing rights.\n";
+    assert_eq!(parse(widget, None).published.as_deref(), Some("2019-04-03"));
+    // A first-line date with nothing earlier below it stays the page's date.
+    let plain_page = "Wednesday 3 April 2019 - 10:15\nMinisters meet in Lima\nThe ministers met on 12 February 2025, the ministry said.\n";
+    assert_eq!(parse(plain_page, None).published.as_deref(), Some("2019-04-03"));
+}
+
+#[test]
+fn foreign_clock_after_a_bare_date() {
+    let t = "Notícias\n\n2017-02-09 às 15h43\n\nMinistro em visita oficial a Angola\n\nO Ministro desloca-se a Angola, a convite do seu homólogo, numa visita oficial.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2017-02-09"));
+}
+
+#[test]
+fn numeric_dateline_with_agency() {
+    let t = "Bruxelles, 06/03/2009 (Agence Europe) - Après six mois de discussions, l'UE et le Canada se sont entendus.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2009-03-06"));
+}
+
+#[test]
+fn a_stamp_closing_the_last_paragraph() {
+    let t = "Site name\n\nBolivia plans meetings\n\nBolivia is planning meetings with five countries, the foreign minister said on 12 May.\n\nHe added that Spain had invited him. (24/09/2017)";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2017-09-24"));
+    // A date in prose is an event's.
+    let t = "Site name\n\nBolivia plans meetings\n\nBolivia is planning meetings with five countries.\n\nThe visit is set for the summit (24/09/2017)";
+    assert_eq!(parse(t, None).published, None);
+}
+
+#[test]
+fn a_comment_counter_beside_the_date() {
+    let t = "Title here\n\n23 Abr, 2018  |  Economía y finanzas  |  0 comentarios\n\nThe ministers met on Tuesday in Mexico City to discuss trade.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2018-04-23"));
+    let t = "Title here\n\nMarch 23, 2018 | Politics | 4 Comments\n\nThe ministers met on Tuesday in Mexico City to discuss trade.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2018-03-23"));
+}
+
+#[test]
+fn bare_date_line() {
+    let t = "Leaders meet\nFriday, December 20, 2024 11:19 PM GMT+8\nThe leaders met on Friday in Hanoi to discuss trade, officials said.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2024-12-20"));
+}
+
+#[test]
+fn date_beside_a_time_with_its_am_glued() {
+    let t = "Leaders to sign trade pact\n12 October 2022 • 5:30am\nThe leaders are poised to sign the pact on Thursday.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2022-10-12"));
+}
+
+#[test]
+fn numeric_date_with_a_separate_time_part() {
+    let t =
+        "Leaders meet\nPublished 24.10.2024 | 10:15\nThe leaders met on Thursday in Tashkent, officials said.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2024-10-24"));
+    let t = "Leaders meet in Dakar\n13/01/2025\nDAKAR - The presidents met on Monday, officials said.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2025-01-13"));
+}
+
+#[test]
+fn reuters_dateline_takes_year_from_header() {
+    let t = "Vietnam, China hold talks\nUpdated: 2025-01-02 07:51\nHANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n";
+    let h = parse(t, None);
+    assert_eq!(h.published.as_deref(), Some("2024-12-19"));
+    assert!(h.warnings.is_empty());
+}
+
+#[test]
+fn dateline_without_year_stays_unknown_with_a_warning() {
+    let t = "HANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n";
+    let h = parse(t, None);
+    assert_eq!(h.published, None);
+    assert_eq!(h.title, None);
+    assert_eq!(h.warnings.len(), 1);
+    assert!(h.warnings[0].contains("Dec. 19"), "{:?}", h.warnings);
+}
+
+#[test]
+fn app_dateline_with_colon_and_url_month() {
+    let t = "ISLAMABAD, March 27 (APP): Pakistan and China signed an agreement on Wednesday.\n";
+    let h = parse(t, Some("https://www.app.com.pk/national/202403/pak-china"));
+    assert_eq!(h.published.as_deref(), Some("2024-03-27"));
+    let t = "ISLAMABAD, March 27, 2023 (APP): Pakistan and China signed an agreement.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2023-03-27"));
+}
+
+#[test]
+fn url_dates_day_and_month() {
+    let t = "The ministers met in Beijing on Tuesday, a statement said.\nIt was their second meeting this year.\n";
+    assert_eq!(
+        parse(t, Some("https://example.com/2024/08/20/ministers-meet")).published.as_deref(),
+        Some("2024-08-20")
+    );
+    assert_eq!(
+        parse(t, Some("https://www.globaltimes.cn/page/202412/1325481.shtml")).published.as_deref(),
+        Some("2024-12")
+    );
+}
+
+#[test]
+fn url_line_in_header() {
+    let t = "Ministers meet in Beijing\nhttps://example.com/world/2024/08/20/ministers-meet\nThe ministers met in Beijing on Tuesday, a statement said.\n";
+    let h = parse(t, None);
+    assert_eq!(h.url.as_deref(), Some("https://example.com/world/2024/08/20/ministers-meet"));
+    assert_eq!(h.published.as_deref(), Some("2024-08-20"));
+    assert_eq!(h.furniture.len(), 2);
+}
+
+#[test]
+fn footnote_urls_in_the_body_do_not_date_the_article() {
+    let mut t = String::from("Vietnam Communist Party Central Committee Secretary General To Lam met with Chinese Defense Minister Dong Jun in Hanoi on Thursday.[1]\n");
+    t.push_str("[1] “Vietnam’s party general secretary meets”, Global Times, https://www.globaltimes.cn/page/202412/1325481.shtml\n");
+    assert_eq!(parse(&t, None).published, None);
+}
+
+#[test]
+fn markdown_heading_title() {
+    let t = "# China and Vietnam sign hotline deal\n\n*Published: 2024-04-12*\n\nThe two navies agreed to set up a hotline, the ministry said on Friday.\n";
+    let h = parse(t, None);
+    assert_eq!(h.title.as_deref(), Some("China and Vietnam sign hotline deal"));
+    assert_eq!(h.published.as_deref(), Some("2024-04-12"));
+}
+
+#[test]
+fn all_caps_headline_is_a_title_not_a_label() {
+    let t = "CHINA AND VIETNAM SIGN HOTLINE DEAL\nThe two navies agreed to set up a hotline, the ministry said on Friday.\n";
+    assert_eq!(parse(t, None).title.as_deref(), Some("CHINA AND VIETNAM SIGN HOTLINE DEAL"));
+}
+
+#[test]
+fn date_line_after_browser_notices() {
+    // Two prose lines of page chrome end the strict header before the date line.
+    let t = "The Daily Lantern\nYour browser is out of date and may not work well with this site.\nPlease update it to read our pages in full.\nFerns and ministers agree on garden pact\nJane Roe (The Daily Lantern)\nMon, March 4, 2019\nThe ministers of Ruritania and Freedonia agreed on Monday to share garden seeds, officials said.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-03-04"));
+}
+
+#[test]
+fn weather_widget_date_is_not_the_publication_date() {
+    let t = "21.5 C\nLisbon\nJune 3, 2024\nRuritanian leader returns home\nThe president of Ruritania returned home on Friday after a summit, aides said.\n";
+    assert_eq!(parse(t, None).published, None);
+    let t = "Lisbon\nJune 3, 2024\nRuritanian leader returns home\nThe president of Ruritania returned home on Friday after a summit, aides said.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2024-06-03"));
+}
+
+#[test]
+fn date_beside_a_name_or_place() {
+    assert_eq!(parse("Talks end\nBy Jane Roe in Lisbon March 3, 2021\nThe talks ended on Wednesday without a deal, envoys said.\n", None).published.as_deref(), Some("2021-03-03"));
+    assert_eq!(
+        parse("Talks end\nJane Roe3 March 2021\nThe talks ended on Wednesday without a deal, envoys said.\n", None)
+            .published
+            .as_deref(),
+        Some("2021-03-03")
+    );
+    assert_eq!(
+        parse(
+            "Talks end\n3 May 2010 [12:09] - NEWS.XY\nThe talks ended on Wednesday without a deal, envoys said.\n",
+            None
+        )
+        .published
+        .as_deref(),
+        Some("2010-05-03")
+    );
+    assert_eq!(parse("Press Release\n28 April 2017, Sunport, Republic of Ruritania\nThe ministers met on Friday and agreed on a plan.\n", None).published.as_deref(), Some("2017-04-28"));
+    // A date with lowercase words around it is prose; an embedded post's signature dates the post.
+    assert_eq!(classify("Talks were held on March 3, 2021 in Lisbon"), Kind::Other);
+    let t = "Lisbon: The ministers met on Friday in Lisbon and talked about trade and seeds for an hour.\n— Jane Roe (@janeroe) July 8, 2022\nThey will meet again next year, aides said.\n";
+    assert_eq!(parse(t, None).published, None);
+}
+
+#[test]
+fn parenthesised_date_opens_the_first_paragraph() {
+    let t = "Ruritania; Freedonia: Accords Signed\n(Apr. 2, 2008) In February 2008 the presidents of Ruritania and Freedonia signed accords on seeds.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2008-04-02"));
+}
+
+#[test]
+fn debated_on_line() {
+    let t = "Skip to main content\nGarden Summit\nVolume 12: debated on Monday 3 May 2010\nThe minister has made the following statement.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2010-05-03"));
+}
+
+#[test]
+fn timestamp_in_a_glued_header() {
+    let mut t = String::from("Business Ruritania and Freedonia sign papers The pact was signed in Sunport on Monday. Source: Lantern Tuesday, May 4, 2010 | 09:28 Share");
+    t.push_str(" and more words follow here to make this a long line of prose that ends.\nMore prose follows here, officials said.\n");
+    assert_eq!(parse(&t, None).published.as_deref(), Some("2010-05-04"));
+    // A time after "on <date> at" is an event's time.
+    assert_eq!(timestamp("The talks open on May 4, 2010 at 09:00 in Sunport."), None);
+    assert_eq!(timestamp("The talks open on May 4, 2010, 09:00 in Sunport."), None);
+    assert_eq!(timestamp("« on: May 4, 2010, 12:25:34 »").and_then(|d| d.iso()).as_deref(), Some("2010-05-04"));
+}
+
+#[test]
+fn trailer_dates() {
+    let body = "The ministers of Ruritania and Freedonia met in Sunport on Wednesday to ease tension.\nThey discussed trade and seeds, aides said.\n";
+    assert_eq!(
+        parse(&format!("{body}(Lantern News Agency June 7, 2007)\n"), None).published.as_deref(),
+        Some("2007-06-07")
+    );
+    assert_eq!(parse(&format!("{body}Published Date:2018-07-23\n"), None).published.as_deref(), Some("2018-07-23"));
+    assert_eq!(
+        parse(&format!("{body}May 22, 2005 8:13 PM\nPosted By:\nCategories: World\n"), None).published.as_deref(),
+        Some("2005-05-22")
+    );
+    // A bare date under the article may be a related story's.
+    let related = format!(
+        "{body}{}Related posts\nSeeds sold out in Sunport\nJune 9, 2007\n",
+        "Filler sentence number one is here.\n".repeat(30)
+    );
+    assert_eq!(parse(&related, None).published, None);
+}
+
+#[test]
+fn speech_title_date() {
+    let t = "Speech by Prime Minister Jane Roe, at the dinner for the President of Freedonia, 16 November 2006, at the Palace\nExcellencies\nOn behalf of the Government, I welcome you. We remember your last visit well and warmly.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2006-11-16"));
+    let t = "Leaders to meet 16 November 2006\nThe leaders will meet in Sunport next week, aides said on Monday.\n";
+    assert_eq!(parse(t, None).published, None);
+}
+
+#[test]
+fn by_the_end_is_prose_not_a_byline() {
+    assert_ne!(classify("By the end of the year, the two sides had met four times."), Kind::Byline);
+    assert_eq!(classify("By Li Wei"), Kind::Byline);
+    assert_eq!(classify("Source: Xinhua"), Kind::Byline);
+}
+
+/// Header forms of news and blog pages (our own examples): a clock time after "at", a
+/// reading-time note, a byline that carries the date, a credit line after ";", a post's date
+/// alone under its byline.
+#[test]
+fn date_lines_and_datelines_of_pages_in_other_languages() {
+    let t = "Ministros conversam por telefone\n\nPublicado em 18 de dezembro de 2024 às 07h20.\n\nÚltima atualização em 19 de dezembro de 2024 às 07h24.\n\nO ministro falou com o chanceler do México na terça-feira, informou o governo.\n";
+    let h = parse(t, None);
+    assert_eq!(h.published.as_deref(), Some("2024-12-18"));
+    let t = "Sunport (Ruritania), (jun. 26/14). La ministra sostuvo una reunión bilateral con su homólogo de Freedonia.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2014-06-26"));
+    let t = "Ciudad de Sunport (dic. 10/20). Los gobiernos de Ruritania y Freedonia acordaron este martes un gabinete binacional.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2020-12-10"));
+    // A fraction in a bracket in prose dates nothing.
+    let t = "The ministers met in Sunport. Turnout was high (jun. 26/14 of the seats).\n";
+    assert_eq!(parse(t, None).published, None);
+}
+
+#[test]
+fn dateline_credits_ending_with_the_date() {
+    let t = "SUNPORT, (Lantern Wire / Ruritania News Agency - 12th Mar, 2021) The minister of Ruritania today received the envoy of Freedonia, who delivered a message from his president.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2021-03-12"));
+    // Credits with no date, or a date that is not at their end, date nothing.
+    for t in [
+        "SUNPORT, (Lantern Wire) The minister of Ruritania today received the envoy of Freedonia, who delivered a message.\n",
+        "SUNPORT, (Talks of 12 March 2021 - resumed) The minister of Ruritania today received the envoy of Freedonia, who delivered a message.\n",
+    ] {
+        assert_eq!(parse(t, None).published, None, "{t}");
+    }
+}
+
+#[test]
+fn date_lines_with_times_reading_notes_and_bylines() {
+    let body = "The ministers of three countries agreed on Friday to share water from the river.";
+    for (line, want) in [
+        ("September 5, 2019 at 4:00 p.m. EDT", "2019-09-05"),
+        ("Sep. 5, 2019 at 16.05", "2019-09-05"),
+        ("Mar 12, 2021 \u{b7} 3 min read", "2021-03-12"),
+        ("Jane Roe | 12 March 2021 | 5 min read", "2021-03-12"),
+        ("Written by Staff Writer on 12 March 2021.", "2021-03-12"),
+        ("By Jane Roe on March 12, 2021", "2021-03-12"),
+        ("Reporting by Jane Roe; March 12, 2021", "2021-03-12"),
+        ("on March 12, 2021", "2021-03-12"),
+        ("Updated March 12, 2021, 2:05 PM ET", "2021-03-12"),
+        ("10:06 am on 12 March 2021", "2021-03-12"),
+        ("12-Mar-2021 11:30 AM", "2021-03-12"),
+        ("Lantern News, March 12, 2021 Adjust font size:", "2021-03-12"),
+        ("March 12, 2021 Text size: - +", "2021-03-12"),
+        ("Sept. 12, 2021 \u{b7} 6:03 a.m.", "2021-09-12"),
+        ("Posted by Jane Roe \u{b7} 12 March 2021 \u{b7} Filed under: Water, Diplomacy", "2021-03-12"),
+        // A US clock tells a US order; a clock with another zone does not.
+        ("Updated 6/2/2016 5:31 PM", "2016-06-02"),
+        ("Updated 6/2/2016 5:31 PM IST", "2016-02-06"),
+        ("Updated 6/2/2016 17:31", "2016-02-06"),
+        // Aggregated pages in other languages.
+        ("Mardi 27 Septembre 2022", "2022-09-27"),
+        ("12. März 2021 | 10:15", "2021-03-12"),
+    ] {
+        let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
+        assert_eq!(parse(&t, None).published.as_deref(), Some(want), "{line}");
+    }
+    // Still prose: a date after "on" in a sentence, a byline whose "on" is followed by a
+    // topic, a time after "at" that follows no date.
+    for line in [
+        "The talks will resume on March 12, 2021 at 4:00 p.m. in Geneva, officials said.",
+        "By Jane Roe on the water talks",
+        "Talks at 4:00 p.m. on the river",
+        "Ministers met on 12 March 2021 to adjust the font of the treaty.",
+    ] {
+        let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
+        assert_eq!(parse(&t, None).published, None, "{line}");
+    }
+}
