@@ -197,6 +197,12 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
             return false;
         }
     }
+    // Two items of one list set out line by line ("(i) MoU on ...", "(ii) MoU between ...") are
+    // two documents.
+    let listed = |e: &Evidence| crate::agreements::is_list_item(&e.sentence);
+    if a.sources.iter().any(|x| listed(x) && b.sources.iter().any(|y| listed(y) && y.doc_id == x.doc_id && y.start != x.start)) {
+        return false;
+    }
     // Two named documents are two agreements ("a Moscow Declaration and a Counter-Terrorism
     // Strategy" adopted at one summit).
     if a.title.is_some() && b.title.is_some() && !same_title(a, b) {

@@ -13,6 +13,8 @@ SHA-256 of the text) and the hand-made gold records.
   tool.py verify               after a re-fetch: checks every text against the SHA-256 in
                                articles.jsonl and writes texts/open and texts/locked
   tool.py status               counts per split, outlets, negatives, missing texts
+  tool.py base                 writes the committed set back as drafts/base.*.jsonl, so that
+                               `finalize` keeps it when a new share is added (drafts/ is ignored)
 """
 import hashlib, json, os, sys, shutil, glob
 
@@ -143,6 +145,19 @@ def finalize():
     status()
 
 
+def base():
+    os.makedirs(os.path.join(HERE, "drafts"), exist_ok=True)
+    with open(os.path.join(HERE, "drafts", "base.articles.jsonl"), "w", encoding="utf-8") as f:
+        for a in load_jsonl(os.path.join(HERE, "articles.jsonl")):
+            a = {k: v for k, v in a.items() if k not in ("sha256", "chars", "split")}
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+    with open(os.path.join(HERE, "drafts", "base.gold.jsonl"), "w", encoding="utf-8") as f:
+        for split in ("open", "locked"):
+            for r in load_jsonl(os.path.join(HERE, f"gold.{split}.jsonl")):
+                if r["type"] != "document":
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
 def status():
     arts = load_jsonl(os.path.join(HERE, "articles.jsonl"))
     golds = []
@@ -185,6 +200,8 @@ if __name__ == "__main__":
         r = reserved_set()
         for u in sys.argv[2:]:
             print(("RESERVED " if is_reserved(u, r) else "ok ") + u)
+    elif cmd == "base":
+        base()
     elif cmd == "finalize":
         finalize()
     elif cmd == "verify":

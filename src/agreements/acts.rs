@@ -2,6 +2,25 @@
 
 use super::*;
 
+/// How many lines of a list [`Cx::enumerated_item_act`] steps back over.
+const MAX_LISTED_ITEMS: usize = 12;
+
+/// What may stand before a listed item on its line: "(ii)", "iv.", "3)", "b)", "-", "•", or nothing.
+pub(super) static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)]|[-•*–—·▪●])?\s*$").unwrap()
+});
+
+/// A line that is an item of such a list: an enumerator, then an agreement noun.
+pub(super) static ENUMERATED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)]|[-•*–—·▪●])?\s*(?:an?\s+|the\s+)?(?:mou|memorandum|memoranda|agreement|treaty|protocol|contract|declaration|joint\s+statement|convention|accord|deal|programme|program|plan|letter)\b").unwrap()
+});
+
+/// A line announcing a list of documents: "The five MoUs ... are namely:", "The following
+/// agreements were signed:".
+static ANNOUNCES_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:{DOCUMENT_PLURALS}|memorand(?:a|ums)\s+of\s+understanding)\b[^:]{{0,160}}:$")).unwrap()
+});
+
 impl<'d> Cx<'d> {
     pub(super) fn acts(&self, ui: usize) -> Vec<Act> {
         let u = &self.units[ui];
@@ -153,6 +172,8 @@ impl<'d> Cx<'d> {
             // A list after a signing: "witnessed the exchange of several documents, including a
             // memorandum of understanding on fisheries".
             let chosen = chosen.or_else(|| self.listed_after_act(ui, m, acts, mentions, &links));
+            // An item of a list set out line by line after the signing: "(ii) MoU on ...;".
+            let chosen = chosen.or_else(|| self.enumerated_item_act(ui, m));
             // The second object of a signing whose first is no agreement: "signed a statement
             // of intent on defence and an agreement on aviation security".
             let chosen = chosen.or_else(|| self.second_object_act(m, acts, mentions));
@@ -368,6 +389,42 @@ impl<'d> Cx<'d> {
                 return None;
             }
         }
+    }
+
+    /// The act an item of a list set out one item a line inherits: "The five MoUs ... are
+    /// namely:" then "(i) MoU on cooperation in ...;", "(ii) MoU between ...;". The item opens
+    /// its line (after an enumerator, if any), the lines before it back to the announcing line
+    /// (one that names the documents and ends with a colon) are items too, and the announcing
+    /// line or one of the three before it tells of signing them (or of signing to come).
+    pub(super) fn enumerated_item_act(&self, ui: usize, m: &Mention) -> Option<Act> {
+        let u = &self.units[ui];
+        if !ENUMERATOR.is_match(self.t(u.span.start, m.np_start)) {
+            return None;
+        }
+        let mut k = ui;
+        for _ in 0..MAX_LISTED_ITEMS {
+            k = k.checked_sub(1)?;
+            let line = self.t(self.units[k].span.start, self.units[k].span.end).trim_end();
+            if line.ends_with(':') {
+                if !ANNOUNCES_DOCUMENTS.is_match(line) {
+                    return None;
+                }
+                let classes: Vec<ActClass> = (k.saturating_sub(3)..=k).flat_map(|j| self.acts(j)).map(|a| a.class).collect();
+                let class = if classes.iter().any(|c| matches!(c, ActClass::Sign | ActClass::Conclude | ActClass::Witness)) {
+                    ActClass::PassiveSigned
+                } else if classes.contains(&ActClass::Plan) {
+                    ActClass::PassivePlanned
+                } else {
+                    return None;
+                };
+                return Some(Act::new(u.span.start, m.np_start, class));
+            }
+            // An earlier item: it opens with an agreement noun (after its enumerator).
+            if !ENUMERATED_ITEM.is_match(line) {
+                return None;
+            }
+        }
+        None
     }
 
     /// A passive or in-force act after the phrase, when the phrase is its subject.

@@ -703,6 +703,7 @@ impl<'d> Cx<'d> {
             reference,
             summary,
             parties_from_context: source != PartySource::Clause,
+            listed: self.enumerated_item_act(ui, m).is_some(),
         })
     }
 }

@@ -179,7 +179,10 @@ pub fn extract(doc: &Document) -> Vec<Agreement> {
 /// the list in the next sentence ("The memoranda include ..."): the listed documents are the
 /// records, and the count that announced them is none. A summary goes when two or more drafts
 /// after it, in its sentence or the next, name a subject or title with the same parties and
-/// status.
+/// status; or when two or more items of a list set out line by line follow it (within
+/// [`LISTED_REACH`] bytes, same kind and status), which then take its date and place where
+/// they have none of their own ("signed five MoUs ... The MoUs were signed this morning in Port
+/// Louis ... namely: (i) MoU on ...").
 fn drop_spelled_out_summaries(drafts: &mut Vec<Draft>, text: &str) {
     let spelled_out = |i: usize| {
         let s = &drafts[i];
@@ -195,7 +198,31 @@ fn drop_spelled_out_summaries(drafts: &mut Vec<Draft>, text: &str) {
             .count()
             >= 2
     };
-    let drop: Vec<bool> = (0..drafts.len()).map(|i| drafts[i].summary && spelled_out(i)).collect();
+    let items_of = |i: usize| -> Vec<usize> {
+        let s = &drafts[i];
+        (i + 1..drafts.len())
+            .take_while(|&j| drafts[j].sentence.start <= s.sentence.end + LISTED_REACH)
+            .filter(|&j| drafts[j].listed && drafts[j].kind == s.kind && drafts[j].status == s.status)
+            .collect()
+    };
+    let spelled: Vec<bool> = (0..drafts.len()).map(|i| drafts[i].summary && spelled_out(i)).collect();
+    let listed: Vec<Vec<usize>> = (0..drafts.len()).map(|i| if drafts[i].summary { items_of(i) } else { Vec::new() }).collect();
+    let mut drop = spelled;
+    for (i, items) in listed.into_iter().enumerate() {
+        if items.len() >= 2 {
+            let (date, location) = (drafts[i].date.clone(), drafts[i].location.clone());
+            for j in items {
+                let d = &mut drafts[j];
+                if d.date.is_none() || d.weak_date {
+                    d.date = date.clone().or(d.date.take());
+                }
+                if d.location.is_none() || d.weak_location {
+                    d.location = location.clone().or(d.location.take());
+                }
+            }
+            drop[i] = true;
+        }
+    }
     let mut at = 0;
     drafts.retain(|_| {
         at += 1;
@@ -226,6 +253,16 @@ use draft::*;
 use text_helpers::*;
 use types::*;
 use vocabulary::*;
+
+/// How far after a count of documents ("signed five MoUs") its items set out line by line may
+/// follow (bytes).
+const LISTED_REACH: usize = 1_500;
+
+/// Whether `line` is an item of a list of documents set out one item a line ("(ii) MoU on
+/// ...;"): such items are distinct documents, whatever their subjects share.
+pub(crate) fn is_list_item(line: &str) -> bool {
+    acts::ENUMERATED_ITEM.is_match(line)
+}
 
 /// Mentions read per sentence.
 const MAX_MENTIONS: usize = 24;

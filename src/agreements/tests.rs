@@ -1476,3 +1476,27 @@ fn a_premodifier_holding_of_does_not_part_verb_and_noun() {
     // Any other "of" still does: the minutes are what was signed.
     assert!(records("[New Zealand|GPE] and [Fiji|GPE] signed the minutes of the agreement on [Monday|DATE].").is_empty());
 }
+
+#[test]
+fn documents_listed_one_a_line_are_a_record_each() {
+    let text = "[Mauritius|GPE] and [Seychelles|GPE] signed four memoranda of understanding in [Port Louis|GPE] on [Tuesday|DATE].\n\
+                The four MoUs, which reinforce cooperation in several sectors, are namely:\n\
+                (i) MoU on cooperation in the field of prison staff training between the two prison services;\n\
+                (ii) MoU between the Government of [Mauritius|GPE] and the Government of [Seychelles|GPE] on twinning;\n\
+                (iii) MoU on health cooperation whereby [Mauritius|GPE] will send doctors to [Seychelles|GPE]; and\n\
+                (iv) MoU on recruitment of teachers.\n\
+                The ceremony ended with a lunch.";
+    let rs = records(text);
+    assert_eq!(rs.len(), 4, "{rs:#?}");
+    for r in &rs {
+        assert_eq!(r.kind, AgreementKind::MemorandumOfUnderstanding);
+        assert_eq!(r.status, AgreementStatus::Signed);
+        assert_eq!(r.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).as_deref(), Some("2024-07-09"));
+        assert_eq!(r.location.as_ref().map(|l| l.name.as_str()), Some("Port Louis"));
+        assert!(r.sources[0].sentence.starts_with('('), "{r:#?}");
+    }
+    // Items of one list stay apart when the records are merged, whatever their subjects share.
+    assert_eq!(crate::merge::merge_agreements(rs).len(), 4);
+    // Lines that open with an agreement noun but follow no announcing line are read as usual.
+    assert!(records("Talks went on.\n(i) MoU on health cooperation;\n(ii) MoU on trade.").is_empty());
+}

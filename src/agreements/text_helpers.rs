@@ -44,7 +44,8 @@ pub(super) fn is_capitalised(w: &str) -> bool {
 
 pub(super) fn kind_of(word: &str) -> Option<(AgreementKind, bool)> {
     let w = word.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
-    let plural = (w.ends_with('s') && !w.ends_with("ss")) || w.ends_with("memoranda");
+    // "memoranda of understanding", "memorandums of understanding": the plural is the first word's.
+    let plural = (w.ends_with('s') && !w.ends_with("ss")) || w.starts_with("memoranda") || w.starts_with("memorandums");
     let kind = if w.starts_with("memorand") || w.starts_with("mou") {
         AgreementKind::MemorandumOfUnderstanding
     } else if w.starts_with("joint statement") || w.starts_with("joint communiq") {

@@ -144,6 +144,8 @@ pub(super) struct Draft {
     pub(super) summary: bool,
     /// The parties were read from the sentences before, not from this one's clause.
     pub(super) parties_from_context: bool,
+    /// An item of a list set out one item a line ("(ii) MoU on ...;").
+    pub(super) listed: bool,
 }
 
 impl Draft {

@@ -9,6 +9,7 @@
 
 mod heads;
 pub mod companies;
+mod day_parts;
 pub mod names;
 pub mod org_names;
 pub mod shape;
@@ -280,6 +281,7 @@ impl NerModel {
             org_names::annotate(doc);
             companies::annotate(doc);
             names::annotate(doc);
+            day_parts::annotate(doc);
         }
         Ok(())
     }
