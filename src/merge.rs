@@ -197,10 +197,13 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
             return false;
         }
     }
-    // Two items of one list set out line by line ("(i) MoU on ...", "(ii) MoU between ...") are
-    // two documents.
-    let listed = |e: &Evidence| crate::agreements::is_list_item(&e.sentence);
-    if a.sources.iter().any(|x| listed(x) && b.sources.iter().any(|y| listed(y) && y.doc_id == x.doc_id && y.start != x.start)) {
+    // Two items of one list ("(i) MoU on ...", "(ii) MoU between ..."; "the first memorandum",
+    // "the second memorandum") are two documents.
+    let position = |e: &Evidence| crate::agreements::list_position(&e.sentence);
+    let apart = |x: &Evidence, y: &Evidence| {
+        x.doc_id == y.doc_id && x.start != y.start && matches!((position(x), position(y)), (Some(p), Some(q)) if p != q)
+    };
+    if a.sources.iter().any(|x| b.sources.iter().any(|y| apart(x, y))) {
         return false;
     }
     // Two named documents are two agreements ("a Moscow Declaration and a Counter-Terrorism

@@ -704,9 +704,16 @@ impl<'d> Cx<'d> {
             summary,
             parties_from_context: source != PartySource::Clause,
             listed: self.enumerated_item_act(ui, m).is_some(),
+            ordinal: ORDINAL.is_match(self.t(m.np_start, m.head.start)),
         })
     }
 }
+
+/// An ordinal before the noun: "the second memorandum", "The third agreement", "the last
+/// MoU": one of several documents counted before.
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+$").unwrap()
+});
 
 /// A subject as written, without a leading article, brackets of citations or closing quotes.
 pub(super) fn clean_subject(s: &str) -> String {

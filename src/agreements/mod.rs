@@ -258,10 +258,18 @@ use vocabulary::*;
 /// follow (bytes).
 const LISTED_REACH: usize = 1_500;
 
-/// Whether `line` is an item of a list of documents set out one item a line ("(ii) MoU on
-/// ...;"): such items are distinct documents, whatever their subjects share.
-pub(crate) fn is_list_item(line: &str) -> bool {
-    acts::ENUMERATED_ITEM.is_match(line)
+/// Where a sentence puts its document in a list of several: the enumerator of a line set out
+/// one item a line ("(ii) MoU on ...;" gives "(ii)"), or an ordinal ("The second memorandum
+/// ..." gives "second"). Documents at two positions are two documents, whatever their
+/// subjects share.
+pub(crate) fn list_position(sentence: &str) -> Option<String> {
+    static ORDINAL_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:mou|memorandum|agreement|treaty|protocol|contract|declaration|accord|deal)\b").unwrap()
+    });
+    if acts::ENUMERATED_ITEM.is_match(sentence) {
+        return Some(sentence.trim_start().split_whitespace().next().unwrap_or("").to_lowercase());
+    }
+    ORDINAL_DOCUMENT.captures(sentence).map(|c| c[1].to_lowercase())
 }
 
 /// Mentions read per sentence.

@@ -1500,3 +1500,18 @@ fn documents_listed_one_a_line_are_a_record_each() {
     // Lines that open with an agreement noun but follow no announcing line are read as usual.
     assert!(records("Talks went on.\n(i) MoU on health cooperation;\n(ii) MoU on trade.").is_empty());
 }
+
+#[test]
+fn ordinal_documents_after_a_count_are_a_record_each() {
+    let text = "[Morocco|GPE] and the [UAE|GPE] exchanged several memorandums of understanding in [Abu Dhabi|GPE] on [Monday|DATE]. \
+                The first memorandum was exchanged between the energy ministers. The second memorandum was signed by the water \
+                ministers. The third memorandum, which relates to tourism, was exchanged between the tourism ministers.";
+    let rs = crate::merge::merge_agreements(records(text));
+    assert_eq!(rs.len(), 3, "{rs:#?}");
+    assert!(rs.iter().all(|r| r.location.as_ref().map(|l| l.name.as_str()) == Some("Abu Dhabi")));
+    // With no count before it, "the first memorandum" is the one told before.
+    let rs = crate::merge::merge_agreements(records(
+        "[Morocco|GPE] and the [UAE|GPE] signed a memorandum of understanding on [Monday|DATE]. The first memorandum of its kind was signed by the energy ministers.",
+    ));
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+}

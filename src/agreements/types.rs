@@ -146,6 +146,8 @@ pub(super) struct Draft {
     pub(super) parties_from_context: bool,
     /// An item of a list set out one item a line ("(ii) MoU on ...;").
     pub(super) listed: bool,
+    /// "the second memorandum": one of several documents a count before announced.
+    pub(super) ordinal: bool,
 }
 
 impl Draft {
@@ -186,7 +188,17 @@ pub(super) fn stage(s: AgreementStatus) -> u8 {
 }
 
 /// Adds a draft, or folds a back-reference into the record it refers to.
-pub(super) fn absorb(drafts: &mut Vec<Draft>, d: Draft) {
+pub(super) fn absorb(drafts: &mut Vec<Draft>, mut d: Draft) {
+    // "exchanged several memorandums ... The first memorandum aims ... the third memorandum,
+    // which ...": after a count of documents, each ordinal one is an item of its own, not the
+    // count told again.
+    if d.reference
+        && d.ordinal
+        && drafts.iter().rev().take(64).any(|t| t.summary && t.kind == d.kind && d.sentence.start <= t.sentence.end + super::LISTED_REACH)
+    {
+        d.reference = false;
+        d.listed = true;
+    }
     if d.reference {
         let target = drafts.iter_mut().rev().take(64).find(|t| {
             t.kind == d.kind

@@ -724,3 +724,12 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn the_spelling_written_most_often_names_the_person() {
+    let people = resolve_people(&doc(
+        "President [Alasane Ouattara|PERSON] seeks ties\n[Alassane Ouattara|PERSON] met the bank. [Alassane Ouattara|PERSON] said so.",
+    ));
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0].name, "Alassane Ouattara");
+}
