@@ -576,6 +576,7 @@ impl<'d> Reader<'d> {
             ends_visit,
             venue: has_venue(s, r.cs.min(r.np_start), r.end),
             during_visit: during_unplaced_visit(s, 0, r.end),
+            also: !is_noun && t.head > 0 && units[t.head - 1].is_w("also"),
         };
         if kind == MeetingKind::Visit {
             let mut visitors = subject.clone();

@@ -18,6 +18,9 @@ pub(super) struct DateInfo {
     pub(super) resolved: bool,
 }
 
+/// How many sentences back "X also met Y" looks for the dated encounter it adds to.
+const ALSO_REACH: usize = 6;
+
 /// One record in the making.
 #[derive(Debug, Clone)]
 pub(super) struct Cand {
@@ -54,6 +57,8 @@ pub(super) struct Cand {
     pub(super) venue: bool,
     /// The clause sets the event in a visit it does not place ("during his visit").
     pub(super) during_visit: bool,
+    /// "X also met Y": one more encounter of the occasion told before.
+    pub(super) also: bool,
 }
 
 pub(super) struct Rec {
@@ -434,6 +439,22 @@ impl<'d> Reader<'d> {
                         c.inherited = true;
                         break;
                     }
+                }
+            }
+        }
+        // "Prince Faisal also met the Crown Prince at Bayan Palace": the day of the dated
+        // encounter told before that one of its participants took part in.
+        if c.date.is_none() && !c.own_time && c.also && c.kind != MeetingKind::Visit {
+            let keys: Vec<&str> = c.parts.iter().map(|p| p.key.as_str()).collect();
+            let told = (0..self.recs.len())
+                .rev()
+                .take_while(|&j| si.saturating_sub(self.recs[j].sentence) <= ALSO_REACH)
+                .map(|j| &self.recs[j].meeting)
+                .find(|m| m.kind != MeetingKind::Visit && m.date.as_ref().is_some_and(|d| d.value.is_some()));
+            if let Some(m) = told.filter(|m| m.participants.iter().any(|p| keys.contains(&crate::gazetteer::fold(&p.name).as_str()))) {
+                if let Some(d) = m.date.clone() {
+                    c.date = Some(relative_to(c, DateInfo { field: d, resolved: true }));
+                    c.inherited = true;
                 }
             }
         }

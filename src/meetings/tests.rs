@@ -1923,3 +1923,29 @@ fn those_who_attended_the_meeting_told_before_are_no_new_meeting() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(names(&ms[0]), ["Ana Costa", "Rui Lopes"]);
 }
+
+#[test]
+fn a_clock_time_after_the_day_leaves_the_object_to_the_verb() {
+    let m = one("President [Ana Costa|PERSON] received [this Friday|DATE] at 9:27 a.m. his Colombian counterpart, [Rui Lopes|PERSON].", PUB);
+    assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
+    assert_eq!(date(&m).as_deref(), Some("2024-03-01"));
+}
+
+#[test]
+fn also_met_takes_the_day_of_the_encounter_told_before() {
+    let ms = read(
+        "Amir [Meshal Al-Sabah|PERSON] received [Faisal bin Farhan|PERSON] at Bayan Palace in [Kuwait City|GPE] on [Monday|DATE]. They discussed ties. \
+         The reception was attended by the ambassador. [Faisal bin Farhan|PERSON] also met the Crown Prince [Sabah Khaled|PERSON] at Bayan Palace.",
+        PUB,
+    );
+    let crown = ms.iter().find(|m| names(m).contains(&"Sabah Khaled")).expect("the crown prince's meeting");
+    assert_eq!(date(crown).as_deref(), Some("2024-03-04"));
+    // Without "also", no day is carried over that far.
+    let ms = read(
+        "Amir [Meshal Al-Sabah|PERSON] received [Faisal bin Farhan|PERSON] at Bayan Palace in [Kuwait City|GPE] on [Monday|DATE]. They discussed ties. \
+         The reception was attended by the ambassador. [Faisal bin Farhan|PERSON] met the Crown Prince [Sabah Khaled|PERSON] at Bayan Palace.",
+        PUB,
+    );
+    let crown = ms.iter().find(|m| names(m).contains(&"Sabah Khaled")).expect("the crown prince's meeting");
+    assert_eq!(date(crown), None);
+}

@@ -118,15 +118,33 @@ fn joint_press(units: &[Unit], j: usize) -> bool {
     j >= 2 && units[j - 1].is_wi(&["news", "press"]) && units[j - 2].is_wi(&["joint"])
 }
 
-/// The unit after a time adjunct starting at `k` ("on Wednesday", "Wednesday"), else `k`.
+/// The unit after a time adjunct starting at `k` ("on Wednesday", "Wednesday", "this Friday at
+/// 9:27 a.m."), else `k`.
 fn after_time(units: &[Unit], k: usize) -> usize {
     let date_at = |j: usize| units.get(j).is_some_and(|u| u.is(EntityLabel::Date));
-    if date_at(k) {
+    let after = if date_at(k) {
         k + 1
     } else if units.get(k).is_some_and(|u| u.is_w("on")) && date_at(k + 1) {
         k + 2
     } else {
-        k
+        return k;
+    };
+    // A clock time after the day: "at 9:27 a.m.", "at 14.30 local time".
+    let clockish = |u: &Unit| {
+        u.is_wi(&["a.m", "p.m", "am", "pm", "a.m.", "p.m.", "local", "time", "gmt", "hrs"])
+            || u.is_p(':')
+            || u.is_p('.')
+            || (!u.low.is_empty() && u.low.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.'))
+    };
+    let clock_from = if units.get(after).is_some_and(|u| u.is_w("at")) { after + 1 } else { after };
+    let mut j = clock_from;
+    while j < units.len() && j < clock_from + 6 && clockish(&units[j]) {
+        j += 1;
+    }
+    if j > clock_from && units[clock_from].low.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        j
+    } else {
+        after
     }
 }
 
@@ -353,7 +371,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     found = Some(t);
                 }
                 if !noun_host && !passive {
-                    let object_person = person_soon(units, i + 1, 10).is_some()
+                    let object_person = person_soon(units, after_time(units, i + 1), 10).is_some()
                         || (w.starts_with("rece") && matches!(next, "him" | "her"))
                         || adjuncts_then_person(units, i + 1)
                         || (i + 1..(i + 6).min(n))

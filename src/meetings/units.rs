@@ -115,6 +115,14 @@ pub(super) fn tokenize(doc: &Document, sent: ByteSpan) -> Vec<Unit> {
                         }
                     }
                 }
+                // A clock time is one word: "9:27", not "9", ":" (a colon ends a clause), "27".
+                if ch == ':' && end == pos + i && text[pos..end].ends_with(|c: char| c.is_ascii_digit()) {
+                    if let Some(&(_, nx)) = it.peek() {
+                        if nx.is_ascii_digit() {
+                            continue;
+                        }
+                    }
+                }
                 break;
             }
             if end == pos {
@@ -130,6 +138,11 @@ pub(super) fn tokenize(doc: &Document, sent: ByteSpan) -> Vec<Unit> {
                 }
             }
             let mut next = end;
+            // The period that closes "a.m." / "p.m." ends no clause: "received this Friday at
+            // 9:27 a.m. his counterpart".
+            if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && text[end..sent.end].starts_with('.') {
+                next = end + 1;
+            }
             if !poss && word.ends_with('s') {
                 let rest = &text[end..sent.end];
                 for q in ["'", "’"] {

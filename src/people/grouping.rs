@@ -143,14 +143,14 @@ pub(super) fn best_role<'c>(cues: impl Iterator<Item = &'c Cue>) -> Option<(&'c 
 
 pub(super) fn person_of(members: &[&Mention]) -> Option<Person> {
     let first = members.first()?;
-    // Fullest name: most words, then the spelling written most often ("Alassane Ouattara"
-    // twice in the body over "Alasane Ouattara" once in the headline), then first seen.
+    // Fullest name: most words (then most words with suffixes: "Abdullah II" over
+    // "Abdullah"), then the spelling written most often ("Alassane Ouattara" twice in the body
+    // over "Alasane Ouattara" once in the headline), then first seen.
     let written = |m: &Mention| members.iter().filter(|x| x.name == m.name).count();
+    let key = |m: &Mention| (m.tokens.len(), m.name.split_whitespace().count(), written(m));
     let mut name_of = *first;
     for m in members {
-        if m.tokens.len() > name_of.tokens.len()
-            || (m.tokens.len() == name_of.tokens.len() && written(m) > written(name_of))
-        {
+        if key(m) > key(name_of) {
             name_of = m;
         }
     }

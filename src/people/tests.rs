@@ -733,3 +733,9 @@ fn the_spelling_written_most_often_names_the_person() {
     assert_eq!(people.len(), 1, "{people:#?}");
     assert_eq!(people[0].name, "Alassane Ouattara");
 }
+
+#[test]
+fn a_regnal_number_keeps_the_fuller_name_however_often_the_bare_one_is_written() {
+    let people = resolve_people(&doc("[King Abdullah II|PERSON] met [Abbas|PERSON]. [Abdullah|PERSON] spoke. [Abdullah|PERSON] left."));
+    assert!(people.iter().any(|p| p.name == "Abdullah II"), "{people:#?}");
+}
