@@ -545,12 +545,31 @@ impl<'d> Cx<'d> {
                 }
             })
             .map(|(s, v)| self.date_field(s, v));
+        // A relative's agents may run past the clause's first comma: "..., which was signed by
+        // him and the Prime Minister of Vanuatu, Jotham Napat, on 10 September 2025 during the
+        // Pacific Leaders' Meeting in Honiara": the relative's date and place follow them.
+        let relative_end = if act.class.relative() {
+            let next_mention = mentions.iter().map(|x| x.np_start).filter(|&at| at > act.end).min().unwrap_or(u.span.end);
+            let rest = self.t(act.end, next_mention);
+            // The end of the last of the first RELATIVE_WORDS words (offsets within `rest`).
+            let cut = rest
+                .split_whitespace()
+                .take(RELATIVE_WORDS)
+                .last()
+                .map_or(0, |w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len());
+            (act.end + cut).max(clause_end)
+        } else {
+            clause_end
+        };
+        if date.is_none() && relative_end > clause_end {
+            date = self.event_dates(clause_end, relative_end).into_iter().next().map(|(s, v)| self.date_field(s, v));
+        }
         // "a 2019 memorandum ... that Libya signed with Turkey": the year the phrase carries.
         if date.is_none() && act.class.relative() {
             date = self.event_dates(m.np_start, m.head.start).into_iter().next().map(|(s, v)| self.date_field(s, v));
         }
         let mut weak_location = false;
-        let mut location = match self.place_in(own_start, clause_end, subject_excl) {
+        let mut location = match self.place_in(own_start, relative_end, subject_excl) {
             Some(Place::Found(l)) => Some(l),
             _ => None,
         };
@@ -708,6 +727,9 @@ impl<'d> Cx<'d> {
         })
     }
 }
+
+/// How many words after a relative's verb its date and place may stand.
+const RELATIVE_WORDS: usize = 25;
 
 /// An ordinal before the noun: "the second memorandum", "The third agreement", "the last
 /// MoU": one of several documents counted before.

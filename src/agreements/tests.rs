@@ -1515,3 +1515,15 @@ fn ordinal_documents_after_a_count_are_a_record_each() {
     ));
     assert_eq!(rs.len(), 1, "{rs:#?}");
 }
+
+#[test]
+fn a_passive_relative_dates_and_places_its_signing_past_its_agents() {
+    let a = one(
+        "Prime Minister [Sitiveni Rabuka|PERSON] updated Parliament about the Memorandum of Understanding between [Fiji|GPE] and \
+         [Vanuatu|GPE], which was signed by him and the Prime Minister of [Vanuatu|GPE], [Jotham Napat|PERSON], on \
+         [10 September 2025|DATE] during the leaders' meeting in [Honiara|GPE].",
+    );
+    assert_eq!(parties(&a), ["Fiji", "Vanuatu"]);
+    assert_eq!(a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).as_deref(), Some("2025-09-10"));
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Honiara"));
+}
