@@ -119,25 +119,19 @@ pub const HYBRID_FLOOR: f64 = 0.7;
 /// rules record or no rules agreement): real open part 0.622 -> 0.610-0.626, `input/` 1.000
 /// -> 0.944-0.992, the agreement probes 0.942 -> 0.898-0.927, blind 0.923 -> 0.943.
 pub fn gaps_left_by_rules(doc: &Document, meetings: Vec<Meeting>) -> Vec<Meeting> {
-    let ruled: Vec<(usize, usize)> = doc
+    // Sentences the rules read a record from, and whether that record is a visit.
+    let ruled: Vec<(usize, usize, bool)> = doc
         .meetings
         .iter()
-        .flat_map(|m| &m.sources)
-        .chain(doc.agreements.iter().flat_map(|a| &a.sources))
-        .map(|e| (e.start, e.end))
+        .flat_map(|m| m.sources.iter().map(move |e| (e.start, e.end, m.kind == MeetingKind::Visit)))
+        .chain(doc.agreements.iter().flat_map(|a| &a.sources).map(|e| (e.start, e.end, false)))
         .collect();
     // A visit is told beside the meeting it holds ("received X on his first visit to Y"): a
     // learned visit fills a sentence where the rules read only encounters of other kinds.
-    let ruled_visits: Vec<(usize, usize)> = doc
-        .meetings
-        .iter()
-        .filter(|m| m.kind == MeetingKind::Visit)
-        .flat_map(|m| &m.sources)
-        .map(|e| (e.start, e.end))
-        .collect();
     let fills = |m: &Meeting| {
-        let taken = if m.kind == MeetingKind::Visit { &ruled_visits } else { &ruled };
-        m.confidence >= HYBRID_FLOOR && m.sources.iter().all(|e| !taken.iter().any(|&(s, t)| s < e.end && e.start < t))
+        let visit = m.kind == MeetingKind::Visit;
+        m.confidence >= HYBRID_FLOOR
+            && m.sources.iter().all(|e| !ruled.iter().any(|&(s, t, v)| (v || !visit) && s < e.end && e.start < t))
     };
     let complete =
         |m: &Meeting| if m.kind == MeetingKind::Visit { m.location.is_some() } else { m.participants.len() >= 2 };
