@@ -669,4 +669,23 @@ mod tests {
         assert!(first.iter().all(|a| a.id.starts_with("agr-") && a.id.len() == 16));
         assert_eq!(first.iter().map(|a| &a.id).collect::<Vec<_>>(), second.iter().map(|a| &a.id).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn items_of_one_list_stay_apart_but_plain_sentences_merge() {
+        let at = |sentence: &str, start: usize, subject: &str| {
+            let mut a = signed(AgreementKind::MemorandumOfUnderstanding, &["Fiji", "Vanuatu"], "d", subject);
+            a.sources = vec![Evidence { doc_id: "d".into(), sentence: sentence.into(), start, end: start + 10 }];
+            a
+        };
+        let listed = vec![
+            at("(i) MoU on cooperation in health between the two ministries;", 0, "cooperation in health between the two ministries"),
+            at("(ii) MoU on cooperation in education between the two ministries;", 70, "cooperation in education between the two ministries"),
+        ];
+        assert_eq!(merge_agreements(listed).len(), 2);
+        let told_twice = vec![
+            at("The MoU on cooperation in health was signed in Suva.", 0, "cooperation in health"),
+            at("An MoU on cooperation in health was also signed.", 70, "cooperation in health"),
+        ];
+        assert_eq!(merge_agreements(told_twice).len(), 1);
+    }
 }

@@ -266,8 +266,13 @@ pub(crate) fn list_position(sentence: &str) -> Option<String> {
     static ORDINAL_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:mou|memorandum|agreement|treaty|protocol|contract|declaration|accord|deal)\b").unwrap()
     });
-    if acts::ENUMERATED_ITEM.is_match(sentence) {
-        return Some(sentence.trim_start().split_whitespace().next().unwrap_or("").to_lowercase());
+    // Only a written enumerator tells a position: a line that merely opens with "The
+    // agreement" is no item of a list.
+    static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)])\s*(?:an?\s+|the\s+)?(?:mou|memorandum|memoranda|agreement|treaty|protocol|contract|declaration|joint\s+statement|convention|accord|deal)\b").unwrap()
+    });
+    if let Some(c) = ENUMERATED.captures(sentence) {
+        return Some(c[1].to_lowercase());
     }
     ORDINAL_DOCUMENT.captures(sentence).map(|c| c[1].to_lowercase())
 }
