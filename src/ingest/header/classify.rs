@@ -72,15 +72,28 @@ pub(super) fn classify(line: &str) -> Kind {
         if part.is_empty() {
             continue;
         }
-        if let Some(date) = BYLINE_ON
-            .captures(part)
-            .filter(|c| {
-                c["who"]
+        // The author is a name, or a site's domain ("Rédigé par leral.net le Vendredi 17
+        // Janvier 2025 à 12:37"); the date may follow a weekday.
+        let author = |who: &str| {
+            let domain = !who.contains(' ') && who.contains('.') && who.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+            domain
+                || who
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w))
-            })
-            .and_then(|c| hdate::find_date(&c["date"]).filter(|(d, r)| full(d) && r.start == 0).map(|(d, _)| d))
-        {
+        };
+        let opens_with_date = |s: &str| {
+            hdate::find_date(s)
+                .filter(|(d, r)| full(d) && s[..r.start].split(|c: char| !c.is_alphabetic()).all(|w| w.is_empty() || is_weekday_or_time_word(w)))
+                .map(|(d, _)| d)
+        };
+        if let Some(date) = BYLINE_ON.captures(part).filter(|c| author(&c["who"])).and_then(|c| opens_with_date(&c["date"])) {
+            published = published.or(Some(date));
+            dated_parts += 1;
+            continue;
+        }
+        // "BY JANE ROE Senior staff reporter jroe@example.com  Thursday, June 09, 2016": a byline
+        // whose last words are a full date (a weekday and a clock may stand around it).
+        if let Some(date) = BYLINE_THEN_DATE.is_match(part).then(|| ends_with_date(part)).flatten() {
             published = published.or(Some(date));
             dated_parts += 1;
             continue;
@@ -227,4 +240,27 @@ pub(super) fn is_weekday_or_time_word(w: &str) -> bool {
     static WORDS: LazyLock<Vec<&str>> = crate::wordlist::words!("ingest/weekday_and_time_words.txt");
     let w = w.to_lowercase();
     WORDS.contains(&w.as_str())
+}
+
+/// The full date `part` ends with, when only a clock time or time-zone words follow it.
+fn ends_with_date(part: &str) -> Option<HeaderDate> {
+    let mut pos = 0;
+    let mut last = None;
+    while pos < part.len() {
+        let Some((date, range)) = hdate::find_date(&part[pos..]) else { break };
+        let (start, end) = (pos + range.start, pos + range.end);
+        if full(&date) {
+            last = Some((date, end));
+        }
+        pos = end.max(start + 1);
+        while !part.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    let (date, end) = last?;
+    let tail_is_clock = part[end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_weekday_or_time_word(w));
+    tail_is_clock.then_some(date)
 }

@@ -116,8 +116,13 @@ pub(super) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// A byline that carries the date: "By Jane Roe on 12 March 2021", "Written by Staff Writer on
 /// March 12, 2021." (the name part is checked apart: capitalised words only).
 pub(super) static BYLINE_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[Bb]y|BY|(?:Written|Reported|Posted|Published) by)\s+(?P<who>\p{Lu}[^|;]{0,60}?)\s+on\s+(?P<date>[^|;]{6,60}?)\.?$").unwrap()
+    Regex::new(r"^(?:[Bb]y|BY|(?:Written|Reported|Posted|Published) by|Rédigé par|Publié par|Écrit par|Escrito por|Publicado por|Redactado por|Geschrieben von|Scritto da|Pubblicato da)\s+(?P<who>[\p{Lu}\p{Ll}][^|;]{0,60}?)\s+(?:on|le|el|em|am|il)\s+(?P<date>[^|;]{6,60}?)\.?$").unwrap()
 });
+
+/// A byline that ends with the page's full date, whatever stands between: "BY JANE ROE Senior
+/// staff reporter jroe@example.com  Thursday, June 09, 2016".
+pub(super) static BYLINE_THEN_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Bb]y|BY)\s+\p{Lu}[^|;]{0,120}$").unwrap());
 
 pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -420,3 +420,18 @@ fn date_lines_with_times_reading_notes_and_bylines() {
         assert_eq!(parse(&t, None).published, None, "{line}");
     }
 }
+
+#[test]
+fn a_byline_that_ends_with_the_date() {
+    let t = "Holness seeks more co-operation\n\nBY JANE ROE Senior staff reporter jroe@example.com  Thursday, June 09, 2016\nPRIME Minister Andrew Holness says he expects a number of high-level visits.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2016-06-09"));
+    // A date inside a byline's prose is no stamp.
+    let t = "Holness seeks more co-operation\n\nBy Jane Roe, who covered the talks held on March 3, 2020 in Lima and more\nThe ministers met in Lima to discuss trade.\n";
+    assert_eq!(parse(t, None).published, None);
+}
+
+#[test]
+fn a_foreign_byline_with_a_site_and_a_weekday_before_the_date() {
+    let t = "Le président en visite au Sénégal\n\nRédigé par leral.net le Vendredi 17 Janvier 2025 à 12:37\n\nLe président du Ghana effectuera une visite de courtoisie au Sénégal.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2025-01-17"));
+}
