@@ -24,6 +24,8 @@ pub mod gazetteer;
 pub mod generate;
 pub mod headline;
 pub mod ingest;
+#[cfg(test)]
+mod marked;
 pub mod meetings;
 pub mod merge;
 pub mod parties;

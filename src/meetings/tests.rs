@@ -5,25 +5,8 @@ use crate::segment::{RuleSegmenter, Segmenter};
 /// A document from marked-up text ("[Dong Jun|PERSON] met ..."), segmented, with dates
 /// and people resolved as the pipeline does.
 fn doc(marked: &str, published: Option<&str>) -> Document {
-    let mut text = String::new();
-    let mut entities = Vec::new();
-    let mut rest = marked;
-    while let Some(open) = rest.find('[') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find(']').expect("unclosed [");
-        let (inner, label) = after[..close].rsplit_once('|').expect("[text|LABEL]");
-        let start = text.len();
-        text.push_str(inner);
-        let label = EntityLabel::parse(label).expect("label");
-        entities.push(Entity { span: ByteSpan::new(start, text.len()), label, score: 1.0 });
-        rest = &after[close + 1..];
-    }
-    text.push_str(rest);
-    let mut d = Document::from_text("test", text);
-    d.entities = entities;
+    let mut d = crate::marked::document(marked);
     d.published = published.map(str::to_string);
-    RuleSegmenter.annotate(&mut d);
     crate::dates::annotate(&mut d);
     crate::people::annotate(&mut d);
     d

@@ -25,25 +25,7 @@ use crate::segment::{RuleSegmenter, Segmenter};
 /// A document from marked-up text: "[Dong Jun|PERSON] met ..." marks an entity; sentences
 /// come from the rule segmenter.
 fn doc(marked: &str) -> Document {
-    let mut text = String::new();
-    let mut entities = Vec::new();
-    let mut rest = marked;
-    while let Some(open) = rest.find('[') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find(']').expect("unclosed [");
-        let (inner, label) = after[..close].rsplit_once('|').expect("[text|LABEL]");
-        let start = text.len();
-        text.push_str(inner);
-        let label = EntityLabel::parse(label).expect("label");
-        entities.push(Entity { span: ByteSpan::new(start, text.len()), label, score: 1.0 });
-        rest = &after[close + 1..];
-    }
-    text.push_str(rest);
-    let mut d = Document::from_text("test", text);
-    d.entities = entities;
-    RuleSegmenter.annotate(&mut d);
-    d
+    crate::marked::document(marked)
 }
 
 fn find<'p>(people: &'p [Person], name: &str) -> &'p Person {
