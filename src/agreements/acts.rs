@@ -5,14 +5,30 @@ use super::*;
 /// How many lines of a list [`Cx::enumerated_item_act`] steps back over.
 const MAX_LISTED_ITEMS: usize = 12;
 
-/// What may stand before a listed item on its line: "(ii)", "iv.", "3)", "b)", "-", "•", or nothing.
-pub(super) static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)]|[-•*–—·▪●])?\s*$").unwrap()
-});
+/// The mark of a numbered list item: "(ii)", "iv.", "3)", "b)".
+pub(super) const LIST_MARK: &str = r"\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)]";
 
-/// A line that is an item of such a list: an enumerator, then an agreement noun.
+/// A bullet before a list item.
+const BULLET: &str = r"[-•*–—·▪●]";
+
+/// The nouns a document of a list opens with.
+pub(super) const LISTED_DOCUMENTS: &str =
+    r"(?:mou|memorandum|memoranda|agreement|treaty|protocol|contract|declaration|joint\s+statement|convention|accord|deal)";
+
+/// Ordinals that number documents ("the second memorandum").
+pub(super) const ORDINALS: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
+
+/// What may stand before a listed item on its line: "(ii)", "iv.", "3)", "b)", "-", "•", or nothing.
+pub(super) static ENUMERATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{LIST_MARK}|{BULLET})?\s*$")).unwrap());
+
+/// A line that is an item of such a list: an enumerator, then an agreement noun (or a
+/// programme, plan or letter of the same list).
 pub(super) static ENUMERATED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)]|[-•*–—·▪●])?\s*(?:an?\s+|the\s+)?(?:mou|memorandum|memoranda|agreement|treaty|protocol|contract|declaration|joint\s+statement|convention|accord|deal|programme|program|plan|letter)\b").unwrap()
+    Regex::new(&format!(
+        r"(?i)^\s*(?:{LIST_MARK}|{BULLET})?\s*(?:an?\s+|the\s+)?(?:{LISTED_DOCUMENTS}|programme|program|plan|letter)\b"
+    ))
+    .unwrap()
 });
 
 /// A line announcing a list of documents: "The five MoUs ... are namely:", "The following

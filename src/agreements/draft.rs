@@ -733,9 +733,8 @@ const RELATIVE_WORDS: usize = 25;
 
 /// An ordinal before the noun: "the second memorandum", "The third agreement", "the last
 /// MoU": one of several documents counted before.
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+$").unwrap()
-});
+static ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*the\s+{}\s+$", super::acts::ORDINALS)).unwrap());
 
 /// A subject as written, without a leading article, brackets of citations or closing quotes.
 pub(super) fn clean_subject(s: &str) -> String {

@@ -264,12 +264,16 @@ const LISTED_REACH: usize = 1_500;
 /// subjects share.
 pub(crate) fn list_position(sentence: &str) -> Option<String> {
     static ORDINAL_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+(?:mou|memorandum|agreement|treaty|protocol|contract|declaration|accord|deal)\b").unwrap()
+        Regex::new(&format!(
+            r"(?i)\bthe\s+({})\s+(?:mou|memorandum|agreement|treaty|protocol|contract|declaration|accord|deal)\b",
+            acts::ORDINALS
+        ))
+        .unwrap()
     });
     // Only a written enumerator tells a position: a line that merely opens with "The
     // agreement" is no item of a list.
     static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)])\s*(?:an?\s+|the\s+)?(?:mou|memorandum|memoranda|agreement|treaty|protocol|contract|declaration|joint\s+statement|convention|accord|deal)\b").unwrap()
+        Regex::new(&format!(r"(?i)^\s*({})\s*(?:an?\s+|the\s+)?{}\b", acts::LIST_MARK, acts::LISTED_DOCUMENTS)).unwrap()
     });
     if let Some(c) = ENUMERATED.captures(sentence) {
         return Some(c[1].to_lowercase());

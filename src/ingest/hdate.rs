@@ -212,6 +212,24 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
     best
 }
 
+/// Every date written in `s`, left to right, with the byte range each occupies (the next is
+/// looked for after the end of the one before).
+pub fn dates_in(s: &str) -> impl Iterator<Item = (HeaderDate, Range<usize>)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= s.len() {
+            return None;
+        }
+        let (date, range) = find_date(&s[pos..])?;
+        let (start, end) = (pos + range.start, pos + range.end);
+        pos = end.max(start + 1);
+        while !s.is_char_boundary(pos) {
+            pos += 1;
+        }
+        Some((date, start..end))
+    })
+}
+
 /// A date with a year in `s` as `YYYY-MM-DD` / `YYYY-MM` (for `<meta>` contents and JSON
 /// `published` fields: "2024-12-20T23:19:00+08:00", "Dec 20, 2024").
 pub fn normalize(s: &str) -> Option<String> {

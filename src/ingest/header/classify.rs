@@ -244,21 +244,8 @@ pub(super) fn is_weekday_or_time_word(w: &str) -> bool {
 
 /// The full date `part` ends with, when only a clock time or time-zone words follow it.
 fn ends_with_date(part: &str) -> Option<HeaderDate> {
-    let mut pos = 0;
-    let mut last = None;
-    while pos < part.len() {
-        let Some((date, range)) = hdate::find_date(&part[pos..]) else { break };
-        let (start, end) = (pos + range.start, pos + range.end);
-        if full(&date) {
-            last = Some((date, end));
-        }
-        pos = end.max(start + 1);
-        while !part.is_char_boundary(pos) {
-            pos += 1;
-        }
-    }
-    let (date, end) = last?;
-    let tail_is_clock = part[end..]
+    let (date, range) = hdate::dates_in(part).filter(|(d, _)| full(d)).last()?;
+    let tail_is_clock = part[range.end..]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_weekday_or_time_word(w));

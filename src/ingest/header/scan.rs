@@ -18,31 +18,20 @@ pub(super) fn full(d: &HeaderDate) -> bool {
 /// page's timestamp. Prose that gives an event's time says "on May 4 at 9:00", and a date after
 /// a preposition ("on", "from", ...) is left alone.
 pub(super) fn timestamp(line: &str) -> Option<HeaderDate> {
-    let mut pos = 0;
-    while pos < line.len() {
-        let (date, range) = hdate::find_date(&line[pos..])?;
-        let (start, end) = (pos + range.start, pos + range.end);
-        if full(&date) && TIME_AFTER.is_match(&line[end..]) {
-            let before = line[..start]
-                .split_whitespace()
-                .rev()
-                .find(|w| !is_weekday_or_time_word(w.trim_end_matches(',')))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            const PREPOSITIONS: &[&str] = &[
-                "on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to", "between", "and",
-                "for", "until",
-            ];
-            if !PREPOSITIONS.contains(&before.as_str()) {
-                return Some(date);
-            }
+    const PREPOSITIONS: &[&str] =
+        &["on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to", "between", "and", "for"];
+    hdate::dates_in(line).find_map(|(date, range)| {
+        if !full(&date) || !TIME_AFTER.is_match(&line[range.end..]) {
+            return None;
         }
-        pos = end.max(pos + 1);
-        while !line.is_char_boundary(pos) {
-            pos += 1;
-        }
-    }
-    None
+        let before = line[..range.start]
+            .split_whitespace()
+            .rev()
+            .find(|w| !is_weekday_or_time_word(w.trim_end_matches(',')))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        (!PREPOSITIONS.contains(&before.as_str())).then_some(date)
+    })
 }
 
 /// When the header block gives no date: page captures often put boilerplate (cookie and browser
