@@ -99,6 +99,11 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+|de\s+)?|-)({MONTH})(?:(?:\s+de\s+|,?\s*|-)([0-9]{{4}})\b)?")).unwrap()
 });
 /// All-numeric day and month before the year: "13/01/2025", "24.10.2024", "12.20.2024".
+/// A date in Chinese or Japanese characters: "2019年9月24日", or by a Japanese era:
+/// "令和元年9月24日" (Reiwa 1 = 2019; 元 is its first year), "平成30年5月1日".
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(令和|平成)\s*(元|[0-9]{1,2})|([0-9]{4}))\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").unwrap()
+});
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})(?:[^0-9]|$)").unwrap());
 /// A 12-hour clock right after an all-numeric date, with no zone or a US one: "5:31 PM",
@@ -184,6 +189,16 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
         };
         let (day, month) = if second > 12 || (first <= 12 && us()) { (second, first) } else { (first, second) };
         consider(HeaderDate::new(number(Some(y)), month, Some(day)), a.start()..y.end());
+    }
+    if let Some(c) = CJK.captures(s) {
+        let year = match (c.get(1).map(|m| m.as_str()), c.get(2).map(|m| m.as_str())) {
+            (Some(era), Some(n)) => {
+                let n: i32 = if n == "元" { 1 } else { n.parse().unwrap_or(0) };
+                Some(if era == "令和" { 2018 + n } else { 1988 + n })
+            }
+            _ => number(c.get(3)),
+        };
+        consider(HeaderDate::new(year, number(c.get(4)).unwrap_or(0), number(c.get(5))), c.get(0).unwrap().range());
     }
     for c in MONTH_DAY.captures_iter(s) {
         let whole = c.get(0).unwrap();

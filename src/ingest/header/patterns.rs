@@ -124,13 +124,18 @@ pub(super) static BYLINE_ON: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static BYLINE_THEN_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[Bb]y|BY)\s+\p{Lu}[^|;]{0,120}$").unwrap());
 
+/// The dateline that opens a story: a place, then its date, maybe an agency, then a dash,
+/// colon or full stop: "SUNPORT, Oct. 13, 2017 (Wire) --", "San Pedro, Belice, 3 de marzo de
+/// 2022. Hoy ...", "Sunport, 17 Dzulhijjah 1436/30 September 2015 (Agency) –" (an Islamic or
+/// other calendar's date may come first; the Gregorian one is read).
 pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
           \s*,\s*
-          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?(?:,?\s+[0-9]{4})?|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})
+          (?:[0-9]{1,2}\s+\p{L}+(?:\s+\p{L}+)?\s+[0-9]{4}\s*/\s*)?   # a date in another calendar first: 17 Dzulhijjah 1436/
+          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?(?i:[a-z]{3,9})\.?(?:,?\s+(?:de\s+)?[0-9]{4})?|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})
           \s*(?:\((?P<agency>[^)]{1,40})\))?
-          \s*(?:--|-|—|–|:|/)",
+          \s*(?:--|-|—|–|:|/|\.\s)",
     )
     .unwrap()
 });

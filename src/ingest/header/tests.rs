@@ -435,3 +435,20 @@ fn a_foreign_byline_with_a_site_and_a_weekday_before_the_date() {
     let t = "Le président en visite au Sénégal\n\nRédigé par leral.net le Vendredi 17 Janvier 2025 à 12:37\n\nLe président du Ghana effectuera une visite de courtoisie au Sénégal.\n";
     assert_eq!(parse(t, None).published.as_deref(), Some("2025-01-17"));
 }
+
+/// Datelines of releases in Spanish, and of agencies that give a Hijri date before the
+/// Gregorian one; dates in Chinese or Japanese characters, a Japanese era included.
+#[test]
+fn datelines_in_spanish_or_two_calendars_and_cjk_dates() {
+    let t = "DECLARACIÓN CONJUNTA DE LOS PRESIDENTES\nSunport, Ruritania, 3 de marzo de 2022. Hoy los presidentes se reunieron para tratar temas de comercio.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2022-03-03"));
+    let t = "Sunport, 17 Dzulhijjah 1436/30 September 2015 (Lantern) – The foreign minister held bilateral meetings on the second day of the assembly.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2015-09-30"));
+    let t = "外相会談\n令和元年9月24日\n外務大臣は会談を行いました。The ministers met in Sunport on Tuesday.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-09-24"));
+    let t = "外相会談\n2021年10月5日\nThe ministers met in Sunport on Tuesday.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2021-10-05"));
+    // A sentence that happens to begin with a place and a comma is no dateline.
+    let t = "Sunport, 3 de marzo de la semana pasada. Hoy los presidentes se reunieron.\n";
+    assert_eq!(parse(t, None).published, None);
+}
