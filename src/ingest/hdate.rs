@@ -86,7 +86,7 @@ impl HeaderDate {
     }
 }
 
-const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|märz|maerz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maret|mei|agustus|desember|maart|augustus|ene|abr|dic|fev|dez|janv|févr|fevr|avr|juil|déc|okt|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|märz|maerz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maret|mei|agustus|desember|maart|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|ene|abr|dic|fev|dez|janv|févr|fevr|avr|juil|déc|okt|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[^0-9]|$)").unwrap());
@@ -95,15 +95,16 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     // "20 December 2024", "31st of Dec, 2020", "29. Sep 2023", with hyphens "27-Jan-2011", and
-    // the Spanish and Portuguese "18 de dezembro de 2024".
-    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+|de\s+)?|-)({MONTH})(?:(?:\s+de\s+|,?\s*|-)([0-9]{{4}})\b)?")).unwrap()
+    // the Spanish and Portuguese "18 de dezembro de 2024", a weekday between: "13th Saturday,
+    // September 2025".
+    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?(?:\s+(?:of\s+|de\s+)?|-)({MONTH})(?:(?:\s+de\s+|,?\s*|-)([0-9]{{4}})\b)?")).unwrap()
 });
-/// All-numeric day and month before the year: "13/01/2025", "24.10.2024", "12.20.2024".
 /// A date in Chinese or Japanese characters: "2019年9月24日", or by a Japanese era:
 /// "令和元年9月24日" (Reiwa 1 = 2019; 元 is its first year), "平成30年5月1日".
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(令和|平成)\s*(元|[0-9]{1,2})|([0-9]{4}))\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").unwrap()
 });
+/// All-numeric day and month before the year: "13/01/2025", "24.10.2024", "12.20.2024".
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})(?:[^0-9]|$)").unwrap());
 /// A 12-hour clock right after an all-numeric date, with no zone or a US one: "5:31 PM",
@@ -129,6 +130,10 @@ const FOREIGN_MONTHS: &[(&str, u32)] = &[
     // Indonesian and Malay ("6 Agustus 2021"), and Dutch.
     ("januari", 1), ("februari", 2), ("maret", 3), ("mei", 5), ("agustus", 8), ("desember", 12),
     ("maart", 3), ("augustus", 8),
+    // Polish, as dates write them (genitive): "12 października 2007".
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6), ("lipca", 7),
+    ("sierpnia", 8), ("września", 9), ("wrzesnia", 9), ("października", 10), ("pazdziernika", 10),
+    ("listopada", 11), ("grudnia", 12),
     // Abbreviations that are no English word ("23 Abr, 2018", "9 févr. 2020"); not "ago",
     // "set" or "out", which English pages write beside numbers.
     ("ene", 1), ("abr", 4), ("dic", 12), ("fev", 2), ("dez", 12), ("janv", 1), ("févr", 2), ("fevr", 2),

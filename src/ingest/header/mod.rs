@@ -80,6 +80,17 @@ pub fn dateline(line: &str) -> Option<(HeaderDate, String)> {
     Some((date, written.to_string()))
 }
 
+/// The full date a headline closes with after a comma or dash, as releases stamp their
+/// titles: "Minister holds calls with three Pacific leaders - Readout, 30 November 2020". A
+/// date inside a headline ("Leaders to meet 16 November 2006") is an event's, not the page's.
+fn date_closing_title(title: &str) -> Option<HeaderDate> {
+    let title = title.trim_end_matches(['.', ' ']);
+    let (date, range) = hdate::dates_in(title).last()?;
+    let before = title[..range.start].trim_end();
+    (range.end == title.len() && date.day.is_some() && date.year.is_some() && before.ends_with([',', '-', '–', '—']))
+        .then_some(date)
+}
+
 /// A first-paragraph line: sentence-like, or too long for a headline, so the header is over.
 fn is_prose(line: &str) -> bool {
     let w = words(line);
@@ -93,6 +104,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let mut published_line: Option<HeaderDate> = None;
     let mut updated_line: Option<HeaderDate> = None;
     let mut dateline_found: Option<(HeaderDate, String)> = None;
+    let mut title_dated: Option<HeaderDate> = None;
     let mut title_allowed = true;
     let mut prose_lines = 0;
     let all: Vec<Line<'_>> = lines(text).take(MAX_HEADER_LINES + 1).collect();
@@ -154,6 +166,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
                 title_allowed = false;
                 if is_title {
                     header.title = Some(p.to_string());
+                    title_dated = date_closing_title(p);
                     header.title_line = Some(line.span);
                     header.furniture.push(line.span);
                 } else if is_prose(line.text) {
@@ -182,6 +195,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         .or(url_day)
         .or(dateline_dated)
         .or(dateline_inferred)
+        .or(title_dated)
         .or(updated_line)
         .or(url_date)
         .or_else(|| wider_scan(text));

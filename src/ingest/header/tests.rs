@@ -452,3 +452,20 @@ fn datelines_in_spanish_or_two_calendars_and_cjk_dates() {
     let t = "Sunport, 3 de marzo de la semana pasada. Hoy los presidentes se reunieron.\n";
     assert_eq!(parse(t, None).published, None);
 }
+
+/// A dateline with no comma after the place; a day written before its weekday ("13th
+/// Saturday, September 2025"); Polish month names; a release title closing with its date.
+#[test]
+fn more_header_date_forms() {
+    let t = "Latest News\n\nSunport December 28, 2022 (SD) – The president today welcomed his counterpart in Sunport.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2022-12-28"));
+    let t = "Trade deal ready to be signed next week\n\n13th Saturday, September 2025 - 10:55 UTC\n\nThe bloc is to sign a trade agreement next Tuesday in Sunport, it was announced on Friday.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2025-09-13"));
+    let t = "12 października 2007\nThe presidents of Ruritania and Freedonia met in Sunport on Friday.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2007-10-12"));
+    let t = "Minister holds calls with three Pacific leaders - Readout, 30 November 2020\n\nThe minister and the prime minister of Ruritania discussed the partnership between their countries.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2020-11-30"));
+    // A headline that names an event's date is not dated by it.
+    let t = "Leaders to meet in Sunport, 16 November 2026 or later\n\nThe leaders will meet in Sunport, aides said on Monday.\n";
+    assert_eq!(parse(t, None).published, None);
+}
