@@ -21,6 +21,7 @@
 
 use crate::dates::{self, DateValue};
 use crate::doc::{Document, EntityLabel};
+use crate::gazetteer;
 use crate::merge::same_name;
 use crate::records::{
     country_set, AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus, Participant, PartyType,
@@ -71,26 +72,46 @@ pub fn annotate(doc: &mut Document) {
         all.dedup();
         all
     };
-    let meetings_told =
-        doc.meetings.iter().map(|m| (&m.date, &m.sources, &m.participants, country_set(countries_of(&m.participants))));
+    // A meeting of people never named ("The foreign ministers of A and B held talks on
+    // Wednesday") is of the countries its sentence names: the next sentence's "A's foreign
+    // minister X travelled to B's capital for talks with Y" is the same Wednesday's.
+    let countries_named_in = |sources: &[Evidence]| -> Vec<&'static str> {
+        let mut found: Vec<&'static str> = sentences_of(sources)
+            .into_iter()
+            .flat_map(|s| doc.entities_in(doc.sentences[s]))
+            .filter_map(|e| match e.label {
+                EntityLabel::Gpe => gazetteer::canonical_country(e.span.slice(&doc.text)),
+                EntityLabel::Norp => gazetteer::country_of_demonym(e.span.slice(&doc.text)),
+                _ => None,
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    };
+    let meetings_told = doc.meetings.iter().map(|m| {
+        let unnamed = m.participants.is_empty() && m.gathering.is_none();
+        let countries = if unnamed { countries_named_in(&m.sources) } else { country_set(countries_of(&m.participants)) };
+        (&m.date, &m.sources, &m.participants, countries, unnamed.then_some(m.kind))
+    });
     let agreements_told = doc.agreements.iter().map(|a| {
         let parties = a.parties.iter().map(|p| (p.kind == PartyType::Country).then_some(p.name.as_str()));
-        (&a.date, &a.sources, &a.signatories, country_set(parties.chain(countries_of(&a.signatories))))
+        (&a.date, &a.sources, &a.signatories, country_set(parties.chain(countries_of(&a.signatories))), None)
     });
-    let mut dated: Vec<(usize, DateField, Vec<String>, Vec<String>)> = Vec::new();
-    for (date, sources, people, countries) in meetings_told.chain(agreements_told) {
+    let mut dated: Vec<Told> = Vec::new();
+    for (date, sources, people, countries, unnamed_kind) in meetings_told.chain(agreements_told) {
         let Some(date @ DateField { value: Some(_), .. }) = date else { continue };
         let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
         let countries: Vec<String> = countries.into_iter().map(str::to_string).collect();
-        for s in sentences_of(sources) {
-            dated.push((s, date.clone(), names.clone(), countries.clone()));
+        for sentence in sentences_of(sources) {
+            dated.push(Told { sentence, date: date.clone(), names: names.clone(), countries: countries.clone(), unnamed_kind });
         }
     }
     if dated.is_empty() {
         return;
     }
     // By sentence (stable: the first record of a sentence is found first, as before).
-    dated.sort_by_key(|(t, _, _, _)| *t);
+    dated.sort_by_key(|t| t.sentence);
     // Not a visit: the same person's visit told right after a dated one is another journey
     // ("X visited China from August 18 to 20. Before that, X visited Laos and Cambodia").
     let receives = |m: &crate::records::Meeting| {
@@ -106,11 +127,13 @@ pub fn annotate(doc: &mut Document) {
             own_time[i] = true;
         }
     }
+    let told_back = |s: usize, back: usize| {
+        let before = dated.partition_point(|t| t.sentence + back < s);
+        dated[before..].iter().take_while(move |t| t.sentence + back == s)
+    };
     for m in doc.meetings.iter_mut().filter(|m| receives(m)) {
         let Some(s) = sentence_of(&m.sources) else { continue };
-        if own_time.get(s).copied().unwrap_or(false) {
-            continue;
-        }
+        let timed = own_time.get(s).copied().unwrap_or(false);
         let shares_a_person =
             |names: &[String]| names.iter().any(|n| m.participants.iter().any(|p| same_name(n, &p.name)));
         // Or two countries: "Mexico and Guatemala signed a trade deal on Monday. Mexican
@@ -121,18 +144,31 @@ pub fn annotate(doc: &mut Document) {
         // The sentence just before; or the one before that, across a sentence with no time
         // of its own ("On Monday, X met Y. The talks covered trade. X also met Z").
         let reach = if s >= 2 && !own_time[s - 1] { 2 } else { 1 };
-        for back in 1..=reach.min(s) {
-            let before = dated.partition_point(|(t, _, _, _)| t + back < s);
-            let there = dated[before..].iter().take_while(|(t, _, _, _)| t + back == s);
-            if let Some((_, date, _, _)) = there
-                .into_iter()
-                .find(|(_, _, names, countries)| shares_a_person(names) || shares_two_countries(countries))
-            {
-                m.date = Some(date.clone());
-                break;
-            }
+        let carried = (1..=if timed { 0 } else { reach.min(s) })
+            .find_map(|back| told_back(s, back).find(|t| shares_a_person(&t.names) || shares_two_countries(&t.countries)))
+            // Or, up to three sentences back whatever lies between or is dated in its own
+            // sentence, the same kind of encounter told of the two countries' people unnamed:
+            // "The foreign ministers of A and B held talks Wednesday. [...] A's foreign minister
+            // X travelled to B for talks with Y, after the defence chief's visit in August".
+            .or_else(|| {
+                (1..=3.min(s)).find_map(|back| {
+                    told_back(s, back).find(|t| t.unnamed_kind == Some(m.kind) && shares_two_countries(&t.countries))
+                })
+            });
+        if let Some(t) = carried {
+            m.date = Some(t.date.clone());
         }
     }
+}
+
+/// A dated record, by one of the sentences that tell it.
+struct Told {
+    sentence: usize,
+    date: DateField,
+    names: Vec<String>,
+    countries: Vec<String>,
+    /// The kind of a meeting of people never named; `None` for any other record.
+    unnamed_kind: Option<MeetingKind>,
 }
 
 /// The countries people are of, as written on them.
@@ -453,5 +489,56 @@ mod tests {
         doc.published = Some("2024-08-02".into());
         annotate(&mut doc);
         assert_eq!(doc.meetings[1].date, None);
+    }
+    #[test]
+    fn named_talks_take_the_day_of_the_two_countries_unnamed_talks_told_before() {
+        const STORY: &str = "The foreign ministers of Ghana and Togo held talks on Wednesday. It comes after Ghana this month renewed its calls. Ghana's minister Amal Rahim travelled to Lome for talks with Togo's minister Said Nasser, after a visit in August.";
+        let span = |t: &str| {
+            let i = STORY.find(t).unwrap();
+            ByteSpan::new(i, i + t.len())
+        };
+        let said = [
+            "The foreign ministers of Ghana and Togo held talks on Wednesday.",
+            "It comes after Ghana this month renewed its calls.",
+            "Ghana's minister Amal Rahim travelled to Lome for talks with Togo's minister Said Nasser, after a visit in August.",
+        ];
+        let mut doc = Document::from_text("d", STORY);
+        doc.sentences = said.iter().map(|t| span(t)).collect();
+        for (t, label) in [("Ghana", EntityLabel::Gpe), ("Togo", EntityLabel::Gpe), ("this month", EntityLabel::Date), ("August", EntityLabel::Date)] {
+            for (i, _) in STORY.match_indices(t) {
+                doc.entities.push(crate::doc::Entity { span: ByteSpan::new(i, i + t.len()), label, score: 0.9 });
+            }
+        }
+        doc.entities.sort_by_key(|e| e.span.start);
+        let evidence_of = |t: &str| {
+            let s = span(t);
+            vec![Evidence { doc_id: "d".into(), sentence: t.into(), start: s.start, end: s.end }]
+        };
+        let with_country = |name: &str, country: &str| Participant {
+            name: name.into(),
+            role: None,
+            country: Some(country.into()),
+            organization: None,
+        };
+        let done = MeetingStatus::Occurred;
+        let mut unnamed = meeting(MeetingKind::Talks, done, &[], "", Some("2024-03-06"));
+        unnamed.sources = evidence_of(said[0]);
+        let mut named = meeting(MeetingKind::Talks, done, &[], "", None);
+        named.participants = vec![with_country("Amal Rahim", "Ghana"), with_country("Said Nasser", "Togo")];
+        named.sources = evidence_of(said[2]);
+        doc.meetings = vec![unnamed, named.clone()];
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[1].as_deref(), Some("2024-03-06"));
+        // Not a meeting of another kind, nor one whose people are of one of the countries only.
+        let mut call = named.clone();
+        call.kind = MeetingKind::Call;
+        let mut elsewhere = named;
+        elsewhere.participants[1].country = Some("Benin".into());
+        for other in [call, elsewhere] {
+            doc.meetings.truncate(1);
+            doc.meetings.push(other);
+            annotate(&mut doc);
+            assert_eq!(days(&doc)[1], None);
+        }
     }
 }
