@@ -78,8 +78,14 @@ fn continues_on_next_line(line: &str, next: &str, in_run: bool) -> bool {
         "says", "has", "have", "had", "was", "were", "is", "are", "will", "would", "its", "their", "his", "her",
     ];
     let last_word = line.rsplit(' ').next().unwrap_or("");
+    // Or a line that stops on a lower-case word, over a next line of about its width: the
+    // column a wire story wraps at ("... Lee Myung-bak arrived / Wednesday in Australia where
+    // he and ... are set"); a headline stands over a byline or a longer paragraph.
+    let (width, next_width) = (line.chars().count(), next.trim_end().chars().count());
+    let same_column = width >= 60 && next_width >= 50 && width.abs_diff(next_width) <= 20;
     let next_goes_on = next.chars().next().is_some_and(|c| c.is_lowercase())
-        || ((in_run || NEVER_LAST.contains(&last_word)) && next.chars().next().is_some_and(char::is_alphanumeric));
+        || ((in_run || NEVER_LAST.contains(&last_word) || (same_column && line.ends_with(char::is_lowercase)))
+            && next.chars().next().is_some_and(char::is_alphanumeric));
     line.chars().count() >= 40
         && line.contains(' ')
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']', '|'])
@@ -219,6 +225,18 @@ mod tests {
                 "Leaders gather in Baku",
             ]
         );
+    }
+
+    #[test]
+    fn a_wire_story_wrapped_before_a_capitalised_word() {
+        let text = "Leaders to hold talks on trade and climate in the capital this week\nBy Staff Writer\nSUNPORT, March 4 (Lantern) -- Ruritanian President Amal Rahim arrived\nWednesday in Freedonia where she and Prime Minister Said Nasser are set\nto hold official talks.\nThe summit will be held on Thursday.\n";
+        let got = sentences(text);
+        assert_eq!(got[0], "Leaders to hold talks on trade and climate in the capital this week");
+        assert_eq!(got[1], "By Staff Writer");
+        assert!(got[2].starts_with("SUNPORT") && got[2].ends_with("official talks."), "{got:?}");
+        // A headline that ends on a lower-case word stands over a paragraph much longer than it.
+        let text = "Ruritania and Freedonia put five trade pacts on hold\nThe leaders of Ruritania and Freedonia agreed on Monday to put five trade pacts on hold until the next summit, officials said.\n";
+        assert_eq!(sentences(text)[0], "Ruritania and Freedonia put five trade pacts on hold");
     }
 
     #[test]
