@@ -69,6 +69,17 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
                 if is_in(&FUTURE_BEFORE_TO, prev) {
                     return (MeetingStatus::Planned, true);
                 }
+                // The purpose of a journey under way: "is flying to Paris to meet X", "are
+                // travelling to Lima to hold talks": the encounter is still to come.
+                let before_to = |n: usize| if k >= n { s.word(k - n) } else { "" };
+                let journey_under_way = (1..=6).any(|n| {
+                    let w = before_to(n);
+                    let auxiliary = (n + 1..=n + 2).map(before_to).find(|b| !adverb(b));
+                    w.ends_with("ing") && is_in(&TRAVEL, w) && matches!(auxiliary, Some("is" | "are" | "am"))
+                });
+                if journey_under_way {
+                    return (MeetingStatus::Planned, true);
+                }
             }
             _ => {
                 let participle_after_be = k > 0 && s.word(k - 1) == "be";

@@ -1932,3 +1932,20 @@ fn also_met_takes_the_day_of_the_encounter_told_before() {
     let crown = ms.iter().find(|m| names(m).contains(&"Sabah Khaled")).expect("the crown prince's meeting");
     assert_eq!(date(crown), None);
 }
+
+#[test]
+fn the_purpose_of_a_journey_under_way_is_still_to_come() {
+    for s in [
+        "Chancellor [Ana Soto|PERSON] is flying to [Lima|GPE] to meet with President [Luis Vega|PERSON].",
+        "Chancellor [Ana Soto|PERSON] is now travelling to [Lima|GPE] to meet President [Luis Vega|PERSON].",
+    ] {
+        let m = read(s, PUB).into_iter().find(|m| m.kind != MeetingKind::Visit).expect(s);
+        assert_eq!(m.status, MeetingStatus::Planned, "{s}");
+    }
+    // The journey done, the meeting is too.
+    let m = read("Chancellor [Ana Soto|PERSON] flew to [Lima|GPE] to meet with President [Luis Vega|PERSON].", PUB)
+        .into_iter()
+        .find(|m| m.kind != MeetingKind::Visit)
+        .unwrap();
+    assert_eq!(m.status, MeetingStatus::Occurred);
+}
