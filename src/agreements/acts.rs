@@ -37,6 +37,21 @@ static ANNOUNCES_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:{DOCUMENT_PLURALS}|memorand(?:a|ums)\s+of\s+understanding)\b[^:]{{0,160}}:$")).unwrap()
 });
 
+/// How many sentences back a document numbered by its ordinal finds its count.
+const ORDINAL_ITEM_REACH: usize = 8;
+
+/// A sentence opening with a document numbered by its ordinal: "The second deal ...".
+static OPENING_ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*the\s+{ORDINALS}\s+$")).unwrap());
+
+/// A count of documents: "three bilateral agreements", "five MoUs".
+static DOCUMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|[1-9][0-9])\s+(?:[\w-]+\s+){{0,2}}(?:{DOCUMENT_PLURALS}|memorand(?:a|ums)\s+of\s+understanding)\b"
+    ))
+    .unwrap()
+});
+
 impl<'d> Cx<'d> {
     pub(super) fn acts(&self, ui: usize) -> Vec<Act> {
         let u = &self.units[ui];
@@ -190,6 +205,9 @@ impl<'d> Cx<'d> {
             let chosen = chosen.or_else(|| self.listed_after_act(ui, m, acts, mentions, &links));
             // An item of a list set out line by line after the signing: "(ii) MoU on ...;".
             let chosen = chosen.or_else(|| self.enumerated_item_act(ui, m));
+            // Or a sentence that opens with one of them by its ordinal: "The second deal
+            // involves ..." after "three agreements were signed".
+            let chosen = chosen.or_else(|| self.ordinal_item_act(ui, m));
             // The second object of a signing whose first is no agreement: "signed a statement
             // of intent on defence and an agreement on aviation security".
             let chosen = chosen.or_else(|| self.second_object_act(m, acts, mentions));
@@ -441,6 +459,33 @@ impl<'d> Cx<'d> {
             }
         }
         None
+    }
+
+    /// The act a document numbered by its ordinal inherits from the count of documents told
+    /// up to [`ORDINAL_ITEM_REACH`] sentences before: "In total, three bilateral agreements
+    /// were signed." then "The first deal focuses on ...", "The second deal involves ...". The
+    /// ordinal opens the sentence; the count's sentence tells of signing (or of signing to
+    /// come).
+    pub(super) fn ordinal_item_act(&self, ui: usize, m: &Mention) -> Option<Act> {
+        let u = &self.units[ui];
+        if !OPENING_ORDINAL.is_match(self.t(u.span.start, m.head.start)) {
+            return None;
+        }
+        (ui.saturating_sub(ORDINAL_ITEM_REACH)..ui).rev().find_map(|k| {
+            let unit = &self.units[k];
+            if !DOCUMENT_COUNT.is_match(self.t(unit.span.start, unit.span.end)) {
+                return None;
+            }
+            let classes: Vec<ActClass> = self.acts(k).into_iter().map(|a| a.class).collect();
+            let class = if classes.iter().any(|c| matches!(c, ActClass::Sign | ActClass::Conclude | ActClass::Witness)) {
+                ActClass::PassiveSigned
+            } else if classes.contains(&ActClass::Plan) {
+                ActClass::PassivePlanned
+            } else {
+                return None;
+            };
+            Some(Act::new(u.span.start, m.np_start, class))
+        })
     }
 
     /// A passive or in-force act after the phrase, when the phrase is its subject.

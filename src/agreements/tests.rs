@@ -1507,3 +1507,17 @@ fn a_passive_relative_dates_and_places_its_signing_past_its_agents() {
     assert_eq!(a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).as_deref(), Some("2025-09-10"));
     assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Honiara"));
 }
+
+#[test]
+fn documents_numbered_after_a_count_in_sentences_of_their_own_are_a_record_each() {
+    let text = "In total, three bilateral agreements were signed between [Chile|GPE] and [Peru|GPE] in [Lima|GPE] on [Monday|DATE]. \
+                The first deal focuses on vaccines. The second deal involves the border crossings. The third agreement concerns \
+                driving licences.";
+    let rs = crate::merge::merge_agreements(records(text));
+    assert_eq!(rs.len(), 3, "{rs:#?}");
+    // With no count before them, ordinal sentences tell no new documents.
+    let rs = crate::merge::merge_agreements(records(
+        "[Chile|GPE] and [Peru|GPE] signed an agreement in [Lima|GPE] on [Monday|DATE]. The first deal of its kind focuses on vaccines.",
+    ));
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+}

@@ -254,6 +254,14 @@ impl<'d> Reader<'d> {
                 if names_a_site(s, k) {
                     continue; // "at [Wisma Putra] in Kuching", "the Yntymak [Ordo] residence"
                 }
+                // "met Y and his wife Z", "accompanied by first lady Z": a spouse along with
+                // someone already named is company ("met with First Lady Z" is not).
+                let before = |n: usize| if k >= n { s.word(k - n) } else { "" };
+                let companion = is_in(&SPOUSE_WORDS, prev)
+                    && (matches!(before(2), "his" | "her" | "their") || (2..=5).any(|n| before(n) == "accompanied"));
+                if companion && (!out.is_empty() || s.units[..k].iter().any(|v| v.is(EntityLabel::Person))) {
+                    continue;
+                }
                 // "Minister of Industry and [Trade] [Ho Thanh Hung]": a title word tagged as a name.
                 let glued = s.units.get(k + 1).is_some_and(|v| v.is(EntityLabel::Person)) && !u.poss;
                 if glued || is_in(&TITLE_WORDS, &u.low) {

@@ -1949,3 +1949,17 @@ fn the_purpose_of_a_journey_under_way_is_still_to_come() {
         .unwrap();
     assert_eq!(m.status, MeetingStatus::Occurred);
 }
+
+#[test]
+fn a_spouse_along_is_company_not_a_participant() {
+    for s in [
+        "President [Ana Soto|PERSON] met President [Luis Vega|PERSON] and his wife [Carla Ruiz|PERSON] in [Lima|GPE].",
+        "President [Ana Soto|PERSON], accompanied by first lady [Carla Ruiz|PERSON], met President [Luis Vega|PERSON] in [Lima|GPE].",
+    ] {
+        let m = one(s, PUB);
+        assert_eq!(names(&m), ["Ana Soto", "Luis Vega"], "{s}");
+    }
+    // A first lady met by another is a participant.
+    let m = one("First Lady [Carla Ruiz|PERSON] met with the first lady of Peru, [Rosa Diaz|PERSON], in [Lima|GPE].", PUB);
+    assert_eq!(names(&m).len(), 2, "{m:#?}");
+}

@@ -9,6 +9,8 @@ pub(super) static ADVERBS: LazyLock<Vec<&str>> = words!("meetings/adverbs.txt");
 /// Verbs of travel: their subject takes part in the event they travel for ("arrived in Lima
 /// for talks with X", "will travel to Lima to meet X").
 pub(super) static TRAVEL: LazyLock<Vec<&str>> = words!("meetings/travel.txt");
+/// Words that introduce a spouse coming along ("accompanied by first lady X").
+pub(super) static SPOUSE_WORDS: LazyLock<Vec<&str>> = words!("meetings/spouse_words.txt");
 
 /// Verbs that tell a visit by its end.
 pub(super) static END_VERBS: LazyLock<Vec<&str>> = words!("meetings/end_verbs.txt");
