@@ -16,6 +16,11 @@
 //!   month, days to days), not by a day: a meeting after "arrived on Friday on a weeklong
 //!   visit" could be any day of the week.
 //!
+//! - the day of the same kind of encounter told of its two countries' people unnamed, up to
+//!   three sentences before ("The foreign ministers of A and B held talks Wednesday");
+//! - for an undated visit, the day of the meetings its visitor held on it (in its sentence, or
+//!   at its place), when they all give one.
+//!
 //! A date never comes from farther away: a year or day named in an unrelated sentence is not
 //! the event's.
 
@@ -107,9 +112,6 @@ pub fn annotate(doc: &mut Document) {
             dated.push(Told { sentence, date: date.clone(), names: names.clone(), countries: countries.clone(), unnamed_kind });
         }
     }
-    if dated.is_empty() {
-        return;
-    }
     // By sentence (stable: the first record of a sentence is found first, as before).
     dated.sort_by_key(|t| t.sentence);
     // Not a visit: the same person's visit told right after a dated one is another journey
@@ -158,6 +160,43 @@ pub fn annotate(doc: &mut Document) {
         if let Some(t) = carried {
             m.date = Some(t.date.clone());
         }
+    }
+    visits_dated_by_their_meetings(doc, &sentence_of);
+}
+
+/// An undated visit takes the day of the meetings its visitor held on it, when the story dates
+/// them and no other: "Guelleh visit to Mogadishu" over "The president today welcomed his
+/// counterpart Guelleh in Mogadishu"; "X travelled to Niamey for talks with Y" after "The two
+/// ministers held talks Wednesday". A meeting is on the visit when it is told in the visit's
+/// sentence or held at its place (or in its country), with the same status.
+fn visits_dated_by_their_meetings(doc: &mut Document, sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>) {
+    let country_of = |l: &crate::records::Location| {
+        l.country.clone().or_else(|| gazetteer::canonical_country(&l.name).map(str::to_string))
+    };
+    let mut carried: Vec<(usize, DateField)> = Vec::new();
+    for (i, v) in doc.meetings.iter().enumerate() {
+        if v.kind != MeetingKind::Visit || v.date.is_some() {
+            continue;
+        }
+        let Some(visitor) = v.participants.first() else { continue };
+        let on_the_visit = |m: &&crate::records::Meeting| {
+            !matches!(m.kind, MeetingKind::Visit | MeetingKind::Call)
+                && m.status == v.status
+                && m.participants.iter().any(|p| same_name(&p.name, &visitor.name))
+                && (sentence_of(&m.sources).is_some() && sentence_of(&m.sources) == sentence_of(&v.sources)
+                    || match (&m.location, &v.location) {
+                        (Some(a), Some(b)) => a.name == b.name || (country_of(a).is_some() && country_of(a) == country_of(b)),
+                        _ => false,
+                    })
+        };
+        let mut days = doc.meetings.iter().filter(on_the_visit).filter_map(|m| m.date.clone().filter(|d| d.value.is_some()));
+        let Some(first) = days.next() else { continue };
+        if days.all(|d| d.value == first.value) {
+            carried.push((i, first));
+        }
+    }
+    for (i, date) in carried {
+        doc.meetings[i].date = Some(date);
     }
 }
 
@@ -540,5 +579,42 @@ mod tests {
             annotate(&mut doc);
             assert_eq!(days(&doc)[1], None);
         }
+    }
+    #[test]
+    fn an_undated_visit_takes_the_day_of_the_meetings_held_on_it() {
+        const STORY: &str = "Rahim visit to Muscat unexplained. The sultan today welcomed Amal Rahim in Muscat. They talked.";
+        let span = |t: &str| {
+            let i = STORY.find(t).unwrap();
+            ByteSpan::new(i, i + t.len())
+        };
+        let said = ["Rahim visit to Muscat unexplained.", "The sultan today welcomed Amal Rahim in Muscat.", "They talked."];
+        let mut doc = Document::from_text("d", STORY);
+        doc.sentences = said.iter().map(|t| span(t)).collect();
+        let evidence_of = |t: &str| {
+            let s = span(t);
+            vec![Evidence { doc_id: "d".into(), sentence: t.into(), start: s.start, end: s.end }]
+        };
+        let muscat = || Some(crate::records::Location { name: "Muscat".into(), country: Some("Oman".into()) });
+        let done = MeetingStatus::Occurred;
+        let mut visit = meeting(MeetingKind::Visit, done, &["Amal Rahim"], "", None);
+        visit.sources = evidence_of(said[0]);
+        visit.location = muscat();
+        let mut welcome = meeting(MeetingKind::Meeting, done, &["Said Nasser", "Amal Rahim"], "", Some("2024-03-06"));
+        welcome.sources = evidence_of(said[1]);
+        welcome.location = muscat();
+        doc.meetings = vec![visit.clone(), welcome.clone()];
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[0].as_deref(), Some("2024-03-06"));
+        // Meetings there on two different days date no visit; nor does one elsewhere.
+        let mut other_day = welcome.clone();
+        other_day.date = Some(DateField { text: "on Tuesday".into(), value: DateValue::from_iso("2024-03-05") });
+        doc.meetings = vec![visit.clone(), welcome.clone(), other_day];
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[0], None);
+        let mut elsewhere = welcome;
+        elsewhere.location = Some(crate::records::Location { name: "Doha".into(), country: Some("Qatar".into()) });
+        doc.meetings = vec![visit, elsewhere];
+        annotate(&mut doc);
+        assert_eq!(days(&doc)[0], None);
     }
 }
