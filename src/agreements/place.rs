@@ -93,7 +93,8 @@ impl<'d> Cx<'d> {
     }
 
     /// "in the capital", "in the Kazakh capital", "in Kenya's capital" with no name: the
-    /// dateline city, else the city last named before, of that country when one is given.
+    /// dateline city, else the city last named before, of that country when one is given, else
+    /// that country's capital.
     pub(super) fn capital_in(&self, a: usize, b: usize, exclude: Option<ByteSpan>) -> Option<Location> {
         static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\b(?:in|at)\s+(?:the\s+(?:([A-Z][\w'’-]+)\s+)?|([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+)capital\b").unwrap()
@@ -134,12 +135,15 @@ impl<'d> Cx<'d> {
             Some(d) => d.clone(),
             None => {
                 let first = self.ents.partition_point(|e| e.span.start < at);
-                let e = self.ents[..first]
+                let named_before = self.ents[..first]
                     .iter()
                     .rev()
                     .take(200)
-                    .find(|e| e.label == EntityLabel::Gpe && fits(self.t(e.span.start, e.span.end)))?;
-                gazetteer::name_case(self.t(e.span.start, e.span.end).trim())
+                    .find(|e| e.label == EntityLabel::Gpe && fits(self.t(e.span.start, e.span.end)));
+                match named_before {
+                    Some(e) => gazetteer::name_case(self.t(e.span.start, e.span.end).trim()),
+                    None => gazetteer::capital_of(country?)?.to_string(),
+                }
             }
         };
         let country = gazetteer::country_of_place(&name).map(str::to_string);

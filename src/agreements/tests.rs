@@ -1521,3 +1521,9 @@ fn documents_numbered_after_a_count_in_sentences_of_their_own_are_a_record_each(
     ));
     assert_eq!(rs.len(), 1, "{rs:#?}");
 }
+
+#[test]
+fn signed_in_the_capital_of_a_demonym_with_no_city_named() {
+    let a = one("[Chile|GPE] and [Peru|GPE] signed a trade agreement in the [Mexican|NORP] capital on [Monday|DATE].");
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Mexico City"));
+}

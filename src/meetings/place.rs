@@ -6,7 +6,8 @@ use super::*;
 impl Reader<'_> {
     /// The city "in the capital" / "in the Thai capital" (in units `from..to`) refers to: the
     /// dateline's city, or else the city named last before the sentence, of the demonym's
-    /// country when there is one.
+    /// country when there is one; or else that country's capital ("in the Mexican capital":
+    /// Mexico City).
     pub(super) fn capital_ref(&self, s: &Sentence, from: usize, to: usize) -> Option<Location> {
         let units = s.units;
         let to = to.min(units.len());
@@ -41,6 +42,10 @@ impl Reader<'_> {
             .filter(|(_, c)| country.is_none_or(|want| want == *c))
             .last()
             .map(|(t, c)| Location { name: t.to_string(), country: Some(c.to_string()) })
+            .or_else(|| {
+                let country = country?;
+                Some(Location { name: gazetteer::capital_of(country)?.to_string(), country: Some(country.to_string()) })
+            })
     }
 }
 

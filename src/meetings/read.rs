@@ -905,7 +905,10 @@ pub(super) fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<u
                 start -= 1;
                 break;
             }
+            // Modifiers in pairs: "his official and working visit".
+            let paired = w == "and" && start >= 2 && is_modifier(&units[start - 2]) && is_modifier(&units[start]);
             if is_modifier(u)
+                || paired
                 || (!u.cap
                     && !is_in(&PREPOSITIONS, w)
                     && !is_in(&FINITE, w)

@@ -1963,3 +1963,11 @@ fn a_spouse_along_is_company_not_a_participant() {
     let m = one("First Lady [Carla Ruiz|PERSON] met with the first lady of Peru, [Rosa Diaz|PERSON], in [Lima|GPE].", PUB);
     assert_eq!(names(&m).len(), 2, "{m:#?}");
 }
+
+#[test]
+fn the_capital_of_a_demonym_is_that_countrys_capital_and_modifiers_come_in_pairs() {
+    let m = one("President [Ana Soto|PERSON] held talks with President [Luis Vega|PERSON] in the [Mexican|NORP] capital.", PUB);
+    assert_eq!(place(&m), Some("Mexico City"));
+    let m = one("President [Ana Soto|PERSON] arrived in [Lima|GPE] on Tuesday night, beginning her official and work visit.", PUB);
+    assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Lima")));
+}

@@ -78,7 +78,9 @@ pub(super) fn noun_after(units: &[Unit], i: usize, nouns: &[&str]) -> Option<usi
         if u.is_wi(nouns) {
             return Some(j);
         }
-        if !is_modifier(u) && !u.is_p('-') {
+        // Modifiers in pairs: "began his official and working visit".
+        let paired = u.is_w("and") && j > i + 1 && is_modifier(&units[j - 1]) && units.get(j + 1).is_some_and(is_modifier);
+        if !is_modifier(u) && !u.is_p('-') && !paired {
             return None;
         }
         j += 1;
