@@ -640,14 +640,18 @@ impl<'d> Reader<'d> {
         let mut k = from;
         while k < to.min(from + 4) {
             let u = &units[k];
+            // "the Qatari [Emir]": an office the tagger took for a name or a nationality.
+            let office_as_name = u.label.is_some() && is_in(&OFFICES, &u.low);
             if let Some(w) = u.word() {
                 if is_in(&PREPOSITIONS, w) {
                     break;
                 }
                 words.push(w.to_string());
+            } else if office_as_name {
+                words.push(u.low.clone());
             } else if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) {
                 let text = self.text(u.span);
-                country = gazetteer::country_of_demonym(text).or_else(|| gazetteer::canonical_country(text));
+                country = gazetteer::country_of_demonym(text).or_else(|| gazetteer::canonical_country(text)).or(country);
             } else {
                 break;
             }
@@ -655,6 +659,10 @@ impl<'d> Reader<'d> {
         }
         if !words.last().is_some_and(|w| is_in(&OFFICES, w)) {
             return None;
+        }
+        // "the Emir of Qatar", "the President of Kenya".
+        if country.is_none() && s.word(k) == "of" && units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Gpe)) {
+            country = gazetteer::canonical_country(self.text(units[k + 1].span));
         }
         self.person_described(&words, country, units.get(from)?.span.start)
     }

@@ -1971,3 +1971,17 @@ fn the_capital_of_a_demonym_is_that_countrys_capital_and_modifiers_come_in_pairs
     let m = one("President [Ana Soto|PERSON] arrived in [Lima|GPE] on Tuesday night, beginning her official and work visit.", PUB);
     assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Lima")));
 }
+
+#[test]
+fn an_office_of_a_country_named_before_stands_for_its_holder() {
+    for obj in ["the [Qatari|NORP] [Emir|NORP]", "the emir of [Qatar|GPE]", "the president of [Kenya|GPE]"] {
+        let text = format!(
+            "[Qatari|NORP] Emir [Hamad Thani|PERSON] spoke first. [Kenyan|NORP] President [William Ruto|PERSON] spoke next. \
+             President [Ana Soto|PERSON] also met with {obj} on [Monday|DATE]."
+        );
+        let ms = read(&text, PUB);
+        assert_eq!(ms.len(), 1, "{obj}: {ms:#?}");
+        let want = if obj.contains("Kenya") { "William Ruto" } else { "Hamad Thani" };
+        assert_eq!(names(&ms[0]), ["Ana Soto", want], "{obj}");
+    }
+}
