@@ -308,6 +308,7 @@ impl<'d> Reader<'d> {
         let mut place_ambiguous = false;
         // The place a "where" clause points back to, and so the clause's date.
         let mut where_from: Option<usize> = None;
+        let mut where_after_done = false;
         let mut destinations: Vec<usize> = Vec::new();
         if kind == MeetingKind::Visit {
             if let Some(a) = t.arrival {
@@ -421,6 +422,11 @@ impl<'d> Reader<'d> {
                     if let Some(k) = k {
                         place = Some(self.location_of(&units[k]));
                         where_from = Some(k);
+                        // "arrived in Erbil on Wednesday, where he will meet X": the clause
+                        // "where" hangs on tells a journey done.
+                        let before = k.saturating_sub(4)..k;
+                        where_after_done = before.clone().any(|j| is_in(&PAST_WORDS, s.word(j)) || (s.word(j).ends_with("ed") && !units[j].cap))
+                            && !before.into_iter().any(|j| matches!(s.word(j), "will" | "would" | "shall" | "to"));
                     }
                 }
             }
@@ -497,6 +503,11 @@ impl<'d> Reader<'d> {
             }
             // "the 1950-53 Korean War": a date that modifies a name.
             if k > 0 && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.cap && !v.punct) {
+                continue;
+            }
+            // "arrived in Erbil on Wednesday evening, where he will meet X": the time of the
+            // clause the relative hangs on is the arrival's, not the plan's.
+            if where_after_done && k < r.cs && status == MeetingStatus::Planned {
                 continue;
             }
             let lower = u.low.clone();

@@ -458,6 +458,8 @@ impl<'d> Reader<'d> {
                 }
             }
         }
+        // Not a plan from a done event's time: "arrived on Wednesday, where she will meet X".
+        let same_sentence = same_sentence.filter(|b| !(c.status == MeetingStatus::Planned && b.status == MeetingStatus::Occurred));
         if c.date.is_none() && !c.own_time {
             if let Some(d) = same_sentence.and_then(|b| b.date) {
                 c.date = Some(relative_to(c, d));

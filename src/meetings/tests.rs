@@ -1985,3 +1985,22 @@ fn an_office_of_a_country_named_before_stands_for_its_holder() {
         assert_eq!(names(&ms[0]), ["Ana Soto", want], "{obj}");
     }
 }
+
+#[test]
+fn a_plan_in_a_relative_after_a_journey_done_takes_no_time_from_it() {
+    // The arrival is Wednesday's; the meeting still to come is not dated by it.
+    let ms = read(
+        "Foreign Minister [Ana Soto|PERSON] arrived in [Lima|GPE] on [Wednesday|DATE] evening, where she will meet with President [Luis Vega|PERSON].",
+        PUB,
+    );
+    let m = ms.iter().find(|m| m.kind != MeetingKind::Visit).expect("the meeting");
+    assert_eq!((m.status, date(m)), (MeetingStatus::Planned, None));
+    // A journey to come dates the meeting it is for.
+    let ms = read(
+        "Minister [Rui Lopes|PERSON] will travel to [Quito|GPE] on [Monday|DATE], where he is scheduled to meet President [Juan Mora|PERSON].",
+        PUB,
+    );
+    let m = ms.iter().find(|m| m.kind != MeetingKind::Visit).expect("the meeting");
+    assert_eq!(m.status, MeetingStatus::Planned);
+    assert!(date(m).is_some(), "{m:#?}");
+}
