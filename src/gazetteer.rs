@@ -362,6 +362,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_the_news_capitalises_are_no_places() {
+        for w in ["Republic", "the Republic", "Union", "Summit", "Independence"] {
+            assert_eq!(country_of_place(w), None, "{w}");
+        }
+    }
+
+    #[test]
     fn a_countrys_capital() {
         assert_eq!(capital_of("Mexico"), Some("Mexico City"));
         assert_eq!(capital_of("Nigeria"), Some("Abuja"));
