@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn words_the_news_capitalises_are_no_places() {
-        for w in ["Republic", "the Republic", "Union", "Summit", "Independence"] {
+        for w in ["Republic", "the Republic", "Union", "Summit", "Independence", "Obama"] {
             assert_eq!(country_of_place(w), None, "{w}");
         }
     }
