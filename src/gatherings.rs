@@ -469,9 +469,11 @@ fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: us
             return Some(field);
         }
     }
-    let before = entities.iter().find(|e| e.label == EntityLabel::Date && possessive_stem(text, e.span) != e.span.end && {
-        let gap = &text[possessive_stem(text, e.span)..name_start];
-        gap.trim().is_empty()
+    // (A date after the name has no gap before it: `get` answers nothing for it.)
+    let before = entities.iter().find(|e| {
+        e.label == EntityLabel::Date
+            && possessive_stem(text, e.span) != e.span.end
+            && text.get(possessive_stem(text, e.span)..name_start).is_some_and(|gap| gap.trim().is_empty())
     })?;
     resolved(before)
 }
@@ -821,6 +823,16 @@ mod tests {
         crate::dates::annotate(&mut doc);
         crate::people::annotate(&mut doc);
         doc
+    }
+
+    #[test]
+    fn a_possessive_date_after_the_name_dates_nothing_and_panics_nothing() {
+        // (A real page had a possessive date after the gathering's name: slicing the gap
+        // before the name from that date's end panicked.)
+        let text = "A summit of the Arab League opened. Tuesday's vote followed.";
+        let d = doc(text, &["A summit of the Arab League opened.", "Tuesday's vote followed."], &[("Arab League", EntityLabel::Org), ("Tuesday", EntityLabel::Date)], Some("2024-05-08"));
+        let noun = ByteSpan::new(2, 8);
+        assert_eq!(date_near(&d, &d.entities, noun, 16, 35, None), None);
     }
 
     #[test]

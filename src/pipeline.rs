@@ -182,12 +182,35 @@ pub fn analyse(doc: &mut Document, model: &NerModel) {
     doc.word_features = Vec::new();
 }
 
+/// [`analyse`], with a failure of the record stages kept to its document: a panic (a bug in
+/// the rules on some text) leaves the document's entities, no records and a warning that says
+/// so, and the batch goes on.
+pub fn analyse_isolated(doc: &mut Document, model: &NerModel) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(doc, model)));
+    if let Err(panic) = outcome {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let why: String = why.chars().take(200).collect();
+        doc.meetings.clear();
+        doc.agreements.clear();
+        doc.event_mentions.clear();
+        doc.word_features = Vec::new();
+        doc.warnings.push(format!(
+            "meetings and agreements not read: internal error in the record stages ({why}); the entities are kept. \
+             This is a bug: please report it with this file"
+        ));
+    }
+}
+
 /// Segments, tags and analyses documents already read (tests, eval, benchmarks).
 pub fn annotate_documents(docs: &mut [Document], model: &NerModel) -> Result<()> {
     let segmenter = RuleSegmenter;
     docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| segmenter.annotate(d));
     model.annotate(docs)?;
-    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| analyse(d, model));
+    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| analyse_isolated(d, model));
     Ok(())
 }
 
@@ -228,7 +251,7 @@ pub fn process_sources(sources: &[&ingest::Source], model: &NerModel) -> Result<
         .zip(sources.par_iter())
         .map(|(doc, source)| {
             if doc.is_ok() {
-                analyse(doc, model);
+                analyse_isolated(doc, model);
             }
             DocOutcome {
                 order_key: order_key(source),

@@ -102,3 +102,30 @@ fn heads_of_another_encoder_are_refused() {
     let own = EventReader::load(&root.join("models/events")).expect("shipped event reader");
     model.attach_events(own, Reader::Hybrid).expect("the reader beside the model attaches");
 }
+
+/// A bug in the record stages costs one document its records, not the batch: a document whose
+/// sentence starts inside a character (a state no reader should see) is left with its entities,
+/// no records and a warning that says what happened.
+#[test]
+fn a_panic_in_the_record_stages_stays_with_its_document() {
+    let model = model();
+    let text = "Président Ana Soto met President Luis Vega in Lima on Monday.";
+    let mut docs = vec![Document::from_text("broken", text), Document::from_text("fine", text)];
+    for d in &mut docs {
+        RuleSegmenter.annotate(d);
+    }
+    model.annotate(&mut docs).unwrap();
+    // "é" is bytes 2 and 3: a sentence from byte 3 starts inside it.
+    docs[0].sentences = vec![attache::text::ByteSpan::new(3, text.len())];
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    for d in &mut docs {
+        pipeline::analyse_isolated(d, &model);
+    }
+    std::panic::set_hook(hook);
+    assert!(docs[0].meetings.is_empty() && docs[0].agreements.is_empty());
+    assert!(docs[0].warnings.iter().any(|w| w.contains("internal error")), "{:?}", docs[0].warnings);
+    assert!(!docs[0].entities.is_empty(), "the entities are kept");
+    assert_eq!(docs[1].meetings.len(), 1, "the next document is read as ever");
+    assert!(docs[1].warnings.is_empty());
+}
