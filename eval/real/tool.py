@@ -15,6 +15,10 @@ SHA-256 of the text) and the hand-made gold records.
   tool.py status               counts per split, outlets, negatives, missing texts
   tool.py base                 writes the committed set back as drafts/base.*.jsonl, so that
                                `finalize` keeps it when a new share is added (drafts/ is ignored)
+  tool.py subset OUT PREFIX... the articles whose ids start with a PREFIX (a batch of shares:
+                               `subset /tmp/fresh rw rx ry rz`), as OUT/open, OUT/locked and
+                               OUT/gold.open.jsonl, OUT/gold.locked.jsonl, for `attache eval`
+                               (a fresh batch is scored apart before anyone reads it)
 """
 import hashlib, json, os, sys, shutil, glob
 
@@ -194,6 +198,28 @@ def verify():
     sys.exit(1 if bad else 0)
 
 
+def subset(out, prefixes):
+    articles = load_jsonl(os.path.join(HERE, "articles.jsonl"))
+    chosen = {a["id"]: a["split"] for a in articles if any(a["id"].startswith(p) for p in prefixes)}
+    for split in ("open", "locked"):
+        d = os.path.join(out, split)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        for aid, s in sorted(chosen.items()):
+            if s == split:
+                t = text_of(aid)
+                if t is None:
+                    sys.exit(f"{aid}: no texts/{aid}.txt: re-fetch the texts first (README)")
+                shutil.copy(os.path.join(TEXTS, aid + ".txt"), d)
+        with open(os.path.join(out, f"gold.{split}.jsonl"), "w", encoding="utf-8") as f:
+            for line in open(os.path.join(HERE, f"gold.{split}.jsonl"), encoding="utf-8"):
+                r = json.loads(line)
+                source = r.get("source") or r["sources"][0]
+                if source[:-4] in chosen:
+                    f.write(line)
+        print(f"{split}: {sum(s == split for s in chosen.values())} articles -> {d}")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "status"
     if cmd == "reserved":
@@ -206,5 +232,7 @@ if __name__ == "__main__":
         finalize()
     elif cmd == "verify":
         verify()
+    elif cmd == "subset" and len(sys.argv) >= 4:
+        subset(sys.argv[2], sys.argv[3:])
     else:
         status()
