@@ -117,12 +117,10 @@ fn a_panic_in_the_record_stages_stays_with_its_document() {
     model.annotate(&mut docs).unwrap();
     // "é" is bytes 2 and 3: a sentence from byte 3 starts inside it.
     docs[0].sentences = vec![attache::text::ByteSpan::new(3, text.len())];
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    // (The caught panic still prints its message on stderr.)
     for d in &mut docs {
         pipeline::analyse_isolated(d, &model);
     }
-    std::panic::set_hook(hook);
     assert!(docs[0].meetings.is_empty() && docs[0].agreements.is_empty());
     assert!(docs[0].warnings.iter().any(|w| w.contains("internal error")), "{:?}", docs[0].warnings);
     assert!(!docs[0].entities.is_empty(), "the entities are kept");
