@@ -84,11 +84,8 @@ pub fn annotate(doc: &mut Document) {
         let mut found: Vec<&'static str> = sentences_of(sources)
             .into_iter()
             .flat_map(|s| doc.entities_in(doc.sentences[s]))
-            .filter_map(|e| match e.label {
-                EntityLabel::Gpe => gazetteer::canonical_country(e.span.slice(&doc.text)),
-                EntityLabel::Norp => gazetteer::country_of_demonym(e.span.slice(&doc.text)),
-                _ => None,
-            })
+            .filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp))
+            .filter_map(|e| gazetteer::country_named(e.span.slice(&doc.text), e.label == EntityLabel::Norp))
             .collect();
         found.sort_unstable();
         found.dedup();
@@ -170,24 +167,19 @@ pub fn annotate(doc: &mut Document) {
 /// ministers held talks Wednesday". A meeting is on the visit when it is told in the visit's
 /// sentence or held at its place (or in its country), with the same status.
 fn visits_dated_by_their_meetings(doc: &mut Document, sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>) {
-    let country_of = |l: &crate::records::Location| {
-        l.country.clone().or_else(|| gazetteer::canonical_country(&l.name).map(str::to_string))
-    };
     let mut carried: Vec<(usize, DateField)> = Vec::new();
     for (i, v) in doc.meetings.iter().enumerate() {
         if v.kind != MeetingKind::Visit || v.date.is_some() {
             continue;
         }
         let Some(visitor) = v.participants.first() else { continue };
+        let visit_sentence = sentence_of(&v.sources);
         let on_the_visit = |m: &&crate::records::Meeting| {
             !matches!(m.kind, MeetingKind::Visit | MeetingKind::Call)
                 && m.status == v.status
                 && m.participants.iter().any(|p| same_name(&p.name, &visitor.name))
-                && (sentence_of(&m.sources).is_some() && sentence_of(&m.sources) == sentence_of(&v.sources)
-                    || match (&m.location, &v.location) {
-                        (Some(a), Some(b)) => a.name == b.name || (country_of(a).is_some() && country_of(a) == country_of(b)),
-                        _ => false,
-                    })
+                && ((visit_sentence.is_some() && sentence_of(&m.sources) == visit_sentence)
+                    || matches!((&m.location, &v.location), (Some(a), Some(b)) if same_place_or_country(a, b)))
         };
         let mut days = doc.meetings.iter().filter(on_the_visit).filter_map(|m| m.date.clone().filter(|d| d.value.is_some()));
         let Some(first) = days.next() else { continue };
@@ -210,6 +202,14 @@ struct Told {
     unnamed_kind: Option<MeetingKind>,
 }
 
+/// Whether two places are one, or lie in one country (a meeting in Cairo during a visit to
+/// Egypt).
+fn same_place_or_country(a: &crate::records::Location, b: &crate::records::Location) -> bool {
+    let country_of =
+        |l: &crate::records::Location| l.country.clone().or_else(|| gazetteer::canonical_country(&l.name).map(str::to_string));
+    a.name == b.name || (country_of(a).is_some() && country_of(a) == country_of(b))
+}
+
 /// The countries people are of, as written on them.
 fn countries_of(people: &[Participant]) -> impl Iterator<Item = Option<&str>> {
     people.iter().map(|p| p.country.as_deref())
@@ -227,7 +227,6 @@ fn dates_of_visit_spans(
     sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>,
     story_day: Option<chrono::NaiveDate>,
 ) {
-    use crate::gazetteer;
     let spans: Vec<(usize, usize)> = doc
         .meetings
         .iter()
@@ -241,9 +240,6 @@ fn dates_of_visit_spans(
     if spans.is_empty() {
         return;
     }
-    let country_of = |l: &crate::records::Location| {
-        l.country.clone().or_else(|| gazetteer::canonical_country(&l.name).map(str::to_string))
-    };
     let mut carried: Vec<(usize, DateField)> = Vec::new();
     for (i, m) in doc.meetings.iter().enumerate() {
         if m.date.is_some() || matches!(m.kind, MeetingKind::Visit | MeetingKind::Call) {
@@ -269,7 +265,7 @@ fn dates_of_visit_spans(
             })
             .find(|v| match (&m.location, &v.location) {
                 (None, _) => true,
-                (Some(a), Some(b)) => a.name == b.name || (country_of(a).is_some() && country_of(a) == country_of(b)),
+                (Some(a), Some(b)) => same_place_or_country(a, b),
                 (Some(_), None) => false,
             });
         if let Some(date) = visit.and_then(|v| v.date.clone()) {
@@ -353,6 +349,34 @@ mod tests {
         doc.meetings.iter().map(|m| m.date.as_ref().and_then(DateField::start)).collect()
     }
 
+    /// The byte span of `sentence` in `text` (ASCII: bytes are code points).
+    fn span_in(text: &str, sentence: &str) -> ByteSpan {
+        let i = text.find(sentence).unwrap();
+        ByteSpan::new(i, i + sentence.len())
+    }
+
+    /// Evidence of a record told in `sentences` of `text`.
+    fn told_in(text: &str, sentences: &[&str]) -> Vec<Evidence> {
+        sentences
+            .iter()
+            .map(|t| {
+                let s = span_in(text, t);
+                Evidence { doc_id: "d".into(), sentence: (*t).into(), start: s.start, end: s.end }
+            })
+            .collect()
+    }
+
+    /// A document of `text` split into `sentences`.
+    fn story_of(text: &str, sentences: &[&str]) -> Document {
+        let mut doc = Document::from_text("d", text);
+        doc.sentences = sentences.iter().map(|t| span_in(text, t)).collect();
+        doc
+    }
+
+    fn with_country(name: &str, country: &str) -> Participant {
+        Participant { name: name.into(), role: None, country: Some(country.into()), organization: None }
+    }
+
     #[test]
     fn the_lead_event_done_takes_the_story_day() {
         let mut doc = story(Some("2024-03-05"));
@@ -411,20 +435,9 @@ mod tests {
             "Amal Rahim also held talks with Omar Haddad.",
             "Lina Vos met Piet Kuyper.",
         ];
-        let span = |t: &str| {
-            let i = STORY.find(t).unwrap();
-            ByteSpan::new(i, i + t.len())
-        };
-        let told = |ts: &[&str]| -> Vec<Evidence> {
-            ts.iter()
-                .map(|t| {
-                    let s = span(t);
-                    Evidence { doc_id: "d".into(), sentence: (*t).into(), start: s.start, end: s.end }
-                })
-                .collect()
-        };
-        let mut doc = Document::from_text("d", STORY);
-        doc.sentences = said.iter().map(|t| span(t)).collect();
+        let span = |t: &str| span_in(STORY, t);
+        let told = |ts: &[&str]| told_in(STORY, ts);
+        let mut doc = story_of(STORY, &said);
         let done = MeetingStatus::Occurred;
         let mut first = meeting(MeetingKind::Meeting, done, &["Amal Rahim", "Said Nasser"], "", Some("2024-03-04"));
         first.sources = told(&said[..2]);
@@ -453,12 +466,6 @@ mod tests {
     #[test]
     fn a_meeting_of_two_countries_takes_their_signing_just_before() {
         let mut doc = story(None);
-        let with_country = |name: &str, country: &str| Participant {
-            name: name.into(),
-            role: None,
-            country: Some(country.into()),
-            organization: None,
-        };
         // "Qatar and Oman signed a shipping accord [on Monday]. Amal Rahim met Said Nasser."
         doc.meetings.truncate(2);
         doc.meetings[1].participants = vec![with_country("Amal Rahim", "Qatar"), with_country("Said Nasser", "Oman")];
@@ -490,10 +497,7 @@ mod tests {
             "Amal Rahim will also meet Omar Haddad in Peru.",
             "Amal Rahim met Lina Vos.",
         ];
-        let span = |t: &str| {
-            let i = WEEK.find(t).unwrap();
-            ByteSpan::new(i, i + t.len())
-        };
+        let span = |t: &str| span_in(WEEK, t);
         doc.sentences = said.iter().map(|t| span(t)).collect();
         doc.published = Some("2024-07-02".into());
         let week = DateField { text: "this week".into(), value: DateValue::from_iso("2024-07-01/2024-07-07") };
@@ -532,33 +536,19 @@ mod tests {
     #[test]
     fn named_talks_take_the_day_of_the_two_countries_unnamed_talks_told_before() {
         const STORY: &str = "The foreign ministers of Ghana and Togo held talks on Wednesday. It comes after Ghana this month renewed its calls. Ghana's minister Amal Rahim travelled to Lome for talks with Togo's minister Said Nasser, after a visit in August.";
-        let span = |t: &str| {
-            let i = STORY.find(t).unwrap();
-            ByteSpan::new(i, i + t.len())
-        };
         let said = [
             "The foreign ministers of Ghana and Togo held talks on Wednesday.",
             "It comes after Ghana this month renewed its calls.",
             "Ghana's minister Amal Rahim travelled to Lome for talks with Togo's minister Said Nasser, after a visit in August.",
         ];
-        let mut doc = Document::from_text("d", STORY);
-        doc.sentences = said.iter().map(|t| span(t)).collect();
+        let mut doc = story_of(STORY, &said);
         for (t, label) in [("Ghana", EntityLabel::Gpe), ("Togo", EntityLabel::Gpe), ("this month", EntityLabel::Date), ("August", EntityLabel::Date)] {
             for (i, _) in STORY.match_indices(t) {
                 doc.entities.push(crate::doc::Entity { span: ByteSpan::new(i, i + t.len()), label, score: 0.9 });
             }
         }
         doc.entities.sort_by_key(|e| e.span.start);
-        let evidence_of = |t: &str| {
-            let s = span(t);
-            vec![Evidence { doc_id: "d".into(), sentence: t.into(), start: s.start, end: s.end }]
-        };
-        let with_country = |name: &str, country: &str| Participant {
-            name: name.into(),
-            role: None,
-            country: Some(country.into()),
-            organization: None,
-        };
+        let evidence_of = |t: &str| told_in(STORY, &[t]);
         let done = MeetingStatus::Occurred;
         let mut unnamed = meeting(MeetingKind::Talks, done, &[], "", Some("2024-03-06"));
         unnamed.sources = evidence_of(said[0]);
@@ -583,17 +573,9 @@ mod tests {
     #[test]
     fn an_undated_visit_takes_the_day_of_the_meetings_held_on_it() {
         const STORY: &str = "Rahim visit to Muscat unexplained. The sultan today welcomed Amal Rahim in Muscat. They talked.";
-        let span = |t: &str| {
-            let i = STORY.find(t).unwrap();
-            ByteSpan::new(i, i + t.len())
-        };
         let said = ["Rahim visit to Muscat unexplained.", "The sultan today welcomed Amal Rahim in Muscat.", "They talked."];
-        let mut doc = Document::from_text("d", STORY);
-        doc.sentences = said.iter().map(|t| span(t)).collect();
-        let evidence_of = |t: &str| {
-            let s = span(t);
-            vec![Evidence { doc_id: "d".into(), sentence: t.into(), start: s.start, end: s.end }]
-        };
+        let mut doc = story_of(STORY, &said);
+        let evidence_of = |t: &str| told_in(STORY, &[t]);
         let muscat = || Some(crate::records::Location { name: "Muscat".into(), country: Some("Oman".into()) });
         let done = MeetingStatus::Occurred;
         let mut visit = meeting(MeetingKind::Visit, done, &["Amal Rahim"], "", None);

@@ -321,10 +321,7 @@ fn host_of(text: &str, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan, 
         let countries: Vec<Option<&str>> = chain
             .iter()
             .zip(&names)
-            .map(|(e, n)| match e.label {
-                EntityLabel::Norp => gazetteer::country_of_demonym(n),
-                _ => gazetteer::canonical_country(n.strip_prefix("the ").unwrap_or(n)),
-            })
+            .map(|(e, n)| gazetteer::country_named(n, e.label == EntityLabel::Norp))
             .collect();
         if chain.len() == 1 && matches!(chain[0].label, EntityLabel::Gpe | EntityLabel::Loc) && countries[0].is_none() {
             let city = names[0].strip_prefix("the ").unwrap_or(names[0]);
@@ -469,11 +466,10 @@ fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: us
             return Some(field);
         }
     }
-    // (A date after the name has no gap before it: `get` answers nothing for it.)
+    // Only a date that ends before the name can stand right before it.
     let before = entities.iter().find(|e| {
-        e.label == EntityLabel::Date
-            && possessive_stem(text, e.span) != e.span.end
-            && text.get(possessive_stem(text, e.span)..name_start).is_some_and(|gap| gap.trim().is_empty())
+        let stem = possessive_stem(text, e.span);
+        e.label == EntityLabel::Date && stem != e.span.end && stem <= name_start && text[stem..name_start].trim().is_empty()
     })?;
     resolved(before)
 }
@@ -761,13 +757,7 @@ fn attendee_of(doc: &Document, sentence: ByteSpan, entities: &[Entity], name_sta
 fn met_already(doc: &Document, named: &[&Entity]) -> bool {
     let countries: Vec<&str> = named
         .iter()
-        .filter_map(|e| {
-            let name = e.span.slice(&doc.text).trim();
-            match e.label {
-                EntityLabel::Norp => gazetteer::country_of_demonym(name),
-                _ => gazetteer::canonical_country(name.strip_prefix("the ").unwrap_or(name)),
-            }
-        })
+        .filter_map(|e| gazetteer::country_named(e.span.slice(&doc.text).trim(), e.label == EntityLabel::Norp))
         .collect();
     doc.meetings.iter().any(|m| {
         let theirs: Vec<&str> = m.participants.iter().filter_map(|p| p.country.as_deref()).collect();

@@ -82,6 +82,16 @@ pub fn canonical_country(name: &str) -> Option<&'static str> {
     lookup(&gazetteer().countries, name)
 }
 
+/// The country a place or nationality mention names: a demonym ("Ghanaian", `demonym`) or a
+/// country name or alias ("the Gambia"); `None` for cities and for anything else.
+pub fn country_named(text: &str, demonym: bool) -> Option<&'static str> {
+    if demonym {
+        country_of_demonym(text)
+    } else {
+        canonical_country(text.strip_prefix("the ").unwrap_or(text))
+    }
+}
+
 /// The capital of a country, given by its canonical name: "Mexico" -> "Mexico City" (what "the
 /// Mexican capital" names when the story names no city of that country).
 pub fn capital_of(country: &str) -> Option<&'static str> {

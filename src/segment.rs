@@ -81,12 +81,15 @@ fn continues_on_next_line(line: &str, next: &str, in_run: bool) -> bool {
     // Or a line that stops on a lower-case word, over a next line of about its width: the
     // column a wire story wraps at ("... Lee Myung-bak arrived / Wednesday in Australia where
     // he and ... are set"); a headline stands over a byline or a longer paragraph.
-    let (width, next_width) = (line.chars().count(), next.trim_end().chars().count());
-    let same_column = width >= 60 && next_width >= 50 && width.abs_diff(next_width) <= 20;
+    let width = line.chars().count();
+    let same_column = || {
+        let next_width = next.trim_end().chars().count();
+        width >= 60 && next_width >= 50 && width.abs_diff(next_width) <= 20
+    };
     let next_goes_on = next.chars().next().is_some_and(|c| c.is_lowercase())
-        || ((in_run || NEVER_LAST.contains(&last_word) || (same_column && line.ends_with(char::is_lowercase)))
+        || ((in_run || NEVER_LAST.contains(&last_word) || (line.ends_with(char::is_lowercase) && same_column()))
             && next.chars().next().is_some_and(char::is_alphanumeric));
-    line.chars().count() >= 40
+    width >= 40
         && line.contains(' ')
         && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']', '|'])
         && next_goes_on

@@ -443,14 +443,7 @@ impl<'d> Cx<'d> {
                 if !ANNOUNCES_DOCUMENTS.is_match(line) {
                     return None;
                 }
-                let classes: Vec<ActClass> = (k.saturating_sub(3)..=k).flat_map(|j| self.acts(j)).map(|a| a.class).collect();
-                let class = if classes.iter().any(|c| matches!(c, ActClass::Sign | ActClass::Conclude | ActClass::Witness)) {
-                    ActClass::PassiveSigned
-                } else if classes.contains(&ActClass::Plan) {
-                    ActClass::PassivePlanned
-                } else {
-                    return None;
-                };
+                let class = self.inherited_class(k.saturating_sub(3)..=k)?;
                 return Some(Act::new(u.span.start, m.np_start, class));
             }
             // An earlier item: it opens with an agreement noun (after its enumerator).
@@ -476,16 +469,23 @@ impl<'d> Cx<'d> {
             if !DOCUMENT_COUNT.is_match(self.t(unit.span.start, unit.span.end)) {
                 return None;
             }
-            let classes: Vec<ActClass> = self.acts(k).into_iter().map(|a| a.class).collect();
-            let class = if classes.iter().any(|c| matches!(c, ActClass::Sign | ActClass::Conclude | ActClass::Witness)) {
-                ActClass::PassiveSigned
-            } else if classes.contains(&ActClass::Plan) {
-                ActClass::PassivePlanned
-            } else {
-                return None;
-            };
+            let class = self.inherited_class(k..=k)?;
             Some(Act::new(u.span.start, m.np_start, class))
         })
+    }
+
+    /// What an item of a list (set out line by line, or numbered by its ordinal) inherits from
+    /// the sentences that announce or count the documents: signed when one of them tells of
+    /// signing, planned when one tells of a signing to come, nothing otherwise.
+    fn inherited_class(&self, units: std::ops::RangeInclusive<usize>) -> Option<ActClass> {
+        let classes: Vec<ActClass> = units.flat_map(|j| self.acts(j)).map(|a| a.class).collect();
+        if classes.iter().any(|c| matches!(c, ActClass::Sign | ActClass::Conclude | ActClass::Witness)) {
+            Some(ActClass::PassiveSigned)
+        } else if classes.contains(&ActClass::Plan) {
+            Some(ActClass::PassivePlanned)
+        } else {
+            None
+        }
     }
 
     /// A passive or in-force act after the phrase, when the phrase is its subject.

@@ -36,7 +36,6 @@ TRIGGERS = {
     "protocol": r"protocol|protocols|agreement",
     "declaration": r"declaration|declarations|statement|agreement",
 }
-LABEL_OF_EVENT = {"meeting", "talks", "visit", "call", "conference"}
 
 
 def fold(s):
@@ -111,9 +110,7 @@ def convert(doc, records):
                 key_for(p, {"GPE", "ORG", "NORP"}, "party")
         if r.get("location"):
             key_for(r["location"], {"GPE", "LOC", "ORG"}, "place")
-        status = r["status"]
-        kind = r["kind"]
-        events.append({"id": eid, "type": r["type"], "kind": kind, "status": status, "roles": roles, "value": r.get("date")})
+        events.append({"id": eid, "type": r["type"], "kind": r["kind"], "status": r["status"], "roles": roles, "value": r.get("date")})
     for e in entities:
         e.pop("canonical")
     return {"id": doc["doc_id"], "published": doc.get("published"), "style": "real", "text": text,
