@@ -2004,3 +2004,59 @@ fn a_plan_in_a_relative_after_a_journey_done_takes_no_time_from_it() {
     assert_eq!(m.status, MeetingStatus::Planned);
     assert!(date(m).is_some(), "{m:#?}");
 }
+
+// ----- round 27 -----
+
+#[test]
+fn two_officials_speaking_with_each_other_is_an_encounter() {
+    let m = one(
+        "Prime Minister [Han Duck-soo|PERSON] spoke with [U.S.|GPE] President [Donald Trump|PERSON] on [Monday|DATE], \
+         the office said.",
+        PUB,
+    );
+    assert_eq!(m.kind, MeetingKind::Talks);
+    assert_eq!(m.status, MeetingStatus::Occurred);
+    assert_eq!(names(&m), ["Han Duck-soo", "Donald Trump"]);
+    assert_eq!(date(&m).as_deref(), Some("2024-03-04"));
+    // Said to be by phone: a call.
+    let m = one("[Han Duck-soo|PERSON] spoke to former President [Yoon Seok-youl|PERSON] by phone.", PUB);
+    assert_eq!(m.kind, MeetingKind::Call);
+    // To come.
+    let m = one("[Kaja Kallas|PERSON] will talk with [Marco Rubio|PERSON] on [Friday|DATE].", PUB);
+    assert_eq!(m.status, MeetingStatus::Planned);
+}
+
+#[test]
+fn speaking_to_the_press_or_in_talks_is_no_new_encounter() {
+    assert!(read("The minister spoke to reporters in [Paris|GPE] on [Monday|DATE].", PUB).is_empty());
+    assert!(read("[Penny Wong|PERSON] spoke to [CNN|ORG]'s [Jake Tapper|PERSON] on [Sunday|DATE].", PUB).is_empty());
+    // "talks with" is the noun: one meeting, not a second one from "talks".
+    let ms = read(
+        "[Abdulhamid al-Mabrouk|PERSON] is expected in [Ankara|GPE] on [Friday|DATE] for talks with [Turkish|NORP] \
+         Vice President [Cevdet Yilmaz|PERSON].",
+        PUB,
+    );
+    assert!(ms.iter().all(|m| m.kind != MeetingKind::Talks || m.status == MeetingStatus::Planned), "{ms:#?}");
+}
+
+#[test]
+fn a_date_in_brackets_is_read_through() {
+    let m = one(
+        "Prime Minister [Ariel Sharon|PERSON] met [this afternoon|DATE] ([Sunday|DATE]), [19 June 2005|DATE] with \
+         [Egyptian|NORP] Foreign Minister [Ahmed Aboul Gheit|PERSON].",
+        None,
+    );
+    assert_eq!(names(&m), ["Ariel Sharon", "Ahmed Aboul Gheit"]);
+    assert_eq!(date(&m).as_deref(), Some("2005-06-19"));
+}
+
+#[test]
+fn main_and_high_level_talks_are_talks() {
+    for modifier in ["main", "principal", "high-level", "extensive", "preliminary"] {
+        let m = one(
+            &format!("[Cambodian|NORP] Prime Minister [Hun Sen|PERSON] held his {modifier} talks with Premier [Wen Jiabao|PERSON]."),
+            PUB,
+        );
+        assert_eq!(names(&m), ["Hun Sen", "Wen Jiabao"], "{modifier}");
+    }
+}

@@ -461,6 +461,33 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     found = Some(verb(MeetingKind::Call, k + 1, 0.6));
                 }
             }
+            // "Han spoke with U.S. President Donald Trump on the 8th", "Kerry spoke with Mr Putin
+            // at his residence": two officials speaking is an encounter (a call when the sentence
+            // says so). The person must follow with only titles and nationalities between:
+            // "spoke to reporters", "spoke to CNN's Jake Tapper" are interviews.
+            // ("talks with" is the noun; "talk with" a verb only after a modal.)
+            "spoke" | "speak" | "speaks" | "speaking" | "talked" | "talk"
+                if matches!(next, "with" | "to")
+                    && (w != "talk" || matches!(prev, "will" | "would" | "to" | "could" | "may" | "might"))
+                    && !is_in(&DEFINITE, prev)
+                    && !matches!(prev, "a" | "an") =>
+            {
+                let person = person_soon(units, i + 2, 6).filter(|&j| {
+                    !units[j].poss
+                        && (i + 2..j).all(|k| {
+                            let u = &units[k];
+                            u.is(EntityLabel::Norp)
+                                || u.is(EntityLabel::Gpe)
+                                || (u.cap && u.label.is_none())
+                                || u.is_wi(&["his", "her", "their", "counterpart", "the", "of", "then", "former"])
+                        })
+                });
+                if person.is_some() {
+                    let phoned = units.iter().any(|u| u.is_wi(&["phone", "telephone", "telephonic", "video", "videoconference"]));
+                    let kind = if phoned { MeetingKind::Call } else { MeetingKind::Talks };
+                    found = Some(verb(kind, i + 2, 0.5));
+                }
+            }
             "visited" | "visit" | "visits" | "visiting" => {
                 let mut k = i + 1;
                 if word(k) == "the" {

@@ -180,5 +180,24 @@ pub(super) fn tokenize(doc: &Document, sent: ByteSpan) -> Vec<Unit> {
         pos += c.len_utf8();
         spaced = false;
     }
-    units
+    without_date_brackets(units)
+}
+
+/// A date in brackets is an aside the clause reads through: "met this afternoon (Sunday), 19
+/// June 2005 with X", "concluded their meeting in Brussels today (13 February 2025)". The
+/// brackets go and the date stays (a bracket ends a clause elsewhere: "(AFP)", "(left)").
+fn without_date_brackets(units: Vec<Unit>) -> Vec<Unit> {
+    let closes_date = |k: usize| {
+        units[k].is_p('(')
+            && units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Date))
+            && units.get(k + 2).is_some_and(|u| u.is_p(')'))
+    };
+    let mut drop = vec![false; units.len()];
+    for k in 0..units.len() {
+        if closes_date(k) {
+            drop[k] = true;
+            drop[k + 2] = true;
+        }
+    }
+    units.into_iter().zip(drop).filter(|(_, d)| !d).map(|(u, _)| u).collect()
 }

@@ -248,9 +248,12 @@ impl NerModel {
                 tags::decode(&self.tags, &word_probs, words)
                     .into_iter()
                     .map(|span| Entity {
-                        span: ByteSpan::new(
-                            sentence.word_spans[span.start].start + sentence.base,
-                            sentence.word_spans[span.end - 1].end + sentence.base,
+                        span: without_stray_punctuation(
+                            &docs[sentence.doc].text,
+                            ByteSpan::new(
+                                sentence.word_spans[span.start].start + sentence.base,
+                                sentence.word_spans[span.end - 1].end + sentence.base,
+                            ),
                         ),
                         label: span.label,
                         score: span.score,
@@ -607,5 +610,46 @@ fn softmax_into(logits: &[f32], out: &mut [f32]) {
     }
     for o in out.iter_mut() {
         *o /= sum;
+    }
+}
+
+/// A tagged span without the punctuation a word of the tokenizer carried past the name:
+/// "(Sunday)," tagged as a date is "Sunday", "Joko “" is "Joko". A bracket closes only what
+/// the span does not open ("Kyiv (Kiev)" keeps its own), and a final period stays ("U.S.").
+fn without_stray_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
+    let Some(slice) = text.get(span.start..span.end) else { return span };
+    let opens = slice.contains('(');
+    let trimmed_end = slice.trim_end_matches(|c: char| {
+        matches!(c, ',' | ';' | ':' | '/' | '“' | '"') || c.is_whitespace() || (c == ')' && !opens)
+    });
+    let trimmed = trimmed_end.trim_start_matches(|c: char| matches!(c, '“' | '"') || c.is_whitespace());
+    if trimmed.is_empty() {
+        return span;
+    }
+    let start = span.start + (trimmed_end.len() - trimmed.len());
+    ByteSpan::new(start, start + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tidy(text: &str) -> &str {
+        without_stray_punctuation(text, ByteSpan::new(0, text.len())).slice(text)
+    }
+
+    #[test]
+    fn punctuation_a_word_carried_past_the_name_is_left_out() {
+        assert_eq!(tidy("Sunday),"), "Sunday");
+        assert_eq!(tidy("Joko “"), "Joko");
+        assert_eq!(tidy("15 April, 2024 /"), "15 April, 2024");
+        assert_eq!(tidy("“Hamas"), "Hamas");
+        assert_eq!(tidy("Kyiv (Kiev)"), "Kyiv (Kiev)", "a bracket the span opens is its own");
+        assert_eq!(tidy("U.S."), "U.S.", "an abbreviation keeps its period");
+        assert_eq!(tidy("),"), "),", "nothing left: the span stays as it was");
+        let text = "met (Sunday), with";
+        let span = without_stray_punctuation(text, ByteSpan::new(5, 13));
+        assert_eq!(span.slice(text), "Sunday");
+        assert_eq!((span.start, span.end), (5, 11));
     }
 }

@@ -448,7 +448,11 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
         let next_key = vocab_key(words[first + 1]);
         let name_follows = words.len() - first > 2;
         let bare_rank = is_in(NAME_LIKE_RANKS, &key) && !words[first].ends_with('.') && !name_follows;
-        if strips(first) || (RANKS.iter().any(|(r, _)| *r == key) && !bare_rank) || is_in(&TEMPORAL, &key) {
+        if strips(first)
+            || (RANKS.iter().any(|(r, _)| *r == key) && !bare_rank)
+            || is_in(&TEMPORAL, &key)
+            || is_in(&SPAN_OPENERS, &key)
+        {
             first += 1;
         } else if is_title_word(&key)
             && !is_counterpart(&key)

@@ -721,3 +721,12 @@ fn a_regnal_number_keeps_the_fuller_name_however_often_the_bare_one_is_written()
     let people = resolve_people(&doc("[King Abdullah II|PERSON] met [Abbas|PERSON]. [Abdullah|PERSON] spoke. [Abdullah|PERSON] left."));
     assert!(people.iter().any(|p| p.name == "Abdullah II"), "{people:#?}");
 }
+
+#[test]
+fn a_function_word_the_tagger_took_into_a_name_is_left_out() {
+    let d = doc("First Call [Between Han|PERSON] and [Trump|PERSON] in 152 Days\nPrime Minister [Han Duck-soo|PERSON] spoke with \
+         [Donald Trump|PERSON].");
+    let people = resolve_people(&d);
+    assert!(people.iter().all(|p| !p.name.starts_with("Between")), "{people:#?}");
+    assert_eq!(find(&people, "Han Duck-soo").mentions.len(), 2, "{people:#?}");
+}

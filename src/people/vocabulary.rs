@@ -25,6 +25,7 @@ pub(super) const DETERMINERS: &[&str] =
 
 /// Capitalised words that start sentences and clauses but never titles.
 pub(super) static STOP_CAPITALISED: LazyLock<Vec<&str>> = crate::wordlist::words!("people/stop_capitalised.txt");
+pub(super) static SPAN_OPENERS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/span_openers.txt");
 
 pub(super) static HONORIFICS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/honorifics.txt");
 
