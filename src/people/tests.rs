@@ -730,3 +730,11 @@ fn a_function_word_the_tagger_took_into_a_name_is_left_out() {
     assert!(people.iter().all(|p| !p.name.starts_with("Between")), "{people:#?}");
     assert_eq!(find(&people, "Han Duck-soo").mentions.len(), 2, "{people:#?}");
 }
+
+#[test]
+fn a_country_tagged_as_a_person_is_no_one() {
+    let d = doc("[Wang Yi|PERSON] met [Kiribati|PERSON]'s President [Taneti Maamau|PERSON] in [Tarawa|GPE].");
+    let people = resolve_people(&d);
+    assert!(people.iter().all(|p| p.name != "Kiribati"), "{people:#?}");
+    assert!(people.iter().any(|p| p.name == "Taneti Maamau"), "{people:#?}");
+}
