@@ -127,11 +127,28 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
     let mut people: Vec<Person> =
         members.iter().filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
     people.sort_by_key(|p| p.mentions.first().map(|s| (s.start, s.end)));
+    let pairs: Vec<bool> = people.iter().map(|p| names_a_pair(&p.name, &people)).collect();
+    let mut pairs = pairs.into_iter();
+    people.retain(|_| !pairs.next().unwrap_or(false));
     let after_prefixes = vessel_words(&doc.text);
     for p in people.iter_mut() {
         p.vessel = is_vessel_name(&after_prefixes, p);
     }
     people
+}
+
+/// Whether `name` is two other people's names joined by a hyphen ("the Yoon-Trump
+/// conversation", "a Putin-Xi summit"): a pair, no one of its own.
+fn names_a_pair(name: &str, people: &[Person]) -> bool {
+    let Some((a, b)) = name.split_once('-') else { return false };
+    if name.contains(char::is_whitespace) || b.contains('-') || !a.starts_with(char::is_uppercase) || !b.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let someone_else_called = |part: &str| {
+        let part = crate::gazetteer::fold(part);
+        people.iter().any(|p| p.name != name && crate::gazetteer::fold(&p.name).split_whitespace().any(|w| w == part))
+    };
+    someone_else_called(a) && someone_else_called(b)
 }
 
 /// Whether a PERSON span's text names someone once titles, honorifics and possessives are

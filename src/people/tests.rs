@@ -738,3 +738,13 @@ fn a_country_tagged_as_a_person_is_no_one() {
     assert!(people.iter().all(|p| p.name != "Kiribati"), "{people:#?}");
     assert!(people.iter().any(|p| p.name == "Taneti Maamau"), "{people:#?}");
 }
+
+#[test]
+fn two_names_joined_by_a_hyphen_are_a_pair_not_a_person() {
+    let d = doc("[Han|PERSON] called [Trump|PERSON] after the [Yoon-Trump|PERSON] call. [Donald Trump|PERSON] spoke \
+         with [Yoon Seok-youl|PERSON] in November. [Lee Jae-myung|PERSON] won. [Sahle-Work|PERSON] spoke.");
+    let people = resolve_people(&d);
+    assert!(people.iter().all(|p| p.name != "Yoon-Trump"), "{people:#?}");
+    assert!(people.iter().any(|p| p.name == "Lee Jae-myung"), "{people:#?}");
+    assert!(people.iter().any(|p| p.name == "Sahle-Work"), "a hyphenated name of its own stays: {people:#?}");
+}
