@@ -476,6 +476,13 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
         }
     }
     let name_words = &words[first..];
+    // Two people the tagger took as one ("Condoleezza Rice og Ingibjörg Sólrún Gísladóttir",
+    // a caption in Icelandic; "Putin and Xi"): no one name. Each is named on their own.
+    if name_words.len() >= 3
+        && name_words[1..name_words.len() - 1].iter().any(|w| matches!(*w, "and" | "og" | "och" | "und" | "et" | "&"))
+    {
+        return None;
+    }
     let name = name_words.join(" ");
     let tokens: Vec<String> = name_words
         .iter()

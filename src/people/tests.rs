@@ -748,3 +748,12 @@ fn two_names_joined_by_a_hyphen_are_a_pair_not_a_person() {
     assert!(people.iter().any(|p| p.name == "Lee Jae-myung"), "{people:#?}");
     assert!(people.iter().any(|p| p.name == "Sahle-Work"), "a hyphenated name of its own stays: {people:#?}");
 }
+
+#[test]
+fn two_people_tagged_as_one_name_no_one() {
+    let d = doc("[Condoleezza Rice og Ingibjörg Sólrún Gísladóttir|PERSON]\n[Condoleezza Rice|PERSON] met today with \
+         [Ingibjörg Sólrún Gísladóttir|PERSON].");
+    let people = resolve_people(&d);
+    assert_eq!(people.len(), 2, "{people:#?}");
+    assert_eq!(find(&people, "Condoleezza Rice").mentions.len(), 1, "{people:#?}");
+}
