@@ -2060,3 +2060,17 @@ fn main_and_high_level_talks_are_talks() {
         assert_eq!(names(&m), ["Hun Sen", "Wen Jiabao"], "{modifier}");
     }
 }
+
+#[test]
+fn received_with_the_time_before_the_agent() {
+    let m = one(
+        "The Chairperson of the [African Union Commission|ORG], [Moussa Faki Mahamat|PERSON], was received \
+         [this afternoon|DATE] by the Prime Minister of the [Federal Democratic Republic of Ethiopia|GPE], \
+         [Hailemariam Desalegn|PERSON].",
+        PUB,
+    );
+    assert_eq!(names(&m), ["Moussa Faki Mahamat", "Hailemariam Desalegn"]);
+    let m = one("[Ana Costa|PERSON] was received [yesterday|DATE] by President [Rui Lopes|PERSON] in [Praia|GPE].", PUB);
+    assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
+    assert_eq!(date(&m).as_deref(), Some("2024-03-05"));
+}

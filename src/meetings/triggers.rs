@@ -185,6 +185,13 @@ fn traveller_before(units: &[Unit], i: usize) -> bool {
 /// Center by X" (where and when may come before the agent).
 fn passive_agent(units: &[Unit], i: usize) -> Option<usize> {
     let n = units.len();
+    // When may come first: "was received this afternoon by", "was received yesterday at".
+    let mut i = i;
+    while i + 1 < n
+        && (units[i + 1].is(EntityLabel::Date) || units[i + 1].is_wi(&["yesterday", "today", "earlier", "later", "also"]))
+    {
+        i += 1;
+    }
     let next = units.get(i + 1).and_then(|u| u.word()).unwrap_or("");
     let by_at = if next == "by" {
         Some(i + 1)
@@ -200,7 +207,9 @@ fn passive_agent(units: &[Unit], i: usize) -> Option<usize> {
     } else {
         None
     };
-    by_at.filter(|&by| person_soon(units, by + 1, 8).is_some())
+    // A long title may stand before the name: "by the Prime Minister of the Federal
+    // Democratic Republic of Ethiopia, Hailemariam Desalegn".
+    by_at.filter(|&by| person_soon(units, by + 1, 12).is_some())
 }
 
 /// Whether a PERSON (or a title leading to one) follows `i` within a few units.
