@@ -2074,3 +2074,21 @@ fn received_with_the_time_before_the_agent() {
     assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
     assert_eq!(date(&m).as_deref(), Some("2024-03-05"));
 }
+
+#[test]
+fn a_stopover_is_a_visit_a_stop_on_the_way_is_not() {
+    let m = one(
+        "[Chinese|NORP] Foreign Minister [Wang Yi|PERSON] has stopped over at the island nation [Kiribati|GPE] as part \
+         of a [Pacific|LOC] tour.",
+        PUB,
+    );
+    assert_eq!(m.kind, MeetingKind::Visit);
+    assert_eq!(place(&m), Some("Kiribati"));
+    let ms = read(
+        "On his way home, [Ararat Mirzoyan|PERSON] stopped in [Tbilisi|GPE] on [Tuesday|DATE] and met [Georgian|NORP] \
+         Foreign Minister [Maka Botchorishvili|PERSON].",
+        PUB,
+    );
+    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+    assert!(read("The talks stopped in [Geneva|GPE].", PUB).is_empty());
+}

@@ -266,7 +266,14 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
         let prev = if i > 0 { word(i - 1) } else { "" };
         // Where a journey's preposition stands: "arrived on Wednesday in Baghdad" puts the day
         // before the place (verbs of being take the place right after them).
-        let prep = if BEING.contains(&w) { i + 1 } else { after_time(units, i + 1) };
+        // ("stopped over in Kiribati": the particle before the preposition.)
+        let prep = if BEING.contains(&w) {
+            i + 1
+        } else if w.starts_with("stop") && word(i + 1) == "over" {
+            after_time(units, i + 2)
+        } else {
+            after_time(units, i + 1)
+        };
         let next = word(i + 1);
         let verb = |kind, core_end: usize, strength: f64| Trigger {
             kind,
@@ -562,6 +569,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
             | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
             | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
+            | "stopped" | "stops" | "stopping"
                 if matches!(word(prep), "in" | "at" | "to")
                     && (word(prep) != "to"
                         || !(w.starts_with("arriv") || w.starts_with("land"))
@@ -651,11 +659,14 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         consumed[v] = !units[v].is_wi(&["talks", "meetings"]);
                         found = Some(t);
                     } else if !being
-                        && matches!(w, "arrived" | "travelled" | "traveled" | "flew" | "landed")
-                        && traveller_before(units, i)
+                        && matches!(w, "arrived" | "travelled" | "traveled" | "flew" | "landed" | "stopped")
+                        && (w != "stopped" || next == "over")
+                        && (traveller_before(units, i) || (w == "stopped" && i >= 2 && traveller_before(units, i - 1)))
                     {
                         // A named traveller's trip told by the journey alone ("Premier X flew to
-                        // Cairo on Tuesday", "X arrived in Lima on Monday"): a visit.
+                        // Cairo on Tuesday", "X arrived in Lima on Monday", "X has stopped over
+                        // in Kiribati"; a stop on the way, "stopped in Tbilisi and met Y", is only
+                        // where the meeting was): a visit.
                         let mut t = verb(MeetingKind::Visit, p + 1, 0.5);
                         t.arrival = Some(p);
                         found = Some(t);
