@@ -2092,3 +2092,24 @@ fn a_stopover_is_a_visit_a_stop_on_the_way_is_not() {
     assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
     assert!(read("The talks stopped in [Geneva|GPE].", PUB).is_empty());
 }
+
+#[test]
+fn both_leaders_are_the_two_named_before() {
+    let m = one(
+        "President [Goodluck Jonathan|PERSON] and his [Brazilian|NORP] counterpart, Madam [Dilma Rousseff|PERSON], have \
+         reaffirmed their commitment to trade. Both leaders met at a closed doors session on [Saturday|DATE] in \
+         [Abuja|GPE].",
+        PUB,
+    );
+    let mut people = names(&m);
+    people.sort();
+    assert_eq!(people, ["Dilma Rousseff", "Goodluck Jonathan"]);
+    assert_eq!(place(&m), Some("Abuja"));
+    // Teams are sides too: "both sides" is no pair of people named before.
+    assert!(read(
+        "[Uganda|GPE] drew with [Kenya|GPE] after [Emmanuel Okwi|PERSON] scored. Both sides will meet again in \
+         [Nairobi|GPE] on [July 28|DATE].",
+        PUB
+    )
+    .is_empty());
+}
