@@ -136,6 +136,16 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
                 }
             }
             let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            // A page that lost the space after a period: "confirmed to The New Times.The
+            // meeting is ...". Only before a word that opens sentences ("ASP.NET", "Yahoo.Com"
+            // and "e.g.The" stay whole).
+            if c == '.' && j == i + 1 && glued_sentence_start(line, &chars, i) {
+                let boundary = chars[j].0;
+                push_trimmed(text, start + sentence_start, start + boundary, out);
+                sentence_start = boundary;
+                i = j;
+                continue;
+            }
             if followed_by_space && c == '.' && is_abbreviation(line, &chars, i) {
                 i = j;
                 continue;
@@ -161,6 +171,20 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
         i += 1;
     }
     push_trimmed(text, start + sentence_start, end, out);
+}
+
+/// Whether the period at `chars[dot]`, with no space after it, ends a sentence glued to the
+/// next: a word ending in three lower-case letters or more before it, and after it a capitalised
+/// word that opens sentences, then a space.
+fn glued_sentence_start(line: &str, chars: &[(usize, char)], dot: usize) -> bool {
+    const OPENERS: [&str; 16] =
+        ["The", "He", "She", "It", "They", "This", "These", "In", "On", "At", "But", "A", "An", "We", "His", "Her"];
+    let lower_before = chars[..dot].iter().rev().take_while(|(_, c)| c.is_lowercase()).count();
+    if lower_before < 3 {
+        return false;
+    }
+    let after = &line[chars[dot].0 + 1..];
+    OPENERS.iter().any(|w| after.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// Whether the period at `chars[dot]` ends an abbreviation or an initial rather than a sentence.
@@ -274,6 +298,17 @@ mod tests {
             sentences(text),
             vec!["CHINA / DIPLOMACY", "Published: Dec 20, 2024", "It ended.[1]", "Then “we left.”", "Next one"]
         );
+    }
+
+    #[test]
+    fn a_period_that_lost_its_space_still_ends_a_sentence() {
+        assert_eq!(
+            sentences("Sources confirmed it to The New Times.The meeting is a culmination of efforts."),
+            ["Sources confirmed it to The New Times.", "The meeting is a culmination of efforts."]
+        );
+        assert_eq!(sentences("He uses ASP.NET and Yahoo.Com daily."), ["He uses ASP.NET and Yahoo.Com daily."]);
+        assert_eq!(sentences("See e.g.The Hague rules."), ["See e.g.The Hague rules."]);
+        assert_eq!(sentences("It went.Then more."), ["It went.Then more."], "only a word that opens sentences");
     }
 
     #[test]
