@@ -521,10 +521,17 @@ impl<'d> Reader<'d> {
                     if !of_countries.is_empty() && ends && words.len() <= 2 {
                         let office = [singular(&words[words.len() - 1])];
                         let mut found = Vec::new();
+                        let countries = of_countries.len();
                         for c in of_countries {
                             if let Some(p) = self.person_described(&office, Some(c), u.span.start) {
                                 push_unique(&mut found, p);
                             }
+                        }
+                        // Some of the countries' holders not named yet ("The foreign ministers of
+                        // Nigeria and Niger held talks Wednesday" after a caption naming Niger's):
+                        // the encounter of the offices, its people unnamed, not one person's.
+                        if !found.is_empty() && found.len() < countries && words.last().is_some_and(|w| w.ends_with('s')) {
+                            return Some((Vec::new(), true));
                         }
                         if !found.is_empty() {
                             return Some((found, true));

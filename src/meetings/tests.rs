@@ -2113,3 +2113,16 @@ fn both_leaders_are_the_two_named_before() {
     )
     .is_empty());
 }
+
+#[test]
+fn offices_of_two_countries_with_one_holder_named_are_an_unnamed_encounter() {
+    let ms = read(
+        "[Niger|GPE]'s Foreign Minister [Bakary Yaou Sangare|PERSON] hosted his [Nigerian|NORP] counterpart for talks \
+         in [Niamey|GPE].\nThe foreign ministers of [Nigeria|GPE] and [Niger|GPE] held talks [Wednesday|DATE] on \
+         cross-border security.",
+        PUB,
+    );
+    let talks: Vec<&Meeting> = ms.iter().filter(|m| date(m).as_deref() == Some("2024-03-06")).collect();
+    assert_eq!(talks.len(), 1, "{ms:#?}");
+    assert!(talks[0].participants.is_empty(), "{ms:#?}");
+}
