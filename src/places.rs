@@ -122,7 +122,7 @@ fn venue_told_next(doc: &Document, at: usize) -> Option<Location> {
     let place = doc.entities_in(next).iter().rev().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
     let name = place_name(place.span.slice(&doc.text));
     let country = gazetteer::canonical_country(name).or_else(|| gazetteer::country_of_place(name));
-    Some(Location { name: name.to_string(), country: country.map(str::to_string) })
+    Some(Location { name: gazetteer::name_case(name), country: country.map(str::to_string) })
 }
 
 /// A tagged place as a record names it: trimmed, without a leading "the ".
@@ -143,7 +143,8 @@ fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
             }
             let name = place_name(entity.span.slice(&doc.text));
             if gazetteer::canonical_country(name).is_none() && gazetteer::country_of_place(name) == Some(country) {
-                return Some(name.to_string());
+                // A dateline's city in capitals ("PUTRAJAYA, Nov 28") is written as a name.
+                return Some(gazetteer::name_case(name));
             }
         }
     }
@@ -214,6 +215,19 @@ mod tests {
         );
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Sochi");
+    }
+
+    #[test]
+    fn a_dateline_city_in_capitals_is_written_as_a_name() {
+        let text = "PUTRAJAYA, Nov 28 -- Kerry held talks with Anwar in Malaysia.";
+        let mut doc = doc_with(
+            text,
+            &[text],
+            &[("PUTRAJAYA", EntityLabel::Gpe), ("Malaysia", EntityLabel::Gpe)],
+            "Malaysia",
+        );
+        annotate(&mut doc);
+        assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Putrajaya");
     }
 
     #[test]
