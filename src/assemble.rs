@@ -291,7 +291,8 @@ fn place_of(doc: &Document, mention: &EventMention) -> Option<Location> {
         .filter(|a| a.role == Role::Place && a.label.is_some_and(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Loc)))
         .max_by(|a, b| a.probability.total_cmp(&b.probability).then(b.span.start.cmp(&a.span.start)))?;
     // A dateline's city in capitals ("PUTRAJAYA, Nov 28") is written as a name.
-    let name = gazetteer::name_case(strip_article(best.span.slice(&doc.text)));
+    let raw = strip_article(best.span.slice(&doc.text));
+    let name = gazetteer::canonical_country(raw).map_or_else(|| gazetteer::name_case(raw), str::to_string);
     let country = gazetteer::country_of_place(&name).map(str::to_string);
     Some(Location { name, country })
 }

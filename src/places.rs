@@ -122,7 +122,8 @@ fn venue_told_next(doc: &Document, at: usize) -> Option<Location> {
     let place = doc.entities_in(next).iter().rev().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
     let name = place_name(place.span.slice(&doc.text));
     let country = gazetteer::canonical_country(name).or_else(|| gazetteer::country_of_place(name));
-    Some(Location { name: gazetteer::name_case(name), country: country.map(str::to_string) })
+    let name = gazetteer::canonical_country(name).map_or_else(|| gazetteer::name_case(name), str::to_string);
+    Some(Location { name, country: country.map(str::to_string) })
 }
 
 /// A tagged place as a record names it: trimmed, without a leading "the ".

@@ -456,8 +456,10 @@ impl<'d> Reader<'d> {
             match u.word() {
                 Some("he" | "she") => return self.pronoun_referent(si, s, k).map(|p| (vec![p], true)),
                 // "Both leaders met at a closed-door session": as "the two leaders" ("both
-                // sides" stays with the records before: teams and parties are sides too).
-                Some("both") if units.get(k + 1).is_some_and(|v| v.is_wi(&PLURAL_ANAPHORA) && !v.is_w("sides")) => {
+                // sides", "both delegations" stay with the records before: teams are sides too).
+                Some("both")
+                    if units.get(k + 1).is_some_and(|v| v.is_wi(&PLURAL_ANAPHORA) && !v.is_wi(&["sides", "delegations"])) =>
+                {
                     let noun = units[k + 1].low.clone();
                     return self.anaphor(si, cands, u.span.start, Some(&noun)).map(|v| (v, true));
                 }

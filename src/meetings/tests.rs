@@ -2022,7 +2022,7 @@ fn two_officials_speaking_with_each_other_is_an_encounter() {
     let m = one("[Han Duck-soo|PERSON] spoke to former President [Yoon Seok-youl|PERSON] by phone.", PUB);
     assert_eq!(m.kind, MeetingKind::Call);
     // To come.
-    let m = one("[Kaja Kallas|PERSON] will talk with [Marco Rubio|PERSON] on [Friday|DATE].", PUB);
+    let m = one("[Kaja Kallas|PERSON] will talk with Secretary of State [Marco Rubio|PERSON] on [Friday|DATE].", PUB);
     assert_eq!(m.status, MeetingStatus::Planned);
 }
 
@@ -2030,6 +2030,12 @@ fn two_officials_speaking_with_each_other_is_an_encounter() {
 fn speaking_to_the_press_or_in_talks_is_no_new_encounter() {
     assert!(read("The minister spoke to reporters in [Paris|GPE] on [Monday|DATE].", PUB).is_empty());
     assert!(read("[Penny Wong|PERSON] spoke to [CNN|ORG]'s [Jake Tapper|PERSON] on [Sunday|DATE].", PUB).is_empty());
+    // A name with no title is a journalist's as often as an official's.
+    assert!(read("[Vladimir Putin|PERSON] spoke to [Tucker Carlson|PERSON] in [Moscow|GPE].", PUB).is_empty());
+    assert!(read("Speaking to [Laura Kuenssberg|PERSON] on [Sunday|DATE], [David Lammy|PERSON] said talks were near.", PUB)
+        .iter()
+        .all(|m| !m.participants.iter().any(|p| p.name == "Laura Kuenssberg")));
+    assert!(read("[Vladimir Putin|PERSON] has refused to talk with President [Volodymyr Zelensky|PERSON].", PUB).is_empty());
     // "talks with" is the noun: one meeting, not a second one from "talks".
     let ms = read(
         "[Abdulhamid al-Mabrouk|PERSON] is expected in [Ankara|GPE] on [Friday|DATE] for talks with [Turkish|NORP] \
@@ -2048,6 +2054,9 @@ fn a_date_in_brackets_is_read_through() {
     );
     assert_eq!(names(&m), ["Ariel Sharon", "Ahmed Aboul Gheit"]);
     assert_eq!(date(&m).as_deref(), Some("2005-06-19"));
+    // A span of years in brackets is a term of office, not the meeting's time.
+    let m = one("Former President [Olusegun Obasanjo|PERSON] ([1999-2007|DATE]) met [Bola Tinubu|PERSON] in [Abuja|GPE].", PUB);
+    assert_eq!(date(&m), None);
 }
 
 #[test]
@@ -2070,6 +2079,12 @@ fn received_with_the_time_before_the_agent() {
         PUB,
     );
     assert_eq!(names(&m), ["Moussa Faki Mahamat", "Hailemariam Desalegn"]);
+    assert!(read(
+        "[Ana Costa|PERSON] was received by thousands of supporters who chanted slogans in favour of President \
+         [Rui Lopes|PERSON].",
+        PUB
+    )
+    .is_empty());
     let m = one("[Ana Costa|PERSON] was received [yesterday|DATE] by President [Rui Lopes|PERSON] in [Praia|GPE].", PUB);
     assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
     assert_eq!(date(&m).as_deref(), Some("2024-03-05"));

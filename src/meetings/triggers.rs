@@ -207,9 +207,9 @@ fn passive_agent(units: &[Unit], i: usize) -> Option<usize> {
     } else {
         None
     };
-    // A long title may stand before the name: "by the Prime Minister of the Federal
-    // Democratic Republic of Ethiopia, Hailemariam Desalegn".
-    by_at.filter(|&by| person_soon(units, by + 1, 12).is_some())
+    // A long title may stand before the name ("by the Ethiopian Minister of Education, Prof.
+    // Berhanu Nega"); not a whole clause ("by thousands of supporters who chanted ... President X").
+    by_at.filter(|&by| person_soon(units, by + 1, 10).is_some())
 }
 
 /// Whether a PERSON (or a title leading to one) follows `i` within a few units.
@@ -484,12 +484,20 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // ("talks with" is the noun; "talk with" a verb only after a modal.)
             "spoke" | "speak" | "speaks" | "speaking" | "talked" | "talk"
                 if matches!(next, "with" | "to")
-                    && (w != "talk" || matches!(prev, "will" | "would" | "to" | "could" | "may" | "might"))
+                    && (w != "talk" || matches!(prev, "will" | "would" | "could" | "may" | "might"))
                     && !is_in(&DEFINITE, prev)
                     && !matches!(prev, "a" | "an") =>
             {
+                // An official: a title or honorific before the name, or an office after it ("He
+                // also spoke with X, Director of ..."); "spoke to Tucker Carlson", "speaking to
+                // Laura Kuenssberg" are interviews.
+                let office_after = |j: usize| {
+                    units.get(j + 1).is_some_and(|u| u.is_p(','))
+                        && units.get(j + 2).is_some_and(|u| u.cap || u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe))
+                };
                 let person = person_soon(units, i + 2, 6).filter(|&j| {
                     !units[j].poss
+                        && (j > i + 2 || office_after(j))
                         && (i + 2..j).all(|k| {
                             let u = &units[k];
                             u.is(EntityLabel::Norp)
@@ -499,7 +507,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         })
                 });
                 if person.is_some() {
-                    let phoned = units.iter().any(|u| u.is_wi(&["phone", "telephone", "telephonic", "video", "videoconference"]));
+                    let phoned =
+                        units.iter().any(|u| u.is_wi(&["phone", "telephone", "telephonic", "videoconference", "videolink"]));
                     let kind = if phoned { MeetingKind::Call } else { MeetingKind::Talks };
                     found = Some(verb(kind, i + 2, 0.5));
                 }

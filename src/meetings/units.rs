@@ -187,14 +187,16 @@ pub(super) fn tokenize(doc: &Document, sent: ByteSpan) -> Vec<Unit> {
 /// June 2005 with X", "concluded their meeting in Brussels today (13 February 2025)". The
 /// brackets go and the date stays (a bracket ends a clause elsewhere: "(AFP)", "(left)").
 fn without_date_brackets(units: Vec<Unit>) -> Vec<Unit> {
-    let closes_date = |k: usize| {
+    // Only a day ("(Sunday)", "(13 February 2025)"): a span of years after a name ("Obasanjo
+    // (1999-2007)") is a term of office, not the clause's time.
+    let opens_date = |k: usize| {
         units[k].is_p('(')
-            && units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Date))
+            && units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Date) && u.low.chars().any(char::is_alphabetic))
             && units.get(k + 2).is_some_and(|u| u.is_p(')'))
     };
     let mut drop = vec![false; units.len()];
     for k in 0..units.len() {
-        if closes_date(k) {
+        if opens_date(k) {
             drop[k] = true;
             drop[k + 2] = true;
         }

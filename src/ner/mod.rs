@@ -618,16 +618,28 @@ fn softmax_into(logits: &[f32], out: &mut [f32]) {
 /// the span does not open ("Kyiv (Kiev)" keeps its own), and a final period stays ("U.S.").
 fn without_stray_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
     let Some(slice) = text.get(span.start..span.end) else { return span };
-    let opens = slice.contains('(');
-    let trimmed_end = slice.trim_end_matches(|c: char| {
-        matches!(c, ',' | ';' | ':' | '/' | '“' | '"') || c.is_whitespace() || (c == ')' && !opens)
-    });
-    let trimmed = trimmed_end.trim_start_matches(|c: char| matches!(c, '“' | '"') || c.is_whitespace());
-    if trimmed.is_empty() {
+    let stray_end = |c: char| matches!(c, ',' | ';' | ':' | '/' | '“' | '"') || c.is_whitespace();
+    let stray_start = |c: char| matches!(c, '“' | '"') || c.is_whitespace();
+    let mut t = slice.trim_end_matches(stray_end).trim_start_matches(stray_start);
+    // Brackets around the whole name ("(Sunday)"), or one the span does not open or close.
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        if !inner.contains(['(', ')']) {
+            t = inner;
+        }
+    }
+    if !t.contains('(') {
+        t = t.trim_end_matches(')');
+    }
+    if !t.contains(')') {
+        t = t.trim_start_matches('(');
+    }
+    let t = t.trim_end_matches(stray_end).trim_start_matches(stray_start);
+    if t.is_empty() {
         return span;
     }
-    let start = span.start + (trimmed_end.len() - trimmed.len());
-    ByteSpan::new(start, start + trimmed.len())
+    // `t` is a subslice of `slice`: its offset is where it starts in it.
+    let start = span.start + (t.as_ptr() as usize - slice.as_ptr() as usize);
+    ByteSpan::new(start, start + t.len())
 }
 
 #[cfg(test)]
@@ -641,6 +653,8 @@ mod tests {
     #[test]
     fn punctuation_a_word_carried_past_the_name_is_left_out() {
         assert_eq!(tidy("Sunday),"), "Sunday");
+        assert_eq!(tidy("(Sunday),"), "Sunday");
+        assert_eq!(tidy("(Kiev"), "Kiev");
         assert_eq!(tidy("Joko “"), "Joko");
         assert_eq!(tidy("15 April, 2024 /"), "15 April, 2024");
         assert_eq!(tidy("“Hamas"), "Hamas");

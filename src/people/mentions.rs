@@ -502,12 +502,7 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
         return None;
     }
     // An office's abbreviation written with small letters inside ("MoFA", "MoD"): no one.
-    // Nor is a country's name alone ("Kiribati's President Taneti Maamau" tagged as two
-    // people): a person of one name that is a country's is rare in this news.
     if let [only] = name_words {
-        if gazetteer::canonical_country(only).is_some() {
-            return None;
-        }
         let letters: Vec<char> = only.chars().filter(|c| c.is_alphabetic()).collect();
         let ends_in_capital = letters.last().is_some_and(|c| c.is_uppercase());
         if letters.iter().any(|c| c.is_lowercase()) && ends_in_capital && letters.len() <= 6 {

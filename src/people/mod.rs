@@ -127,7 +127,8 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
     let mut people: Vec<Person> =
         members.iter().filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
     people.sort_by_key(|p| p.mentions.first().map(|s| (s.start, s.end)));
-    let pairs: Vec<bool> = people.iter().map(|p| names_a_pair(&p.name, &people)).collect();
+    let pairs: Vec<bool> =
+        people.iter().map(|p| names_a_pair(&p.name, &people) || names_a_country(&p.name, &people)).collect();
     let mut pairs = pairs.into_iter();
     people.retain(|_| !pairs.next().unwrap_or(false));
     let after_prefixes = vessel_words(&doc.text);
@@ -149,6 +150,17 @@ fn names_a_pair(name: &str, people: &[Person]) -> bool {
         people.iter().any(|p| p.name != name && crate::gazetteer::fold(&p.name).split_whitespace().any(|w| w == part))
     };
     someone_else_called(a) && someone_else_called(b)
+}
+
+/// Whether `name` is a country's name alone ("Kiribati's President Taneti Maamau" tagged as
+/// two people) and no one else in the story bears it as a name ("Rep. Jim Jordan ... Jordan
+/// said" is a person).
+fn names_a_country(name: &str, people: &[Person]) -> bool {
+    if name.contains(char::is_whitespace) || crate::gazetteer::canonical_country(name).is_none() {
+        return false;
+    }
+    let folded = crate::gazetteer::fold(name);
+    !people.iter().any(|p| p.name != name && crate::gazetteer::fold(&p.name).split_whitespace().any(|w| w == folded))
 }
 
 /// Whether a PERSON span's text names someone once titles, honorifics and possessives are

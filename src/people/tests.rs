@@ -757,3 +757,11 @@ fn two_people_tagged_as_one_name_no_one() {
     assert_eq!(people.len(), 2, "{people:#?}");
     assert_eq!(find(&people, "Condoleezza Rice").mentions.len(), 1, "{people:#?}");
 }
+
+#[test]
+fn a_surname_that_is_a_country_stays_a_person_when_the_story_names_them() {
+    let d = doc("Rep. [Jim Jordan|PERSON] spoke. [Jordan|PERSON] said the bill would pass. [Than Swe|PERSON] met [Wang Yi|PERSON].");
+    let people = resolve_people(&d);
+    assert_eq!(find(&people, "Jim Jordan").mentions.len(), 2, "{people:#?}");
+    assert!(people.iter().any(|p| p.name == "Than Swe"), "{people:#?}");
+}
