@@ -132,7 +132,12 @@ pub(super) fn classify(line: &str) -> Kind {
                     .map(str::to_string)
                     .collect()
             };
-            let (wb, wa) = (extra_words(before), extra_words(after));
+            let (wb, mut wa) = (extra_words(before), extra_words(after));
+            // "11 janvier 2021 à 19h19 par AFP", "11 January 2021 at 19:19 by AFP": the
+            // agency that filed it, after its time.
+            if wa.len() >= 2 && matches!(wa[0].as_str(), "by" | "par" | "por" | "von" | "door" | "di") {
+                wa.remove(0);
+            }
             // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
             // 4 September 2017": the stamp's time first.
             let wb = if wb == ["on"] { Vec::new() } else { wb };

@@ -120,6 +120,8 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             .captures(p)
             .or_else(|| PAREN_DATELINE.captures(p))
             .or_else(|| CREDIT_DATELINE.captures(p))
+            .or_else(|| PLACE_DATE_AGENCY_DATELINE.captures(p))
+            .or_else(|| AGENCY_PLACE_DATE_DATELINE.captures(p))
         {
             published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
             break;

@@ -47,6 +47,19 @@ pub(super) static CREDIT_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{Lu} .'’\-]{1,30},?\s*\([^()]{1,80}?\s[-–—]\s*(?P<date>[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4}|(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\)\s*\p{Lu}").unwrap()
 });
 
+/// A dateline whose date, with its year, is followed by the agency in parentheses and the
+/// first sentence with no dash between: "Addis Ababa, August 11, 2023 (Addis Walta) Ethiopian
+/// Prime Minister ...".
+pub(super) static PLACE_DATE_AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3},\s*(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4})\s*\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s+\p{Lu}").unwrap()
+});
+
+/// An agency's name, then the place and the full date in parentheses: "RSS (KATHMANDU, 29
+/// March 2022) – Foreign Affairs Minister ...".
+pub(super) static AGENCY_PLACE_DATE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{L}.&\-]{1,15}\s*\(\p{Lu}[\p{L} .'’\-]{1,30},\s*(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4})\)\s*(?:--|-|—|–|:)").unwrap()
+});
+
 /// Font-size and print widgets printed right after a date ("Xinhua, May 13, 2016 Adjust font
 /// size:").
 pub(super) static WIDGET_TAIL: LazyLock<Regex> =

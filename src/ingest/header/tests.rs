@@ -469,3 +469,23 @@ fn more_header_date_forms() {
     let t = "Leaders to meet in Sunport, 16 November 2026 or later\n\nThe leaders will meet in Sunport, aides said on Monday.\n";
     assert_eq!(parse(t, None).published, None);
 }
+
+#[test]
+fn datelines_of_agency_copy_with_the_agency_around_the_date() {
+    // The agency in parentheses after the full date, and no dash before the first sentence.
+    let t = "Ruritania receives Freedonian minister\n\nMarston, August 11, 2023 (Ruritania Walta) Prime Minister Ana \
+             Costa received Foreign Minister Rui Lopes at her office earlier today.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2023-08-11"));
+    // The agency first, the place and the date in its parentheses.
+    let t = "Minister meets counterpart\n\nRNA (MARSTON, 29 March 2022) – Foreign Minister Ana Costa today held a \
+             meeting with her counterpart Rui Lopes.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2022-03-29"));
+    // The agency that filed the story after the time of its date line.
+    for line in ["11 janvier 2021 à 19h19 par AFP", "11 January 2021 at 19:19 by AFP"] {
+        let t = format!("Marston and Freedonia want a partnership\n{line}\nThe Prime Minister spoke by phone on Monday.\n");
+        assert_eq!(parse(&t, None).published.as_deref(), Some("2021-01-11"), "{line}");
+    }
+    // A date in prose with "by" after it is no date line.
+    let t = "Title of the story\nThe deal was signed on 11 January 2021 by the two ministers.\nMore text here.\n";
+    assert_eq!(parse(t, None).published, None);
+}
