@@ -66,7 +66,25 @@ pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
     };
     let mut out: Vec<Party> = Vec::new();
     let mut offices: Vec<Party> = Vec::new();
-    for party in parties {
+    for mut party in parties {
+        // Stray punctuation the tagger left around a name ("European Union -EU-" cut to
+        // "European Union -"), and a bare article the tagger took for one ("The").
+        let trimmed = party.name.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ';' | ':'));
+        // An organisation is named without the capitalised article a sentence opened with ("The
+        // European Union" beside "European Union").
+        let trimmed = match party.kind {
+            PartyType::Organization => trimmed.strip_prefix("The ").unwrap_or(trimmed),
+            _ => trimmed,
+        };
+        if trimmed.len() != party.name.len() {
+            party.name = trimmed.to_string();
+        }
+        // ("G20", "G7" are names: letters and digits count.)
+        let letters = party.name.chars().filter(|c| c.is_alphabetic()).count();
+        let alphanumeric = party.name.chars().filter(|c| c.is_alphanumeric()).count();
+        if letters == 0 || alphanumeric < 2 || matches!(folded(&party).as_str(), "the" | "a" | "an") {
+            continue;
+        }
         let party = match party.kind {
             PartyType::Organization => {
                 let name = folded(&party);
@@ -126,6 +144,14 @@ mod tests {
     }
     fn names(parties: &[Party]) -> Vec<&str> {
         parties.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn stray_punctuation_and_bare_articles_are_no_parties() {
+        let got = canonical(vec![org("The"), org("European Union -"), org("European Union"), country("Guatemala"), org("-")]);
+        assert_eq!(names(&got), ["European Union", "Guatemala"]);
+        let got = canonical(vec![org("G7"), org("G20")]);
+        assert_eq!(names(&got), ["G7", "G20"]);
     }
 
     #[test]

@@ -81,12 +81,12 @@ impl<'d> Cx<'d> {
             let lead = body.len() - body.trim_start().len();
             let (mut start, mut dateline) = (a + lead, None);
             if let Some(c) = DATELINE.captures(slice(self.text, start, b)) {
-                let city = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).or_else(|| c.get(4));
+                let city = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).or_else(|| c.get(4)).or_else(|| c.get(5));
                 let city = city.map(|m| m.as_str().split('/').next().unwrap_or("").trim().to_string());
                 if let Some(city) = city.filter(|c| gazetteer::country_of_place(c).is_some()) {
                     dateline = Some(gazetteer::name_case(&city));
                     start += c.get(0).map_or(0, |m| m.end());
-                } else if c.get(1).or_else(|| c.get(4)).is_some() {
+                } else if c.get(1).or_else(|| c.get(4)).or_else(|| c.get(5)).is_some() {
                     // A credited dateline of a place we do not know ("OSLO/SEOUL (Bloomberg)
                     // --") is still no part of the prose: its credit is no party.
                     start += c.get(0).map_or(0, |m| m.end());

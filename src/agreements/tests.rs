@@ -1412,6 +1412,13 @@ fn datelines_in_more_forms_place_and_are_no_parties() {
          Industries|ORG] on [Monday|DATE].",
     );
     assert_eq!(parties(&a), ["Nordvik Shipping", "Haesong Heavy Industries"]);
+    // The agency after "by", and the name cut by the tagger around "-EU-".
+    let a = one(
+        "[Guatemala City|GPE], by [AGN|ORG] – [The European Union -|ORG]EU- and [Guatemala|GPE] signed on [Tuesday|DATE] \
+         a memorandum of understanding on bilateral consultations.",
+    );
+    let canonical = crate::parties::canonical(a.parties.clone());
+    assert_eq!(canonical.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["European Union", "Guatemala"]);
 }
 
 #[test]
