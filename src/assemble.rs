@@ -290,9 +290,8 @@ fn place_of(doc: &Document, mention: &EventMention) -> Option<Location> {
         .iter()
         .filter(|a| a.role == Role::Place && a.label.is_some_and(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Loc)))
         .max_by(|a, b| a.probability.total_cmp(&b.probability).then(b.span.start.cmp(&a.span.start)))?;
-    // A dateline's city in capitals ("PUTRAJAYA, Nov 28") is written as a name.
     let raw = strip_article(best.span.slice(&doc.text));
-    let name = gazetteer::canonical_country(raw).map_or_else(|| gazetteer::name_case(raw), str::to_string);
+    let name = gazetteer::record_place_name(raw);
     let country = gazetteer::country_of_place(&name).map(str::to_string);
     Some(Location { name, country })
 }

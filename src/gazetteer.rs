@@ -348,6 +348,13 @@ const FOLD: &[(char, &str)] = &[
     ('Ỳ', "y"), ('ỳ', "y"), ('Ỵ', "y"), ('ỵ', "y"), ('Ỷ', "y"), ('ỷ', "y"), ('Ỹ', "y"), ('ỹ', "y"),
 ];
 
+/// A place as a record names it: a country under its canonical name ("U.S." -> "United
+/// States"), any other place as a name is written (see [`name_case`]: "PUTRAJAYA" ->
+/// "Putrajaya").
+pub fn record_place_name(raw: &str) -> String {
+    canonical_country(raw).map_or_else(|| name_case(raw), str::to_string)
+}
+
 /// A place name written in capitals, as a name is written ("NAIROBI" -> "Nairobi", "NEW
 /// DELHI" -> "New Delhi"); a short name of one word is an abbreviation and stays one ("UK",
 /// "UAE"). A name with any lower-case letter is left as it is.

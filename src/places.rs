@@ -122,8 +122,7 @@ fn venue_told_next(doc: &Document, at: usize) -> Option<Location> {
     let place = doc.entities_in(next).iter().rev().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
     let name = place_name(place.span.slice(&doc.text));
     let country = gazetteer::canonical_country(name).or_else(|| gazetteer::country_of_place(name));
-    let name = gazetteer::canonical_country(name).map_or_else(|| gazetteer::name_case(name), str::to_string);
-    Some(Location { name, country: country.map(str::to_string) })
+    Some(Location { name: gazetteer::record_place_name(name), country: country.map(str::to_string) })
 }
 
 /// A tagged place as a record names it: trimmed, without a leading "the ".
@@ -145,7 +144,7 @@ fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
             let name = place_name(entity.span.slice(&doc.text));
             if gazetteer::canonical_country(name).is_none() && gazetteer::country_of_place(name) == Some(country) {
                 // A dateline's city in capitals ("PUTRAJAYA, Nov 28") is written as a name.
-                return Some(gazetteer::name_case(name));
+                return Some(gazetteer::record_place_name(name));
             }
         }
     }

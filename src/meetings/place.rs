@@ -53,11 +53,7 @@ impl<'d> Reader<'d> {
     pub(super) fn location_of(&self, u: &Unit) -> Location {
         let raw = self.text(u.span).trim();
         let raw = raw.strip_prefix("the ").or_else(|| raw.strip_prefix("The ")).unwrap_or(raw);
-        let name = match gazetteer::canonical_country(raw) {
-            Some(c) => c.to_string(),
-            None => gazetteer::name_case(raw),
-        };
-        Location { name, country: gazetteer::country_of_place(raw).map(str::to_string) }
+        Location { name: gazetteer::record_place_name(raw), country: gazetteer::country_of_place(raw).map(str::to_string) }
     }
 
     /// The first place in `from..to` that follows "in"/"at" (or "village of" ...), with

@@ -212,6 +212,18 @@ fn passive_agent(units: &[Unit], i: usize) -> Option<usize> {
     by_at.filter(|&by| person_soon(units, by + 1, 10).is_some())
 }
 
+/// The PERSON unit that follows `from` within `window` units, not a possessive, with only
+/// title-like units before it: nationalities, countries, capitalised words and `words` ("his
+/// Azerbaijani counterpart Ilham Aliyev", "U.S. President Donald Trump").
+fn person_after_title(units: &[Unit], from: usize, window: usize, words: &[&str]) -> Option<usize> {
+    person_soon(units, from, window).filter(|&j| {
+        !units[j].poss
+            && units[from..j].iter().all(|u| {
+                u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || (u.cap && u.label.is_none()) || u.is_wi(words)
+            })
+    })
+}
+
 /// Whether a PERSON (or a title leading to one) follows `i` within a few units.
 pub(super) fn person_soon(units: &[Unit], i: usize, window: usize) -> Option<usize> {
     let mut j = i;
@@ -313,16 +325,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // "received" is; the object is a person, through a title ("welcomed the decision",
             // "welcomed X's visit" are none).
             "welcomed" | "welcomes" | "welcoming" => {
-                let person = person_soon(units, i + 1, 7).filter(|&j| {
-                    !units[j].poss
-                        && (i + 1..j).all(|k| {
-                            let u = &units[k];
-                            u.is(EntityLabel::Norp)
-                                || u.is(EntityLabel::Gpe)
-                                || (u.cap && u.label.is_none())
-                                || u.is_wi(&["his", "her", "their", "visiting", "counterpart", "the", "of"])
-                        })
-                });
+                let person =
+                    person_after_title(units, i + 1, 7, &["his", "her", "their", "visiting", "counterpart", "the", "of"]);
                 if person.is_some() && !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an" | "warm") {
                     found = Some(verb(MeetingKind::Meeting, i + 1, 0.55));
                 }
@@ -331,14 +335,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // come, with a person right after the verb ("will see the plan", "saw Merkel as a
             // partner" are none).
             "see" if (1..=2).any(|b| i >= b && matches!(word(i - b), "will" | "to" | "ll" | "would")) => {
-                let person = person_soon(units, i + 1, 6).filter(|&j| {
-                    !units[j].poss
-                        && !matches!(word(j + 1), "as" | "win" | "lose" | "fall" | "go" | "leave")
-                        && (i + 1..j).all(|k| {
-                            let u = &units[k];
-                            u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || (u.cap && u.label.is_none()) || u.is_wi(&["his", "her", "the"])
-                        })
-                });
+                let person = person_after_title(units, i + 1, 6, &["his", "her", "the"])
+                    .filter(|&j| !matches!(word(j + 1), "as" | "win" | "lose" | "fall" | "go" | "leave"));
                 if person.is_some() {
                     found = Some(verb(MeetingKind::Meeting, i + 1, 0.5));
                 }
@@ -495,17 +493,9 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     units.get(j + 1).is_some_and(|u| u.is_p(','))
                         && units.get(j + 2).is_some_and(|u| u.cap || u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe))
                 };
-                let person = person_soon(units, i + 2, 6).filter(|&j| {
-                    !units[j].poss
-                        && (j > i + 2 || office_after(j))
-                        && (i + 2..j).all(|k| {
-                            let u = &units[k];
-                            u.is(EntityLabel::Norp)
-                                || u.is(EntityLabel::Gpe)
-                                || (u.cap && u.label.is_none())
-                                || u.is_wi(&["his", "her", "their", "counterpart", "the", "of", "then", "former"])
-                        })
-                });
+                let person =
+                    person_after_title(units, i + 2, 6, &["his", "her", "their", "counterpart", "the", "of", "then", "former"])
+                        .filter(|&j| j > i + 2 || office_after(j));
                 if person.is_some() {
                     let phoned =
                         units.iter().any(|u| u.is_wi(&["phone", "telephone", "telephonic", "videoconference", "videolink"]));

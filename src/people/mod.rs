@@ -127,10 +127,11 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
     let mut people: Vec<Person> =
         members.iter().filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
     people.sort_by_key(|p| p.mentions.first().map(|s| (s.start, s.end)));
-    let pairs: Vec<bool> =
-        people.iter().map(|p| names_a_pair(&p.name, &people) || names_a_country(&p.name, &people)).collect();
-    let mut pairs = pairs.into_iter();
-    people.retain(|_| !pairs.next().unwrap_or(false));
+    // The words of everyone's name, folded once: a name that only stands for others is no one.
+    let name_words: Vec<Vec<String>> =
+        people.iter().map(|p| crate::gazetteer::fold(&p.name).split_whitespace().map(str::to_string).collect()).collect();
+    let no_one: Vec<bool> = (0..people.len()).map(|i| names_a_pair(i, &people, &name_words) || names_a_country(i, &people, &name_words)).collect();
+    people = people.into_iter().zip(no_one).filter(|(_, drop)| !drop).map(|(p, _)| p).collect();
     let after_prefixes = vessel_words(&doc.text);
     for p in people.iter_mut() {
         p.vessel = is_vessel_name(&after_prefixes, p);
@@ -138,29 +139,31 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
     people
 }
 
-/// Whether `name` is two other people's names joined by a hyphen ("the Yoon-Trump
+/// Whether someone not named as person `i` has `word` (folded) among the words of their name.
+fn borne_by_another(word: &str, i: usize, people: &[Person], name_words: &[Vec<String>]) -> bool {
+    people.iter().zip(name_words).any(|(p, words)| p.name != people[i].name && words.iter().any(|w| w == word))
+}
+
+/// Whether person `i`'s name is two other people's names joined by a hyphen ("the Yoon-Trump
 /// conversation", "a Putin-Xi summit"): a pair, no one of its own.
-fn names_a_pair(name: &str, people: &[Person]) -> bool {
+fn names_a_pair(i: usize, people: &[Person], name_words: &[Vec<String>]) -> bool {
+    let name = &people[i].name;
     let Some((a, b)) = name.split_once('-') else { return false };
     if name.contains(char::is_whitespace) || b.contains('-') || !a.starts_with(char::is_uppercase) || !b.starts_with(char::is_uppercase) {
         return false;
     }
-    let someone_else_called = |part: &str| {
-        let part = crate::gazetteer::fold(part);
-        people.iter().any(|p| p.name != name && crate::gazetteer::fold(&p.name).split_whitespace().any(|w| w == part))
-    };
-    someone_else_called(a) && someone_else_called(b)
+    let fold = crate::gazetteer::fold;
+    borne_by_another(&fold(a), i, people, name_words) && borne_by_another(&fold(b), i, people, name_words)
 }
 
-/// Whether `name` is a country's name alone ("Kiribati's President Taneti Maamau" tagged as
-/// two people) and no one else in the story bears it as a name ("Rep. Jim Jordan ... Jordan
-/// said" is a person).
-fn names_a_country(name: &str, people: &[Person]) -> bool {
-    if name.contains(char::is_whitespace) || crate::gazetteer::canonical_country(name).is_none() {
-        return false;
-    }
-    let folded = crate::gazetteer::fold(name);
-    !people.iter().any(|p| p.name != name && crate::gazetteer::fold(&p.name).split_whitespace().any(|w| w == folded))
+/// Whether person `i`'s name is a country's name alone ("Kiribati's President Taneti Maamau"
+/// tagged as two people) and no one else in the story bears it as a name ("Rep. Jim Jordan ...
+/// Jordan said" is a person).
+fn names_a_country(i: usize, people: &[Person], name_words: &[Vec<String>]) -> bool {
+    let name = &people[i].name;
+    !name.contains(char::is_whitespace)
+        && crate::gazetteer::canonical_country(name).is_some()
+        && !borne_by_another(&crate::gazetteer::fold(name), i, people, name_words)
 }
 
 /// Whether a PERSON span's text names someone once titles, honorifics and possessives are

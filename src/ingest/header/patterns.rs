@@ -41,23 +41,27 @@ pub(super) static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}\.?\s+\p{L}{3,9}\.?,?\s+[0-9]{4})\s*(?:\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)|(?:--|—|–|:)\s*\p{Lu})").unwrap()
 });
 
+/// A full date with its year, month first or day first ("August 11, 2023", "29 March 2022",
+/// "31st Dec, 2020"): the date part of the datelines below.
+const FULL_DATE: &str = r"(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4}";
+
 /// A dateline whose credits in parentheses end with the full date: "DUBAI, (UrduPoint / WAM -
 /// 31st Dec, 2020) His Highness ...": syndicated agency copy stamps the item this way.
 pub(super) static CREDIT_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu} .'’\-]{1,30},?\s*\([^()]{1,80}?\s[-–—]\s*(?P<date>[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4}|(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4})\)\s*\p{Lu}").unwrap()
+    Regex::new(&format!(r"^\p{{Lu}}[\p{{Lu}} .'’\-]{{1,30}},?\s*\([^()]{{1,80}}?\s[-–—]\s*(?P<date>{FULL_DATE})\)\s*\p{{Lu}}")).unwrap()
 });
 
 /// A dateline whose date, with its year, is followed by the agency in parentheses and the
 /// first sentence with no dash between: "Addis Ababa, August 11, 2023 (Addis Walta) Ethiopian
 /// Prime Minister ...".
 pub(super) static PLACE_DATE_AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3},\s*(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4})\s*\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s+\p{Lu}").unwrap()
+    Regex::new(&format!(r"^\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{L}}.'’\-]*){{0,3}},\s*(?P<date>{FULL_DATE})\s*\([\p{{Lu}}][\p{{L}} .,'’\-]{{1,40}}\)\s+\p{{Lu}}")).unwrap()
 });
 
 /// An agency's name, then the place and the full date in parentheses: "RSS (KATHMANDU, 29
 /// March 2022) – Foreign Affairs Minister ...".
 pub(super) static AGENCY_PLACE_DATE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{L}.&\-]{1,15}\s*\(\p{Lu}[\p{L} .'’\-]{1,30},\s*(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4})\)\s*(?:--|-|—|–|:)").unwrap()
+    Regex::new(&format!(r"^\p{{Lu}}[\p{{Lu}}\p{{L}}.&\-]{{1,15}}\s*\(\p{{Lu}}[\p{{L}} .'’\-]{{1,30}},\s*(?P<date>{FULL_DATE})\)\s*(?:--|-|—|–|:)")).unwrap()
 });
 
 /// Font-size and print widgets printed right after a date ("Xinhua, May 13, 2016 Adjust font
