@@ -86,18 +86,31 @@ impl HeaderDate {
     }
 }
 
-const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|dezembro|januar|februar|märz|maerz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maret|mei|agustus|desember|maart|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|ene|abr|dic|fev|dez|janv|févr|fevr|avr|juil|déc|okt|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?";
+/// English month names and abbreviations, and the other languages' names of
+/// `data/ingest/month_names.tsv`, as one alternation (longest first, so that "juni" is not read
+/// as "jun"), followed by an optional period.
+static MONTH: LazyLock<String> = LazyLock::new(|| {
+    const ENGLISH: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+    ];
+    let mut names: Vec<&str> = ENGLISH.iter().copied().chain(FOREIGN_MONTHS.iter().map(|&(name, _)| name)).collect();
+    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    names.dedup();
+    let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
+    format!(r"(?i:{})\b\.?", alternation.join("|"))
+});
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[^0-9]|$)").unwrap());
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({MONTH})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*([0-9]{{4}})\b)?")).unwrap()
+    Regex::new(&format!(r"\b({month})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     // "20 December 2024", "31st of Dec, 2020", "29. Sep 2023", with hyphens "27-Jan-2011", and
     // the Spanish and Portuguese "18 de dezembro de 2024", a weekday between: "13th Saturday,
     // September 2025".
-    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?(?:\s+(?:of\s+|de\s+)?|-)({MONTH})(?:(?:\s+de\s+|,?\s*|-)([0-9]{{4}})\b)?")).unwrap()
+    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?(?:\s+(?:of\s+|de\s+)?|-)({month})(?:(?:\s+de\s+|,?\s*|-)([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
 });
 /// A date in Chinese or Japanese characters: "2019年9月24日", or by a Japanese era:
 /// "令和元年9月24日" (Reiwa 1 = 2019; 元 is its first year), "平成30年5月1日".
@@ -113,47 +126,30 @@ static US_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*,?\s*(?:at\s+)?[0-9]{1,2}:[0-9]{2}\s*[ap]\.?m\.?(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT))?\s*(?:$|[|·•,;)])").unwrap()
 });
 static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b({MONTH}),?\s+([0-9]{{4}})\b")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"\b({month}),?\s+([0-9]{{4}})\b", month = MONTH.as_str())).unwrap());
 
-/// Month names of the French, Spanish, Portuguese, German, Italian, Indonesian and Dutch pages
-/// that English news aggregates, whole words only (an abbreviation such as "mar" is English's).
-const FOREIGN_MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
-    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
-    ("décembre", 12), ("decembre", 12), ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5),
-    ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
-    ("noviembre", 11), ("diciembre", 12), ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("marco", 3),
-    ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10), ("dezembro", 12),
-    ("januar", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("juni", 6), ("juli", 7), ("oktober", 10),
-    ("dezember", 12), ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
-    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
-    // Indonesian and Malay ("6 Agustus 2021"), and Dutch.
-    ("januari", 1), ("februari", 2), ("maret", 3), ("mei", 5), ("agustus", 8), ("desember", 12),
-    ("maart", 3), ("augustus", 8),
-    // Polish, as dates write them (genitive): "12 października 2007".
-    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6), ("lipca", 7),
-    ("sierpnia", 8), ("września", 9), ("wrzesnia", 9), ("października", 10), ("pazdziernika", 10),
-    ("listopada", 11), ("grudnia", 12),
-    // Abbreviations that are no English word ("23 Abr, 2018", "9 févr. 2020"); not "ago",
-    // "set" or "out", which English pages write beside numbers.
-    ("ene", 1), ("abr", 4), ("dic", 12), ("fev", 2), ("dez", 12), ("janv", 1), ("févr", 2), ("fevr", 2),
-    ("avr", 4), ("juil", 7), ("déc", 12), ("okt", 10),
-];
+/// Month names of the other languages news pages are dated in (`data/ingest/month_names.tsv`):
+/// whole words only (an abbreviation such as "mar" is English's).
+static FOREIGN_MONTHS: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
+    crate::wordlist::parse(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ingest/month_names.tsv")))
+        .into_iter()
+        .filter_map(|line| {
+            let (name, month) = line.split_once('\t')?;
+            Some((name, month.parse().ok()?))
+        })
+        .collect()
+});
 
 /// Month number of an English month name or its usual abbreviation ("Sept.", "Dec"), or of a
-/// French, Spanish, Portuguese, German or Italian month name.
+/// month name of `data/ingest/month_names.tsv`.
 pub fn month_number(word: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
     ];
     let w = word.trim_end_matches('.').to_lowercase();
-    if w.chars().count() < 3 {
-        return None;
-    }
-    NAMES.iter().position(|n| n.starts_with(&w)).map(|i| i as u32 + 1).or_else(|| {
-        FOREIGN_MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
-    })
+    let english = || NAMES.iter().position(|n| w.chars().count() >= 3 && n.starts_with(&w)).map(|i| i as u32 + 1);
+    english().or_else(|| FOREIGN_MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m))
 }
 
 fn number<T: std::str::FromStr>(m: Option<regex::Match<'_>>) -> Option<T> {

@@ -2,6 +2,8 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use super::super::hdate::{self, HeaderDate};
 use super::*;
 
@@ -132,7 +134,10 @@ pub(super) fn classify(line: &str) -> Kind {
                     .map(str::to_string)
                     .collect()
             };
-            let (wb, mut wa) = (extra_words(before), extra_words(after));
+            // An outlet's host name beside the date stands for its name ("nasional.kompas.com
+            // 2021/02/03 19:00").
+            let (before, after) = (HOST_NAME.replace_all(before, "Host"), HOST_NAME.replace_all(after, "Host"));
+            let (wb, mut wa) = (extra_words(&before), extra_words(&after));
             // "11 janvier 2021 à 19h19 par AFP", "11 January 2021 at 19:19 by AFP": the
             // agency that filed it, after its time.
             if wa.len() >= 2 && matches!(wa[0].as_str(), "by" | "par" | "por" | "von" | "door" | "di") {
@@ -141,6 +146,9 @@ pub(super) fn classify(line: &str) -> Kind {
             // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
             // 4 September 2017": the stamp's time first.
             let wb = if wb == ["on"] { Vec::new() } else { wb };
+            // A label in a script without capitals before the date: the page's own "date:" in
+            // Thai, Arabic or Hindi ("วันที่นำเข้าข้อมูล 1 Jul 2024").
+            let wb = if wb.len() <= 4 && wb.iter().all(|w| w.chars().all(caseless_letter)) { Vec::new() } else { wb };
             if date.year.is_some() && wb.is_empty() && wa.is_empty() && part.chars().count() <= 60 {
                 published = published.or(Some(date));
                 dated_parts += 1;
@@ -221,6 +229,16 @@ pub(super) fn classify(line: &str) -> Kind {
 /// separators or more.
 pub(super) fn is_breadcrumb(line: &str) -> bool {
     ["»", " › ", " > "].iter().any(|sep| line.matches(sep).count() >= 2)
+}
+
+/// A host name ("www.export-egypt.com", "nasional.kompas.com").
+static HOST_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|news|[a-z]{2})\b").unwrap());
+
+/// A letter of a script that has no capitals (Thai, Arabic, Devanagari, Chinese), or a mark
+/// that goes with one.
+fn caseless_letter(c: char) -> bool {
+    !c.is_ascii() && !c.is_uppercase() && !c.is_lowercase()
 }
 
 /// Lowercase words that can sit inside a name or a byline ("Republic of Ruritania", "By Jane

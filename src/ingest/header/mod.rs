@@ -87,7 +87,13 @@ fn date_closing_title(title: &str) -> Option<HeaderDate> {
     let title = title.trim_end_matches(['.', ' ']);
     let (date, range) = hdate::dates_in(title).last()?;
     let before = title[..range.start].trim_end();
-    (range.end == title.len() && date.day.is_some() && date.year.is_some() && before.ends_with([',', '-', '–', '—']))
+    // "4-5 Februari 2021": a span of days, an event's, not a separator before the date.
+    let day_span = before.trim_end_matches([',', '-', '–', '—']).ends_with(|c: char| c.is_ascii_digit());
+    (range.end == title.len()
+        && date.day.is_some()
+        && date.year.is_some()
+        && before.ends_with([',', '-', '–', '—'])
+        && !day_span)
         .then_some(date)
 }
 
@@ -122,6 +128,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             .or_else(|| CREDIT_DATELINE.captures(p))
             .or_else(|| PLACE_DATE_AGENCY_DATELINE.captures(p))
             .or_else(|| AGENCY_PLACE_DATE_DATELINE.captures(p))
+            .or_else(|| PLACE_FULL_DATE_DATELINE.captures(p))
         {
             published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
             break;

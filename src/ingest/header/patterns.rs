@@ -23,7 +23,7 @@ pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[Bb]y|BY|(?:Written|Reported|Reporting|Editing|Posted|Story|Words|Text) by)\s+\p{Lu}[\p{L}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}.'’\-]*)*(?:\s*[,|/]\s*.{0,40})?$").unwrap()
 });
 pub(super) static CREDIT_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*(?:source|editor|edited\s+by|author|reporter|writer|correspondent|translated\s+by|compiled\s+by)\s*[:：]\s*\S").unwrap()
+    Regex::new(r"(?i)^\(?\s*(?:source|editor|edited\s+by|author|reporter|writer|correspondent|translated\s+by|compiled\s+by|location)\s*[:：]\s*\S").unwrap()
 });
 pub(super) static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]]+").unwrap());
 pub(super) static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,6 +62,15 @@ pub(super) static PLACE_DATE_AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(||
 /// March 2022) – Foreign Affairs Minister ...".
 pub(super) static AGENCY_PLACE_DATE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\p{{Lu}}[\p{{Lu}}\p{{L}}.&\-]{{1,15}}\s*\(\p{{Lu}}[\p{{L}} .'’\-]{{1,30}},\s*(?P<date>{FULL_DATE})\)\s*(?:--|-|—|–|:)")).unwrap()
+});
+
+/// A place, a dash or a comma, and the full date with a month in any language, then the first
+/// sentence after a colon, comma or dash: "LE CAIRE – 30 janvier 2023 : Le ministre ...",
+/// "मनामा, 28 सितंबर 2023, बहरीन ...", "هافانا، 15 فبراير/شباط 2024 (راديو هافانا كوبا): ...".
+/// The place is in capitals, or in a script without them; the month must be one
+/// [`hdate::find_date`] knows.
+pub(super) static PLACE_FULL_DATE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{Lu} .'’\-]{1,30}\s+[–—-]|[\p{Lo}\p{M}]+(?:\s[\p{Lo}\p{M}]+){0,2}\s*[,،])\s*(?P<date>[0-9]{1,2}\.?\s+[\p{L}\p{M}]+(?:[/ ][\p{L}\p{M}]+){0,2}\s+[0-9]{4})\s*(?:\([^()]{1,40}\))?\s*[:,،–—-]").unwrap()
 });
 
 /// Font-size and print widgets printed right after a date ("Xinhua, May 13, 2016 Adjust font

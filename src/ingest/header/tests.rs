@@ -489,3 +489,42 @@ fn datelines_of_agency_copy_with_the_agency_around_the_date() {
     let t = "Title of the story\nThe deal was signed on 11 January 2021 by the two ministers.\nMore text here.\n";
     assert_eq!(parse(t, None).published, None);
 }
+
+/// Our own lines in the shapes real pages in other languages date their stories with.
+#[test]
+fn datelines_and_labels_in_other_languages_and_scripts() {
+    let cases = [
+        // A dash after the place in capitals, a French month, a colon before the story.
+        ("Photo du ministère\nLE CAIRE – 30 janvier 2023 : Le ministre se rendra lundi à Moscou.\n", Some("2023-01-30")),
+        // Devanagari: a place, a comma, the date, a comma.
+        ("मनामा, 28 सितंबर 2023, राजा ने मंत्री का स्वागत किया।\n", Some("2023-09-28")),
+        // Arabic: the Arabic comma, both month names joined by a slash, the agency in brackets.
+        ("هافانا، 15 فبراير/شباط 2024 (راديو): استقبل الوزير السفير.\n", Some("2024-02-15")),
+        // Icelandic month, day with a period.
+        ("Utanríkisráðuneytið\n20. júní 2002\nThe minister met his counterpart in Reykjavik today.\n", Some("2002-06-20")),
+        // A Thai "date" label before the date.
+        ("The minister pays a visit\n\nวันที่นำเข้าข้อมูล 1 Jul 2024\n\nThe minister paid an official visit to the kingdom on 27 June 2024.\n", Some("2024-07-01")),
+        // The outlet's host name beside the date.
+        ("The prime minister to visit\n\nexample.co.id 2021/02/03 19:00\n\nThe prime minister will visit the country next week, the ministry said.\n", Some("2021-02-03")),
+        // A span of days closing the headline is the event's, not the page's.
+        ("Prime minister to visit on 4-5 February 2021\n\nThe prime minister will visit the country next week, the ministry said.\n", None),
+        // An English sentence that opens with a place and a date is no dateline of this kind.
+        ("Paris was busy.\nParis, the 30 January 2023 meeting was held.\n", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
+    }
+}
+
+#[test]
+fn month_names_of_other_languages_come_from_the_data_file() {
+    use super::super::hdate::month_number;
+    assert_eq!(month_number("janvier"), Some(1));
+    assert_eq!(month_number("آب"), Some(8), "two letters, still a month in Arabic");
+    assert_eq!(month_number("سبتمبر/أيلول"), Some(9));
+    assert_eq!(month_number("दिसंबर"), Some(12));
+    assert_eq!(month_number("марта"), Some(3));
+    assert_eq!(month_number("Sept."), Some(9));
+    assert_eq!(month_number("ju"), None, "two Latin letters are no English month");
+    assert_eq!(month_number("mart"), None, "Turkish 'mart' is not in the list (a word in English names)");
+}
