@@ -101,8 +101,11 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
     format!(r"(?i:{})\b\.?", alternation.join("|"))
 });
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[^0-9]|$)").unwrap());
+/// Year first: "2024-12-20", "2024/8/20", "2024.12.20", and with spaces between two-digit
+/// month and day: "2009 11 06".
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|\s([0-9]{2})\s([0-9]{2}))(?:[^0-9]|$)").unwrap()
+});
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b({month})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
 });
@@ -175,8 +178,8 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
         }
     };
     if let Some(c) = ISO.captures(s) {
-        let (y, m, d) = (c.get(1).unwrap(), c.get(2), c.get(3));
-        consider(HeaderDate::new(number(Some(y)), number(m).unwrap_or(0), number(d)), y.start()..c.get(3).unwrap().end());
+        let (y, m, d) = (c.get(1).unwrap(), c.get(2).or(c.get(4)), c.get(3).or(c.get(5)).unwrap());
+        consider(HeaderDate::new(number(Some(y)), number(m).unwrap_or(0), number(Some(d))), y.start()..d.end());
     }
     if let Some(c) = NUMERIC.captures(s) {
         let (a, b, y) = (c.get(1).unwrap(), c.get(2).unwrap(), c.get(3).unwrap());

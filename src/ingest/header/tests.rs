@@ -528,3 +528,20 @@ fn month_names_of_other_languages_come_from_the_data_file() {
     assert_eq!(month_number("ju"), None, "two Latin letters are no English month");
     assert_eq!(month_number("mart"), None, "Turkish 'mart' is not in the list (a word in English names)");
 }
+
+#[test]
+fn numeric_and_date_first_datelines_real_pages_write() {
+    let cases = [
+        // Place, country, a dash glued to a numeric date, a colon.
+        ("The president seeks stronger ties\n\nJeddah, KSA-10.12.2014: The president seeks stronger ties with the bank.\n", Some("2014-12-10")),
+        // Year, month and day apart, alone on a line.
+        ("Prime ministers discuss the crisis\n\n\n2009 11 06\n\n\nThe prime minister met his two counterparts in Vilnius.\n", Some("2009-11-06")),
+        // A date-first dateline whose agency was lost, leaving its bracket.
+        ("Presidents mend fences\n\nThe two presidents reconciled after a private meeting on Friday.\n\nJuly 12, 2008 (— The president of one country said they had moved on.\n", Some("2008-07-12")),
+        // Four digits and two pairs in prose are no date: the month must exist.
+        ("Figures\n\nThe count was 2009 13 06 in total across the region and the year.\n", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
+    }
+}
