@@ -195,6 +195,17 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             published_line = Some(earlier);
         }
     }
+    // A first-line date that the story's own year-less dateline contradicts ("Sunday, November
+    // 24, 2024" over "Havana, Aug 6 (Prensa Latina)") was the site's "today".
+    let mut today_widget = None;
+    if let (true, Some(first), Some((told, _))) = (published_on_first_line, published_line, &dateline_found) {
+        let near = told.year.is_none()
+            && told.with_year_from(&first).and_then(|t| t.day().zip(first.day())).is_some_and(|(t, f)| (f - t).num_days().abs() <= 2);
+        if told.year.is_none() && told.day.is_some() && !near {
+            published_line = None;
+            today_widget = Some(first);
+        }
+    }
     let url_date = url.or(header.url.as_deref()).and_then(hdate::from_url);
     let url_day = url_date.filter(|d| d.day.is_some());
     let dateline_dated = dateline_found.as_ref().map(|(d, _)| *d).filter(|d| d.year.is_some());
@@ -207,7 +218,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         .or(title_dated)
         .or(updated_line)
         .or(url_date)
-        .or_else(|| wider_scan(text));
+        .or_else(|| wider_scan(text).filter(|d| Some(*d) != today_widget));
     let chosen = chosen.map(|d| numeric_order_as_shown(&all, d));
     header.published = chosen.and_then(|d| d.iso());
     if header.published.is_none() {

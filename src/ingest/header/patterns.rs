@@ -160,8 +160,8 @@ pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
           (?:\s*,\s*|\s+|[-–])   # or no comma: Sunport December 28, 2022 (the date must still read as one); or a dash: Jeddah, KSA-10.12.2014:
           (?:[0-9]{1,2}\s+\p{L}+(?:\s+\p{L}+)?\s+[0-9]{4}\s*/\s*)?   # a date in another calendar first: 17 Dzulhijjah 1436/
           (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?(?i:[a-z]{3,9})\.?(?:,?\s+(?:de\s+)?[0-9]{4})?|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})
-          \s*(?:\((?P<agency>[^)]{1,40})\))?
-          \s*(?:--|-|—|–|:|/|\.\s)",
+          (?:\s*\((?P<agency>[^)]{1,40})\)\s*(?:--|-|—|–|:|/|\.\s|\p{Lu})   # the agency, then the story: Havana, Aug 6 (Prensa Latina) The ...
+          |\s*(?:--|-|—|–|:|/|\.\s))",
     )
     .unwrap()
 });

@@ -545,3 +545,15 @@ fn numeric_and_date_first_datelines_real_pages_write() {
         assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
     }
 }
+
+#[test]
+fn a_first_line_date_the_dateline_contradicts_is_the_sites_today() {
+    // The site's "today" above a story whose dateline, with no year, names another month.
+    let widget = "Sunday, November 24, 2024\nNews\n\nCuba strengthens ties\n\nHavana, Aug 6 (Prensa Latina) The recent visits of the prime minister will strengthen ties, an official said.\n";
+    assert_eq!(parse(widget, None).published, None);
+    // A dateline a day before the first line agrees with it: the page's own date.
+    let own = "Sunday, November 24, 2024\nNews\n\nCuba strengthens ties\n\nHavana, Nov 23 (Prensa Latina) The recent visits of the prime minister will strengthen ties, an official said.\n";
+    assert_eq!(parse(own, None).published.as_deref(), Some("2024-11-24"));
+    // The agency in brackets with no dash before the story still makes a dateline.
+    assert_eq!(dateline("Havana, Aug 6 (Prensa Latina) The recent visits ...").map(|(d, _)| (d.month, d.day)), Some((8, Some(6))));
+}
