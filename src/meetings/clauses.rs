@@ -208,7 +208,10 @@ impl<'u> Sentence<'u> {
                     {
                         j += 1;
                     }
-                    if heads.contains(&j) || self.is_verbish(j) {
+                    // "..., and they agreed that ...": a subject pronoun opens a new clause (it
+                    // cannot be one of the people "with" names).
+                    let subject_pronoun = self.units.get(j).is_some_and(|v| v.is_wi(&["they", "he", "she", "we"]));
+                    if heads.contains(&j) || self.is_verbish(j) || subject_pronoun {
                         return k;
                     }
                 }

@@ -2141,3 +2141,15 @@ fn offices_of_two_countries_with_one_holder_named_are_an_unnamed_encounter() {
     assert_eq!(talks.len(), 1, "{ms:#?}");
     assert!(talks[0].participants.is_empty(), "{ms:#?}");
 }
+
+#[test]
+fn a_subject_pronoun_after_and_opens_a_new_clause() {
+    let m = one(
+        "[Kono|PERSON] held talks with [Wang Yi|PERSON], and they agreed to promote visits by [Shinzo Abe|PERSON] and [Xi Jinping|PERSON].",
+        PUB,
+    );
+    assert_eq!(names(&m), ["Kono", "Wang Yi"]);
+    // Without the pronoun the people after "and" are still the meeting's.
+    let m = one("[Kono|PERSON] held talks with [Wang Yi|PERSON] and [Li Keqiang|PERSON].", PUB);
+    assert_eq!(names(&m), ["Kono", "Wang Yi", "Li Keqiang"]);
+}
