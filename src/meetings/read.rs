@@ -529,6 +529,25 @@ impl<'d> Reader<'d> {
                 break;
             }
         }
+        // "X said yesterday after meeting with Y", "told reporters on Tuesday following talks
+        // with Y": an encounter with no time of its own took place the day of the clause it
+        // follows, told by the time right before "after".
+        if date.is_none() && !date_relative {
+            let from = r.np_start.min(t.head);
+            let after = (from.saturating_sub(3)..from).rev().find(|&k| s.word(k) == "after" || s.word(k) == "following");
+            let between_ok = after.is_some_and(|a| {
+                (a + 1..from).all(|j| s.units[j].is_wi(&["his", "her", "their", "the", "a", "holding", "brief"]))
+            });
+            if let Some(d) = after.filter(|_| between_ok).and_then(|a| a.checked_sub(1)) {
+                let u = &units[d];
+                if u.is(EntityLabel::Date) && !s.excluded[d] && story_offset(&u.low).is_none() {
+                    let info = self.date_of(u, Tense::Past);
+                    if info.resolved {
+                        date = Some(info);
+                    }
+                }
+            }
+        }
         // "concluded a three-day visit to Kenya on Wednesday that began with his arrival in
         // Nairobi on Monday": the visit spans both days and is in the arrival city.
         let ends_visit = kind == MeetingKind::Visit && !is_noun && units[t.head].is_wi(&END_VERBS);

@@ -2153,3 +2153,17 @@ fn a_subject_pronoun_after_and_opens_a_new_clause() {
     let m = one("[Kono|PERSON] held talks with [Wang Yi|PERSON] and [Li Keqiang|PERSON].", PUB);
     assert_eq!(names(&m), ["Kono", "Wang Yi", "Li Keqiang"]);
 }
+
+#[test]
+fn an_encounter_after_which_someone_spoke_takes_the_time_of_the_speaking() {
+    let m = one(
+        "Trade will grow, [Garcia|PERSON] said [yesterday|DATE] after meeting with [Mexican|NORP] President [Felipe Calderon|PERSON] in [Lima|GPE].",
+        PUB,
+    );
+    assert_eq!(date(&m).as_deref(), Some("2024-03-05"));
+    let m = one(
+        "[Garcia|PERSON] said on [Monday|DATE] after meeting with President [Felipe Calderon|PERSON] that trade would grow.",
+        PUB,
+    );
+    assert_eq!(date(&m).as_deref(), Some("2024-03-04"));
+}
