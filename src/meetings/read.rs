@@ -252,7 +252,13 @@ impl<'d> Reader<'d> {
                 || (before_owner(1) == "of" && before_owner(2) == "ahead")
                 || (before_owner(1) == "with" && before_owner(2) == "conjunction"))
         {
-            if let Some(first) = self.persons_in(s, 0, r.np_start).into_iter().next() {
+            // ... unless a verb of receiving comes first: the one received is the visitor.
+            let receiving = (0..r.np_start).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
+            let owner = match receiving {
+                Some(verb) => self.persons_in(s, verb + 1, r.np_start).into_iter().next(),
+                None => self.persons_in(s, 0, r.np_start).into_iter().next(),
+            };
+            if let Some(first) = owner {
                 owners.push(first);
                 indirect = true;
             }

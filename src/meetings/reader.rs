@@ -330,6 +330,11 @@ impl<'d> Reader<'d> {
                 if inner == MeetingKind::Visit && reads[v].t.kind != MeetingKind::Visit && named_visitor {
                     continue;
                 }
+                // "received X on his first visit to Ramallah": the visit of the one received,
+                // with a place of its own, is a record of its own.
+                if inner == MeetingKind::Visit && received_on_visit(s, reads[v].t.head, np) {
+                    continue;
+                }
                 if reads[v].t.kind == MeetingKind::Visit
                     && matches!(inner, MeetingKind::Meeting | MeetingKind::Talks | MeetingKind::Conference)
                     && serves_the_trip(s, np)
@@ -604,4 +609,14 @@ pub(super) fn merge_in_sentence(cands: &mut Vec<Cand>) {
 pub(super) fn serves_the_trip(s: &Sentence, np: usize) -> bool {
     const PURPOSE_VERBS: [&str; 7] = ["hold", "have", "chair", "co-chair", "attend", "conduct", "lead"];
     np > 0 && (s.word(np - 1) == "for" || (np > 1 && s.word(np - 2) == "to" && PURPOSE_VERBS.contains(&s.word(np - 1))))
+}
+
+/// Whether the event noun starting at `np` is "on/during his/her ... visit" after a verb of
+/// receiving at `verb` ("received X on his first visit to Y"): the visit is the received
+/// one's.
+pub(super) fn received_on_visit(s: &Sentence, verb: usize, np: usize) -> bool {
+    np >= 1
+        && s.units[verb].is_wi(&["received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets"])
+        && s.units[np].is_wi(&["his", "her"])
+        && s.units[np - 1].is_wi(&["on", "during"])
 }

@@ -2167,3 +2167,17 @@ fn an_encounter_after_which_someone_spoke_takes_the_time_of_the_speaking() {
     );
     assert_eq!(date(&m).as_deref(), Some("2024-03-04"));
 }
+
+#[test]
+fn the_one_received_on_a_visit_is_its_visitor() {
+    let ms = read(
+        "President [Mahmoud Abbas|PERSON] on [Monday|DATE] received King [Abdullah II|PERSON] on his very first visit to [Ramallah|GPE].",
+        PUB,
+    );
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    assert_eq!((names(visit), place(visit)), (vec!["Abdullah II"], Some("Ramallah")));
+    assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting));
+    // Met during her visit: still the meeting's backdrop.
+    let ms = read("[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].", PUB);
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}
