@@ -35,15 +35,15 @@ pub(super) static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// " date 2023-12-14 Foreign Ministers of ...".
 pub(super) static LEADING_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
+/// A full date with its year, month first or day first ("August 11, 2023", "29 March 2022",
+/// "31st Dec, 2020", "9. Februar 2021"): the date part of the datelines below.
+const FULL_DATE: &str = r"(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,9}\.?,?\s+[0-9]{4}";
+
 /// A dateline that leads with a full date: "Jan 3, 2005 (ABUJA) —", or with the date alone
 /// before the first sentence: "January 06, 2009: Prime Minister ...".
 pub(super) static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}\.?\s+\p{L}{3,9}\.?,?\s+[0-9]{4})\s*(?:\([\p{Lu}][\p{L} .,'’\-]{1,40}\)\s*(?:--|-|—|–|:)|\(?\s*(?:--|—|–|:)\s*\p{Lu})").unwrap()
+    Regex::new(&format!(r"^(?P<date>{FULL_DATE})\s*(?:\([\p{{Lu}}][\p{{L}} .,'’\-]{{1,40}}\)\s*(?:--|-|—|–|:)|\(?\s*(?:--|—|–|:)\s*\p{{Lu}})")).unwrap()
 });
-
-/// A full date with its year, month first or day first ("August 11, 2023", "29 March 2022",
-/// "31st Dec, 2020"): the date part of the datelines below.
-const FULL_DATE: &str = r"(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4}";
 
 /// A dateline whose credits in parentheses end with the full date: "DUBAI, (UrduPoint / WAM -
 /// 31st Dec, 2020) His Highness ...": syndicated agency copy stamps the item this way.
@@ -82,7 +82,7 @@ pub(super) static WIDGET_TAIL: LazyLock<Regex> =
 /// Legal and agency bulletins date each item this way; it is the item's date, not an event's
 /// (an event date in prose is never set apart in parentheses before the first word).
 pub(super) static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}\s+(?i:[a-z]{3,9})\.?,?\s+[0-9]{4})\)\s+\p{Lu}").unwrap()
+    Regex::new(&format!(r"^\((?P<date>{FULL_DATE})\)\s+\p{{Lu}}")).unwrap()
 });
 /// A dateline with the month abbreviated and a two-digit year, in Spanish or English: "Lima
 /// (Perú), (jun. 26/14).", "Ciudad de México (mar. 10/20)." (ministry releases date their
