@@ -19,8 +19,11 @@ pub(super) static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// What opens a byline, in English and the languages of the pages English news aggregates: "By",
+/// "Written by", "Rédigé par", "Escrito por" ... (shared by the three byline patterns).
+const BY: &str = r"[Bb]y|BY|(?:Written|Reported|Reporting|Editing|Posted|Published|Story|Words|Text) by|Rédigé par|Publié par|Écrit par|Escrito por|Publicado por|Redactado por|Geschrieben von|Scritto da|Pubblicato da";
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[Bb]y|BY|(?:Written|Reported|Reporting|Editing|Posted|Story|Words|Text) by)\s+\p{Lu}[\p{L}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}.'’\-]*)*(?:\s*[,|/]\s*.{0,40})?$").unwrap()
+    Regex::new(&format!(r"^(?:{BY})\s+\p{{Lu}}[\p{{L}}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{{Lu}}[\p{{L}}.'’\-]*)*(?:\s*[,|/]\s*.{{0,40}})?$")).unwrap()
 });
 pub(super) static CREDIT_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?\s*(?:source|editor|edited\s+by|author|reporter|writer|correspondent|translated\s+by|compiled\s+by|location)\s*[:：]\s*\S").unwrap()
@@ -142,13 +145,13 @@ pub(super) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// A byline that carries the date: "By Jane Roe on 12 March 2021", "Written by Staff Writer on
 /// March 12, 2021." (the name part is checked apart: capitalised words only).
 pub(super) static BYLINE_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[Bb]y|BY|(?:Written|Reported|Posted|Published) by|Rédigé par|Publié par|Écrit par|Escrito por|Publicado por|Redactado por|Geschrieben von|Scritto da|Pubblicato da)\s+(?P<who>[\p{Lu}\p{Ll}][^|;]{0,60}?)\s+(?:on|le|el|em|am|il)\s+(?P<date>[^|;]{6,60}?)\.?$").unwrap()
+    Regex::new(&format!(r"^(?:{BY})\s+(?P<who>[\p{{Lu}}\p{{Ll}}][^|;]{{0,60}}?)\s+(?:on|le|el|em|am|il)\s+(?P<date>[^|;]{{6,60}}?)\.?$")).unwrap()
 });
 
 /// A byline that ends with the page's full date, whatever stands between: "BY JANE ROE Senior
 /// staff reporter jroe@example.com  Thursday, June 09, 2016".
 pub(super) static BYLINE_THEN_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[Bb]y|BY)\s+\p{Lu}[^|;]{0,120}$").unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{BY})\s+\p{{Lu}}[^|;]{{0,120}}$")).unwrap());
 
 /// The dateline that opens a story: a place, then its date, maybe an agency, then a dash,
 /// colon or full stop: "SUNPORT, Oct. 13, 2017 (Wire) --", "San Pedro, Belice, 3 de marzo de
