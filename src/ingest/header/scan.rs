@@ -43,7 +43,17 @@ pub(super) fn timestamp(line: &str) -> Option<HeaderDate> {
 /// Only explicit forms count: a date in prose is an event's date.
 pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
     let all: Vec<Line<'_>> = lines(text).collect();
-    for (i, line) in all.iter().enumerate().take(WIDE_HEAD_LINES) {
+    // A site's menu set out as a list ("• An Giang", "• Binh Duong", ...) does not use up the
+    // lines the page's date may come within.
+    let menu_item = |l: &Line<'_>| l.text.starts_with(['•', '·', '*', '-']) && words(l.text) <= 4;
+    let within = all.iter().scan(0, |counted, l| {
+        if !menu_item(l) {
+            *counted += 1;
+        }
+        Some(*counted)
+    });
+    let head = within.take_while(|&n| n <= WIDE_HEAD_LINES).count();
+    for (i, line) in all.iter().enumerate().take(head) {
         let p = plain(line.text);
         if let Kind::Dates { published, updated } = classify(p) {
             if let Some(d) = published.or(updated).filter(full).filter(|_| !after_weather(&all, i)) {

@@ -557,3 +557,15 @@ fn a_first_line_date_the_dateline_contradicts_is_the_sites_today() {
     // The agency in brackets with no dash before the story still makes a dateline.
     assert_eq!(dateline("Havana, Aug 6 (Prensa Latina) The recent visits ...").map(|(d, _)| (d.month, d.day)), Some((8, Some(6))));
 }
+
+#[test]
+fn a_date_below_a_long_menu_and_a_space_before_the_years_comma() {
+    let mut menu: String = (0..45).map(|i| format!("  • Province {i}\n")).collect();
+    menu.push_str("\nApril 13, 2010 9:40 AM GMT+7\n\nThe prime minister met his counterpart in the capital on Monday to talk about trade.\n");
+    assert_eq!(parse(&menu, None).published.as_deref(), Some("2010-04-13"));
+    // Without the menu's items the same date 45 lines down is too far to be the page's.
+    let far: String = (0..45).map(|i| format!("Paragraph {i} of a long story goes on here.\n")).collect::<String>()
+        + "April 13, 2010 9:40 AM GMT+7\n";
+    assert_eq!(parse(&far, None).published, None);
+    assert_eq!(super::super::hdate::normalize("Tuesday, 14 November , 2006  08:27:00").as_deref(), Some("2006-11-14"));
+}
