@@ -63,6 +63,9 @@ pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
         if let Some(d) = timestamp(p).filter(|_| !after_weather(&all, i)) {
             return Some(d);
         }
+        if let Some(d) = stamped_at_clock(p) {
+            return Some(d);
+        }
     }
     if let Some(first) = all.first().map(|l| plain(l.text)).filter(|t| SPEECH_TITLE.is_match(t)) {
         if let Some((d, _)) = hdate::find_date(first).filter(|(d, _)| full(d)) {
@@ -99,4 +102,16 @@ pub(super) fn closing_stamp(line: &str) -> Option<HeaderDate> {
         return None;
     }
     hdate::find_date(stamp).filter(|(d, range)| full(d) && range.start == 0 && range.end == stamp.len()).map(|(d, _)| d)
+}
+
+/// A live page's entry stamp, the clock before the date, often glued to the entry's title:
+/// "The main developments so farpublished at 15:00 British Summer Time 11 June 2021".
+fn stamped_at_clock(line: &str) -> Option<HeaderDate> {
+    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?:published|posted|updated)\s+at\s+[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?\s+([\p{L} ]{0,40}?)\s*([0-9]{1,2}\s+\p{L}+\s+[0-9]{4})").unwrap()
+    });
+    let c = STAMP.captures(line)?;
+    // Only time-zone words between the clock and the date.
+    let zone_only = c[1].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    zone_only.then(|| hdate::find_date(&c[2]).map(|(d, _)| d).filter(full)).flatten()
 }

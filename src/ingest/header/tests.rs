@@ -569,3 +569,12 @@ fn a_date_below_a_long_menu_and_a_space_before_the_years_comma() {
     assert_eq!(parse(&far, None).published, None);
     assert_eq!(super::super::hdate::normalize("Tuesday, 14 November , 2006  08:27:00").as_deref(), Some("2006-11-14"));
 }
+
+#[test]
+fn a_live_pages_entry_stamp_with_the_clock_before_the_date() {
+    let page = "Summary\n\n  • Leaders meet at the summit\n\nLive Reporting\n\n  1. The main developments so farpublished at 15:00 British Summer Time 11 June 2021\n\n     Leaders held talks today at the seaside resort where the summit is being held this year.\n";
+    assert_eq!(parse(page, None).published.as_deref(), Some("2021-06-11"));
+    // Prose between the clock and the date: an event's time, not a stamp.
+    let prose = "Summary\n\nThe talks were published at 15:00 after the leaders met on 11 June 2021 in the resort.\n";
+    assert_eq!(parse(prose, None).published, None);
+}
