@@ -197,11 +197,18 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     }
     // A first-line date that the story's own year-less dateline contradicts ("Sunday, November
     // 24, 2024" over "Havana, Aug 6 (Prensa Latina)") was the site's "today".
+    // A date more than a week from the dateline's month and day: the dateline tells the story's
+    // day (a week allows for a caption's or a weekly's date).
+    let contradicted = |date: &HeaderDate| match &dateline_found {
+        Some((told, _)) if told.year.is_none() && told.day.is_some() => !told
+            .with_year_from(date)
+            .and_then(|t| t.day().zip(date.day()))
+            .is_some_and(|(t, d)| (d - t).num_days().abs() <= 7),
+        _ => false,
+    };
     let mut today_widget = None;
-    if let (true, Some(first), Some((told, _))) = (published_on_first_line, published_line, &dateline_found) {
-        let near = told.year.is_none()
-            && told.with_year_from(&first).and_then(|t| t.day().zip(first.day())).is_some_and(|(t, f)| (f - t).num_days().abs() <= 2);
-        if told.year.is_none() && told.day.is_some() && !near {
+    if let (true, Some(first)) = (published_on_first_line, published_line) {
+        if contradicted(&first) {
             published_line = None;
             today_widget = Some(first);
         }
@@ -218,7 +225,11 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         .or(title_dated)
         .or(updated_line)
         .or(url_date)
-        .or_else(|| wider_scan(text).filter(|d| Some(*d) != today_widget));
+        // A stamp found below the header (a related story's, the site's today) must not
+        // contradict the dateline either.
+        .or_else(|| {
+            wider_scan(text).map(|d| numeric_order_as_shown(&all, d)).filter(|d| Some(*d) != today_widget && !contradicted(d))
+        });
     let chosen = chosen.map(|d| numeric_order_as_shown(&all, d));
     header.published = chosen.and_then(|d| d.iso());
     if header.published.is_none() {

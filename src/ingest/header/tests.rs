@@ -578,3 +578,12 @@ fn a_live_pages_entry_stamp_with_the_clock_before_the_date() {
     let prose = "Summary\n\nThe talks were published at 15:00 after the leaders met on 11 June 2021 in the resort.\n";
     assert_eq!(parse(prose, None).published, None);
 }
+
+#[test]
+fn a_stamp_below_the_story_that_the_dateline_contradicts_is_another_storys() {
+    let story = "NEW DELHI, March 27: The trade minister has cancelled a visit to Beijing after a summons of the envoy.\n\nThe minister was due to travel to Beijing on April 1 for talks but cancelled the trip.\n\nOpinion\n\nA related editorial\nUpdated 12 Dec, 2024\n\nAnother related story\n12 Dec, 2024\n";
+    assert_eq!(parse(story, None).published, None);
+    // A stamp a few days from the dateline is the page's own.
+    let own = story.replace("12 Dec, 2024", "28 Mar, 2008");
+    assert_eq!(parse(&own, None).published.as_deref(), Some("2008-03-28"));
+}
