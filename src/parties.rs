@@ -122,7 +122,25 @@ pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
             }
         }
     }
+    // An acronym beside the name it stands for ("the Department of Trade and Industry (DTI)")
+    // is that party again.
+    let names: Vec<String> = out.iter().map(|p| p.name.clone()).collect();
+    out.retain(|p| !names.iter().any(|other| other != &p.name && is_acronym_of(&p.name, other)));
     out
+}
+
+/// Whether `short` ("DTI", "MoF") is made of the initials of `name`'s words ("Department of
+/// Trade and Industry", "Ministry of Finance"), with or without its small words.
+fn is_acronym_of(short: &str, name: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    if letters.len() < 2 || short.contains(' ') || short.chars().filter(|c| c.is_uppercase()).count() < 2 {
+        return false;
+    }
+    let words: Vec<String> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let initials = |ws: &mut dyn Iterator<Item = &String>| ws.filter_map(|w| w.chars().next()).collect::<String>();
+    let all = initials(&mut words.iter());
+    let content = initials(&mut words.iter().filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "on" | "in" | "de")));
+    letters == all || letters == content
 }
 
 /// The parties stage: canonical parties for every agreement of a document.
@@ -190,5 +208,15 @@ mod tests {
         // Without the grouping, members are parties.
         let got = canonical(vec![country("Brazil"), country("Russia")]);
         assert_eq!(names(&got), ["Brazil", "Russia"]);
+    }
+
+    #[test]
+    fn an_acronym_beside_its_name_is_one_party() {
+        let parties = canonical(vec![org("DTI"), org("Acme Corp"), org("Department of Trade and Industry")]);
+        assert_eq!(parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Acme Corp", "Department of Trade and Industry"]);
+        assert!(is_acronym_of("MoF", "Ministry of Finance"));
+        assert!(is_acronym_of("UNDP", "United Nations Development Programme"));
+        assert!(!is_acronym_of("UN", "World Trade Organization"));
+        assert!(!is_acronym_of("Acme", "Acme Corp Meridian Energy"), "a word is no acronym");
     }
 }

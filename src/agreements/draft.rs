@@ -36,6 +36,30 @@ impl<'d> Cx<'d> {
             })
     }
 
+    /// A country word in an apposition that describes the organisation before it ("the Bank
+    /// of Tokyo-Mitsubishi UFJ, Japan's largest bank,", "Mizuho, a Japanese lender,"): the
+    /// organisation is the party. Only lowercase words follow the country word up to the comma
+    /// (a list "Acme, Japan and Korea" goes on with names).
+    pub(super) fn describes_an_organisation(&self, ents: &[Entity], k: usize, end: usize) -> bool {
+        let e = &ents[k];
+        if !matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) || k == 0 || ents[k - 1].label != EntityLabel::Org {
+            return false;
+        }
+        let gap = self.t(ents[k - 1].span.end, e.span.start).trim().to_lowercase();
+        if !matches!(gap.as_str(), "," | ", a" | ", an" | ", the") {
+            return false;
+        }
+        let after = self.t(e.span.end, end);
+        let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+        let rest = if possessive { &after[after.find(' ').unwrap_or(0)..] } else { after };
+        let description = rest.split(',').next().unwrap_or("");
+        let words: Vec<&str> = description.split_whitespace().collect();
+        (possessive || e.label == EntityLabel::Norp)
+            && rest.contains(',')
+            && (1..=5).contains(&words.len())
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase))
+    }
+
     /// A bare state organ after a country word ("Norway's Ministry of Energy"): the country
     /// before it is the party.
     pub(super) fn organ_of_the_country_before(&self, ents: &[Entity], k: usize) -> bool {
@@ -155,6 +179,9 @@ impl<'d> Cx<'d> {
                 continue;
             }
             if self.organ_of_the_country_before(&ents, k) || self.title_of_person(&ents, k) {
+                continue;
+            }
+            if self.describes_an_organisation(&ents, k, b) {
                 continue;
             }
             if let Some(p) = self.bloc_as_person(e) {

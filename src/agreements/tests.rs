@@ -1534,3 +1534,14 @@ fn signed_in_the_capital_of_a_demonym_with_no_city_named() {
     let a = one("[Chile|GPE] and [Peru|GPE] signed a trade agreement in the [Mexican|NORP] capital on [Monday|DATE].");
     assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Mexico City"));
 }
+
+#[test]
+fn a_country_describing_an_organisation_in_apposition_is_no_party() {
+    let a = one("[Acme Corp|ORG] and the [Bank of Tokyo|ORG], [Japan|GPE]'s largest bank, have signed a memorandum of understanding on investment.");
+    assert_eq!(parties(&a), ["Acme Corp", "Bank of Tokyo"]);
+    let a = one("[Acme Corp|ORG] and [Mizuho Bank|ORG], a [Japanese|NORP] lender, have signed a memorandum of understanding.");
+    assert_eq!(parties(&a), ["Acme Corp", "Mizuho Bank"]);
+    // A list of parties goes on with names: the country signs.
+    let a = one("[Acme Corp|ORG], [Japan|GPE] and [Korea|GPE] signed an agreement on trade.");
+    assert!(parties(&a).contains(&"Japan"), "{:?}", parties(&a));
+}
