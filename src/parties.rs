@@ -122,8 +122,8 @@ pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
             }
         }
     }
-    // An acronym beside the name it stands for ("the Department of Trade and Industry (DTI)")
-    // is that party again.
+    // An acronym of another party's name ("DTI" with "Department of Trade and Industry",
+    // which the text writes side by side) is that party again.
     let names: Vec<String> = out.iter().map(|p| p.name.clone()).collect();
     out.retain(|p| !names.iter().any(|other| other != &p.name && is_acronym_of(&p.name, other)));
     out
@@ -136,6 +136,7 @@ fn is_acronym_of(short: &str, name: &str) -> bool {
     if letters.len() < 2 || short.contains(' ') || short.chars().filter(|c| c.is_uppercase()).count() < 2 {
         return false;
     }
+    let name = name.replace("'s ", " ").replace("’s ", " ");
     let words: Vec<String> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let initials = |ws: &mut dyn Iterator<Item = &String>| ws.filter_map(|w| w.chars().next()).collect::<String>();
     let all = initials(&mut words.iter());
@@ -218,5 +219,6 @@ mod tests {
         assert!(is_acronym_of("UNDP", "United Nations Development Programme"));
         assert!(!is_acronym_of("UN", "World Trade Organization"));
         assert!(!is_acronym_of("Acme", "Acme Corp Meridian Energy"), "a word is no acronym");
+        assert!(is_acronym_of("DPRK", "Democratic People's Republic of Korea"));
     }
 }

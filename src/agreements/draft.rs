@@ -52,10 +52,13 @@ impl<'d> Cx<'d> {
         let after = self.t(e.span.end, end);
         let possessive = after.starts_with("'s ") || after.starts_with("’s ");
         let rest = if possessive { &after[after.find(' ').unwrap_or(0)..] } else { after };
-        let description = rest.split(',').next().unwrap_or("");
+        let (description, after_comma) = rest.split_once(',').unwrap_or((rest, ""));
         let words: Vec<&str> = description.split_whitespace().collect();
+        // "Microsoft, Kenya's government, and the World Bank": a list's item, not a description.
+        let list_goes_on = matches!(after_comma.split_whitespace().next(), Some("and" | "or"));
         (possessive || e.label == EntityLabel::Norp)
             && rest.contains(',')
+            && !list_goes_on
             && (1..=5).contains(&words.len())
             && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase))
     }

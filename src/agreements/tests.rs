@@ -1545,3 +1545,4 @@ fn a_country_describing_an_organisation_in_apposition_is_no_party() {
     let a = one("[Acme Corp|ORG], [Japan|GPE] and [Korea|GPE] signed an agreement on trade.");
     assert!(parties(&a).contains(&"Japan"), "{:?}", parties(&a));
 }
+

@@ -95,7 +95,7 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
     ];
     let mut names: Vec<&str> = ENGLISH.iter().copied().chain(FOREIGN_MONTHS.iter().map(|&(name, _)| name)).collect();
-    names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     names.dedup();
     let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
     format!(r"(?i:{})\b\.?", alternation.join("|"))
@@ -104,7 +104,7 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
 /// Year first: "2024-12-20", "2024/8/20", "2024.12.20", and with spaces between two-digit
 /// month and day: "2009 11 06".
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|\s([0-9]{2})\s([0-9]{2}))(?:[^0-9]|$)").unwrap()
+    Regex::new(r"(?:^|[^0-9])([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|[ ]([0-9]{2})[ ]([0-9]{2}))").unwrap()
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b({month})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
@@ -177,9 +177,16 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
             }
         }
     };
-    if let Some(c) = ISO.captures(s) {
+    // The first that is a date ("Ref 2345 67 89" is not).
+    for c in ISO.captures_iter(s) {
         let (y, m, d) = (c.get(1).unwrap(), c.get(2).or(c.get(4)), c.get(3).or(c.get(5)).unwrap());
-        consider(HeaderDate::new(number(Some(y)), number(m).unwrap_or(0), number(Some(d))), y.start()..d.end());
+        let date = HeaderDate::new(number(Some(y)), number(m).unwrap_or(0), number(Some(d)));
+        // No digit may follow (the match leaves the next character to the next match).
+        let ends = !s[d.end()..].starts_with(|c: char| c.is_ascii_digit());
+        if date.is_some() && ends {
+            consider(date, y.start()..d.end());
+            break;
+        }
     }
     if let Some(c) = NUMERIC.captures(s) {
         let (a, b, y) = (c.get(1).unwrap(), c.get(2).unwrap(), c.get(3).unwrap());

@@ -252,12 +252,11 @@ impl<'d> Reader<'d> {
                 || (before_owner(1) == "of" && before_owner(2) == "ahead")
                 || (before_owner(1) == "with" && before_owner(2) == "conjunction"))
         {
-            // ... unless a verb of receiving comes first: the one received is the visitor.
-            let receiving = (0..r.np_start).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
-            let owner = match receiving {
-                Some(verb) => self.persons_in(s, verb + 1, r.np_start).into_iter().next(),
-                None => self.persons_in(s, 0, r.np_start).into_iter().next(),
-            };
+            // ... unless a verb of receiving in its own clause comes first: the one received
+            // is the visitor.
+            let receiving = (r.cs..r.np_start).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
+            let received = receiving.and_then(|verb| self.persons_in(s, verb + 1, r.np_start).into_iter().next());
+            let owner = received.or_else(|| self.persons_in(s, 0, r.np_start).into_iter().next());
             if let Some(first) = owner {
                 owners.push(first);
                 indirect = true;
@@ -535,16 +534,20 @@ impl<'d> Reader<'d> {
                 break;
             }
         }
-        // "X said yesterday after meeting with Y", "told reporters on Tuesday following talks
-        // with Y": an encounter with no time of its own took place the day of the clause it
-        // follows, told by the time right before "after".
-        if date.is_none() && !date_relative {
+        // "X said yesterday after meeting with Y", "signed the pact on Tuesday after talks": an
+        // encounter with no time of its own took place the day of the clause it follows, told
+        // by the time right before "after". Not a journey's time ("arrived in Beijing on Monday
+        // after his visits to Kabul": the visits were before the arrival).
+        if date.is_none() && !date_relative && kind != MeetingKind::Visit {
             let from = r.np_start.min(t.head);
             let after = (from.saturating_sub(3)..from).rev().find(|&k| s.word(k) == "after" || s.word(k) == "following");
             let between_ok = after.is_some_and(|a| {
                 (a + 1..from).all(|j| s.units[j].is_wi(&["his", "her", "their", "the", "a", "holding", "brief"]))
             });
-            if let Some(d) = after.filter(|_| between_ok).and_then(|a| a.checked_sub(1)) {
+            // The clause's verb before the time: not a journey's ("returned to Madrid on
+            // Monday after his meeting in Lima").
+            let journey = |d: usize| (d.saturating_sub(10)..d).any(|j| is_in(&TRAVEL, s.word(j)));
+            if let Some(d) = after.filter(|_| between_ok).and_then(|a| a.checked_sub(1)).filter(|&d| !journey(d)) {
                 let u = &units[d];
                 if u.is(EntityLabel::Date) && !s.excluded[d] && story_offset(&u.low).is_none() {
                     let info = self.date_of(u, Tense::Past);

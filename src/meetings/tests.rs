@@ -2181,3 +2181,21 @@ fn the_one_received_on_a_visit_is_its_visitor() {
     let ms = read("[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].", PUB);
     assert_eq!(ms.len(), 1, "{ms:#?}");
 }
+
+#[test]
+fn the_after_rule_is_not_a_journeys_and_the_receiving_rule_needs_its_own_clause() {
+    // A journey's time is not the earlier encounter's.
+    let ms = read(
+        "[Garcia|PERSON] returned to [Madrid|GPE] on [Monday|DATE] after his meeting with President [Juan Perez|PERSON] in [Lima|GPE].",
+        PUB,
+    );
+    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    assert_ne!(date(m).as_deref(), Some("2024-03-04"));
+    // A verb of receiving in a relative clause does not take the visit from its owner.
+    let ms = read(
+        "President [Ali Reza|PERSON], who welcomed the proposal, spoke to students on [Monday|DATE] during his visit to [Germany|GPE].",
+        PUB,
+    );
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    assert_eq!(names(visit), ["Ali Reza"]);
+}

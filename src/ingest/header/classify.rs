@@ -146,9 +146,13 @@ pub(super) fn classify(line: &str) -> Kind {
             // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
             // 4 September 2017": the stamp's time first.
             let wb = if wb == ["on"] { Vec::new() } else { wb };
-            // A label in a script without capitals before the date: the page's own "date:" in
-            // Thai, Arabic or Hindi ("วันที่นำเข้าข้อมูล 1 Jul 2024").
-            let wb = if wb.len() <= 4 && wb.iter().all(|w| w.chars().all(caseless_letter)) { Vec::new() } else { wb };
+            // A short label in a script without capitals before the date: the page's own
+            // "date:" in Thai, Arabic or Hindi ("วันที่นำเข้าข้อมูล 1 Jul 2024"); not a sentence
+            // of Chinese or Japanese, written without spaces.
+            let label = wb.len() <= 4
+                && wb.iter().all(|w| w.chars().all(caseless_letter))
+                && wb.iter().map(|w| w.chars().count()).sum::<usize>() <= 20;
+            let wb = if label { Vec::new() } else { wb };
             if date.year.is_some() && wb.is_empty() && wa.is_empty() && part.chars().count() <= 60 {
                 published = published.or(Some(date));
                 dated_parts += 1;
@@ -231,9 +235,12 @@ pub(super) fn is_breadcrumb(line: &str) -> bool {
     ["»", " › ", " > "].iter().any(|sep| line.matches(sep).count() >= 2)
 }
 
-/// A host name ("www.export-egypt.com", "nasional.kompas.com").
+/// A host name in lowercase: a generic top-level domain ("www.export-egypt.com",
+/// "nasional.kompas.com", "example.com.au"), or three labels before a country's ("example.co.id").
 static HOST_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|news|[a-z]{2})\b").unwrap());
+    LazyLock::new(|| {
+        Regex::new(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|info|news)(?:\.[a-z]{2})?\b|\b[a-z0-9-]+\.[a-z0-9-]+\.[a-z]{2}\b").unwrap()
+    });
 
 /// A letter of a script that has no capitals (Thai, Arabic, Devanagari, Chinese), or a mark
 /// that goes with one.

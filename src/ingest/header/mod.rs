@@ -87,8 +87,11 @@ fn date_closing_title(title: &str) -> Option<HeaderDate> {
     let title = title.trim_end_matches(['.', ' ']);
     let (date, range) = hdate::dates_in(title).last()?;
     let before = title[..range.start].trim_end();
-    // "4-5 Februari 2021": a span of days, an event's, not a separator before the date.
-    let day_span = before.trim_end_matches([',', '-', '–', '—']).ends_with(|c: char| c.is_ascii_digit());
+    // "4-5 Februari 2021", "4 - 5 February": a span of days, an event's, not a separator
+    // before the date.
+    static DAY_SPAN: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[0-9]\s*[-–—]$").unwrap());
+    let day_span = DAY_SPAN.is_match(before);
     (range.end == title.len()
         && date.day.is_some()
         && date.year.is_some()
@@ -122,15 +125,18 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let stuck = published_line;
     for line in &all {
         let p = plain(line.text);
-        if let Some(c) = DATE_FIRST_DATELINE
-            .captures(p)
-            .or_else(|| PAREN_DATELINE.captures(p))
-            .or_else(|| CREDIT_DATELINE.captures(p))
-            .or_else(|| PLACE_DATE_AGENCY_DATELINE.captures(p))
-            .or_else(|| AGENCY_PLACE_DATE_DATELINE.captures(p))
-            .or_else(|| PLACE_FULL_DATE_DATELINE.captures(p))
-        {
-            published_line = published_line.or(hdate::find_date(&c["date"]).map(|(d, _)| d));
+        // The patterns take any word for a month; the date must read as one.
+        let datelines = [
+            &*DATE_FIRST_DATELINE,
+            &*PAREN_DATELINE,
+            &*CREDIT_DATELINE,
+            &*PLACE_DATE_AGENCY_DATELINE,
+            &*AGENCY_PLACE_DATE_DATELINE,
+            &*PLACE_FULL_DATE_DATELINE,
+        ];
+        let dated = datelines.iter().find_map(|re| re.captures(p).and_then(|c| hdate::find_date(&c["date"])));
+        if let Some((date, _)) = dated {
+            published_line = published_line.or(Some(date));
             break;
         }
         if let Some(d) = short_year_dateline(p) {
@@ -199,11 +205,15 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     // 24, 2024" over "Havana, Aug 6 (Prensa Latina)") was the site's "today".
     // A date more than a week from the dateline's month and day: the dateline tells the story's
     // day (a week allows for a caption's or a weekly's date).
-    let contradicted = |date: &HeaderDate| match &dateline_found {
-        Some((told, _)) if told.year.is_none() && told.day.is_some() => !told
-            .with_year_from(date)
-            .and_then(|t| t.day().zip(date.day()))
-            .is_some_and(|(t, d)| (d - t).num_days().abs() <= 7),
+    // A date with no day, or a dateline a year-end away ("Jan 1" under "December 31"), does
+    // not contradict.
+    let contradicted = |date: &HeaderDate| match (&dateline_found, date.day(), date.year) {
+        (Some((told, _)), Some(day), Some(year)) if told.year.is_none() && told.day.is_some() => {
+            let near = (year - 1..=year + 1)
+                .filter_map(|y| HeaderDate::new(Some(y), told.month, told.day)?.day())
+                .any(|t| (day - t).num_days().abs() <= 7);
+            !near
+        }
         _ => false,
     };
     let mut today_widget = None;

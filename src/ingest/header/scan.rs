@@ -44,9 +44,9 @@ pub(super) fn timestamp(line: &str) -> Option<HeaderDate> {
 pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
     let all: Vec<Line<'_>> = lines(text).collect();
     // A site's menu set out as a list ("• An Giang", "• Binh Duong", ...) does not use up the
-    // lines the page's date may come within.
+    // lines the page's date may come within (up to four times as many lines in all).
     let menu_item = |l: &Line<'_>| l.text.starts_with(['•', '·', '*', '-']) && words(l.text) <= 4;
-    let within = all.iter().scan(0, |counted, l| {
+    let within = all.iter().take(4 * WIDE_HEAD_LINES).scan(0, |counted, l| {
         if !menu_item(l) {
             *counted += 1;
         }
@@ -104,11 +104,12 @@ pub(super) fn closing_stamp(line: &str) -> Option<HeaderDate> {
     hdate::find_date(stamp).filter(|(d, range)| full(d) && range.start == 0 && range.end == stamp.len()).map(|(d, _)| d)
 }
 
-/// A live page's entry stamp, the clock before the date, often glued to the entry's title:
-/// "The main developments so farpublished at 15:00 British Summer Time 11 June 2021".
+/// A live page's entry stamp, the clock before the date, often glued to the entry's title,
+/// closing its line: "The main developments so farpublished at 15:00 British Summer Time 11
+/// June 2021", "... posted at 9:05 on 3 May 2020". A time and date inside a sentence go on.
 fn stamped_at_clock(line: &str) -> Option<HeaderDate> {
     static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)(?:published|posted|updated)\s+at\s+[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?\s+([\p{L} ]{0,40}?)\s*([0-9]{1,2}\s+\p{L}+\s+[0-9]{4})").unwrap()
+        regex::Regex::new(r"(?i)(?:published|posted|updated)\s+at\s+[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?\s+([\p{L} ]{0,40}?)\s*(?:on\s+)?([0-9]{1,2}\s+\p{L}+\s+[0-9]{4})\s*$").unwrap()
     });
     let c = STAMP.captures(line)?;
     // Only time-zone words between the clock and the date.

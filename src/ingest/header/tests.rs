@@ -587,3 +587,32 @@ fn a_stamp_below_the_story_that_the_dateline_contradicts_is_another_storys() {
     let own = story.replace("12 Dec, 2024", "28 Mar, 2008");
     assert_eq!(parse(&own, None).published.as_deref(), Some("2008-03-28"));
 }
+
+/// The review's cases: each read as before the round's changes.
+#[test]
+fn header_dates_the_review_found_misread() {
+    let cases = [
+        // A dateline a year-end away from the first line does not contradict it.
+        ("Tuesday, December 31, 2024\nNews\n\nMarkets close the year\n\nTOKYO, Jan 1 (Reuters) - Markets closed the year higher, traders said on Wednesday.\n", Some("2024-12-31")),
+        // A month with no day contradicts nothing.
+        ("March 2021\n\nTOKYO, March 4 (Reuters) - The minister met his counterpart in the capital on Thursday.\n", Some("2021-03")),
+        // A title whose "month" is no month does not end the search for a dateline.
+        ("ANALYSIS - 20 years after 2003, Iraq still struggles\n\nJan 3, 2005 (ABUJA) - The chairman confirmed the postponement of the summit on Tuesday.\n", Some("2005-01-03")),
+        // A comma before a headline's closing date is a separator; a spaced day span is not.
+        ("Weekly bulletin no. 12, 5 March 2021\n\nThe ministry published its weekly bulletin on foreign visits and talks today.\n", Some("2021-03-05")),
+        ("Prime minister to visit Jakarta, 4 - 5 February 2021\n\nThe prime minister will visit the country next week, the ministry said.\n", None),
+        // A clock and a date inside a sentence are an event's time.
+        ("Figures\n\nThe figures, first posted at 09:00 GMT 3 May 2020 by the ministry, show a rise in trade.\n", None),
+        // Two sentences glued at a full stop are no host name.
+        ("Summit news\n\nTalks ended.In 5 March 2021\n\nThe leaders met for two hours and agreed to meet again.\n", None),
+        // A sentence of Chinese before a date is no label.
+        ("新闻\n\n中国外交部长王毅在北京会见了俄罗斯外交部长 5 March 2021\n\n王毅表示，双方应加强合作。\n", None),
+        // Turkish capitals fold to ASCII.
+        ("Haber\n\n15 KASIM 2021\n\nThe ministers met in Ankara on Monday, the ministry said in a statement.\n", Some("2021-11-15")),
+    ];
+    for (text, want) in cases {
+        assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
+    }
+    // Four digits and two pairs that are no date do not hide an ISO date after them.
+    assert_eq!(super::super::hdate::normalize("Ref 2345 67 89 2021-03-05").as_deref(), Some("2021-03-05"));
+}
