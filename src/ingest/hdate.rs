@@ -94,11 +94,38 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
     ];
-    let mut names: Vec<&str> = ENGLISH.iter().copied().chain(FOREIGN_MONTHS.iter().map(|&(name, _)| name)).collect();
+    let mut names: Vec<&str> =
+        ENGLISH.iter().copied().chain(FOREIGN_MONTHS.iter().map(|&(name, _)| name)).filter(|n| latin(n)).collect();
     names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     names.dedup();
     let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
     format!(r"(?i:{})\b\.?", alternation.join("|"))
+});
+
+/// Whether a month name is in the Latin script (the others are read by [`OTHER_SCRIPT_DATE`]).
+fn latin(name: &str) -> bool {
+    name.chars().all(|c| (c as u32) < 0x250)
+}
+
+/// A day and month in another script, maybe with its year: "28 सितंबर 2023", "15 فبراير/شباط
+/// 2024", "12 марта 2024". Kept apart from [`MONTH`]: a case-insensitive alternation of every
+/// script's names is several times slower on the English pages that make most of the input,
+/// so this one runs only on text outside the Latin script.
+static OTHER_SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<String> = FOREIGN_MONTHS
+        .iter()
+        .map(|&(name, _)| name)
+        .filter(|n| !latin(n))
+        .flat_map(|name| {
+            let mut chars = name.chars();
+            let capitalised: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            [name.to_string(), capitalised]
+        })
+        .collect();
+    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    names.dedup();
+    let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
+    Regex::new(&format!(r"\b([0-9]{{1,2}})\.?\s+({})(?:\s*,?\s*([0-9]{{4}})\b)?", alternation.join("|"))).unwrap()
 });
 
 /// Year first: "2024-12-20", "2024/8/20", "2024.12.20", and with spaces between two-digit
@@ -225,6 +252,12 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
         if date.is_some() {
             consider(date, whole.range());
             break;
+        }
+    }
+    if !s.chars().all(|c| (c as u32) < 0x250) {
+        if let Some(c) = OTHER_SCRIPT_DATE.captures(s) {
+            let date = month_number(&c[2]).and_then(|m| HeaderDate::new(number(c.get(3)), m, number(c.get(1))));
+            consider(date, c.get(0).unwrap().range());
         }
     }
     for c in MONTH_YEAR.captures_iter(s) {

@@ -524,6 +524,9 @@ fn month_names_of_other_languages_come_from_the_data_file() {
     assert_eq!(month_number("سبتمبر/أيلول"), Some(9));
     assert_eq!(month_number("दिसंबर"), Some(12));
     assert_eq!(month_number("марта"), Some(3));
+    // Other scripts' dates are read apart from the Latin ones, capitalised too.
+    assert_eq!(super::super::hdate::normalize("Москва, 12 Марта 2024").as_deref(), Some("2024-03-12"));
+    assert_eq!(super::super::hdate::normalize("12 марта").as_deref(), None, "no year, no ISO date");
     assert_eq!(month_number("Sept."), Some(9));
     assert_eq!(month_number("ju"), None, "two Latin letters are no English month");
     assert_eq!(month_number("mart"), None, "Turkish 'mart' is not in the list (a word in English names)");
