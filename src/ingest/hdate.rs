@@ -94,15 +94,20 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
     ];
-    let mut names: Vec<&str> =
-        ENGLISH.iter().copied().chain(FOREIGN_MONTHS.iter().map(|&(name, _)| name)).filter(|n| latin(n)).collect();
-    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    names.dedup();
-    let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
-    format!(r"(?i:{})\b\.?", alternation.join("|"))
+    let names = ENGLISH.iter().copied().chain(FOREIGN_MONTHS.iter().map(|&(name, _)| name)).filter(|n| latin(n));
+    format!(r"(?i:{})\b\.?", alternation(names.map(str::to_string).collect()))
 });
 
-/// Whether a month name is in the Latin script (the others are read by [`OTHER_SCRIPT_DATE`]).
+/// Names as one regex alternation, longest first (so that "juni" is not read as "jun"), each
+/// once.
+fn alternation(mut names: Vec<String>) -> String {
+    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    names.dedup();
+    names.iter().map(|name| regex::escape(name)).collect::<Vec<_>>().join("|")
+}
+
+/// Whether a text (a month name, a header line) is all in the Latin script (other scripts'
+/// month names are read by [`OTHER_SCRIPT_DATE`]).
 fn latin(name: &str) -> bool {
     name.chars().all(|c| (c as u32) < 0x250)
 }
@@ -112,7 +117,7 @@ fn latin(name: &str) -> bool {
 /// script's names is several times slower on the English pages that make most of the input,
 /// so this one runs only on text outside the Latin script.
 static OTHER_SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<String> = FOREIGN_MONTHS
+    let names: Vec<String> = FOREIGN_MONTHS
         .iter()
         .map(|&(name, _)| name)
         .filter(|n| !latin(n))
@@ -122,10 +127,7 @@ static OTHER_SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
             [name.to_string(), capitalised]
         })
         .collect();
-    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    names.dedup();
-    let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
-    Regex::new(&format!(r"\b([0-9]{{1,2}})\.?\s+({})(?:\s*,?\s*([0-9]{{4}})\b)?", alternation.join("|"))).unwrap()
+    Regex::new(&format!(r"\b([0-9]{{1,2}})\.?\s+({})(?:\s*,?\s*([0-9]{{4}})\b)?", alternation(names))).unwrap()
 });
 
 /// Year first: "2024-12-20", "2024/8/20", "2024.12.20", and with spaces between two-digit
@@ -254,7 +256,7 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
             break;
         }
     }
-    if !s.chars().all(|c| (c as u32) < 0x250) {
+    if !latin(s) {
         if let Some(c) = OTHER_SCRIPT_DATE.captures(s) {
             let date = month_number(&c[2]).and_then(|m| HeaderDate::new(number(c.get(3)), m, number(c.get(1))));
             consider(date, c.get(0).unwrap().range());

@@ -123,17 +123,17 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     // The capture's stuck date may be a day off the date the page shows (another time zone):
     // the page's own date line then wins.
     let stuck = published_line;
+    // The patterns take any word for a month; the date must read as one.
+    let datelines = [
+        &*DATE_FIRST_DATELINE,
+        &*PAREN_DATELINE,
+        &*CREDIT_DATELINE,
+        &*PLACE_DATE_AGENCY_DATELINE,
+        &*AGENCY_PLACE_DATE_DATELINE,
+        &*PLACE_FULL_DATE_DATELINE,
+    ];
     for line in &all {
         let p = plain(line.text);
-        // The patterns take any word for a month; the date must read as one.
-        let datelines = [
-            &*DATE_FIRST_DATELINE,
-            &*PAREN_DATELINE,
-            &*CREDIT_DATELINE,
-            &*PLACE_DATE_AGENCY_DATELINE,
-            &*AGENCY_PLACE_DATE_DATELINE,
-            &*PLACE_FULL_DATE_DATELINE,
-        ];
         let dated = datelines.iter().find_map(|re| re.captures(p).and_then(|c| hdate::find_date(&c["date"])));
         if let Some((date, _)) = dated {
             published_line = published_line.or(Some(date));
@@ -216,12 +216,8 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         }
         _ => false,
     };
-    let mut today_widget = None;
-    if let (true, Some(first)) = (published_on_first_line, published_line) {
-        if contradicted(&first) {
-            published_line = None;
-            today_widget = Some(first);
-        }
+    if published_on_first_line && published_line.is_some_and(|first| contradicted(&first)) {
+        published_line = None;
     }
     let url_date = url.or(header.url.as_deref()).and_then(hdate::from_url);
     let url_day = url_date.filter(|d| d.day.is_some());
@@ -238,7 +234,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         // A stamp found below the header (a related story's, the site's today) must not
         // contradict the dateline either.
         .or_else(|| {
-            wider_scan(text).map(|d| numeric_order_as_shown(&all, d)).filter(|d| Some(*d) != today_widget && !contradicted(d))
+            wider_scan(text).map(|d| numeric_order_as_shown(&all, d)).filter(|d| !contradicted(d))
         });
     let chosen = chosen.map(|d| numeric_order_as_shown(&all, d));
     header.published = chosen.and_then(|d| d.iso());

@@ -4,6 +4,13 @@ fn lines_of(text: &str, spans: &[ByteSpan]) -> Vec<String> {
     spans.iter().map(|s| s.slice(text).to_string()).collect()
 }
 
+/// Each text's publication date as `parse` reads it, against the one given.
+fn assert_published(cases: &[(&str, Option<&str>)]) {
+    for &(text, want) in cases {
+        assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
+    }
+}
+
 const GLOBAL_TIMES: &str = "CHINA\u{a0}/\u{a0}DIPLOMACY\nVietnam's party general secretary meets Chinese defense minister amid high level of political mutual trust\nPublished: Dec 20, 2024 11:19 PM\nChina Vietnam Photo: VCG\n\nChina Vietnam Photo: VCG\n\n\n\n General Secretary of the Communist Party of Vietnam Central Committee To Lam met with Chinese Defense Minister Dong Jun in Hanoi on Thursday. Dong and his delegation attended a grand gathering.\n\nSince the beginning of this year, there have been frequent exchanges.\n";
 
 #[test]
@@ -511,9 +518,7 @@ fn datelines_and_labels_in_other_languages_and_scripts() {
         // An English sentence that opens with a place and a date is no dateline of this kind.
         ("Paris was busy.\nParis, the 30 January 2023 meeting was held.\n", None),
     ];
-    for (text, want) in cases {
-        assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
-    }
+    assert_published(&cases);
 }
 
 #[test]
@@ -544,9 +549,7 @@ fn numeric_and_date_first_datelines_real_pages_write() {
         // Four digits and two pairs in prose are no date: the month must exist.
         ("Figures\n\nThe count was 2009 13 06 in total across the region and the year.\n", None),
     ];
-    for (text, want) in cases {
-        assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
-    }
+    assert_published(&cases);
 }
 
 #[test]
@@ -613,9 +616,7 @@ fn header_dates_the_review_found_misread() {
         // Turkish capitals fold to ASCII.
         ("Haber\n\n15 KASIM 2021\n\nThe ministers met in Ankara on Monday, the ministry said in a statement.\n", Some("2021-11-15")),
     ];
-    for (text, want) in cases {
-        assert_eq!(parse(text, None).published.as_deref(), want, "{text}");
-    }
+    assert_published(&cases);
     // Four digits and two pairs that are no date do not hide an ISO date after them.
     assert_eq!(super::super::hdate::normalize("Ref 2345 67 89 2021-03-05").as_deref(), Some("2021-03-05"));
 }
