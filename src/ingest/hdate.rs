@@ -127,7 +127,8 @@ static OTHER_SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
             [name.to_string(), capitalised]
         })
         .collect();
-    Regex::new(&format!(r"\b([0-9]{{1,2}})\.?\s+({})(?:\s*,?\s*([0-9]{{4}})\b)?", alternation(names))).unwrap()
+    let names = alternation(names);
+    Regex::new(&format!(r"\b([0-9]{{1,2}})\.?\s+({names})(?:\s*,?\s*([0-9]{{4}})\b)?|({names})\s+([0-9]{{1,2}}),?\s+([0-9]{{4}})\b")).unwrap()
 });
 
 /// Year first: "2024-12-20", "2024/8/20", "2024.12.20", and with spaces between two-digit
@@ -186,6 +187,16 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 fn number<T: std::str::FromStr>(m: Option<regex::Match<'_>>) -> Option<T> {
     m.and_then(|m| m.as_str().parse().ok())
+}
+
+/// `s` with the decimal digits of other scripts (Bengali, Devanagari, Arabic-Indic, Persian)
+/// written as ASCII digits, which the date patterns read; `None` when it has none.
+pub fn ascii_digits(s: &str) -> Option<String> {
+    const ZEROS: [u32; 4] = [0x09E6, 0x0966, 0x0660, 0x06F0];
+    let digit = |c: char| ZEROS.iter().find(|&&z| (z..z + 10).contains(&(c as u32))).map(|&z| c as u32 - z);
+    s.chars().any(|c| digit(c).is_some()).then(|| {
+        s.chars().map(|c| digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c)).collect()
+    })
 }
 
 /// The first date written in `s`, with the byte range it occupies. Year-less forms
@@ -258,7 +269,12 @@ pub fn find_date(s: &str) -> Option<(HeaderDate, Range<usize>)> {
     }
     if !latin(s) {
         if let Some(c) = OTHER_SCRIPT_DATE.captures(s) {
-            let date = month_number(&c[2]).and_then(|m| HeaderDate::new(number(c.get(3)), m, number(c.get(1))));
+            // Day first, or month first with its year ("ফেব্রুয়ারি 18, 2019").
+            let (day, month, year) = match c.get(2) {
+                Some(month) => (c.get(1), month, c.get(3)),
+                None => (c.get(5), c.get(4).unwrap(), c.get(6)),
+            };
+            let date = month_number(month.as_str()).and_then(|m| HeaderDate::new(number(year), m, number(day)));
             consider(date, c.get(0).unwrap().range());
         }
     }

@@ -97,6 +97,15 @@ impl<'u> Sentence<'u> {
                     continue;
                 }
             }
+            // "since Friday", "since 2019": a time phrase, set aside alone; the clause goes
+            // on ("had been in New York since Friday for talks with X").
+            if u.is_w("since") && units.get(k + 1).is_some_and(|v| v.is(EntityLabel::Date)) {
+                id = id.saturating_add(1);
+                aside[k] = id;
+                aside[k + 1] = id;
+                k += 2;
+                continue;
+            }
             if u.is_w("since") {
                 id = id.saturating_add(1);
                 let mut j = k;
@@ -140,6 +149,10 @@ impl<'u> Sentence<'u> {
                 }
                 if is_in(&SUBORD_LEFT, w) {
                     if w == "as" && k > 0 && is_in(&AS_NOT_OPENER, self.word(k - 1)) {
+                        continue;
+                    }
+                    // "since Friday": a preposition of time, no clause.
+                    if w == "since" && self.units.get(k + 1).is_some_and(|v| v.is(EntityLabel::Date)) {
                         continue;
                     }
                     return (k + 1, Opener::Subord(k));

@@ -172,7 +172,7 @@ impl<'d> Reader<'d> {
                     subject = v.parts.clone();
                 }
             } else if let Some(v) = (r.cs..r.np_start).find(|&k| {
-                units[k].is_wi(&TRAVEL) || (units[k].is_wi(&["is", "was", "are", "were"]) && s.word(k + 1) == "in")
+                units[k].is_wi(&TRAVEL) || (units[k].is_wi(&["is", "was", "are", "were", "been"]) && s.word(k + 1) == "in")
             }) {
                 if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
                     subject.push(p);

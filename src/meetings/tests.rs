@@ -159,6 +159,8 @@ fn visits() {
     for text in [
         "[Ali Reza|PERSON] was in [London|GPE] on [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].",
         "[Ali Reza|PERSON] was in [London|GPE] [last week|DATE] for talks with Prime Minister [Bo Park|PERSON].",
+        // A perfect of being, and a "since" of time that opens no clause.
+        "[Ali Reza|PERSON], a veteran diplomat, had been in [London|GPE] since [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].",
     ] {
         let ms = read(text, PUB);
         assert_eq!(ms.len(), 2, "{text}: {ms:#?}");
@@ -168,6 +170,10 @@ fn visits() {
         assert_eq!((names(talks), place(talks)), (vec!["Ali Reza", "Bo Park"], Some("London")));
         assert_eq!(date(visit), date(talks));
     }
+    // "been" without "has/had" is no journey, and "since" before a clause still opens one.
+    assert!(read("The plan had been in [London|GPE] talks for months.", PUB).is_empty());
+    let ms = read("[Ali Reza|PERSON] has not travelled since [Bo Park|PERSON] met [Cy Dee|PERSON] in [Oslo|GPE].", PUB);
+    assert!(ms.iter().all(|m| !names(m).contains(&"Ali Reza")), "{ms:#?}");
 }
 
 #[test]

@@ -37,7 +37,7 @@ pub(super) struct Trigger {
 /// Verbs of being somewhere that make a visit only with "in" and "for a visit/talks" after the
 /// place: "was in Beijing for talks", "stayed in Cairo for a working visit", "is expected in
 /// Khartoum for a visit".
-const BEING: [&str; 9] = ["was", "is", "were", "are", "stayed", "stays", "staying", "expected", "due"];
+const BEING: [&str; 10] = ["was", "is", "were", "are", "been", "stayed", "stays", "staying", "expected", "due"];
 
 pub(super) fn verb_form(w: &str) -> Form {
     static PAST: LazyLock<Vec<&str>> = words!("meetings/past_trigger_verbs.txt");
@@ -567,14 +567,16 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             }
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
             | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
-            | "were" | "are" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
+            | "were" | "are" | "been" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
             | "stopped" | "stops" | "stopping"
                 if matches!(word(prep), "in" | "at" | "to")
                     && (word(prep) != "to"
                         || !(w.starts_with("arriv") || w.starts_with("land"))
                         || units.get(prep + 1).is_some_and(|u| u.is_place()))
                     && (!BEING.contains(&w) || next == "in")
-                    && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were")) =>
+                    && (!matches!(w, "expected" | "due") || matches!(prev, "is" | "are" | "was" | "were"))
+                    // "had been in New York since Friday for talks with X": a perfect of being.
+                    && (w != "been" || matches!(prev, "has" | "have" | "had")) =>
             {
                 let place = (prep + 1..(prep + 7).min(n))
                     .take_while(|&k| !units[k].punct || units[k].is_p('-'))
@@ -583,11 +585,12 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     // Only an arrival that starts a visit: "to start a visit", "on a visit".
                     // "was in Beijing for talks": a visit only with "for (a visit|talks)" right after.
                     let being = BEING.contains(&w);
-                    // "is in London (this week) for talks": the "for" after the place or its date.
+                    // "is in London (this week) for talks", "had been in New York since Friday for
+                    // talks": the "for" after the place or its date.
                     let date_at = |k: usize| units.get(k).is_some_and(|u| u.is(EntityLabel::Date));
                     let for_at = if date_at(p + 1) {
                         p + 2
-                    } else if matches!(word(p + 1), "on" | "in" | "at" | "last" | "this" | "next") && date_at(p + 2) {
+                    } else if matches!(word(p + 1), "on" | "in" | "at" | "last" | "this" | "next" | "since") && date_at(p + 2) {
                         p + 3
                     } else {
                         p + 1

@@ -58,6 +58,9 @@ pub fn looks_like_headline(line: &str) -> bool {
 
 pub(super) fn classify(line: &str) -> Kind {
     let p = plain(line);
+    // Digits of other scripts read as ASCII ("প্রকাশিত: ৪:৫২ অপরাহ্ণ, ফেব্রুয়ারি ১৮, ২০১৯").
+    let folded = if p.is_ascii() { None } else { hdate::ascii_digits(p) };
+    let p = folded.as_deref().unwrap_or(p);
     if let Some(c) = URL_LINE.captures(p) {
         return Kind::Url(c[1].trim_end_matches(['.', ',', ';']).to_string());
     }
@@ -207,10 +210,23 @@ pub(super) fn classify(line: &str) -> Kind {
             continue;
         }
         let byline = BYLINE.is_match(part) && words(part) <= 8 && !part.ends_with('.');
-        if byline || (CREDIT_KEY.is_match(part) && words(part) <= 10) {
+        let credit = CREDIT_KEY.is_match(part) && words(part) <= 10;
+        // A credit that carries the item's full date: "Source: www.example.com 3/20/2013,
+        // Location: Middle East" (syndication pages stamp the copy this way).
+        if let Some((date, _)) = hdate::find_date(part).filter(|(d, _)| credit && full(d)) {
+            published = published.or(Some(date));
+            dated_parts += 1;
             continue;
         }
-        if words(part) <= 3 && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?'])
+        if byline || credit {
+            continue;
+        }
+        // A name of up to five capitalised words ("PM Lee Hsien Loong | 13 December 2016"):
+        // the speaker or author a release is filed under.
+        let name = words(part) <= 5
+            && part.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && part.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '\'' || c == '’' || c == '-');
+        if (name || words(part) <= 3) && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?'])
         {
             short_parts += 1;
             continue;

@@ -20,8 +20,9 @@ pub(super) static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// What opens a byline, in English and the languages of the pages English news aggregates: "By",
-/// "Written by", "Rédigé par", "Escrito por" ... (shared by the three byline patterns).
-const BY: &str = r"[Bb]y|BY|(?:Written|Reported|Reporting|Editing|Posted|Published|Story|Words|Text) by|Rédigé par|Publié par|Écrit par|Escrito por|Publicado por|Redactado por|Geschrieben von|Scritto da|Pubblicato da";
+/// "Written by", "Rédigé par", "Escrito por" ... (shared by the three byline patterns). A
+/// release service's stamp reads as one: "Distributed by Public on 01/21/2026 13:01".
+const BY: &str = r"[Bb]y|BY|(?:Written|Reported|Reporting|Editing|Posted|Published|Distributed|Story|Words|Text) by|Rédigé par|Publié par|Écrit par|Escrito por|Publicado por|Redactado por|Geschrieben von|Scritto da|Pubblicato da";
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:{BY})\s+\p{{Lu}}[\p{{L}}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{{Lu}}[\p{{L}}.'’\-]*)*(?:\s*[,|/]\s*.{{0,40}})?$")).unwrap()
 });

@@ -620,3 +620,28 @@ fn header_dates_the_review_found_misread() {
     // Four digits and two pairs that are no date do not hide an ISO date after them.
     assert_eq!(super::super::hdate::normalize("Ref 2345 67 89 2021-03-05").as_deref(), Some("2021-03-05"));
 }
+
+#[test]
+fn speaker_name_and_release_service_stamps() {
+    // A release filed under its speaker's name, four words long.
+    let t = "Leaders meet at the annual retreat\n\nPM Jane Ruth Roe | 4 March 2016\n\nRemarks by the Prime Minister at the joint press conference.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2016-03-04"));
+    // A release service's stamp beside the release date.
+    let t = "4 March 2016 | Press release | Distributed by Public on 4 March 2016 13:01\nDear Prime Minister,\nWe write ahead of your visit to urge you to raise the matter.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2016-03-04"));
+    // A headline-like phrase of more than five words beside a date is no name.
+    let t = "Talks open in Lima\n\nMinisters Say Talks Went Well For Both Sides | 4 March 2016\n\nThe talks opened on Friday.\n";
+    assert_ne!(parse(t, None).published.as_deref(), Some("2016-03-04"));
+}
+
+#[test]
+fn credit_with_the_date_and_digits_of_other_scripts() {
+    let t = "Ministers discuss relations\n\nSource: www.example-news.com  3/20/2013, Location: Middle East\n\nShare |\nThe president received the foreign minister at the palace.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2013-03-20"));
+    // A credit with no date dates nothing.
+    let t = "Ministers discuss relations\n\nSource: www.example-news.com, Location: Middle East\n\nThe president received the foreign minister at the palace on 3 May 2012.\n";
+    assert_eq!(parse(t, None).published, None);
+    // Bengali label, clock and digits; month first.
+    let t = "দুই দেশের চুক্তি স্বাক্ষর\n\nপ্রকাশিত: ৪:৫২ অপরাহ্ণ, ফেব্রুয়ারি ১৮, ২০১৯\n\nদুই দেশের মধ্যে চারটি সমঝোতা স্মারক স্বাক্ষরিত হয়েছে।\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-02-18"));
+}
