@@ -223,6 +223,37 @@ impl<'d> Reader<'d> {
         (signers.len() >= 2).then_some(signers)
     }
 
+    /// The people named as the subject of the clause that an event noun at `at` closes ("X
+    /// and Y reconciled following a two-hour meeting", "X and Y discussed trade during their
+    /// meeting", "X said after talks with Y"): the names that open the clause, with their
+    /// titles and "and", before its first lowercase word. Two or more joined by "and"; one
+    /// when `alone` (the noun names the other: "talks with Y").
+    pub(super) fn clause_subject_before(&mut self, s: &Sentence, at: usize, alone: bool) -> Option<Vec<PRef>> {
+        let units = s.units;
+        let floor = (0..at).rev().take(30).find(|&k| is_stop_punct(&units[k])).map_or(at.saturating_sub(30), |k| k + 1);
+        let lowercase = |k: usize| {
+            let u = &units[k];
+            let w = u.word()?;
+            // The sentence's first word is capitalised whatever it is ("After", "The").
+            let opener = k == floor && (is_in(&PREPOSITIONS, w) || is_in(&SUBORD_LEFT, w));
+            Some((!u.cap || opener) && !matches!(w, "and" | "of" | "the"))
+        };
+        let end = (floor..at).find(|&k| lowercase(k) == Some(true))?;
+        if end == floor {
+            return None;
+        }
+        let mut people = self.persons_in(s, floor, end);
+        // "X said after talks with Y": a speaker is no participant to `persons_in`, but here
+        // the speaker held the talks.
+        if alone && people.is_empty() && is_in(&REPORTING, s.word(end)) {
+            let speaker = (floor..end).rev().find(|&k| units[k].is(EntityLabel::Person) && !s.excluded[k]);
+            people.extend(speaker.and_then(|k| self.pref_of_unit(&units[k])));
+        }
+        let joined = (floor..end).any(|k| s.word(k) == "and");
+        let enough = if alone { people.len() == 1 } else { people.len() >= 2 && joined };
+        enough.then_some(people)
+    }
+
     pub(super) fn persons_in(&mut self, s: &Sentence, from: usize, to: usize) -> Vec<PRef> {
         let mut out: Vec<PRef> = Vec::new();
         let to = to.min(s.units.len());

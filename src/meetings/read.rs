@@ -161,6 +161,23 @@ impl<'d> Reader<'d> {
         {
             if let Some(signers) = self.signers_before(s, r.np_start - 1) {
                 subject = signers;
+            } else if r.np_start >= 2 && units[r.np_start - 1].is_wi(&["after", "following", "during"]) {
+                // "X and Y reconciled following a private meeting": the clause's joint subject met.
+                if let Some(joint) = self.clause_subject_before(s, r.np_start - 1, false) {
+                    subject = joint;
+                }
+            }
+        }
+        // "X said after talks with Y": the clause's one subject held the talks with Y.
+        if is_noun
+            && subject.is_empty()
+            && with_after
+            && kind != MeetingKind::Visit
+            && r.np_start >= 2
+            && units[r.np_start - 1].is_wi(&["after", "following"])
+        {
+            if let Some(one) = self.clause_subject_before(s, r.np_start - 1, true) {
+                subject = one;
             }
         }
         // "pay a visit to Tokyo for a summit with X", "arrived in Hanoi for talks with X": the

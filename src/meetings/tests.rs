@@ -1720,6 +1720,44 @@ fn signers_who_signed_after_talks_held_them() {
 }
 
 #[test]
+fn the_clause_subject_held_the_meeting_its_clause_closes_with() {
+    // Two joined by "and", whatever their verb.
+    for s in [
+        "[Peru|GPE]'s President [Ana Soto|PERSON] and [Chile|GPE]'s President [Luis Vega|PERSON] reconciled following a two-hour private meeting.",
+        "President [Ana Soto|PERSON] and President [Luis Vega|PERSON] discussed food security during a private meeting in [Lima|GPE].",
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] discussed trade during their meeting in [Lima|GPE].",
+    ] {
+        let rs = read(s, PUB);
+        assert!(rs.iter().any(|m| names(m) == ["Ana Soto", "Luis Vega"]), "{s}\n{rs:#?}");
+    }
+    // One speaker, the other named by the talks.
+    for s in [
+        "Foreign Minister [Ana Soto|PERSON] said following talks with her [Chilean|NORP] counterpart [Luis Vega|PERSON] that the two were friends.",
+        "\"We are friends,\" [Ana Soto|PERSON] said after talks with [Luis Vega|PERSON].",
+    ] {
+        let rs = read(s, PUB);
+        assert!(rs.iter().any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]), "{s}\n{rs:#?}");
+    }
+    // One person and a meeting of others; a subject of no people.
+    assert!(read("[Ana Soto|PERSON] criticised the minister after a meeting of the cabinet.", PUB).is_empty());
+    assert!(read("Protesters and police clashed after the meeting in [Lima|GPE].", PUB).is_empty());
+}
+
+#[test]
+fn modifiers_joined_by_but_or_in_quotes() {
+    for s in [
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] held a brief but warm meeting in [Lima|GPE].",
+        "[Ana Soto|PERSON] had a \"warm\" meeting with [Luis Vega|PERSON] in [Lima|GPE].",
+        "[Ana Soto|PERSON] had a “cordial” meeting with [Luis Vega|PERSON] in [Lima|GPE].",
+        // "proceeded to" is a journey whose traveller holds the talks it is for.
+        "[Ana Soto|PERSON] proceeded to [Lima|GPE] for bilateral talks with [Luis Vega|PERSON].",
+    ] {
+        let rs = read(s, PUB);
+        assert!(rs.iter().any(|m| names(m) == ["Ana Soto", "Luis Vega"]), "{s}\n{rs:#?}");
+    }
+}
+
+#[test]
 fn an_event_of_the_traveller_after_a_preposition() {
     let rs = read(
         "[Ana Soto|PERSON] arrived in [Astana|GPE] on [Thursday|DATE] ahead of her consultations with [Luis Vega|PERSON].",

@@ -78,9 +78,12 @@ pub(super) fn noun_after(units: &[Unit], i: usize, nouns: &[&str]) -> Option<usi
         if u.is_wi(nouns) {
             return Some(j);
         }
-        // Modifiers in pairs: "began his official and working visit".
-        let paired = u.is_w("and") && j > i + 1 && is_modifier(&units[j - 1]) && units.get(j + 1).is_some_and(is_modifier);
-        if !is_modifier(u) && !u.is_p('-') && !paired {
+        // Modifiers in pairs: "began his official and working visit", "held a brief but warm
+        // meeting".
+        let paired = (u.is_w("and") || u.is_w("but")) && j > i + 1 && is_modifier(&units[j - 1]) && units.get(j + 1).is_some_and(is_modifier);
+        // A modifier in quotes: held a "cordial" meeting.
+        let quote = u.punct && matches!(u.low.as_str(), "\"" | "“" | "”" | "‘" | "’" | "'");
+        if !is_modifier(u) && !u.is_p('-') && !paired && !quote {
             return None;
         }
         j += 1;
