@@ -517,7 +517,9 @@ impl<'d> Reader<'d> {
         let object_side = t.core_end..r.end;
         // "arrived on Wednesday in Baghdad": a time inside the trigger's own words comes first.
         let inside = t.head + 1..t.core_end;
-        let order = inside.chain(object_side).chain(subject_side).chain(fronted);
+        // "an Oct. 17 meeting": the day in the noun phrase (not a duration: "a three-day visit").
+        let in_phrase = (if is_noun { r.np_start..t.head } else { 0..0 }).filter(|&k| !is_modifier(&units[k]));
+        let order = in_phrase.chain(inside).chain(object_side).chain(subject_side).chain(fronted);
         for k in order {
             let Some(u) = units.get(k) else { continue };
             if !u.is(EntityLabel::Date) || s.excluded[k] {
@@ -978,8 +980,11 @@ pub(super) fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<u
             }
             break;
         }
-        // "a [Chinese|NORP] delegation", "Kenyatta's [three-day|DATE] state visit".
-        if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_p('-') || is_modifier(u) {
+        // "a [Chinese|NORP] delegation", "Kenyatta's [three-day|DATE] state visit"; "an [Oct.
+        // 17|DATE] meeting": the day it was held, right after the article.
+        let day_after_article =
+            u.is(EntityLabel::Date) && start >= 2 && (units[start - 2].is_wi(&["a", "an", "the"]) || units[start - 2].poss);
+        if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_p('-') || is_modifier(u) || day_after_article {
             start -= 1;
             continue;
         }

@@ -1744,6 +1744,28 @@ fn the_clause_subject_held_the_meeting_its_clause_closes_with() {
 }
 
 #[test]
+fn negotiations_held_and_a_day_before_the_noun() {
+    let rs = read("[Ana Soto|PERSON] held negotiations with [Luis Vega|PERSON] in [Lima|GPE].", PUB);
+    assert!(rs.iter().any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]), "{rs:#?}");
+    // The noun alone is a process, not an encounter.
+    assert!(read("Negotiations between [Ana Soto|PERSON] and [Luis Vega|PERSON] stalled.", PUB).is_empty());
+    // "an Oct. 17 meeting": the day belongs to the noun phrase.
+    let rs = read("[Ana Soto|PERSON] and [Luis Vega|PERSON] praised the ties during a [March 7|DATE] meeting in [Lima|GPE].", PUB);
+    let m = rs.iter().find(|m| names(m) == ["Ana Soto", "Luis Vega"]).expect("the meeting");
+    assert_eq!(date(m).as_deref(), Some("2024-03-07"));
+}
+
+#[test]
+fn visiting_a_person_is_meeting_them() {
+    let rs = read("[Chinese|NORP] Premier [Li Qiang|PERSON] visited former [Cuban|NORP] President [Raul Soto|PERSON] on [Sunday|DATE] in [Havana|GPE].", PUB);
+    let m = rs.iter().find(|m| m.kind == MeetingKind::Meeting).expect("a meeting");
+    assert_eq!((names(m), place(m)), (vec!["Li Qiang", "Raul Soto"], Some("Havana")));
+    // A place of the person's is visited, not the person.
+    let rs = read("Premier [Li Qiang|PERSON] visited the home of [Raul Soto|PERSON] in [Havana|GPE].", PUB);
+    assert!(rs.iter().all(|m| m.kind != MeetingKind::Meeting), "{rs:#?}");
+}
+
+#[test]
 fn modifiers_joined_by_but_or_in_quotes() {
     for s in [
         "[Ana Soto|PERSON] and [Luis Vega|PERSON] held a brief but warm meeting in [Lima|GPE].",

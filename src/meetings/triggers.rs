@@ -228,6 +228,26 @@ fn person_after_title(units: &[Unit], from: usize, window: usize, words: &[&str]
 }
 
 /// Whether a PERSON (or a title leading to one) follows `i` within a few units.
+/// The person a verb of visiting takes as its object ("visited former Cuban President Fidel
+/// Castro", "visited Cuba's revolutionary leader and former President X"): only titles, their
+/// modifiers, countries and nationalities before the name; no preposition ("visited the home
+/// of X" visits a place).
+fn person_visited(units: &[Unit], i: usize) -> Option<usize> {
+    for (j, u) in units.iter().enumerate().skip(i).take(8) {
+        if u.is(EntityLabel::Person) {
+            return (!u.poss).then_some(j);
+        }
+        let fits = u.is(EntityLabel::Gpe)
+            || u.is(EntityLabel::Norp)
+            || u.is_p('-')
+            || u.word().is_some_and(|w| !is_in(&PREPOSITIONS, w) && !w.ends_with("ed") && !is_in(&FINITE, w));
+        if !fits || u.is(EntityLabel::Date) {
+            return None;
+        }
+    }
+    None
+}
+
 pub(super) fn person_soon(units: &[Unit], i: usize, window: usize) -> Option<usize> {
     let mut j = i;
     while j < units.len() && j < i + window {
@@ -566,6 +586,14 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         t.form = if matches!(prev, "is" | "are") { Form::Present } else { Form::Gerund };
                     }
                     found = Some(t);
+                } else if verbal && person_visited(units, i + 1).is_some() {
+                    // "visited Cuba's revolutionary leader and former President Fidel Castro on
+                    // Sunday": a call on a person, a meeting with them.
+                    let mut t = verb(MeetingKind::Meeting, i + 1, 0.5);
+                    if w == "visiting" {
+                        t.form = if matches!(prev, "is" | "are") { Form::Present } else { Form::Gerund };
+                    }
+                    found = Some(t);
                 }
             }
             "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
@@ -787,6 +815,22 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         "trip",
                         "tour",
                     ]
+                } else if matches!(w, "held" | "hold" | "holds" | "holding" | "conducted" | "conduct" | "conducts") {
+                    // "held negotiations with X", "held the eighth round of negotiations": talks
+                    // (the noun alone is a process, not an encounter).
+                    &[
+                        "talks",
+                        "consultations",
+                        "negotiations",
+                        "negotiation",
+                        "meeting",
+                        "meetings",
+                        "summit",
+                        "conversation",
+                        "call",
+                        "conference",
+                        "videoconference",
+                    ]
                 } else {
                     &[
                         "talks",
@@ -840,6 +884,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         }
                     } else if Some(j) == meal {
                         Some(MeetingKind::Meeting)
+                    } else if units[j].is_wi(&["negotiations", "negotiation"]) {
+                        Some(MeetingKind::Talks)
                     } else {
                         noun_kind(units, j)
                     };
