@@ -146,7 +146,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
                 i = j;
                 continue;
             }
-            if followed_by_space && c == '.' && is_abbreviation(line, &chars, i) {
+            if followed_by_space && c == '.' && (is_abbreviation(line, &chars, i) || ends_dateline_place(line, chars[i].0)) {
                 i = j;
                 continue;
             }
@@ -185,6 +185,15 @@ fn glued_sentence_start(line: &str, chars: &[(usize, char)], dot: usize) -> bool
     }
     let after = &line[chars[dot].0 + 1..];
     OPENERS.iter().any(|w| after.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
+}
+
+/// Whether the period at byte `dot` closes the place of an agency dateline in capitals that
+/// opens the line: "BISHKEK. March 13 (Interfax) - ..." (Interfax writes its datelines so).
+fn ends_dateline_place(line: &str, dot: usize) -> bool {
+    static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\p{Lu}[\p{Lu} '’-]{2,30}\.\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2}\b").unwrap()
+    });
+    DATELINE.find(line).is_some_and(|_| line[..dot].chars().all(|c| c.is_uppercase() || " '’-".contains(c)))
 }
 
 /// Whether the period at `chars[dot]` ends an abbreviation or an initial rather than a sentence.
@@ -283,6 +292,16 @@ mod tests {
         let text = "He met the delegates led by Rt. Hon. Mark Field, MP. Amb. Linda Thomas was there.";
         let got: Vec<&str> = RuleSegmenter.split(text).iter().map(|s| s.slice(text)).collect();
         assert_eq!(got, vec!["He met the delegates led by Rt. Hon. Mark Field, MP.", "Amb. Linda Thomas was there."]);
+    }
+
+    #[test]
+    fn an_agency_dateline_place_in_capitals_does_not_split() {
+        assert_eq!(
+            sentences("BISHKEK. March 13 (Interfax) - The two presidents signed a treaty. It was the first."),
+            vec!["BISHKEK. March 13 (Interfax) - The two presidents signed a treaty.", "It was the first."]
+        );
+        // A shouted word that ends a sentence still ends it.
+        assert_eq!(sentences("They said STOP. March 13 was the day."), vec!["They said STOP.", "March 13 was the day."]);
     }
 
     #[test]

@@ -1419,6 +1419,10 @@ fn datelines_in_more_forms_place_and_are_no_parties() {
     );
     let canonical = crate::parties::canonical(a.parties.clone());
     assert_eq!(canonical.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["European Union", "Guatemala"]);
+    // Interfax closes the place with a period.
+    let a = one("[BISHKEK|GPE]. [March 13|DATE] ([Interfax|ORG]) - [Kyrgyzstan|GPE] and [Tajikistan|GPE] signed a border treaty.");
+    assert_eq!(parties(&a), ["Kyrgyzstan", "Tajikistan"]);
+    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Bishkek"));
 }
 
 #[test]

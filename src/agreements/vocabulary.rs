@@ -120,9 +120,10 @@ pub(super) static OTHER_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A dateline at the start of a sentence: "MANILA, July 8 (Reuters) - ", "ISLAMABAD, Feb 6
 /// (APP): ", "WARSAW — ", "BOGOR, West Java — ", "Bucharest, 4 May /Agerpres/ - ",
-/// "OSLO/SEOUL (Bloomberg) -- " (the first city), "Guatemala City, by AGN – ".
+/// "OSLO/SEOUL (Bloomberg) -- " (the first city), "Guatemala City, by AGN – ", "BISHKEK. March 13
+/// (Interfax) - ".
 pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\p{Lu}[\p{Lu}.'’ /-]{1,40}?[\p{Lu}.])(?:\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))\s*(?:-{1,2}|–|—|:|\.)\s*|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*(?:-{1,2}|–|—)\s+|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?\p{Lu})(?:,\s*\p{Lu}[\p{L} ]{1,30}?)?\s+(?:-{1,2}|–|—)\s+|^\s*(\p{Lu}[\p{L}.'’ -]{1,40}?),\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*(?:-{1,2}|–|—)\s*|^\s*(\p{Lu}[\p{L}.'’ -]{1,40}?),\s*by\s+\p{Lu}[\p{L}.&]{1,20}\s*(?:-{1,2}|–|—)\s*").unwrap()
+    Regex::new(r"^\s*(\p{Lu}[\p{Lu}.'’ /-]{1,40}?[\p{Lu}.])(?:\s*[,.]\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?)?\s*(?:\((?:[A-Za-z][A-Za-z .&/-]{0,30})\))\s*(?:-{1,2}|–|—|:|\.)\s*|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?[\p{Lu}.])\s*,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*(?:-{1,2}|–|—)\s+|^\s*(\p{Lu}[\p{Lu}.'’ -]{1,40}?\p{Lu})(?:,\s*\p{Lu}[\p{L} ]{1,30}?)?\s+(?:-{1,2}|–|—)\s+|^\s*(\p{Lu}[\p{L}.'’ -]{1,40}?),\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*(?:-{1,2}|–|—)\s*|^\s*(\p{Lu}[\p{L}.'’ -]{1,40}?),\s*by\s+\p{Lu}[\p{L}.&]{1,20}\s*(?:-{1,2}|–|—)\s*").unwrap()
 });
 
 /// Purchase subjects: "for Vietnam Airlines to buy 50 Boeing 737 MAX jets".

@@ -143,7 +143,13 @@ impl<'d> Reader<'d> {
         let text = self.text(first.span);
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-        let opener = [',', '(', '-', '—', '–', '/'].iter().any(|&c| second.is_p(c));
+        // "BISHKEK. March 13 (Interfax) -": Interfax closes the place with a period.
+        static PERIOD_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\p{Lu}[\p{Lu} '’-]+\.\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s*\([^)\n]{1,30}\)\s*[-–—]").unwrap()
+        });
+        let period = second.is_p('.')
+            && self.doc.text.get(first.span.start..).is_some_and(|t| PERIOD_DATELINE.is_match(t));
+        let opener = [',', '(', '-', '—', '–', '/'].iter().any(|&c| second.is_p(c)) || period;
         // A city in title case needs the dateline's date and credit: "Bucharest, 4 May
         // /Agerpres/ -", "Lima, Jul. 2 (Andina) -".
         static TITLE_CASE: LazyLock<Regex> = LazyLock::new(|| {
