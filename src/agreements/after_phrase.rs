@@ -42,6 +42,10 @@ impl<'d> Cx<'d> {
             if subject && m.as_str() == "," && list_continues(&s[m.start()..]) {
                 continue;
             }
+            // The last period of "U.S." or "U.K." ends the name, not the phrase.
+            if m.as_str().starts_with('.') && dotted_acronym_before(&s[..m.start()]) {
+                continue;
+            }
             end = a + m.start();
             break;
         }
@@ -259,4 +263,11 @@ impl<'d> Cx<'d> {
             .collect();
         (!name.is_empty() && i > 0).then(|| Party { name: name.join(" "), kind: PartyType::Organization })
     }
+}
+
+/// Whether `s` ends with a dotted acronym short of its last period ("the U.S", "U.N").
+fn dotted_acronym_before(s: &str) -> bool {
+    let tail: Vec<char> = s.chars().rev().take(4).collect();
+    matches!(tail.as_slice(), [c, '.', d, ..] if c.is_uppercase() && d.is_uppercase())
+        && tail.get(3).is_none_or(|c| !c.is_alphanumeric())
 }

@@ -318,6 +318,23 @@ impl<'d> Cx<'d> {
                 }
             }
         }
+        // "the peace agreement that Rwanda signed with the DRC": the counterpart right after
+        // the relative's verb.
+        if act.class.relative() {
+            let rest = self.t(act.end, u.span.end);
+            let lead = rest.len() - rest.trim_start().len();
+            if rest[lead..].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("with ")) {
+                let a = act.end + lead + 5;
+                let end = self.phrase_end(a, u.span.end, false);
+                if end > a {
+                    let mut ps = Vec::new();
+                    anaphor |= self.parties_in(a, end, &mut ps);
+                    for p in ps {
+                        push_party(&mut parties, p);
+                    }
+                }
+            }
+        }
         // A phrase with no determiner must not reach back over its verb.
         let np_start = if act.class.before() { m.np_start.max(act.end) } else { m.np_start };
         // Names inside the phrase: "the U.S.-Vietnam ...", "a Kazakh-Vietnamese agreement".

@@ -1419,6 +1419,19 @@ fn datelines_in_more_forms_place_and_are_no_parties() {
     );
     let canonical = crate::parties::canonical(a.parties.clone());
     assert_eq!(canonical.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["European Union", "Guatemala"]);
+    // A dotted country name ends with a period that ends no phrase.
+    for (text, other) in [
+        ("[Papua New Guinea|GPE] signed a defence cooperation agreement with the [U.S.|GPE] during the visit.", "United States"),
+        ("[Papua New Guinea|GPE] signed a defence agreement with the [U.K.|GPE] on [Monday|DATE].", "United Kingdom"),
+    ] {
+        let a = one(text);
+        assert_eq!(parties(&a), ["Papua New Guinea", other], "{text}");
+    }
+    // A month-first date's comma ends no clause; a relative's counterpart after its verb.
+    let a = one("[Rwanda|GPE] signed a peace agreement with [Burundi|GPE] on [June 27, 2025|DATE].");
+    assert_eq!((parties(&a), date(&a).as_deref()), (vec!["Rwanda", "Burundi"], Some("2025-06-27")));
+    let a = one("The deal accompanies the peace agreement that [Rwanda|GPE] signed with [Burundi|GPE] on [June 27, 2025|DATE].");
+    assert_eq!((parties(&a), date(&a).as_deref()), (vec!["Rwanda", "Burundi"], Some("2025-06-27")));
     // Interfax closes the place with a period.
     let a = one("[BISHKEK|GPE]. [March 13|DATE] ([Interfax|ORG]) - [Kyrgyzstan|GPE] and [Tajikistan|GPE] signed a border treaty.");
     assert_eq!(parties(&a), ["Kyrgyzstan", "Tajikistan"]);
