@@ -128,7 +128,8 @@ static OTHER_SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         })
         .collect();
     let names = alternation(names);
-    Regex::new(&format!(r"\b([0-9]{{1,2}})\.?\s+({names})(?:\s*,?\s*([0-9]{{4}})\b)?|({names})\s+([0-9]{{1,2}}),?\s+([0-9]{{4}})\b")).unwrap()
+    // A whole name: "১০ জুনিয়র" ("junior") is not "10 June".
+    Regex::new(&format!(r"\b([0-9]{{1,2}})\.?\s+({names})\b(?:\s*,?\s*([0-9]{{4}})\b)?|({names})\s+([0-9]{{1,2}}),?\s+([0-9]{{4}})\b")).unwrap()
 });
 
 /// Year first: "2024-12-20", "2024/8/20", "2024.12.20", and with spaces between two-digit

@@ -97,12 +97,9 @@ impl<'u> Sentence<'u> {
                     continue;
                 }
             }
-            // "since Friday", "since 2019": a time phrase, set aside alone; the clause goes
-            // on ("had been in New York since Friday for talks with X").
+            // "since Friday", "since 2019": a time phrase, no aside; the clause goes on ("had
+            // been in New York since Friday for talks with X": Friday is when the stay began).
             if u.is_w("since") && units.get(k + 1).is_some_and(|v| v.is(EntityLabel::Date)) {
-                id = id.saturating_add(1);
-                aside[k] = id;
-                aside[k + 1] = id;
                 k += 2;
                 continue;
             }

@@ -250,7 +250,10 @@ impl<'d> Reader<'d> {
             people.extend(speaker.and_then(|k| self.pref_of_unit(&units[k])));
         }
         let joined = (floor..end).any(|k| s.word(k) == "and");
-        let enough = if alone { people.len() == 1 } else { people.len() >= 2 && joined };
+        // Two who acted together ("discussed", "reconciled"), not two who were acted on or
+        // acted apart ("were arrested", "resigned").
+        static JOINT_VERBS: LazyLock<Vec<&str>> = words!("meetings/joint_verbs.txt");
+        let enough = if alone { people.len() == 1 } else { people.len() >= 2 && joined && is_in(&JOINT_VERBS, s.word(end)) };
         enough.then_some(people)
     }
 

@@ -161,7 +161,12 @@ impl<'d> Reader<'d> {
         {
             if let Some(signers) = self.signers_before(s, r.np_start - 1) {
                 subject = signers;
-            } else if r.np_start >= 2 && units[r.np_start - 1].is_wi(&["after", "following", "during"]) {
+            } else if r.np_start >= 2
+                && units[r.np_start - 1].is_wi(&["after", "following", "during"])
+                // "a meeting of NATO leaders", "a cabinet meeting": a body's meeting, not theirs.
+                && s.word(t.head + 1) != "of"
+                && !(r.np_start..t.head).any(|k| units[k].is_wi(&GROUP_MEETING_WORDS))
+            {
                 // "X and Y reconciled following a private meeting": the clause's joint subject met.
                 if let Some(joint) = self.clause_subject_before(s, r.np_start - 1, false) {
                     subject = joint;
@@ -189,7 +194,9 @@ impl<'d> Reader<'d> {
                     subject = v.parts.clone();
                 }
             } else if let Some(v) = (r.cs..r.np_start).find(|&k| {
-                units[k].is_wi(&TRAVEL) || (units[k].is_wi(&["is", "was", "are", "were", "been"]) && s.word(k + 1) == "in")
+                units[k].is_wi(&TRAVEL)
+                    || (units[k].is_wi(&["is", "was", "are", "were"]) && s.word(k + 1) == "in")
+                    || (units[k].is_w("been") && k > 0 && matches!(s.word(k - 1), "has" | "had" | "have") && s.word(k + 1) == "in")
             }) {
                 if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
                     subject.push(p);

@@ -159,8 +159,6 @@ fn visits() {
     for text in [
         "[Ali Reza|PERSON] was in [London|GPE] on [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].",
         "[Ali Reza|PERSON] was in [London|GPE] [last week|DATE] for talks with Prime Minister [Bo Park|PERSON].",
-        // A perfect of being, and a "since" of time that opens no clause.
-        "[Ali Reza|PERSON], a veteran diplomat, had been in [London|GPE] since [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].",
     ] {
         let ms = read(text, PUB);
         assert_eq!(ms.len(), 2, "{text}: {ms:#?}");
@@ -170,6 +168,13 @@ fn visits() {
         assert_eq!((names(talks), place(talks)), (vec!["Ali Reza", "Bo Park"], Some("London")));
         assert_eq!(date(visit), date(talks));
     }
+    // A perfect of being, and a "since" of time that opens no clause.
+    let text = "[Ali Reza|PERSON], a veteran diplomat, had been in [London|GPE] since [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].";
+    let ms = read(text, PUB);
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("a visit");
+    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    assert_eq!((names(visit), place(visit)), (vec!["Ali Reza"], Some("London")));
+    assert_eq!((names(talks), place(talks)), (vec!["Ali Reza", "Bo Park"], Some("London")));
     // "been" without "has/had" is no journey, and "since" before a clause still opens one.
     assert!(read("The plan had been in [London|GPE] talks for months.", PUB).is_empty());
     let ms = read("[Ali Reza|PERSON] has not travelled since [Bo Park|PERSON] met [Cy Dee|PERSON] in [Oslo|GPE].", PUB);
@@ -1738,6 +1743,14 @@ fn the_clause_subject_held_the_meeting_its_clause_closes_with() {
         let rs = read(s, PUB);
         assert!(rs.iter().any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]), "{s}\n{rs:#?}");
     }
+    // Two acted on, or apart, or at a body's meeting: no meeting of theirs.
+    for s in [
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] were arrested after a meeting of activists in [Lima|GPE].",
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] resigned following a board meeting.",
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] discussed the plan after a cabinet meeting in [Lima|GPE].",
+    ] {
+        assert!(read(s, PUB).is_empty(), "{s}");
+    }
     // One person and a meeting of others; a subject of no people.
     assert!(read("[Ana Soto|PERSON] criticised the minister after a meeting of the cabinet.", PUB).is_empty());
     assert!(read("Protesters and police clashed after the meeting in [Lima|GPE].", PUB).is_empty());
@@ -1760,6 +1773,9 @@ fn visiting_a_person_is_meeting_them() {
     let rs = read("[Chinese|NORP] Premier [Li Qiang|PERSON] visited former [Cuban|NORP] President [Raul Soto|PERSON] on [Sunday|DATE] in [Havana|GPE].", PUB);
     let m = rs.iter().find(|m| m.kind == MeetingKind::Meeting).expect("a meeting");
     assert_eq!((names(m), place(m)), (vec!["Li Qiang", "Raul Soto"], Some("Havana")));
+    // A clause after the object: the person is no one visited.
+    let rs = read("[Ann Lee|PERSON] visited troops that President [Bo Park|PERSON] had deployed to [Poland|GPE].", PUB);
+    assert!(rs.iter().all(|m| m.kind != MeetingKind::Meeting), "{rs:#?}");
     // A place of the person's is visited, not the person.
     let rs = read("Premier [Li Qiang|PERSON] visited the home of [Raul Soto|PERSON] in [Havana|GPE].", PUB);
     assert!(rs.iter().all(|m| m.kind != MeetingKind::Meeting), "{rs:#?}");

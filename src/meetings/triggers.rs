@@ -227,12 +227,13 @@ fn person_after_title(units: &[Unit], from: usize, window: usize, words: &[&str]
     })
 }
 
-/// Whether a PERSON (or a title leading to one) follows `i` within a few units.
 /// The person a verb of visiting takes as its object ("visited former Cuban President Fidel
 /// Castro", "visited Cuba's revolutionary leader and former President X"): only titles, their
 /// modifiers, countries and nationalities before the name; no preposition ("visited the home
-/// of X" visits a place).
+/// of X" visits a place) and no clause ("visited troops that President X had deployed").
 fn person_visited(units: &[Unit], i: usize) -> Option<usize> {
+    const BEFORE_A_TITLE: [&str; 12] =
+        ["former", "late", "the", "his", "her", "their", "and", "then", "outgoing", "new", "revolutionary", "leader"];
     for (j, u) in units.iter().enumerate().skip(i).take(8) {
         if u.is(EntityLabel::Person) {
             return (!u.poss).then_some(j);
@@ -240,14 +241,15 @@ fn person_visited(units: &[Unit], i: usize) -> Option<usize> {
         let fits = u.is(EntityLabel::Gpe)
             || u.is(EntityLabel::Norp)
             || u.is_p('-')
-            || u.word().is_some_and(|w| !is_in(&PREPOSITIONS, w) && !w.ends_with("ed") && !is_in(&FINITE, w));
-        if !fits || u.is(EntityLabel::Date) {
+            || u.word().is_some_and(|w| is_in(&TITLE_WORDS, w) || BEFORE_A_TITLE.contains(&w));
+        if !fits {
             return None;
         }
     }
     None
 }
 
+/// Whether a PERSON (or a title leading to one) follows `i` within a few units.
 pub(super) fn person_soon(units: &[Unit], i: usize, window: usize) -> Option<usize> {
     let mut j = i;
     while j < units.len() && j < i + window {

@@ -38,6 +38,11 @@ pub(super) static DEFINITE: LazyLock<Vec<&str>> = words!("meetings/definite.txt"
 pub(super) static SHIP_WORDS: LazyLock<Vec<&str>> = words!("meetings/ship_words.txt");
 
 pub(super) static GROUP_WORDS: LazyLock<Vec<&str>> = words!("meetings/group_words.txt");
+
+/// Bodies whose meeting a noun phrase names ("a cabinet meeting", "the board meeting"): the
+/// body's, not the meeting of the people in the clause around it.
+pub(super) const GROUP_MEETING_WORDS: [&str; 10] =
+    ["cabinet", "board", "party", "council", "committee", "staff", "shareholders", "town-hall", "parliamentary", "security"];
 pub(super) static OFFICE_PLURALS: LazyLock<Vec<&str>> = words!("meetings/office_plurals.txt");
 pub(super) static COUNTERPART_PLURALS: LazyLock<Vec<&str>> = words!("meetings/counterpart_plurals.txt");
 

@@ -211,9 +211,14 @@ pub(super) fn classify(line: &str) -> Kind {
         }
         let byline = BYLINE.is_match(part) && words(part) <= 8 && !part.ends_with('.');
         let credit = CREDIT_KEY.is_match(part) && words(part) <= 10;
-        // A credit that carries the item's full date: "Source: www.example.com 3/20/2013,
-        // Location: Middle East" (syndication pages stamp the copy this way).
-        if let Some((date, _)) = hdate::find_date(part).filter(|(d, _)| credit && full(d)) {
+        // A credit that carries the item's full date right after its label or its host name:
+        // "Source: www.example.com 3/20/2013, Location: Middle East" (syndication pages stamp
+        // the copy this way); not "Source: UN report on refugees, 3 May 2012".
+        let stamped = |(d, r): &(HeaderDate, std::ops::Range<usize>)| {
+            let before = part[..r.start].split_once([':', '：']).map_or("", |(_, b)| b).trim();
+            full(d) && (before.is_empty() || HOST_NAME.find(before).is_some_and(|m| m.as_str() == before))
+        };
+        if let Some((date, _)) = credit.then(|| hdate::find_date(part)).flatten().filter(stamped) {
             published = published.or(Some(date));
             dated_parts += 1;
             continue;
@@ -221,9 +226,12 @@ pub(super) fn classify(line: &str) -> Kind {
         if byline || credit {
             continue;
         }
-        // A name of up to five capitalised words ("PM Lee Hsien Loong | 13 December 2016"):
-        // the speaker or author a release is filed under.
-        let name = words(part) <= 5
+        // A titled name of up to five capitalised words ("PM Lee Hsien Loong | 13 December
+        // 2016"): the speaker or author a release is filed under (not a related story's
+        // headline: "Modi Meets Xi In Wuhan | 28 April 2018").
+        let titled = part.split_whitespace().next().is_some_and(|w| SPEAKER_TITLES.contains(&w.trim_end_matches('.')));
+        let name = titled
+            && words(part) <= 5
             && part.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && part.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '\'' || c == '’' || c == '-');
         if (name || words(part) <= 3) && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?'])
@@ -263,6 +271,12 @@ static HOST_NAME: LazyLock<Regex> =
 fn caseless_letter(c: char) -> bool {
     !c.is_ascii() && !c.is_uppercase() && !c.is_lowercase()
 }
+
+/// Titles a release's speaker is filed under ("PM Lee Hsien Loong | 13 December 2016").
+const SPEAKER_TITLES: [&str; 22] = [
+    "PM", "President", "Minister", "Prime", "Dr", "Secretary", "Ambassador", "Chancellor", "Governor", "Senator", "Mr",
+    "Mrs", "Ms", "Deputy", "Vice", "Foreign", "King", "Queen", "Premier", "Speaker", "Sheikh", "Prof",
+];
 
 /// Lowercase words that can sit inside a name or a byline ("Republic of Ruritania", "By Jane
 /// Roe in Lisbon").

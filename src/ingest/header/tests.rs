@@ -632,6 +632,9 @@ fn speaker_name_and_release_service_stamps() {
     // A headline-like phrase of more than five words beside a date is no name.
     let t = "Talks open in Lima\n\nMinisters Say Talks Went Well For Both Sides | 4 March 2016\n\nThe talks opened on Friday.\n";
     assert_ne!(parse(t, None).published.as_deref(), Some("2016-03-04"));
+    // Nor is a related story's headline of five words with no title.
+    let t = "Talks open in Lima\n\nModi Meets Xi In Wuhan | 4 March 2016\n\nThe talks opened on Friday.\n";
+    assert_ne!(parse(t, None).published.as_deref(), Some("2016-03-04"));
 }
 
 #[test]
@@ -641,6 +644,14 @@ fn credit_with_the_date_and_digits_of_other_scripts() {
     // A credit with no date dates nothing.
     let t = "Ministers discuss relations\n\nSource: www.example-news.com, Location: Middle East\n\nThe president received the foreign minister at the palace on 3 May 2012.\n";
     assert_eq!(parse(t, None).published, None);
+    // A source's own date after words of its title is no stamp of this page.
+    let t = "Ministers discuss relations\n\nSource: UN report on refugees, 3 May 2012\n\nThe president received the foreign minister at the palace.\n";
+    assert_eq!(parse(t, None).published, None);
+    // "য়" as one character; May.
+    let t = "দুই দেশের চুক্তি স্বাক্ষর\n\nপ্রকাশিত: ফেব্রু\u{09DF}ারি ১৮, ২০১৯\n\nদুই দেশের মধ্যে চারটি সমঝোতা স্মারক স্বাক্ষরিত হয়েছে।\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-02-18"));
+    let t = "দুই দেশের চুক্তি স্বাক্ষর\n\nপ্রকাশিত: মে ১৮, ২০১৯\n\nদুই দেশের মধ্যে চারটি সমঝোতা স্মারক স্বাক্ষরিত হয়েছে।\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2019-05-18"));
     // Bengali label, clock and digits; month first.
     let t = "দুই দেশের চুক্তি স্বাক্ষর\n\nপ্রকাশিত: ৪:৫২ অপরাহ্ণ, ফেব্রুয়ারি ১৮, ২০১৯\n\nদুই দেশের মধ্যে চারটি সমঝোতা স্মারক স্বাক্ষরিত হয়েছে।\n";
     assert_eq!(parse(t, None).published.as_deref(), Some("2019-02-18"));
