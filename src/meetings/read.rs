@@ -541,6 +541,11 @@ impl<'d> Reader<'d> {
             if where_after_done && k < r.cs && status == MeetingStatus::Planned {
                 continue;
             }
+            // "agreed on a roadmap on Tuesday for linking the grids by 2014, during talks": a
+            // deadline in the clause the talks close is no time of theirs.
+            if during && k < r.np_start && s.word(k.wrapping_sub(1)) == "by" {
+                continue;
+            }
             let lower = u.low.clone();
             if let Some(off) = story_offset(&lower) {
                 date_relative = true;

@@ -1743,6 +1743,13 @@ fn the_clause_subject_held_the_meeting_its_clause_closes_with() {
         let rs = read(s, PUB);
         assert!(rs.iter().any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]), "{s}\n{rs:#?}");
     }
+    // A deadline in the clause is no time of the talks it closes with.
+    let rs = read(
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] agreed on a roadmap on [Tuesday|DATE] for linking the grids by [2027|DATE], during talks in [Lima|GPE].",
+        PUB,
+    );
+    let m = rs.iter().find(|m| names(m) == ["Ana Soto", "Luis Vega"]).expect("the talks");
+    assert_eq!((m.status, date(m).as_deref(), place(m)), (MeetingStatus::Occurred, Some("2024-03-05"), Some("Lima")));
     // Two acted on, or apart, or at a body's meeting: no meeting of theirs.
     for s in [
         "[Ana Soto|PERSON] and [Luis Vega|PERSON] were arrested after a meeting of activists in [Lima|GPE].",
