@@ -52,13 +52,12 @@ impl<'d> Cx<'d> {
         static END: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)[,;]|\.\s+[A-Z]|\s(?:and|but|which|that|while|before|after|as|when)\s").unwrap()
         });
-        let names = self.ents_in(u.span.start, u.span.end);
         for m in END.find_iter(s) {
             // "after the next round of talks" is a phrase of this clause; "before flying" is not.
             let word = m.as_str().trim().to_lowercase();
             // The comma inside a name or a date ("on June 27, 2025", "Washington, D.C.").
             let pos = at + m.start();
-            if word == "," && names.iter().any(|e| e.span.start < pos && pos < e.span.end) {
+            if word == "," && self.ents_in(u.span.start, u.span.end).iter().any(|e| e.span.start < pos && pos < e.span.end) {
                 continue;
             }
             // "a pact known as GSOMIA in November 2016".

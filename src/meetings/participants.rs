@@ -209,7 +209,7 @@ impl<'d> Reader<'d> {
     /// "signed" ("X and Y signed the deal in Astana"), or its agents ("was signed by X and Y").
     pub(super) fn signers_before(&mut self, s: &Sentence, at: usize) -> Option<Vec<PRef>> {
         let units = s.units;
-        let floor = (0..at).rev().take(30).find(|&k| is_stop_punct(&units[k])).map_or(at.saturating_sub(30), |k| k + 1);
+        let floor = clause_floor(s, at);
         let verb = (floor..at).rev().find(|&k| units[k].is_wi(&["signed", "inked"]))?;
         let signers = if s.word(verb + 1) == "by" {
             // The agents end at a preposition ("by X and Y in Dresden"); "and" joins them.
@@ -230,7 +230,7 @@ impl<'d> Reader<'d> {
     /// when `alone` (the noun names the other: "talks with Y").
     pub(super) fn clause_subject_before(&mut self, s: &Sentence, at: usize, alone: bool) -> Option<Vec<PRef>> {
         let units = s.units;
-        let floor = (0..at).rev().take(30).find(|&k| is_stop_punct(&units[k])).map_or(at.saturating_sub(30), |k| k + 1);
+        let floor = clause_floor(s, at);
         let lowercase = |k: usize| {
             let u = &units[k];
             let w = u.word()?;
@@ -834,4 +834,10 @@ impl<'d> Reader<'d> {
         let people = self.persons_in(&s, 0, units.len());
         (people.len() >= 2).then_some(people)
     }
+}
+
+/// Where the clause ending at `at` begins, looking back at most 30 units: after the last
+/// stop punctuation ("signed ... after talks", "X and Y reconciled following a meeting").
+fn clause_floor(s: &Sentence, at: usize) -> usize {
+    (0..at).rev().take(30).find(|&k| is_stop_punct(&s.units[k])).map_or(at.saturating_sub(30), |k| k + 1)
 }

@@ -817,26 +817,13 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         "trip",
                         "tour",
                     ]
-                } else if matches!(w, "held" | "hold" | "holds" | "holding" | "conducted" | "conduct" | "conducts") {
-                    // "held negotiations with X", "held the eighth round of negotiations": talks
-                    // (the noun alone is a process, not an encounter).
+                } else {
+                    // "held negotiations with X": talks only after a verb of holding (below).
                     &[
                         "talks",
                         "consultations",
                         "negotiations",
                         "negotiation",
-                        "meeting",
-                        "meetings",
-                        "summit",
-                        "conversation",
-                        "call",
-                        "conference",
-                        "videoconference",
-                    ]
-                } else {
-                    &[
-                        "talks",
-                        "consultations",
                         "meeting",
                         "meetings",
                         "summit",
@@ -887,7 +874,10 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     } else if Some(j) == meal {
                         Some(MeetingKind::Meeting)
                     } else if units[j].is_wi(&["negotiations", "negotiation"]) {
-                        Some(MeetingKind::Talks)
+                        // "held the eighth round of negotiations": talks; the noun alone, or
+                        // after "began" or "had", is a process, not an encounter.
+                        matches!(w, "held" | "hold" | "holds" | "holding" | "conducted" | "conduct" | "conducts")
+                            .then_some(MeetingKind::Talks)
                     } else {
                         noun_kind(units, j)
                     };
