@@ -143,8 +143,8 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     // "20 December 2024", "31st of Dec, 2020", "29. Sep 2023", with hyphens "27-Jan-2011", and
     // the Spanish and Portuguese "18 de dezembro de 2024", a weekday between: "13th Saturday,
-    // September 2025".
-    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?(?:\s+(?:of\s+|de\s+)?|-)({month})(?:(?:\s+de\s+|\s*,?\s*|-)([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
+    // September 2025", the month twice: "19 February / Feb 2018".
+    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?(?:\s+(?:of\s+|de\s+)?|-)({month})(?:\s*/\s*(?:{month}))?(?:(?:\s+de\s+|\s*,?\s*|-)([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
 });
 /// A date in Chinese or Japanese characters: "2019年9月24日", or by a Japanese era:
 /// "令和元年9月24日" (Reiwa 1 = 2019; 元 is its first year), "平成30年5月1日".

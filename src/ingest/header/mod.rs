@@ -100,6 +100,17 @@ fn date_closing_title(title: &str) -> Option<HeaderDate> {
         .then_some(date)
 }
 
+/// A dated byline run onto the end of the headline's line, as some captures join them: "Le
+/// Président ghanéen en visite officielle au Sénégal Rédigé par leral.net le Vendredi 17
+/// Janvier 2025 à 12:37". Where the byline starts, and its date (read as a byline line is).
+fn byline_closing_title(title: &str) -> Option<(usize, HeaderDate)> {
+    let start = BYLINE_OPENER_INSIDE.find_iter(title).last()?.start();
+    match classify(&title[start..]) {
+        Kind::Dates { published: Some(date), .. } if start > 0 => Some((start, date)),
+        _ => None,
+    }
+}
+
 /// A first-paragraph line: sentence-like, or too long for a headline, so the header is over.
 fn is_prose(line: &str) -> bool {
     let w = words(line);
@@ -152,7 +163,10 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
             Kind::SectionLabel => header.furniture.push(line.span),
             Kind::Dates { .. } if after_weather(&all, i) => header.furniture.push(line.span),
             Kind::Dates { published, updated } => {
-                published_on_first_line |= i == 0 && published_line.is_none() && published.is_some();
+                // A site's clock above the date ("• 21:31" over "Wednesday, 14 October 2009")
+                // shows the same: the day the page was read.
+                let first = i == 0 || (i == 1 && BARE_CLOCK.is_match(all[0].text));
+                published_on_first_line |= first && published_line.is_none() && published.is_some();
                 if let (Some(stuck), Some(shown)) = (stuck.filter(|s| published_line == Some(*s)), published) {
                     if day_apart(&shown, &stuck) {
                         published_line = Some(shown);
@@ -180,8 +194,12 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
                     && looks_like_headline(p);
                 title_allowed = false;
                 if is_title {
+                    let (p, byline_date) = match byline_closing_title(p) {
+                        Some((start, date)) => (p[..start].trim_end(), Some(date)),
+                        None => (p, None),
+                    };
                     header.title = Some(p.to_string());
-                    title_dated = date_closing_title(p);
+                    title_dated = date_closing_title(p).or(byline_date);
                     header.title_line = Some(line.span);
                     header.furniture.push(line.span);
                 } else if is_prose(line.text) {

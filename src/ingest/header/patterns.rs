@@ -6,15 +6,17 @@ use regex::Regex;
 
 use super::super::hdate::{self, HeaderDate};
 
-/// A labelled date ("Published:", "Updated on", "Publicado em"); `updated` is set for the
-/// labels of a later revision, `rest` holds what follows the label.
+/// A labelled date ("Published:", "Updated on", "Publicado em", the Arabic "تم نشره في"); `updated`
+/// is set for the labels of a later revision, `rest` holds what follows the label. A short
+/// banner may stand before the label: "Old News! Published on: 2010.04.13".
 pub(super) static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^\s*(?:(?:first|originally)\s+)?
+        r"(?ix)^\s*(?:[\p{L}\ ]{1,20}!\s*)?(?:(?:first|originally)\s+)?
           (?:(?P<updated>updated|last\s+updated|modified|last\s+modified|
               última\s+atualização|atualizado|actualizado|mis\s+à\s+jour|aktualisiert|aggiornato)
            |published|posted|date|publication\s+date|release\s+date|released|issued|created|
-           publicado|publicada|publié|publiée|publie|veröffentlicht|pubblicato)(?:\b|\s|$)
+           publicado|publicada|publié|publiée|publie|veröffentlicht|pubblicato|
+           (?:تم\s+)?نشره?\s+في)(?:\b|\s|$)
           (?:\s*(?:on|at|em|el|le|am|il|a|às))?\s*[:：|\-–—]?\s*(?P<rest>.*)$",
     )
     .unwrap()
@@ -23,6 +25,11 @@ pub(super) static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
 /// "Written by", "Rédigé par", "Escrito por" ... (shared by the three byline patterns). A
 /// release service's stamp reads as one: "Distributed by Public on 01/21/2026 13:01".
 const BY: &str = r"[Bb]y|BY|(?:Written|Reported|Reporting|Editing|Posted|Published|Distributed|Story|Words|Text) by|Rédigé par|Publié par|Écrit par|Escrito por|Publicado por|Redactado por|Geschrieben von|Scritto da|Pubblicato da";
+/// A byline's opener inside a line, after a word: the longer openers only ("Rédigé par",
+/// "Written by"), since a bare "by" is common in headlines.
+pub(super) static BYLINE_OPENER_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:Written|Reported|Posted|Published) by|Rédigé par|Publié par|Écrit par|Escrito por|Publicado por|Redactado por|Geschrieben von|Scritto da|Pubblicato da)\s").unwrap()
+});
 pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:{BY})\s+\p{{Lu}}[\p{{L}}.'’\-]*(?:(?:\s+|,\s*|\s+and\s+)\p{{Lu}}[\p{{L}}.'’\-]*)*(?:\s*[,|/]\s*.{{0,40}})?$")).unwrap()
 });
@@ -82,11 +89,12 @@ pub(super) static PLACE_FULL_DATE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static WIDGET_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*(?:adjust\s+)?(?:font|text)(?:\s+size)?\s*:?\s*(?:[-+]\s*)*$").unwrap());
 
-/// A first paragraph that opens with its full date in parentheses: "(Apr. 2, 2008) In February ...".
+/// A first paragraph that opens with its full date in parentheses: "(Apr. 2, 2008) In February
+/// ...", "(22/02-2010) In a letter ..." (an all-numeric one is read as [`hdate::find_date`] reads it).
 /// Legal and agency bulletins date each item this way; it is the item's date, not an event's
 /// (an event date in prose is never set apart in parentheses before the first word).
 pub(super) static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\((?P<date>{FULL_DATE})\)\s+\p{{Lu}}")).unwrap()
+    Regex::new(&format!(r"^\((?P<date>{FULL_DATE}|[0-9]{{1,2}}[./-][0-9]{{1,2}}[./-][0-9]{{4}})\)\s+\p{{Lu}}")).unwrap()
 });
 /// A dateline with the month abbreviated and a two-digit year, in Spanish or English: "Lima
 /// (Perú), (jun. 26/14).", "Ciudad de México (mar. 10/20)." (ministry releases date their
@@ -118,6 +126,9 @@ pub(super) static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// visitor's current date, which is not the article's.
 pub(super) static TEMPERATURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^-?[0-9]{1,3}(?:[.,][0-9])?\s*°?\s*[CF]$").unwrap());
+/// A line that is only a clock, maybe as a list item: "• 21:31", "9:05 PM".
+pub(super) static BARE_CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[•·*-]?\s*[0-9]{1,2}:[0-9]{2}(?:\s*[ap]\.?m\.?)?$").unwrap());
 /// A clock time right after a date: "| 09:28", "[12:09]", ", 12:25:34", " 8:13 PM".
 pub(super) static TIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[,|@\-–]\s*)?\[?\s*[0-9]{1,2}:[0-9]{2}\b").unwrap());

@@ -135,6 +135,12 @@ fn site_today_above_the_article_stamp() {
     // A first-line date with nothing earlier below it stays the page's date.
     let plain_page = "Wednesday 3 April 2019 - 10:15\nMinisters meet in Lima\nThe ministers met on 12 February 2025, the ministry said.\n";
     assert_eq!(parse(plain_page, None).published.as_deref(), Some("2019-04-03"));
+    // The site's clock, then its today, then the article's own (earlier) stamp.
+    let clock = "• 20:15\n  • Thursday ,15 October 2009\n\nPresident starts tour today\n\nWednesday ,14 October 2009\n\nPresident starts tour today\n\nThe president today starts a trip to three countries, the first by a head of state.\n";
+    assert_eq!(parse(clock, None).published.as_deref(), Some("2009-10-14"));
+    // Under a site's name instead of its clock, the first date line is the page's.
+    let no_clock = clock.replacen("• 20:15\n", "Daily Courier\n", 1);
+    assert_eq!(parse(&no_clock, None).published.as_deref(), Some("2009-10-15"));
 }
 
 #[test]
@@ -655,4 +661,45 @@ fn credit_with_the_date_and_digits_of_other_scripts() {
     // Bengali label, clock and digits; month first.
     let t = "দুই দেশের চুক্তি স্বাক্ষর\n\nপ্রকাশিত: ৪:৫২ অপরাহ্ণ, ফেব্রুয়ারি ১৮, ২০১৯\n\nদুই দেশের মধ্যে চারটি সমঝোতা স্মারক স্বাক্ষরিত হয়েছে।\n";
     assert_eq!(parse(t, None).published.as_deref(), Some("2019-02-18"));
+}
+
+#[test]
+fn bannered_arabic_labelled_parenthesised_and_title_glued_dates() {
+    assert_published(&[
+        // A banner before the label; the date year first with dots.
+        (
+            "Council to hear two reports on rights\n\nOld News! Published on: 2011.05.14\n\nThe council will hear the ministry's report on June 2 and a separate one from the groups.\n",
+            Some("2011-05-14"),
+        ),
+        // An Arabic label over an English date that gives its month twice.
+        (
+            "King Receives Visiting Minister\n\nتم نشره في Tue 20 March / Mar 2018. 02:00 AM\n\nAMMAN — The King received the visiting minister at the palace today, Tuesday, to discuss ties.\n",
+            Some("2018-03-20"),
+        ),
+        // A lead that opens with its all-numeric date in parentheses (day first: 23 is no month).
+        (
+            "Forum sends its recommendations for the year\n\nForum sends its recommendations for the year\n\n(23/03-2011) In a letter to the minister, the forum presents its recommendations on the sessions of the council this year.\n",
+            Some("2011-03-23"),
+        ),
+        // A dated byline run onto the headline's line.
+        (
+            "Le Président en visite officielle au Mali pour renforcer les liens Rédigé par exemple.net le Jeudi 16 Janvier 2025 à 11:05\n\nLe président de la République effectuera une visite de courtoisie ce jeudi, dans l'après-midi, selon la présidence.\n",
+            Some("2025-01-16"),
+        ),
+    ]);
+    // The byline is not part of the title.
+    let h = parse("Le Président en visite officielle au Mali Rédigé par exemple.net le Jeudi 16 Janvier 2025 à 11:05\n\nLe président de la République effectuera une visite de courtoisie ce jeudi, dans l'après-midi, selon la présidence.\n", None);
+    assert_eq!(h.title.as_deref(), Some("Le Président en visite officielle au Mali"));
+    // Not a label after a banner that is a sentence, nor a byline without a date; a bare "by"
+    // inside a headline opens no byline.
+    assert_published(&[
+        (
+            "Bill passed by Senate on Monday after long debate\n\nThe Senate passed the bill after a long debate that ran into the night, officials said.\n",
+            None,
+        ),
+        (
+            "Leaders meet in the capital Written by Staff Writer\n\nThe leaders met in the capital on Friday to discuss trade and security, officials said on the day.\n",
+            None,
+        ),
+    ]);
 }
