@@ -2288,3 +2288,16 @@ fn the_after_rule_is_not_a_journeys_and_the_receiving_rule_needs_its_own_clause(
     let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
     assert_eq!(names(visit), ["Ali Reza"]);
 }
+
+#[test]
+fn a_delegation_led_by_a_person_in_an_apposition_arrives_with_its_head() {
+    let ms = read(
+        "A [Pakistani|NORP] delegation, led by Foreign Minister [Hina Khar|PERSON], arrived in [Kabul|GPE] on [Tuesday|DATE] for talks on trade.",
+        PUB,
+    );
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    assert_eq!((names(visit), place(visit)), (vec!["Hina Khar"], Some("Kabul")));
+    // Not any group: a team led by its coach is no delegation.
+    let ms = read("The team, led by coach [Ana Costa|PERSON], arrived in [Kabul|GPE] on [Tuesday|DATE].", PUB);
+    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+}

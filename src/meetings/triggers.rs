@@ -155,7 +155,8 @@ fn after_time(units: &[Unit], k: usize) -> usize {
 
 /// Whether the verb at `i` follows its subject, a named person or "he"/"she": right before
 /// it, before an adverb ("Thani previously travelled"), or before an apposition set off by
-/// commas ("X, an adviser to Y, arrived").
+/// commas ("X, an adviser to Y, arrived"); or a delegation whose apposition names its head
+/// ("A Pakistani delegation, led by Minister X, arrived").
 fn traveller_before(units: &[Unit], i: usize) -> bool {
     let mut k = i;
     while k > 0 && units[k - 1].is_wi(&ADVERBS) {
@@ -177,7 +178,12 @@ fn traveller_before(units: &[Unit], i: usize) -> bool {
             return false;
         }
         if u.is_p(',') {
-            return j > 0 && units[j - 1].is(EntityLabel::Person) && !units[j - 1].poss;
+            let led = j > 0
+                && units[j - 1].is_wi(&GROUP_WORDS)
+                && units.get(j + 1).is_some_and(|v| v.is_wi(&["led", "headed"]))
+                && units.get(j + 2).is_some_and(|v| v.is_w("by"))
+                && units.get(j + 3..k - 1).is_some_and(|r| r.iter().any(|v| v.is(EntityLabel::Person)));
+            return led || (j > 0 && units[j - 1].is(EntityLabel::Person) && !units[j - 1].poss);
         }
     }
     false

@@ -14,6 +14,11 @@
 //! - it repeats the name of a company found so, or the first word of one ("Hanwha" after
 //!   "Hanwha Aerospace"), anywhere in the article.
 //!
+//! Company names the tagger left untagged are added too: a known company ("Norway's
+//! Statoil"), or a short run of capitalised words ending in a word only companies end in
+//! ("Egypt's Dolphinus Holdings", `data/ner/corporate_suffixes.txt`), taking in the mentions
+//! the tagger made of its first words ("[Leviathan] Partners").
+//!
 //! Runs before [`super::names`], so that a firm's name never spreads as a person's.
 
 use std::collections::BTreeSet;
@@ -26,11 +31,25 @@ use crate::wordlist::words;
 static NOUNS: LazyLock<Vec<&str>> = words!("ner/company_nouns.txt");
 static SUFFIXES: LazyLock<Vec<&str>> = words!("ner/company_suffixes.txt");
 static KNOWN: LazyLock<Vec<&str>> = words!("ner/known_companies.txt");
+static CORPORATE: LazyLock<Vec<&str>> = words!("ner/corporate_suffixes.txt");
+
+/// A run of capitalised words (no possessive), and the word before it.
+static CAPITALISED_RUN: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(\S*)(\s+)((?:\p{Lu}[\p{L}\p{N}&.\-]*)(?:[ ]\p{Lu}[\p{L}\p{N}&.\-]*)*)").unwrap()
+});
+
+/// Words that open a sentence or a noun phrase, not a company's name.
+const NOT_A_NAME_START: &[&str] = &["The", "A", "An", "This", "That", "These", "Those", "Its", "Our", "Their", "His", "Her", "Both", "All"];
+
+/// The most words a company name found this way may have, suffix included: a longer run is a
+/// headline in title case ("Egypt Signs Gas Deal With Israeli Partners").
+const MAX_NAME_WORDS: usize = 4;
 
 /// Relabels the company names among the PERSON mentions of `doc` (entities sorted by span, as
 /// the NER stage leaves them; they stay sorted and disjoint).
 pub fn annotate(doc: &mut Document) {
     let text = doc.text.as_str();
+    tag_untagged(text, &mut doc.entities);
     join_split_suffixes(text, &mut doc.entities);
     // Last words of people's full names: "Gautam Tata" makes a bare "Tata" the person.
     let surnames: BTreeSet<&str> = doc
@@ -63,6 +82,68 @@ pub fn annotate(doc: &mut Document) {
             e.label = EntityLabel::Org;
         }
     }
+}
+
+/// Adds the companies the tagger left out: a known company's name standing alone, or a run of
+/// two to [`MAX_NAME_WORDS`] capitalised words whose last is a corporate word. Mentions the
+/// tagger made inside such a run (of a place, a nationality or an organisation, never of a
+/// person or a date) become part of it; a run that overlaps a mention's edge is left alone.
+fn tag_untagged(text: &str, entities: &mut Vec<Entity>) {
+    let mut found: Vec<ByteSpan> = Vec::new();
+    for c in CAPITALISED_RUN.captures_iter(text) {
+        let run = c.get(3).expect("group 3 always takes part");
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut at = run.start();
+        for w in run.as_str().split(' ') {
+            words.push((at, w));
+            at += w.len() + 1;
+        }
+        // A run glued to a capitalised word before it ("Ltd-Tokyo"), or a headline.
+        if words.len() > MAX_NAME_WORDS + 1 {
+            continue;
+        }
+        while words.first().is_some_and(|(_, w)| NOT_A_NAME_START.contains(w)) {
+            words.remove(0);
+        }
+        if words.len() > MAX_NAME_WORDS {
+            continue;
+        }
+        let Some(&(first, _)) = words.first() else { continue };
+        let &(last_at, last) = words.last().expect("not empty");
+        // "Inc." and "Ltd." keep their period; a sentence's period does not count otherwise.
+        let last_word =
+            if CORPORATE.contains(&last.to_lowercase().as_str()) { last } else { last.trim_end_matches(['.', '-']) };
+        let end = last_at + last_word.len();
+        let corporate = words.len() >= 2 && CORPORATE.contains(&last_word.to_lowercase().as_str());
+        let name = &text[first..last_at + last_word.len()];
+        // Not a known name that is also a place's ("the Suez crisis").
+        let known = KNOWN.contains(&name) && crate::gazetteer::country_of_place(name).is_none();
+        if !(corporate || known) {
+            continue;
+        }
+        let span = ByteSpan::new(first, end);
+        let inside = |e: &Entity| e.span.start < span.end && span.start < e.span.end;
+        let absorbable = |e: &Entity| {
+            e.span.start >= span.start
+                && e.span.end <= span.end
+                && matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Org | EntityLabel::Loc)
+        };
+        // A known name the tagger took for a person is the relabelling's to judge.
+        if entities.iter().filter(|e| inside(e)).all(absorbable) && !(known && entities.iter().any(inside)) {
+            found.push(span);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for span in found {
+        let overlapping: Vec<&Entity> =
+            entities.iter().filter(|e| e.span.start < span.end && span.start < e.span.end).collect();
+        let score = overlapping.iter().map(|e| e.score).fold(1.0f32, f32::min);
+        entities.retain(|e| !(e.span.start < span.end && span.start < e.span.end));
+        entities.push(Entity { span, label: EntityLabel::Org, score });
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 /// "[Hanwha] [Aerospace]" (two PERSON mentions one space apart, the second a company's last
@@ -191,6 +272,53 @@ mod tests {
     fn a_known_company_name_that_is_a_surname_here_stays_the_person() {
         let got = relabelled("Anna Siemens met the minister. Siemens said talks went well.", &["Anna Siemens", "Siemens"]);
         assert!(got.iter().all(|(_, l)| *l == Person), "{got:?}");
+    }
+
+    /// The mentions after the stage, of `text` with `mentions` tagged as given.
+    fn with_tags(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
+        let mut d = Document::from_text("test", text.to_string());
+        let mut from = 0;
+        for &(m, label) in mentions {
+            let at = from + text[from..].find(m).expect("mention in text");
+            d.entities.push(Entity { span: ByteSpan::new(at, at + m.len()), label, score: 0.9 });
+            from = at + m.len();
+        }
+        annotate(&mut d);
+        d.entities.iter().map(|e| (e.span.slice(&d.text).to_string(), e.label)).collect()
+    }
+
+    #[test]
+    fn untagged_companies_are_added() {
+        let text = "Israel's Tamar Partners and Leviathan Partners signed a deal with Egypt's Dolphinus Holdings and Norway's Statoil.";
+        assert_eq!(
+            with_tags(text, &[("Israel", Gpe), ("Tamar", Norp), ("Leviathan", Org), ("Egypt", Gpe), ("Norway", Gpe)]),
+            labelled(&[
+                ("Israel", Gpe),
+                ("Tamar Partners", Org),
+                ("Leviathan Partners", Org),
+                ("Egypt", Gpe),
+                ("Dolphinus Holdings", Org),
+                ("Norway", Gpe),
+                ("Statoil", Org)
+            ])
+        );
+        // "Inc." keeps its period.
+        assert_eq!(with_tags("They met Acme Widgets Inc. on Monday.", &[]), labelled(&[("Acme Widgets Inc.", Org)]));
+    }
+
+    #[test]
+    fn runs_that_are_no_company_names_stay_as_they_are() {
+        // A headline in title case; a place that is also a known name; a word of ministries
+        // and forces ("Defence"); a corporate word alone.
+        for (text, tags) in [
+            ("Egypt Signs Gas Deal With Israeli Partners", vec![("Egypt", Gpe), ("Israeli", Norp)]),
+            ("It recalled the Suez crisis.", vec![]),
+            ("The Ministry of National Defence said so.", vec![("Ministry of National Defence", Org)]),
+            ("Holdings rose.", vec![]),
+        ] {
+            let want: Vec<(String, EntityLabel)> = tags.iter().map(|&(t, l)| (t.to_string(), l)).collect();
+            assert_eq!(with_tags(text, &tags), want, "{text}");
+        }
     }
 
     #[test]
