@@ -2301,3 +2301,18 @@ fn a_delegation_led_by_a_person_in_an_apposition_arrives_with_its_head() {
     let ms = read("The team, led by coach [Ana Costa|PERSON], arrived in [Kabul|GPE] on [Tuesday|DATE].", PUB);
     assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
 }
+
+#[test]
+fn an_ordinal_between_the_light_verb_and_its_noun() {
+    for text in [
+        "[Ana Costa|PERSON] and [Rui Lopes|PERSON] held the eighth ministerial-level negotiation on trade in [Lima|GPE] on [Monday|DATE].",
+        "[Ana Costa|PERSON] and [Rui Lopes|PERSON] held the 8th meeting of the joint commission in [Lima|GPE] on [Monday|DATE].",
+    ] {
+        let ms = read(text, PUB);
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        assert_eq!(names(&ms[0]), ["Ana Costa", "Rui Lopes"]);
+    }
+    // A number that is no ordinal ("8 th" split, "the 8 delegates") does not join them.
+    let ms = read("[Ana Costa|PERSON] and [Rui Lopes|PERSON] held the 8 delegates' attention in [Lima|GPE].", PUB);
+    assert!(ms.is_empty(), "{ms:#?}");
+}

@@ -62,9 +62,14 @@ pub(super) fn is_modifier(u: &Unit) -> bool {
     }
     match u.word() {
         Some(w) => {
+            // "held the 8th round": an ordinal in digits.
+            let ordinal = ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| w.strip_suffix(s).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())));
             is_in(&MODIFIERS, w)
                 || MODIFIER_SUFFIXES.iter().any(|s| w.ends_with(s))
                 || w.chars().all(|c| c.is_ascii_digit())
+                || ordinal
         }
         None => false,
     }
