@@ -269,12 +269,7 @@ impl NerModel {
             docs[sentence.doc].entities.extend(entities);
         }
         if let Some(features) = features {
-            let dim = self.head.feature_dim();
-            for (sentence, pieces) in sentences.iter().zip(features) {
-                let mut words = Vec::with_capacity(sentence.word_first_piece.len() * dim);
-                for &piece in &sentence.word_first_piece {
-                    words.extend_from_slice(&pieces[piece * dim..(piece + 1) * dim]);
-                }
+            for (sentence, words) in sentences.iter().zip(features) {
                 let spans = sentence.word_spans.iter().map(|w| ByteSpan::new(w.start + sentence.base, w.end + sentence.base)).collect();
                 docs[sentence.doc].word_features.push(crate::events::SentenceFeatures { words: spans, features: words });
             }
@@ -403,15 +398,18 @@ impl NerModel {
     }
 
     /// Label probabilities of every word piece of every sentence, `[pieces * labels]` each.
-    /// With `keep_features`, also the classifier's input features of every piece,
-    /// `[pieces * feature_dim]` each.
+    /// With `keep_features`, also the classifier's input features of every word's first piece,
+    /// `[words * feature_dim]` each: what the event reader reads. Only those rows are kept (not
+    /// every piece's, to be picked from later), which saves a copy of the batch's features at
+    /// the memory peak.
     #[allow(clippy::type_complexity)]
     fn tag_pieces(&self, sentences: &[EncodedSentence], keep_features: bool) -> Result<(Vec<Vec<f32>>, Option<Vec<Vec<f32>>>)> {
         let k = self.tags.len();
         let h = self.encoder.hidden();
         let dim = self.head.feature_dim();
         let mut probs: Vec<Vec<f32>> = sentences.iter().map(|s| vec![0f32; s.ids.len() * k]).collect();
-        let mut features: Option<Vec<Vec<f32>>> = keep_features.then(|| sentences.iter().map(|s| vec![0f32; s.ids.len() * dim]).collect());
+        let mut features: Option<Vec<Vec<f32>>> =
+            keep_features.then(|| sentences.iter().map(|s| vec![0f32; s.word_first_piece.len() * dim]).collect());
         let mut windows = self.windows(sentences);
         // Longest first; ties keep text order, so batches never depend on the thread count.
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
@@ -438,15 +436,18 @@ impl NerModel {
                 let pieces = w.own_end - w.own_start;
                 let (p, rest) = std::mem::take(&mut p_rest).split_at_mut(pieces * k);
                 p_rest = rest;
+                // The words that start among the window's own pieces.
+                let first_pieces = &sentences[sentence].word_first_piece;
+                let words = first_pieces.partition_point(|&q| q < w.own_start)..first_pieces.partition_point(|&q| q < w.own_end);
                 let f = match f_rest.take() {
                     Some(all) => {
-                        let (f, rest) = all.split_at_mut(pieces * dim);
+                        let (f, rest) = all.split_at_mut(words.len() * dim);
                         f_rest = Some(rest);
                         Some(f)
                     }
                     None => None,
                 };
-                outs[i] = Some(WindowOut { probs: p, features: f });
+                outs[i] = Some(WindowOut { probs: p, features: f, words });
                 at = w.own_end;
             }
         }
@@ -467,16 +468,21 @@ impl NerModel {
             let hidden = if side_by_side { self.encoder.encode_serial(&packed)? } else { self.encoder.encode(&packed)? };
             let mut logits = vec![0f32; k];
             for (row, (window, out)) in group.iter().zip(parts.iter_mut()).enumerate() {
+                // +1: position 0 of a window is [CLS].
+                let position_of = |piece: usize| packed.offsets[row] + (piece - window.start) + 1;
                 for piece in window.own_start..window.own_end {
                     let local = piece - window.own_start;
-                    // +1: position 0 of a window is [CLS].
-                    let position = packed.offsets[row] + (piece - window.start) + 1;
+                    let position = position_of(piece);
                     let state = &hidden[position * h..(position + 1) * h];
                     self.head.logits(state, packed.shape_ids[position], &mut logits)?;
                     softmax_into(&logits, &mut out.probs[local * k..(local + 1) * k]);
-                    if let Some(f) = out.features.as_deref_mut() {
+                }
+                if let Some(f) = out.features.as_deref_mut() {
+                    let first_pieces = &sentences[window.sentence].word_first_piece;
+                    for (local, word) in out.words.clone().enumerate() {
+                        let position = position_of(first_pieces[word]);
                         let row = &mut f[local * dim..(local + 1) * dim];
-                        row[..h].copy_from_slice(state);
+                        row[..h].copy_from_slice(&hidden[position * h..(position + 1) * h]);
                         row[h..].copy_from_slice(self.head.case_embedding(packed.shape_ids[position])?);
                     }
                 }
@@ -576,10 +582,12 @@ pub struct EncoderInput {
     pub packed_batches: Vec<std::ops::Range<usize>>,
 }
 
-/// The outputs one window fills: label probabilities and (if kept) features of its own pieces.
+/// The outputs one window fills: label probabilities of its own pieces and (if kept) features
+/// of the words that start among them (`words`, indices into its sentence's words).
 struct WindowOut<'a> {
     probs: &'a mut [f32],
     features: Option<&'a mut [f32]>,
+    words: std::ops::Range<usize>,
 }
 
 /// What the encoder computes for a set of documents.
