@@ -128,8 +128,20 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let mut title_allowed = true;
     let mut prose_lines = 0;
     let all: Vec<Line<'_>> = lines(text).take(MAX_HEADER_LINES + 1).collect();
+    // A stuck date with the month only stands for any day of it: a full date of that month
+    // among the first lines gives the day ("date 2019-06 ... Trumpem 0 11 czerwca 2019").
+    let mut stuck_month: Option<HeaderDate> = None;
     if let Some(c) = all.first().and_then(|l| LEADING_DATE.captures(l.text)) {
-        published_line = hdate::find_date(&c[1]).map(|(d, _)| d);
+        let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let year = number(1).and_then(|y| i32::try_from(y).ok());
+        match (number(2), number(3)) {
+            (Some(month), Some(day)) => published_line = HeaderDate::new(year, month, Some(day)),
+            (Some(month), None) => {
+                stuck_month = HeaderDate::new(year, month, None);
+                published_line = stuck_month.and_then(|m| day_in_month(&all, &m));
+            }
+            _ => {}
+        }
     }
     // The capture's stuck date may be a day off the date the page shows (another time zone):
     // the page's own date line then wins.
@@ -250,10 +262,15 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
         .or(updated_line)
         .or(url_date)
         // A stamp found below the header (a related story's, the site's today) must not
-        // contradict the dateline either.
+        // contradict the dateline either, nor a stuck month ("date 2016-11" over "Door ANP -
+        // 8-11-2016"), which is the last resort.
         .or_else(|| {
-            wider_scan(text).map(|d| numeric_order_as_shown(&all, d)).filter(|d| !contradicted(d))
-        });
+            wider_scan(text)
+                .map(|d| numeric_order_as_shown(&all, d))
+                .filter(|d| !contradicted(d))
+                .filter(|d| stuck_month.is_none_or(|m| d.year == m.year && d.month == m.month))
+        })
+        .or(stuck_month);
     let chosen = chosen.map(|d| numeric_order_as_shown(&all, d));
     header.published = chosen.and_then(|d| d.iso());
     if header.published.is_none() {
@@ -295,6 +312,15 @@ fn numeric_order_as_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
     } else {
         d
     }
+}
+
+/// The first full date of `month`'s year and month on the header lines before the first
+/// paragraph of prose (a date in the story is an event's).
+fn day_in_month(all: &[Line<'_>], month: &HeaderDate) -> Option<HeaderDate> {
+    all.iter()
+        .take_while(|l| !is_prose(l.text))
+        .flat_map(|l| hdate::dates_in(plain(l.text)).map(|(d, _)| d).collect::<Vec<_>>())
+        .find(|d| full(d) && d.year == month.year && d.month == month.month)
 }
 
 /// Two full dates one day apart.

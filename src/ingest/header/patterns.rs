@@ -43,9 +43,9 @@ pub(super) static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "HANOI, Dec. 19 (Reuters) -", "ISLAMABAD, March 27 (APP):", "BEIJING, Aug. 20, 2024 (Xinhua) --".
 /// A date stuck before the first sentence, as page captures often carry it:
-/// " date 2023-12-14 Foreign Ministers of ...".
+/// " date 2023-12-14 Foreign Ministers of ...", or with the month only: " date 2019-06 ...".
 pub(super) static LEADING_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\b").unwrap());
 /// A full date with its year, month first or day first ("August 11, 2023", "29 March 2022",
 /// "31st Dec, 2020", "9. Februar 2021"): the date part of the datelines below.
 const FULL_DATE: &str = r"(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,9}\.?,?\s+[0-9]{4}";

@@ -703,3 +703,34 @@ fn bannered_arabic_labelled_parenthesised_and_title_glued_dates() {
         ),
     ]);
 }
+
+#[test]
+fn a_stuck_month_takes_its_day_from_the_header_and_spanish_month_first_dates() {
+    assert_published(&[
+        // The month alone, and a full date of it on the first line.
+        (
+            " date 2019-06 President to visit the United States; will meet his counterpart 0 12 June 2019\n\nThe president left on Tuesday afternoon for a visit of several days, his office said on Monday.\n",
+            Some("2019-06-12"),
+        ),
+        // The month alone and nothing more: the month.
+        (
+            " date 2025-03 Read on the site\n\nRome, 3 Mar. (agency) - The president landed in the capital for his first state visit there in sixteen years, officials said.\n",
+            Some("2025-03"),
+        ),
+        // A stamp below the first paragraph, in the stuck month, gives the day.
+        (
+            " date 2016-11 Premier to address parliament\n\nThe premier will address the parliament later this month, the first head of government to do so.\n\nBy ANP - 8-11-2016, 19:09\n\nIt is not usual for foreign ministers to address the parliament, the information service said.\n",
+            Some("2016-11-08"),
+        ),
+        // A date in the story, of the same month, is an event's, not the page's.
+        (
+            " date 2016-11 Premier to address parliament\n\nThe premier will address the parliament on 23 November 2016, the first head of government to do so.\n",
+            Some("2016-11"),
+        ),
+        // Spanish, month first, "de" before the year.
+        (
+            "Colombia firma convenios con Emiratos\n\nNoticias RCN\n\nnoviembre 17 de 2014\n11:06 a. m.\n\nLa ministra de Relaciones Exteriores suscribió tres convenios para impulsar los lazos bilaterales, informó hoy la Embajada.\n",
+            Some("2014-11-17"),
+        ),
+    ]);
+}
