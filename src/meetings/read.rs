@@ -286,6 +286,21 @@ impl<'d> Reader<'d> {
                 indirect = true;
             }
         }
+        // "X hosted Y for an official visit", "received Y for a working visit": the one hosted
+        // is the visitor (as with "on his visit" above).
+        let hosted_for = kind == MeetingKind::Visit
+            && is_noun
+            && owners.is_empty()
+            && r.np_start >= 1
+            && s.word(r.np_start - 1) == "for"
+            && units.get(r.np_start).is_some_and(|u| u.is_wi(&["a", "an"]));
+        if hosted_for {
+            let receiving = (r.cs..r.np_start - 1).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
+            if let Some(p) = receiving.and_then(|verb| self.persons_in(s, verb + 1, r.np_start - 1).into_iter().next()) {
+                owners.push(p);
+                indirect = true;
+            }
+        }
         // Object side.
         let mut object: Vec<PRef> = Vec::new();
         if kind == MeetingKind::Visit {

@@ -611,12 +611,14 @@ pub(super) fn serves_the_trip(s: &Sentence, np: usize) -> bool {
     np > 0 && (s.word(np - 1) == "for" || (np > 1 && s.word(np - 2) == "to" && PURPOSE_VERBS.contains(&s.word(np - 1))))
 }
 
-/// Whether the event noun starting at `np` is "on/during his/her ... visit" after a verb of
-/// receiving at `verb` ("received X on his first visit to Y"): the visit is the received
-/// one's.
+/// Whether the event noun starting at `np` is "on/during his/her ... visit" or "for a/an ...
+/// visit" after a verb of receiving at `verb` ("received X on his first visit to Y", "hosted X
+/// for an official visit"): the visit is the received one's.
 pub(super) fn received_on_visit(s: &Sentence, verb: usize, np: usize) -> bool {
     np >= 1
-        && s.units[verb].is_wi(&["received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets"])
-        && s.units[np].is_wi(&["his", "her"])
-        && s.units[np - 1].is_wi(&["on", "during"])
+        && s.units[verb].is_wi(&[
+            "received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets", "host", "receive", "welcome",
+        ])
+        && ((s.units[np].is_wi(&["his", "her"]) && s.units[np - 1].is_wi(&["on", "during"]))
+            || (s.units[np].is_wi(&["a", "an"]) && s.units[np - 1].is_w("for")))
 }

@@ -2316,3 +2316,17 @@ fn an_ordinal_between_the_light_verb_and_its_noun() {
     let ms = read("[Ana Costa|PERSON] and [Rui Lopes|PERSON] held the 8 delegates' attention in [Lima|GPE].", PUB);
     assert!(ms.is_empty(), "{ms:#?}");
 }
+
+#[test]
+fn the_one_hosted_for_a_visit_is_its_visitor() {
+    let ms = read(
+        "Secretary [Ana Costa|PERSON] hosted Foreign Minister [Wang Yi|PERSON] for an official visit on [Monday|DATE] in [Lima|GPE].",
+        PUB,
+    );
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    assert_eq!((names(visit), place(visit)), (vec!["Wang Yi"], Some("Lima")));
+    assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting && names(m).len() == 2), "{ms:#?}");
+    // Hosting a dinner for a visiting delegation names no visitor.
+    let ms = read("Minister [Ana Costa|PERSON] hosted a dinner for a visiting delegation in [Lima|GPE].", PUB);
+    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+}
