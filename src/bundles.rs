@@ -54,9 +54,15 @@ pub fn annotate(doc: &mut Document) {
         .enumerate()
         .filter(|(_, s)| !doc.is_furniture(**s))
         .filter_map(|(i, s)| {
-            let before = i.checked_sub(1).map(|p| doc.sentences[p].slice(&doc.text));
             let sentence = s.slice(&doc.text);
-            named_items(sentence).or_else(|| counted_items(sentence, before)).map(|items| (i, items))
+            // A "They cover ..." list takes its count from one of the sentences before, the
+            // nearest first ("signed six MoUs. The office said talks began. The MoUs were
+            // signed on the areas of ...").
+            let mut before = (i.saturating_sub(BACK)..i).rev().map(|p| Some(doc.sentences[p].slice(&doc.text)));
+            named_items(sentence)
+                .or_else(|| counted_items(sentence, None))
+                .or_else(|| before.find_map(|b| counted_items(sentence, b)))
+                .map(|items| (i, items))
         })
         .collect();
     if lists.is_empty() {
@@ -121,7 +127,7 @@ fn named_items(sentence: &str) -> Option<Vec<String>> {
 /// A count of documents and a list of as many subjects, with no document noun repeated:
 /// "signed three memorandums of understanding, on maritime security, on fisheries and on
 /// tourism", or the next sentence after "signed three memoranda": "They cover customs, health
-/// and ports". The count must match, so that "12 agreements in tourism, education and energy"
+/// and ports", "The MoUs were signed on the areas of customs, health and ports". The count must match, so that "12 agreements in tourism, education and energy"
 /// stays one record; the count is the one nearest the documents, with no verb or party noun
 /// between ("The two sides signed three memoranda" counts three).
 fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
@@ -129,7 +135,7 @@ fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
         Regex::new(r"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[\w'’-]+\s+){0,3}?(?:memoranda|memorandums|MoUs|agreements|accords|protocols|documents|deals|contracts|treaties|pacts)(?:\s+of\s+understanding)?(?:\s*\([^)]{1,12}\))?\s*,?\s*(on|covering|regarding|concerning)\s+([^;.]+)").unwrap()
     });
     static THEY_COVER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:they|these|the\s+documents|the\s+memoranda|the\s+agreements)\s+(?:cover|covered|concern|concerned|deal\s+with|dealt\s+with|relate\s+to|related\s+to)\s+([^;.]+)").unwrap()
+        Regex::new(r"(?i)^\s*(?:they|these|the\s+documents|the\s+memoranda|the\s+memorandums|the\s+mous|the\s+agreements)\s+(?:cover|covered|concern|concerned|deal\s+with|dealt\s+with|relate\s+to|related\s+to|(?:were|are)\s+signed\s+(?:on|in)\s+(?:the\s+)?(?:areas|fields|sectors)\s+of)\s+([^;.]+)").unwrap()
     });
     let count_of = |w: &str| match w.to_lowercase().as_str() {
         "two" | "2" => 2,
@@ -262,6 +268,10 @@ mod tests {
         assert_eq!(counted_items("The two countries signed agreements on trade and energy.", None), None);
         let before = "The two sides signed three memoranda.";
         assert_eq!(counted_items("They cover customs, health and ports.", Some(before)).unwrap().len(), 3);
+        let areas = "The MoUs were signed on the areas of customs, the training of port workers, and for a youth exchange programme.";
+        assert_eq!(counted_items(areas, Some(before)).unwrap().len(), 3);
+        // Two areas for three documents: nothing names them one by one.
+        assert!(counted_items("The MoUs were signed in the fields of customs and health.", Some(before)).is_none());
         assert_eq!(counted_items(they, Some("The two sides also signed four memoranda.")), None);
         assert_eq!(counted_items(they, None), None);
     }
@@ -294,6 +304,26 @@ mod tests {
             assert_eq!(&text[listed.start..listed.end], listed.sentence);
             assert!(listed.sentence.starts_with("They include"));
         }
+    }
+
+    #[test]
+    fn a_count_two_sentences_before_its_list_still_counts() {
+        let text = "Lindor and Varno signed three memoranda on Monday. The office said talks began. The MoUs were signed on the areas of fisheries, rail links and culture.";
+        let mut doc = Document::from_text("d", text);
+        let first = ByteSpan::new(0, text.find(" The office").unwrap());
+        let second = ByteSpan::new(first.end + 1, text.find(" The MoUs").unwrap());
+        let third = ByteSpan::new(second.end + 1, text.len());
+        doc.sentences = vec![first, second, third];
+        let index = CharIndex::new(text);
+        let parties = vec![Party { name: "Lindor".into(), kind: PartyType::Country }, Party { name: "Varno".into(), kind: PartyType::Country }];
+        doc.agreements = vec![Agreement::signed_for_test(
+            AgreementKind::MemorandumOfUnderstanding,
+            parties,
+            vec![Evidence::of(&doc, &index, first)],
+        )];
+        annotate(&mut doc);
+        let subjects: Vec<Option<&str>> = doc.agreements.iter().map(|a| a.subject.as_deref()).collect();
+        assert_eq!(subjects, vec![Some("fisheries"), Some("rail links"), Some("culture")]);
     }
 
     #[test]
