@@ -173,13 +173,14 @@ impl<'d> Reader<'d> {
                 }
             }
         }
-        // "X said after talks with Y": the clause's one subject held the talks with Y.
+        // "X said after talks with Y", "X sought closer ties during a meeting with Y": the
+        // clause's one subject held the talks with Y.
         if is_noun
             && subject.is_empty()
             && with_after
             && kind != MeetingKind::Visit
             && r.np_start >= 2
-            && units[r.np_start - 1].is_wi(&["after", "following"])
+            && units[r.np_start - 1].is_wi(&["after", "following", "during", "in", "at"])
         {
             if let Some(one) = self.clause_subject_before(s, r.np_start - 1, true) {
                 subject = one;

@@ -2330,3 +2330,18 @@ fn the_one_hosted_for_a_visit_is_its_visitor() {
     let ms = read("Minister [Ana Costa|PERSON] hosted a dinner for a visiting delegation in [Lima|GPE].", PUB);
     assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
 }
+
+#[test]
+fn the_clause_subject_held_the_meeting_it_closes_with() {
+    for text in [
+        "President [Ana Costa|PERSON] on [Sunday|DATE] sought closer ties with the [United States|GPE] during a meeting with Secretary of State [Rui Lopes|PERSON].",
+        "[Ana Costa|PERSON] said so in a meeting with [Rui Lopes|PERSON].",
+    ] {
+        let ms = read(text, PUB);
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        assert_eq!(names(&ms[0]), ["Ana Costa", "Rui Lopes"], "{text}");
+    }
+    // A meeting with no person named beside it is no meeting of the subject's with anyone.
+    let ms = read("[Ana Costa|PERSON] spoke at a meeting with students.", PUB);
+    assert!(ms.iter().all(|m| m.participants.len() != 2), "{ms:#?}");
+}
