@@ -142,6 +142,20 @@ impl<'d> Reader<'d> {
                         }
                     }
                 }
+                // "The Foreign Secretary and Secretary Tillerson will meet": a title phrase
+                // coordinated with a name stands for the holder named before.
+                let and = (subject_from + 2..subject_to).find(|&k| units[k].is_w("and"));
+                if let Some(a) = and.filter(|_| units[subject_from].is_wi(&["the"])) {
+                    let title: Option<Vec<&str>> = (subject_from + 1..a)
+                        .map(|k| units[k].word().filter(|w| !units[k].punct && units[k].label.is_none() && !is_in(&FINITE, w)))
+                        .collect();
+                    if let Some(words) = title.filter(|w| (1..=3).contains(&w.len())) {
+                        if let Some(p) = self.person_by_role(&words.join(" "), units[subject_from].span.start) {
+                            push_unique(&mut subject, p);
+                            indirect = true;
+                        }
+                    }
+                }
             }
             if subject.is_empty() {
                 if let Some((found, ind)) = self.subject_fallback(si, s, r, cands) {

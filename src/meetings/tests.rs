@@ -2345,3 +2345,13 @@ fn the_clause_subject_held_the_meeting_it_closes_with() {
     let ms = read("[Ana Costa|PERSON] spoke at a meeting with students.", PUB);
     assert!(ms.iter().all(|m| m.participants.len() != 2), "{ms:#?}");
 }
+
+#[test]
+fn a_title_coordinated_with_a_name_stands_for_the_holder_named_before() {
+    let ms = read(
+        "Foreign Secretary [Ana Costa|PERSON] met Secretary of State [Rui Lopes|PERSON] in [London|GPE] on [Monday|DATE]. The Foreign Secretary and Secretary [Lopes|PERSON] will meet in [Paris|GPE] on [Tuesday|DATE].",
+        PUB,
+    );
+    let planned = ms.iter().find(|m| m.status == MeetingStatus::Planned).expect("planned meeting");
+    assert_eq!((names(planned), place(planned)), (vec!["Ana Costa", "Rui Lopes"], Some("Paris")));
+}
