@@ -238,8 +238,20 @@ impl<'d> Reader<'d> {
         if let Some(p) = r.possessor {
             let u = &units[p];
             if u.is(EntityLabel::Person) {
+                // "Tillerson and Foreign Secretary Johnson's meeting": both own it (titles may
+                // stand between "and" and the second name).
+                let and = (p.saturating_sub(5)..p).rev().find(|&k| units[k].is_w("and"));
+                let titles_only = |a: usize| {
+                    (a + 1..p).all(|k| units[k].cap && units[k].label.is_none() && !units[k].punct)
+                };
+                let first = and.filter(|&a| a >= 1 && titles_only(a)).map(|a| &units[a - 1]);
+                if let Some(v) = first.filter(|v| v.is(EntityLabel::Person) && !v.poss) {
+                    if let Some(x) = self.pref_of_unit(v) {
+                        owners.push(x);
+                    }
+                }
                 if let Some(x) = self.pref_of_unit(u) {
-                    owners.push(x);
+                    push_unique(&mut owners, x);
                 }
             } else if u.label.is_none() {
                 let mut j = p;

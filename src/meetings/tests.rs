@@ -2355,3 +2355,13 @@ fn a_title_coordinated_with_a_name_stands_for_the_holder_named_before() {
     let planned = ms.iter().find(|m| m.status == MeetingStatus::Planned).expect("planned meeting");
     assert_eq!((names(planned), place(planned)), (vec!["Ana Costa", "Rui Lopes"], Some("Paris")));
 }
+
+#[test]
+fn two_owners_of_one_meeting() {
+    let ms = read(
+        "[Ana Costa|PERSON] spoke on [Monday|DATE]. Secretary [Rui Lopes|PERSON] and Foreign Secretary [Costa|PERSON]'s meeting in [Lima|GPE] went well.",
+        PUB,
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!((names(&ms[0]), place(&ms[0])), (vec!["Rui Lopes", "Ana Costa"], Some("Lima")));
+}
