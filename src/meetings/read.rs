@@ -58,8 +58,11 @@ impl<'d> Reader<'d> {
             return;
         }
         // "did not meet", "will never visit": no event.
+        // "have yet to hold a meeting": not so far, and no plan either.
         let negated = (t.head.saturating_sub(3)..t.head).any(|k| {
-            units[k].is_wi(&["not", "never", "n't", "nt"]) || (units[k].is_w("no") && s.word(k + 1) == "longer")
+            units[k].is_wi(&["not", "never", "n't", "nt"])
+                || (units[k].is_w("no") && s.word(k + 1) == "longer")
+                || (units[k].is_w("yet") && s.word(k + 1) == "to")
         });
         if negated && !is_noun {
             return;

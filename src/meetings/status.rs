@@ -69,6 +69,12 @@ pub(super) fn status_of(s: &Sentence, r: &Read) -> (MeetingStatus, bool) {
                 if is_in(&FUTURE_BEFORE_TO, prev) {
                     return (MeetingStatus::Planned, true);
                 }
+                // "inviting Kadhimi to visit Doha", "asked X to meet Y": the one invited has
+                // yet to come.
+                let invitee = k >= 2 && units[k - 1].is(EntityLabel::Person);
+                if invitee && matches!(s.word(k - 2), "invited" | "inviting" | "invites" | "invite" | "asked" | "urged") {
+                    return (MeetingStatus::Planned, true);
+                }
                 // The purpose of a journey under way: "is flying to Paris to meet X", "are
                 // travelling to Lima to hold talks": the encounter is still to come.
                 let before_to = |n: usize| if k >= n { s.word(k - n) } else { "" };

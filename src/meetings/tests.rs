@@ -2365,3 +2365,22 @@ fn two_owners_of_one_meeting() {
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!((names(&ms[0]), place(&ms[0])), (vec!["Rui Lopes", "Ana Costa"], Some("Lima")));
 }
+
+#[test]
+fn yet_to_meet_an_invitation_to_visit_and_a_cable_received() {
+    // Not held so far: no record.
+    let ms = read("[Ana Costa|PERSON] and [Rui Lopes|PERSON] have yet to hold a face-to-face meeting.", PUB);
+    assert!(ms.is_empty(), "{ms:#?}");
+    // The one invited to visit has yet to come.
+    let ms = read(
+        "[Ana Costa|PERSON] met [Rui Lopes|PERSON] in [Lima|GPE] on [Monday|DATE], inviting [Lopes|PERSON] to visit [Quito|GPE].",
+        PUB,
+    );
+    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    assert_eq!((visit.status, place(visit)), (MeetingStatus::Planned, Some("Quito")));
+    // A cable received is no meeting; a person received is one.
+    let ms = read("President [Ana Costa|PERSON] received a cable from President [Rui Lopes|PERSON].", PUB);
+    assert!(ms.is_empty(), "{ms:#?}");
+    let ms = read("President [Ana Costa|PERSON] received President [Rui Lopes|PERSON] at the palace.", PUB);
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}

@@ -49,6 +49,7 @@ pub(super) static COUNTERPART_PLURALS: LazyLock<Vec<&str>> = words!("meetings/co
 pub(super) static CANCEL_ONE: LazyLock<Vec<&str>> = words!("meetings/cancel_one.txt");
 
 pub(super) static FUTURE_BEFORE_TO: LazyLock<Vec<&str>> = words!("meetings/future_before_to.txt");
+pub(super) static RECEIVED_THINGS: LazyLock<Vec<&str>> = words!("meetings/received_things.txt");
 pub(super) static PLAN_BEFORE_NOUN: LazyLock<Vec<&str>> = words!("meetings/plan_before_noun.txt");
 
 pub(super) static FUTURE_ADJ: LazyLock<Vec<&str>> = words!("meetings/future_adj.txt");
