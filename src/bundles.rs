@@ -58,10 +58,15 @@ pub fn annotate(doc: &mut Document) {
             // A "They cover ..." list takes its count from one of the sentences before, the
             // nearest first ("signed six MoUs. The office said talks began. The MoUs were
             // signed on the areas of ...").
-            let mut before = (i.saturating_sub(BACK)..i).rev().map(|p| Some(doc.sentences[p].slice(&doc.text)));
+            // The nearest sentence with a count is the one: an older count does not stand in
+            // when its number does not fit.
+            let counted = (i.saturating_sub(BACK)..i)
+                .rev()
+                .map(|p| doc.sentences[p].slice(&doc.text))
+                .find(|b| count_of_documents(&COUNTED_BEFORE, b).is_some());
             named_items(sentence)
                 .or_else(|| counted_items(sentence, None))
-                .or_else(|| before.find_map(|b| counted_items(sentence, b)))
+                .or_else(|| counted_items(sentence, counted))
                 .map(|items| (i, items))
         })
         .collect();
@@ -324,6 +329,25 @@ mod tests {
         annotate(&mut doc);
         let subjects: Vec<Option<&str>> = doc.agreements.iter().map(|a| a.subject.as_deref()).collect();
         assert_eq!(subjects, vec![Some("fisheries"), Some("rail links"), Some("culture")]);
+    }
+
+    #[test]
+    fn an_older_count_does_not_stand_in_for_the_nearest() {
+        let text = "In 2019 they signed three agreements. On Monday they signed five MoUs. They cover trade, energy and health.";
+        let mut doc = Document::from_text("d", text);
+        let first = ByteSpan::new(0, text.find(" On Monday").unwrap());
+        let second = ByteSpan::new(first.end + 1, text.find(" They cover").unwrap());
+        let third = ByteSpan::new(second.end + 1, text.len());
+        doc.sentences = vec![first, second, third];
+        let index = CharIndex::new(text);
+        let parties = vec![Party { name: "Lindor".into(), kind: PartyType::Country }, Party { name: "Varno".into(), kind: PartyType::Country }];
+        doc.agreements = vec![Agreement::signed_for_test(
+            AgreementKind::MemorandumOfUnderstanding,
+            parties,
+            vec![Evidence::of(&doc, &index, second)],
+        )];
+        annotate(&mut doc);
+        assert_eq!(doc.agreements.len(), 1);
     }
 
     #[test]

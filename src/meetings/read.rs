@@ -198,6 +198,13 @@ impl<'d> Reader<'d> {
             && kind != MeetingKind::Visit
             && r.np_start >= 2
             && units[r.np_start - 1].is_wi(&["after", "following", "during", "in", "at"])
+            // "saw no point in talks with Y", "expressed interest in a meeting with Y": an
+            // attitude to a meeting, not one held.
+            && !(units[r.np_start - 1].is_wi(&["in", "at"])
+                && units[r.np_start - 2].is_wi(&[
+                    "point", "sense", "interest", "interested", "confidence", "hope", "hopes", "role", "faith", "trust",
+                    "belief", "use", "value", "participation", "part",
+                ]))
         {
             if let Some(one) = self.clause_subject_before(s, r.np_start - 1, true) {
                 subject = one;
@@ -326,7 +333,18 @@ impl<'d> Reader<'d> {
             && units.get(r.np_start).is_some_and(|u| u.is_wi(&["a", "an"]));
         if hosted_for {
             let receiving = (r.cs..r.np_start - 1).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
-            if let Some(p) = receiving.and_then(|verb| self.persons_in(s, verb + 1, r.np_start - 1).into_iter().next()) {
+            // The one received stands right after the verb, titles aside: not "received an
+            // invitation from X for a state visit".
+            let guest = receiving.and_then(|verb| {
+                let at = (verb + 1..r.np_start - 1).find(|&k| units[k].is(EntityLabel::Person))?;
+                let titles_only = (verb + 1..at).all(|k| {
+                    (units[k].cap || units[k].is(EntityLabel::Norp) || units[k].is(EntityLabel::Org) || units[k].is_wi(&["of", "the", "and"]))
+                        && !units[k].is_wi(&RECEIVED_THINGS)
+                        && !units[k].is_wi(&["invitation", "invitations", "from", "by"])
+                });
+                (titles_only && !units[at].poss).then_some(at)
+            });
+            if let Some(p) = guest.and_then(|at| self.pref_of_unit(&units[at])) {
                 owners.push(p);
                 indirect = true;
             }

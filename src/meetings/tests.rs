@@ -2384,3 +2384,21 @@ fn yet_to_meet_an_invitation_to_visit_and_a_cable_received() {
     let ms = read("President [Ana Costa|PERSON] received President [Rui Lopes|PERSON] at the palace.", PUB);
     assert_eq!(ms.len(), 1, "{ms:#?}");
 }
+
+#[test]
+fn review_cases_an_attitude_to_talks_an_invitation_from_and_a_messenger_received() {
+    // An attitude to a meeting is not one held.
+    for text in [
+        "[Ana Costa|PERSON] said he saw no point in talks with [Rui Lopes|PERSON].",
+        "[Ana Costa|PERSON] expressed interest in a meeting with [Rui Lopes|PERSON].",
+    ] {
+        let ms = read(text, PUB);
+        assert!(ms.iter().all(|m| m.status != MeetingStatus::Occurred), "{text}: {ms:#?}");
+    }
+    // The one who invites is not the visitor.
+    let ms = read("The King received an invitation from President [Rui Lopes|PERSON] for a state visit to [France|GPE].", PUB);
+    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit || names(m) != ["Rui Lopes"]), "{ms:#?}");
+    // An envoy who carries a message is received in person.
+    let ms = read("Amir [Ana Costa|PERSON] receives envoy [Rui Lopes|PERSON] carrying message from [Lima|GPE].", PUB);
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+}

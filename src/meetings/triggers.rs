@@ -423,9 +423,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     found = Some(t);
                 }
                 // "received a cable from President X": a thing received, no meeting.
-                let thing = (i + 1..(i + 5).min(n))
-                    .take_while(|&k| units[k].word().is_some() && units[k].label.is_none())
-                    .any(|k| units[k].is_wi(&RECEIVED_THINGS));
+                let mut k = i + 1;
+                while k < n && k <= i + 3 && is_modifier(&units[k]) && !units[k].is_wi(&RECEIVED_THINGS) {
+                    k += 1;
+                }
+                let thing = units.get(k).is_some_and(|u| u.is_wi(&RECEIVED_THINGS));
                 if !noun_host && !passive && !thing {
                     let object_person = person_soon(units, after_time(units, i + 1), 10).is_some()
                         || (w.starts_with("rece") && matches!(next, "him" | "her"))

@@ -98,6 +98,15 @@ fn tag_untagged(text: &str, entities: &mut Vec<Entity>) {
             words.push((at, w));
             at += w.len() + 1;
         }
+        // A sentence's end inside the run ("in Cairo. Dolphinus Holdings will"): the name starts
+        // after it (not after an initial or an acronym: "U.S.", "J.").
+        let sentence_end = |w: &str| {
+            let stem = w.trim_end_matches('.');
+            w.ends_with('.') && stem.chars().count() > 1 && !stem.contains('.') && !CORPORATE.contains(&w.to_lowercase().as_str())
+        };
+        if let Some(last_end) = words[..words.len() - 1].iter().rposition(|(_, w)| sentence_end(w)) {
+            words.drain(..=last_end);
+        }
         // A run glued to a capitalised word before it ("Ltd-Tokyo"), or a headline.
         if words.len() > MAX_NAME_WORDS + 1 {
             continue;
@@ -114,7 +123,10 @@ fn tag_untagged(text: &str, entities: &mut Vec<Entity>) {
         let last_word =
             if CORPORATE.contains(&last.to_lowercase().as_str()) { last } else { last.trim_end_matches(['.', '-']) };
         let end = last_at + last_word.len();
-        let corporate = words.len() >= 2 && CORPORATE.contains(&last_word.to_lowercase().as_str());
+        // "Partners" and "Technologies" also close groups and initiatives ("ASEAN Dialogue
+        // Partners", "Critical and Emerging Technologies"): only in a name of two words.
+        let weak = matches!(last_word.to_lowercase().as_str(), "partners" | "technologies");
+        let corporate = words.len() >= 2 && (!weak || words.len() == 2) && CORPORATE.contains(&last_word.to_lowercase().as_str());
         let name = &text[first..last_at + last_word.len()];
         // Not a known name that is also a place's ("the Suez crisis").
         let known = KNOWN.contains(&name) && crate::gazetteer::country_of_place(name).is_none();
@@ -302,6 +314,11 @@ mod tests {
                 ("Statoil", Org)
             ])
         );
+        // A sentence's end inside the run: the place stays, the company starts after it.
+        assert_eq!(
+            with_tags("The deal was signed in Cairo. Dolphinus Holdings will import gas.", &[("Cairo", Gpe)]),
+            labelled(&[("Cairo", Gpe), ("Dolphinus Holdings", Org)])
+        );
         // "Inc." keeps its period.
         assert_eq!(with_tags("They met Acme Widgets Inc. on Monday.", &[]), labelled(&[("Acme Widgets Inc.", Org)]));
     }
@@ -314,7 +331,8 @@ mod tests {
             ("Egypt Signs Gas Deal With Israeli Partners", vec![("Egypt", Gpe), ("Israeli", Norp)]),
             ("It recalled the Suez crisis.", vec![]),
             ("The Ministry of National Defence said so.", vec![("Ministry of National Defence", Org)]),
-            ("Holdings rose.", vec![]),
+            ("Shares rose. Holdings rose.", vec![]),
+            ("Ministers of the ASEAN Dialogue Partners met.", vec![("ASEAN", Org)]),
         ] {
             let want: Vec<(String, EntityLabel)> = tags.iter().map(|&(t, l)| (t.to_string(), l)).collect();
             assert_eq!(with_tags(text, &tags), want, "{text}");

@@ -317,9 +317,20 @@ fn numeric_order_as_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
 /// The first full date of `month`'s year and month on the header lines before the first
 /// paragraph of prose (a date in the story is an event's).
 fn day_in_month(all: &[Line<'_>], month: &HeaderDate) -> Option<HeaderDate> {
+    // A date that closes its line, as a stamp does ("... Trumpem 0 11 czerwca 2019"), or a date
+    // line; not a headline's event ("Modi to meet Trump on 28 June 2019 at G20").
+    let stamp = |line: &str| -> Option<HeaderDate> {
+        let p = plain(line).trim_end_matches(['.', ' ']);
+        let closing = hdate::dates_in(p).last().filter(|(_, r)| r.end == p.len()).map(|(d, _)| d);
+        let dated = match classify(line) {
+            Kind::Dates { published, .. } => published,
+            _ => None,
+        };
+        closing.or(dated)
+    };
     all.iter()
         .take_while(|l| !is_prose(l.text))
-        .flat_map(|l| hdate::dates_in(plain(l.text)).map(|(d, _)| d).collect::<Vec<_>>())
+        .filter_map(|l| stamp(l.text))
         .find(|d| full(d) && d.year == month.year && d.month == month.month)
 }
 

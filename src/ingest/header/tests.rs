@@ -727,6 +727,11 @@ fn a_stuck_month_takes_its_day_from_the_header_and_spanish_month_first_dates() {
             " date 2016-11 Premier to address parliament\n\nThe premier will address the parliament on 23 November 2016, the first head of government to do so.\n",
             Some("2016-11"),
         ),
+        // A headline's event date is no stamp.
+        (
+            " date 2019-06 Leaders to meet on 28 June 2019 at the summit in Osaka\n\nThe two leaders will meet on the sidelines of the summit, officials said on Monday.\n",
+            Some("2019-06"),
+        ),
         // Spanish, month first, "de" before the year.
         (
             "Colombia firma convenios con Emiratos\n\nNoticias RCN\n\nnoviembre 17 de 2014\n11:06 a. m.\n\nLa ministra de Relaciones Exteriores suscribió tres convenios para impulsar los lazos bilaterales, informó hoy la Embajada.\n",
