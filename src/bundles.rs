@@ -311,21 +311,25 @@ mod tests {
         }
     }
 
+    /// A document of three sentences, cut where `second` and `third` begin (after a space),
+    /// with one signed MoU between Lindor and Varno read from sentence `record_in`.
+    fn three_sentences(text: &str, second: &str, third: &str, record_in: usize) -> Document {
+        let mut doc = Document::from_text("d", text);
+        let a = ByteSpan::new(0, text.find(second).unwrap() - 1);
+        let b = ByteSpan::new(a.end + 1, text.find(third).unwrap() - 1);
+        let c = ByteSpan::new(b.end + 1, text.len());
+        doc.sentences = vec![a, b, c];
+        let index = CharIndex::new(text);
+        let parties = vec![Party { name: "Lindor".into(), kind: PartyType::Country }, Party { name: "Varno".into(), kind: PartyType::Country }];
+        let evidence = Evidence::of(&doc, &index, doc.sentences[record_in]);
+        doc.agreements = vec![Agreement::signed_for_test(AgreementKind::MemorandumOfUnderstanding, parties, vec![evidence])];
+        doc
+    }
+
     #[test]
     fn a_count_two_sentences_before_its_list_still_counts() {
         let text = "Lindor and Varno signed three memoranda on Monday. The office said talks began. The MoUs were signed on the areas of fisheries, rail links and culture.";
-        let mut doc = Document::from_text("d", text);
-        let first = ByteSpan::new(0, text.find(" The office").unwrap());
-        let second = ByteSpan::new(first.end + 1, text.find(" The MoUs").unwrap());
-        let third = ByteSpan::new(second.end + 1, text.len());
-        doc.sentences = vec![first, second, third];
-        let index = CharIndex::new(text);
-        let parties = vec![Party { name: "Lindor".into(), kind: PartyType::Country }, Party { name: "Varno".into(), kind: PartyType::Country }];
-        doc.agreements = vec![Agreement::signed_for_test(
-            AgreementKind::MemorandumOfUnderstanding,
-            parties,
-            vec![Evidence::of(&doc, &index, first)],
-        )];
+        let mut doc = three_sentences(text, "The office", "The MoUs", 0);
         annotate(&mut doc);
         let subjects: Vec<Option<&str>> = doc.agreements.iter().map(|a| a.subject.as_deref()).collect();
         assert_eq!(subjects, vec![Some("fisheries"), Some("rail links"), Some("culture")]);
@@ -334,18 +338,7 @@ mod tests {
     #[test]
     fn an_older_count_does_not_stand_in_for_the_nearest() {
         let text = "In 2019 they signed three agreements. On Monday they signed five MoUs. They cover trade, energy and health.";
-        let mut doc = Document::from_text("d", text);
-        let first = ByteSpan::new(0, text.find(" On Monday").unwrap());
-        let second = ByteSpan::new(first.end + 1, text.find(" They cover").unwrap());
-        let third = ByteSpan::new(second.end + 1, text.len());
-        doc.sentences = vec![first, second, third];
-        let index = CharIndex::new(text);
-        let parties = vec![Party { name: "Lindor".into(), kind: PartyType::Country }, Party { name: "Varno".into(), kind: PartyType::Country }];
-        doc.agreements = vec![Agreement::signed_for_test(
-            AgreementKind::MemorandumOfUnderstanding,
-            parties,
-            vec![Evidence::of(&doc, &index, second)],
-        )];
+        let mut doc = three_sentences(text, "On Monday", "They cover", 1);
         annotate(&mut doc);
         assert_eq!(doc.agreements.len(), 1);
     }

@@ -109,6 +109,20 @@ impl Document {
         Document { path: id.clone(), id, text: text.into(), ..Default::default() }
     }
 
+    /// A document with the given mentions tagged, each found in `text` after the one before
+    /// (for the tests of the stages that repair the tagger's output).
+    #[cfg(test)]
+    pub fn with_mentions_for_test(text: &str, mentions: &[(&str, EntityLabel)]) -> Self {
+        let mut doc = Document::from_text("test", text);
+        let mut from = 0;
+        for &(mention, label) in mentions {
+            let at = from + text[from..].find(mention).expect("mention in text");
+            doc.entities.push(Entity { span: ByteSpan::new(at, at + mention.len()), label, score: 0.9 });
+            from = at + mention.len();
+        }
+        doc
+    }
+
     pub fn failed(id: impl Into<String>, path: impl Into<String>, error: impl Into<String>) -> Self {
         Document { id: id.into(), path: path.into(), error: Some(error.into()), ..Default::default() }
     }

@@ -123,10 +123,11 @@ fn tag_untagged(text: &str, entities: &mut Vec<Entity>) {
         let last_word =
             if CORPORATE.contains(&last.to_lowercase().as_str()) { last } else { last.trim_end_matches(['.', '-']) };
         let end = last_at + last_word.len();
+        let suffix = last_word.to_lowercase();
         // "Partners" and "Technologies" also close groups and initiatives ("ASEAN Dialogue
         // Partners", "Critical and Emerging Technologies"): only in a name of two words.
-        let weak = matches!(last_word.to_lowercase().as_str(), "partners" | "technologies");
-        let corporate = words.len() >= 2 && (!weak || words.len() == 2) && CORPORATE.contains(&last_word.to_lowercase().as_str());
+        let weak = matches!(suffix.as_str(), "partners" | "technologies");
+        let corporate = words.len() >= 2 && (!weak || words.len() == 2) && CORPORATE.contains(&suffix.as_str());
         let name = &text[first..last_at + last_word.len()];
         // Not a known name that is also a place's ("the Suez crisis").
         let known = KNOWN.contains(&name) && crate::gazetteer::country_of_place(name).is_none();
@@ -219,14 +220,8 @@ mod tests {
     use EntityLabel::*;
 
     fn tagged(text: &str, persons: &[&str]) -> Document {
-        let mut d = Document::from_text("test", text.to_string());
-        let mut from = 0;
-        for p in persons {
-            let at = from + text[from..].find(p).expect("person in text");
-            d.entities.push(Entity { span: ByteSpan::new(at, at + p.len()), label: Person, score: 0.9 });
-            from = at + p.len();
-        }
-        d
+        let mentions: Vec<(&str, EntityLabel)> = persons.iter().map(|&p| (p, Person)).collect();
+        Document::with_mentions_for_test(text, &mentions)
     }
 
     /// The mentions and labels after the stage, of `text` with `persons` tagged PERSON.
@@ -288,13 +283,7 @@ mod tests {
 
     /// The mentions after the stage, of `text` with `mentions` tagged as given.
     fn with_tags(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
-        let mut d = Document::from_text("test", text.to_string());
-        let mut from = 0;
-        for &(m, label) in mentions {
-            let at = from + text[from..].find(m).expect("mention in text");
-            d.entities.push(Entity { span: ByteSpan::new(at, at + m.len()), label, score: 0.9 });
-            from = at + m.len();
-        }
+        let mut d = Document::with_mentions_for_test(text, mentions);
         annotate(&mut d);
         d.entities.iter().map(|e| (e.span.slice(&d.text).to_string(), e.label)).collect()
     }

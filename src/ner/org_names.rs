@@ -231,14 +231,8 @@ mod tests {
 
     /// `tagged` lists (mention, label) in text order; each mention is found after the last.
     fn repaired(text: &str, tagged: &[(&str, EntityLabel)]) -> Vec<(String, EntityLabel)> {
-        let mut doc = Document::from_text("test", text.to_string());
+        let mut doc = Document::with_mentions_for_test(text, tagged);
         RuleSegmenter.annotate(&mut doc);
-        let mut from = 0;
-        for &(mention, label) in tagged {
-            let at = from + text[from..].find(mention).expect("mention in text");
-            doc.entities.push(Entity { span: ByteSpan::new(at, at + mention.len()), label, score: 0.9 });
-            from = at + mention.len();
-        }
         annotate(&mut doc);
         doc.entities.iter().map(|e| (text[e.span.start..e.span.end].to_string(), e.label)).collect()
     }
