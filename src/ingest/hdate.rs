@@ -138,8 +138,9 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|[ ]([0-9]{2})[ ]([0-9]{2}))").unwrap()
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    // "noviembre 16 de 2014": Spanish month-first dates put "de" before the year.
-    Regex::new(&format!(r"\b({month})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:(?:,?\s*|\s+de\s+)([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
+    // "noviembre 16 de 2014": Spanish month-first dates put "de" before the year; "October
+    // 6/2022", as the Ethiopian News Agency writes, a slash.
+    Regex::new(&format!(r"\b({month})\s*([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:(?:,?\s*|\s+de\s+|/)([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     // "20 December 2024", "31st of Dec, 2020", "29. Sep 2023", with hyphens "27-Jan-2011", and

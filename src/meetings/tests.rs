@@ -309,6 +309,11 @@ fn visit_phrasings() {
     assert!(read("[Ann Lee|PERSON] was in [Bangkok|GPE] when the storm hit.", PUB).is_empty());
     let m = one("[Ann Lee|PERSON] paid a courtesy call on Prime Minister [Bo Park|PERSON].", PUB);
     assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Ann Lee", "Bo Park"]));
+    let m = one("[Ann Lee|PERSON] paid courtesy calls on the Speaker, Mr [Bo Park|PERSON].", PUB);
+    assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Ann Lee", "Bo Park"]));
+    let m = one("[Ann Lee|PERSON] had an official talk with his counterpart [Bo Park|PERSON].", PUB);
+    assert_eq!((m.kind, names(&m)), (MeetingKind::Talks, vec!["Ann Lee", "Bo Park"]));
+    assert!(read("[Ann Lee|PERSON] gave a talk with slides on trade at [Harvard|ORG].", PUB).is_empty());
 }
 
 #[test]
@@ -2401,4 +2406,18 @@ fn review_cases_an_attitude_to_talks_an_invitation_from_and_a_messenger_received
     // An envoy who carries a message is received in person.
     let ms = read("Amir [Ana Costa|PERSON] receives envoy [Rui Lopes|PERSON] carrying message from [Lima|GPE].", PUB);
     assert_eq!(ms.len(), 1, "{ms:#?}");
+}
+
+#[test]
+fn received_after_adjuncts_set_off_by_commas() {
+    // Where, when and who else was there come before the guest.
+    let m = one(
+        "The Head of Government, Mr. [Ann Lee|PERSON], received, in the presence of the Minister of Foreign Affairs, \
+         Mr. [Cy Dorn|PERSON], on [Friday 11 March 2022|DATE], at the headquarters of the Government in [Rabat|GPE], \
+         Mr. [Bo Park|PERSON], Prime Minister of [Freedonia|GPE].",
+        PUB,
+    );
+    assert_eq!((m.kind, place(&m)), (MeetingKind::Meeting, Some("Rabat")));
+    assert!(names(&m).contains(&"Ann Lee") && names(&m).contains(&"Bo Park"), "{:?}", names(&m));
+    assert!(read("[Ann Lee|PERSON] received, in the morning, a letter that [Bo Park|PERSON] wrote.", PUB).is_empty());
 }

@@ -107,6 +107,8 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
             Some(MeetingKind::Call)
         }
         "talks" | "consultations" => Some(MeetingKind::Talks),
+        // "had an official talk with X"; "gave a talk" is a lecture.
+        "talk" if units.get(j + 1).and_then(|u| u.word()) == Some("with") => Some(MeetingKind::Talks),
         "meeting" | "meetings" | "summit" | "summits" => Some(MeetingKind::Meeting),
         "visit" | "visits" | "trip" | "tour" => Some(MeetingKind::Visit),
         "conversation" | "conversations" | "call" | "calls"
@@ -296,6 +298,33 @@ pub(super) fn adjuncts_then_person(units: &[Unit], i: usize) -> bool {
     false
 }
 
+/// Whether a PERSON follows adjuncts set off by commas, the first opened by a preposition:
+/// "received, in the presence of the Minister of Foreign Affairs, Mr. X, on Friday 11 March
+/// 2022, at the headquarters of the Government in Rabat, Mr. Y" (releases in the manner of
+/// Moroccan and Gulf agencies give who else was there, when and where before the guest).
+pub(super) fn set_off_adjuncts_then_person(units: &[Unit], i: usize) -> bool {
+    if !units.get(i).is_some_and(|u| u.is_p(','))
+        || !units.get(i + 1).is_some_and(|u| u.is_wi(&["in", "on", "at", "during", "accompanied"]))
+    {
+        return false;
+    }
+    let mut j = i + 2;
+    while j < units.len() && j < i + 60 && !is_stop_punct(&units[j]) {
+        if units[j].is_p(',') {
+            // "Mr. X", "H.E. X": an honorific and its period before the name.
+            let mut k = j + 1;
+            while k < j + 5 && units.get(k).is_some_and(|u| u.is_p('.') || u.is_wi(&["mr", "mrs", "ms", "dr", "h.e", "he"])) {
+                k += 1;
+            }
+            if units.get(k).is_some_and(|u| u.is(EntityLabel::Person) && !u.poss) {
+                return true;
+            }
+        }
+        j += 1;
+    }
+    false
+}
+
 pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
     let n = units.len();
     let mut out: Vec<Trigger> = Vec::new();
@@ -432,6 +461,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     let object_person = person_soon(units, after_time(units, i + 1), 10).is_some()
                         || (w.starts_with("rece") && matches!(next, "him" | "her"))
                         || adjuncts_then_person(units, i + 1)
+                        || set_off_adjuncts_then_person(units, i + 1)
                         || (i + 1..(i + 6).min(n))
                             .take_while(|&k| !units[k].punct)
                             .find(|&k| units[k].label.is_some())
@@ -814,7 +844,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 static PAY: LazyLock<Vec<&str>> = words!("meetings/pay_verbs.txt");
                 static VISIT_ONLY: LazyLock<Vec<&str>> = words!("meetings/visit_only_verbs.txt");
                 let nouns: &[&str] = if is_in(&PAY, w) {
-                    &["visit", "visits", "trip", "call"]
+                    &["visit", "visits", "trip", "call", "calls"]
                 } else if is_in(&VISIT_ONLY, w) || matches!(w, "called" | "calls" | "call" | "calling") {
                     &["visit", "visits", "trip", "tour"]
                 } else if matches!(
@@ -838,6 +868,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     // "held negotiations with X": talks only after a verb of holding (below).
                     &[
                         "talks",
+                        "talk",
                         "consultations",
                         "negotiations",
                         "negotiation",
@@ -883,7 +914,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 if let Some(j) = noun {
                     let kind = if is_in(&PAY, w) {
                         // "paid a courtesy call on X" meets X; "paid a visit to Y" visits Y.
-                        if units[j].is_wi(&["call"]) && matches!(word(j + 1), "on" | "upon") {
+                        if units[j].is_wi(&["call", "calls"]) && matches!(word(j + 1), "on" | "upon") {
                             Some(MeetingKind::Meeting)
                         } else {
                             Some(MeetingKind::Visit)

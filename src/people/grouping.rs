@@ -6,6 +6,7 @@ use crate::gazetteer;
 use crate::text::ByteSpan;
 
 use super::mentions::*;
+use super::vocabulary::MONARCH_TITLES;
 use super::*;
 
 /// Cluster id of every mention.
@@ -71,6 +72,18 @@ pub(super) fn cluster(mentions: &[Mention]) -> Vec<usize> {
         let Some(tok) = mentions[i].tokens.first() else { continue };
         let mut cands: Vec<usize> =
             (0..multi_clusters).filter(|&c| words[c].iter().any(|w| same_word(w, tok))).collect();
+        // A given name alone is weak: "King Abdullah" is not the minister "Abdullah Gul", and
+        // once a person is known by the word alone, the word alone names that person.
+        let given_name_only = |c: &usize| !full[*c].last().is_some_and(|w| same_word(w, tok));
+        let royal = |role: &str| role.split_whitespace().any(|w| MONARCH_TITLES.contains(&gazetteer::fold(w).as_str()));
+        if mentions[i].cue.role.as_deref().is_some_and(royal) {
+            cands.retain(|c| !given_name_only(c) || roles[*c].iter().any(|r| royal(r)));
+        }
+        if let Some(&alone) = single.get(tok) {
+            if cands.iter().all(given_name_only) {
+                cands = vec![alone];
+            }
+        }
         if cands.is_empty() && mentions[i].handle {
             cands = (0..multi_clusters).filter(|&c| handle_names(tok, &full[c])).collect();
         }

@@ -486,6 +486,7 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
     let name = name_words.join(" ");
     let tokens: Vec<String> = name_words
         .iter()
+        .flat_map(|w| split_initial(w))
         .map(|w| gazetteer::fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|t| !t.is_empty() && !is_in(NAME_SUFFIXES, t))
         .collect();
@@ -512,6 +513,20 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
     let title_words: Vec<&str> = words[..title_end].iter().copied().filter(|w| is_title_word(&vocab_key(w))).collect();
     let inner_title = title_words.iter().any(|w| is_head(&vocab_key(w))).then(|| normalise_words(&title_words));
     Some((name, tokens, inner_title))
+}
+
+/// A word with an initial stuck to it ("J.Erdenebat", as Mongolian and some other outlets
+/// write names) as the initial and the name, so that "Erdenebat" alone names the same person.
+fn split_initial(word: &str) -> Vec<&str> {
+    let mut chars = word.char_indices();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some((_, initial)), Some((dot, '.')), Some((rest, next)))
+            if initial.is_uppercase() && next.is_uppercase() && word[rest..].chars().any(char::is_lowercase) =>
+        {
+            vec![&word[..dot + 1], &word[rest..]]
+        }
+        _ => vec![word],
+    }
 }
 
 /// A name with a quoted nickname between its words, split into the name without it and the

@@ -765,3 +765,27 @@ fn a_surname_that_is_a_country_stays_a_person_when_the_story_names_them() {
     assert_eq!(find(&people, "Jim Jordan").mentions.len(), 2, "{people:#?}");
     assert!(people.iter().any(|p| p.name == "Than Swe"), "{people:#?}");
 }
+
+#[test]
+fn a_monarch_named_by_his_given_name_is_not_a_minister_who_shares_it() {
+    // "King Abdullah" is not "Abdullah Gul", though the name is his first word; a bare
+    // "Abdullah" is then the king, the one known by that word alone (the minister is "Gul").
+    let d = doc("Talks between King [Abdullah|PERSON] and President [Ahmed Sezer|PERSON] began. \
+         [Abdullah|PERSON], the first Saudi king to visit in 40 years, arrived yesterday. \
+         Foreign Minister [Abdullah Gul|PERSON] greeted the king. Later [Gul|PERSON] said [Abdullah|PERSON] spoke.");
+    let people = resolve_people(&d);
+    assert_eq!(find(&people, "Abdullah").mentions.len(), 3, "{people:#?}");
+    assert_eq!(find(&people, "Abdullah Gul").mentions.len(), 2, "{people:#?}");
+    // A title of the same kind still joins the given name to its full name.
+    let d = doc("King [Abdullah bin Abdulaziz|PERSON] arrived. King [Abdullah|PERSON] met the president.");
+    let people = resolve_people(&d);
+    assert_eq!(people.len(), 1, "{people:#?}");
+}
+
+#[test]
+fn an_initial_stuck_to_the_name_is_still_the_surname_alone() {
+    let d = doc("Prime Minister [J.Erdenebat|PERSON] arrived. Later [Erdenebat|PERSON] met [J.R.R. Tolkien|PERSON].");
+    let people = resolve_people(&d);
+    assert_eq!(find(&people, "J.Erdenebat").mentions.len(), 2, "{people:#?}");
+    assert_eq!(people.len(), 2, "{people:#?}");
+}

@@ -27,6 +27,8 @@ pub(super) const DETERMINERS: &[&str] =
 pub(super) static STOP_CAPITALISED: LazyLock<Vec<&str>> = crate::wordlist::words!("people/stop_capitalised.txt");
 pub(super) static SPAN_OPENERS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/span_openers.txt");
 
+/// Titles of monarchs and royals (`data/people/monarch_titles.txt`).
+pub(super) static MONARCH_TITLES: LazyLock<Vec<&str>> = crate::wordlist::words!("people/monarch_titles.txt");
 pub(super) static HONORIFICS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/honorifics.txt");
 
 /// Honorifics that are also part of some names ("Sheikh Hasina", "Sheikh Mujibur Rahman"):

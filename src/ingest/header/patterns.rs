@@ -174,7 +174,8 @@ pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^(?P<place>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?)
           (?:\s*,\s*|\s+|[-–—])   # or no comma: Sunport December 28, 2022 (the date must still read as one); or a dash: Jeddah, KSA-10.12.2014:
           (?:[0-9]{1,2}\s+\p{L}+(?:\s+\p{L}+)?\s+[0-9]{4}\s*/\s*)?   # a date in another calendar first: 17 Dzulhijjah 1436/
-          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?(?i:[a-z]{3,9})\.?(?:,?\s+(?:de\s+)?[0-9]{4})?|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})
+          (?:(?i:le|el)\s+(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo),?\s+)?   # the weekday French and Spanish releases put first: Québec, le jeudi 30 mai 1996
+          (?P<date>(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4}|/[0-9]{4})?|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?(?i:[a-z]{3,9})\.?(?:,?\s+(?:de\s+)?[0-9]{4})?|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})
           (?:\s*\((?P<agency>[^)]{1,40})\)\s*(?:--|-|—|–|:|/|\.\s|\p{Lu})   # the agency, then the story: Havana, Aug 6 (Prensa Latina) The ...
           |\s*(?:--|-|—|–|:|/|\.\s))",
     )

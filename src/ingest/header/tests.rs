@@ -739,3 +739,20 @@ fn a_stuck_month_takes_its_day_from_the_header_and_spanish_month_first_dates() {
         ),
     ]);
 }
+
+#[test]
+fn datelines_with_a_weekday_between_or_a_slashed_year() {
+    assert_published(&[
+        // French and Spanish releases name the weekday after the place.
+        (
+            "Site du gouvernement\n\nLe ministre sera en visite officielle\n\nSunport, le jeudi 30 mai 1996 - Le ministre de la Ruritanie effectuera une visite.\n",
+            Some("1996-05-30"),
+        ),
+        ("Sunport, el martes 4 de junio de 2019 - El ministro de Ruritania llegó a la capital.\n", Some("2019-06-04")),
+        // An agency writes the year after a slash.
+        (
+            "Sunport October 6/2022 (RNA) The prime minister held talks with the delegation of Freedonia.\n",
+            Some("2022-10-06"),
+        ),
+    ]);
+}
