@@ -149,8 +149,8 @@ pub enum Reader {
     /// The learned event reader (`events`, `assemble`).
     Learned,
     /// The rules' records, and the learned reader's meetings where the rules found nothing in
-    /// a sentence and the reader is sure (confidence >= 0.7, complete, not an encounter the
-    /// rules already read).
+    /// a sentence and the reader is sure (confidence >= 0.7, or 0.5 for a pair or a lone
+    /// traveller; complete; not an encounter the rules already read).
     Hybrid,
 }
 
