@@ -144,11 +144,46 @@ fn is_acronym_of(short: &str, name: &str) -> bool {
     letters == all || letters == content
 }
 
-/// The parties stage: canonical parties for every agreement of a document.
-pub fn annotate(agreements: &mut [Agreement]) {
+/// The parties stage: canonical parties for every agreement of a document whose text is
+/// `text`; a party named by an acronym the text spells out is named in full.
+pub fn annotate(agreements: &mut [Agreement], text: &str) {
+    let spelled = spelled_out_acronyms(text);
     for agreement in agreements {
+        for party in &mut agreement.parties {
+            if let Some(full) = spelled.get(party.name.as_str()) {
+                party.name = full.clone();
+            }
+        }
         agreement.parties = canonical(std::mem::take(&mut agreement.parties));
     }
+}
+
+/// The acronyms a text defines, as "Oil and Gas Development Company Limited (OGDCL)" does,
+/// with the names they stand for (the shortest run of words before the parenthesis whose
+/// initials make the acronym). A party named "OGDCL" where the text spelled it out is that
+/// company, under the name a reader would look for.
+fn spelled_out_acronyms(text: &str) -> HashMap<&str, String> {
+    static DEFINED: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"\(([\p{Lu}][\p{Lu}\p{N}&\-]{1,9})\)").unwrap());
+    let mut out = HashMap::new();
+    for c in DEFINED.captures_iter(text) {
+        let (whole, acronym) = (c.get(0).unwrap(), c.get(1).unwrap().as_str());
+        let before = &text[..whole.start()];
+        let words: Vec<&str> = before.split_whitespace().rev().take(12).collect();
+        // The shortest run of words that spells the acronym, opened by a capitalised word.
+        for n in 1..=words.len() {
+            let first = words[n - 1];
+            if !first.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let name = words[..n].iter().rev().copied().collect::<Vec<_>>().join(" ");
+            if is_acronym_of(acronym, &name) {
+                out.entry(acronym).or_insert(name);
+                break;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -209,6 +244,30 @@ mod tests {
         // Without the grouping, members are parties.
         let got = canonical(vec![country("Brazil"), country("Russia")]);
         assert_eq!(names(&got), ["Brazil", "Russia"]);
+    }
+
+    #[test]
+    fn an_acronym_the_text_spells_out_is_named_in_full() {
+        let text = "Oil and Gas Development Company Limited (OGDCL) is a major company. \
+                    On July 4, Gazprom International and OGDCL signed a MoU. The UN (UN) spoke; XYZ signed too.";
+        let spelled = spelled_out_acronyms(text);
+        assert_eq!(spelled.get("OGDCL").map(String::as_str), Some("Oil and Gas Development Company Limited"));
+        assert_eq!(spelled.len(), 1, "{spelled:?}");
+        let mut agreements = vec![Agreement {
+            id: String::new(),
+            kind: crate::records::AgreementKind::MemorandumOfUnderstanding,
+            status: crate::records::AgreementStatus::Signed,
+            title: None,
+            parties: vec![org("Gazprom International"), org("OGDCL"), org("XYZ")],
+            signatories: vec![],
+            subject: None,
+            date: None,
+            location: None,
+            sources: vec![],
+            confidence: 0.9,
+        }];
+        annotate(&mut agreements, text);
+        assert_eq!(names(&agreements[0].parties), ["Gazprom International", "Oil and Gas Development Company Limited", "XYZ"]);
     }
 
     #[test]

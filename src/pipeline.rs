@@ -129,7 +129,7 @@ fn read_by_rules(doc: &mut Document) {
 /// What every reader's records go through last: party types, bundles named one by one split,
 /// calls to several people split, places, the headline's repeats dropped, dates carried from the story.
 fn finish_records(doc: &mut Document) {
-    crate::parties::annotate(&mut doc.agreements);
+    crate::parties::annotate(&mut doc.agreements, &doc.text);
     crate::bundles::annotate(doc);
     crate::calls::annotate(doc);
     crate::places::annotate(doc);
