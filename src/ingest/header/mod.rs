@@ -254,9 +254,13 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let dateline_dated = dateline_found.as_ref().map(|(d, _)| *d).filter(|d| d.year.is_some());
     let reference = published_line.or(url_day).or(updated_line).or(url_date);
     let dateline_inferred = dateline_found.as_ref().and_then(|(d, _)| reference.and_then(|r| d.with_year_from(&r)));
+    // A dateline without its year is no date the page shows for itself: an "Updated:" stamp a
+    // day after it is ("Updated: 2006-04-02 08:52" over "PERTH, Australia, April 1 --", the
+    // night's story posted the next morning); one weeks later is a later edit.
     let chosen = published_line
         .or(url_day)
         .or(dateline_dated)
+        .or(updated_line.filter(|u| dateline_inferred.is_some_and(|d| day_apart(u, &d))))
         .or(dateline_inferred)
         .or(title_dated)
         .or(updated_line)

@@ -12,7 +12,7 @@ use super::super::hdate::{self, HeaderDate};
 pub(super) static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\s*(?:[\p{L}\ ]{1,20}!\s*)?(?:(?:first|originally)\s+)?
-          (?:(?P<updated>updated|last\s+updated|modified|last\s+modified|
+          (?:(?P<updated>updated|last\s+updated|(?:latest|last)\s+update|modified|last\s+modified|
               última\s+atualização|atualizado|actualizado|mis\s+à\s+jour|aktualisiert|aggiornato)
            |published|posted|date|publication\s+date|release\s+date|released|issued|created|
            publicado|publicada|publié|publiée|publie|veröffentlicht|pubblicato|

@@ -46,8 +46,10 @@ pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
     // A site's menu set out as a list ("• An Giang", "• Binh Duong", ...) does not use up the
     // lines the page's date may come within (up to four times as many lines in all).
     let menu_item = |l: &Line<'_>| l.text.starts_with(['•', '·', '*', '-']) && words(l.text) <= 4;
-    let within = all.iter().take(4 * WIDE_HEAD_LINES).scan(0, |counted, l| {
-        if !menu_item(l) {
+    // Nor do teasers of other stories, each a headline over "Read more".
+    let read_more = |i: usize| all.get(i).is_some_and(|l| plain(l.text).eq_ignore_ascii_case("read more"));
+    let within = all.iter().enumerate().take(4 * WIDE_HEAD_LINES).scan(0, |counted, (i, l)| {
+        if !menu_item(l) && !read_more(i) && !read_more(i + 1) {
             *counted += 1;
         }
         Some(*counted)

@@ -756,3 +756,20 @@ fn datelines_with_a_weekday_between_or_a_slashed_year() {
         ),
     ]);
 }
+
+#[test]
+fn an_updated_stamp_outranks_a_dateline_without_its_year() {
+    let t = "Top News\n\nPremier arrives in Ruritania\n\nUpdated: 2006-04-02 08:52\n\nSUNPORT, Ruritania, April 1 -- The premier arrived in Sunport on Saturday night for a four-day visit.\n";
+    assert_eq!(parse(t, None).published.as_deref(), Some("2006-04-02"));
+}
+
+#[test]
+fn teasers_of_other_stories_do_not_use_up_the_header() {
+    let mut t = String::from("Don't miss\n\n");
+    for k in 0..20 {
+        t.push_str(&format!("Another story number {k} about something else\n\nRead more\n\n"));
+    }
+    t.push_str("Middle east\n\nPremier in Sunport for talks\n\nLatest update : 2009-08-18\n\nThe premier met the president for talks in Sunport on Tuesday, officials said.\n");
+    assert_eq!(parse(&t, None).published.as_deref(), Some("2009-08-18"));
+}
+
