@@ -1,16 +1,41 @@
 //! Calls: one caller phoning several people is as many calls ("Trump made his first phone
 //! calls to African heads of state, speaking with Nigerian President Buhari and South African
-//! President Zuma": a call with Buhari and one with Zuma). Runs on every reader's records.
+//! President Zuma": a call with Buhari and one with Zuma). So is one person meeting several
+//! where the sentence says the encounters were several ("paid courtesy calls on A, B and C",
+//! "held separate talks with A and B": `data/meetings/several_encounters.txt`). Runs on every
+//! reader's records.
+
+use std::sync::LazyLock;
 
 use crate::doc::Document;
 use crate::records::{Meeting, MeetingKind};
+use crate::wordlist::words;
+
+static SEVERAL: LazyLock<Vec<&str>> = words!("meetings/several_encounters.txt");
 
 /// The calls stage.
 pub fn annotate(doc: &mut Document) {
-    if doc.meetings.iter().any(|m| m.kind == MeetingKind::Call && m.participants.len() >= 3) {
+    if doc.meetings.iter().any(|m| m.participants.len() >= 3) {
         let meetings = std::mem::take(&mut doc.meetings);
-        doc.meetings = meetings.into_iter().flat_map(split).collect();
+        doc.meetings = meetings.into_iter().flat_map(|m| if m.kind == MeetingKind::Call { split(m) } else { split_several(m) }).collect();
     }
+}
+
+/// A meeting of three people or more, split by the other side, when its sentence says there
+/// were several encounters and names the one person before saying so and the others after.
+fn split_several(m: Meeting) -> Vec<Meeting> {
+    if m.kind == MeetingKind::Visit || m.participants.len() < 3 {
+        return vec![m];
+    }
+    let Some(sentence) = m.sources.first().map(|e| e.sentence.clone()) else { return vec![m] };
+    let lower = sentence.to_lowercase();
+    // (Lower-casing keeps byte offsets for the ASCII phrases looked for, as long as nothing
+    // before them changes length; else the phrase is looked for in the sentence itself.)
+    let anchor = |text: &str| SEVERAL.iter().filter_map(|p| text.find(p)).min();
+    let Some(anchor) = (if lower.len() == sentence.len() { anchor(&lower) } else { anchor(&sentence) }) else {
+        return vec![m];
+    };
+    split_around(m, &sentence, anchor)
 }
 
 /// A call of three people or more, split by callee. Only when the caller alone is named before
@@ -20,7 +45,7 @@ fn split(m: Meeting) -> Vec<Meeting> {
     if m.kind != MeetingKind::Call || m.participants.len() < 3 {
         return vec![m];
     }
-    let Some(sentence) = m.sources.first().map(|e| e.sentence.as_str()) else { return vec![m] };
+    let Some(sentence) = m.sources.first().map(|e| e.sentence.clone()) else { return vec![m] };
     let lower = sentence.to_lowercase();
     let joint = [
         "three-way",
@@ -36,12 +61,23 @@ fn split(m: Meeting) -> Vec<Meeting> {
     if joint.iter().any(|j| lower.contains(j)) {
         return vec![m];
     }
-    // Where each person is named: the last word of the name, first found.
-    let at = |name: &str| name.split_whitespace().last().and_then(|w| sentence.find(w));
     let Some(with) = sentence.find(" with ") else { return vec![m] };
+    split_around(m, &sentence, with)
+}
+
+/// `m` as one record per person named after `anchor` (a byte offset into `sentence`), each
+/// with the first participant, who must be named before it (else `m` unchanged). Where each
+/// person is named: the last word of the name, first found.
+fn split_around(m: Meeting, sentence: &str, anchor: usize) -> Vec<Meeting> {
+    let at = |name: &str| name.split_whitespace().last().and_then(|w| sentence.find(w));
     let places: Vec<Option<usize>> = m.participants.iter().map(|p| at(&p.name)).collect();
-    let caller_before = places[0].is_some_and(|a| a < with);
-    let others_after = places[1..].iter().all(|p| p.is_some_and(|a| a > with));
+    // The first may be named earlier and stand here as a pronoun ("He would also pay courtesy
+    // calls on ...").
+    let pronoun_before = || {
+        sentence[..anchor].split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "He" | "he" | "She" | "she"))
+    };
+    let caller_before = places[0].map_or_else(pronoun_before, |a| a < anchor);
+    let others_after = places[1..].iter().all(|p| p.is_some_and(|a| a > anchor));
     if !(caller_before && others_after) {
         return vec![m];
     }
@@ -94,6 +130,26 @@ mod tests {
             &["Ana Soto", "Luis Vega", "Eva Ruiz"],
         );
         assert_eq!(pairs(&split(m)), [vec!["Ana Soto", "Luis Vega"], vec!["Ana Soto", "Eva Ruiz"]]);
+    }
+
+    #[test]
+    fn courtesy_calls_on_several_people_are_several_meetings() {
+        let mut m = call(
+            "He would also pay courtesy calls on Vice-President Luis Vega, Speaker Eva Ruiz, and the Leader of Opposition Bo Park.",
+            &["Ana Soto", "Luis Vega", "Eva Ruiz", "Bo Park"],
+        );
+        m.kind = MeetingKind::Meeting;
+        let three = [vec!["Ana Soto", "Luis Vega"], vec!["Ana Soto", "Eva Ruiz"], vec!["Ana Soto", "Bo Park"]];
+        // The caller named in an earlier sentence ("He"), or in this one.
+        assert_eq!(pairs(&split_several(m.clone())), three);
+        m.sources[0].sentence = m.sources[0].sentence.replace("He would", "Ana Soto would");
+        assert_eq!(pairs(&split_several(m.clone())), three);
+        // Someone else before the phrase: no split.
+        m.sources[0].sentence = m.sources[0].sentence.replace("Ana Soto would", "The office said Bo Park would");
+        assert_eq!(split_several(m.clone()).len(), 1);
+        // A meeting of four with nothing saying the encounters were several stays one.
+        m.sources[0].sentence = "Ana Soto met Luis Vega, Eva Ruiz and Bo Park.".into();
+        assert_eq!(split_several(m).len(), 1);
     }
 
     #[test]
