@@ -2421,3 +2421,17 @@ fn received_after_adjuncts_set_off_by_commas() {
     assert!(names(&m).contains(&"Ann Lee") && names(&m).contains(&"Bo Park"), "{:?}", names(&m));
     assert!(read("[Ann Lee|PERSON] received, in the morning, a letter that [Bo Park|PERSON] wrote.", PUB).is_empty());
 }
+
+#[test]
+fn received_or_greeted_the_king_named_before() {
+    let ms = read(
+        "King [Abdullah|PERSON] of [Saudi Arabia|GPE] arrived in [Ankara|GPE] on [Tuesday|DATE] for a state visit. \
+         Foreign Minister [Abdullah Gul|PERSON] greeted the [Saudi|NORP] king at the airport. \
+         Later, President [Ahmet Sezer|PERSON] received the king at the Presidential Palace.",
+        PUB,
+    );
+    let pairs: Vec<Vec<&str>> = ms.iter().filter(|m| m.kind == MeetingKind::Meeting).map(names).collect();
+    assert!(pairs.contains(&vec!["Abdullah Gul", "Abdullah"]), "{pairs:?}");
+    assert!(pairs.contains(&vec!["Ahmet Sezer", "Abdullah"]), "{pairs:?}");
+    assert!(read("[Ann Lee|PERSON] greeted the decision of the court.", PUB).is_empty());
+}

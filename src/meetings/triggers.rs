@@ -325,6 +325,25 @@ pub(super) fn set_off_adjuncts_then_person(units: &[Unit], i: usize) -> bool {
     false
 }
 
+/// Whether a head of state or government named before stands at `i` by the office: "the
+/// king", "the Saudi king", "the visiting president" (`data/meetings/object_offices.txt`).
+pub(super) fn office_after_the(units: &[Unit], i: usize) -> bool {
+    static OFFICES: LazyLock<Vec<&str>> = words!("meetings/object_offices.txt");
+    if !units.get(i).is_some_and(|u| u.is_w("the")) {
+        return false;
+    }
+    for u in units.iter().skip(i + 1).take(3) {
+        if u.word().is_some_and(|w| is_in(&OFFICES, w)) || (u.label.is_some() && is_in(&OFFICES, &u.low)) {
+            return true;
+        }
+        let modifier = u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_wi(&["visiting", "new"]);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
 pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
     let n = units.len();
     let mut out: Vec<Trigger> = Vec::new();
@@ -389,10 +408,12 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // "welcomed his Azerbaijani counterpart Ilham Aliyev to Ankara": a meeting, as
             // "received" is; the object is a person, through a title ("welcomed the decision",
             // "welcomed X's visit" are none).
-            "welcomed" | "welcomes" | "welcoming" => {
+            // So is "greeted the Saudi king at the airport".
+            "welcomed" | "welcomes" | "welcoming" | "greeted" | "greets" | "greeting" => {
                 let person =
                     person_after_title(units, i + 1, 7, &["his", "her", "their", "visiting", "counterpart", "the", "of"]);
-                if person.is_some() && !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an" | "warm") {
+                let office = w.starts_with("greet") && office_after_the(units, i + 1);
+                if (person.is_some() || office) && !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an" | "warm") {
                     found = Some(verb(MeetingKind::Meeting, i + 1, 0.55));
                 }
             }
@@ -462,6 +483,7 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         || (w.starts_with("rece") && matches!(next, "him" | "her"))
                         || adjuncts_then_person(units, i + 1)
                         || set_off_adjuncts_then_person(units, i + 1)
+                        || office_after_the(units, i + 1)
                         || (i + 1..(i + 6).min(n))
                             .take_while(|&k| !units[k].punct)
                             .find(|&k| units[k].label.is_some())
