@@ -11,7 +11,7 @@ use crate::doc::Document;
 use crate::records::{Meeting, MeetingKind};
 use crate::wordlist::words;
 
-static SEVERAL: LazyLock<Vec<&str>> = words!("meetings/several_encounters.txt");
+static SEVERAL_ENCOUNTERS: LazyLock<Vec<&str>> = words!("meetings/several_encounters.txt");
 
 /// The calls stage.
 pub fn annotate(doc: &mut Document) {
@@ -28,14 +28,10 @@ fn split_several(m: Meeting) -> Vec<Meeting> {
         return vec![m];
     }
     let Some(sentence) = m.sources.first().map(|e| e.sentence.clone()) else { return vec![m] };
-    let lower = sentence.to_lowercase();
-    // (Lower-casing keeps byte offsets for the ASCII phrases looked for, as long as nothing
-    // before them changes length; else the phrase is looked for in the sentence itself.)
-    let anchor = |text: &str| SEVERAL.iter().filter_map(|p| text.find(p)).min();
-    let Some(anchor) = (if lower.len() == sentence.len() { anchor(&lower) } else { anchor(&sentence) }) else {
-        return vec![m];
-    };
-    split_around(m, &sentence, anchor)
+    // (ASCII lower-casing keeps every byte offset.)
+    let lower = sentence.to_ascii_lowercase();
+    let Some(anchor) = SEVERAL_ENCOUNTERS.iter().filter_map(|p| lower.find(p)).min() else { return vec![m] };
+    split_around(m, &sentence, anchor, true)
 }
 
 /// A call of three people or more, split by callee. Only when the caller alone is named before
@@ -62,13 +58,14 @@ fn split(m: Meeting) -> Vec<Meeting> {
         return vec![m];
     }
     let Some(with) = sentence.find(" with ") else { return vec![m] };
-    split_around(m, &sentence, with)
+    split_around(m, &sentence, with, false)
 }
 
 /// `m` as one record per person named after `anchor` (a byte offset into `sentence`), each
-/// with the first participant, who must be named before it (else `m` unchanged). Where each
-/// person is named: the last word of the name, first found.
-fn split_around(m: Meeting, sentence: &str, anchor: usize) -> Vec<Meeting> {
+/// with the first participant, who must be named before it, or, where `pronoun_ok`, stand
+/// there as "he" or "she" (else `m` unchanged). Where each person is named: the last word of
+/// the name, first found.
+fn split_around(m: Meeting, sentence: &str, anchor: usize, pronoun_ok: bool) -> Vec<Meeting> {
     let at = |name: &str| name.split_whitespace().last().and_then(|w| sentence.find(w));
     let places: Vec<Option<usize>> = m.participants.iter().map(|p| at(&p.name)).collect();
     // The first may be named earlier and stand here as a pronoun ("He would also pay courtesy
@@ -76,7 +73,7 @@ fn split_around(m: Meeting, sentence: &str, anchor: usize) -> Vec<Meeting> {
     let pronoun_before = || {
         sentence[..anchor].split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "He" | "he" | "She" | "she"))
     };
-    let caller_before = places[0].map_or_else(pronoun_before, |a| a < anchor);
+    let caller_before = places[0].map_or_else(|| pronoun_ok && pronoun_before(), |a| a < anchor);
     let others_after = places[1..].iter().all(|p| p.is_some_and(|a| a > anchor));
     if !(caller_before && others_after) {
         return vec![m];
@@ -84,9 +81,9 @@ fn split_around(m: Meeting, sentence: &str, anchor: usize) -> Vec<Meeting> {
     m.participants[1..]
         .iter()
         .map(|other| {
-            let mut call = m.clone();
-            call.participants = vec![m.participants[0].clone(), other.clone()];
-            call
+            let mut one = m.clone();
+            one.participants = vec![m.participants[0].clone(), other.clone()];
+            one
         })
         .collect()
 }
@@ -145,7 +142,7 @@ mod tests {
         m.sources[0].sentence = m.sources[0].sentence.replace("He would", "Ana Soto would");
         assert_eq!(pairs(&split_several(m.clone())), three);
         // Someone else before the phrase: no split.
-        m.sources[0].sentence = m.sources[0].sentence.replace("Ana Soto would", "The office said Bo Park would");
+        m.sources[0].sentence = m.sources[0].sentence.replace("Ana Soto would", "Ana Soto said Luis Vega would");
         assert_eq!(split_several(m.clone()).len(), 1);
         // A meeting of four with nothing saying the encounters were several stays one.
         m.sources[0].sentence = "Ana Soto met Luis Vega, Eva Ruiz and Bo Park.".into();
@@ -160,6 +157,9 @@ mod tests {
         let m = call("Ana Soto and Luis Vega spoke by phone with Eva Ruiz.", &["Ana Soto", "Luis Vega", "Eva Ruiz"]);
         assert_eq!(split(m).len(), 1);
         let m = call("Ana Soto spoke by phone with Luis Vega.", &["Ana Soto", "Luis Vega"]);
+        assert_eq!(split(m).len(), 1);
+        // A call's caller must be named in its sentence.
+        let m = call("He took part in a call with Luis Vega and Eva Ruiz.", &["Ana Soto", "Luis Vega", "Eva Ruiz"]);
         assert_eq!(split(m).len(), 1);
     }
 }

@@ -147,9 +147,12 @@ fn is_acronym_of(short: &str, name: &str) -> bool {
 /// The parties stage: canonical parties for every agreement of a document whose text is
 /// `text`; a party named by an acronym the text spells out is named in full.
 pub fn annotate(agreements: &mut [Agreement], text: &str) {
+    if agreements.is_empty() {
+        return;
+    }
     let spelled = spelled_out_acronyms(text);
     for agreement in agreements {
-        for party in &mut agreement.parties {
+        for party in agreement.parties.iter_mut().filter(|p| p.kind == PartyType::Organization) {
             if let Some(full) = spelled.get(party.name.as_str()) {
                 party.name = full.clone();
             }

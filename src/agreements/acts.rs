@@ -175,8 +175,11 @@ impl<'d> Cx<'d> {
             let chosen = match (before, after) {
                 // What a relative clause says was done to the document outweighs a verb of
                 // talk before it: "Athens considers void a memorandum that Libya signed with
-                // Turkey".
-                (Some(b), Some(a)) if b.class == ActClass::Discuss && a.class.relative() => Some(a),
+                // Turkey". A signing still to come does not: "launched negotiations on an
+                // agreement, which both sides hope to conclude" is under negotiation.
+                (Some(b), Some(a)) if b.class == ActClass::Discuss && a.class.relative() && a.class != ActClass::RelPlanned => {
+                    Some(a)
+                }
                 (Some(b), Some(a)) => {
                     if m.np_start.saturating_sub(b.end) <= a.start.saturating_sub(m.np_end) {
                         Some(b)
@@ -647,6 +650,11 @@ impl<'d> Cx<'d> {
         static BARE_REL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^\s+((?:they|the\s+two\s+(?:sides|leaders|countries|ministers|presidents|governments|companies|firms|nations|neighbours|neighbors|states|banks)|(?-i:\p{Lu}[\p{L}'’.-]*)(?:\s+(?-i:\p{Lu}[\p{L}'’.-]*)){0,2})\s+)(?:(?:had|have|jointly|also|formally)\s+)*(signed|inked|concluded|adopted|issued)\b").unwrap()
         });
+        // A signing to come: "the agreement that Australia and China are expected to sign",
+        // "the deal, which the two sides hope to conclude".
+        static PLANNED_REL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*,?\s*(?:that|which)\s+((?:[\w'’.-]+\s+){1,8}?)(?:(?:are|is|were|was)\s+(?:expected|due|set|scheduled|poised|slated|likely|going)\s+to|will|plans?\s+to|hopes?\s+to|intends?\s+to)\s+(sign|ink|conclude|seal)\b").unwrap()
+        });
         // Passive: "the memorandum between Fiji and Vanuatu, which was signed by him and ...":
         // the phrase names the parties, the "by" phrase the signers.
         static PASSIVE_REL: LazyLock<Regex> = LazyLock::new(|| {
@@ -660,7 +668,9 @@ impl<'d> Cx<'d> {
             let class = if initial { ActClass::RelInitial } else { ActClass::RelSigned };
             return Some(Act { start: from + verb.start(), end: from + verb.end(), class, verb: from + verb.start() });
         }
-        let c = REL.captures(rest).or_else(|| BARE_REL.captures(rest))?;
+        let planned = PLANNED_REL.captures(rest);
+        let is_planned = planned.is_some();
+        let c = planned.or_else(|| REL.captures(rest)).or_else(|| BARE_REL.captures(rest))?;
         let subj = c.get(1)?;
         let verb = c.get(2)?;
         let ws = lower_words(subj.as_str());
@@ -682,7 +692,13 @@ impl<'d> Cx<'d> {
         {
             return None;
         }
-        let class = if v.starts_with("initial") { ActClass::RelInitial } else { ActClass::RelSigned };
+        let class = if is_planned {
+            ActClass::RelPlanned
+        } else if v.starts_with("initial") {
+            ActClass::RelInitial
+        } else {
+            ActClass::RelSigned
+        };
         Some(Act { start: from + subj.start(), end: from + verb.end(), class, verb: from + verb.start() })
     }
 }

@@ -288,7 +288,7 @@ impl<'d> Cx<'d> {
             ActClass::Dated => 0.6,
             ActClass::Implement => 0.7,
             ActClass::Establish | ActClass::Conclude => 0.8,
-            ActClass::Initial | ActClass::PassiveInitial | ActClass::RelInitial => 0.8,
+            ActClass::Initial | ActClass::PassiveInitial | ActClass::RelInitial | ActClass::RelPlanned => 0.8,
             _ => 0.9,
         };
         if m.plural {

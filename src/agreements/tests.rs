@@ -1563,3 +1563,21 @@ fn a_country_describing_an_organisation_in_apposition_is_no_party() {
     assert!(parties(&a).contains(&"Japan"), "{:?}", parties(&a));
 }
 
+
+#[test]
+fn a_relative_with_a_signing_to_come_is_a_planned_agreement() {
+    let a = one(
+        "The focus of his visit will be a nuclear safeguards agreement that [Australia|GPE] and [China|GPE] are expected \
+         to sign when he visits [Canberra|GPE] on [Monday|DATE].",
+    );
+    assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Australia", "China"]));
+    // Negotiations launched on it: discussed, whatever the sides hope.
+    let a = one(
+        "[Ann Lee|PERSON] and [Bo Park|PERSON] launched negotiations on a bilateral agreement between [Canada|GPE] and \
+         [Mexico|GPE], which both sides hope to conclude within a year.",
+    );
+    assert_eq!(a.status, AgreementStatus::Discussed);
+    // Signed in the relative: signed.
+    let a = one("The agreement that [Australia|GPE] and [China|GPE] signed on [Monday|DATE] opens the way for sales.");
+    assert_eq!(a.status, AgreementStatus::Signed);
+}

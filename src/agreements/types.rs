@@ -25,6 +25,9 @@ pub(super) enum ActClass {
     RelSigned,
     /// The same with "initialled".
     RelInitial,
+    /// The same with a signing to come: "the agreement that Australia and China are expected
+    /// to sign".
+    RelPlanned,
     PassivePlanned,
     /// "must still be ratified": no act.
     PassiveDuty,
@@ -40,7 +43,8 @@ impl ActClass {
             | ActClass::PassivePlanned
             | ActClass::Initial
             | ActClass::PassiveInitial
-            | ActClass::RelInitial => Some(AgreementStatus::Planned),
+            | ActClass::RelInitial
+            | ActClass::RelPlanned => Some(AgreementStatus::Planned),
             ActClass::Discuss => Some(AgreementStatus::Discussed),
             _ => Some(AgreementStatus::Signed),
         }
@@ -60,6 +64,7 @@ impl ActClass {
                 | ActClass::PassiveInitial
                 | ActClass::RelSigned
                 | ActClass::RelInitial
+                | ActClass::RelPlanned
                 | ActClass::Dated
         )
     }
@@ -72,7 +77,7 @@ impl ActClass {
 
     /// An object relative: its own subject names the signers.
     pub(super) fn relative(self) -> bool {
-        matches!(self, ActClass::RelSigned | ActClass::RelInitial)
+        matches!(self, ActClass::RelSigned | ActClass::RelInitial | ActClass::RelPlanned)
     }
 }
 

@@ -314,6 +314,11 @@ fn visit_phrasings() {
     let m = one("[Ann Lee|PERSON] had an official talk with his counterpart [Bo Park|PERSON].", PUB);
     assert_eq!((m.kind, names(&m)), (MeetingKind::Talks, vec!["Ann Lee", "Bo Park"]));
     assert!(read("[Ann Lee|PERSON] gave a talk with slides on trade at [Harvard|ORG].", PUB).is_empty());
+    assert!(read("[Ann Lee|PERSON] said she was ready to talk with [Bo Park|PERSON].", PUB).is_empty());
+    // Phone calls made are no courtesy calls; calls on someone to act are no meeting.
+    let m = one("[Ann Lee|PERSON] made phone calls to President [Bo Park|PERSON] and Premier [Cy Dorn|PERSON].", PUB);
+    assert_eq!(m.kind, MeetingKind::Call);
+    assert!(read("[Ann Lee|PERSON] made repeated calls on [Bo Park|PERSON] to halt the strikes.", PUB).is_empty());
 }
 
 #[test]
@@ -2413,13 +2418,18 @@ fn received_after_adjuncts_set_off_by_commas() {
     // Where, when and who else was there come before the guest.
     let m = one(
         "The Head of Government, Mr. [Ann Lee|PERSON], received, in the presence of the Minister of Foreign Affairs, \
-         Mr. [Cy Dorn|PERSON], on [Friday 11 March 2022|DATE], at the headquarters of the Government in [Rabat|GPE], \
+         [African|NORP] Cooperation, and Expatriates, Mr. [Cy Dorn|PERSON], on [Friday 11 March 2022|DATE], at the headquarters of the Government in [Rabat|GPE], \
          Mr. [Bo Park|PERSON], Prime Minister of [Freedonia|GPE].",
         PUB,
     );
     assert_eq!((m.kind, place(&m)), (MeetingKind::Meeting, Some("Rabat")));
     assert!(names(&m).contains(&"Ann Lee") && names(&m).contains(&"Bo Park"), "{:?}", names(&m));
     assert!(read("[Ann Lee|PERSON] received, in the morning, a letter that [Bo Park|PERSON] wrote.", PUB).is_empty());
+    assert!(read(
+        "[Ann Lee|PERSON] received, at a ceremony in [Oslo|GPE], the Nobel Peace Prize, [Bo Park|PERSON] told reporters.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -2434,4 +2444,10 @@ fn received_or_greeted_the_king_named_before() {
     assert!(pairs.contains(&vec!["Abdullah Gul", "Abdullah"]), "{pairs:?}");
     assert!(pairs.contains(&vec!["Ahmet Sezer", "Abdullah"]), "{pairs:?}");
     assert!(read("[Ann Lee|PERSON] greeted the decision of the court.", PUB).is_empty());
+    let ms = read(
+        "President [Bo Park|PERSON] spoke on [Monday|DATE]. [Ann Lee|PERSON] greeted the president's announcement with \
+         scepticism. [Cy Dorn|PERSON] received the president of the Football Federation.",
+        PUB,
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
 }

@@ -108,7 +108,13 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
         }
         "talks" | "consultations" => Some(MeetingKind::Talks),
         // "had an official talk with X"; "gave a talk" is a lecture.
-        "talk" if units.get(j + 1).and_then(|u| u.word()) == Some("with") => Some(MeetingKind::Talks),
+        // (A noun: an article or a modifier before it; "ready to talk with X" is the verb.)
+        "talk"
+            if units.get(j + 1).and_then(|u| u.word()) == Some("with")
+                && (matches!(prev, "a" | "an" | "the") || j.checked_sub(1).is_some_and(|p| is_modifier(&units[p]))) =>
+        {
+            Some(MeetingKind::Talks)
+        }
         "meeting" | "meetings" | "summit" | "summits" => Some(MeetingKind::Meeting),
         "visit" | "visits" | "trip" | "tour" => Some(MeetingKind::Visit),
         "conversation" | "conversations" | "call" | "calls"
@@ -298,7 +304,8 @@ pub(super) fn adjuncts_then_person(units: &[Unit], i: usize) -> bool {
     false
 }
 
-/// Whether a PERSON follows adjuncts set off by commas, the first opened by a preposition:
+/// Whether a PERSON follows adjuncts set off by commas, the first opened by a preposition (or
+/// "accompanied"):
 /// "received, in the presence of the Minister of Foreign Affairs, Mr. X, on Friday 11 March
 /// 2022, at the headquarters of the Government in Rabat, Mr. Y" (releases in the manner of
 /// Moroccan and Gulf agencies give who else was there, when and where before the guest).
@@ -308,19 +315,37 @@ pub(super) fn set_off_adjuncts_then_person(units: &[Unit], i: usize) -> bool {
     {
         return false;
     }
-    let mut j = i + 2;
-    while j < units.len() && j < i + 60 && !is_stop_punct(&units[j]) {
-        if units[j].is_p(',') {
-            // "Mr. X", "H.E. X": an honorific and its period before the name.
-            let mut k = j + 1;
-            while k < j + 5 && units.get(k).is_some_and(|u| u.is_p('.') || u.is_wi(&["mr", "mrs", "ms", "dr", "h.e", "he"])) {
-                k += 1;
-            }
-            if units.get(k).is_some_and(|u| u.is(EntityLabel::Person) && !u.poss) {
-                return true;
-            }
+    // Segment by segment: one opened by a preposition ("on Friday", "at the headquarters"), or
+    // the rest of a title cut by commas ("African Cooperation", "and Moroccan Expatriates"),
+    // goes on; one opened by a person (after "Mr.", "H.E.") is the guest; anything else ("the
+    // Nobel Peace Prize", "a letter") ends the search.
+    let mut j = i;
+    for _ in 0..8 {
+        let start = j + 1;
+        let mut k = start;
+        while k < start + 5 && units.get(k).is_some_and(|u| u.is_p('.') || u.is_wi(&["mr", "mrs", "ms", "dr", "h.e"])) {
+            k += 1;
         }
-        j += 1;
+        if units.get(k).is_some_and(|u| u.is(EntityLabel::Person) && !u.poss) {
+            return true;
+        }
+        let opens = |u: &Unit| {
+            u.is_wi(&["in", "on", "at", "during", "accompanied", "and"]) || u.cap || u.label.is_some()
+        };
+        if !units.get(start).is_some_and(opens) {
+            return false;
+        }
+        // To the segment's closing comma.
+        j = start + 1;
+        while j < units.len() && j < start + 25 && !units[j].is_p(',') {
+            if is_stop_punct(&units[j]) {
+                return false;
+            }
+            j += 1;
+        }
+        if !units.get(j).is_some_and(|u| u.is_p(',')) {
+            return false;
+        }
     }
     false
 }
@@ -332,9 +357,13 @@ pub(super) fn office_after_the(units: &[Unit], i: usize) -> bool {
     if !units.get(i).is_some_and(|u| u.is_w("the")) {
         return false;
     }
-    for u in units.iter().skip(i + 1).take(3) {
+    for (k, u) in units.iter().enumerate().skip(i + 1).take(3) {
         if u.word().is_some_and(|w| is_in(&OFFICES, w)) || (u.label.is_some() && is_in(&OFFICES, &u.low)) {
-            return true;
+            // Not "the president's announcement", nor "the president of the Football
+            // Federation" (the office of a country is: "the President of Kenya").
+            let of_something_else = units.get(k + 1).is_some_and(|u| u.is_w("of"))
+                && !units.get(k + 2).is_some_and(|u| u.is(EntityLabel::Gpe));
+            return !u.poss && !of_something_else;
         }
         let modifier = u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_wi(&["visiting", "new"]);
         if !modifier {
@@ -921,7 +950,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 let noun = if call_off && next != "off" {
                     None
                 } else {
-                    noun_after(units, from, nouns).filter(|&j| !consumed[j])
+                    // "calls" only as courtesy calls: "made phone calls to X" is calls, "made
+                    // repeated calls on X to halt" urging.
+                    noun_after(units, from, nouns)
+                        .filter(|&j| !consumed[j])
+                        .filter(|&j| !units[j].is_w("calls") || (j > 0 && units[j - 1].is_w("courtesy")))
                 };
                 // "had lunch with X", "held a working dinner with X": a meal with someone.
                 let meal = if noun.is_none()
@@ -936,7 +969,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 if let Some(j) = noun {
                     let kind = if is_in(&PAY, w) {
                         // "paid a courtesy call on X" meets X; "paid a visit to Y" visits Y.
-                        if units[j].is_wi(&["call", "calls"]) && matches!(word(j + 1), "on" | "upon") {
+                        let courtesy = j > 0 && units[j - 1].is_w("courtesy");
+                        if units[j].is_wi(&["call", "calls"]) && (matches!(word(j + 1), "on" | "upon") || courtesy) {
                             Some(MeetingKind::Meeting)
                         } else {
                             Some(MeetingKind::Visit)

@@ -74,13 +74,17 @@ pub(super) fn cluster(mentions: &[Mention]) -> Vec<usize> {
             (0..multi_clusters).filter(|&c| words[c].iter().any(|w| same_word(w, tok))).collect();
         // A given name alone is weak: "King Abdullah" is not the minister "Abdullah Gul", and
         // once a person is known by the word alone, the word alone names that person.
-        let given_name_only = |c: &usize| !full[*c].last().is_some_and(|w| same_word(w, tok));
+        // (The word is not the last of the cluster's longest name: a given name, or the family
+        // name of a name written family name first, "Xi" in "Xi Jinping".)
+        let not_last_word = |c: &usize| !full[*c].last().is_some_and(|w| same_word(w, tok));
         let royal = |role: &str| role.split_whitespace().any(|w| MONARCH_TITLES.contains(&gazetteer::fold(w).as_str()));
         if mentions[i].cue.role.as_deref().is_some_and(royal) {
-            cands.retain(|c| !given_name_only(c) || roles[*c].iter().any(|r| royal(r)));
+            // A cluster with a title of another kind only: "Crown Prince Mohammed" after plain
+            // "Mohammed bin Salman" is still him.
+            cands.retain(|c| !not_last_word(c) || roles[*c].is_empty() || roles[*c].iter().any(|r| royal(r)));
         }
         if let Some(&alone) = single.get(tok) {
-            if cands.iter().all(given_name_only) {
+            if cands.iter().all(not_last_word) {
                 cands = vec![alone];
             }
         }

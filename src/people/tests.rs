@@ -776,6 +776,9 @@ fn a_monarch_named_by_his_given_name_is_not_a_minister_who_shares_it() {
     let people = resolve_people(&d);
     assert_eq!(find(&people, "Abdullah").mentions.len(), 3, "{people:#?}");
     assert_eq!(find(&people, "Abdullah Gul").mentions.len(), 2, "{people:#?}");
+    // A full name given with no title at all, then the royal title with the given name.
+    let d = doc("[Mohammed bin Salman|PERSON] said so. Crown Prince [Mohammed|PERSON] added more.");
+    assert_eq!(resolve_people(&d).len(), 1, "{:#?}", resolve_people(&d));
     // A title of the same kind still joins the given name to its full name.
     let d = doc("King [Abdullah bin Abdulaziz|PERSON] arrived. King [Abdullah|PERSON] met the president.");
     let people = resolve_people(&d);
@@ -784,8 +787,8 @@ fn a_monarch_named_by_his_given_name_is_not_a_minister_who_shares_it() {
 
 #[test]
 fn an_initial_stuck_to_the_name_is_still_the_surname_alone() {
-    let d = doc("Prime Minister [J.Erdenebat|PERSON] arrived. Later [Erdenebat|PERSON] met [J.R.R. Tolkien|PERSON].");
+    let d = doc("Prime Minister [J.Erdenebat|PERSON] arrived. Later [Erdenebat|PERSON] met the press.");
     let people = resolve_people(&d);
     assert_eq!(find(&people, "J.Erdenebat").mentions.len(), 2, "{people:#?}");
-    assert_eq!(people.len(), 2, "{people:#?}");
+    assert_eq!(people.len(), 1, "{people:#?}");
 }

@@ -260,7 +260,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let chosen = published_line
         .or(url_day)
         .or(dateline_dated)
-        .or(updated_line.filter(|u| dateline_inferred.is_some_and(|d| day_apart(u, &d))))
+        .or(updated_line.filter(|u| dateline_inferred.is_some_and(|d| u.day().zip(d.day()).is_some_and(|(u, d)| (u - d).num_days() == 1))))
         .or(dateline_inferred)
         .or(title_dated)
         .or(updated_line)

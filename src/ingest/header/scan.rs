@@ -56,6 +56,9 @@ pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
     });
     let head = within.take_while(|&n| n <= WIDE_HEAD_LINES).count();
     for (i, line) in all.iter().enumerate().take(head) {
+        if read_more(i) || read_more(i + 1) {
+            continue;
+        }
         let p = plain(line.text);
         if let Kind::Dates { published, updated } = classify(p) {
             if let Some(d) = published.or(updated).filter(full).filter(|_| !after_weather(&all, i)) {

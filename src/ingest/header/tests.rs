@@ -761,6 +761,9 @@ fn datelines_with_a_weekday_between_or_a_slashed_year() {
 fn an_updated_stamp_outranks_a_dateline_without_its_year() {
     let t = "Top News\n\nPremier arrives in Ruritania\n\nUpdated: 2006-04-02 08:52\n\nSUNPORT, Ruritania, April 1 -- The premier arrived in Sunport on Saturday night for a four-day visit.\n";
     assert_eq!(parse(t, None).published.as_deref(), Some("2006-04-02"));
+    // A stamp the day before the dateline is no later posting: the dateline's day stands.
+    let t = t.replace("2006-04-02 08:52", "2006-03-31 08:52");
+    assert_eq!(parse(&t, None).published.as_deref(), Some("2006-04-01"));
 }
 
 #[test]
@@ -769,6 +772,8 @@ fn teasers_of_other_stories_do_not_use_up_the_header() {
     for k in 0..20 {
         t.push_str(&format!("Another story number {k} about something else\n\nRead more\n\n"));
     }
+    // A teaser's own date is the other story's.
+    t.push_str("Older story on trade\n\nPosted: 2009-07-01\n\nRead more\n\n");
     t.push_str("Middle east\n\nPremier in Sunport for talks\n\nLatest update : 2009-08-18\n\nThe premier met the president for talks in Sunport on Tuesday, officials said.\n");
     assert_eq!(parse(&t, None).published.as_deref(), Some("2009-08-18"));
 }
