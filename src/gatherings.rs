@@ -549,7 +549,9 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
             found.push((e.span, Host::Bloc(gazetteer::fold(e.span.slice(text).trim())), e.span.start, display_name(e.span.slice(text))));
         }
     }
-    for (noun, host, name_start, name) in found {
+    // One meeting of bodies per sentence: "the final meeting of the Ministerial, a regular
+    // meeting of the Nuclear Planning Group" tells one gathering twice.
+    if let Some((noun, host, name_start, name)) = found.into_iter().next() {
         let until = floor(text, (noun.end + REACH_AFTER).min(sentence.end));
         let place = place_after(text, entities, noun, until, lists);
         let date = date_near(doc, entities, noun, name_start, until, anchor);
@@ -557,9 +559,6 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
         let attendee = attendee_of(doc, sentence, entities, name_start, lists);
         let place = place.or_else(|| attendee.and_then(|a| place_of_journey(doc, entities, a, name_start)));
         out.push(Mention { host, name, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: true, attendee });
-        // One meeting of bodies per sentence: "the final meeting of the Ministerial, a regular
-        // meeting of the Nuclear Planning Group" tells one gathering twice.
-        break;
     }
     if out.is_empty() {
         out.extend(
