@@ -682,7 +682,6 @@ impl<'d> Reader<'d> {
     /// "the") stands for: up to three words ending in an office, a demonym or country giving
     /// the person's country; someone named before (see [`Reader::person_described`]).
     pub(super) fn object_by_office(&mut self, s: &Sentence, from: usize, to: usize) -> Option<PRef> {
-        static OFFICES: LazyLock<Vec<&str>> = words!("meetings/object_offices.txt");
         let units = s.units;
         let mut words: Vec<String> = Vec::new();
         let mut country: Option<&'static str> = None;
@@ -690,7 +689,7 @@ impl<'d> Reader<'d> {
         while k < to.min(from + 4) {
             let u = &units[k];
             // "the Qatari [Emir]": an office the tagger took for a name or a nationality.
-            let office_as_name = u.label.is_some() && is_in(&OFFICES, &u.low);
+            let office_as_name = u.label.is_some() && u.names_office();
             if let Some(w) = u.word() {
                 if is_in(&PREPOSITIONS, w) {
                     break;
@@ -706,7 +705,7 @@ impl<'d> Reader<'d> {
             }
             k += 1;
         }
-        if !words.last().is_some_and(|w| is_in(&OFFICES, w)) {
+        if !words.last().is_some_and(|w| is_in(&OBJECT_OFFICES, w)) {
             return None;
         }
         // "the Emir of Qatar", "the President of Kenya".

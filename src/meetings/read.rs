@@ -200,11 +200,7 @@ impl<'d> Reader<'d> {
             && units[r.np_start - 1].is_wi(&["after", "following", "during", "in", "at"])
             // "saw no point in talks with Y", "expressed interest in a meeting with Y": an
             // attitude to a meeting, not one held.
-            && !(units[r.np_start - 1].is_wi(&["in", "at"])
-                && units[r.np_start - 2].is_wi(&[
-                    "point", "sense", "interest", "interested", "confidence", "hope", "hopes", "role", "faith", "trust",
-                    "belief", "use", "value", "participation", "part",
-                ]))
+            && !(units[r.np_start - 1].is_wi(&["in", "at"]) && units[r.np_start - 2].is_wi(&ATTITUDE_NOUNS))
         {
             if let Some(one) = self.clause_subject_before(s, r.np_start - 1, true) {
                 subject = one;
@@ -328,9 +324,7 @@ impl<'d> Reader<'d> {
         let hosted_for = kind == MeetingKind::Visit
             && is_noun
             && owners.is_empty()
-            && r.np_start >= 1
-            && s.word(r.np_start - 1) == "for"
-            && units.get(r.np_start).is_some_and(|u| u.is_wi(&["a", "an"]));
+            && super::reader::for_a(s, r.np_start);
         if hosted_for {
             let receiving = (r.cs..r.np_start - 1).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
             // The one received stands right after the verb, titles aside: not "received an

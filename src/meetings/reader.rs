@@ -619,6 +619,10 @@ pub(super) fn received_on_visit(s: &Sentence, verb: usize, np: usize) -> bool {
         && s.units[verb].is_wi(&[
             "received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets", "host", "receive", "welcome",
         ])
-        && ((s.units[np].is_wi(&["his", "her"]) && s.units[np - 1].is_wi(&["on", "during"]))
-            || (s.units[np].is_wi(&["a", "an"]) && s.units[np - 1].is_w("for")))
+        && ((s.units[np].is_wi(&["his", "her"]) && s.units[np - 1].is_wi(&["on", "during"])) || for_a(s, np))
+}
+
+/// Whether the noun phrase starting at `np` is "for a/an ...".
+pub(super) fn for_a(s: &Sentence, np: usize) -> bool {
+    np >= 1 && s.units[np].is_wi(&["a", "an"]) && s.units[np - 1].is_w("for")
 }

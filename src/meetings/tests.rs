@@ -29,6 +29,16 @@ fn date(m: &Meeting) -> Option<String> {
     m.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso())
 }
 
+/// The first meeting of `kind` among `ms` (the test fails, showing them all, when there is none).
+fn of_kind(ms: &[Meeting], kind: MeetingKind) -> &Meeting {
+    ms.iter().find(|m| m.kind == kind).unwrap_or_else(|| panic!("no {kind:?} in {ms:#?}"))
+}
+
+/// Whether no meeting among `ms` is of `kind`.
+fn lacks(ms: &[Meeting], kind: MeetingKind) -> bool {
+    ms.iter().all(|m| m.kind != kind)
+}
+
 fn one(marked: &str, published: Option<&str>) -> Meeting {
     let ms = read(marked, published);
     assert_eq!(ms.len(), 1, "{marked}: {ms:#?}");
@@ -162,8 +172,8 @@ fn visits() {
     ] {
         let ms = read(text, PUB);
         assert_eq!(ms.len(), 2, "{text}: {ms:#?}");
-        let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("a visit");
-        let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+        let visit = of_kind(&ms, MeetingKind::Visit);
+        let talks = of_kind(&ms, MeetingKind::Talks);
         assert_eq!((names(visit), place(visit)), (vec!["Ali Reza"], Some("London")));
         assert_eq!((names(talks), place(talks)), (vec!["Ali Reza", "Bo Park"], Some("London")));
         assert_eq!(date(visit), date(talks));
@@ -171,8 +181,8 @@ fn visits() {
     // A perfect of being, and a "since" of time that opens no clause.
     let text = "[Ali Reza|PERSON], a veteran diplomat, had been in [London|GPE] since [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].";
     let ms = read(text, PUB);
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("a visit");
-    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    let visit = of_kind(&ms, MeetingKind::Visit);
+    let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!((names(visit), place(visit)), (vec!["Ali Reza"], Some("London")));
     assert_eq!((names(talks), place(talks)), (vec!["Ali Reza", "Bo Park"], Some("London")));
     // "been" without "has/had" is no journey, and "since" before a clause still opens one.
@@ -448,7 +458,7 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
 fn meetings_planned_in_the_past_tense_fall_with_a_cancelled_trip() {
     let lead = "[Ali Reza|PERSON] cancelled his trip to [Berlin|GPE].";
     let ms = read(&format!("{lead} [Ali Reza|PERSON] was expected to meet [Bo Park|PERSON]."), PUB);
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("the meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(m.status, MeetingStatus::Cancelled);
     // A plan in the future tense, or a trip not cancelled, keeps the plan.
     let ms = read(&format!("{lead} [Ali Reza|PERSON] will meet [Bo Park|PERSON] in [Rome|GPE]."), PUB);
@@ -463,7 +473,7 @@ fn a_relative_clause_on_a_plural_noun_is_not_the_persons_before_it() {
         "President [Ali Reza|PERSON] received a group of intellectuals, who earlier today had visited [Shusha|GPE].",
         PUB,
     );
-    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+    assert!(lacks(&ms, MeetingKind::Visit), "{ms:#?}");
     // On a person (or a singular title after one) the clause is theirs.
     let m = one("They thanked [Ali Reza|PERSON], who visited [Shusha|GPE] on [Monday|DATE].", PUB);
     assert_eq!((m.kind, names(&m)), (MeetingKind::Visit, vec!["Ali Reza"]));
@@ -642,10 +652,10 @@ fn participants_come_from_the_clause() {
          [last week|DATE], spokesman [Carl Dahl|PERSON] told reporters.",
         PUB,
     );
-    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!(names(talks), ["Ann Lee", "Bo Park"]);
     assert_eq!(date(talks).as_deref(), Some("2024-02-26/2024-03-03"));
-    let meeting = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("relative clause meeting");
+    let meeting = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(names(meeting), ["Ann Lee", "Eli Roth"]);
 }
 
@@ -910,7 +920,7 @@ fn passive_and_sat_down() {
          received by President [Rui Lopes|PERSON] at the palace.",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!((names(m), m.status), (vec!["Ana Costa", "Rui Lopes"], MeetingStatus::Occurred));
     assert_eq!((place(m), date(m).as_deref()), (Some("Lima"), Some("2024-03-05")));
     let m = one("[Ana Costa|PERSON] will be hosted by [Rui Lopes|PERSON] in [Lima|GPE] on [Friday|DATE].", PUB);
@@ -970,7 +980,7 @@ fn participants_across_clauses_and_sentences() {
          [Monday|DATE], she and President [Rui Lopes|PERSON] held talks at the palace.",
         PUB,
     );
-    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!(names(talks), ["Ana Costa", "Rui Lopes"]);
     assert_eq!((place(talks), date(talks).as_deref()), (Some("Lima"), Some("2024-03-04")));
     // "The Peruvian minister": a role and a country.
@@ -979,7 +989,7 @@ fn participants_across_clauses_and_sentences() {
          arrived in [Oslo|GPE] on [Sunday|DATE] on a two-day official visit.",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!((names(visit), place(visit)), (vec!["Rui Lopes"], Some("Oslo")));
     // "the two presidents" some sentences on: the two presidents, not the latest pair.
     let ms = read(
@@ -1056,7 +1066,7 @@ fn a_tour_of_two_countries_places_each_meeting_with_its_host() {
          [Costa|PERSON] would meet with [Rui Lopes|PERSON], it said.",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(place(m), None);
 }
 
@@ -1068,7 +1078,7 @@ fn places_from_visits_datelines_and_capitals() {
          Prices fell. [Ana Costa|PERSON] also met [Rui Lopes|PERSON] on [Monday|DATE].",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(place(m), Some("Lima"));
     // ... but not a meeting weeks before it.
     let ms = read(
@@ -1076,7 +1086,7 @@ fn places_from_visits_datelines_and_capitals() {
          [Rui Lopes|PERSON] on [January 5|DATE].",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(place(m), None);
     // A building with no town: the dateline's city.
     let m = one(
@@ -1120,7 +1130,7 @@ fn dates_relative_to_the_story_and_to_other_events() {
          [Rui Lopes|PERSON] co-chaired the joint commission.",
         PUB,
     );
-    let c = ms.iter().find(|m| m.kind == MeetingKind::Conference).expect("conference");
+    let c = of_kind(&ms, MeetingKind::Conference);
     assert_eq!((names(c), date(c).as_deref()), (vec!["Ana Costa", "Rui Lopes"], Some("2024-03-04")));
     // A visit that is the backdrop of a dated event shares its date.
     let m =
@@ -1427,7 +1437,7 @@ fn places_of_visits_told_around_the_visitor_or_the_meeting() {
          [Ana Costa|PERSON] will hold talks with [Rui Lopes|PERSON]."
     );
     let ms = read(&text, PUB);
-    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!(place(talks), Some("Chile"));
     // Without it, that far off, the visit does not place the talks.
     let text = format!(
@@ -1435,14 +1445,14 @@ fn places_of_visits_told_around_the_visitor_or_the_meeting() {
          [Ana Costa|PERSON] will hold talks with [Rui Lopes|PERSON]."
     );
     let ms = read(&text, PUB);
-    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!(place(talks), None);
     // "is visiting Chile this week, where she will meet X".
     let ms = read(
         "[Ana Costa|PERSON] is visiting [Chile|GPE] [this week|DATE], where she will meet [Rui Lopes|PERSON].",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(place(m), Some("Chile"));
 }
 
@@ -1453,9 +1463,9 @@ fn a_visit_that_names_its_visitor_inside_a_meeting_is_a_record_of_its_own() {
          [January|DATE].",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!((names(visit), place(visit)), (vec!["Rui Lopes"], Some("Lima")));
-    let meeting = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let meeting = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(place(meeting), Some("Lima"));
     // An honorific tagged as a person stands for the sentence's first person.
     let ms = read(
@@ -1463,7 +1473,7 @@ fn a_visit_that_names_its_visitor_inside_a_meeting_is_a_record_of_its_own() {
          with [His Majesty|PERSON]'s special visit to [Peru|GPE].",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!((names(visit), place(visit)), (vec!["Hassan Bakar"], Some("Peru")));
     // A visit owned by a pronoun stays the meeting's backdrop.
     let ms = read("[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].", PUB);
@@ -1479,7 +1489,7 @@ fn the_two_holders_of_an_office_and_an_event_months_apart() {
          secretaries met in [Kisumu|GPE].",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     let mut people = names(m);
     people.sort();
     assert_eq!(people, ["Ann Kamau", "Tom King"]);
@@ -1608,7 +1618,7 @@ fn expected_or_due_in_a_place_for_a_visit_is_planned() {
         "Premier [Li Qiang|PERSON] is due in [Berlin|GPE] on [Monday|DATE] for talks with [Olaf Scholz|PERSON].",
         PUB,
     );
-    let talks = ms.iter().find(|m| m.kind == MeetingKind::Talks).expect("talks");
+    let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!(
         (talks.status, names(talks), place(talks)),
         (MeetingStatus::Planned, vec!["Li Qiang", "Olaf Scholz"], Some("Berlin"))
@@ -1788,14 +1798,14 @@ fn negotiations_held_and_a_day_before_the_noun() {
 #[test]
 fn visiting_a_person_is_meeting_them() {
     let rs = read("[Chinese|NORP] Premier [Li Qiang|PERSON] visited former [Cuban|NORP] President [Raul Soto|PERSON] on [Sunday|DATE] in [Havana|GPE].", PUB);
-    let m = rs.iter().find(|m| m.kind == MeetingKind::Meeting).expect("a meeting");
+    let m = of_kind(&rs, MeetingKind::Meeting);
     assert_eq!((names(m), place(m)), (vec!["Li Qiang", "Raul Soto"], Some("Havana")));
     // A clause after the object: the person is no one visited.
     let rs = read("[Ann Lee|PERSON] visited troops that President [Bo Park|PERSON] had deployed to [Poland|GPE].", PUB);
-    assert!(rs.iter().all(|m| m.kind != MeetingKind::Meeting), "{rs:#?}");
+    assert!(lacks(&rs, MeetingKind::Meeting), "{rs:#?}");
     // A place of the person's is visited, not the person.
     let rs = read("Premier [Li Qiang|PERSON] visited the home of [Raul Soto|PERSON] in [Havana|GPE].", PUB);
-    assert!(rs.iter().all(|m| m.kind != MeetingKind::Meeting), "{rs:#?}");
+    assert!(lacks(&rs, MeetingKind::Meeting), "{rs:#?}");
 }
 
 #[test]
@@ -2203,7 +2213,7 @@ fn a_stopover_is_a_visit_a_stop_on_the_way_is_not() {
          Foreign Minister [Maka Botchorishvili|PERSON].",
         PUB,
     );
-    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+    assert!(lacks(&ms, MeetingKind::Visit), "{ms:#?}");
     assert!(read("The talks stopped in [Geneva|GPE].", PUB).is_empty());
 }
 
@@ -2273,7 +2283,7 @@ fn the_one_received_on_a_visit_is_its_visitor() {
         "President [Mahmoud Abbas|PERSON] on [Monday|DATE] received King [Abdullah II|PERSON] on his very first visit to [Ramallah|GPE].",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!((names(visit), place(visit)), (vec!["Abdullah II"], Some("Ramallah")));
     assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting));
     // Met during her visit: still the meeting's backdrop.
@@ -2288,14 +2298,14 @@ fn the_after_rule_is_not_a_journeys_and_the_receiving_rule_needs_its_own_clause(
         "[Garcia|PERSON] returned to [Madrid|GPE] on [Monday|DATE] after his meeting with President [Juan Perez|PERSON] in [Lima|GPE].",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind == MeetingKind::Meeting).expect("meeting");
+    let m = of_kind(&ms, MeetingKind::Meeting);
     assert_ne!(date(m).as_deref(), Some("2024-03-04"));
     // A verb of receiving in a relative clause does not take the visit from its owner.
     let ms = read(
         "President [Ali Reza|PERSON], who welcomed the proposal, spoke to students on [Monday|DATE] during his visit to [Germany|GPE].",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!(names(visit), ["Ali Reza"]);
 }
 
@@ -2305,11 +2315,11 @@ fn a_delegation_led_by_a_person_in_an_apposition_arrives_with_its_head() {
         "A [Pakistani|NORP] delegation, led by Foreign Minister [Hina Khar|PERSON], arrived in [Kabul|GPE] on [Tuesday|DATE] for talks on trade.",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!((names(visit), place(visit)), (vec!["Hina Khar"], Some("Kabul")));
     // Not any group: a team led by its coach is no delegation.
     let ms = read("The team, led by coach [Ana Costa|PERSON], arrived in [Kabul|GPE] on [Tuesday|DATE].", PUB);
-    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+    assert!(lacks(&ms, MeetingKind::Visit), "{ms:#?}");
 }
 
 #[test]
@@ -2333,12 +2343,12 @@ fn the_one_hosted_for_a_visit_is_its_visitor() {
         "Secretary [Ana Costa|PERSON] hosted Foreign Minister [Wang Yi|PERSON] for an official visit on [Monday|DATE] in [Lima|GPE].",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!((names(visit), place(visit)), (vec!["Wang Yi"], Some("Lima")));
     assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting && names(m).len() == 2), "{ms:#?}");
     // Hosting a dinner for a visiting delegation names no visitor.
     let ms = read("Minister [Ana Costa|PERSON] hosted a dinner for a visiting delegation in [Lima|GPE].", PUB);
-    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit), "{ms:#?}");
+    assert!(lacks(&ms, MeetingKind::Visit), "{ms:#?}");
 }
 
 #[test]
@@ -2386,7 +2396,7 @@ fn yet_to_meet_an_invitation_to_visit_and_a_cable_received() {
         "[Ana Costa|PERSON] met [Rui Lopes|PERSON] in [Lima|GPE] on [Monday|DATE], inviting [Lopes|PERSON] to visit [Quito|GPE].",
         PUB,
     );
-    let visit = ms.iter().find(|m| m.kind == MeetingKind::Visit).expect("visit");
+    let visit = of_kind(&ms, MeetingKind::Visit);
     assert_eq!((visit.status, place(visit)), (MeetingStatus::Planned, Some("Quito")));
     // A cable received is no meeting; a person received is one.
     let ms = read("President [Ana Costa|PERSON] received a cable from President [Rui Lopes|PERSON].", PUB);

@@ -353,12 +353,11 @@ pub(super) fn set_off_adjuncts_then_person(units: &[Unit], i: usize) -> bool {
 /// Whether a head of state or government named before stands at `i` by the office: "the
 /// king", "the Saudi king", "the visiting president" (`data/meetings/object_offices.txt`).
 pub(super) fn office_after_the(units: &[Unit], i: usize) -> bool {
-    static OFFICES: LazyLock<Vec<&str>> = words!("meetings/object_offices.txt");
     if !units.get(i).is_some_and(|u| u.is_w("the")) {
         return false;
     }
     for (k, u) in units.iter().enumerate().skip(i + 1).take(3) {
-        if u.word().is_some_and(|w| is_in(&OFFICES, w)) || (u.label.is_some() && is_in(&OFFICES, &u.low)) {
+        if u.names_office() {
             // Not "the president's announcement", nor "the president of the Football
             // Federation" (the office of a country is: "the President of Kenya").
             let of_something_else = units.get(k + 1).is_some_and(|u| u.is_w("of"))

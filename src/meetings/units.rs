@@ -19,6 +19,12 @@ pub(super) struct Unit {
 }
 
 impl Unit {
+    /// Whether the unit names an office in [`OBJECT_OFFICES`], also where the tagger took the
+    /// office for a name or a nationality ("the Qatari [Emir]").
+    pub(super) fn names_office(&self) -> bool {
+        self.word().is_some_and(|w| is_in(&OBJECT_OFFICES, w)) || (self.label.is_some() && is_in(&OBJECT_OFFICES, &self.low))
+    }
+
     pub(super) fn word(&self) -> Option<&str> {
         (self.label.is_none() && !self.punct).then_some(self.low.as_str())
     }

@@ -77,3 +77,11 @@ pub(super) static TOPIC_VERBS: LazyLock<Vec<&str>> = words!("meetings/topic_verb
 pub(super) static BUILDINGS: LazyLock<Vec<&str>> = words!("meetings/buildings.txt");
 
 pub(super) static PREPOSITIONS: LazyLock<Vec<&str>> = words!("meetings/prepositions.txt");
+
+/// Words before "in"/"at" that make the meeting after them an attitude, not one held ("saw no
+/// point in talks with Y", "expressed interest in a meeting with Y").
+pub(super) static ATTITUDE_NOUNS: LazyLock<Vec<&str>> = words!("meetings/attitude_nouns.txt");
+
+/// Offices a head of state or government is named by in place of the name ("met the emir",
+/// "received the Saudi king").
+pub(super) static OBJECT_OFFICES: LazyLock<Vec<&str>> = words!("meetings/object_offices.txt");

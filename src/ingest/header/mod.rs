@@ -260,7 +260,7 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     let chosen = published_line
         .or(url_day)
         .or(dateline_dated)
-        .or(updated_line.filter(|u| dateline_inferred.is_some_and(|d| u.day().zip(d.day()).is_some_and(|(u, d)| (u - d).num_days() == 1))))
+        .or(updated_line.filter(|u| dateline_inferred.is_some_and(|d| day_after(u, &d))))
         .or(dateline_inferred)
         .or(title_dated)
         .or(updated_line)
@@ -340,7 +340,12 @@ fn day_in_month(all: &[Line<'_>], month: &HeaderDate) -> Option<HeaderDate> {
 
 /// Two full dates one day apart.
 fn day_apart(a: &HeaderDate, b: &HeaderDate) -> bool {
-    a.day().zip(b.day()).is_some_and(|(x, y)| (x - y).num_days().abs() == 1)
+    day_after(a, b) || day_after(b, a)
+}
+
+/// Whether `a` is the day after `b`.
+fn day_after(a: &HeaderDate, b: &HeaderDate) -> bool {
+    a.day().zip(b.day()).is_some_and(|(x, y)| (x - y).num_days() == 1)
 }
 
 /// A page's own date stamp below a first-line date that is later than it: the first line was
