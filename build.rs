@@ -18,7 +18,9 @@ fn main() {
 /// lists changed never reuses records an older build wrote under the same version number.
 fn source_fingerprint() {
     fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -37,7 +39,13 @@ fn source_fingerprint() {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in files {
         let bytes = std::fs::read(&file).unwrap_or_default();
-        for &b in file.to_string_lossy().as_bytes().iter().chain([0u8].iter()).chain(bytes.iter()) {
+        for &b in file
+            .to_string_lossy()
+            .as_bytes()
+            .iter()
+            .chain([0u8].iter())
+            .chain(bytes.iter())
+        {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }

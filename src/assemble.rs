@@ -12,8 +12,8 @@ use crate::events::{Argument, EventMention, Role};
 use crate::gazetteer;
 use crate::people;
 use crate::records::{
-    Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus,
-    Participant, Party, PartyType,
+    Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Meeting, MeetingKind,
+    MeetingStatus, Participant, Party, PartyType,
 };
 use crate::text::{ByteSpan, CharIndex};
 
@@ -27,7 +27,9 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
         let date = date_of(doc, mention);
         let location = place_of(doc, mention);
         if mention.is_agreement {
-            let Some(kind) = agreement_kind(&mention.kind) else { continue };
+            let Some(kind) = agreement_kind(&mention.kind) else {
+                continue;
+            };
             let status = match mention.status.as_str() {
                 "signed" => AgreementStatus::Signed,
                 "planned" => AgreementStatus::Planned,
@@ -37,10 +39,22 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
             let mut parties = parties_of(doc, mention, &[Role::Party]);
             if parties.is_empty() {
                 // No party found: the countries of the people who signed or took part.
-                let people = people_in(doc, mention, &[Role::Signatory, Role::Participant, Role::Visitor, Role::Host]);
+                let people = people_in(
+                    doc,
+                    mention,
+                    &[
+                        Role::Signatory,
+                        Role::Participant,
+                        Role::Visitor,
+                        Role::Host,
+                    ],
+                );
                 for country in people.iter().filter_map(|p| p.country.clone()) {
                     if !parties.iter().any(|p| p.name == country) {
-                        parties.push(Party { name: country, kind: PartyType::Country });
+                        parties.push(Party {
+                            name: country,
+                            kind: PartyType::Country,
+                        });
                     }
                 }
             }
@@ -61,13 +75,19 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 confidence: round(mention.confidence),
             });
         } else {
-            let Some(kind) = meeting_kind(&mention.kind) else { continue };
+            let Some(kind) = meeting_kind(&mention.kind) else {
+                continue;
+            };
             let status = match mention.status.as_str() {
                 "occurred" => MeetingStatus::Occurred,
                 "planned" => MeetingStatus::Planned,
                 _ => MeetingStatus::Cancelled,
             };
-            let participants = people_in(doc, mention, &[Role::Participant, Role::Visitor, Role::Host]);
+            let participants = people_in(
+                doc,
+                mention,
+                &[Role::Participant, Role::Visitor, Role::Host],
+            );
             if participants.is_empty() || points_back(&doc.text, mention.trigger) {
                 continue;
             }
@@ -76,7 +96,11 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 kind,
                 status,
                 participants,
-                location: if kind == MeetingKind::Call { None } else { location },
+                location: if kind == MeetingKind::Call {
+                    None
+                } else {
+                    location
+                },
                 date,
                 topics: Vec::new(),
                 gathering: None,
@@ -92,11 +116,17 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
 /// the meeting, X emphasised ...", "Following the talks, ...". Such a phrase makes no record,
 /// whichever reader finds it.
 pub(crate) fn points_back(text: &str, trigger: ByteSpan) -> bool {
-    let (Some(before), Some(after)) = (text.get(..trigger.start), text.get(trigger.end..)) else { return false };
+    let (Some(before), Some(after)) = (text.get(..trigger.start), text.get(trigger.end..)) else {
+        return false;
+    };
     let mut words = before.split_whitespace().rev();
-    let (Some(the), Some(preposition)) = (words.next(), words.next()) else { return false };
+    let (Some(the), Some(preposition)) = (words.next(), words.next()) else {
+        return false;
+    };
     the.eq_ignore_ascii_case("the")
-        && ["after", "following", "before"].iter().any(|p| preposition.eq_ignore_ascii_case(p))
+        && ["after", "following", "before"]
+            .iter()
+            .any(|p| preposition.eq_ignore_ascii_case(p))
         && after.starts_with(',')
 }
 
@@ -132,8 +162,17 @@ pub fn gaps_left_by_rules(doc: &Document, meetings: Vec<Meeting>) -> Vec<Meeting
     let ruled: Vec<(usize, usize, bool)> = doc
         .meetings
         .iter()
-        .flat_map(|m| m.sources.iter().map(move |e| (e.start, e.end, m.kind == MeetingKind::Visit)))
-        .chain(doc.agreements.iter().flat_map(|a| &a.sources).map(|e| (e.start, e.end, false)))
+        .flat_map(|m| {
+            m.sources
+                .iter()
+                .map(move |e| (e.start, e.end, m.kind == MeetingKind::Visit))
+        })
+        .chain(
+            doc.agreements
+                .iter()
+                .flat_map(|a| &a.sources)
+                .map(|e| (e.start, e.end, false)),
+        )
         .collect();
     // A visit is told beside the meeting it holds ("received X on his first visit to Y"): a
     // learned visit fills a sentence where the rules read only encounters of other kinds.
@@ -141,32 +180,55 @@ pub fn gaps_left_by_rules(doc: &Document, meetings: Vec<Meeting>) -> Vec<Meeting
         let visit = m.kind == MeetingKind::Visit;
         let small = m.participants.len() == if visit { 1 } else { 2 };
         (m.confidence >= HYBRID_FLOOR || (small && m.confidence >= HYBRID_FLOOR_SMALL))
-            && m.sources.iter().all(|e| !ruled.iter().any(|&(s, t, v)| (v || !visit) && s < e.end && e.start < t))
+            && m.sources.iter().all(|e| {
+                !ruled
+                    .iter()
+                    .any(|&(s, t, v)| (v || !visit) && s < e.end && e.start < t)
+            })
     };
-    let complete =
-        |m: &Meeting| if m.kind == MeetingKind::Visit { m.location.is_some() } else { m.participants.len() >= 2 };
+    let complete = |m: &Meeting| {
+        if m.kind == MeetingKind::Visit {
+            m.location.is_some()
+        } else {
+            m.participants.len() >= 2
+        }
+    };
     let told_again = |m: &Meeting| {
         doc.meetings.iter().any(|r| {
             r.kind == m.kind
                 && m.participants
                     .iter()
-                    .filter(|p| r.participants.iter().any(|q| crate::merge::same_name(&p.name, &q.name)))
+                    .filter(|p| {
+                        r.participants
+                            .iter()
+                            .any(|q| crate::merge::same_name(&p.name, &q.name))
+                    })
                     .count()
                     >= 2
         })
     };
-    meetings.into_iter().filter(|m| fills(m) && complete(m) && !told_again(m) && !counterfactual(m)).collect()
+    meetings
+        .into_iter()
+        .filter(|m| fills(m) && complete(m) && !told_again(m) && !counterfactual(m))
+        .collect()
 }
 
 /// A meeting the learned reader took as held in a sentence that says it was not: "Had the talks
 /// gone ahead, they would have brought together X and Y" (the rules read the mood; the
 /// reader's status head does not).
 fn counterfactual(m: &Meeting) -> bool {
-    let Some(sentence) = m.sources.first().map(|e| e.sentence.to_lowercase()) else { return false };
-    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(sentence) = m.sources.first().map(|e| e.sentence.to_lowercase()) else {
+        return false;
+    };
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     m.status == MeetingStatus::Occurred
         && (words.first() == Some(&"had")
-            || words.windows(2).any(|w| matches!(w[0], "would" | "could" | "might") && w[1] == "have"))
+            || words
+                .windows(2)
+                .any(|w| matches!(w[0], "would" | "could" | "might") && w[1] == "have"))
 }
 
 /// Probability a role filler in a neighbouring sentence needs.
@@ -211,18 +273,24 @@ fn named(argument: &Argument) -> Vec<ByteSpan> {
 }
 
 fn label_at(doc: &Document, span: ByteSpan) -> Option<EntityLabel> {
-    doc.entities.iter().find(|e| e.span == span).map(|e| e.label)
+    doc.entities
+        .iter()
+        .find(|e| e.span == span)
+        .map(|e| e.label)
 }
 
 /// The people filling `roles`, in text order of their first argument, each once.
 fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Participant> {
     let same_sentence = |a: &Argument| {
-        doc.sentences[mention.sentence].start <= a.span.start && a.span.end <= doc.sentences[mention.sentence].end
+        doc.sentences[mention.sentence].start <= a.span.start
+            && a.span.end <= doc.sentences[mention.sentence].end
     };
     let people_here = mention
         .arguments
         .iter()
-        .filter(|a| roles.contains(&a.role) && same_sentence(a) && a.label == Some(EntityLabel::Person))
+        .filter(|a| {
+            roles.contains(&a.role) && same_sentence(a) && a.label == Some(EntityLabel::Person)
+        })
         .count();
     let mut spans: Vec<ByteSpan> = mention
         .arguments
@@ -232,7 +300,8 @@ fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Part
         // ("On May 6, Lavrov held telephone conversations with Pompeo" after a paragraph on his
         // call with Maas); else a name there takes part only when the reader is sure of it.
         .filter(|a| {
-            same_sentence(a) || (people_here < 2 && (a.label.is_none() || a.probability >= CROSS_SENTENCE_ROLE))
+            same_sentence(a)
+                || (people_here < 2 && (a.label.is_none() || a.probability >= CROSS_SENTENCE_ROLE))
         })
         .flat_map(named)
         .filter(|s| label_at(doc, *s) == Some(EntityLabel::Person))
@@ -241,7 +310,9 @@ fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Part
     let mut out: Vec<Participant> = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
     for span in spans {
-        let Some(i) = people::person_at(&doc.people, span) else { continue };
+        let Some(i) = people::person_at(&doc.people, span) else {
+            continue;
+        };
         if seen.contains(&i) {
             continue;
         }
@@ -262,22 +333,38 @@ fn people_in(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Part
 
 fn parties_of(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
-    let mut spans: Vec<ByteSpan> =
-        mention.arguments.iter().filter(|a| roles.contains(&a.role)).flat_map(named).collect();
+    let mut spans: Vec<ByteSpan> = mention
+        .arguments
+        .iter()
+        .filter(|a| roles.contains(&a.role))
+        .flat_map(named)
+        .collect();
     spans.sort_by_key(|s| (s.start, s.end));
     for span in spans {
         let text = strip_article(span.slice(&doc.text));
         let party = match label_at(doc, span) {
-            Some(EntityLabel::Gpe) | Some(EntityLabel::Loc) => {
-                Party { name: gazetteer::canonical_country(text).unwrap_or(text).to_string(), kind: PartyType::Country }
-            }
+            Some(EntityLabel::Gpe) | Some(EntityLabel::Loc) => Party {
+                name: gazetteer::canonical_country(text)
+                    .unwrap_or(text)
+                    .to_string(),
+                kind: PartyType::Country,
+            },
             Some(EntityLabel::Norp) => match gazetteer::country_of_demonym(text) {
-                Some(country) => Party { name: country.to_string(), kind: PartyType::Country },
+                Some(country) => Party {
+                    name: country.to_string(),
+                    kind: PartyType::Country,
+                },
                 None => continue,
             },
-            Some(EntityLabel::Org) => Party { name: text.to_string(), kind: PartyType::Organization },
+            Some(EntityLabel::Org) => Party {
+                name: text.to_string(),
+                kind: PartyType::Organization,
+            },
             Some(EntityLabel::Person) => match people::person_at(&doc.people, span) {
-                Some(i) => Party { name: doc.people[i].name.clone(), kind: PartyType::Person },
+                Some(i) => Party {
+                    name: doc.people[i].name.clone(),
+                    kind: PartyType::Person,
+                },
                 None => continue,
             },
             _ => continue,
@@ -290,7 +377,10 @@ fn parties_of(doc: &Document, mention: &EventMention, roles: &[Role]) -> Vec<Par
 }
 
 fn strip_article(text: &str) -> &str {
-    text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text).trim()
+    text.strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text)
+        .trim()
 }
 
 /// The most likely place argument that is a GPE or LOC.
@@ -298,8 +388,16 @@ fn place_of(doc: &Document, mention: &EventMention) -> Option<Location> {
     let best = mention
         .arguments
         .iter()
-        .filter(|a| a.role == Role::Place && a.label.is_some_and(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Loc)))
-        .max_by(|a, b| a.probability.total_cmp(&b.probability).then(b.span.start.cmp(&a.span.start)))?;
+        .filter(|a| {
+            a.role == Role::Place
+                && a.label
+                    .is_some_and(|l| matches!(l, EntityLabel::Gpe | EntityLabel::Loc))
+        })
+        .max_by(|a, b| {
+            a.probability
+                .total_cmp(&b.probability)
+                .then(b.span.start.cmp(&a.span.start))
+        })?;
     let raw = strip_article(best.span.slice(&doc.text));
     let name = gazetteer::record_place_name(raw);
     let country = gazetteer::country_of_place(&name).map(str::to_string);
@@ -313,10 +411,18 @@ fn date_of(doc: &Document, mention: &EventMention) -> Option<DateField> {
         .arguments
         .iter()
         .filter(|a| a.role == Role::Date && a.label == Some(EntityLabel::Date))
-        .max_by(|a, b| a.probability.total_cmp(&b.probability).then(b.span.start.cmp(&a.span.start)));
+        .max_by(|a, b| {
+            a.probability
+                .total_cmp(&b.probability)
+                .then(b.span.start.cmp(&a.span.start))
+        });
     if let Some(arg) = best {
         let text = arg.span.slice(&doc.text).to_string();
-        let value = doc.dates.iter().find(|d| d.span == arg.span).and_then(|d| d.value.clone());
+        let value = doc
+            .dates
+            .iter()
+            .find(|d| d.span == arg.span)
+            .and_then(|d| d.value.clone());
         let value = value.map(|v| dates::record_value(&text, v, anchor));
         return Some(DateField { text, value });
     }
@@ -329,20 +435,39 @@ mod tests {
     use super::*;
     use crate::records::MeetingStatus;
 
-    fn meeting(kind: MeetingKind, start: usize, names: &[&str], place: Option<&str>, confidence: f64) -> Meeting {
+    fn meeting(
+        kind: MeetingKind,
+        start: usize,
+        names: &[&str],
+        place: Option<&str>,
+        confidence: f64,
+    ) -> Meeting {
         Meeting {
             id: String::new(),
             kind,
             status: MeetingStatus::Occurred,
             participants: names
                 .iter()
-                .map(|n| Participant { name: n.to_string(), role: None, country: None, organization: None })
+                .map(|n| Participant {
+                    name: n.to_string(),
+                    role: None,
+                    country: None,
+                    organization: None,
+                })
                 .collect(),
-            location: place.map(|p| Location { name: p.into(), country: None }),
+            location: place.map(|p| Location {
+                name: p.into(),
+                country: None,
+            }),
             date: None,
             topics: vec![],
             gathering: None,
-            sources: vec![Evidence { doc_id: "d".into(), sentence: "s".into(), start, end: start + 50 }],
+            sources: vec![Evidence {
+                doc_id: "d".into(),
+                sentence: "s".into(),
+                start,
+                end: start + 50,
+            }],
             confidence,
         }
     }
@@ -350,18 +475,60 @@ mod tests {
     #[test]
     fn learned_records_only_fill_what_the_rules_left() {
         let mut doc = Document::from_text("d", "x");
-        doc.meetings = vec![meeting(MeetingKind::Call, 0, &["Lee Jae-myung", "Shigeru Ishiba"], None, 0.9)];
+        doc.meetings = vec![meeting(
+            MeetingKind::Call,
+            0,
+            &["Lee Jae-myung", "Shigeru Ishiba"],
+            None,
+            0.9,
+        )];
         let learned = vec![
             // Same sentence as the rules' record: the rules have read it.
-            meeting(MeetingKind::Talks, 10, &["Lee Jae-myung", "Ishiba"], None, 0.99),
+            meeting(
+                MeetingKind::Talks,
+                10,
+                &["Lee Jae-myung", "Ishiba"],
+                None,
+                0.99,
+            ),
             // The call again, from a later sentence, with a spokeswoman added: told again.
-            meeting(MeetingKind::Call, 100, &["Lee Jae-myung", "Shigeru Ishiba", "Kang Yu-jung"], None, 0.99),
+            meeting(
+                MeetingKind::Call,
+                100,
+                &["Lee Jae-myung", "Shigeru Ishiba", "Kang Yu-jung"],
+                None,
+                0.99,
+            ),
             // A new meeting, sure and complete: kept.
-            meeting(MeetingKind::Meeting, 200, &["Sergei Lavrov", "Mike Pompeo"], None, 0.9),
+            meeting(
+                MeetingKind::Meeting,
+                200,
+                &["Sergei Lavrov", "Mike Pompeo"],
+                None,
+                0.9,
+            ),
             // Not sure enough for a group; sure enough for a pair.
-            meeting(MeetingKind::Meeting, 300, &["Wang Yi", "Penny Wong", "Marles"], None, HYBRID_FLOOR - 0.01),
-            meeting(MeetingKind::Meeting, 310, &["Wang Yi", "Penny Wong"], None, HYBRID_FLOOR - 0.01),
-            meeting(MeetingKind::Meeting, 320, &["Wang Yi", "Penny Wong"], None, HYBRID_FLOOR_SMALL - 0.01),
+            meeting(
+                MeetingKind::Meeting,
+                300,
+                &["Wang Yi", "Penny Wong", "Marles"],
+                None,
+                HYBRID_FLOOR - 0.01,
+            ),
+            meeting(
+                MeetingKind::Meeting,
+                310,
+                &["Wang Yi", "Penny Wong"],
+                None,
+                HYBRID_FLOOR - 0.01,
+            ),
+            meeting(
+                MeetingKind::Meeting,
+                320,
+                &["Wang Yi", "Penny Wong"],
+                None,
+                HYBRID_FLOOR_SMALL - 0.01,
+            ),
             // One person at a meeting: incomplete; a visit without a place: incomplete.
             meeting(MeetingKind::Meeting, 400, &["Mark Rutte"], None, 0.95),
             meeting(MeetingKind::Visit, 500, &["Mark Rutte"], None, 0.95),
@@ -375,7 +542,13 @@ mod tests {
     #[test]
     fn a_learned_meeting_in_a_counterfactual_is_no_gap_filled() {
         let doc = Document::from_text("d", "x");
-        let mut told = meeting(MeetingKind::Talks, 0, &["Omer Dirar", "Deng Malual"], None, 0.9);
+        let mut told = meeting(
+            MeetingKind::Talks,
+            0,
+            &["Omer Dirar", "Deng Malual"],
+            None,
+            0.9,
+        );
         told.sources[0].sentence = "Had the talks gone ahead, they would have brought together Omer Dirar and Deng Malual.".into();
         assert!(gaps_left_by_rules(&doc, vec![told.clone()]).is_empty());
         told.sources[0].sentence = "The talks brought together Omer Dirar and Deng Malual.".into();
@@ -390,9 +563,18 @@ mod tests {
             ByteSpan::new(start, start + needle.len())
         };
         assert!(points_back(text, at("meeting", 0)));
-        assert!(!points_back(text, at("meeting", 1)), "a meeting with someone is its own");
-        assert!(!points_back(text, at("talks", 0)), "the comma must follow the noun");
-        assert!(!points_back(text, at("meeting", 2)), "no preposition before");
+        assert!(
+            !points_back(text, at("meeting", 1)),
+            "a meeting with someone is its own"
+        );
+        assert!(
+            !points_back(text, at("talks", 0)),
+            "the comma must follow the noun"
+        );
+        assert!(
+            !points_back(text, at("meeting", 2)),
+            "no preposition before"
+        );
         assert!(!points_back("", ByteSpan::new(0, 0)));
     }
 }

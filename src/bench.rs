@@ -64,7 +64,10 @@ pub fn time_rust(model: &NerModel, docs: &[Document], repeat: usize) -> Result<T
         model.annotate(&mut work)?;
         times.push(started.elapsed().as_secs_f64());
     }
-    let sentences: Vec<&str> = docs.iter().flat_map(|d| d.sentences.iter().map(|s| s.slice(&d.text))).collect();
+    let sentences: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.sentences.iter().map(|s| s.slice(&d.text)))
+        .collect();
     Ok(Throughput {
         seconds: median(times),
         words: sentences.iter().map(|s| s.split_whitespace().count()).sum(),
@@ -87,8 +90,16 @@ pub fn time_rules(model: &NerModel, docs: &[Document], repeat: usize) -> Result<
         }
         rules.push(started.elapsed().as_secs_f64());
         let started = Instant::now();
-        let meetings = crate::merge::merge_meetings(work.iter_mut().flat_map(|d| std::mem::take(&mut d.meetings)).collect());
-        let agreements = crate::merge::merge_agreements(work.iter_mut().flat_map(|d| std::mem::take(&mut d.agreements)).collect());
+        let meetings = crate::merge::merge_meetings(
+            work.iter_mut()
+                .flat_map(|d| std::mem::take(&mut d.meetings))
+                .collect(),
+        );
+        let agreements = crate::merge::merge_agreements(
+            work.iter_mut()
+                .flat_map(|d| std::mem::take(&mut d.agreements))
+                .collect(),
+        );
         std::hint::black_box((meetings, agreements));
         merging.push(started.elapsed().as_secs_f64());
     }
@@ -113,7 +124,10 @@ pub fn time_python(
     repeat: usize,
     threads: usize,
 ) -> Result<(Throughput, String)> {
-    let sentences: Vec<&str> = docs.iter().flat_map(|d| d.sentences.iter().map(|s| s.slice(&d.text))).collect();
+    let sentences: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.sentences.iter().map(|s| s.slice(&d.text)))
+        .collect();
     let file = std::env::temp_dir().join(format!("attache-bench-{}.json", std::process::id()));
     std::fs::write(&file, serde_json::to_string(&sentences)?)?;
     let output = Command::new(python)
@@ -122,8 +136,18 @@ pub fn time_python(
         .arg(model_dir)
         .arg("--sentences")
         .arg(&file)
-        .args(["--repeat", &repeat.to_string(), "--threads", &threads.to_string()])
-        .args(["--max-len", &options.max_len.to_string(), "--stride", &options.stride.to_string()])
+        .args([
+            "--repeat",
+            &repeat.to_string(),
+            "--threads",
+            &threads.to_string(),
+        ])
+        .args([
+            "--max-len",
+            &options.max_len.to_string(),
+            "--stride",
+            &options.stride.to_string(),
+        ])
         .args(["--batch-tokens", &options.batch_tokens.to_string()])
         .output()
         .with_context(|| format!("cannot start {python}"))?;
@@ -140,8 +164,15 @@ pub fn time_python(
         .with_context(|| format!("unexpected output from the torch benchmark: {stdout}"))?;
     let words = sentences.iter().map(|s| s.split_whitespace().count()).sum();
     Ok((
-        Throughput { seconds: result.seconds, words, sentences: sentences.len() },
-        format!("torch {} eager fp32, {} threads, {} entities", result.torch, result.threads, result.entities),
+        Throughput {
+            seconds: result.seconds,
+            words,
+            sentences: sentences.len(),
+        },
+        format!(
+            "torch {} eager fp32, {} threads, {} entities",
+            result.torch, result.threads, result.entities
+        ),
     ))
 }
 
@@ -167,8 +198,12 @@ pub struct JobRun {
 pub fn time_child(name: &str, program: &Path, args: &[String]) -> Result<JobRun> {
     let time = Path::new("/usr/bin/time");
     // The side's name may hold paths ("--model models/ner"): keep the file name flat.
-    let flat: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    let stats = std::env::temp_dir().join(format!("attache-bench-time-{}-{flat}", std::process::id()));
+    let flat: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let stats =
+        std::env::temp_dir().join(format!("attache-bench-time-{}-{flat}", std::process::id()));
     let mut command = if time.exists() {
         let mut c = Command::new(time);
         c.arg("-f").arg("%M").arg("-o").arg(&stats).arg(program);
@@ -176,31 +211,65 @@ pub fn time_child(name: &str, program: &Path, args: &[String]) -> Result<JobRun>
     } else {
         Command::new(program)
     };
-    command.args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    command
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
     let started = Instant::now();
-    let output = command.output().with_context(|| format!("cannot start {}", program.display()))?;
+    let output = command
+        .output()
+        .with_context(|| format!("cannot start {}", program.display()))?;
     let seconds = started.elapsed().as_secs_f64();
     if !output.status.success() {
-        bail!("{name} failed: {}", String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or(""));
+        bail!(
+            "{name} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        );
     }
     let peak_rss_mb = std::fs::read_to_string(&stats)
         .ok()
         .and_then(|s| s.lines().last().and_then(|l| l.trim().parse::<f64>().ok()))
         .map(|kb| kb / 1024.0);
     let _ = std::fs::remove_file(&stats);
-    Ok(JobRun { name: name.to_string(), seconds, peak_rss_mb })
+    Ok(JobRun {
+        name: name.to_string(),
+        seconds,
+        peak_rss_mb,
+    })
 }
 
 /// The CPU model and its vector extensions, from `/proc/cpuinfo`.
 pub fn cpu_model() -> String {
     let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = info.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).unwrap_or("unknown").trim();
-    let flags: Vec<&str> = info.lines().find(|l| l.starts_with("flags")).map(|l| l.split_whitespace().collect()).unwrap_or_default();
-    let ext: Vec<&str> = ["avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16"].into_iter().filter(|f| flags.contains(f)).collect();
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let model = info
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .unwrap_or("unknown")
+        .trim();
+    let flags: Vec<&str> = info
+        .lines()
+        .find(|l| l.starts_with("flags"))
+        .map(|l| l.split_whitespace().collect())
+        .unwrap_or_default();
+    let ext: Vec<&str> = ["avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16"]
+        .into_iter()
+        .filter(|f| flags.contains(f))
+        .collect();
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     // The family and model numbers tell generations apart where the name does not (a VM's
     // "AMD EPYC").
-    let field = |name: &str| info.lines().find(|l| l.split(':').next().is_some_and(|k| k.trim() == name)).and_then(|l| l.split(':').nth(1)).map(str::trim);
+    let field = |name: &str| {
+        info.lines()
+            .find(|l| l.split(':').next().is_some_and(|k| k.trim() == name))
+            .and_then(|l| l.split(':').nth(1))
+            .map(str::trim)
+    };
     let generation = match (field("cpu family"), field("model")) {
         (Some(f), Some(m)) => format!("family {f} model {m}, "),
         _ => String::new(),
@@ -210,6 +279,10 @@ pub fn cpu_model() -> String {
 
 /// Words of a finished run, from its `run.json`.
 pub fn run_words(output: &Path) -> Result<usize> {
-    let run: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(output.join("run.json"))?)?;
-    run["counts"]["words"].as_u64().map(|w| w as usize).context("run.json has no word count")
+    let run: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(output.join("run.json"))?)?;
+    run["counts"]["words"]
+        .as_u64()
+        .map(|w| w as usize)
+        .context("run.json has no word count")
 }

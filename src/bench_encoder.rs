@@ -169,18 +169,35 @@ fn slice(all: &Packed, range: &std::ops::Range<usize>) -> Packed {
     Packed {
         token_ids: all.token_ids[a..b].to_vec(),
         shape_ids: all.shape_ids[a..b].to_vec(),
-        offsets: all.offsets[range.start..=range.end].iter().map(|o| o - a).collect(),
+        offsets: all.offsets[range.start..=range.end]
+            .iter()
+            .map(|o| o - a)
+            .collect(),
     }
 }
 
 /// Positions computed for `batches` by a backend that pads (`pads`) or one that does not.
 fn computed(batches: &[Packed], pads: bool) -> usize {
-    batches.iter().map(|b| if pads { b.windows() * b.max_len() } else { b.tokens() }).sum()
+    batches
+        .iter()
+        .map(|b| {
+            if pads {
+                b.windows() * b.max_len()
+            } else {
+                b.tokens()
+            }
+        })
+        .sum()
 }
 
 /// Median seconds of `repeat` passes of `encoder` over `batches` after one warm-up pass,
 /// and the hidden states of the warm-up pass. Runs on the current rayon pool.
-pub fn time_encoder(encoder: &dyn Encoder, batches: &[Packed], repeat: usize, schedule: Schedule) -> Result<(f64, Vec<f32>)> {
+pub fn time_encoder(
+    encoder: &dyn Encoder,
+    batches: &[Packed],
+    repeat: usize,
+    schedule: Schedule,
+) -> Result<(f64, Vec<f32>)> {
     let pass = || -> Result<Vec<Vec<f32>>> {
         match schedule {
             Schedule::Together => batches.iter().map(|b| encoder.encode(b)).collect(),
@@ -188,7 +205,11 @@ pub fn time_encoder(encoder: &dyn Encoder, batches: &[Packed], repeat: usize, sc
                 use rayon::prelude::*;
                 // One batch per task, so the pool hands the next batch to whichever thread
                 // is free (batches differ in size).
-                batches.par_iter().with_max_len(1).map(|b| encoder.encode_serial(b)).collect()
+                batches
+                    .par_iter()
+                    .with_max_len(1)
+                    .map(|b| encoder.encode_serial(b))
+                    .collect()
             }
         }
     };
@@ -203,22 +224,46 @@ pub fn time_encoder(encoder: &dyn Encoder, batches: &[Packed], repeat: usize, sc
 }
 
 fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg").map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_else(|_| "?".into())
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".into())
 }
 
 /// Runs the comparison: our backends here, ONNX Runtime in `options.python`.
 pub fn run(options: &Options) -> Result<Report> {
     let docs = crate::bench::load_docs(&options.inputs)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads.max(1)).build().context("cannot set up threads")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.max(1))
+        .build()
+        .context("cannot set up threads")?;
     let load_before = load_average();
     let first = NerModel::load_backend(&options.model_dir, NerOptions::default(), Backend::Packed)?;
     let input: EncoderInput = pool.install(|| first.encoder_input(&docs))?;
-    let layouts = [(Layout::Padded, &input.padded_batches), (Layout::Packed, &input.packed_batches)];
-    let batches: Vec<(Layout, Vec<Packed>)> = layouts.iter().map(|(l, ranges)| (*l, ranges.iter().map(|r| slice(&input.windows, r)).collect())).collect();
+    let layouts = [
+        (Layout::Padded, &input.padded_batches),
+        (Layout::Packed, &input.packed_batches),
+    ];
+    let batches: Vec<(Layout, Vec<Packed>)> = layouts
+        .iter()
+        .map(|(l, ranges)| {
+            (
+                *l,
+                ranges.iter().map(|r| slice(&input.windows, r)).collect(),
+            )
+        })
+        .collect();
 
-    let scratch = std::env::temp_dir().join(format!("attache-bench-encoder-{}", std::process::id()));
-    let dump = options.dump.clone().unwrap_or_else(|| scratch.join("windows.json"));
-    let dump_dir = dump.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let scratch =
+        std::env::temp_dir().join(format!("attache-bench-encoder-{}", std::process::id()));
+    let dump = options
+        .dump
+        .clone()
+        .unwrap_or_else(|| scratch.join("windows.json"));
+    let dump_dir = dump
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&dump_dir)?;
 
     let mut rust = Vec::new();
@@ -231,19 +276,39 @@ pub fn run(options: &Options) -> Result<Report> {
             if encoder.pads() && *layout == Layout::Packed {
                 continue;
             }
-            let (seconds, hidden) = pool.install(|| time_encoder(encoder, batches, options.repeat, Schedule::Together))?;
+            let (seconds, hidden) = pool
+                .install(|| time_encoder(encoder, batches, options.repeat, Schedule::Together))?;
             let side = format!("attache {backend}");
             let computed = computed(batches, encoder.pads());
-            rust.push(Timing { side: side.clone(), layout: *layout, schedule: Schedule::Together, seconds, computed });
+            rust.push(Timing {
+                side: side.clone(),
+                layout: *layout,
+                schedule: Schedule::Together,
+                seconds,
+                computed,
+            });
             if options.threads > 1 && encoder.serial() {
-                let (seconds, side_hidden) = pool.install(|| time_encoder(encoder, batches, options.repeat, Schedule::SideBySide))?;
+                let (seconds, side_hidden) = pool.install(|| {
+                    time_encoder(encoder, batches, options.repeat, Schedule::SideBySide)
+                })?;
                 if side_hidden != hidden {
-                    bail!("{side}: batches side by side give other hidden states than one at a time");
+                    bail!(
+                        "{side}: batches side by side give other hidden states than one at a time"
+                    );
                 }
-                rust.push(Timing { side, layout: *layout, schedule: Schedule::SideBySide, seconds, computed });
+                rust.push(Timing {
+                    side,
+                    layout: *layout,
+                    schedule: Schedule::SideBySide,
+                    seconds,
+                    computed,
+                });
             }
             if *layout == Layout::Padded {
-                let stem = dump.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "windows.json".into());
+                let stem = dump
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "windows.json".into());
                 let path = dump_dir.join(format!("{stem}.{backend}.f32"));
                 let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
                 for x in &hidden {
@@ -262,13 +327,21 @@ pub fn run(options: &Options) -> Result<Report> {
         sentences: input.sentences,
         pieces: input.pieces,
         hidden: first.encoder().hidden(),
-        ids: (0..all.windows()).map(|w| &all.token_ids[all.window(w)]).collect(),
-        shapes: (0..all.windows()).map(|w| &all.shape_ids[all.window(w)]).collect(),
-        layouts: layouts.iter().map(|(l, ranges)| (*l, ranges.iter().map(|r| [r.start, r.end]).collect())).collect(),
+        ids: (0..all.windows())
+            .map(|w| &all.token_ids[all.window(w)])
+            .collect(),
+        shapes: (0..all.windows())
+            .map(|w| &all.shape_ids[all.window(w)])
+            .collect(),
+        layouts: layouts
+            .iter()
+            .map(|(l, ranges)| (*l, ranges.iter().map(|r| [r.start, r.end]).collect()))
+            .collect(),
         references,
         model: options.model_dir.display().to_string(),
     };
-    std::fs::write(&dump, serde_json::to_string(&record)?).with_context(|| format!("cannot write {}", dump.display()))?;
+    std::fs::write(&dump, serde_json::to_string(&record)?)
+        .with_context(|| format!("cannot write {}", dump.display()))?;
 
     let (ort, ort_skipped) = match &options.python {
         None => (None, Some("skipped (--ort-python '')".to_string())),
@@ -295,7 +368,10 @@ pub fn run(options: &Options) -> Result<Report> {
         pieces: input.pieces,
         windows: all.windows(),
         real_positions: all.tokens(),
-        batches: batches.iter().map(|(l, b)| (*l, b.len(), computed(b, true))).collect(),
+        batches: batches
+            .iter()
+            .map(|(l, b)| (*l, b.len(), computed(b, true)))
+            .collect(),
         rust,
         ort,
         ort_skipped,
@@ -309,20 +385,38 @@ fn run_ort(python: &str, options: &Options, dump: &Path) -> Result<OrtReport> {
         .arg(dump)
         .arg("--onnx")
         .arg(&options.onnx_dir)
-        .args(["--threads", &options.threads.to_string(), "--repeat", &options.repeat.to_string()])
+        .args([
+            "--threads",
+            &options.threads.to_string(),
+            "--repeat",
+            &options.repeat.to_string(),
+        ])
         .stderr(std::process::Stdio::inherit())
         .output()
         .with_context(|| format!("cannot start {python} (make it with bench/ort/setup.sh)"))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
-        bail!("{python} {} failed: {}", options.script.display(), stdout.lines().last().unwrap_or(""));
+        bail!(
+            "{python} {} failed: {}",
+            options.script.display(),
+            stdout.lines().last().unwrap_or("")
+        );
     }
-    serde_json::from_str(stdout.lines().last().unwrap_or("")).with_context(|| format!("unexpected output from {}: {stdout}", options.script.display()))
+    serde_json::from_str(stdout.lines().last().unwrap_or("")).with_context(|| {
+        format!(
+            "unexpected output from {}: {stdout}",
+            options.script.display()
+        )
+    })
 }
 
 impl Report {
     fn ort_timing(&self, precision: &str, layout: Layout, schedule: Schedule) -> Option<&Timing> {
-        self.ort.as_ref()?.timings.iter().find(|t| t.layout == layout && t.schedule == schedule && t.side.contains(precision))
+        self.ort
+            .as_ref()?
+            .timings
+            .iter()
+            .find(|t| t.layout == layout && t.schedule == schedule && t.side.contains(precision))
     }
 
     /// Ours (default backend on its fastest batching and schedule) over ONNX Runtime
@@ -330,8 +424,18 @@ impl Report {
     /// Our `backend` against ONNX Runtime at `precision`, each on its fastest batching and
     /// schedule: the ratio of their seconds to ours.
     pub fn headline(&self, backend: Backend, precision: &str) -> Option<(f64, &Timing, &Timing)> {
-        let ours = self.rust.iter().filter(|t| t.side == format!("attache {backend}")).min_by(|a, b| a.seconds.total_cmp(&b.seconds))?;
-        let theirs = self.ort.as_ref()?.timings.iter().filter(|t| t.side.contains(precision)).min_by(|a, b| a.seconds.total_cmp(&b.seconds))?;
+        let ours = self
+            .rust
+            .iter()
+            .filter(|t| t.side == format!("attache {backend}"))
+            .min_by(|a, b| a.seconds.total_cmp(&b.seconds))?;
+        let theirs = self
+            .ort
+            .as_ref()?
+            .timings
+            .iter()
+            .filter(|t| t.side.contains(precision))
+            .min_by(|a, b| a.seconds.total_cmp(&b.seconds))?;
         Some((theirs.seconds / ours.seconds, ours, theirs))
     }
 }
@@ -343,7 +447,11 @@ impl fmt::Display for Report {
             "encoder alone: {} documents, {} sentences, {} word pieces -> {} windows ({} positions with [CLS]/[SEP]); {} threads each side; median of {} passes after a warm-up",
             self.documents, self.sentences, self.pieces, self.windows, self.real_positions, self.threads, self.repeat
         )?;
-        writeln!(f, "CPU: {}; load average before {}, after {}", self.cpu, self.load_before, self.load_after)?;
+        writeln!(
+            f,
+            "CPU: {}; load average before {}, after {}",
+            self.cpu, self.load_before, self.load_after
+        )?;
         for (layout, n, padded) in &self.batches {
             writeln!(
                 f,
@@ -355,12 +463,27 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "{:<28} {:<8} {:<13} {:>9} {:>12} {:>10} {:>10} {:>11} {:>11}",
-            "side", "batches", "schedule", "seconds", "sentences/s", "windows/s", "pieces/s", "x ORT fp32", "x ORT int8"
+            "side",
+            "batches",
+            "schedule",
+            "seconds",
+            "sentences/s",
+            "windows/s",
+            "pieces/s",
+            "x ORT fp32",
+            "x ORT int8"
         )?;
-        let ort = self.ort.as_ref().map(|o| o.timings.as_slice()).unwrap_or(&[]);
+        let ort = self
+            .ort
+            .as_ref()
+            .map(|o| o.timings.as_slice())
+            .unwrap_or(&[]);
         for t in self.rust.iter().chain(ort) {
             let ratio = |precision: &str| {
-                self.ort_timing(precision, t.layout, t.schedule).map_or("-".to_string(), |o| format!("{:.2}x", o.seconds / t.seconds))
+                self.ort_timing(precision, t.layout, t.schedule)
+                    .map_or("-".to_string(), |o| {
+                        format!("{:.2}x", o.seconds / t.seconds)
+                    })
             };
             writeln!(
                 f,
@@ -382,14 +505,23 @@ impl fmt::Display for Report {
                     writeln!(f, "hidden states, {what}: max |diff| {d:.2e}")?;
                 }
                 for (what, share) in &o.tag_agreement {
-                    writeln!(f, "tag decisions, {what}: {:.2}% of word pieces agree", 100.0 * share)?;
+                    writeln!(
+                        f,
+                        "tag decisions, {what}: {:.2}% of word pieces agree",
+                        100.0 * share
+                    )?;
                 }
                 for note in &o.notes {
                     writeln!(f, "{note}")?;
                 }
                 // What `--backend auto` runs here against both, and each precision like for like.
                 let mut pairs: Vec<(Backend, &str)> = Vec::new();
-                for pair in [(Backend::fastest(), "fp32"), (Backend::fastest(), "int8"), (Backend::Packed, "fp32"), (Backend::Int8, "int8")] {
+                for pair in [
+                    (Backend::fastest(), "fp32"),
+                    (Backend::fastest(), "int8"),
+                    (Backend::Packed, "fp32"),
+                    (Backend::Int8, "int8"),
+                ] {
                     if !pairs.contains(&pair) {
                         pairs.push(pair);
                     }
@@ -409,7 +541,11 @@ impl fmt::Display for Report {
                     }
                 }
             }
-            None => writeln!(f, "ONNX Runtime: {}", self.ort_skipped.as_deref().unwrap_or("skipped"))?,
+            None => writeln!(
+                f,
+                "ONNX Runtime: {}",
+                self.ort_skipped.as_deref().unwrap_or("skipped")
+            )?,
         }
         Ok(())
     }

@@ -73,15 +73,19 @@ pub fn annotate(doc: &mut Document) {
     if lists.is_empty() {
         return;
     }
-    let sentence_of =
-        |a: &Agreement| a.sources.iter().find(|e| e.doc_id == doc.id).and_then(|e| sentence_chars.holding(e.start));
+    let sentence_of = |a: &Agreement| {
+        a.sources
+            .iter()
+            .find(|e| e.doc_id == doc.id)
+            .and_then(|e| sentence_chars.holding(e.start))
+    };
     let mut records = std::mem::take(&mut doc.agreements);
     for (at, items) in lists {
         let evidence = Evidence::of(doc, &index, doc.sentences[at]);
         // Split already (the hybrid reader finishes records twice): leave it.
-        let split = records
-            .iter()
-            .filter(|a| a.sources.contains(&evidence) && a.subject.as_ref().is_some_and(|s| items.contains(s)));
+        let split = records.iter().filter(|a| {
+            a.sources.contains(&evidence) && a.subject.as_ref().is_some_and(|s| items.contains(s))
+        });
         if split.count() >= items.len() {
             continue;
         }
@@ -90,7 +94,10 @@ pub fn annotate(doc: &mut Document) {
         // of seven memoranda"): a single agreement told before a list is not its bundle.
         let bundle_at = |s: usize| {
             let plural = PLURAL.is_match(doc.sentences[s].slice(&doc.text));
-            records.iter().position(|a| sentence_of(a) == Some(s)).filter(|_| plural)
+            records
+                .iter()
+                .position(|a| sentence_of(a) == Some(s))
+                .filter(|_| plural)
         };
         let Some(which) = (at.saturating_sub(BACK)..=at).rev().find_map(bundle_at) else {
             continue;
@@ -110,8 +117,11 @@ pub fn annotate(doc: &mut Document) {
 
 /// The subjects of a list naming two or more documents one by one in `sentence`, in order.
 fn named_items(sentence: &str) -> Option<Vec<String>> {
-    let heads: Vec<ByteSpan> =
-        ITEM_HEAD.find_iter(sentence).map(|m| ByteSpan::new(m.start(), m.end())).take(MAX_ITEMS + 1).collect();
+    let heads: Vec<ByteSpan> = ITEM_HEAD
+        .find_iter(sentence)
+        .map(|m| ByteSpan::new(m.start(), m.end()))
+        .take(MAX_ITEMS + 1)
+        .collect();
     if heads.len() < 2 || heads.len() > MAX_ITEMS {
         return None;
     }
@@ -170,11 +180,16 @@ fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
         .split(list)
         .map(|item| {
             let item = item.trim();
-            let item = item.strip_prefix(&format!("{preposition} ")).filter(|_| !preposition.is_empty()).unwrap_or(item);
+            let item = item
+                .strip_prefix(&format!("{preposition} "))
+                .filter(|_| !preposition.is_empty())
+                .unwrap_or(item);
             trim_item(item).to_string()
         })
         .collect();
-    let short = items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 8);
+    let short = items
+        .iter()
+        .all(|i| !i.is_empty() && i.split_whitespace().count() <= 8);
     (count >= 2 && items.len() == count && short).then_some(items)
 }
 
@@ -184,8 +199,23 @@ fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
 /// memoranda" counts three, not two.
 fn count_of_documents<'s>(counted: &Regex, text: &'s str) -> Option<regex::Captures<'s>> {
     const NOT_MODIFIERS: &[&str] = &[
-        "sides", "countries", "nations", "leaders", "ministers", "presidents", "governments", "parties", "states",
-        "companies", "firms", "also", "have", "has", "had", "were", "was",
+        "sides",
+        "countries",
+        "nations",
+        "leaders",
+        "ministers",
+        "presidents",
+        "governments",
+        "parties",
+        "states",
+        "companies",
+        "firms",
+        "also",
+        "have",
+        "has",
+        "had",
+        "were",
+        "was",
     ];
     let mut at = 0;
     while let Some(c) = counted.captures_at(text, at) {
@@ -194,7 +224,9 @@ fn count_of_documents<'s>(counted: &Regex, text: &'s str) -> Option<regex::Captu
         let words: Vec<String> = filler.split_whitespace().map(str::to_lowercase).collect();
         // The last word is the documents' noun itself.
         let modifiers = &words[..words.len().saturating_sub(1)];
-        let plain = modifiers.iter().all(|w| !NOT_MODIFIERS.contains(&w.as_str()) && !(w.ends_with("ed") && w.len() > 4));
+        let plain = modifiers
+            .iter()
+            .all(|w| !NOT_MODIFIERS.contains(&w.as_str()) && !(w.ends_with("ed") && w.len() > 4));
         if plain {
             return Some(c);
         }
@@ -209,7 +241,8 @@ static COUNTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Between two items of a list: a comma, "and", or both.
-static ITEM_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+").unwrap());
+static ITEM_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+").unwrap());
 
 /// An item's words up to another document the list names without a subject ("on fisheries, a
 /// trade protocol and an agreement on tourism": the protocol is no part of the fisheries).
@@ -222,7 +255,8 @@ fn until_other_document(s: &str) -> &str {
 
 /// A list item's subject without the punctuation and conjunction before the next item.
 fn trim_item(s: &str) -> &str {
-    let mut s = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    let mut s =
+        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
     for tail in [" and", " as well as", ","] {
         if let Some(rest) = s.strip_suffix(tail) {
             s = rest.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
@@ -241,17 +275,27 @@ mod tests {
         let s = "The documents include an MoU on fisheries, an MoU on Trade and Investment, Tourism and Art, and an MoU on youth sports.";
         assert_eq!(
             named_items(s).unwrap(),
-            vec!["fisheries".to_string(), "Trade and Investment, Tourism and Art".into(), "youth sports".into()]
+            vec![
+                "fisheries".to_string(),
+                "Trade and Investment, Tourism and Art".into(),
+                "youth sports".into()
+            ]
         );
         // Counted, not named: one record.
-        assert_eq!(named_items("They signed 12 agreements in tourism, education and energy."), None);
+        assert_eq!(
+            named_items("They signed 12 agreements in tourism, education and energy."),
+            None
+        );
         // A document with no subject of its own between two named ones is no part of either.
         assert_eq!(
             named_items("They signed three agreements: an MoU on fisheries, a trade protocol and an agreement on tourism.").unwrap(),
             vec!["fisheries".to_string(), "tourism".into()]
         );
         // One document named: nothing to split.
-        assert_eq!(named_items("They signed an agreement on fisheries and a protocol."), None);
+        assert_eq!(
+            named_items("They signed an agreement on fisheries and a protocol."),
+            None
+        );
         // Two heads far apart in prose are no list.
         let prose = "An agreement on fisheries was signed after the ministers, who had spent two days in talks that went on late into the night over quotas and inspections and subsidies and ports and fleets, discussed an accord on ports.";
         assert_eq!(named_items(prose), None);
@@ -260,24 +304,60 @@ mod tests {
     #[test]
     fn counted_lists_name_as_many_documents() {
         let s = "The two sides signed three memorandums of understanding, on maritime security, on fisheries and on tourism promotion.";
-        assert_eq!(counted_items(s, None).unwrap(), ["maritime security", "fisheries", "tourism promotion"]);
+        assert_eq!(
+            counted_items(s, None).unwrap(),
+            ["maritime security", "fisheries", "tourism promotion"]
+        );
         let s = "They signed three MoUs on customs, health and ports at the State House on Monday.";
-        assert_eq!(counted_items(s, None).unwrap(), ["customs", "health", "ports"]);
+        assert_eq!(
+            counted_items(s, None).unwrap(),
+            ["customs", "health", "ports"]
+        );
         let they = "They cover customs data exchange, livestock health certification and the training of port workers.";
         let before = "The two sides also signed three memoranda of understanding.";
         assert_eq!(counted_items(they, Some(before)).unwrap().len(), 3);
         // The count must match the items.
-        assert_eq!(counted_items("They signed 12 agreements in tourism, education and energy.", None), None);
-        assert_eq!(counted_items("They signed two agreements on trade, investment and energy.", None), None);
+        assert_eq!(
+            counted_items(
+                "They signed 12 agreements in tourism, education and energy.",
+                None
+            ),
+            None
+        );
+        assert_eq!(
+            counted_items(
+                "They signed two agreements on trade, investment and energy.",
+                None
+            ),
+            None
+        );
         // A count of the parties is no count of documents.
-        assert_eq!(counted_items("The two countries signed agreements on trade and energy.", None), None);
+        assert_eq!(
+            counted_items(
+                "The two countries signed agreements on trade and energy.",
+                None
+            ),
+            None
+        );
         let before = "The two sides signed three memoranda.";
-        assert_eq!(counted_items("They cover customs, health and ports.", Some(before)).unwrap().len(), 3);
+        assert_eq!(
+            counted_items("They cover customs, health and ports.", Some(before))
+                .unwrap()
+                .len(),
+            3
+        );
         let areas = "The MoUs were signed on the areas of customs, the training of port workers, and for a youth exchange programme.";
         assert_eq!(counted_items(areas, Some(before)).unwrap().len(), 3);
         // Two areas for three documents: nothing names them one by one.
-        assert!(counted_items("The MoUs were signed in the fields of customs and health.", Some(before)).is_none());
-        assert_eq!(counted_items(they, Some("The two sides also signed four memoranda.")), None);
+        assert!(counted_items(
+            "The MoUs were signed in the fields of customs and health.",
+            Some(before)
+        )
+        .is_none());
+        assert_eq!(
+            counted_items(they, Some("The two sides also signed four memoranda.")),
+            None
+        );
         assert_eq!(counted_items(they, None), None);
     }
 
@@ -290,15 +370,29 @@ mod tests {
         let third = ByteSpan::new(second.end + 1, text.len());
         doc.sentences = vec![first, second, third];
         let index = CharIndex::new(text);
-        let party = |n: &str| Party { name: n.into(), kind: PartyType::Country };
+        let party = |n: &str| Party {
+            name: n.into(),
+            kind: PartyType::Country,
+        };
         let record = |at: ByteSpan| {
             let parties = vec![party("Lindor"), party("Varno")];
-            Agreement::signed_for_test(AgreementKind::MemorandumOfUnderstanding, parties, vec![Evidence::of(&doc, &index, at)])
+            Agreement::signed_for_test(
+                AgreementKind::MemorandumOfUnderstanding,
+                parties,
+                vec![Evidence::of(&doc, &index, at)],
+            )
         };
         doc.agreements = vec![record(first), record(third)];
         annotate(&mut doc);
-        let subjects: Vec<Option<&str>> = doc.agreements.iter().map(|a| a.subject.as_deref()).collect();
-        assert_eq!(subjects, vec![Some("fisheries"), Some("rail links"), Some("culture"), None]);
+        let subjects: Vec<Option<&str>> = doc
+            .agreements
+            .iter()
+            .map(|a| a.subject.as_deref())
+            .collect();
+        assert_eq!(
+            subjects,
+            vec![Some("fisheries"), Some("rail links"), Some("culture"), None]
+        );
         // Finishing again (as the hybrid reader does) splits nothing more.
         annotate(&mut doc);
         assert_eq!(doc.agreements.len(), 4);
@@ -320,9 +414,22 @@ mod tests {
         let c = ByteSpan::new(b.end + 1, text.len());
         doc.sentences = vec![a, b, c];
         let index = CharIndex::new(text);
-        let parties = vec![Party { name: "Lindor".into(), kind: PartyType::Country }, Party { name: "Varno".into(), kind: PartyType::Country }];
+        let parties = vec![
+            Party {
+                name: "Lindor".into(),
+                kind: PartyType::Country,
+            },
+            Party {
+                name: "Varno".into(),
+                kind: PartyType::Country,
+            },
+        ];
         let evidence = Evidence::of(&doc, &index, doc.sentences[record_in]);
-        doc.agreements = vec![Agreement::signed_for_test(AgreementKind::MemorandumOfUnderstanding, parties, vec![evidence])];
+        doc.agreements = vec![Agreement::signed_for_test(
+            AgreementKind::MemorandumOfUnderstanding,
+            parties,
+            vec![evidence],
+        )];
         doc
     }
 
@@ -331,8 +438,15 @@ mod tests {
         let text = "Lindor and Varno signed three memoranda on Monday. The office said talks began. The MoUs were signed on the areas of fisheries, rail links and culture.";
         let mut doc = three_sentences(text, "The office", "The MoUs", 0);
         annotate(&mut doc);
-        let subjects: Vec<Option<&str>> = doc.agreements.iter().map(|a| a.subject.as_deref()).collect();
-        assert_eq!(subjects, vec![Some("fisheries"), Some("rail links"), Some("culture")]);
+        let subjects: Vec<Option<&str>> = doc
+            .agreements
+            .iter()
+            .map(|a| a.subject.as_deref())
+            .collect();
+        assert_eq!(
+            subjects,
+            vec![Some("fisheries"), Some("rail links"), Some("culture")]
+        );
     }
 
     #[test]
@@ -351,7 +465,11 @@ mod tests {
         doc.sentences = vec![first, ByteSpan::new(first.end + 1, text.len())];
         let index = CharIndex::new(text);
         let sources = vec![Evidence::of(&doc, &index, first)];
-        doc.agreements = vec![Agreement::signed_for_test(AgreementKind::MemorandumOfUnderstanding, vec![], sources)];
+        doc.agreements = vec![Agreement::signed_for_test(
+            AgreementKind::MemorandumOfUnderstanding,
+            vec![],
+            sources,
+        )];
         let before = doc.agreements.clone();
         annotate(&mut doc);
         assert_eq!(doc.agreements, before);

@@ -44,7 +44,15 @@ impl Cache {
     pub fn open(output: &Path, model_sha256: &str) -> std::io::Result<Cache> {
         let dir = output.join(CACHE_DIR);
         fs::create_dir_all(&dir)?;
-        Ok(Cache { dir, salt: format!("{}:{}:{model_sha256}", env!("CARGO_PKG_VERSION"), env!("ATTACHE_SOURCE_HASH")), used: HashSet::new() })
+        Ok(Cache {
+            dir,
+            salt: format!(
+                "{}:{}:{model_sha256}",
+                env!("CARGO_PKG_VERSION"),
+                env!("ATTACHE_SOURCE_HASH")
+            ),
+            used: HashSet::new(),
+        })
     }
 
     /// The key of a document with id `source_id` read from bytes hashing to `content`.
@@ -71,7 +79,9 @@ impl Cache {
     /// Stores an outcome; a failure to store only costs recomputation later.
     pub fn store(&mut self, key: &str, outcome: &DocOutcome) {
         self.used.insert(key.to_string());
-        let Ok(bytes) = serde_json::to_vec(outcome) else { return };
+        let Ok(bytes) = serde_json::to_vec(outcome) else {
+            return;
+        };
         let tmp = self.dir.join(format!(".{key}.tmp-{}", std::process::id()));
         if fs::write(&tmp, bytes).is_ok() {
             let _ = fs::rename(&tmp, self.path(key));
@@ -81,10 +91,14 @@ impl Cache {
     /// Removes the entries this run did not use (documents removed or changed since), and
     /// temporary files a killed run left.
     pub fn prune(&self) {
-        let Ok(entries) = fs::read_dir(&self.dir) else { return };
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let keep = name.strip_suffix(".json").is_some_and(|key| self.used.contains(key));
+            let keep = name
+                .strip_suffix(".json")
+                .is_some_and(|key| self.used.contains(key));
             if !keep {
                 let _ = fs::remove_file(entry.path());
             }

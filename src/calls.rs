@@ -17,7 +17,16 @@ static SEVERAL_ENCOUNTERS: LazyLock<Vec<&str>> = words!("meetings/several_encoun
 pub fn annotate(doc: &mut Document) {
     if doc.meetings.iter().any(|m| m.participants.len() >= 3) {
         let meetings = std::mem::take(&mut doc.meetings);
-        doc.meetings = meetings.into_iter().flat_map(|m| if m.kind == MeetingKind::Call { split(m) } else { split_several(m) }).collect();
+        doc.meetings = meetings
+            .into_iter()
+            .flat_map(|m| {
+                if m.kind == MeetingKind::Call {
+                    split(m)
+                } else {
+                    split_several(m)
+                }
+            })
+            .collect();
     }
 }
 
@@ -27,10 +36,18 @@ fn split_several(m: Meeting) -> Vec<Meeting> {
     if m.kind == MeetingKind::Visit || m.participants.len() < 3 {
         return vec![m];
     }
-    let Some(sentence) = m.sources.first().map(|e| e.sentence.clone()) else { return vec![m] };
+    let Some(sentence) = m.sources.first().map(|e| e.sentence.clone()) else {
+        return vec![m];
+    };
     // (ASCII lower-casing keeps every byte offset.)
     let lower = sentence.to_ascii_lowercase();
-    let Some(anchor) = SEVERAL_ENCOUNTERS.iter().filter_map(|p| lower.find(p)).min() else { return vec![m] };
+    let Some(anchor) = SEVERAL_ENCOUNTERS
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+    else {
+        return vec![m];
+    };
     split_around(m, &sentence, anchor, true)
 }
 
@@ -41,7 +58,9 @@ fn split(m: Meeting) -> Vec<Meeting> {
     if m.kind != MeetingKind::Call || m.participants.len() < 3 {
         return vec![m];
     }
-    let Some(sentence) = m.sources.first().map(|e| e.sentence.clone()) else { return vec![m] };
+    let Some(sentence) = m.sources.first().map(|e| e.sentence.clone()) else {
+        return vec![m];
+    };
     let lower = sentence.to_lowercase();
     let joint = [
         "three-way",
@@ -57,7 +76,9 @@ fn split(m: Meeting) -> Vec<Meeting> {
     if joint.iter().any(|j| lower.contains(j)) {
         return vec![m];
     }
-    let Some(with) = sentence.find(" with ") else { return vec![m] };
+    let Some(with) = sentence.find(" with ") else {
+        return vec![m];
+    };
     split_around(m, &sentence, with, false)
 }
 
@@ -66,12 +87,18 @@ fn split(m: Meeting) -> Vec<Meeting> {
 /// there as "he" or "she" (else `m` unchanged). Where each person is named: the last word of
 /// the name, first found.
 fn split_around(m: Meeting, sentence: &str, anchor: usize, pronoun_ok: bool) -> Vec<Meeting> {
-    let at = |name: &str| name.split_whitespace().last().and_then(|w| sentence.find(w));
+    let at = |name: &str| {
+        name.split_whitespace()
+            .last()
+            .and_then(|w| sentence.find(w))
+    };
     let places: Vec<Option<usize>> = m.participants.iter().map(|p| at(&p.name)).collect();
     // The first may be named earlier and stand here as a pronoun ("He would also pay courtesy
     // calls on ...").
     let pronoun_before = || {
-        sentence[..anchor].split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "He" | "he" | "She" | "she"))
+        sentence[..anchor]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "He" | "he" | "She" | "she"))
     };
     let caller_before = places[0].map_or_else(|| pronoun_ok && pronoun_before(), |a| a < anchor);
     let others_after = places[1..].iter().all(|p| p.is_some_and(|a| a > anchor));
@@ -100,7 +127,12 @@ mod tests {
             status: MeetingStatus::Occurred,
             participants: names
                 .iter()
-                .map(|n| Participant { name: (*n).into(), role: None, country: None, organization: None })
+                .map(|n| Participant {
+                    name: (*n).into(),
+                    role: None,
+                    country: None,
+                    organization: None,
+                })
                 .collect(),
             location: None,
             date: None,
@@ -117,7 +149,9 @@ mod tests {
     }
 
     fn pairs(ms: &[Meeting]) -> Vec<Vec<&str>> {
-        ms.iter().map(|m| m.participants.iter().map(|p| p.name.as_str()).collect()).collect()
+        ms.iter()
+            .map(|m| m.participants.iter().map(|p| p.name.as_str()).collect())
+            .collect()
     }
 
     #[test]
@@ -126,7 +160,10 @@ mod tests {
             "Ana Soto made phone calls on Monday, speaking with President Luis Vega and Prime Minister Eva Ruiz.",
             &["Ana Soto", "Luis Vega", "Eva Ruiz"],
         );
-        assert_eq!(pairs(&split(m)), [vec!["Ana Soto", "Luis Vega"], vec!["Ana Soto", "Eva Ruiz"]]);
+        assert_eq!(
+            pairs(&split(m)),
+            [vec!["Ana Soto", "Luis Vega"], vec!["Ana Soto", "Eva Ruiz"]]
+        );
     }
 
     #[test]
@@ -136,13 +173,19 @@ mod tests {
             &["Ana Soto", "Luis Vega", "Eva Ruiz", "Bo Park"],
         );
         m.kind = MeetingKind::Meeting;
-        let three = [vec!["Ana Soto", "Luis Vega"], vec!["Ana Soto", "Eva Ruiz"], vec!["Ana Soto", "Bo Park"]];
+        let three = [
+            vec!["Ana Soto", "Luis Vega"],
+            vec!["Ana Soto", "Eva Ruiz"],
+            vec!["Ana Soto", "Bo Park"],
+        ];
         // The caller named in an earlier sentence ("He"), or in this one.
         assert_eq!(pairs(&split_several(m.clone())), three);
         m.sources[0].sentence = m.sources[0].sentence.replace("He would", "Ana Soto would");
         assert_eq!(pairs(&split_several(m.clone())), three);
         // Someone else before the phrase: no split.
-        m.sources[0].sentence = m.sources[0].sentence.replace("Ana Soto would", "Ana Soto said Luis Vega would");
+        m.sources[0].sentence = m.sources[0]
+            .sentence
+            .replace("Ana Soto would", "Ana Soto said Luis Vega would");
         assert_eq!(split_several(m.clone()).len(), 1);
         // A meeting of four with nothing saying the encounters were several stays one.
         m.sources[0].sentence = "Ana Soto met Luis Vega, Eva Ruiz and Bo Park.".into();
@@ -151,15 +194,26 @@ mod tests {
 
     #[test]
     fn a_joint_call_or_two_callers_stay_one_call() {
-        let m =
-            call("Ana Soto held a three-way call with Luis Vega and Eva Ruiz.", &["Ana Soto", "Luis Vega", "Eva Ruiz"]);
+        let m = call(
+            "Ana Soto held a three-way call with Luis Vega and Eva Ruiz.",
+            &["Ana Soto", "Luis Vega", "Eva Ruiz"],
+        );
         assert_eq!(split(m).len(), 1);
-        let m = call("Ana Soto and Luis Vega spoke by phone with Eva Ruiz.", &["Ana Soto", "Luis Vega", "Eva Ruiz"]);
+        let m = call(
+            "Ana Soto and Luis Vega spoke by phone with Eva Ruiz.",
+            &["Ana Soto", "Luis Vega", "Eva Ruiz"],
+        );
         assert_eq!(split(m).len(), 1);
-        let m = call("Ana Soto spoke by phone with Luis Vega.", &["Ana Soto", "Luis Vega"]);
+        let m = call(
+            "Ana Soto spoke by phone with Luis Vega.",
+            &["Ana Soto", "Luis Vega"],
+        );
         assert_eq!(split(m).len(), 1);
         // A call's caller must be named in its sentence.
-        let m = call("He took part in a call with Luis Vega and Eva Ruiz.", &["Ana Soto", "Luis Vega", "Eva Ruiz"]);
+        let m = call(
+            "He took part in a call with Luis Vega and Eva Ruiz.",
+            &["Ana Soto", "Luis Vega", "Eva Ruiz"],
+        );
         assert_eq!(split(m).len(), 1);
     }
 }

@@ -29,7 +29,8 @@ use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
 use crate::merge::same_name;
 use crate::records::{
-    country_set, AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus, Participant, PartyType,
+    country_set, AgreementStatus, DateField, Evidence, MeetingKind, MeetingStatus, Participant,
+    PartyType,
 };
 use crate::text::CharIndex;
 
@@ -41,24 +42,51 @@ pub fn annotate(doc: &mut Document) {
     let index = CharIndex::new(&doc.text);
     let sentences = doc.sentence_chars(&index);
     let id = doc.id.clone();
-    let sentence_of = |sources: &[Evidence]| sentences.holding(sources.iter().find(|e| e.doc_id == id)?.start);
+    let sentence_of =
+        |sources: &[Evidence]| sentences.holding(sources.iter().find(|e| e.doc_id == id)?.start);
     // The first sentence of the prose: not furniture, not the headline (read for records, but
     // no furniture), nor a line without a full stop (a repeated headline, a user name).
-    let in_headline = |s: &crate::text::ByteSpan| doc.headline.is_some_and(|h| h.start <= s.start && s.end <= h.end);
-    let prose = |s: &crate::text::ByteSpan| {
-        s.slice(&doc.text).trim_end().trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?'])
+    let in_headline = |s: &crate::text::ByteSpan| {
+        doc.headline
+            .is_some_and(|h| h.start <= s.start && s.end <= h.end)
     };
-    let lead = doc.sentences.iter().position(|s| !doc.is_furniture(*s) && !in_headline(s) && prose(s));
-    let story_day = doc.published.as_deref().filter(|p| p.len() == 10).and_then(dates::publication_anchor);
+    let prose = |s: &crate::text::ByteSpan| {
+        s.slice(&doc.text)
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?'])
+    };
+    let lead = doc
+        .sentences
+        .iter()
+        .position(|s| !doc.is_furniture(*s) && !in_headline(s) && prose(s));
+    let story_day = doc
+        .published
+        .as_deref()
+        .filter(|p| p.len() == 10)
+        .and_then(dates::publication_anchor);
 
     if let (Some(lead), Some(day)) = (lead, story_day) {
-        let story_date = || Some(DateField { text: String::new(), value: Some(DateValue::Day(day)) });
-        for m in doc.meetings.iter_mut().filter(|m| m.date.is_none() && m.status == MeetingStatus::Occurred) {
+        let story_date = || {
+            Some(DateField {
+                text: String::new(),
+                value: Some(DateValue::Day(day)),
+            })
+        };
+        for m in doc
+            .meetings
+            .iter_mut()
+            .filter(|m| m.date.is_none() && m.status == MeetingStatus::Occurred)
+        {
             if sentence_of(&m.sources) == Some(lead) {
                 m.date = story_date();
             }
         }
-        for a in doc.agreements.iter_mut().filter(|a| a.date.is_none() && a.status == AgreementStatus::Signed) {
+        for a in doc
+            .agreements
+            .iter_mut()
+            .filter(|a| a.date.is_none() && a.status == AgreementStatus::Signed)
+        {
             if sentence_of(&a.sources) == Some(lead) {
                 a.date = story_date();
             }
@@ -72,8 +100,11 @@ pub fn annotate(doc: &mut Document) {
     // place between X and Y at the palace. He also held talks with Z": the talks follow the
     // Monday meeting's second sentence).
     let sentences_of = |sources: &[Evidence]| -> Vec<usize> {
-        let mut all: Vec<usize> =
-            sources.iter().filter(|e| e.doc_id == id).filter_map(|e| sentences.holding(e.start)).collect();
+        let mut all: Vec<usize> = sources
+            .iter()
+            .filter(|e| e.doc_id == id)
+            .filter_map(|e| sentences.holding(e.start))
+            .collect();
         all.dedup();
         all
     };
@@ -85,7 +116,9 @@ pub fn annotate(doc: &mut Document) {
             .into_iter()
             .flat_map(|s| doc.entities_in(doc.sentences[s]))
             .filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp))
-            .filter_map(|e| gazetteer::country_named(e.span.slice(&doc.text), e.label == EntityLabel::Norp))
+            .filter_map(|e| {
+                gazetteer::country_named(e.span.slice(&doc.text), e.label == EntityLabel::Norp)
+            })
             .collect();
         found.sort_unstable();
         found.dedup();
@@ -93,20 +126,47 @@ pub fn annotate(doc: &mut Document) {
     };
     let meetings_told = doc.meetings.iter().map(|m| {
         let unnamed = m.participants.is_empty() && m.gathering.is_none();
-        let countries = if unnamed { countries_named_in(&m.sources) } else { country_set(countries_of(&m.participants)) };
-        (&m.date, &m.sources, &m.participants, countries, unnamed.then_some(m.kind))
+        let countries = if unnamed {
+            countries_named_in(&m.sources)
+        } else {
+            country_set(countries_of(&m.participants))
+        };
+        (
+            &m.date,
+            &m.sources,
+            &m.participants,
+            countries,
+            unnamed.then_some(m.kind),
+        )
     });
     let agreements_told = doc.agreements.iter().map(|a| {
-        let parties = a.parties.iter().map(|p| (p.kind == PartyType::Country).then_some(p.name.as_str()));
-        (&a.date, &a.sources, &a.signatories, country_set(parties.chain(countries_of(&a.signatories))), None)
+        let parties = a
+            .parties
+            .iter()
+            .map(|p| (p.kind == PartyType::Country).then_some(p.name.as_str()));
+        (
+            &a.date,
+            &a.sources,
+            &a.signatories,
+            country_set(parties.chain(countries_of(&a.signatories))),
+            None,
+        )
     });
     let mut dated: Vec<Told> = Vec::new();
     for (date, sources, people, countries, unnamed_kind) in meetings_told.chain(agreements_told) {
-        let Some(date @ DateField { value: Some(_), .. }) = date else { continue };
+        let Some(date @ DateField { value: Some(_), .. }) = date else {
+            continue;
+        };
         let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
         let countries: Vec<String> = countries.into_iter().map(str::to_string).collect();
         for sentence in sentences_of(sources) {
-            dated.push(Told { sentence, date: date.clone(), names: names.clone(), countries: countries.clone(), unnamed_kind });
+            dated.push(Told {
+                sentence,
+                date: date.clone(),
+                names: names.clone(),
+                countries: countries.clone(),
+                unnamed_kind,
+            });
         }
     }
     // By sentence (stable: the first record of a sentence is found first, as before).
@@ -122,36 +182,57 @@ pub fn annotate(doc: &mut Document) {
     let mut own_time = vec![false; doc.sentences.len()];
     for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Date) {
         let i = doc.sentences.partition_point(|s| s.end < e.span.end);
-        if doc.sentences.get(i).is_some_and(|s| s.start <= e.span.start && e.span.end <= s.end) {
+        if doc
+            .sentences
+            .get(i)
+            .is_some_and(|s| s.start <= e.span.start && e.span.end <= s.end)
+        {
             own_time[i] = true;
         }
     }
     let told_back = |s: usize, back: usize| {
         let before = dated.partition_point(|t| t.sentence + back < s);
-        dated[before..].iter().take_while(move |t| t.sentence + back == s)
+        dated[before..]
+            .iter()
+            .take_while(move |t| t.sentence + back == s)
     };
     for m in doc.meetings.iter_mut().filter(|m| receives(m)) {
-        let Some(s) = sentence_of(&m.sources) else { continue };
+        let Some(s) = sentence_of(&m.sources) else {
+            continue;
+        };
         let timed = own_time.get(s).copied().unwrap_or(false);
-        let shares_a_person =
-            |names: &[String]| names.iter().any(|n| m.participants.iter().any(|p| same_name(n, &p.name)));
+        let shares_a_person = |names: &[String]| {
+            names
+                .iter()
+                .any(|n| m.participants.iter().any(|p| same_name(n, &p.name)))
+        };
         // Or two countries: "Mexico and Guatemala signed a trade deal on Monday. Mexican
         // President X met Guatemalan President Y to sign it."
         let own_countries = country_set(countries_of(&m.participants));
-        let shares_two_countries =
-            |countries: &[String]| countries.iter().filter(|c| own_countries.contains(&c.as_str())).count() >= 2;
+        let shares_two_countries = |countries: &[String]| {
+            countries
+                .iter()
+                .filter(|c| own_countries.contains(&c.as_str()))
+                .count()
+                >= 2
+        };
         // The sentence just before; or the one before that, across a sentence with no time
         // of its own ("On Monday, X met Y. The talks covered trade. X also met Z").
         let reach = if s >= 2 && !own_time[s - 1] { 2 } else { 1 };
         let carried = (1..=if timed { 0 } else { reach.min(s) })
-            .find_map(|back| told_back(s, back).find(|t| shares_a_person(&t.names) || shares_two_countries(&t.countries)))
+            .find_map(|back| {
+                told_back(s, back)
+                    .find(|t| shares_a_person(&t.names) || shares_two_countries(&t.countries))
+            })
             // Or, up to three sentences back whatever lies between or is dated in its own
             // sentence, the same kind of encounter told of the two countries' people unnamed:
             // "The foreign ministers of A and B held talks Wednesday. [...] A's foreign minister
             // X travelled to B for talks with Y, after the defence chief's visit in August".
             .or_else(|| {
                 (1..=3.min(s)).find_map(|back| {
-                    told_back(s, back).find(|t| t.unnamed_kind == Some(m.kind) && shares_two_countries(&t.countries))
+                    told_back(s, back).find(|t| {
+                        t.unnamed_kind == Some(m.kind) && shares_two_countries(&t.countries)
+                    })
                 })
             });
         if let Some(t) = carried {
@@ -166,22 +247,33 @@ pub fn annotate(doc: &mut Document) {
 /// counterpart Guelleh in Mogadishu"; "X travelled to Niamey for talks with Y" after "The two
 /// ministers held talks Wednesday". A meeting is on the visit when it is told in the visit's
 /// sentence or held at its place (or in its country), with the same status.
-fn visits_dated_by_their_meetings(doc: &mut Document, sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>) {
+fn visits_dated_by_their_meetings(
+    doc: &mut Document,
+    sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>,
+) {
     let mut carried: Vec<(usize, DateField)> = Vec::new();
     for (i, v) in doc.meetings.iter().enumerate() {
         if v.kind != MeetingKind::Visit || v.date.is_some() {
             continue;
         }
-        let Some(visitor) = v.participants.first() else { continue };
+        let Some(visitor) = v.participants.first() else {
+            continue;
+        };
         let visit_sentence = sentence_of(&v.sources);
         let on_the_visit = |m: &&crate::records::Meeting| {
             !matches!(m.kind, MeetingKind::Visit | MeetingKind::Call)
                 && m.status == v.status
-                && m.participants.iter().any(|p| same_name(&p.name, &visitor.name))
+                && m.participants
+                    .iter()
+                    .any(|p| same_name(&p.name, &visitor.name))
                 && ((visit_sentence.is_some() && sentence_of(&m.sources) == visit_sentence)
                     || matches!((&m.location, &v.location), (Some(a), Some(b)) if same_place_or_country(a, b)))
         };
-        let mut days = doc.meetings.iter().filter(on_the_visit).filter_map(|m| m.date.clone().filter(|d| d.value.is_some()));
+        let mut days = doc
+            .meetings
+            .iter()
+            .filter(on_the_visit)
+            .filter_map(|m| m.date.clone().filter(|d| d.value.is_some()));
         let Some(first) = days.next() else { continue };
         if days.all(|d| d.value == first.value) {
             carried.push((i, first));
@@ -205,8 +297,11 @@ struct Told {
 /// Whether two places are one, or lie in one country (a meeting in Cairo during a visit to
 /// Egypt).
 fn same_place_or_country(a: &crate::records::Location, b: &crate::records::Location) -> bool {
-    let country_of =
-        |l: &crate::records::Location| l.country.clone().or_else(|| gazetteer::canonical_country(&l.name).map(str::to_string));
+    let country_of = |l: &crate::records::Location| {
+        l.country
+            .clone()
+            .or_else(|| gazetteer::canonical_country(&l.name).map(str::to_string))
+    };
     a.name == b.name || (country_of(a).is_some() && country_of(a) == country_of(b))
 }
 
@@ -233,7 +328,10 @@ fn dates_of_visit_spans(
         .enumerate()
         .filter(|(_, v)| v.kind == MeetingKind::Visit)
         .filter(|(_, v)| {
-            v.date.as_ref().and_then(|d| d.value.as_ref()).is_some_and(|d| !matches!(d, DateValue::Day(_)))
+            v.date
+                .as_ref()
+                .and_then(|d| d.value.as_ref())
+                .is_some_and(|d| !matches!(d, DateValue::Day(_)))
         })
         .filter_map(|(i, v)| Some((i, sentence_of(&v.sources)?)))
         .collect();
@@ -245,7 +343,9 @@ fn dates_of_visit_spans(
         if m.date.is_some() || matches!(m.kind, MeetingKind::Visit | MeetingKind::Call) {
             continue;
         }
-        let Some(s) = sentence_of(&m.sources) else { continue };
+        let Some(s) = sentence_of(&m.sources) else {
+            continue;
+        };
         let visit = spans
             .iter()
             .rev()
@@ -256,12 +356,15 @@ fn dates_of_visit_spans(
                 let value = v.date.as_ref().and_then(|d| d.value.as_ref());
                 let under_way = match (value, story_day) {
                     (Some(d), Some(day)) => {
-                        d.first_day().is_some_and(|a| a <= day) && d.last_day().is_some_and(|b| day <= b)
+                        d.first_day().is_some_and(|a| a <= day)
+                            && d.last_day().is_some_and(|b| day <= b)
                     }
                     _ => false,
                 };
                 v.status == m.status
-                    || (v.status == MeetingStatus::Occurred && m.status == MeetingStatus::Planned && under_way)
+                    || (v.status == MeetingStatus::Occurred
+                        && m.status == MeetingStatus::Planned
+                        && under_way)
             })
             .find(|v| match (&m.location, &v.location) {
                 (None, _) => true,
@@ -297,20 +400,39 @@ mod tests {
     fn evidence(text: &str) -> Vec<Evidence> {
         // The text is ASCII: byte offsets are code-point offsets.
         let span = sentence(text);
-        vec![Evidence { doc_id: "d".into(), sentence: text.into(), start: span.start, end: span.end }]
+        vec![Evidence {
+            doc_id: "d".into(),
+            sentence: text.into(),
+            start: span.start,
+            end: span.end,
+        }]
     }
 
-    fn meeting(kind: MeetingKind, status: MeetingStatus, names: &[&str], said: &str, day: Option<&str>) -> Meeting {
+    fn meeting(
+        kind: MeetingKind,
+        status: MeetingStatus,
+        names: &[&str],
+        said: &str,
+        day: Option<&str>,
+    ) -> Meeting {
         Meeting {
             id: String::new(),
             kind,
             status,
             participants: names
                 .iter()
-                .map(|n| Participant { name: (*n).into(), role: None, country: None, organization: None })
+                .map(|n| Participant {
+                    name: (*n).into(),
+                    role: None,
+                    country: None,
+                    organization: None,
+                })
                 .collect(),
             location: None,
-            date: day.map(|d| DateField { text: "on Monday".into(), value: DateValue::from_iso(d) }),
+            date: day.map(|d| DateField {
+                text: "on Monday".into(),
+                value: DateValue::from_iso(d),
+            }),
             topics: vec![],
             gathering: None,
             sources: evidence(said),
@@ -334,19 +456,56 @@ mod tests {
         doc.sentences = said.iter().map(|s| sentence(s)).collect();
         let done = MeetingStatus::Occurred;
         doc.meetings = vec![
-            meeting(MeetingKind::Meeting, MeetingStatus::Planned, &["Amal Rahim", "Said Nasser"], said[1], None),
-            meeting(MeetingKind::Meeting, done, &["Amal Rahim", "Said Nasser"], said[2], None),
-            meeting(MeetingKind::Visit, done, &["Amal Rahim"], said[3], Some("2024-03-04")),
-            meeting(MeetingKind::Meeting, done, &["Amal Rahim", "Omar Haddad"], said[4], None),
-            meeting(MeetingKind::Meeting, done, &["Lina Vos", "Piet Kuyper"], said[5], None),
+            meeting(
+                MeetingKind::Meeting,
+                MeetingStatus::Planned,
+                &["Amal Rahim", "Said Nasser"],
+                said[1],
+                None,
+            ),
+            meeting(
+                MeetingKind::Meeting,
+                done,
+                &["Amal Rahim", "Said Nasser"],
+                said[2],
+                None,
+            ),
+            meeting(
+                MeetingKind::Visit,
+                done,
+                &["Amal Rahim"],
+                said[3],
+                Some("2024-03-04"),
+            ),
+            meeting(
+                MeetingKind::Meeting,
+                done,
+                &["Amal Rahim", "Omar Haddad"],
+                said[4],
+                None,
+            ),
+            meeting(
+                MeetingKind::Meeting,
+                done,
+                &["Lina Vos", "Piet Kuyper"],
+                said[5],
+                None,
+            ),
             meeting(MeetingKind::Visit, done, &["Amal Rahim"], said[6], None),
         ];
-        doc.agreements = vec![Agreement::signed_for_test(AgreementKind::Agreement, vec![], evidence(said[1]))];
+        doc.agreements = vec![Agreement::signed_for_test(
+            AgreementKind::Agreement,
+            vec![],
+            evidence(said[1]),
+        )];
         doc
     }
 
     fn days(doc: &Document) -> Vec<Option<String>> {
-        doc.meetings.iter().map(|m| m.date.as_ref().and_then(DateField::start)).collect()
+        doc.meetings
+            .iter()
+            .map(|m| m.date.as_ref().and_then(DateField::start))
+            .collect()
     }
 
     /// The byte span of `sentence` in `text` (ASCII: bytes are code points).
@@ -361,7 +520,12 @@ mod tests {
             .iter()
             .map(|t| {
                 let s = span_in(text, t);
-                Evidence { doc_id: "d".into(), sentence: (*t).into(), start: s.start, end: s.end }
+                Evidence {
+                    doc_id: "d".into(),
+                    sentence: (*t).into(),
+                    start: s.start,
+                    end: s.end,
+                }
             })
             .collect()
     }
@@ -374,7 +538,12 @@ mod tests {
     }
 
     fn with_country(name: &str, country: &str) -> Participant {
-        Participant { name: name.into(), role: None, country: Some(country.into()), organization: None }
+        Participant {
+            name: name.into(),
+            role: None,
+            country: Some(country.into()),
+            organization: None,
+        }
     }
 
     #[test]
@@ -383,7 +552,14 @@ mod tests {
         annotate(&mut doc);
         // The signing told in the lead (after the headline): the story's day; the plan told
         // there stays undated, and so does the meeting of the second sentence.
-        assert_eq!(doc.agreements[0].date.as_ref().and_then(DateField::start).as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            doc.agreements[0]
+                .date
+                .as_ref()
+                .and_then(DateField::start)
+                .as_deref(),
+            Some("2024-03-05")
+        );
         assert_eq!(days(&doc)[0], None);
         assert_eq!(days(&doc)[1], None);
         // A page showing only a month gives no day.
@@ -396,7 +572,14 @@ mod tests {
         doc.furniture.clear();
         doc.headline = Some(sentence(HEADLINE));
         annotate(&mut doc);
-        assert_eq!(doc.agreements[0].date.as_ref().and_then(DateField::start).as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            doc.agreements[0]
+                .date
+                .as_ref()
+                .and_then(DateField::start)
+                .as_deref(),
+            Some("2024-03-05")
+        );
     }
 
     #[test]
@@ -439,11 +622,29 @@ mod tests {
         let told = |ts: &[&str]| told_in(STORY, ts);
         let mut doc = story_of(STORY, &said);
         let done = MeetingStatus::Occurred;
-        let mut first = meeting(MeetingKind::Meeting, done, &["Amal Rahim", "Said Nasser"], "", Some("2024-03-04"));
+        let mut first = meeting(
+            MeetingKind::Meeting,
+            done,
+            &["Amal Rahim", "Said Nasser"],
+            "",
+            Some("2024-03-04"),
+        );
         first.sources = told(&said[..2]);
-        let mut talks = meeting(MeetingKind::Talks, done, &["Amal Rahim", "Omar Haddad"], "", None);
+        let mut talks = meeting(
+            MeetingKind::Talks,
+            done,
+            &["Amal Rahim", "Omar Haddad"],
+            "",
+            None,
+        );
         talks.sources = told(&said[3..4]);
-        let mut other = meeting(MeetingKind::Meeting, done, &["Lina Vos", "Piet Kuyper"], "", None);
+        let mut other = meeting(
+            MeetingKind::Meeting,
+            done,
+            &["Lina Vos", "Piet Kuyper"],
+            "",
+            None,
+        );
         other.sources = told(&said[4..]);
         doc.meetings = vec![first, talks, other];
         annotate(&mut doc);
@@ -468,18 +669,33 @@ mod tests {
         let mut doc = story(None);
         // "Qatar and Oman signed a shipping accord [on Monday]. Amal Rahim met Said Nasser."
         doc.meetings.truncate(2);
-        doc.meetings[1].participants = vec![with_country("Amal Rahim", "Qatar"), with_country("Said Nasser", "Oman")];
-        let party = |n: &str| crate::records::Party { name: n.into(), kind: PartyType::Country };
+        doc.meetings[1].participants = vec![
+            with_country("Amal Rahim", "Qatar"),
+            with_country("Said Nasser", "Oman"),
+        ];
+        let party = |n: &str| crate::records::Party {
+            name: n.into(),
+            kind: PartyType::Country,
+        };
         doc.agreements[0].parties = vec![party("Qatar"), party("Oman")];
-        doc.agreements[0].date = Some(DateField { text: "on Monday".into(), value: DateValue::from_iso("2024-03-04") });
+        doc.agreements[0].date = Some(DateField {
+            text: "on Monday".into(),
+            value: DateValue::from_iso("2024-03-04"),
+        });
         annotate(&mut doc);
         assert_eq!(days(&doc)[1].as_deref(), Some("2024-03-04"));
         // One country in common is not enough.
         let mut doc = story(None);
         doc.meetings.truncate(2);
-        doc.meetings[1].participants = vec![with_country("Amal Rahim", "Qatar"), with_country("Said Nasser", "Peru")];
+        doc.meetings[1].participants = vec![
+            with_country("Amal Rahim", "Qatar"),
+            with_country("Said Nasser", "Peru"),
+        ];
         doc.agreements[0].parties = vec![party("Qatar"), party("Oman")];
-        doc.agreements[0].date = Some(DateField { text: "on Monday".into(), value: DateValue::from_iso("2024-03-04") });
+        doc.agreements[0].date = Some(DateField {
+            text: "on Monday".into(),
+            value: DateValue::from_iso("2024-03-04"),
+        });
         annotate(&mut doc);
         assert_eq!(days(&doc)[1], None);
     }
@@ -500,26 +716,68 @@ mod tests {
         let span = |t: &str| span_in(WEEK, t);
         doc.sentences = said.iter().map(|t| span(t)).collect();
         doc.published = Some("2024-07-02".into());
-        let week = DateField { text: "this week".into(), value: DateValue::from_iso("2024-07-01/2024-07-07") };
-        let at = |name: &str| Some(crate::records::Location { name: name.into(), country: Some(name.into()) });
-        let with = |kind, status, names: &[&str], t: &str, place: Option<crate::records::Location>| {
-            let mut m = meeting(kind, status, names, "", None);
-            let s = span(t);
-            m.sources = vec![Evidence { doc_id: "d".into(), sentence: t.into(), start: s.start, end: s.end }];
-            m.location = place;
-            m
+        let week = DateField {
+            text: "this week".into(),
+            value: DateValue::from_iso("2024-07-01/2024-07-07"),
         };
+        let at = |name: &str| {
+            Some(crate::records::Location {
+                name: name.into(),
+                country: Some(name.into()),
+            })
+        };
+        let with =
+            |kind, status, names: &[&str], t: &str, place: Option<crate::records::Location>| {
+                let mut m = meeting(kind, status, names, "", None);
+                let s = span(t);
+                m.sources = vec![Evidence {
+                    doc_id: "d".into(),
+                    sentence: t.into(),
+                    start: s.start,
+                    end: s.end,
+                }];
+                m.location = place;
+                m
+            };
         let (done, planned) = (MeetingStatus::Occurred, MeetingStatus::Planned);
-        let mut visit = with(MeetingKind::Visit, done, &["Amal Rahim"], said[0], at("Oman"));
+        let mut visit = with(
+            MeetingKind::Visit,
+            done,
+            &["Amal Rahim"],
+            said[0],
+            at("Oman"),
+        );
         visit.date = Some(week.clone());
         doc.meetings = vec![
             visit,
-            with(MeetingKind::Meeting, planned, &["Amal Rahim", "Said Nasser"], said[2], at("Oman")),
-            with(MeetingKind::Meeting, planned, &["Amal Rahim", "Omar Haddad"], said[3], at("Peru")),
-            with(MeetingKind::Meeting, done, &["Amal Rahim", "Lina Vos"], said[4], None),
+            with(
+                MeetingKind::Meeting,
+                planned,
+                &["Amal Rahim", "Said Nasser"],
+                said[2],
+                at("Oman"),
+            ),
+            with(
+                MeetingKind::Meeting,
+                planned,
+                &["Amal Rahim", "Omar Haddad"],
+                said[3],
+                at("Peru"),
+            ),
+            with(
+                MeetingKind::Meeting,
+                done,
+                &["Amal Rahim", "Lina Vos"],
+                said[4],
+                None,
+            ),
         ];
         annotate(&mut doc);
-        let spans: Vec<Option<String>> = doc.meetings.iter().map(|m| m.date.as_ref().map(|d| d.text.clone())).collect();
+        let spans: Vec<Option<String>> = doc
+            .meetings
+            .iter()
+            .map(|m| m.date.as_ref().map(|d| d.text.clone()))
+            .collect();
         // The visit is under way on the story's day: the meeting planned in Oman is this
         // week's, the one in Peru is not; one held, undated, is of the visit's span too.
         assert_eq!(spans[1].as_deref(), Some("this week"));
@@ -542,9 +800,18 @@ mod tests {
             "Ghana's minister Amal Rahim travelled to Lome for talks with Togo's minister Said Nasser, after a visit in August.",
         ];
         let mut doc = story_of(STORY, &said);
-        for (t, label) in [("Ghana", EntityLabel::Gpe), ("Togo", EntityLabel::Gpe), ("this month", EntityLabel::Date), ("August", EntityLabel::Date)] {
+        for (t, label) in [
+            ("Ghana", EntityLabel::Gpe),
+            ("Togo", EntityLabel::Gpe),
+            ("this month", EntityLabel::Date),
+            ("August", EntityLabel::Date),
+        ] {
             for (i, _) in STORY.match_indices(t) {
-                doc.entities.push(crate::doc::Entity { span: ByteSpan::new(i, i + t.len()), label, score: 0.9 });
+                doc.entities.push(crate::doc::Entity {
+                    span: ByteSpan::new(i, i + t.len()),
+                    label,
+                    score: 0.9,
+                });
             }
         }
         doc.entities.sort_by_key(|e| e.span.start);
@@ -553,7 +820,10 @@ mod tests {
         let mut unnamed = meeting(MeetingKind::Talks, done, &[], "", Some("2024-03-06"));
         unnamed.sources = evidence_of(said[0]);
         let mut named = meeting(MeetingKind::Talks, done, &[], "", None);
-        named.participants = vec![with_country("Amal Rahim", "Ghana"), with_country("Said Nasser", "Togo")];
+        named.participants = vec![
+            with_country("Amal Rahim", "Ghana"),
+            with_country("Said Nasser", "Togo"),
+        ];
         named.sources = evidence_of(said[2]);
         doc.meetings = vec![unnamed, named.clone()];
         annotate(&mut doc);
@@ -573,15 +843,30 @@ mod tests {
     #[test]
     fn an_undated_visit_takes_the_day_of_the_meetings_held_on_it() {
         const STORY: &str = "Rahim visit to Muscat unexplained. The sultan today welcomed Amal Rahim in Muscat. They talked.";
-        let said = ["Rahim visit to Muscat unexplained.", "The sultan today welcomed Amal Rahim in Muscat.", "They talked."];
+        let said = [
+            "Rahim visit to Muscat unexplained.",
+            "The sultan today welcomed Amal Rahim in Muscat.",
+            "They talked.",
+        ];
         let mut doc = story_of(STORY, &said);
         let evidence_of = |t: &str| told_in(STORY, &[t]);
-        let muscat = || Some(crate::records::Location { name: "Muscat".into(), country: Some("Oman".into()) });
+        let muscat = || {
+            Some(crate::records::Location {
+                name: "Muscat".into(),
+                country: Some("Oman".into()),
+            })
+        };
         let done = MeetingStatus::Occurred;
         let mut visit = meeting(MeetingKind::Visit, done, &["Amal Rahim"], "", None);
         visit.sources = evidence_of(said[0]);
         visit.location = muscat();
-        let mut welcome = meeting(MeetingKind::Meeting, done, &["Said Nasser", "Amal Rahim"], "", Some("2024-03-06"));
+        let mut welcome = meeting(
+            MeetingKind::Meeting,
+            done,
+            &["Said Nasser", "Amal Rahim"],
+            "",
+            Some("2024-03-06"),
+        );
         welcome.sources = evidence_of(said[1]);
         welcome.location = muscat();
         doc.meetings = vec![visit.clone(), welcome.clone()];
@@ -589,12 +874,18 @@ mod tests {
         assert_eq!(days(&doc)[0].as_deref(), Some("2024-03-06"));
         // Meetings there on two different days date no visit; nor does one elsewhere.
         let mut other_day = welcome.clone();
-        other_day.date = Some(DateField { text: "on Tuesday".into(), value: DateValue::from_iso("2024-03-05") });
+        other_day.date = Some(DateField {
+            text: "on Tuesday".into(),
+            value: DateValue::from_iso("2024-03-05"),
+        });
         doc.meetings = vec![visit.clone(), welcome.clone(), other_day];
         annotate(&mut doc);
         assert_eq!(days(&doc)[0], None);
         let mut elsewhere = welcome;
-        elsewhere.location = Some(crate::records::Location { name: "Doha".into(), country: Some("Qatar".into()) });
+        elsewhere.location = Some(crate::records::Location {
+            name: "Doha".into(),
+            country: Some("Qatar".into()),
+        });
         doc.meetings = vec![visit, elsewhere];
         annotate(&mut doc);
         assert_eq!(days(&doc)[0], None);

@@ -220,11 +220,20 @@ fn setup(common: &CommonArgs) -> Result<NerModel> {
 /// Loads the entity model, and the event reader when one of `readers` needs it.
 fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerModel> {
     if let Some(n) = common.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot set up threads")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot set up threads")?;
     }
-    let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
+    let dir = common
+        .model
+        .clone()
+        .unwrap_or_else(pipeline::default_model_dir);
     let wants_events = readers.iter().any(|r| *r != pipeline::Reader::Rules);
-    let events = common.events.clone().unwrap_or_else(|| crate::events::dir_for_model(&dir));
+    let events = common
+        .events
+        .clone()
+        .unwrap_or_else(|| crate::events::dir_for_model(&dir));
     // The event reader loads beside the entity model.
     let (model, reader) = rayon::join(
         || {
@@ -259,7 +268,6 @@ fn setup_for(common: &CommonArgs, readers: &[pipeline::Reader]) -> Result<NerMod
     Ok(model)
 }
 
-
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => {
@@ -269,30 +277,58 @@ fn run(cli: Cli) -> Result<ExitCode> {
             drop(t);
             let options = pipeline::RunOptions {
                 shard: args.shard,
-                progress: if args.common.quiet { progress::Mode::Quiet } else { progress::Mode::Auto },
+                progress: if args.common.quiet {
+                    progress::Mode::Quiet
+                } else {
+                    progress::Mode::Auto
+                },
                 cache: !args.fresh,
             };
             let summary = pipeline::run_with(&args.inputs, &args.output, &model, options)?;
             if !args.common.quiet {
                 print_summary(&summary, &args.output);
             }
-            Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+            Ok(if summary.failed > 0 {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Some(Command::Merge { dirs, output, quiet }) => {
+        Some(Command::Merge {
+            dirs,
+            output,
+            quiet,
+        }) => {
             let summary = pipeline::merge_outputs(&dirs, &output)?;
             if !quiet {
                 print_summary(&summary, &output);
             }
-            Ok(if summary.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+            Ok(if summary.failed > 0 {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Some(Command::Report { dir }) => {
             let path = crate::report::write_report(&dir)?;
             eprintln!("attache: wrote {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Eval { sets, scored, gold, verbose, readers, common }) => {
+        Some(Command::Eval {
+            sets,
+            scored,
+            gold,
+            verbose,
+            readers,
+            common,
+        }) => {
             if let (Some(dir), Some(gold)) = (&scored, &gold) {
-                let result = eval::records::score_output(&dir.display().to_string(), common.reader, dir, gold)?;
+                let result = eval::records::score_output(
+                    &dir.display().to_string(),
+                    common.reader,
+                    dir,
+                    gold,
+                )?;
                 print!("{}", eval::records::summary_table(&[result]));
                 return Ok(ExitCode::SUCCESS);
             }
@@ -307,19 +343,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let sets: Vec<(String, PathBuf)> = sets
                 .iter()
-                .map(|s| s.split_once('=').map(|(i, g)| (i.to_string(), PathBuf::from(g))).context("--set takes INPUT=GOLD"))
+                .map(|s| {
+                    s.split_once('=')
+                        .map(|(i, g)| (i.to_string(), PathBuf::from(g)))
+                        .context("--set takes INPUT=GOLD")
+                })
                 .collect::<Result<_>>()?;
-            let readers = if readers.is_empty() { vec![common.reader] } else { readers };
+            let readers = if readers.is_empty() {
+                vec![common.reader]
+            } else {
+                readers
+            };
             let mut model = setup_for(&common, &readers)?;
             let results = eval::records::evaluate_sets(&mut model, &sets, &readers, verbose)?;
             print!("{}", eval::records::summary_table(&results));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::EvalNer { gold, compare, predictions, common }) => {
+        Some(Command::EvalNer {
+            gold,
+            compare,
+            predictions,
+            common,
+        }) => {
             // Entities only: no event reader needed (a model without heads of its own scores too).
             let model = setup_for(&common, &[pipeline::Reader::Rules])?;
             let gold = if gold.is_empty() {
-                vec![PathBuf::from("eval/ner/written.jsonl"), PathBuf::from("eval/ner/seeds.jsonl")]
+                vec![
+                    PathBuf::from("eval/ner/written.jsonl"),
+                    PathBuf::from("eval/ner/seeds.jsonl"),
+                ]
             } else {
                 gold
             };
@@ -333,18 +385,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let ours = eval::ner::score(&set.docs, &predicted);
             let mut others = Vec::new();
-            let compare = if compare.is_empty() && PathBuf::from("eval/ner/teacher_md.jsonl").exists() {
-                vec!["spacy-md=eval/ner/teacher_md.jsonl".to_string()]
-            } else {
-                compare
-            };
+            let compare =
+                if compare.is_empty() && PathBuf::from("eval/ner/teacher_md.jsonl").exists() {
+                    vec!["spacy-md=eval/ner/teacher_md.jsonl".to_string()]
+                } else {
+                    compare
+                };
             for spec in &compare {
                 let (name, file) = spec.split_once('=').context("--compare takes NAME=FILE")?;
                 let predictions = eval::ner::read_predictions(&PathBuf::from(file))?;
                 others.push((name.to_string(), eval::ner::score(&set.docs, &predictions)));
             }
             let entities: usize = set.docs.iter().map(|d| d.entities.len()).sum();
-            println!("NER exact-span scores on {} gold documents ({} entities)", set.docs.len(), entities);
+            println!(
+                "NER exact-span scores on {} gold documents ({} entities)",
+                set.docs.len(),
+                entities
+            );
             let mut systems = vec![(model.info().name.as_str(), &ours)];
             systems.extend(others.iter().map(|(n, s)| (n.as_str(), s)));
             print!("{}", eval::ner::report(&systems));
@@ -365,7 +422,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             dump_windows,
             model,
         }) => {
-            let backends = if backends.is_empty() { Backend::ALL.to_vec() } else { backends };
+            let backends = if backends.is_empty() {
+                Backend::ALL.to_vec()
+            } else {
+                backends
+            };
             if !encoder_only {
                 bench_job(&input, &backends, &model, &peer, repeat, threads)?;
             }
@@ -373,13 +434,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
                 let python = ort_python.unwrap_or_else(|| {
                     let venv = root.join("bench/ort/.venv/bin/python");
-                    if venv.exists() { venv.display().to_string() } else { "python3".into() }
+                    if venv.exists() {
+                        venv.display().to_string()
+                    } else {
+                        "python3".into()
+                    }
                 });
                 let options = crate::bench_encoder::Options {
-                    inputs: if encoder_input.is_empty() { vec![input] } else { encoder_input },
-                    model_dir: model.first().cloned().unwrap_or_else(pipeline::default_model_dir),
+                    inputs: if encoder_input.is_empty() {
+                        vec![input]
+                    } else {
+                        encoder_input
+                    },
+                    model_dir: model
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(pipeline::default_model_dir),
                     backends,
-                    threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
+                    threads: threads.unwrap_or_else(|| {
+                        std::thread::available_parallelism()
+                            .map(|n| n.get())
+                            .unwrap_or(1)
+                    }),
                     repeat: encoder_repeat,
                     python: (!python.is_empty()).then_some(python),
                     script: root.join("bench/ort/bench.py"),
@@ -390,20 +466,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::BenchNer { inputs, repeat, python, common }) => {
+        Some(Command::BenchNer {
+            inputs,
+            repeat,
+            python,
+            common,
+        }) => {
             let model = setup(&common)?;
             let docs = bench::load_docs(&inputs)?;
             let rust = bench::time_rust(&model, &docs, repeat)?;
             let threads = rayon::current_num_threads();
-            println!("NER stage on {} documents, {} sentences, {} words; {} threads", docs.len(), rust.sentences, rust.words, threads);
-            let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
+            println!(
+                "NER stage on {} documents, {} sentences, {} words; {} threads",
+                docs.len(),
+                rust.sentences,
+                rust.words,
+                threads
+            );
+            let dir = common
+                .model
+                .clone()
+                .unwrap_or_else(pipeline::default_model_dir);
             let sides = [
-                ("before: padded batches of 4096 positions", Backend::Candle, 1.0),
+                (
+                    "before: padded batches of 4096 positions",
+                    Backend::Candle,
+                    1.0,
+                ),
                 ("padding backend, padding <= 10%", Backend::Candle, 0.10),
                 ("packed backends", Backend::Packed, 0.10),
             ];
             for (label, backend, max_padding) in sides {
-                let m = NerModel::load_backend(&dir, NerOptions { max_padding, ..NerOptions::default() }, backend)?;
+                let m = NerModel::load_backend(
+                    &dir,
+                    NerOptions {
+                        max_padding,
+                        ..NerOptions::default()
+                    },
+                    backend,
+                )?;
                 let s = m.batching_stats(&docs)?;
                 println!(
                     "batching, {label:<41}: {} pieces, {} windows, {} batches, {} positions computed, {:.1}% padding",
@@ -426,9 +527,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             let python = python.unwrap_or_else(default_python);
             if !python.is_empty() {
-                let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("training/bench_torch.py");
-                let dir = common.model.clone().unwrap_or_else(pipeline::default_model_dir);
-                let (py, note) = bench::time_python(&python, &script, &dir, &docs, NerOptions::default(), repeat, threads)?;
+                let script =
+                    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("training/bench_torch.py");
+                let dir = common
+                    .model
+                    .clone()
+                    .unwrap_or_else(pipeline::default_model_dir);
+                let (py, note) = bench::time_python(
+                    &python,
+                    &script,
+                    &dir,
+                    &docs,
+                    NerOptions::default(),
+                    repeat,
+                    threads,
+                )?;
                 println!(
                     "python torch  : {:>8.1} words/s {:>7.1} sentences/s ({:.3}s; {note})",
                     py.words_per_second(),
@@ -442,7 +555,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Generate { count, output, seed }) => {
+        Some(Command::Generate {
+            count,
+            output,
+            seed,
+        }) => {
             println!("{}", crate::generate::write_corpus(&output, count, seed)?);
             Ok(ExitCode::SUCCESS)
         }
@@ -451,20 +568,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// The main job on `input`, once per backend and once by the peer, each as its own process:
 /// words/s including model load, peak RSS, ratios to the peer.
-fn bench_job(input: &std::path::Path, backends: &[Backend], models: &[PathBuf], peer: &str, repeat: usize, threads: Option<usize>) -> Result<()> {
+fn bench_job(
+    input: &std::path::Path,
+    backends: &[Backend],
+    models: &[PathBuf],
+    peer: &str,
+    repeat: usize,
+    threads: Option<usize>,
+) -> Result<()> {
     let exe = std::env::current_exe().context("cannot find the attache executable")?;
     let scratch = std::env::temp_dir().join(format!("attache-bench-{}", std::process::id()));
     println!("CPU: {}", bench::cpu_model());
     // Every side is a child process; repetitions go round all sides in turn, so that
     // a change in the machine's load hits every side alike.
     let mut sides: Vec<(String, PathBuf, Vec<String>)> = Vec::new();
-    let models: Vec<Option<&PathBuf>> = if models.is_empty() { vec![None] } else { models.iter().map(Some).collect() };
+    let models: Vec<Option<&PathBuf>> = if models.is_empty() {
+        vec![None]
+    } else {
+        models.iter().map(Some).collect()
+    };
     let mut first_out = None;
     for model in &models {
         for backend in backends {
             let out = scratch.join(format!("{}-{}", backend.name(), sides.len()));
             first_out.get_or_insert_with(|| out.clone());
-            let mut args = vec![input.display().to_string(), "-o".into(), out.display().to_string(), "--fresh".into(), "--quiet".into()];
+            let mut args = vec![
+                input.display().to_string(),
+                "-o".into(),
+                out.display().to_string(),
+                "--fresh".into(),
+                "--quiet".into(),
+            ];
             args.extend(["--backend".to_string(), backend.name().to_string()]);
             let mut name = format!("attache --backend {backend}");
             if let Some(dir) = model {
@@ -480,8 +614,16 @@ fn bench_job(input: &std::path::Path, backends: &[Backend], models: &[PathBuf], 
         }
     }
     if !peer.is_empty() {
-        let args = vec![peer.to_string(), input.display().to_string(), scratch.join("peer").display().to_string()];
-        sides.push(("spaCy md peer".to_string(), PathBuf::from("/bin/bash"), args));
+        let args = vec![
+            peer.to_string(),
+            input.display().to_string(),
+            scratch.join("peer").display().to_string(),
+        ];
+        sides.push((
+            "spaCy md peer".to_string(),
+            PathBuf::from("/bin/bash"),
+            args,
+        ));
     }
     let mut runs: Vec<Option<bench::JobRun>> = vec![None; sides.len()];
     for _ in 0..repeat.max(1) {
@@ -498,18 +640,35 @@ fn bench_job(input: &std::path::Path, backends: &[Backend], models: &[PathBuf], 
         None => 0,
     };
     let _ = std::fs::remove_dir_all(&scratch);
-    println!("main job on {} ({words} words), wall time including start-up and model load:", input.display());
-    let reference = runs.iter().find(|r| r.name.contains("peer")).map(|r| r.seconds);
+    println!(
+        "main job on {} ({words} words), wall time including start-up and model load:",
+        input.display()
+    );
+    let reference = runs
+        .iter()
+        .find(|r| r.name.contains("peer"))
+        .map(|r| r.seconds);
     for run in &runs {
-        let rss = run.peak_rss_mb.map_or("?".to_string(), |m| format!("{m:.0} MB"));
+        let rss = run
+            .peak_rss_mb
+            .map_or("?".to_string(), |m| format!("{m:.0} MB"));
         let ratio = reference.map_or(String::new(), |p| format!("  {:.2}x peer", p / run.seconds));
-        println!("{:<30} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}", run.name, words as f64 / run.seconds, run.seconds);
+        println!(
+            "{:<30} {:>8.1} words/s  {:>7.2} s  peak RSS {rss:>7}{ratio}",
+            run.name,
+            words as f64 / run.seconds,
+            run.seconds
+        );
     }
     Ok(())
 }
 
 fn print_summary(summary: &pipeline::RunSummary, output: &std::path::Path) {
-    let reused = if summary.reused > 0 { format!(", {} reused", summary.reused) } else { String::new() };
+    let reused = if summary.reused > 0 {
+        format!(", {} reused", summary.reused)
+    } else {
+        String::new()
+    };
     eprintln!(
         "attache: {} documents ({} failed{reused}), {} entities, {} meetings, {} agreements in {:.1}s ({:.0} words/s) -> {}",
         summary.documents,

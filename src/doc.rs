@@ -106,7 +106,12 @@ pub struct Document {
 impl Document {
     pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
         let id = id.into();
-        Document { path: id.clone(), id, text: text.into(), ..Default::default() }
+        Document {
+            path: id.clone(),
+            id,
+            text: text.into(),
+            ..Default::default()
+        }
     }
 
     /// A document with the given mentions tagged, each found in `text` after the one before
@@ -117,14 +122,27 @@ impl Document {
         let mut from = 0;
         for &(mention, label) in mentions {
             let at = from + text[from..].find(mention).expect("mention in text");
-            doc.entities.push(Entity { span: ByteSpan::new(at, at + mention.len()), label, score: 0.9 });
+            doc.entities.push(Entity {
+                span: ByteSpan::new(at, at + mention.len()),
+                label,
+                score: 0.9,
+            });
             from = at + mention.len();
         }
         doc
     }
 
-    pub fn failed(id: impl Into<String>, path: impl Into<String>, error: impl Into<String>) -> Self {
-        Document { id: id.into(), path: path.into(), error: Some(error.into()), ..Default::default() }
+    pub fn failed(
+        id: impl Into<String>,
+        path: impl Into<String>,
+        error: impl Into<String>,
+    ) -> Self {
+        Document {
+            id: id.into(),
+            path: path.into(),
+            error: Some(error.into()),
+            ..Default::default()
+        }
     }
 
     pub fn is_ok(&self) -> bool {
@@ -144,13 +162,20 @@ impl Document {
     /// The sentences as code-point spans (the offsets record evidence is given in), through
     /// `index`, the document's one [`CharIndex`].
     pub fn sentence_chars(&self, index: &CharIndex) -> SentenceChars {
-        SentenceChars(self.sentences.iter().map(|s| (index.char_offset(s.start), index.char_offset(s.end))).collect())
+        SentenceChars(
+            self.sentences
+                .iter()
+                .map(|s| (index.char_offset(s.start), index.char_offset(s.end)))
+                .collect(),
+        )
     }
 
     /// Whether `span` lies in page furniture (headline, credits, "READ ALSO:" lines ...),
     /// which records are never read from.
     pub fn is_furniture(&self, span: ByteSpan) -> bool {
-        self.furniture.iter().any(|f| f.start <= span.start && span.end <= f.end)
+        self.furniture
+            .iter()
+            .any(|f| f.start <= span.start && span.end <= f.end)
     }
 
     /// Entities inside `span`, in text order.

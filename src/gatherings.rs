@@ -24,7 +24,9 @@ use std::sync::LazyLock;
 use crate::dates::{self, DateValue};
 use crate::doc::{Document, Entity, EntityLabel};
 use crate::gazetteer;
-use crate::records::{DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant};
+use crate::records::{
+    DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant,
+};
 use crate::text::{ByteSpan, CharIndex};
 
 static DATA: &str = include_str!("../data/gatherings.tsv");
@@ -55,8 +57,13 @@ struct Lists {
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let mut lists = Lists::default();
-    for line in DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let Some((kind, text)) = line.split_once('\t') else { continue };
+    for line in DATA
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let Some((kind, text)) = line.split_once('\t') else {
+            continue;
+        };
         let list = match kind {
             "N" => &mut lists.nouns,
             "J" => &mut lists.joiners,
@@ -90,7 +97,10 @@ fn is_word_char(c: char) -> bool {
 /// found as whole words by `contains`. Apostrophes stay inside words ("leaders'").
 fn words(text: &str) -> String {
     let mut out = String::from(" ");
-    for w in text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
         out.push_str(&w.to_lowercase());
         out.push(' ');
     }
@@ -146,13 +156,29 @@ pub fn annotate(doc: &mut Document) {
         if lists.nouns.iter().any(|n| lower.contains(n.trim())) {
             for noun in nouns_in(text, &lists.nouns) {
                 let noun = ByteSpan::new(sentence.start + noun.start, sentence.start + noun.end);
-                if let Some(m) = read_mention(doc, sentence, &sentence_words, entities, noun, anchor, lists) {
+                if let Some(m) = read_mention(
+                    doc,
+                    sentence,
+                    &sentence_words,
+                    entities,
+                    noun,
+                    anchor,
+                    lists,
+                ) {
                     mentions.push(m);
                 }
             }
         }
         let summit_told = mentions.last().is_some_and(|m| m.sentence == sentence);
-        mentions.extend(body_mentions(doc, sentence, &sentence_words, entities, anchor, summit_told, lists));
+        mentions.extend(body_mentions(
+            doc,
+            sentence,
+            &sentence_words,
+            entities,
+            anchor,
+            summit_told,
+            lists,
+        ));
     }
     if mentions.is_empty() {
         return;
@@ -165,14 +191,22 @@ pub fn annotate(doc: &mut Document) {
         }
         let participant = m.attendee.map(|i| {
             let p = &doc.people[i];
-            Participant { name: p.name.clone(), role: p.role.clone(), country: p.country.clone(), organization: p.organization.clone() }
+            Participant {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                country: p.country.clone(),
+                organization: p.organization.clone(),
+            }
         });
         let evidence = Evidence::of(doc, &index, m.sentence);
         let location = m.place.map(|name| {
             let country = gazetteer::country_of_place(&name).map(str::to_string);
             Location { name, country }
         });
-        if let Some((_, record)) = records.iter_mut().find(|(host, r)| *host == m.host && same_plan(r.status, m.status)) {
+        if let Some((_, record)) = records
+            .iter_mut()
+            .find(|(host, r)| *host == m.host && same_plan(r.status, m.status))
+        {
             if m.status == MeetingStatus::Cancelled {
                 record.status = m.status;
             }
@@ -225,7 +259,9 @@ fn display_name(written: &str) -> String {
         }
     }
     let mut words: Vec<&str> = out.split_whitespace().collect();
-    while words.first().is_some_and(|w| w.eq_ignore_ascii_case("the") || w.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+    while words.first().is_some_and(|w| {
+        w.eq_ignore_ascii_case("the") || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }) {
         words.remove(0);
     }
     words.join(" ")
@@ -253,7 +289,8 @@ fn nouns_in(text: &str, nouns: &[String]) -> Vec<ByteSpan> {
             let before = lower[..i].chars().next_back();
             let after = lower[end..].chars().next();
             // "mini-summit" is its own noun; "summit" inside it is not counted twice.
-            let whole = before.is_none_or(|c| !c.is_alphanumeric() && c != '-') && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let whole = before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-');
             if whole && !out.iter().any(|s: &ByteSpan| s.start <= i && end <= s.end) {
                 out.push(ByteSpan::new(i, end));
             }
@@ -284,16 +321,29 @@ fn read_mention(
     let after_end = floor(text, (noun.end + REACH_AFTER).min(sentence.end));
     let place = match &host {
         Host::Place(city) => Some(city.clone()),
-        Host::Bloc(_) => place_after(text, entities, noun, after_end, lists).or_else(|| here(doc, sentence, entities, noun, after_end)),
+        Host::Bloc(_) => place_after(text, entities, noun, after_end, lists)
+            .or_else(|| here(doc, sentence, entities, noun, after_end)),
     };
     let date = date_near(doc, entities, noun, name_start, after_end, anchor);
     let status = status_of(sentence_words, date.as_ref(), anchor, lists);
     let attendee = attendee_of(doc, sentence, entities, name_start, lists);
     let name = match &host {
-        Host::Place(city) if name_start == noun.start => format!("{} in {city}", &text[noun.start..noun.end]),
+        Host::Place(city) if name_start == noun.start => {
+            format!("{} in {city}", &text[noun.start..noun.end])
+        }
         _ => display_name(&text[name_start..noun.end]),
     };
-    Some(Mention { host, name, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: false, attendee })
+    Some(Mention {
+        host,
+        name,
+        kind: MeetingKind::Meeting,
+        sentence,
+        status,
+        place,
+        date,
+        of_bodies: false,
+        attendee,
+    })
 }
 
 /// The largest char boundary of `text` at or before `at`.
@@ -305,9 +355,17 @@ fn floor(text: &str, mut at: usize) -> usize {
 }
 
 /// Who or what hosts the gathering whose noun is at `noun`, and where its name starts.
-fn host_of(text: &str, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan, lists: &Lists) -> Option<(Host, usize)> {
+fn host_of(
+    text: &str,
+    sentence: ByteSpan,
+    entities: &[Entity],
+    noun: ByteSpan,
+    lists: &Lists,
+) -> Option<(Host, usize)> {
     // The tagger read the whole name as one organisation: "the ASEAN Summit", "LXV MERCOSUR Summit".
-    if let Some(e) = entities.iter().find(|e| e.label == EntityLabel::Org && e.span.start < noun.start && noun.end <= e.span.end) {
+    if let Some(e) = entities.iter().find(|e| {
+        e.label == EntityLabel::Org && e.span.start < noun.start && noun.end <= e.span.end
+    }) {
         let name = &text[e.span.start..noun.start];
         return Some((Host::Bloc(gazetteer::fold(name.trim())), e.span.start));
     }
@@ -323,20 +381,32 @@ fn host_of(text: &str, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan, 
             .zip(&names)
             .map(|(e, n)| gazetteer::country_named(n, e.label == EntityLabel::Norp))
             .collect();
-        if chain.len() == 1 && matches!(chain[0].label, EntityLabel::Gpe | EntityLabel::Loc) && countries[0].is_none() {
+        if chain.len() == 1
+            && matches!(chain[0].label, EntityLabel::Gpe | EntityLabel::Loc)
+            && countries[0].is_none()
+        {
             let city = names[0].strip_prefix("the ").unwrap_or(names[0]);
             return Some((Host::Place(city.to_string()), start));
         }
         // A people that is no country ("Arab", "African", "Nordic") names a group of states;
         // one or two countries name their own or a bilateral summit, read with its people.
-        if chain.iter().zip(&countries).any(|(e, c)| e.label == EntityLabel::Norp && c.is_none()) {
+        if chain
+            .iter()
+            .zip(&countries)
+            .any(|(e, c)| e.label == EntityLabel::Norp && c.is_none())
+        {
             return Some((Host::Bloc(gazetteer::fold(&names.join("-"))), start));
         }
         return None;
     }
     // "the Summit in Abidjan": a capitalised Summit with no bloc, named by its city.
     let written = &text[noun.start..noun.end];
-    if written.starts_with('S') && text[sentence.start..noun.start].to_lowercase().trim_end().ends_with("the") {
+    if written.starts_with('S')
+        && text[sentence.start..noun.start]
+            .to_lowercase()
+            .trim_end()
+            .ends_with("the")
+    {
         let after_end = floor(text, (noun.end + REACH_AFTER).min(sentence.end));
         if let Some(city) = place_after(text, entities, noun, after_end, lists) {
             return Some((Host::Place(city), noun.start));
@@ -347,20 +417,35 @@ fn host_of(text: &str, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan, 
 
 /// The entities written right before `at`, joined by hyphens ("EU-African Union"), skipping the
 /// words a name may carry before its noun ("leaders'", "(AL)").
-fn chain_before<'a>(text: &str, sentence: ByteSpan, entities: &'a [Entity], at: usize, lists: &Lists) -> Vec<&'a Entity> {
+fn chain_before<'a>(
+    text: &str,
+    sentence: ByteSpan,
+    entities: &'a [Entity],
+    at: usize,
+    lists: &Lists,
+) -> Vec<&'a Entity> {
     let mut end = skip_back(text, sentence.start, at, lists);
     let mut chain: Vec<&Entity> = Vec::new();
     loop {
         let Some(e) = entities.iter().find(|e| {
             let stem = possessive_stem(text, e.span);
-            e.span.end <= end && (e.span.end == end || stem == end) && e.label != EntityLabel::Date && e.label != EntityLabel::Person
+            e.span.end <= end
+                && (e.span.end == end || stem == end)
+                && e.label != EntityLabel::Date
+                && e.label != EntityLabel::Person
         }) else {
             break;
         };
         chain.insert(0, e);
         let before = text[sentence.start..e.span.start].trim_end_matches(' ');
         match before.chars().next_back() {
-            Some('-' | '–') => end = floor(text, sentence.start + before.len() - before.chars().next_back().map_or(0, char::len_utf8)),
+            Some('-' | '–') => {
+                end = floor(
+                    text,
+                    sentence.start + before.len()
+                        - before.chars().next_back().map_or(0, char::len_utf8),
+                )
+            }
             _ => break,
         }
     }
@@ -387,7 +472,12 @@ fn skip_back(text: &str, floor_at: usize, at: usize, lists: &Lists) -> usize {
         if trimmed.ends_with(')') {
             if let Some(open) = trimmed.rfind('(') {
                 let inner = &trimmed[open + 1..trimmed.len() - 1];
-                if !inner.is_empty() && inner.len() <= 8 && inner.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                if !inner.is_empty()
+                    && inner.len() <= 8
+                    && inner
+                        .chars()
+                        .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                {
                     end = floor_at + open;
                     continue;
                 }
@@ -396,13 +486,26 @@ fn skip_back(text: &str, floor_at: usize, at: usize, lists: &Lists) -> usize {
         }
         let word_start = trimmed.rfind(' ').map_or(0, |i| i + 1);
         let word = &trimmed[word_start..];
-        let two_words_start = trimmed[..word_start].trim_end().rfind(' ').map_or(0, |i| i + 1);
+        let two_words_start = trimmed[..word_start]
+            .trim_end()
+            .rfind(' ')
+            .map_or(0, |i| i + 1);
         let two_words = &trimmed[two_words_start..];
-        if !word.is_empty() && lists.joiners.iter().any(|j| j.trim() == word.to_lowercase()) {
+        if !word.is_empty()
+            && lists
+                .joiners
+                .iter()
+                .any(|j| j.trim() == word.to_lowercase())
+        {
             end = floor_at + word_start;
             continue;
         }
-        if lists.joiners.iter().any(|j| j.trim() == two_words.to_lowercase()) && two_words.contains(' ') {
+        if lists
+            .joiners
+            .iter()
+            .any(|j| j.trim() == two_words.to_lowercase())
+            && two_words.contains(' ')
+        {
             end = floor_at + two_words_start;
             continue;
         }
@@ -411,8 +514,17 @@ fn skip_back(text: &str, floor_at: usize, at: usize, lists: &Lists) -> usize {
 }
 
 /// The first place entity after the noun that a place word leads to ("in", "at", "hosted by").
-fn place_after(text: &str, entities: &[Entity], noun: ByteSpan, until: usize, lists: &Lists) -> Option<String> {
-    for e in entities.iter().filter(|e| e.span.start >= noun.end && e.span.end <= until) {
+fn place_after(
+    text: &str,
+    entities: &[Entity],
+    noun: ByteSpan,
+    until: usize,
+    lists: &Lists,
+) -> Option<String> {
+    for e in entities
+        .iter()
+        .filter(|e| e.span.start >= noun.end && e.span.end <= until)
+    {
         if !matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) {
             continue;
         }
@@ -421,7 +533,10 @@ fn place_after(text: &str, entities: &[Entity], noun: ByteSpan, until: usize, li
             return None;
         }
         let between = words(between);
-        let led = lists.to_place.iter().any(|l| between.ends_with(l.as_str()) || between.ends_with(&format!("{}the ", l)));
+        let led = lists
+            .to_place
+            .iter()
+            .any(|l| between.ends_with(l.as_str()) || between.ends_with(&format!("{}the ", l)));
         if led {
             let name = e.span.slice(text).trim();
             return Some(name.strip_prefix("the ").unwrap_or(name).to_string());
@@ -432,20 +547,39 @@ fn place_after(text: &str, entities: &[Entity], noun: ByteSpan, until: usize, li
 
 /// "Concluded here": the city of the sentence's dateline ("ALGIERS, Nov. 2 (Xinhua) --"), in
 /// the case a reader writes it.
-fn here(doc: &Document, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan, until: usize) -> Option<String> {
+fn here(
+    doc: &Document,
+    sentence: ByteSpan,
+    entities: &[Entity],
+    noun: ByteSpan,
+    until: usize,
+) -> Option<String> {
     let text = &doc.text;
     if !words(&text[noun.end..until]).contains(" here ") {
         return None;
     }
-    let first = entities.first().filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
+    let first = entities
+        .first()
+        .filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
     let name = first.span.slice(text);
     let at_start = text[sentence.start..first.span.start].trim().is_empty();
-    let dateline = at_start && text[first.span.end..].starts_with(',') && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let dateline = at_start
+        && text[first.span.end..].starts_with(',')
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     dateline.then(|| {
         name.split(' ')
             .map(|w| {
                 let mut cs = w.chars();
-                cs.next().map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>()).unwrap_or_default()
+                cs.next()
+                    .map(|c| {
+                        c.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default()
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -454,10 +588,20 @@ fn here(doc: &Document, sentence: ByteSpan, entities: &[Entity], noun: ByteSpan,
 
 /// The date of the gathering: a resolved date after its noun in the same clause ("in The
 /// Hague on 24-25 June"), or a possessive day right before its name ("Tuesday's BRICS summit").
-fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: usize, until: usize, anchor: Option<chrono::NaiveDate>) -> Option<DateField> {
+fn date_near(
+    doc: &Document,
+    entities: &[Entity],
+    noun: ByteSpan,
+    name_start: usize,
+    until: usize,
+    anchor: Option<chrono::NaiveDate>,
+) -> Option<DateField> {
     let text = &doc.text;
     let resolved = |e: &Entity| dates::record_field(doc, e.span, anchor);
-    for e in entities.iter().filter(|e| e.label == EntityLabel::Date && e.span.start >= noun.end && e.span.end <= until) {
+    for e in entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Date && e.span.start >= noun.end && e.span.end <= until)
+    {
         let between = &text[noun.end..e.span.start];
         if between.contains([';', '"', '“', '”']) {
             break;
@@ -469,18 +613,29 @@ fn date_near(doc: &Document, entities: &[Entity], noun: ByteSpan, name_start: us
     // Only a date that ends before the name can stand right before it.
     let before = entities.iter().find(|e| {
         let stem = possessive_stem(text, e.span);
-        e.label == EntityLabel::Date && stem != e.span.end && stem <= name_start && text[stem..name_start].trim().is_empty()
+        e.label == EntityLabel::Date
+            && stem != e.span.end
+            && stem <= name_start
+            && text[stem..name_start].trim().is_empty()
     })?;
     resolved(before)
 }
 
 /// Whether a reader already wrote a participant-less meeting from this sentence (or, with
 /// `any`, any meeting but a visit).
-pub(crate) fn told_by_a_reader(doc: &Document, index: &CharIndex, sentence: ByteSpan, any: bool) -> bool {
+pub(crate) fn told_by_a_reader(
+    doc: &Document,
+    index: &CharIndex,
+    sentence: ByteSpan,
+    any: bool,
+) -> bool {
     let chars = index.char_span(sentence);
     doc.meetings.iter().any(|m| {
         // A visit is another record than the gathering its visitor attended.
-        ((any && m.kind != MeetingKind::Visit) || m.participants.is_empty()) && m.sources.iter().any(|e| e.doc_id == doc.id && e.start < chars.end && chars.start < e.end)
+        ((any && m.kind != MeetingKind::Visit) || m.participants.is_empty())
+            && m.sources
+                .iter()
+                .any(|e| e.doc_id == doc.id && e.start < chars.end && chars.start < e.end)
     })
 }
 
@@ -488,31 +643,56 @@ pub(crate) fn told_by_a_reader(doc: &Document, index: &CharIndex, sentence: Byte
 /// "a meeting between the African Union and the European Commission in Brussels on 23 May",
 /// "the Foreign Affairs Council met in an extraordinary session". Not when a person is named
 /// right after the noun ("a meeting between the presidents, Xi and Lula": the readers' case).
-fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entities: &[Entity], anchor: Option<chrono::NaiveDate>, summit_told: bool, lists: &Lists) -> Vec<Mention> {
+fn body_mentions(
+    doc: &Document,
+    sentence: ByteSpan,
+    sentence_words: &str,
+    entities: &[Entity],
+    anchor: Option<chrono::NaiveDate>,
+    summit_told: bool,
+    lists: &Lists,
+) -> Vec<Mention> {
     let text = &doc.text;
     let mut out = Vec::new();
     if has_any(sentence_words, &lists.settings) || has_any(sentence_words, &lists.denied) {
         return out;
     }
-    let is_body = |e: &Entity| e.label == EntityLabel::Org && {
-        let name = words(e.span.slice(text));
-        lists.bodies.iter().any(|b| name.ends_with(b.as_str()))
+    let is_body = |e: &Entity| {
+        e.label == EntityLabel::Org && {
+            let name = words(e.span.slice(text));
+            lists.bodies.iter().any(|b| name.ends_with(b.as_str()))
+        }
     };
     let mut found: Vec<(ByteSpan, Host, usize, String)> = Vec::new();
     // "<noun> of|between [the] <entities>"
     for noun in nouns_in(sentence.slice(text), &lists.body_nouns) {
         let noun = ByteSpan::new(sentence.start + noun.start, sentence.start + noun.end);
         let rest = &text[noun.end..sentence.end];
-        let lead = ["of the ", "between the ", "of ", "between "].iter().find_map(|l| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(l)).map(|_| l.len() + 1));
+        let lead = ["of the ", "between the ", "of ", "between "]
+            .iter()
+            .find_map(|l| {
+                rest.strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(l))
+                    .map(|_| l.len() + 1)
+            });
         let Some(lead) = lead else { continue };
         let from = noun.end + lead;
         let until = floor(text, (from + REACH_AFTER).min(sentence.end));
-        if entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start >= noun.end && e.span.start < until) {
+        if entities.iter().any(|e| {
+            e.label == EntityLabel::Person && e.span.start >= noun.end && e.span.start < until
+        }) {
             continue;
         }
         let named: Vec<&Entity> = entities
             .iter()
-            .filter(|e| e.span.start >= from && e.span.end <= until && matches!(e.label, EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Loc))
+            .filter(|e| {
+                e.span.start >= from
+                    && e.span.end <= until
+                    && matches!(
+                        e.label,
+                        EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Loc
+                    )
+            })
             .collect();
         let Some(first) = named.first() else { continue };
         if text[from..first.span.start].trim().len() > 2 {
@@ -523,7 +703,9 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
         for e in named.iter().skip(1) {
             let last = list[list.len() - 1];
             let gap = words(&text[possessive_stem(text, last.span)..e.span.start]);
-            if matches!(gap.as_str(), " " | " and " | " and the " | " the ") || gap.trim().is_empty() {
+            if matches!(gap.as_str(), " " | " and " | " and the " | " the ")
+                || gap.trim().is_empty()
+            {
                 list.push(e);
             } else {
                 break;
@@ -537,16 +719,32 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
         if bodies == 0 && (countries < 2 || met_already(doc, &list)) {
             continue;
         }
-        let names: Vec<String> = list.iter().map(|e| gazetteer::fold(e.span.slice(text).trim())).collect();
+        let names: Vec<String> = list
+            .iter()
+            .map(|e| gazetteer::fold(e.span.slice(text).trim()))
+            .collect();
         let shown = display_name(&text[list[0].span.start..list[list.len() - 1].span.end]);
-        let shown = if bodies == 1 && countries == 0 && list.len() == 1 { shown } else { format!("{} between {shown}", &text[noun.start..noun.end]) };
+        let shown = if bodies == 1 && countries == 0 && list.len() == 1 {
+            shown
+        } else {
+            format!("{} between {shown}", &text[noun.start..noun.end])
+        };
         found.push((noun, Host::Bloc(names.join("-")), noun.start, shown));
     }
     // "<body> met|meets|will meet"
     for e in entities.iter().filter(|e| is_body(e)) {
         let after = words(&text[e.span.end..floor(text, (e.span.end + 24).min(sentence.end))]);
-        if lists.body_verbs.iter().any(|v| after.starts_with(v.as_str())) {
-            found.push((e.span, Host::Bloc(gazetteer::fold(e.span.slice(text).trim())), e.span.start, display_name(e.span.slice(text))));
+        if lists
+            .body_verbs
+            .iter()
+            .any(|v| after.starts_with(v.as_str()))
+        {
+            found.push((
+                e.span,
+                Host::Bloc(gazetteer::fold(e.span.slice(text).trim())),
+                e.span.start,
+                display_name(e.span.slice(text)),
+            ));
         }
     }
     // One meeting of bodies per sentence: "the final meeting of the Ministerial, a regular
@@ -557,14 +755,31 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
         let date = date_near(doc, entities, noun, name_start, until, anchor);
         let status = status_of(sentence_words, date.as_ref(), anchor, lists);
         let attendee = attendee_of(doc, sentence, entities, name_start, lists);
-        let place = place.or_else(|| attendee.and_then(|a| place_of_journey(doc, entities, a, name_start)));
-        out.push(Mention { host, name, kind: MeetingKind::Meeting, sentence, status, place, date, of_bodies: true, attendee });
+        let place =
+            place.or_else(|| attendee.and_then(|a| place_of_journey(doc, entities, a, name_start)));
+        out.push(Mention {
+            host,
+            name,
+            kind: MeetingKind::Meeting,
+            sentence,
+            status,
+            place,
+            date,
+            of_bodies: true,
+            attendee,
+        });
     }
     if out.is_empty() {
         out.extend(
             attended_gathering(doc, sentence, sentence_words, entities, anchor, lists)
                 // A summit the sentence names was read above, with its attendee.
-                .or_else(|| if summit_told { None } else { attended_phrase(doc, sentence, sentence_words, entities, anchor, lists) }),
+                .or_else(|| {
+                    if summit_told {
+                        None
+                    } else {
+                        attended_phrase(doc, sentence, sentence_words, entities, anchor, lists)
+                    }
+                }),
         );
     }
     out
@@ -574,11 +789,20 @@ fn body_mentions(doc: &Document, sentence: ByteSpan, sentence_words: &str, entit
 /// International Conference on African Development". The organisation's name holds a
 /// gathering word, the attending verb stands right before it (an article or an ordinal
 /// between), and a person before that.
-fn attended_gathering(doc: &Document, sentence: ByteSpan, sentence_words: &str, entities: &[Entity], anchor: Option<chrono::NaiveDate>, lists: &Lists) -> Option<Mention> {
+fn attended_gathering(
+    doc: &Document,
+    sentence: ByteSpan,
+    sentence_words: &str,
+    entities: &[Entity],
+    anchor: Option<chrono::NaiveDate>,
+    lists: &Lists,
+) -> Option<Mention> {
     let text = &doc.text;
     for e in entities.iter().filter(|e| e.label == EntityLabel::Org) {
         let name = words(e.span.slice(text));
-        let Some(word) = lists.named.iter().find(|g| name.contains(g.as_str())) else { continue };
+        let Some(word) = lists.named.iter().find(|g| name.contains(g.as_str())) else {
+            continue;
+        };
         let mut gap = words(&text[sentence.start..e.span.start]);
         for filler in [" the ", " an ", " a "] {
             if gap.ends_with(filler) {
@@ -597,15 +821,31 @@ fn attended_gathering(doc: &Document, sentence: ByteSpan, sentence_words: &str, 
         if !lists.attend.iter().any(|a| gap.ends_with(a.as_str())) {
             continue;
         }
-        let Some(attendee) = attendee_of(doc, sentence, entities, e.span.start, lists) else { continue };
+        let Some(attendee) = attendee_of(doc, sentence, entities, e.span.start, lists) else {
+            continue;
+        };
         let until = floor(text, (e.span.end + REACH_AFTER).min(sentence.end));
         let place = place_after(text, entities, e.span, until, lists);
         let date = date_near(doc, entities, e.span, e.span.start, until, anchor);
         let status = status_of(sentence_words, date.as_ref(), anchor, lists);
-        let kind = if word.trim() == "conference" { MeetingKind::Conference } else { MeetingKind::Meeting };
+        let kind = if word.trim() == "conference" {
+            MeetingKind::Conference
+        } else {
+            MeetingKind::Meeting
+        };
         let host = Host::Bloc(gazetteer::fold(e.span.slice(text).trim()));
         let name = display_name(e.span.slice(text));
-        return Some(Mention { host, name, kind, sentence, status, place, date, of_bodies: true, attendee: Some(attendee) });
+        return Some(Mention {
+            host,
+            name,
+            kind,
+            sentence,
+            status,
+            place,
+            date,
+            of_bodies: true,
+            attendee: Some(attendee),
+        });
     }
     None
 }
@@ -622,7 +862,14 @@ const PHRASE_WORDS: usize = 9;
 /// its first head noun, and on over "of" and capitalised words; it must hold a capitalised
 /// word or two words before its head, so "attended the meeting" (one told before) is none.
 /// The place is one after the name, else one the person came to or from before the verb.
-fn attended_phrase(doc: &Document, sentence: ByteSpan, sentence_words: &str, entities: &[Entity], anchor: Option<chrono::NaiveDate>, lists: &Lists) -> Option<Mention> {
+fn attended_phrase(
+    doc: &Document,
+    sentence: ByteSpan,
+    sentence_words: &str,
+    entities: &[Entity],
+    anchor: Option<chrono::NaiveDate>,
+    lists: &Lists,
+) -> Option<Mention> {
     let text = &doc.text;
     if !has_any(sentence_words, &lists.attend) {
         return None;
@@ -631,27 +878,54 @@ fn attended_phrase(doc: &Document, sentence: ByteSpan, sentence_words: &str, ent
     let tokens: Vec<(usize, &str)> = body
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(|w| (sentence.start + (w.as_ptr() as usize - body.as_ptr() as usize), w))
+        .map(|w| {
+            (
+                sentence.start + (w.as_ptr() as usize - body.as_ptr() as usize),
+                w,
+            )
+        })
         .collect();
     let lower: Vec<String> = tokens.iter().map(|(_, w)| w.to_lowercase()).collect();
-    let is = |i: usize, list: &[String]| lower.get(i).is_some_and(|w| list.iter().any(|x| x.trim() == w));
-    let verbs: Vec<Vec<&str>> = lists.attend.iter().map(|a| a.split_whitespace().collect()).collect();
+    let is = |i: usize, list: &[String]| {
+        lower
+            .get(i)
+            .is_some_and(|w| list.iter().any(|x| x.trim() == w))
+    };
+    let verbs: Vec<Vec<&str>> = lists
+        .attend
+        .iter()
+        .map(|a| a.split_whitespace().collect())
+        .collect();
     for v in 0..tokens.len() {
         // The attending verb: one word ("attended") or two ("took part in").
-        let span = verbs.iter().find(|a| a.iter().enumerate().all(|(k, w)| lower.get(v + k).is_some_and(|x| x == w)));
+        let span = verbs.iter().find(|a| {
+            a.iter()
+                .enumerate()
+                .all(|(k, w)| lower.get(v + k).is_some_and(|x| x == w))
+        });
         let Some(verb) = span else { continue };
         let mut i = v + verb.len();
-        while lower.get(i).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an") || is_ordinal(w)) {
+        while lower
+            .get(i)
+            .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an") || is_ordinal(w))
+        {
             i += 1;
         }
         let start = i;
-        let Some(mut head) = (start..(start + PHRASE_WORDS).min(tokens.len())).find(|&k| is(k, &lists.heads)) else { continue };
+        let Some(mut head) =
+            (start..(start + PHRASE_WORDS).min(tokens.len())).find(|&k| is(k, &lists.heads))
+        else {
+            continue;
+        };
         // "ministerial meeting", "summit meeting": the last head of a run.
         while is(head + 1, &lists.heads) {
             head += 1;
         }
         let words_between = &lower[start..head];
-        if words_between.iter().any(|w| lists.phrase_stops.iter().any(|s| s.trim() == w)) {
+        if words_between
+            .iter()
+            .any(|w| lists.phrase_stops.iter().any(|s| s.trim() == w))
+        {
             continue;
         }
 
@@ -668,55 +942,123 @@ fn attended_phrase(doc: &Document, sentence: ByteSpan, sentence_words: &str, ent
                 k += 1;
             }
             // Names, and the people who meet: "of EU foreign ministers", "of South American leaders".
-            let part = |w: &str| w.starts_with(char::is_uppercase) || matches!(w, "and" | "of" | "the") || lists.groups.iter().any(|g| g.trim() == w);
-            let run = tokens[k.min(tokens.len())..].iter().take_while(|(_, w)| part(w)).count().min(PHRASE_WORDS);
-            let run = (0..run).rev().find(|&r| !matches!(tokens[k + r].1, "and" | "of" | "the")).map_or(0, |r| r + 1);
-            if run > 0 && !text[tokens[end].0..tokens[k + run - 1].0].contains([',', ';', '.', '(', ')']) {
+            let part = |w: &str| {
+                w.starts_with(char::is_uppercase)
+                    || matches!(w, "and" | "of" | "the")
+                    || lists.groups.iter().any(|g| g.trim() == w)
+            };
+            let run = tokens[k.min(tokens.len())..]
+                .iter()
+                .take_while(|(_, w)| part(w))
+                .count()
+                .min(PHRASE_WORDS);
+            let run = (0..run)
+                .rev()
+                .find(|&r| !matches!(tokens[k + r].1, "and" | "of" | "the"))
+                .map_or(0, |r| r + 1);
+            if run > 0
+                && !text[tokens[end].0..tokens[k + run - 1].0].contains([',', ';', '.', '(', ')'])
+            {
                 end = k + run;
             }
         }
-        let named = tokens[start..end].iter().any(|(_, w)| w.starts_with(char::is_uppercase));
+        let named = tokens[start..end]
+            .iter()
+            .any(|(_, w)| w.starts_with(char::is_uppercase));
         let leads = head - start + (end - head - 1);
         if !(named || leads >= 2) {
             continue;
         }
         let name_span = ByteSpan::new(tokens[start].0, tokens[end - 1].0 + tokens[end - 1].1.len());
-        if entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start < name_span.end && name_span.start < e.span.end) {
+        if entities.iter().any(|e| {
+            e.label == EntityLabel::Person
+                && e.span.start < name_span.end
+                && name_span.start < e.span.end
+        }) {
             continue;
         }
         let name_start = tokens[start].0;
-        let Some(attendee) = attendee_of(doc, sentence, entities, name_start, lists) else { continue };
+        let Some(attendee) = attendee_of(doc, sentence, entities, name_start, lists) else {
+            continue;
+        };
         let until = floor(text, (name_span.end + REACH_AFTER).min(sentence.end));
-        let place = place_after(text, entities, name_span, until, lists).or_else(|| place_of_journey(doc, entities, attendee, tokens[v].0));
+        let place = place_after(text, entities, name_span, until, lists)
+            .or_else(|| place_of_journey(doc, entities, attendee, tokens[v].0));
         let date = date_near(doc, entities, name_span, name_start, until, anchor);
         let status = status_of(sentence_words, date.as_ref(), anchor, lists);
-        let kind = if lower[head] == "conference" || lower[head] == "meet" { MeetingKind::Conference } else { MeetingKind::Meeting };
+        let kind = if lower[head] == "conference" || lower[head] == "meet" {
+            MeetingKind::Conference
+        } else {
+            MeetingKind::Meeting
+        };
         let name = display_name(name_span.slice(text));
         let host = Host::Bloc(gazetteer::fold(&name));
-        return Some(Mention { host, name, kind, sentence, status, place, date, of_bodies: true, attendee: Some(attendee) });
+        return Some(Mention {
+            host,
+            name,
+            kind,
+            sentence,
+            status,
+            place,
+            date,
+            of_bodies: true,
+            attendee: Some(attendee),
+        });
     }
     None
 }
 
 /// "15th", "first": an ordinal before a gathering's name.
 fn is_ordinal(word: &str) -> bool {
-    (word.chars().next().is_some_and(|c| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s)))
+    (word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s)))
         || ORDINAL_WORDS.contains(&word)
 }
 
-const ORDINAL_WORDS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "latest", "inaugural", "annual"];
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "last",
+    "latest",
+    "inaugural",
+    "annual",
+];
 
 /// The place an attendee came to or from before the attending verb at `verb`: "arrived in
 /// Quito to attend", "returned from Brasilia where he attended", "headed to Brussels to attend".
-fn place_of_journey(doc: &Document, entities: &[Entity], attendee: usize, verb: usize) -> Option<String> {
+fn place_of_journey(
+    doc: &Document,
+    entities: &[Entity],
+    attendee: usize,
+    verb: usize,
+) -> Option<String> {
     let text = &doc.text;
-    let person_end = doc.people[attendee].mentions.iter().map(|m| m.end).filter(|&e| e <= verb).max()?;
+    let person_end = doc.people[attendee]
+        .mentions
+        .iter()
+        .map(|m| m.end)
+        .filter(|&e| e <= verb)
+        .max()?;
     entities
         .iter()
-        .filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) && e.span.start >= person_end && e.span.end <= verb)
+        .filter(|e| {
+            matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
+                && e.span.start >= person_end
+                && e.span.end <= verb
+        })
         .find(|e| {
             let before = words(&text[person_end..e.span.start]);
-            [" in ", " to ", " from ", " in the ", " to the "].iter().any(|p| before.ends_with(p))
+            [" in ", " to ", " from ", " in the ", " to the "]
+                .iter()
+                .any(|p| before.ends_with(p))
                 && !text[person_end..e.span.start].contains([',', ';', '.'])
         })
         .map(|e| {
@@ -728,11 +1070,21 @@ fn place_of_journey(doc: &Document, entities: &[Entity], attendee: usize, verb: 
 /// The person a sentence says attended the gathering named from `name_start`: the nearest
 /// person before an attending verb ("attended", "took part in") that comes before the name,
 /// with no other person between verb and name.
-fn attendee_of(doc: &Document, sentence: ByteSpan, entities: &[Entity], name_start: usize, lists: &Lists) -> Option<usize> {
+fn attendee_of(
+    doc: &Document,
+    sentence: ByteSpan,
+    entities: &[Entity],
+    name_start: usize,
+    lists: &Lists,
+) -> Option<usize> {
     let text = &doc.text;
     let before = &text[sentence.start..name_start];
     let lower = words(before);
-    let verb = lists.attend.iter().filter_map(|a| lower.rfind(a.as_str()).map(|i| (i, a))).max_by_key(|(i, _)| *i)?;
+    let verb = lists
+        .attend
+        .iter()
+        .filter_map(|a| lower.rfind(a.as_str()).map(|i| (i, a)))
+        .max_by_key(|(i, _)| *i)?;
     // `lower` has a leading space and single spaces: find the verb's byte offset in `before` by
     // its word count.
     let words_before_verb = lower[..verb.0].split_whitespace().count();
@@ -742,9 +1094,17 @@ fn attendee_of(doc: &Document, sentence: ByteSpan, entities: &[Entity], name_sta
         .take(words_before_verb)
         .last()
         // `before` borrows from `text`: a word's address gives its offset there.
-        .map_or(sentence.start, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
-    let people: Vec<&Entity> = entities.iter().filter(|e| e.label == EntityLabel::Person).collect();
-    if people.iter().any(|e| e.span.start >= verb_at && e.span.end <= name_start) {
+        .map_or(sentence.start, |w| {
+            w.as_ptr() as usize - text.as_ptr() as usize + w.len()
+        });
+    let people: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .collect();
+    if people
+        .iter()
+        .any(|e| e.span.start >= verb_at && e.span.end <= name_start)
+    {
         return None;
     }
     let person = people.iter().filter(|e| e.span.end <= verb_at).last()?;
@@ -756,25 +1116,44 @@ fn attendee_of(doc: &Document, sentence: ByteSpan, entities: &[Entity], name_sta
 fn met_already(doc: &Document, named: &[&Entity]) -> bool {
     let countries: Vec<&str> = named
         .iter()
-        .filter_map(|e| gazetteer::country_named(e.span.slice(&doc.text).trim(), e.label == EntityLabel::Norp))
+        .filter_map(|e| {
+            gazetteer::country_named(e.span.slice(&doc.text).trim(), e.label == EntityLabel::Norp)
+        })
         .collect();
     doc.meetings.iter().any(|m| {
-        let theirs: Vec<&str> = m.participants.iter().filter_map(|p| p.country.as_deref()).collect();
+        let theirs: Vec<&str> = m
+            .participants
+            .iter()
+            .filter_map(|p| p.country.as_deref())
+            .collect();
         countries.iter().filter(|c| theirs.contains(c)).count() >= 2
     })
 }
 
 /// The status of a gathering told in `sentence` (its words called off, put in the future, or
 /// its date after publication), for the other stages that write gatherings.
-pub(crate) fn gathering_status(sentence: &str, date: Option<&DateField>, anchor: Option<chrono::NaiveDate>) -> MeetingStatus {
+pub(crate) fn gathering_status(
+    sentence: &str,
+    date: Option<&DateField>,
+    anchor: Option<chrono::NaiveDate>,
+) -> MeetingStatus {
     status_of(&words(sentence), date, anchor, &LISTS)
 }
 
-fn status_of(sentence_words: &str, date: Option<&DateField>, anchor: Option<chrono::NaiveDate>, lists: &Lists) -> MeetingStatus {
+fn status_of(
+    sentence_words: &str,
+    date: Option<&DateField>,
+    anchor: Option<chrono::NaiveDate>,
+    lists: &Lists,
+) -> MeetingStatus {
     if has_any(sentence_words, &lists.cancelled) {
         MeetingStatus::Cancelled
     } else if has_any(sentence_words, &lists.planned)
-        || date.and_then(|d| d.value.as_ref()).and_then(DateValue::first_day).zip(anchor).is_some_and(|(day, a)| day > a)
+        || date
+            .and_then(|d| d.value.as_ref())
+            .and_then(DateValue::first_day)
+            .zip(anchor)
+            .is_some_and(|(day, a)| day > a)
     {
         MeetingStatus::Planned
     } else {
@@ -788,7 +1167,12 @@ mod tests {
 
     /// A document with the given sentences and entities (each found at its first occurrence
     /// after the previous one), dates resolved against `published`.
-    fn doc(text: &str, sentences: &[&str], entities: &[(&str, EntityLabel)], published: Option<&str>) -> Document {
+    fn doc(
+        text: &str,
+        sentences: &[&str],
+        entities: &[(&str, EntityLabel)],
+        published: Option<&str>,
+    ) -> Document {
         let mut doc = Document::from_text("d", text);
         doc.published = published.map(str::to_string);
         let mut at = 0;
@@ -806,7 +1190,11 @@ mod tests {
             .map(|(t, label)| {
                 let i = at + text[at..].find(t).unwrap();
                 at = i + t.len();
-                Entity { span: ByteSpan::new(i, i + t.len()), label: *label, score: 0.9 }
+                Entity {
+                    span: ByteSpan::new(i, i + t.len()),
+                    label: *label,
+                    score: 0.9,
+                }
             })
             .collect();
         crate::dates::annotate(&mut doc);
@@ -819,7 +1207,18 @@ mod tests {
         // (A real page had a possessive date after the gathering's name: slicing the gap
         // before the name from that date's end panicked.)
         let text = "A summit of the Arab League opened. Tuesday's vote followed.";
-        let d = doc(text, &["A summit of the Arab League opened.", "Tuesday's vote followed."], &[("Arab League", EntityLabel::Org), ("Tuesday", EntityLabel::Date)], Some("2024-05-08"));
+        let d = doc(
+            text,
+            &[
+                "A summit of the Arab League opened.",
+                "Tuesday's vote followed.",
+            ],
+            &[
+                ("Arab League", EntityLabel::Org),
+                ("Tuesday", EntityLabel::Date),
+            ],
+            Some("2024-05-08"),
+        );
         let noun = ByteSpan::new(2, 8);
         assert_eq!(date_near(&d, &d.entities, noun, 16, 35, None), None);
     }
@@ -831,39 +1230,97 @@ mod tests {
         let mut d = doc(
             text,
             &sentences,
-            &[("Foreign Affairs Council", Org), ("Brussels", Gpe), ("Monday", Date), ("Ada Obi", Person), ("Addis Ababa", Gpe), ("Assembly of the African Union", Org)],
+            &[
+                ("Foreign Affairs Council", Org),
+                ("Brussels", Gpe),
+                ("Monday", Date),
+                ("Ada Obi", Person),
+                ("Addis Ababa", Gpe),
+                ("Assembly of the African Union", Org),
+            ],
             Some("2024-02-14"),
         );
         annotate(&mut d);
         assert_eq!(d.meetings.len(), 2);
         assert_eq!(d.meetings[0].location.as_ref().unwrap().name, "Brussels");
-        assert_eq!(d.meetings[0].date.as_ref().unwrap().value.as_ref().unwrap().to_string(), "2024-02-12");
+        assert_eq!(
+            d.meetings[0]
+                .date
+                .as_ref()
+                .unwrap()
+                .value
+                .as_ref()
+                .unwrap()
+                .to_string(),
+            "2024-02-12"
+        );
         assert!(d.meetings[0].participants.is_empty());
-        let names: Vec<&str> = d.meetings[1].participants.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = d.meetings[1]
+            .participants
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
         assert_eq!(names, ["Ada Obi"]);
     }
 
     #[test]
     fn a_named_conference_a_person_attends_is_a_conference_with_that_person() {
         let text = "President Ada Obi is in Osaka, attending the 9th Osaka Conference on Ocean Trade (OCOT 9).";
-        let mut d = doc(text, &[text], &[("Ada Obi", Person), ("Osaka", Gpe), ("Osaka Conference on Ocean Trade", Org)], None);
+        let mut d = doc(
+            text,
+            &[text],
+            &[
+                ("Ada Obi", Person),
+                ("Osaka", Gpe),
+                ("Osaka Conference on Ocean Trade", Org),
+            ],
+            None,
+        );
         annotate(&mut d);
         assert_eq!(d.meetings.len(), 1);
         assert_eq!(d.meetings[0].kind, MeetingKind::Conference);
         assert_eq!(d.meetings[0].participants[0].name, "Ada Obi");
         // Named but not attended: no record from this pattern.
         let text = "Ada Obi praised the Osaka Conference on Ocean Trade.";
-        let mut d = doc(text, &[text], &[("Ada Obi", Person), ("Osaka Conference on Ocean Trade", Org)], None);
+        let mut d = doc(
+            text,
+            &[text],
+            &[
+                ("Ada Obi", Person),
+                ("Osaka Conference on Ocean Trade", Org),
+            ],
+            None,
+        );
         annotate(&mut d);
         assert!(d.meetings.is_empty());
     }
 
     #[test]
     fn a_meeting_of_two_countries_whose_people_met_is_told_again() {
-        let text = "Li met Pham in Hanoi. The recent meeting between China and Vietnam was fruitful.";
-        let sentences = ["Li met Pham in Hanoi.", "The recent meeting between China and Vietnam was fruitful."];
-        let mut d = doc(text, &sentences, &[("Li", Person), ("Pham", Person), ("Hanoi", Gpe), ("China", Gpe), ("Vietnam", Gpe)], None);
-        let person = |name: &str, country: &str| Participant { name: name.into(), role: None, country: Some(country.into()), organization: None };
+        let text =
+            "Li met Pham in Hanoi. The recent meeting between China and Vietnam was fruitful.";
+        let sentences = [
+            "Li met Pham in Hanoi.",
+            "The recent meeting between China and Vietnam was fruitful.",
+        ];
+        let mut d = doc(
+            text,
+            &sentences,
+            &[
+                ("Li", Person),
+                ("Pham", Person),
+                ("Hanoi", Gpe),
+                ("China", Gpe),
+                ("Vietnam", Gpe),
+            ],
+            None,
+        );
+        let person = |name: &str, country: &str| Participant {
+            name: name.into(),
+            role: None,
+            country: Some(country.into()),
+            organization: None,
+        };
         d.meetings.push(Meeting {
             id: String::new(),
             kind: MeetingKind::Meeting,
@@ -890,7 +1347,17 @@ mod tests {
     #[test]
     fn a_bloc_summit_is_a_meeting_with_its_place_date_and_status() {
         let text = "Ministers met in Brussels to prepare the NATO summit due to be held in Vilnius on 11-12 July.";
-        let mut d = doc(text, &[text], &[("Brussels", Gpe), ("NATO", Org), ("Vilnius", Gpe), ("11-12 July", Date)], Some("2023-06-20"));
+        let mut d = doc(
+            text,
+            &[text],
+            &[
+                ("Brussels", Gpe),
+                ("NATO", Org),
+                ("Vilnius", Gpe),
+                ("11-12 July", Date),
+            ],
+            Some("2023-06-20"),
+        );
         annotate(&mut d);
         assert_eq!(d.meetings.len(), 1);
         let m = &d.meetings[0];
@@ -898,15 +1365,32 @@ mod tests {
         assert_eq!(m.kind, MeetingKind::Meeting);
         assert_eq!(m.status, MeetingStatus::Planned);
         assert_eq!(m.location.as_ref().unwrap().name, "Vilnius");
-        assert_eq!(m.date.as_ref().unwrap().value.as_ref().unwrap().to_string(), "2023-07-11/2023-07-12");
+        assert_eq!(
+            m.date.as_ref().unwrap().value.as_ref().unwrap().to_string(),
+            "2023-07-11/2023-07-12"
+        );
         // Offsets are code points into the text.
-        assert_eq!((m.sources[0].start, m.sources[0].end), (0, text.chars().count()));
+        assert_eq!(
+            (m.sources[0].start, m.sources[0].end),
+            (0, text.chars().count())
+        );
     }
 
     #[test]
     fn a_summit_held_here_is_in_the_dateline_city() {
         let text = "NEW DELHI, May 3 (Xinhua) -- The 12th SAARC Summit concluded here on Friday.";
-        let mut d = doc(text, &[text], &[("NEW DELHI", Gpe), ("May 3", Date), ("Xinhua", Org), ("SAARC Summit", Org), ("Friday", Date)], None);
+        let mut d = doc(
+            text,
+            &[text],
+            &[
+                ("NEW DELHI", Gpe),
+                ("May 3", Date),
+                ("Xinhua", Org),
+                ("SAARC Summit", Org),
+                ("Friday", Date),
+            ],
+            None,
+        );
         annotate(&mut d);
         assert_eq!(d.meetings[0].location.as_ref().unwrap().name, "New Delhi");
     }
@@ -914,7 +1398,17 @@ mod tests {
     #[test]
     fn a_summit_as_the_setting_of_another_meeting_is_no_record() {
         let text = "Ruto met Lula on the sidelines of the G20 summit in Rio de Janeiro.";
-        let mut d = doc(text, &[text], &[("Ruto", Person), ("Lula", Person), ("G20", Org), ("Rio de Janeiro", Gpe)], None);
+        let mut d = doc(
+            text,
+            &[text],
+            &[
+                ("Ruto", Person),
+                ("Lula", Person),
+                ("G20", Org),
+                ("Rio de Janeiro", Gpe),
+            ],
+            None,
+        );
         annotate(&mut d);
         assert!(d.meetings.is_empty());
     }
@@ -922,8 +1416,22 @@ mod tests {
     #[test]
     fn a_summit_of_two_countries_is_left_to_the_readers_and_a_bloc_of_peoples_is_kept() {
         let text = "The Kenya-Ghana summit ended. Leaders gathered for the Arab-Islamic summit hosted by Doha.";
-        let sentences = ["The Kenya-Ghana summit ended.", "Leaders gathered for the Arab-Islamic summit hosted by Doha."];
-        let mut d = doc(text, &sentences, &[("Kenya", Gpe), ("Ghana", Gpe), ("Arab", Norp), ("Islamic", Norp), ("Doha", Gpe)], None);
+        let sentences = [
+            "The Kenya-Ghana summit ended.",
+            "Leaders gathered for the Arab-Islamic summit hosted by Doha.",
+        ];
+        let mut d = doc(
+            text,
+            &sentences,
+            &[
+                ("Kenya", Gpe),
+                ("Ghana", Gpe),
+                ("Arab", Norp),
+                ("Islamic", Norp),
+                ("Doha", Gpe),
+            ],
+            None,
+        );
         annotate(&mut d);
         assert_eq!(d.meetings.len(), 1);
         assert_eq!(d.meetings[0].location.as_ref().unwrap().name, "Doha");
@@ -933,8 +1441,22 @@ mod tests {
     #[test]
     fn a_postponed_summit_is_cancelled_and_mentions_of_one_summit_are_one_record() {
         let text = "The capital postponed the 12th SADC (SADC) summit. The SADC summit was to open in Maputo on Monday.";
-        let sentences = ["The capital postponed the 12th SADC (SADC) summit.", "The SADC summit was to open in Maputo on Monday."];
-        let mut d = doc(text, &sentences, &[("SADC", Org), ("SADC", Org), ("SADC", Org), ("Maputo", Gpe), ("Monday", Date)], None);
+        let sentences = [
+            "The capital postponed the 12th SADC (SADC) summit.",
+            "The SADC summit was to open in Maputo on Monday.",
+        ];
+        let mut d = doc(
+            text,
+            &sentences,
+            &[
+                ("SADC", Org),
+                ("SADC", Org),
+                ("SADC", Org),
+                ("Maputo", Gpe),
+                ("Monday", Date),
+            ],
+            None,
+        );
         annotate(&mut d);
         // The second sentence tells the plan of the summit called off: one record, cancelled,
         // with the place the plan gives.
@@ -947,8 +1469,20 @@ mod tests {
     #[test]
     fn one_summit_named_twice_folds_and_takes_the_place_it_is_given() {
         let text = "Leaders of the Pacific Forum (PIF) summit arrived. The Pacific Forum summit in Nadi closed.";
-        let sentences = ["Leaders of the Pacific Forum (PIF) summit arrived.", "The Pacific Forum summit in Nadi closed."];
-        let mut d = doc(text, &sentences, &[("Pacific Forum", Org), ("Pacific Forum", Org), ("Nadi", Gpe)], None);
+        let sentences = [
+            "Leaders of the Pacific Forum (PIF) summit arrived.",
+            "The Pacific Forum summit in Nadi closed.",
+        ];
+        let mut d = doc(
+            text,
+            &sentences,
+            &[
+                ("Pacific Forum", Org),
+                ("Pacific Forum", Org),
+                ("Nadi", Gpe),
+            ],
+            None,
+        );
         annotate(&mut d);
         assert_eq!(d.meetings.len(), 1);
         assert_eq!(d.meetings[0].sources.len(), 2);
@@ -958,7 +1492,10 @@ mod tests {
     #[test]
     fn a_denied_summit_and_an_unnamed_one_are_no_record() {
         let text = "There has not been a EU summit since 2016. A summit was mentioned.";
-        let sentences = ["There has not been a EU summit since 2016.", "A summit was mentioned."];
+        let sentences = [
+            "There has not been a EU summit since 2016.",
+            "A summit was mentioned.",
+        ];
         let mut d = doc(text, &sentences, &[("EU", Org), ("2016", Date)], None);
         annotate(&mut d);
         assert!(d.meetings.is_empty());
@@ -966,13 +1503,32 @@ mod tests {
 
     #[test]
     fn a_capitalised_summit_is_named_by_its_city_and_a_possessive_day_dates_it() {
-        let text = "The declaration of the Summit in Lome was welcomed. Tuesday's BRICS summit closed.";
-        let sentences = ["The declaration of the Summit in Lome was welcomed.", "Tuesday's BRICS summit closed."];
-        let mut d = doc(text, &sentences, &[("Lome", Gpe), ("Tuesday", Date), ("BRICS", Org)], Some("2020-11-18"));
+        let text =
+            "The declaration of the Summit in Lome was welcomed. Tuesday's BRICS summit closed.";
+        let sentences = [
+            "The declaration of the Summit in Lome was welcomed.",
+            "Tuesday's BRICS summit closed.",
+        ];
+        let mut d = doc(
+            text,
+            &sentences,
+            &[("Lome", Gpe), ("Tuesday", Date), ("BRICS", Org)],
+            Some("2020-11-18"),
+        );
         annotate(&mut d);
         assert_eq!(d.meetings.len(), 2);
         assert_eq!(d.meetings[0].location.as_ref().unwrap().name, "Lome");
-        assert_eq!(d.meetings[1].date.as_ref().unwrap().value.as_ref().unwrap().to_string(), "2020-11-17");
+        assert_eq!(
+            d.meetings[1]
+                .date
+                .as_ref()
+                .unwrap()
+                .value
+                .as_ref()
+                .unwrap()
+                .to_string(),
+            "2020-11-17"
+        );
     }
 
     #[test]
@@ -1020,18 +1576,64 @@ mod tests {
         assert_eq!(
             read,
             [
-                ("Pacific Alliance Foreign Ministers Meeting".to_string(), vec!["Ana Rios"], Some("Lima"), Meeting, Occurred),
-                ("summit of South American leaders".to_string(), vec!["Luis Vega"], Some("Brasilia"), Meeting, Occurred),
-                ("regional natural gas conference".to_string(), vec!["Juan Arce"], Some("Quito"), Conference, Occurred),
-                ("meeting of foreign ministers of the Amazon Cooperation Treaty Organization".to_string(), vec!["Rosa Paz"], None, Meeting, Planned),
+                (
+                    "Pacific Alliance Foreign Ministers Meeting".to_string(),
+                    vec!["Ana Rios"],
+                    Some("Lima"),
+                    Meeting,
+                    Occurred
+                ),
+                (
+                    "summit of South American leaders".to_string(),
+                    vec!["Luis Vega"],
+                    Some("Brasilia"),
+                    Meeting,
+                    Occurred
+                ),
+                (
+                    "regional natural gas conference".to_string(),
+                    vec!["Juan Arce"],
+                    Some("Quito"),
+                    Conference,
+                    Occurred
+                ),
+                (
+                    "meeting of foreign ministers of the Amazon Cooperation Treaty Organization"
+                        .to_string(),
+                    vec!["Rosa Paz"],
+                    None,
+                    Meeting,
+                    Planned
+                ),
             ]
         );
-        assert_eq!(d.meetings[0].date.as_ref().and_then(|f| f.value.as_ref()).map(|v| v.to_string()).as_deref(), Some("2024-03-04"));
+        assert_eq!(
+            d.meetings[0]
+                .date
+                .as_ref()
+                .and_then(|f| f.value.as_ref())
+                .map(|v| v.to_string())
+                .as_deref(),
+            Some("2024-03-04")
+        );
     }
 
     #[test]
     fn any_text_is_read_without_panic() {
-        for text in ["summit", "Summit", "(AL) summit", "é summit é", "--summit--", "Ünïcödé SUMMIT s", "the Summit in", "attended", "attended the", "took part in the Meeting of", "attended the 5th meeting of the and of", "Ünï attended Ünï Ünï meeting of Ü"] {
+        for text in [
+            "summit",
+            "Summit",
+            "(AL) summit",
+            "é summit é",
+            "--summit--",
+            "Ünïcödé SUMMIT s",
+            "the Summit in",
+            "attended",
+            "attended the",
+            "took part in the Meeting of",
+            "attended the 5th meeting of the and of",
+            "Ünï attended Ünï Ünï meeting of Ü",
+        ] {
             let mut d = doc(text, &[text], &[], None);
             annotate(&mut d);
         }

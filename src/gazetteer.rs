@@ -48,7 +48,9 @@ fn parse(data: &'static str) -> Gazetteer {
             continue;
         }
         let mut cols = line.split('\t');
-        let (Some(kind), Some(name)) = (cols.next(), cols.next()) else { continue };
+        let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         let country = cols.next().map(str::trim).filter(|c| !c.is_empty());
         let table = match kind {
             "C" => {
@@ -380,7 +382,14 @@ mod tests {
 
     #[test]
     fn words_the_news_capitalises_are_no_places() {
-        for w in ["Republic", "the Republic", "Union", "Summit", "Independence", "Obama"] {
+        for w in [
+            "Republic",
+            "the Republic",
+            "Union",
+            "Summit",
+            "Independence",
+            "Obama",
+        ] {
             assert_eq!(country_of_place(w), None, "{w}");
         }
     }
@@ -459,7 +468,11 @@ mod tests {
         assert_eq!(canonical_country("Korea"), None, "ambiguous");
         assert_eq!(canonical_country("Hanoi"), None, "a city is no country");
         assert_eq!(canonical_country(""), None);
-        assert_eq!(canonical_country("IN"), None, "two-letter codes are not aliases");
+        assert_eq!(
+            canonical_country("IN"),
+            None,
+            "two-letter codes are not aliases"
+        );
         assert!(is_country("the US"));
         assert!(countries().len() >= 240);
         assert!(countries().contains(&"Vietnam"));
@@ -574,7 +587,10 @@ mod tests {
         let canon: std::collections::HashSet<&str> = g.canonical.iter().copied().collect();
         for table in [&g.countries, &g.demonyms, &g.places] {
             for country in table.values().flatten() {
-                assert!(canon.contains(country), "{country} is not a canonical country");
+                assert!(
+                    canon.contains(country),
+                    "{country} is not a canonical country"
+                );
             }
         }
         // Every canonical name resolves to itself.

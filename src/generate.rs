@@ -201,8 +201,14 @@ struct Country {
     region: &'static str,
 }
 
-const GENERIC_OFFICES: &[&str] =
-    &["President", "Prime Minister", "Foreign Minister", "Defence Minister", "Trade Minister", "Deputy Prime Minister"];
+const GENERIC_OFFICES: &[&str] = &[
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Defence Minister",
+    "Trade Minister",
+    "Deputy Prime Minister",
+];
 
 const COUNTRIES: &[Country] = &[
     Country {
@@ -210,7 +216,15 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Vietnamese",
         capital: "Hanoi",
-        cities: &["Hanoi", "Ho Chi Minh City", "Da Nang", "Haiphong", "Can Tho", "Hue", "Lao Cai"],
+        cities: &[
+            "Hanoi",
+            "Ho Chi Minh City",
+            "Da Nang",
+            "Haiphong",
+            "Can Tho",
+            "Hue",
+            "Lao Cai",
+        ],
         names: Names::Vietnamese,
         agency: "VNA",
         venues: &[
@@ -238,11 +252,33 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Chinese",
         capital: "Beijing",
-        cities: &["Beijing", "Shanghai", "Guangzhou", "Nanning", "Kunming", "Xiamen", "Shenzhen", "Chengdu", "Boao"],
+        cities: &[
+            "Beijing",
+            "Shanghai",
+            "Guangzhou",
+            "Nanning",
+            "Kunming",
+            "Xiamen",
+            "Shenzhen",
+            "Chengdu",
+            "Boao",
+        ],
         names: Names::Chinese,
         agency: "Xinhua",
-        venues: &["the Great Hall of the People", "the Diaoyutai State Guesthouse", "Zhongnanhai"],
-        offices: &["President", "Premier", "Vice President", "Vice Premier", "Foreign Minister", "Defense Minister", "Commerce Minister"],
+        venues: &[
+            "the Great Hall of the People",
+            "the Diaoyutai State Guesthouse",
+            "Zhongnanhai",
+        ],
+        offices: &[
+            "President",
+            "Premier",
+            "Vice President",
+            "Vice Premier",
+            "Foreign Minister",
+            "Defense Minister",
+            "Commerce Minister",
+        ],
         ministry: "foreign ministry",
         region: "East Asia",
     },
@@ -254,7 +290,11 @@ const COUNTRIES: &[Country] = &[
         cities: &["Seoul", "Busan", "Incheon", "Daegu", "Gwangju", "Jeju"],
         names: Names::Korean,
         agency: "Yonhap",
-        venues: &["the presidential office", "the foreign ministry", "the Government Complex"],
+        venues: &[
+            "the presidential office",
+            "the foreign ministry",
+            "the Government Complex",
+        ],
         offices: &[
             "President",
             "Prime Minister",
@@ -275,8 +315,17 @@ const COUNTRIES: &[Country] = &[
         cities: &["Pyongyang", "Wonsan", "Kaesong"],
         names: Names::NorthKorean,
         agency: "KCNA",
-        venues: &["the Kumsusan guesthouse", "the headquarters of the ruling Workers' Party"],
-        offices: &["leader", "Premier", "Foreign Minister", "Defence Minister", "Vice Foreign Minister"],
+        venues: &[
+            "the Kumsusan guesthouse",
+            "the headquarters of the ruling Workers' Party",
+        ],
+        offices: &[
+            "leader",
+            "Premier",
+            "Foreign Minister",
+            "Defence Minister",
+            "Vice Foreign Minister",
+        ],
         ministry: "foreign ministry",
         region: "East Asia",
     },
@@ -285,10 +334,22 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Japanese",
         capital: "Tokyo",
-        cities: &["Tokyo", "Osaka", "Hiroshima", "Kyoto", "Yokohama", "Fukuoka", "Nagoya"],
+        cities: &[
+            "Tokyo",
+            "Osaka",
+            "Hiroshima",
+            "Kyoto",
+            "Yokohama",
+            "Fukuoka",
+            "Nagoya",
+        ],
         names: Names::Japanese,
         agency: "Kyodo",
-        venues: &["the prime minister's office", "the Iikura Guest House", "the Akasaka Palace"],
+        venues: &[
+            "the prime minister's office",
+            "the Iikura Guest House",
+            "the Akasaka Palace",
+        ],
         offices: &[
             "Prime Minister",
             "Foreign Minister",
@@ -307,7 +368,11 @@ const COUNTRIES: &[Country] = &[
         cities: &["Astana", "Almaty", "Shymkent", "Aktau", "Turkestan"],
         names: Names::CentralAsian,
         agency: "Kazinform",
-        venues: &["the Akorda presidential palace", "the Government House", "the Palace of Independence"],
+        venues: &[
+            "the Akorda presidential palace",
+            "the Government House",
+            "the Palace of Independence",
+        ],
         offices: &[
             "President",
             "Prime Minister",
@@ -373,7 +438,13 @@ const COUNTRIES: &[Country] = &[
         names: Names::CentralAsian,
         agency: "TDH",
         venues: &["the Oguzkhan presidential complex"],
-        offices: &["President", "Deputy Chairman of the Cabinet of Ministers", "Foreign Minister", "Defence Minister", "Trade Minister"],
+        offices: &[
+            "President",
+            "Deputy Chairman of the Cabinet of Ministers",
+            "Foreign Minister",
+            "Defence Minister",
+            "Trade Minister",
+        ],
         ministry: "foreign ministry",
         region: "Central Asia",
     },
@@ -382,10 +453,22 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Pakistani",
         capital: "Islamabad",
-        cities: &["Islamabad", "Karachi", "Lahore", "Gwadar", "Peshawar", "Rawalpindi"],
+        cities: &[
+            "Islamabad",
+            "Karachi",
+            "Lahore",
+            "Gwadar",
+            "Peshawar",
+            "Rawalpindi",
+        ],
         names: Names::Pakistani,
         agency: "APP",
-        venues: &["the PM House", "the Aiwan-e-Sadr", "the Foreign Office", "the General Headquarters"],
+        venues: &[
+            "the PM House",
+            "the Aiwan-e-Sadr",
+            "the Foreign Office",
+            "the General Headquarters",
+        ],
         offices: &[
             "President",
             "Prime Minister",
@@ -404,7 +487,14 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Indian",
         capital: "New Delhi",
-        cities: &["New Delhi", "Mumbai", "Bengaluru", "Chennai", "Kolkata", "Goa"],
+        cities: &[
+            "New Delhi",
+            "Mumbai",
+            "Bengaluru",
+            "Chennai",
+            "Kolkata",
+            "Goa",
+        ],
         names: Names::Indian,
         agency: "PTI",
         venues: &["Hyderabad House", "Rashtrapati Bhavan", "South Block"],
@@ -424,10 +514,16 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Indonesian",
         capital: "Jakarta",
-        cities: &["Jakarta", "Surabaya", "Bali", "Bandung", "Medan", "Makassar"],
+        cities: &[
+            "Jakarta", "Surabaya", "Bali", "Bandung", "Medan", "Makassar",
+        ],
         names: Names::Indonesian,
         agency: "Antara",
-        venues: &["the Merdeka Palace", "the Bogor Palace", "the foreign ministry in Pejambon"],
+        venues: &[
+            "the Merdeka Palace",
+            "the Bogor Palace",
+            "the foreign ministry in Pejambon",
+        ],
         offices: &[
             "President",
             "Vice President",
@@ -444,11 +540,29 @@ const COUNTRIES: &[Country] = &[
         the: true,
         demonym: "Philippine",
         capital: "Manila",
-        cities: &["Manila", "Cebu", "Davao", "Subic Bay", "Puerto Princesa", "Clark"],
+        cities: &[
+            "Manila",
+            "Cebu",
+            "Davao",
+            "Subic Bay",
+            "Puerto Princesa",
+            "Clark",
+        ],
         names: Names::Filipino,
         agency: "PNA",
-        venues: &["Malacanang Palace", "Camp Aguinaldo", "the Department of Foreign Affairs"],
-        offices: &["President", "Vice President", "Foreign Secretary", "Defence Secretary", "Trade Secretary", "National Security Adviser"],
+        venues: &[
+            "Malacanang Palace",
+            "Camp Aguinaldo",
+            "the Department of Foreign Affairs",
+        ],
+        offices: &[
+            "President",
+            "Vice President",
+            "Foreign Secretary",
+            "Defence Secretary",
+            "Trade Secretary",
+            "National Security Adviser",
+        ],
         ministry: "Department of Foreign Affairs",
         region: "Southeast Asia",
     },
@@ -457,7 +571,14 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Malaysian",
         capital: "Kuala Lumpur",
-        cities: &["Kuala Lumpur", "Putrajaya", "Penang", "Johor Bahru", "Kota Kinabalu", "Kuching"],
+        cities: &[
+            "Kuala Lumpur",
+            "Putrajaya",
+            "Penang",
+            "Johor Bahru",
+            "Kota Kinabalu",
+            "Kuching",
+        ],
         names: Names::Malay,
         agency: "Bernama",
         venues: &["Seri Perdana", "Wisma Putra", "Perdana Putra"],
@@ -480,7 +601,13 @@ const COUNTRIES: &[Country] = &[
         names: Names::Thai,
         agency: "TNA",
         venues: &["Government House", "the Royal Thai Army headquarters"],
-        offices: &["Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Defence Minister", "Commerce Minister"],
+        offices: &[
+            "Prime Minister",
+            "Deputy Prime Minister",
+            "Foreign Minister",
+            "Defence Minister",
+            "Commerce Minister",
+        ],
         ministry: "foreign ministry",
         region: "Southeast Asia",
     },
@@ -493,7 +620,12 @@ const COUNTRIES: &[Country] = &[
         names: Names::Lao,
         agency: "KPL",
         venues: &["the Presidential Palace", "the Prime Minister's Office"],
-        offices: &["President", "Prime Minister", "Foreign Minister", "Defence Minister"],
+        offices: &[
+            "President",
+            "Prime Minister",
+            "Foreign Minister",
+            "Defence Minister",
+        ],
         ministry: "foreign ministry",
         region: "Southeast Asia",
     },
@@ -506,7 +638,13 @@ const COUNTRIES: &[Country] = &[
         names: Names::Khmer,
         agency: "AKP",
         venues: &["the Peace Palace", "the Royal Palace"],
-        offices: &["Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Defence Minister", "Senate President"],
+        offices: &[
+            "Prime Minister",
+            "Deputy Prime Minister",
+            "Foreign Minister",
+            "Defence Minister",
+            "Senate President",
+        ],
         ministry: "foreign ministry",
         region: "Southeast Asia",
     },
@@ -519,7 +657,13 @@ const COUNTRIES: &[Country] = &[
         names: Names::Singaporean,
         agency: "CNA",
         venues: &["the Istana", "the Shangri-La Hotel"],
-        offices: &["Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Defence Minister", "Trade and Industry Minister"],
+        offices: &[
+            "Prime Minister",
+            "Deputy Prime Minister",
+            "Foreign Minister",
+            "Defence Minister",
+            "Trade and Industry Minister",
+        ],
         ministry: "foreign ministry",
         region: "Southeast Asia",
     },
@@ -541,11 +685,24 @@ const COUNTRIES: &[Country] = &[
         the: false,
         demonym: "Australian",
         capital: "Canberra",
-        cities: &["Canberra", "Sydney", "Melbourne", "Darwin", "Perth", "Brisbane"],
+        cities: &[
+            "Canberra",
+            "Sydney",
+            "Melbourne",
+            "Darwin",
+            "Perth",
+            "Brisbane",
+        ],
         names: Names::Anglo,
         agency: "AAP",
         venues: &["Parliament House"],
-        offices: &["Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Defence Minister", "Trade Minister"],
+        offices: &[
+            "Prime Minister",
+            "Deputy Prime Minister",
+            "Foreign Minister",
+            "Defence Minister",
+            "Trade Minister",
+        ],
         ministry: "Department of Foreign Affairs and Trade",
         region: "Oceania",
     },
@@ -558,7 +715,14 @@ const COUNTRIES: &[Country] = &[
         names: Names::American,
         agency: "AP",
         venues: &["the White House", "the State Department", "the Pentagon"],
-        offices: &["President", "Vice President", "Secretary of State", "Defense Secretary", "Commerce Secretary", "Trade Representative"],
+        offices: &[
+            "President",
+            "Vice President",
+            "Secretary of State",
+            "Defense Secretary",
+            "Commerce Secretary",
+            "Trade Representative",
+        ],
         ministry: "State Department",
         region: "North America",
     },
@@ -570,8 +734,18 @@ const COUNTRIES: &[Country] = &[
         cities: &["Paris", "Marseille", "Lyon", "Toulon", "Brest"],
         names: Names::French,
         agency: "AFP",
-        venues: &["the Elysee Palace", "the Quai d'Orsay", "the Hotel de Brienne"],
-        offices: &["President", "Prime Minister", "Foreign Minister", "Armed Forces Minister", "Trade Minister"],
+        venues: &[
+            "the Elysee Palace",
+            "the Quai d'Orsay",
+            "the Hotel de Brienne",
+        ],
+        offices: &[
+            "President",
+            "Prime Minister",
+            "Foreign Minister",
+            "Armed Forces Minister",
+            "Trade Minister",
+        ],
         ministry: "foreign ministry",
         region: "Europe",
     },
@@ -583,8 +757,18 @@ const COUNTRIES: &[Country] = &[
         cities: &["Berlin", "Munich", "Hamburg", "Frankfurt", "Bonn"],
         names: Names::German,
         agency: "dpa",
-        venues: &["the Chancellery", "the Federal Foreign Office", "Bellevue Palace"],
-        offices: &["Chancellor", "President", "Foreign Minister", "Defence Minister", "Economy Minister"],
+        venues: &[
+            "the Chancellery",
+            "the Federal Foreign Office",
+            "Bellevue Palace",
+        ],
+        offices: &[
+            "Chancellor",
+            "President",
+            "Foreign Minister",
+            "Defence Minister",
+            "Economy Minister",
+        ],
         ministry: "Federal Foreign Office",
         region: "Europe",
     },
@@ -597,7 +781,13 @@ const COUNTRIES: &[Country] = &[
         names: Names::Anglo,
         agency: "PA",
         venues: &["Downing Street", "Lancaster House", "the Foreign Office"],
-        offices: &["Prime Minister", "Deputy Prime Minister", "Foreign Secretary", "Defence Secretary", "Business and Trade Secretary"],
+        offices: &[
+            "Prime Minister",
+            "Deputy Prime Minister",
+            "Foreign Secretary",
+            "Defence Secretary",
+            "Business and Trade Secretary",
+        ],
         ministry: "Foreign Office",
         region: "Europe",
     },
@@ -610,7 +800,13 @@ const COUNTRIES: &[Country] = &[
         names: Names::Italian,
         agency: "ANSA",
         venues: &["Palazzo Chigi", "the Farnesina"],
-        offices: &["Prime Minister", "President", "Foreign Minister", "Defence Minister", "Enterprises Minister"],
+        offices: &[
+            "Prime Minister",
+            "President",
+            "Foreign Minister",
+            "Defence Minister",
+            "Enterprises Minister",
+        ],
         ministry: "foreign ministry",
         region: "Europe",
     },
@@ -622,7 +818,10 @@ const COUNTRIES: &[Country] = &[
         cities: &["Warsaw", "Krakow", "Gdansk"],
         names: Names::Polish,
         agency: "PAP",
-        venues: &["the Belweder Palace", "the Chancellery of the Prime Minister"],
+        venues: &[
+            "the Belweder Palace",
+            "the Chancellery of the Prime Minister",
+        ],
         offices: GENERIC_OFFICES,
         ministry: "foreign ministry",
         region: "Europe",
@@ -635,7 +834,11 @@ const COUNTRIES: &[Country] = &[
         cities: &["Moscow", "St Petersburg", "Vladivostok", "Kazan", "Sochi"],
         names: Names::Russian,
         agency: "TASS",
-        venues: &["the Kremlin", "the Foreign Ministry mansion", "the Novo-Ogaryovo residence"],
+        venues: &[
+            "the Kremlin",
+            "the Foreign Ministry mansion",
+            "the Novo-Ogaryovo residence",
+        ],
         offices: &[
             "President",
             "Prime Minister",
@@ -656,7 +859,13 @@ const COUNTRIES: &[Country] = &[
         names: Names::Turkish,
         agency: "Anadolu",
         venues: &["the Presidential Complex", "the Dolmabahce Palace"],
-        offices: &["President", "Vice President", "Foreign Minister", "Defence Minister", "Trade Minister"],
+        offices: &[
+            "President",
+            "Vice President",
+            "Foreign Minister",
+            "Defence Minister",
+            "Trade Minister",
+        ],
         ministry: "foreign ministry",
         region: "Europe",
     },
@@ -680,44 +889,85 @@ struct Org {
 }
 
 const ORGS: &[Org] = &[
-    Org { name: "ASEAN", roles: &["ASEAN Secretary-General"], names: Names::Malay },
-    Org { name: "European Union", roles: &["EU Trade Commissioner", "EU foreign policy chief"], names: Names::French },
-    Org { name: "NATO", roles: &["NATO Secretary General"], names: Names::Anglo },
-    Org { name: "United Nations", roles: &["UN Secretary-General"], names: Names::Italian },
-    Org { name: "Shanghai Cooperation Organisation", roles: &["SCO Secretary-General"], names: Names::CentralAsian },
-    Org { name: "Asian Development Bank", roles: &["ADB President"], names: Names::Japanese },
-    Org { name: "World Bank", roles: &["World Bank Vice President"], names: Names::German },
-    Org { name: "Organization of Turkic States", roles: &["OTS Secretary General"], names: Names::Turkish },
+    Org {
+        name: "ASEAN",
+        roles: &["ASEAN Secretary-General"],
+        names: Names::Malay,
+    },
+    Org {
+        name: "European Union",
+        roles: &["EU Trade Commissioner", "EU foreign policy chief"],
+        names: Names::French,
+    },
+    Org {
+        name: "NATO",
+        roles: &["NATO Secretary General"],
+        names: Names::Anglo,
+    },
+    Org {
+        name: "United Nations",
+        roles: &["UN Secretary-General"],
+        names: Names::Italian,
+    },
+    Org {
+        name: "Shanghai Cooperation Organisation",
+        roles: &["SCO Secretary-General"],
+        names: Names::CentralAsian,
+    },
+    Org {
+        name: "Asian Development Bank",
+        roles: &["ADB President"],
+        names: Names::Japanese,
+    },
+    Org {
+        name: "World Bank",
+        roles: &["World Bank Vice President"],
+        names: Names::German,
+    },
+    Org {
+        name: "Organization of Turkic States",
+        roles: &["OTS Secretary General"],
+        names: Names::Turkish,
+    },
 ];
 
 const VN_FAMILY: &[&str] = &[
-    "Nguyen", "Tran", "Le", "Pham", "Hoang", "Phan", "Vu", "Dang", "Bui", "Do", "Ho", "Ngo", "Duong", "Ly", "Luong", "Vuong", "Dinh",
-    "Trinh", "Mai", "To",
+    "Nguyen", "Tran", "Le", "Pham", "Hoang", "Phan", "Vu", "Dang", "Bui", "Do", "Ho", "Ngo",
+    "Duong", "Ly", "Luong", "Vuong", "Dinh", "Trinh", "Mai", "To",
 ];
-const VN_MIDDLE: &[&str] = &["Van", "Thi", "Duc", "Minh", "Quoc", "Hong", "Xuan", "Thanh", "Dinh", "Huu", "Manh", "Tien", "Kim", "Ngoc"];
+const VN_MIDDLE: &[&str] = &[
+    "Van", "Thi", "Duc", "Minh", "Quoc", "Hong", "Xuan", "Thanh", "Dinh", "Huu", "Manh", "Tien",
+    "Kim", "Ngoc",
+];
 const VN_GIVEN: &[&str] = &[
-    "Hung", "Chinh", "Cuong", "Quang", "Hai", "Son", "Tuan", "Thang", "Dung", "Phuc", "Hieu", "Long", "Binh", "Nam", "Trung", "Khai",
-    "Vinh", "Thuong", "Hue", "Mai", "Lan", "Ha", "Giang", "Tam", "Duc", "Hoa", "Quan",
+    "Hung", "Chinh", "Cuong", "Quang", "Hai", "Son", "Tuan", "Thang", "Dung", "Phuc", "Hieu",
+    "Long", "Binh", "Nam", "Trung", "Khai", "Vinh", "Thuong", "Hue", "Mai", "Lan", "Ha", "Giang",
+    "Tam", "Duc", "Hoa", "Quan",
 ];
 const CN_FAMILY: &[&str] = &[
-    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun", "Ma", "Hu", "Guo", "He", "Lin", "Gao", "Luo",
-    "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng", "Zeng", "Tian", "Dong", "Pan", "Yuan", "Jiang", "Ding",
-    "Shen", "Yao", "Qin", "Wei",
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun", "Ma",
+    "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng",
+    "Deng", "Cao", "Peng", "Zeng", "Tian", "Dong", "Pan", "Yuan", "Jiang", "Ding", "Shen", "Yao",
+    "Qin", "Wei",
 ];
 const CN_SYLL: &[&str] = &[
-    "jian", "guo", "hua", "ming", "wei", "ping", "qiang", "jun", "xue", "xiang", "yi", "hai", "long", "feng", "tao", "bin", "hong", "yong",
-    "jie", "lei", "qing", "zhi", "dong", "xin", "yu", "chen", "kai", "rui", "cheng", "hui", "lin", "gang", "zhong", "ning", "an",
+    "jian", "guo", "hua", "ming", "wei", "ping", "qiang", "jun", "xue", "xiang", "yi", "hai",
+    "long", "feng", "tao", "bin", "hong", "yong", "jie", "lei", "qing", "zhi", "dong", "xin", "yu",
+    "chen", "kai", "rui", "cheng", "hui", "lin", "gang", "zhong", "ning", "an",
 ];
 const KR_FAMILY: &[&str] = &[
-    "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song",
-    "Yoo", "Hong", "Wi",
+    "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh", "Seo",
+    "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Wi",
 ];
 const KR_SYLL: &[&str] = &[
-    "min", "jun", "seo", "ji", "hyun", "woo", "young", "sung", "jae", "ho", "dong", "hee", "soo", "kyung", "tae", "yeon", "won", "chul",
-    "sang", "eun", "gon", "yul", "lac", "myung",
+    "min", "jun", "seo", "ji", "hyun", "woo", "young", "sung", "jae", "ho", "dong", "hee", "soo",
+    "kyung", "tae", "yeon", "won", "chul", "sang", "eun", "gon", "yul", "lac", "myung",
 ];
 const NK_FAMILY: &[&str] = &["Ri", "Kim", "Choe", "Pak", "Jo", "Kang", "O", "Ryu", "Han"];
-const NK_SYLL: &[&str] = &["Son", "Gwon", "Yong", "Chol", "Hui", "Nam", "Su", "Il", "Kwang", "Thae", "Myong", "Chun", "Ho", "Jong"];
+const NK_SYLL: &[&str] = &[
+    "Son", "Gwon", "Yong", "Chol", "Hui", "Nam", "Su", "Il", "Kwang", "Thae", "Myong", "Chun",
+    "Ho", "Jong",
+];
 const JP_GIVEN: &[&str] = &[
     "Takeshi",
     "Yoko",
@@ -821,20 +1071,68 @@ const CA_FAMILY: &[&str] = &[
     "Muhriddin",
     "Tursunov",
 ];
-const CA_PATRONYMIC: &[&str] = &["Kemeluly", "Abishuly", "Serikovich", "Nurlanovich", "Bakhtiyorovich", "Kanatuly"];
+const CA_PATRONYMIC: &[&str] = &[
+    "Kemeluly",
+    "Abishuly",
+    "Serikovich",
+    "Nurlanovich",
+    "Bakhtiyorovich",
+    "Kanatuly",
+];
 const PK_GIVEN: &[&str] = &[
-    "Mohammad", "Muhammad", "Shehbaz", "Khawaja", "Ahsan", "Bilawal", "Tariq", "Ayesha", "Raja", "Syed", "Asim", "Jam", "Sherry", "Mohsin",
+    "Mohammad", "Muhammad", "Shehbaz", "Khawaja", "Ahsan", "Bilawal", "Tariq", "Ayesha", "Raja",
+    "Syed", "Asim", "Jam", "Sherry", "Mohsin",
 ];
-const PK_MIDDLE: &[&str] = &["Ishaq", "Asif", "Iqbal", "Ali", "Ahmed", "Hussain", "Kamal", "Aurangzeb", "Nawaz", "Raza", "Naqvi"];
+const PK_MIDDLE: &[&str] = &[
+    "Ishaq",
+    "Asif",
+    "Iqbal",
+    "Ali",
+    "Ahmed",
+    "Hussain",
+    "Kamal",
+    "Aurangzeb",
+    "Nawaz",
+    "Raza",
+    "Naqvi",
+];
 const PK_FAMILY: &[&str] = &[
-    "Dar", "Sharif", "Khan", "Qureshi", "Malik", "Chaudhry", "Abbasi", "Bhutto", "Zardari", "Rehman", "Awan", "Butt", "Siddiqui", "Jilani",
-    "Gilani", "Munir",
+    "Dar", "Sharif", "Khan", "Qureshi", "Malik", "Chaudhry", "Abbasi", "Bhutto", "Zardari",
+    "Rehman", "Awan", "Butt", "Siddiqui", "Jilani", "Gilani", "Munir",
 ];
-const IN_GIVEN: &[&str] = &["Rajnath", "Piyush", "Nirmala", "Amit", "Vikram", "Arvind", "Sunil", "Ajit", "Kiren", "Meenakshi", "Harsh"];
-const IN_FAMILY: &[&str] =
-    &["Singh", "Sharma", "Gupta", "Verma", "Patel", "Reddy", "Iyer", "Menon", "Rao", "Kumar", "Nair", "Doval", "Misri", "Goyal"];
-const ID_GIVEN: &[&str] =
-    &["Retno", "Budi", "Airlangga", "Joko", "Andi", "Dewi", "Agus", "Bambang", "Hendra", "Sri", "Teguh", "Yusuf", "Sjafrie", "Arif"];
+const IN_GIVEN: &[&str] = &[
+    "Rajnath",
+    "Piyush",
+    "Nirmala",
+    "Amit",
+    "Vikram",
+    "Arvind",
+    "Sunil",
+    "Ajit",
+    "Kiren",
+    "Meenakshi",
+    "Harsh",
+];
+const IN_FAMILY: &[&str] = &[
+    "Singh", "Sharma", "Gupta", "Verma", "Patel", "Reddy", "Iyer", "Menon", "Rao", "Kumar", "Nair",
+    "Doval", "Misri", "Goyal",
+];
+const ID_GIVEN: &[&str] = &[
+    "Retno",
+    "Budi",
+    "Airlangga",
+    "Joko",
+    "Andi",
+    "Dewi",
+    "Agus",
+    "Bambang",
+    "Hendra",
+    "Sri",
+    "Teguh",
+    "Yusuf",
+    "Sjafrie",
+    "Arif",
+];
 const ID_FAMILY: &[&str] = &[
     "Marsudi",
     "Hartarto",
@@ -851,10 +1149,42 @@ const ID_FAMILY: &[&str] = &[
     "Sjamsoeddin",
 ];
 const ID_SINGLE: &[&str] = &["Sugiono", "Widodo", "Suharyanto", "Mulyono", "Sutrisno"];
-const MY_GIVEN: &[&str] = &["Anwar", "Mohamad", "Zambry", "Tengku", "Ahmad", "Fadillah", "Khaled", "Saifuddin", "Nurul"];
-const MY_FAMILY: &[&str] = &["Ibrahim", "Hasan", "Abdul Kadir", "Yusof", "Nordin", "Zafrul", "Nasution", "Hamidi", "Izzah"];
-const PH_GIVEN: &[&str] =
-    &["Enrique", "Gilberto", "Ferdinand", "Maria", "Jose", "Eduardo", "Teresita", "Carlos", "Ramon", "Antonio", "Theresa", "Manuel"];
+const MY_GIVEN: &[&str] = &[
+    "Anwar",
+    "Mohamad",
+    "Zambry",
+    "Tengku",
+    "Ahmad",
+    "Fadillah",
+    "Khaled",
+    "Saifuddin",
+    "Nurul",
+];
+const MY_FAMILY: &[&str] = &[
+    "Ibrahim",
+    "Hasan",
+    "Abdul Kadir",
+    "Yusof",
+    "Nordin",
+    "Zafrul",
+    "Nasution",
+    "Hamidi",
+    "Izzah",
+];
+const PH_GIVEN: &[&str] = &[
+    "Enrique",
+    "Gilberto",
+    "Ferdinand",
+    "Maria",
+    "Jose",
+    "Eduardo",
+    "Teresita",
+    "Carlos",
+    "Ramon",
+    "Antonio",
+    "Theresa",
+    "Manuel",
+];
 const PH_FAMILY: &[&str] = &[
     "Manalo",
     "Teodoro",
@@ -871,17 +1201,72 @@ const PH_FAMILY: &[&str] = &[
     "Año",
     "Pascual",
 ];
-const TH_GIVEN: &[&str] =
-    &["Somchai", "Prawit", "Sihasak", "Anutin", "Thanakorn", "Kittipong", "Chaiwat", "Suchart", "Nattapong", "Parnpree", "Maris"];
-const TH_FAMILY: &[&str] =
-    &["Wongsuwan", "Chanrasmi", "Thavisin", "Bunnag", "Srisuk", "Ratanakorn", "Phongsathorn", "Sangiampongsa", "Bahiddha-nukara"];
-const LA_GIVEN: &[&str] = &["Sonexay", "Saleumxay", "Thongloun", "Bounthong", "Phankham", "Chansamone", "Alounxay"];
-const LA_FAMILY: &[&str] = &["Siphandone", "Kommasith", "Sisoulith", "Viphavanh", "Chitmany", "Chanyalath", "Sounnalath"];
+const TH_GIVEN: &[&str] = &[
+    "Somchai",
+    "Prawit",
+    "Sihasak",
+    "Anutin",
+    "Thanakorn",
+    "Kittipong",
+    "Chaiwat",
+    "Suchart",
+    "Nattapong",
+    "Parnpree",
+    "Maris",
+];
+const TH_FAMILY: &[&str] = &[
+    "Wongsuwan",
+    "Chanrasmi",
+    "Thavisin",
+    "Bunnag",
+    "Srisuk",
+    "Ratanakorn",
+    "Phongsathorn",
+    "Sangiampongsa",
+    "Bahiddha-nukara",
+];
+const LA_GIVEN: &[&str] = &[
+    "Sonexay",
+    "Saleumxay",
+    "Thongloun",
+    "Bounthong",
+    "Phankham",
+    "Chansamone",
+    "Alounxay",
+];
+const LA_FAMILY: &[&str] = &[
+    "Siphandone",
+    "Kommasith",
+    "Sisoulith",
+    "Viphavanh",
+    "Chitmany",
+    "Chanyalath",
+    "Sounnalath",
+];
 const KH_FAMILY: &[&str] = &["Hun", "Sok", "Prak", "Chea", "Sun", "Tea", "Men", "Say"];
-const KH_GIVEN: &[&str] = &["Manet", "Sokhonn", "Chanthol", "Seiha", "Banh", "Sophea", "Chhum", "Vanna", "Sam Ath"];
-const MN_PATRONYMIC: &[&str] = &["Luvsannamsrain", "Ukhnaagiin", "Gombojavyn", "Batmunkhiin", "Tsogtbaataryn", "Dashzegviin"];
-const MN_GIVEN: &[&str] = &["Oyun-Erdene", "Khurelsukh", "Zandanshatar", "Battsetseg", "Enkhbayar", "Ganbold", "Amarsaikhan"];
-const SG_GIVEN: &[&str] = &["Vivian", "Lawrence", "Gan", "Grace", "Kenneth", "Desmond", "Ng", "Heng"];
+const KH_GIVEN: &[&str] = &[
+    "Manet", "Sokhonn", "Chanthol", "Seiha", "Banh", "Sophea", "Chhum", "Vanna", "Sam Ath",
+];
+const MN_PATRONYMIC: &[&str] = &[
+    "Luvsannamsrain",
+    "Ukhnaagiin",
+    "Gombojavyn",
+    "Batmunkhiin",
+    "Tsogtbaataryn",
+    "Dashzegviin",
+];
+const MN_GIVEN: &[&str] = &[
+    "Oyun-Erdene",
+    "Khurelsukh",
+    "Zandanshatar",
+    "Battsetseg",
+    "Enkhbayar",
+    "Ganbold",
+    "Amarsaikhan",
+];
+const SG_GIVEN: &[&str] = &[
+    "Vivian", "Lawrence", "Gan", "Grace", "Kenneth", "Desmond", "Ng", "Heng",
+];
 const SG_FAMILY: &[&str] = &["Wong", "Tan", "Lim", "Teo", "Ong", "Lee", "Chan", "Koh"];
 const EN_GIVEN: &[&str] = &[
     "John",
@@ -927,22 +1312,108 @@ const EN_FAMILY: &[&str] = &[
     "Sullivan",
     "Whitaker",
 ];
-const FR_GIVEN: &[&str] =
-    &["Jean-Noël", "Stéphane", "Hélène", "Pierre", "Sébastien", "Catherine", "Gabriel", "Élisabeth", "Benoît", "Amélie", "Jean-Yves"];
-const FR_FAMILY: &[&str] =
-    &["Barrot", "Lecornu", "Dubois", "Moreau", "Laurent", "Bernard", "Lefèvre", "Girard", "Rousseau", "Fontaine", "Le Drian"];
-const DE_GIVEN: &[&str] = &["Annalena", "Olaf", "Boris", "Jörg", "Friedrich", "Ursula", "Katarina", "Johann", "Helena", "Lars", "Jens"];
-const DE_FAMILY: &[&str] =
-    &["Müller", "Schmidt", "Hoffmann", "Fischer", "Wagner", "Becker", "Schäfer", "Koch", "Richter", "König", "von der Heide", "Wadephul"];
-const IT_GIVEN: &[&str] = &["Giorgio", "Antonio", "Guido", "Giorgia", "Adolfo", "Paola", "Matteo", "Francesca"];
-const IT_FAMILY: &[&str] = &["Rossi", "Bianchi", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Tajani", "Crosetto", "Urso"];
-const PL_GIVEN: &[&str] = &["Radosław", "Władysław", "Łukasz", "Andrzej", "Katarzyna", "Tomasz", "Małgorzata", "Krzysztof"];
-const PL_FAMILY: &[&str] = &["Kowalski", "Nowak", "Wiśniewski", "Kosiniak-Kamysz", "Zieliński", "Szymański", "Wójcik", "Domański"];
-const RU_GIVEN: &[&str] = &["Sergei", "Andrei", "Dmitry", "Maria", "Alexei", "Yuri", "Vladimir", "Mikhail", "Oleg", "Tatiana"];
-const RU_FAMILY: &[&str] =
-    &["Volkov", "Sokolov", "Morozov", "Petrov", "Orlov", "Kuznetsov", "Lebedev", "Novikov", "Fedorov", "Rudenko", "Shoigin"];
-const TR_GIVEN: &[&str] = &["Hakan", "Mevlüt", "Yaşar", "Ahmet", "Mehmet", "İbrahim", "Cevdet", "Ömer", "Ayşe", "Zeynep"];
-const TR_FAMILY: &[&str] = &["Fidan", "Güler", "Yılmaz", "Kaya", "Demir", "Çelik", "Şahin", "Öztürk", "Aydın", "Arslan", "Bolat"];
+const FR_GIVEN: &[&str] = &[
+    "Jean-Noël",
+    "Stéphane",
+    "Hélène",
+    "Pierre",
+    "Sébastien",
+    "Catherine",
+    "Gabriel",
+    "Élisabeth",
+    "Benoît",
+    "Amélie",
+    "Jean-Yves",
+];
+const FR_FAMILY: &[&str] = &[
+    "Barrot", "Lecornu", "Dubois", "Moreau", "Laurent", "Bernard", "Lefèvre", "Girard", "Rousseau",
+    "Fontaine", "Le Drian",
+];
+const DE_GIVEN: &[&str] = &[
+    "Annalena",
+    "Olaf",
+    "Boris",
+    "Jörg",
+    "Friedrich",
+    "Ursula",
+    "Katarina",
+    "Johann",
+    "Helena",
+    "Lars",
+    "Jens",
+];
+const DE_FAMILY: &[&str] = &[
+    "Müller",
+    "Schmidt",
+    "Hoffmann",
+    "Fischer",
+    "Wagner",
+    "Becker",
+    "Schäfer",
+    "Koch",
+    "Richter",
+    "König",
+    "von der Heide",
+    "Wadephul",
+];
+const IT_GIVEN: &[&str] = &[
+    "Giorgio",
+    "Antonio",
+    "Guido",
+    "Giorgia",
+    "Adolfo",
+    "Paola",
+    "Matteo",
+    "Francesca",
+];
+const IT_FAMILY: &[&str] = &[
+    "Rossi", "Bianchi", "Ferrari", "Esposito", "Romano", "Colombo", "Ricci", "Tajani", "Crosetto",
+    "Urso",
+];
+const PL_GIVEN: &[&str] = &[
+    "Radosław",
+    "Władysław",
+    "Łukasz",
+    "Andrzej",
+    "Katarzyna",
+    "Tomasz",
+    "Małgorzata",
+    "Krzysztof",
+];
+const PL_FAMILY: &[&str] = &[
+    "Kowalski",
+    "Nowak",
+    "Wiśniewski",
+    "Kosiniak-Kamysz",
+    "Zieliński",
+    "Szymański",
+    "Wójcik",
+    "Domański",
+];
+const RU_GIVEN: &[&str] = &[
+    "Sergei", "Andrei", "Dmitry", "Maria", "Alexei", "Yuri", "Vladimir", "Mikhail", "Oleg",
+    "Tatiana",
+];
+const RU_FAMILY: &[&str] = &[
+    "Volkov",
+    "Sokolov",
+    "Morozov",
+    "Petrov",
+    "Orlov",
+    "Kuznetsov",
+    "Lebedev",
+    "Novikov",
+    "Fedorov",
+    "Rudenko",
+    "Shoigin",
+];
+const TR_GIVEN: &[&str] = &[
+    "Hakan", "Mevlüt", "Yaşar", "Ahmet", "Mehmet", "İbrahim", "Cevdet", "Ömer", "Ayşe", "Zeynep",
+];
+const TR_FAMILY: &[&str] = &[
+    "Fidan", "Güler", "Yılmaz", "Kaya", "Demir", "Çelik", "Şahin", "Öztürk", "Aydın", "Arslan",
+    "Bolat",
+];
 const MIDDLE_INITIALS: &[&str] = &["J.", "A.", "R.", "M.", "T.", "C.", "W.", "K."];
 
 fn syllables(rng: &mut Rng, pool: &[&str], n: usize) -> String {
@@ -963,7 +1434,14 @@ fn make_name(rng: &mut Rng, style: Names) -> (String, String) {
             if rng.chance(0.15) {
                 (format!("{family} {given}"), given)
             } else if rng.chance(0.12) {
-                (format!("{family} {} {} {given}", p(rng, VN_MIDDLE), p(rng, VN_MIDDLE)), given)
+                (
+                    format!(
+                        "{family} {} {} {given}",
+                        p(rng, VN_MIDDLE),
+                        p(rng, VN_MIDDLE)
+                    ),
+                    given,
+                )
             } else {
                 (format!("{family} {} {given}", p(rng, VN_MIDDLE)), given)
             }
@@ -975,12 +1453,23 @@ fn make_name(rng: &mut Rng, style: Names) -> (String, String) {
         }
         Names::Korean => {
             let family = p(rng, KR_FAMILY);
-            let given = format!("{}-{}", capitalize(KR_SYLL[rng.below(KR_SYLL.len())]), rng.pick(KR_SYLL));
+            let given = format!(
+                "{}-{}",
+                capitalize(KR_SYLL[rng.below(KR_SYLL.len())]),
+                rng.pick(KR_SYLL)
+            );
             (format!("{family} {given}"), family)
         }
         Names::NorthKorean => {
             let family = p(rng, NK_FAMILY);
-            (format!("{family} {}-{}", p(rng, NK_SYLL), p(rng, NK_SYLL).to_lowercase()), family)
+            (
+                format!(
+                    "{family} {}-{}",
+                    p(rng, NK_SYLL),
+                    p(rng, NK_SYLL).to_lowercase()
+                ),
+                family,
+            )
         }
         Names::Japanese => {
             let family = p(rng, JP_FAMILY);
@@ -989,7 +1478,10 @@ fn make_name(rng: &mut Rng, style: Names) -> (String, String) {
         Names::CentralAsian => {
             let family = p(rng, CA_FAMILY);
             if rng.chance(0.15) {
-                (format!("{} {} {family}", p(rng, CA_GIVEN), p(rng, CA_PATRONYMIC)), family)
+                (
+                    format!("{} {} {family}", p(rng, CA_GIVEN), p(rng, CA_PATRONYMIC)),
+                    family,
+                )
             } else {
                 (format!("{} {family}", p(rng, CA_GIVEN)), family)
             }
@@ -997,7 +1489,10 @@ fn make_name(rng: &mut Rng, style: Names) -> (String, String) {
         Names::Pakistani => {
             let family = p(rng, PK_FAMILY);
             if rng.chance(0.5) {
-                (format!("{} {} {family}", p(rng, PK_GIVEN), p(rng, PK_MIDDLE)), family)
+                (
+                    format!("{} {} {family}", p(rng, PK_GIVEN), p(rng, PK_MIDDLE)),
+                    family,
+                )
             } else {
                 (format!("{} {family}", p(rng, PK_GIVEN)), family)
             }
@@ -1024,7 +1519,10 @@ fn make_name(rng: &mut Rng, style: Names) -> (String, String) {
             let given = p(rng, PH_GIVEN);
             let r = rng.below(10);
             if r < 2 {
-                (format!("{given} {} {family}", p(rng, MIDDLE_INITIALS)), family)
+                (
+                    format!("{given} {} {family}", p(rng, MIDDLE_INITIALS)),
+                    family,
+                )
             } else if r < 3 {
                 (format!("{given} {family} Jr."), family)
             } else {
@@ -1056,7 +1554,10 @@ fn make_name(rng: &mut Rng, style: Names) -> (String, String) {
         Names::Anglo | Names::American => {
             let family = p(rng, EN_FAMILY);
             if style == Names::American && rng.chance(0.35) {
-                (format!("{} {} {family}", p(rng, EN_GIVEN), p(rng, MIDDLE_INITIALS)), family)
+                (
+                    format!("{} {} {family}", p(rng, EN_GIVEN), p(rng, MIDDLE_INITIALS)),
+                    family,
+                )
             } else {
                 (format!("{} {family}", p(rng, EN_GIVEN)), family)
             }
@@ -1164,10 +1665,21 @@ const CONTRACT_ITEMS: &[&str] = &[
     "the modernisation of a fertiliser plant",
 ];
 
-const COMPANY_SUFFIXES: &[&str] =
-    &["Shipbuilding Corp", "Power Holding", "National Railways", "Aerospace Industries", "Engineering Group", "Energy Co"];
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Shipbuilding Corp",
+    "Power Holding",
+    "National Railways",
+    "Aerospace Industries",
+    "Engineering Group",
+    "Energy Co",
+];
 
-const VENUE_GENERIC: &[&str] = &["the foreign ministry", "the Government Office", "the presidential palace", "a state guesthouse"];
+const VENUE_GENERIC: &[&str] = &[
+    "the foreign ministry",
+    "the Government Office",
+    "the presidential palace",
+    "a state guesthouse",
+];
 
 const SPEC_NEWSPAPERS: &[&str] = &[
     "the South China Morning Post",
@@ -1270,7 +1782,14 @@ fn capitalize(s: &str) -> String {
 /// Collapses the double spaces and " ," left by empty template slots.
 fn tidy(s: &str) -> String {
     let mut out = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    for (from, to) in [(" ,", ","), (" .", "."), (",,", ","), (", .", "."), (",.", "."), ("Jr..", "Jr.")] {
+    for (from, to) in [
+        (" ,", ","),
+        (" .", "."),
+        (",,", ","),
+        (", .", "."),
+        (",.", "."),
+        ("Jr..", "Jr."),
+    ] {
         while out.contains(from) {
             out = out.replace(from, to);
         }
@@ -1296,7 +1815,10 @@ fn a_an(word: &str) -> &'static str {
     let w = word.to_ascii_lowercase();
     if w.starts_with("eu") || w.starts_with("uni") || w.starts_with("one") {
         "a"
-    } else if w.starts_with(['a', 'e', 'i', 'o', 'u']) || w.starts_with("mou") || w.starts_with("hour") {
+    } else if w.starts_with(['a', 'e', 'i', 'o', 'u'])
+        || w.starts_with("mou")
+        || w.starts_with("hour")
+    {
         "an"
     } else {
         "a"
@@ -1306,7 +1828,14 @@ fn a_an(word: &str) -> &'static str {
 /// A warship of country `c`: its type and name with the navy's prefix.
 fn ship(rng: &mut Rng, c: usize) -> (&'static str, String) {
     let country = &COUNTRIES[c];
-    let kind = *rng.pick(&["frigate", "destroyer", "corvette", "training ship", "amphibious assault ship", "offshore patrol vessel"]);
+    let kind = *rng.pick(&[
+        "frigate",
+        "destroyer",
+        "corvette",
+        "training ship",
+        "amphibious assault ship",
+        "offshore patrol vessel",
+    ]);
     let prefix = match country.name {
         "United States" => "USS ",
         "United Kingdom" => "HMS ",
@@ -1350,7 +1879,9 @@ fn thousands(n: i64) -> String {
 }
 
 fn number_word(n: i64) -> String {
-    const W: &[&str] = &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const W: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
     if (0..=10).contains(&n) {
         W[n as usize].to_string()
     } else {
@@ -1359,7 +1890,10 @@ fn number_word(n: i64) -> String {
 }
 
 fn ordinal(n: i64) -> String {
-    const W: &[&str] = &["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+    const W: &[&str] = &[
+        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth",
+    ];
     if (1..=10).contains(&n) {
         return W[n as usize].to_string();
     }
@@ -1386,7 +1920,10 @@ fn slug(s: &str) -> String {
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1403,10 +1940,27 @@ enum DateStyle {
     British,
 }
 
-const MONTHS: &[&str] =
-    &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_AP: &[&str] = &["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
-const MONTHS_3: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_AP: &[&str] = &[
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+const MONTHS_3: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -1425,7 +1979,11 @@ fn month_start(d: NaiveDate) -> NaiveDate {
 }
 
 fn month_end(d: NaiveDate) -> NaiveDate {
-    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
     days(NaiveDate::from_ymd_opt(y, m, 1).unwrap(), -1)
 }
 
@@ -1478,7 +2036,11 @@ struct DateExpr {
 }
 
 fn de(phrase: String, text: String, value: Option<String>) -> DateExpr {
-    DateExpr { phrase, text, value }
+    DateExpr {
+        phrase,
+        text,
+        value,
+    }
 }
 
 fn on(text: String, value: String) -> DateExpr {
@@ -1499,21 +2061,41 @@ fn vague_candidates(p: NaiveDate, d: NaiveDate, future: bool) -> Vec<DateExpr> {
     let part_text = |d: NaiveDate, with_year: bool| -> (String, String) {
         let (w, a, b) = part(d);
         let m = month_name(d.month());
-        let t = if w == "mid" { format!("mid-{m}") } else { format!("{w} {m}") };
-        let t = if with_year { format!("{t} {}", d.year()) } else { t };
+        let t = if w == "mid" {
+            format!("mid-{m}")
+        } else {
+            format!("{w} {m}")
+        };
+        let t = if with_year {
+            format!("{t} {}", d.year())
+        } else {
+            t
+        };
         (t, format!("{}/{}", iso(a), iso(b)))
     };
     let same_year = d.year() == p.year();
     if d < p {
         let lw = days(monday(p), -7);
         if d >= lw && d <= days(lw, 6) {
-            v.push(de("last week".into(), "last week".into(), Some(format!("{}/{}", iso(lw), iso(days(lw, 6))))));
+            v.push(de(
+                "last week".into(),
+                "last week".into(),
+                Some(format!("{}/{}", iso(lw), iso(days(lw, 6)))),
+            ));
         }
         if d >= monday(p) {
-            v.push(de("earlier this week".into(), "earlier this week".into(), Some(format!("{}/{}", iso(monday(p)), iso(p)))));
+            v.push(de(
+                "earlier this week".into(),
+                "earlier this week".into(),
+                Some(format!("{}/{}", iso(monday(p)), iso(p))),
+            ));
         }
         if same_year && d.month() == p.month() {
-            v.push(de("earlier this month".into(), "earlier this month".into(), Some(format!("{}/{}", iso(month_start(p)), iso(p)))));
+            v.push(de(
+                "earlier this month".into(),
+                "earlier this month".into(),
+                Some(format!("{}/{}", iso(month_start(p)), iso(p))),
+            ));
         }
         let prev = days(month_start(p), -1);
         if d.year() == prev.year() && d.month() == prev.month() {
@@ -1525,7 +2107,11 @@ fn vague_candidates(p: NaiveDate, d: NaiveDate, future: bool) -> Vec<DateExpr> {
             let (t, val) = part_text(d, false);
             v.push(de(format!("in {t}"), t, Some(val)));
             if p.month() - d.month() >= 2 {
-                v.push(de("earlier this year".into(), "earlier this year".into(), Some(format!("{}-01-01/{}", p.year(), iso(p)))));
+                v.push(de(
+                    "earlier this year".into(),
+                    "earlier this year".into(),
+                    Some(format!("{}-01-01/{}", p.year(), iso(p))),
+                ));
             }
         }
         if d.year() < p.year() {
@@ -1534,18 +2120,34 @@ fn vague_candidates(p: NaiveDate, d: NaiveDate, future: bool) -> Vec<DateExpr> {
             let (t, val) = part_text(d, true);
             v.push(de(format!("in {t}"), t, Some(val)));
             if d.year() == p.year() - 1 {
-                v.push(de("last year".into(), "last year".into(), Some(d.year().to_string())));
+                v.push(de(
+                    "last year".into(),
+                    "last year".into(),
+                    Some(d.year().to_string()),
+                ));
             } else {
-                v.push(de(format!("in {}", d.year()), d.year().to_string(), Some(d.year().to_string())));
+                v.push(de(
+                    format!("in {}", d.year()),
+                    d.year().to_string(),
+                    Some(d.year().to_string()),
+                ));
             }
         }
     } else if d > p {
         let nw = days(monday(p), 7);
         if d >= nw && d <= days(nw, 6) {
-            v.push(de("next week".into(), "next week".into(), Some(format!("{}/{}", iso(nw), iso(days(nw, 6))))));
+            v.push(de(
+                "next week".into(),
+                "next week".into(),
+                Some(format!("{}/{}", iso(nw), iso(days(nw, 6)))),
+            ));
         }
         if same_year && d.month() == p.month() {
-            v.push(de("later this month".into(), "later this month".into(), Some(format!("{}/{}", iso(p), iso(month_end(p))))));
+            v.push(de(
+                "later this month".into(),
+                "later this month".into(),
+                Some(format!("{}/{}", iso(p), iso(month_end(p)))),
+            ));
         }
         let next = days(month_end(p), 1);
         if d.year() == next.year() && d.month() == next.month() {
@@ -1558,12 +2160,24 @@ fn vague_candidates(p: NaiveDate, d: NaiveDate, future: bool) -> Vec<DateExpr> {
             v.push(de(format!("in {t}"), t, Some(val)));
         }
         if same_year && future {
-            v.push(de("later this year".into(), "later this year".into(), Some(format!("{}/{}-12-31", iso(p), p.year()))));
+            v.push(de(
+                "later this year".into(),
+                "later this year".into(),
+                Some(format!("{}/{}-12-31", iso(p), p.year())),
+            ));
         }
         if d.year() == p.year() + 1 {
-            v.push(de("next year".into(), "next year".into(), Some(d.year().to_string())));
+            v.push(de(
+                "next year".into(),
+                "next year".into(),
+                Some(d.year().to_string()),
+            ));
             if d.month() <= 4 {
-                v.push(de("early next year".into(), "early next year".into(), Some(format!("{0}-01/{0}-04", d.year()))));
+                v.push(de(
+                    "early next year".into(),
+                    "early next year".into(),
+                    Some(format!("{0}-01/{0}-04", d.year())),
+                ));
             }
         }
     }
@@ -1572,7 +2186,14 @@ fn vague_candidates(p: NaiveDate, d: NaiveDate, future: bool) -> Vec<DateExpr> {
 
 /// How a single day `d` is written in an article published on `p`. `future`: the clause is
 /// about the future ("will meet on Thursday"); `vague`: prefer imprecise phrases.
-fn express_day(rng: &mut Rng, p: NaiveDate, d: NaiveDate, future: bool, style: DateStyle, vague: bool) -> DateExpr {
+fn express_day(
+    rng: &mut Rng,
+    p: NaiveDate,
+    d: NaiveDate,
+    future: bool,
+    style: DateStyle,
+    vague: bool,
+) -> DateExpr {
     if vague {
         let v = vague_candidates(p, d, future);
         if !v.is_empty() && rng.chance(0.8) {
@@ -1582,7 +2203,11 @@ fn express_day(rng: &mut Rng, p: NaiveDate, d: NaiveDate, future: bool, style: D
     let diff = (d - p).num_days();
     let mut cands: Vec<(u32, DateExpr)> = Vec::new();
     let wd = weekday_name(d.weekday());
-    let weekday_ok = if future { (1..=6).contains(&diff) } else { (-6..=0).contains(&diff) };
+    let weekday_ok = if future {
+        (1..=6).contains(&diff)
+    } else {
+        (-6..=0).contains(&diff)
+    };
     if weekday_ok {
         cands.push((10, on(wd.to_string(), iso(d))));
         let part = *rng.pick(&["morning", "afternoon", "evening"]);
@@ -1594,7 +2219,12 @@ fn express_day(rng: &mut Rng, p: NaiveDate, d: NaiveDate, future: bool, style: D
     if future && diff == 1 {
         cands.push((1, de("tomorrow".into(), "tomorrow".into(), Some(iso(d)))));
     }
-    let yearless_ok = d.year() == p.year() && if future { d.month() >= p.month() } else { d.month() <= p.month() };
+    let yearless_ok = d.year() == p.year()
+        && if future {
+            d.month() >= p.month()
+        } else {
+            d.month() <= p.month()
+        };
     if yearless_ok {
         cands.push((5, on(md(d, style), iso(d))));
     }
@@ -1606,7 +2236,13 @@ fn express_day(rng: &mut Rng, p: NaiveDate, d: NaiveDate, future: bool, style: D
 
 /// How a stretch of days `s..=e` is written ("March 26-29", "from April 11 to 12", "between 2
 /// and 4 May", "from Sept. 30 to Oct. 2").
-fn express_range(rng: &mut Rng, p: NaiveDate, s: NaiveDate, e: NaiveDate, style: DateStyle) -> DateExpr {
+fn express_range(
+    rng: &mut Rng,
+    p: NaiveDate,
+    s: NaiveDate,
+    e: NaiveDate,
+    style: DateStyle,
+) -> DateExpr {
     let value = format!("{}/{}", iso(s), iso(e));
     let with_year = s.year() != p.year() || e.year() != p.year();
     let year = |t: String| -> String {
@@ -1620,7 +2256,11 @@ fn express_range(rng: &mut Rng, p: NaiveDate, s: NaiveDate, e: NaiveDate, style:
     };
     if s.month() == e.month() {
         let m = s.month() as usize - 1;
-        let month = if style == DateStyle::Ap { MONTHS_AP[m] } else { MONTHS[m] };
+        let month = if style == DateStyle::Ap {
+            MONTHS_AP[m]
+        } else {
+            MONTHS[m]
+        };
         match (style, rng.below(3)) {
             (DateStyle::British, 0) => {
                 let t = year(format!("{}-{} {}", s.day(), e.day(), MONTHS[m]));
@@ -1654,12 +2294,25 @@ fn published_line(rng: &mut Rng, p: NaiveDate) -> String {
     let h = rng.between(1, 12);
     let m = rng.between(0, 59);
     let ampm = if rng.chance(0.5) { "AM" } else { "PM" };
-    let day = if rng.chance(0.5) { format!("{:02}", p.day()) } else { p.day().to_string() };
-    format!("Published: {} {day}, {} {h:02}:{m:02} {ampm}", MONTHS_3[p.month() as usize - 1], p.year())
+    let day = if rng.chance(0.5) {
+        format!("{:02}", p.day())
+    } else {
+        p.day().to_string()
+    };
+    format!(
+        "Published: {} {day}, {} {h:02}:{m:02} {ampm}",
+        MONTHS_3[p.month() as usize - 1],
+        p.year()
+    )
 }
 
 fn updated_line(rng: &mut Rng, p: NaiveDate) -> String {
-    format!("Updated: {} {:02}:{:02}", iso(p), rng.between(0, 23), rng.between(0, 59))
+    format!(
+        "Updated: {} {:02}:{:02}",
+        iso(p),
+        rng.between(0, 23),
+        rng.between(0, 59)
+    )
 }
 
 fn dateline_date(p: NaiveDate, style: DateStyle) -> String {
@@ -1684,9 +2337,13 @@ enum Rank {
 }
 
 fn rank_of(role: &str, office_index: usize) -> Rank {
-    if role.contains("Foreign") || role.contains("Secretary of State") || role.contains("External Affairs") {
+    if role.contains("Foreign")
+        || role.contains("Secretary of State")
+        || role.contains("External Affairs")
+    {
         Rank::Foreign
-    } else if role.contains("Defen") || role.contains("Armed Forces") || role.contains("Army Staff") {
+    } else if role.contains("Defen") || role.contains("Armed Forces") || role.contains("Army Staff")
+    {
         Rank::Defence
     } else if role.contains("Trade")
         || role.contains("Commerce")
@@ -1955,7 +2612,14 @@ impl Generator {
                 };
                 seen.push(short.clone());
                 ids.push(people.len());
-                people.push(Person { full, short, role: office.to_string(), rank: rank_of(office, i), country: Some(c), org: None });
+                people.push(Person {
+                    full,
+                    short,
+                    role: office.to_string(),
+                    rank: rank_of(office, i),
+                    country: Some(c),
+                    org: None,
+                });
             }
             by_country.push(ids);
         }
@@ -1965,11 +2629,25 @@ impl Generator {
             for role in org.roles {
                 let (full, short) = make_name(&mut rng, org.names);
                 ids.push(people.len());
-                people.push(Person { full, short, role: role.to_string(), rank: Rank::Other, country: None, org: Some(o) });
+                people.push(Person {
+                    full,
+                    short,
+                    role: role.to_string(),
+                    rank: Rank::Other,
+                    country: None,
+                    org: Some(o),
+                });
             }
             by_org.push(ids);
         }
-        Generator { seed, index: 0, people, by_country, by_org, pool: VecDeque::new() }
+        Generator {
+            seed,
+            index: 0,
+            people,
+            by_country,
+            by_org,
+            pool: VecDeque::new(),
+        }
     }
 
     /// The next article.
@@ -1993,8 +2671,16 @@ impl Generator {
         let fresh: Vec<Reported> = b
             .mentions
             .iter()
-            .filter(|m| m.first_reported_in.is_none() && m.event.kind != Kind::Conference && !m.event.vague)
-            .map(|m| Reported { event: m.event.clone(), doc_id: doc_id.clone(), published, home, template: m.template })
+            .filter(|m| {
+                m.first_reported_in.is_none() && m.event.kind != Kind::Conference && !m.event.vague
+            })
+            .map(|m| Reported {
+                event: m.event.clone(),
+                doc_id: doc_id.clone(),
+                published,
+                home,
+                template: m.template,
+            })
             .collect();
         for r in fresh {
             self.pool.push_back(r);
@@ -2039,12 +2725,20 @@ struct Builder<'g> {
 }
 
 fn pick_country(rng: &mut Rng, not: Option<usize>) -> usize {
-    let weights: Vec<u32> = (0..COUNTRIES.len()).map(|i| if Some(i) == not { 0 } else { country_weight(i) }).collect();
+    let weights: Vec<u32> = (0..COUNTRIES.len())
+        .map(|i| if Some(i) == not { 0 } else { country_weight(i) })
+        .collect();
     rng.weighted(&weights)
 }
 
 impl<'g> Builder<'g> {
-    fn new(g: &'g Generator, mut rng: Rng, index: usize, format: Format, reuse: Option<&'g Reported>) -> Builder<'g> {
+    fn new(
+        g: &'g Generator,
+        mut rng: Rng,
+        index: usize,
+        format: Format,
+        reuse: Option<&'g Reported>,
+    ) -> Builder<'g> {
         let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
         let (p, home, partner) = match reuse {
             Some(r) => {
@@ -2067,8 +2761,16 @@ impl<'g> Builder<'g> {
                     }
                 };
                 let sides = event_countries(g, e);
-                let home = sides.iter().copied().find(|&c| c != r.home).unwrap_or_else(|| pick_country(&mut rng, Some(r.home)));
-                let partner = sides.iter().copied().find(|&c| c != home).unwrap_or_else(|| pick_country(&mut rng, Some(home)));
+                let home = sides
+                    .iter()
+                    .copied()
+                    .find(|&c| c != r.home)
+                    .unwrap_or_else(|| pick_country(&mut rng, Some(r.home)));
+                let partner = sides
+                    .iter()
+                    .copied()
+                    .find(|&c| c != home)
+                    .unwrap_or_else(|| pick_country(&mut rng, Some(home)));
                 (p, home, partner)
             }
             None => {
@@ -2078,7 +2780,12 @@ impl<'g> Builder<'g> {
                 (p, home, partner)
             }
         };
-        let style = *rng.pick(&[DateStyle::Ap, DateStyle::Ap, DateStyle::Long, DateStyle::British]);
+        let style = *rng.pick(&[
+            DateStyle::Ap,
+            DateStyle::Ap,
+            DateStyle::Long,
+            DateStyle::British,
+        ]);
         let house = match COUNTRIES[home].name {
             "Pakistan" if rng.chance(0.7) => House::App,
             "South Korea" if rng.chance(0.6) => House::Yonhap,
@@ -2095,7 +2802,11 @@ impl<'g> Builder<'g> {
                 }
             }
         };
-        let style = if house == House::App && style == DateStyle::Ap { DateStyle::Long } else { style };
+        let style = if house == House::App && style == DateStyle::Ap {
+            DateStyle::Long
+        } else {
+            style
+        };
         let curly = rng.chance(0.1);
         Builder {
             g,
@@ -2126,11 +2837,19 @@ impl<'g> Builder<'g> {
     /// A country's official of the given rank (or the nearest one).
     fn official(&mut self, country: usize, rank: Rank) -> usize {
         let ids = &self.g.by_country[country];
-        let matching: Vec<usize> = ids.iter().copied().filter(|&i| self.g.people[i].rank == rank).collect();
+        let matching: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| self.g.people[i].rank == rank)
+            .collect();
         if !matching.is_empty() {
             return *self.rng.pick(&matching);
         }
-        let leaders: Vec<usize> = ids.iter().copied().filter(|&i| self.g.people[i].rank == Rank::Leader).collect();
+        let leaders: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| self.g.people[i].rank == Rank::Leader)
+            .collect();
         if !leaders.is_empty() && self.rng.chance(0.5) {
             return *self.rng.pick(&leaders);
         }
@@ -2138,7 +2857,15 @@ impl<'g> Builder<'g> {
     }
 
     fn random_rank(&mut self) -> Rank {
-        [Rank::Leader, Rank::Leader, Rank::Foreign, Rank::Foreign, Rank::Defence, Rank::Trade, Rank::Deputy][self.rng.below(7)]
+        [
+            Rank::Leader,
+            Rank::Leader,
+            Rank::Foreign,
+            Rank::Foreign,
+            Rank::Defence,
+            Rank::Trade,
+            Rank::Deputy,
+        ][self.rng.below(7)]
     }
 
     /// A counterpart pair: an official of `a` and one of `b` of the same rank.
@@ -2201,8 +2928,15 @@ impl<'g> Builder<'g> {
 
     fn city_in(&mut self, c: usize) -> Place {
         let country = &COUNTRIES[c];
-        let city = if self.rng.chance(0.7) { country.capital } else { *self.rng.pick(country.cities) };
-        Place { city: city.to_string(), country: country.name.to_string() }
+        let city = if self.rng.chance(0.7) {
+            country.capital
+        } else {
+            *self.rng.pick(country.cities)
+        };
+        Place {
+            city: city.to_string(),
+            country: country.name.to_string(),
+        }
     }
 
     fn venue(&mut self, c: usize) -> String {
@@ -2218,7 +2952,10 @@ impl<'g> Builder<'g> {
         let c = &COUNTRIES[self.home];
         match self.rng.below(9) {
             0 => format!(", the {} said", c.ministry),
-            1 => format!(", according to a statement from the {} government", c.demonym),
+            1 => format!(
+                ", according to a statement from the {} government",
+                c.demonym
+            ),
             2 => ", state media reported".to_string(),
             3 => format!(", {} reported", c.agency),
             4 => format!(", the {} {} said in a statement", c.demonym, c.ministry),
@@ -2236,7 +2973,11 @@ impl<'g> Builder<'g> {
 
     fn new_id(&mut self) -> String {
         self.event_counter += 1;
-        format!("evt-{:08x}-{}", mix(self.g.seed, self.index as u64) as u32, self.event_counter - 1)
+        format!(
+            "evt-{:08x}-{}",
+            mix(self.g.seed, self.index as u64) as u32,
+            self.event_counter - 1
+        )
     }
 
     /// A day around `p`: past for occurred events, future for planned ones.
@@ -2329,7 +3070,13 @@ impl<'g> Builder<'g> {
         e
     }
 
-    fn agreement_event(&mut self, status: Status, a: usize, b: usize, near: Option<&Event>) -> Event {
+    fn agreement_event(
+        &mut self,
+        status: Status,
+        a: usize,
+        b: usize,
+        near: Option<&Event>,
+    ) -> Event {
         let kind = [
             AgrKind::Mou,
             AgrKind::Mou,
@@ -2345,7 +3092,9 @@ impl<'g> Builder<'g> {
             AgrKind::Declaration,
         ][self.rng.below(12)];
         let kind = match (kind, status) {
-            (AgrKind::Partnership | AgrKind::JointStatement, Status::Discussed) => AgrKind::Agreement,
+            (AgrKind::Partnership | AgrKind::JointStatement, Status::Discussed) => {
+                AgrKind::Agreement
+            }
             (k, _) => k,
         };
         let subject = match kind {
@@ -2357,7 +3106,11 @@ impl<'g> Builder<'g> {
         };
         let start = match near {
             Some(e) => e.start,
-            None => self.lead_day(if status == Status::Planned { Status::Planned } else { Status::Occurred }),
+            None => self.lead_day(if status == Status::Planned {
+                Status::Planned
+            } else {
+                Status::Occurred
+            }),
         };
         let place = match near {
             Some(e) => e.place.clone(),
@@ -2367,20 +3120,28 @@ impl<'g> Builder<'g> {
             }
         };
         let parties: Vec<(String, &'static str)> = if kind == AgrKind::Contract {
-            let company = format!("{} {}", COUNTRIES[b].demonym, self.rng.pick(COMPANY_SUFFIXES));
+            let company = format!(
+                "{} {}",
+                COUNTRIES[b].demonym,
+                self.rng.pick(COMPANY_SUFFIXES)
+            );
             let ministry = format!("{} Defence Ministry", COUNTRIES[a].demonym);
             vec![(ministry, "organization"), (company, "organization")]
         } else {
-            let mut v = vec![(COUNTRIES[a].name.to_string(), "country"), (COUNTRIES[b].name.to_string(), "country")];
+            let mut v = vec![
+                (COUNTRIES[a].name.to_string(), "country"),
+                (COUNTRIES[b].name.to_string(), "country"),
+            ];
             v.sort();
             v
         };
-        let signatories = if status == Status::Signed && kind != AgrKind::Contract && self.rng.chance(0.35) {
-            let (x, y) = self.pair(a, b);
-            vec![x, y]
-        } else {
-            Vec::new()
-        };
+        let signatories =
+            if status == Status::Signed && kind != AgrKind::Contract && self.rng.chance(0.35) {
+                let (x, y) = self.pair(a, b);
+                vec![x, y]
+            } else {
+                Vec::new()
+            };
         let id = self.new_id();
         Event {
             id,
@@ -2426,7 +3187,11 @@ impl<'g> Builder<'g> {
                 9 => (Kind::Agreement, Status::Planned),
                 _ => (Kind::Conference, Status::Planned),
             };
-            let e = if kind == Kind::Agreement { self.agreement_event(status, a, b, None) } else { self.meeting_event(kind, status, a, b) };
+            let e = if kind == Kind::Agreement {
+                self.agreement_event(status, a, b, None)
+            } else {
+                self.meeting_event(kind, status, a, b)
+            };
             out.push((e.clone(), None, None));
             e
         };
@@ -2441,7 +3206,10 @@ impl<'g> Builder<'g> {
                 {
                     let mut e = self.meeting_event(Kind::Meeting, Status::Occurred, a, b);
                     if let Some(&visitor) = lead.people.first() {
-                        let host_country = lead.place.as_ref().and_then(|pl| COUNTRIES.iter().position(|c| c.name == pl.country));
+                        let host_country = lead
+                            .place
+                            .as_ref()
+                            .and_then(|pl| COUNTRIES.iter().position(|c| c.name == pl.country));
                         if let Some(hc) = host_country {
                             if self.g.people[visitor].country != Some(hc) {
                                 let other = self.official(hc, Rank::Leader);
@@ -2454,28 +3222,66 @@ impl<'g> Builder<'g> {
                     e.end = e.start;
                     e
                 }
-                2 => self.agreement_event(Status::Signed, a, b, if lead.status == Status::Occurred { Some(&lead) } else { None }),
-                3 => self.agreement_event(Status::Discussed, a, b, if lead.status == Status::Occurred { Some(&lead) } else { None }),
+                2 => self.agreement_event(
+                    Status::Signed,
+                    a,
+                    b,
+                    if lead.status == Status::Occurred {
+                        Some(&lead)
+                    } else {
+                        None
+                    },
+                ),
+                3 => self.agreement_event(
+                    Status::Discussed,
+                    a,
+                    b,
+                    if lead.status == Status::Occurred {
+                        Some(&lead)
+                    } else {
+                        None
+                    },
+                ),
                 4 => self.agreement_event(Status::Planned, a, b, None),
                 5 => {
-                    let kind = if self.rng.chance(0.5) { Kind::Visit } else { Kind::Meeting };
+                    let kind = if self.rng.chance(0.5) {
+                        Kind::Visit
+                    } else {
+                        Kind::Meeting
+                    };
                     self.meeting_event(kind, Status::Planned, a, b)
                 }
                 6 => {
                     // Background: an earlier call or visit, weeks to years ago.
-                    let kind = if self.rng.chance(0.5) { Kind::Call } else { Kind::Visit };
+                    let kind = if self.rng.chance(0.5) {
+                        Kind::Call
+                    } else {
+                        Kind::Visit
+                    };
                     let mut e = self.meeting_event(kind, Status::Occurred, a, b);
                     let back = self.rng.between(8, 2000);
                     e.start = days(self.p, -back);
-                    e.end = if kind == Kind::Visit { days(e.start, self.rng.between(1, 3)) } else { e.start };
+                    e.end = if kind == Kind::Visit {
+                        days(e.start, self.rng.between(1, 3))
+                    } else {
+                        e.start
+                    };
                     e.vague = true;
                     e
                 }
                 _ => {
                     // A third country's cancelled or planned meeting.
                     let c = pick_country(&mut self.rng, Some(a));
-                    let status = if self.rng.chance(0.5) { Status::Cancelled } else { Status::Planned };
-                    let kind = if self.rng.chance(0.5) { Kind::Visit } else { Kind::Talks };
+                    let status = if self.rng.chance(0.5) {
+                        Status::Cancelled
+                    } else {
+                        Status::Planned
+                    };
+                    let kind = if self.rng.chance(0.5) {
+                        Kind::Visit
+                    } else {
+                        Kind::Talks
+                    };
                     self.meeting_event(kind, status, a, c)
                 }
             };
@@ -2496,9 +3302,15 @@ impl<'g> Builder<'g> {
     /// The sentence for an event, with a template other than `avoid`.
     fn render(&mut self, e: &Event, avoid: Option<usize>) -> Mention {
         // Dates are left out now and then.
-        let mut date = if self.rng.chance(0.08) && e.kind != Kind::Agreement { None } else { Some(self.date_of(e)) };
+        let mut date = if self.rng.chance(0.08) && e.kind != Kind::Agreement {
+            None
+        } else {
+            Some(self.date_of(e))
+        };
         let n_templates = match (e.kind, e.status) {
-            (Kind::Agreement, _) | (Kind::Meeting, Status::Planned) | (Kind::Talks, Status::Occurred) => 5,
+            (Kind::Agreement, _)
+            | (Kind::Meeting, Status::Planned)
+            | (Kind::Talks, Status::Occurred) => 5,
             (Kind::Visit, _) | (Kind::Call, _) => 4,
             (Kind::Conference, _) | (Kind::Meeting, Status::Cancelled) => 3,
             (Kind::Talks, Status::Planned) | (Kind::Talks, Status::Cancelled) => 2,
@@ -2514,9 +3326,15 @@ impl<'g> Builder<'g> {
         let dcap = capitalize(&dp);
         let dt = date.as_ref().map(|d| d.text.clone()).unwrap_or_default();
         let loc = e.place.as_ref().map(|p| p.city.clone()).unwrap_or_default();
-        let host_country = e.place.as_ref().and_then(|pl| COUNTRIES.iter().position(|c| c.name == pl.country)).unwrap_or(self.home);
+        let host_country = e
+            .place
+            .as_ref()
+            .and_then(|pl| COUNTRIES.iter().position(|c| c.name == pl.country))
+            .unwrap_or(self.home);
         let sentence = match (e.kind, e.status) {
-            (Kind::Agreement, status) => self.render_agreement(e, status, t, &dp, &dcap, &loc, &src),
+            (Kind::Agreement, status) => {
+                self.render_agreement(e, status, t, &dp, &dcap, &loc, &src)
+            }
             (Kind::Visit, Status::Occurred) => {
                 let a = self.who(e.people[0]);
                 let host = self.country_np(host_country);
@@ -2526,20 +3344,37 @@ impl<'g> Builder<'g> {
                     0 => {
                         // The arrival day, not the whole stay.
                         if date.is_some() && e.start != e.end {
-                            let d = express_day(&mut self.rng, self.p, e.start, false, self.style, false);
+                            let d = express_day(
+                                &mut self.rng,
+                                self.p,
+                                e.start,
+                                false,
+                                self.style,
+                                false,
+                            );
                             date = Some(d);
                         }
                         let dp = date.as_ref().map(|d| d.phrase.clone()).unwrap_or_default();
                         format!("{a} arrived in {loc} {dp} to start a {nd}-day {} visit to {host}{src}.", e.visit_type)
                     }
                     1 => {
-                        let art = if e.visit_type == "official" { "an" } else { "a" };
+                        let art = if e.visit_type == "official" {
+                            "an"
+                        } else {
+                            "a"
+                        };
                         format!("{a} paid {art} {} visit to {host} {dp}{src}.", e.visit_type)
                     }
-                    2 => format!("{a}, who visited {loc} {dp}, pledged to {}.", self.rng.pick(GOALS)),
+                    2 => format!(
+                        "{a}, who visited {loc} {dp}, pledged to {}.",
+                        self.rng.pick(GOALS)
+                    ),
                     _ => {
                         if dp.is_empty() {
-                            format!("{a} was in {loc} for talks on {}{src}.", list(&self.topics_into(&mut topics)))
+                            format!(
+                                "{a} was in {loc} for talks on {}{src}.",
+                                list(&self.topics_into(&mut topics))
+                            )
                         } else {
                             format!(
                                 "{dcap}, {a} began {} {} visit to {host} at the invitation of the {} government.",
@@ -2554,18 +3389,35 @@ impl<'g> Builder<'g> {
             (Kind::Visit, Status::Planned) => {
                 let a = self.who(e.people[0]);
                 let host = self.country_np(host_country);
-                let art = if e.visit_type == "official" { "an" } else { "a" };
+                let art = if e.visit_type == "official" {
+                    "an"
+                } else {
+                    "a"
+                };
                 match t {
-                    0 => format!("{a} will pay {art} {} visit to {host} {dp}{src}.", e.visit_type),
+                    0 => format!(
+                        "{a} will pay {art} {} visit to {host} {dp}{src}.",
+                        e.visit_type
+                    ),
                     1 => format!("{a} is due to visit {loc} {dp}{src}."),
-                    2 => format!("{a} is expected to travel to {loc} {dp} for {art} {} visit.", e.visit_type),
-                    _ => format!("{a} is scheduled to pay {art} {} visit to {host} {dp}.", e.visit_type),
+                    2 => format!(
+                        "{a} is expected to travel to {loc} {dp} for {art} {} visit.",
+                        e.visit_type
+                    ),
+                    _ => format!(
+                        "{a} is scheduled to pay {art} {} visit to {host} {dp}.",
+                        e.visit_type
+                    ),
                 }
             }
             (Kind::Visit, _) => {
                 let a = self.who(e.people[0]);
                 let host = self.country_np(host_country);
-                let for_dt = if dt.is_empty() { String::new() } else { format!(" for {dt}") };
+                let for_dt = if dt.is_empty() {
+                    String::new()
+                } else {
+                    format!(" for {dt}")
+                };
                 match t {
                     0 => format!("A planned visit to {loc} by {a}, which had been scheduled{for_dt}, has been postponed{src}."),
                     1 => format!("{a} has called off a visit to {host} that had been planned{for_dt}."),
@@ -2588,7 +3440,10 @@ impl<'g> Builder<'g> {
                         1 => format!("{a} held a phone conversation with {b} {dp}."),
                         2 => {
                             let ts = self.topics_into(&mut topics);
-                            format!("{a} and {b} held a video call {dp} to discuss {}.", list(&ts))
+                            format!(
+                                "{a} and {b} held a video call {dp} to discuss {}.",
+                                list(&ts)
+                            )
                         }
                         _ => format!(
                             "In a telephone call with {b} {dp}, {a} said {} was ready to {}.",
@@ -2604,15 +3459,24 @@ impl<'g> Builder<'g> {
                 let conf = e.conference.clone();
                 if status == Status::Planned {
                     match t {
-                        0 if !dp.is_empty() => format!("{dcap}, {a} and {b} will co-chair {conf} in {loc}{src}."),
+                        0 if !dp.is_empty() => {
+                            format!("{dcap}, {a} and {b} will co-chair {conf} in {loc}{src}.")
+                        }
                         1 => format!("{a} and {b} are expected to co-chair {conf} in {loc} {dp}."),
-                        _ => format!("{a} and {b} will co-chair {conf}, to be held in {loc} {dp}{src}."),
+                        _ => format!(
+                            "{a} and {b} will co-chair {conf}, to be held in {loc} {dp}{src}."
+                        ),
                     }
                 } else {
                     match t {
                         0 => format!("{a} and {b} co-chaired {conf} in {loc} {dp}{src}."),
-                        1 if !dp.is_empty() => format!("{dcap}, {a} and {b} co-chaired {conf}, held in {loc}."),
-                        _ => format!("{conf_cap} was held in {loc} {dp}, co-chaired by {a} and {b}.", conf_cap = capitalize(&conf)),
+                        1 if !dp.is_empty() => {
+                            format!("{dcap}, {a} and {b} co-chaired {conf}, held in {loc}.")
+                        }
+                        _ => format!(
+                            "{conf_cap} was held in {loc} {dp}, co-chaired by {a} and {b}.",
+                            conf_cap = capitalize(&conf)
+                        ),
                     }
                 }
             }
@@ -2631,17 +3495,26 @@ impl<'g> Builder<'g> {
                     0 => format!("{a} is due to meet {b} in {loc} {dp}{src}."),
                     1 => format!("{a} will meet {b} {dp} in {loc}."),
                     2 => format!("{a} is expected to call on {b} in {loc} {dp}."),
-                    3 if !dt.is_empty() => format!("A meeting between {a} and {b} is scheduled for {dt} in {loc}{src}."),
+                    3 if !dt.is_empty() => format!(
+                        "A meeting between {a} and {b} is scheduled for {dt} in {loc}{src}."
+                    ),
                     _ => {
                         let ts = self.topics_into(&mut topics);
-                        format!("{a} and {b} are set to meet in {loc} {dp} to discuss {}.", list(&ts))
+                        format!(
+                            "{a} and {b} are set to meet in {loc} {dp} to discuss {}.",
+                            list(&ts)
+                        )
                     }
                 }
             }
             (Kind::Talks, Status::Cancelled) => {
                 let a = self.who(e.people[0]);
                 let b = self.who(e.people[1]);
-                let for_dt = if dt.is_empty() { String::new() } else { format!(" for {dt}") };
+                let for_dt = if dt.is_empty() {
+                    String::new()
+                } else {
+                    format!(" for {dt}")
+                };
                 match t {
                     0 => format!("{a} called off talks with {b} that had been scheduled{for_dt} in {loc}."),
                     _ => format!("Talks between {a} and {b}, planned{for_dt} in {loc}, were cancelled at short notice{src}."),
@@ -2650,7 +3523,11 @@ impl<'g> Builder<'g> {
             (_, Status::Cancelled) => {
                 let a = self.who(e.people[0]);
                 let b = self.who(e.people[1]);
-                let for_dt = if dt.is_empty() { String::new() } else { format!(" for {dt}") };
+                let for_dt = if dt.is_empty() {
+                    String::new()
+                } else {
+                    format!(" for {dt}")
+                };
                 match t {
                     0 => format!(
                         "A meeting between {a} and {b}, which had been expected to take place in {loc}{for_dt}, has been postponed{src}."
@@ -2671,30 +3548,55 @@ impl<'g> Builder<'g> {
                         let ts = self.topics_into(&mut topics);
                         format!("{a} and {b} held talks in {loc} {dp} on {}.", list(&ts))
                     }
-                    (Kind::Talks, 2) if !dp.is_empty() => format!("{dcap}, {a} held delegation-level talks with {b} at {venue} in {loc}."),
+                    (Kind::Talks, 2) if !dp.is_empty() => format!(
+                        "{dcap}, {a} held delegation-level talks with {b} at {venue} in {loc}."
+                    ),
                     (Kind::Talks, 3) => {
                         let ts = self.topics_into(&mut topics);
-                        format!("{a} {dp} held talks with {b} in {loc} and discussed {}.", list(&ts))
+                        format!(
+                            "{a} {dp} held talks with {b} in {loc} and discussed {}.",
+                            list(&ts)
+                        )
                     }
-                    (Kind::Talks, _) => format!("{a} and {b} held a round of talks on {} in {loc} {dp}.", self.rng.pick(TOPICS)),
+                    (Kind::Talks, _) => format!(
+                        "{a} and {b} held a round of talks on {} in {loc} {dp}.",
+                        self.rng.pick(TOPICS)
+                    ),
                     (_, 0) => format!("{a} met {b} in {loc} {dp}{src}."),
                     (_, 1) => format!("{a} met with {b} at {venue} in {loc} {dp}."),
-                    (_, 2) if !dp.is_empty() => format!("{dcap}, {b} received {a} at {venue} in {loc}."),
+                    (_, 2) if !dp.is_empty() => {
+                        format!("{dcap}, {b} received {a} at {venue} in {loc}.")
+                    }
                     (_, 3) => format!("{a} called on {b} at {venue} in {loc} {dp}{src}."),
                     (_, 4) => {
                         let ts = self.topics_into(&mut topics);
-                        format!("{b} hosted {a} at {venue} in {loc} {dp}, and the two discussed {}.", list(&ts))
+                        format!(
+                            "{b} hosted {a} at {venue} in {loc} {dp}, and the two discussed {}.",
+                            list(&ts)
+                        )
                     }
-                    _ => format!("{a} and {b} met on the sidelines of a regional forum in {loc} {dp}{src}."),
+                    _ => format!(
+                        "{a} and {b} met on the sidelines of a regional forum in {loc} {dp}{src}."
+                    ),
                 }
             }
         };
         let sentence = self.apostrophes(capitalize(&tidy(&sentence)));
         // A template without a date slot: the sentence gives none.
-        if date.as_ref().is_some_and(|d| !sentence.to_lowercase().contains(&d.text.to_lowercase())) {
+        if date
+            .as_ref()
+            .is_some_and(|d| !sentence.to_lowercase().contains(&d.text.to_lowercase()))
+        {
             date = None;
         }
-        Mention { event: e.clone(), sentence, date, topics, template: t, first_reported_in: None }
+        Mention {
+            event: e.clone(),
+            sentence,
+            date,
+            topics,
+            template: t,
+            first_reported_in: None,
+        }
     }
 
     fn topics_into(&mut self, topics: &mut Vec<&'static str>) -> Vec<&'static str> {
@@ -2716,7 +3618,16 @@ impl<'g> Builder<'g> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn render_agreement(&mut self, e: &Event, status: Status, t: usize, dp: &str, dcap: &str, loc: &str, src: &str) -> String {
+    fn render_agreement(
+        &mut self,
+        e: &Event,
+        status: Status,
+        t: usize,
+        dp: &str,
+        dcap: &str,
+        loc: &str,
+        src: &str,
+    ) -> String {
         let s = &e.subject;
         let np = match e.agr {
             AgrKind::Mou => match self.rng.below(3) {
@@ -2728,12 +3639,19 @@ impl<'g> Builder<'g> {
             AgrKind::Treaty => format!("a treaty on {s}"),
             AgrKind::JointStatement => format!("a joint statement on {s}"),
             AgrKind::Partnership => "a comprehensive strategic partnership".to_string(),
-            AgrKind::Contract => format!("a ${} million contract for {s}", self.rng.between(3, 90) * 10),
+            AgrKind::Contract => format!(
+                "a ${} million contract for {s}",
+                self.rng.between(3, 90) * 10
+            ),
             AgrKind::Protocol => format!("a protocol on {s}"),
             AgrKind::Declaration => format!("a joint declaration on {s}"),
         };
         let (pa, pb) = self.parties_np(e);
-        let in_loc = if loc.is_empty() { String::new() } else { format!("in {loc}") };
+        let in_loc = if loc.is_empty() {
+            String::new()
+        } else {
+            format!("in {loc}")
+        };
         match status {
             Status::Signed => {
                 if e.agr == AgrKind::Partnership {
@@ -2805,13 +3723,20 @@ impl<'g> Builder<'g> {
                         "cut red tape for businesses"
                     ])
                 ),
-                1 => "The document still has to be ratified by the two countries' legislatures.".to_string(),
+                1 => "The document still has to be ratified by the two countries' legislatures."
+                    .to_string(),
                 _ => format!(
                     "Officials said the text would be published {}.",
-                    self.rng.pick(&["in the coming days", "after ratification", "on the ministry's website"])
+                    self.rng.pick(&[
+                        "in the coming days",
+                        "after ratification",
+                        "on the ministry's website"
+                    ])
                 ),
             },
-            (Kind::Agreement, _) => "Officials said the text was still being finalised.".to_string(),
+            (Kind::Agreement, _) => {
+                "Officials said the text was still being finalised.".to_string()
+            }
             (_, Status::Cancelled) => self
                 .rng
                 .pick(&[
@@ -2822,16 +3747,28 @@ impl<'g> Builder<'g> {
                 .to_string(),
             (_, Status::Planned) => {
                 let ts = self.topics();
-                format!("The two sides are expected to discuss {}, the {} said.", list(&ts), COUNTRIES[self.home].ministry)
+                format!(
+                    "The two sides are expected to discuss {}, the {} said.",
+                    list(&ts),
+                    COUNTRIES[self.home].ministry
+                )
             }
             (Kind::Call, _) => format!(
                 "During the {}-minute call, the two {} agreed to {}.",
                 self.rng.between(20, 50),
-                if self.rng.chance(0.5) { "leaders" } else { "sides" },
+                if self.rng.chance(0.5) {
+                    "leaders"
+                } else {
+                    "sides"
+                },
                 self.rng.pick(GOALS)
             ),
             _ => {
-                let ts = if m.topics.is_empty() { self.topics() } else { Vec::new() };
+                let ts = if m.topics.is_empty() {
+                    self.topics()
+                } else {
+                    Vec::new()
+                };
                 let mut s = if ts.is_empty() {
                     "They also reviewed progress in implementing agreements reached during previous high-level contacts.".to_string()
                 } else {
@@ -3102,16 +4039,33 @@ impl<'g> Builder<'g> {
         let topic = *self.rng.pick(TOPICS);
         let h = match lead {
             None => match self.rng.below(4) {
-                0 => format!("{} warship makes port call in {}", COUNTRIES[b].demonym, COUNTRIES[a].capital),
-                1 => format!("{an} reports strong rise in exports to {}", COUNTRIES[b].region),
+                0 => format!(
+                    "{} warship makes port call in {}",
+                    COUNTRIES[b].demonym, COUNTRIES[a].capital
+                ),
+                1 => format!(
+                    "{an} reports strong rise in exports to {}",
+                    COUNTRIES[b].region
+                ),
                 2 => format!("Experts see {topic} as test of {an}-{bn} ties"),
                 _ => format!("{an}, {bn} mark anniversary of diplomatic relations"),
             },
             Some(e) => {
                 let p0 = e.people.first().map(|&i| self.person(i).clone());
-                let short0 = p0.as_ref().map(|p| p.short.clone()).unwrap_or_else(|| an.to_string());
-                let short1 = e.people.get(1).map(|&i| self.short(i)).unwrap_or_else(|| bn.to_string());
-                let loc = e.place.as_ref().map(|p| p.city.clone()).unwrap_or_else(|| COUNTRIES[a].capital.to_string());
+                let short0 = p0
+                    .as_ref()
+                    .map(|p| p.short.clone())
+                    .unwrap_or_else(|| an.to_string());
+                let short1 = e
+                    .people
+                    .get(1)
+                    .map(|&i| self.short(i))
+                    .unwrap_or_else(|| bn.to_string());
+                let loc = e
+                    .place
+                    .as_ref()
+                    .map(|p| p.city.clone())
+                    .unwrap_or_else(|| COUNTRIES[a].capital.to_string());
                 match (e.kind, e.status) {
                     (Kind::Agreement, Status::Signed) => {
                         let what = match e.agr {
@@ -3123,24 +4077,48 @@ impl<'g> Builder<'g> {
                             _ => "deal",
                         };
                         let (pa, pb) = (e.parties[0].0.clone(), e.parties[1].0.clone());
-                        format!("{pa}, {pb} sign {what} on {}", e.subject.split(" and ").next().unwrap_or(&e.subject))
+                        format!(
+                            "{pa}, {pb} sign {what} on {}",
+                            e.subject.split(" and ").next().unwrap_or(&e.subject)
+                        )
                     }
-                    (Kind::Agreement, _) => format!("{an}, {bn} to sign pact on {}", e.subject.split(" and ").next().unwrap_or(&e.subject)),
-                    (_, Status::Cancelled) => format!("{short0}'s talks with {short1} in {loc} called off"),
-                    (Kind::Visit, Status::Planned) => format!("{short0} to visit {loc} for talks on {topic}"),
+                    (Kind::Agreement, _) => format!(
+                        "{an}, {bn} to sign pact on {}",
+                        e.subject.split(" and ").next().unwrap_or(&e.subject)
+                    ),
+                    (_, Status::Cancelled) => {
+                        format!("{short0}'s talks with {short1} in {loc} called off")
+                    }
+                    (Kind::Visit, Status::Planned) => {
+                        format!("{short0} to visit {loc} for talks on {topic}")
+                    }
                     (Kind::Visit, _) => format!(
                         "{} {} starts visit to {}",
-                        p0.as_ref().and_then(|p| p.country).map(|c| COUNTRIES[c].demonym).unwrap_or(""),
-                        p0.as_ref().map(|p| p.role.to_lowercase()).unwrap_or_default(),
-                        e.place.as_ref().map(|p| p.country.clone()).unwrap_or_default()
+                        p0.as_ref()
+                            .and_then(|p| p.country)
+                            .map(|c| COUNTRIES[c].demonym)
+                            .unwrap_or(""),
+                        p0.as_ref()
+                            .map(|p| p.role.to_lowercase())
+                            .unwrap_or_default(),
+                        e.place
+                            .as_ref()
+                            .map(|p| p.country.clone())
+                            .unwrap_or_default()
                     ),
                     (Kind::Call, _) => format!("{short0}, {short1} discuss {topic} in phone call"),
-                    (Kind::Conference, _) => format!("{an}, {bn} officials gather in {loc} for annual forum"),
+                    (Kind::Conference, _) => {
+                        format!("{an}, {bn} officials gather in {loc} for annual forum")
+                    }
                     (_, Status::Planned) => format!("{short0}, {short1} to meet in {loc}"),
                     _ => match self.rng.below(3) {
                         0 => format!(
                             "{short0}, {short1} vow to boost {} in {loc} talks",
-                            if topic.ends_with("cooperation") { topic.to_string() } else { format!("{topic} cooperation") }
+                            if topic.ends_with("cooperation") {
+                                topic.to_string()
+                            } else {
+                                format!("{topic} cooperation")
+                            }
                         ),
                         1 => format!("{an}, {bn} agree to deepen {topic} ties"),
                         _ => format!("{short0} meets {short1} in {loc}, pledges closer ties"),
@@ -3168,12 +4146,25 @@ impl<'g> Builder<'g> {
                 }
             })
             .collect();
-        let place = m.event.place.as_ref().map(|p| format!(" in {}", p.city)).unwrap_or_default();
-        let verb = if names.len() > 1 { "shake hands" } else { "is welcomed" };
+        let place = m
+            .event
+            .place
+            .as_ref()
+            .map(|p| format!(" in {}", p.city))
+            .unwrap_or_default();
+        let verb = if names.len() > 1 {
+            "shake hands"
+        } else {
+            "is welcomed"
+        };
         let credit = if self.house == House::App {
             "- Photo: PID".to_string()
         } else {
-            format!("Photo: {}", self.rng.pick(&["VNA", "Xinhua", "Yonhap", "AFP", "Reuters", "VCG"]))
+            format!(
+                "Photo: {}",
+                self.rng
+                    .pick(&["VNA", "Xinhua", "Yonhap", "AFP", "Reuters", "VCG"])
+            )
         };
         Some(self.apostrophes(format!("{} {verb}{place}. {credit}", names.join(" and "))))
     }
@@ -3234,7 +4225,11 @@ impl<'g> Builder<'g> {
 
         // Header.
         let section = self.rng.pick(SECTIONS).to_string();
-        let caption = if matches!(self.house, House::Paper | House::App) && self.rng.chance(0.6) { self.caption() } else { None };
+        let caption = if matches!(self.house, House::Paper | House::App) && self.rng.chance(0.6) {
+            self.caption()
+        } else {
+            None
+        };
         let dateline_city = match self.mentions.first().and_then(|m| m.event.place.clone()) {
             Some(pl) if pl.country == COUNTRIES[self.home].name => pl.city.to_uppercase(),
             _ => COUNTRIES[self.home].capital.to_uppercase(),
@@ -3266,13 +4261,22 @@ impl<'g> Builder<'g> {
 
         // Fill up to the target length.
         let count = |header: &[String], body: &[String], dateline: &str| -> usize {
-            header.iter().map(|s| words(s)).sum::<usize>() + body.iter().map(|s| words(s)).sum::<usize>() + words(dateline)
+            header.iter().map(|s| words(s)).sum::<usize>()
+                + body.iter().map(|s| words(s)).sum::<usize>()
+                + words(dateline)
         };
         let no_header: Vec<String> = Vec::new();
-        let counted_header = if self.format == Format::Record { &no_header } else { &header };
+        let counted_header = if self.format == Format::Record {
+            &no_header
+        } else {
+            &header
+        };
         let mut total = count(counted_header, &body, &dateline);
         // Each kind of filler once (quotes twice), in random order, until the target is met.
-        let mut kinds: Vec<usize> = (0..N_FILLERS).filter(|k| !used.contains(k)).chain([7]).collect();
+        let mut kinds: Vec<usize> = (0..N_FILLERS)
+            .filter(|k| !used.contains(k))
+            .chain([7])
+            .collect();
         kinds = self.rng.sample(&kinds, kinds.len());
         let mut read_also = 0;
         for k in kinds {
@@ -3296,7 +4300,11 @@ impl<'g> Builder<'g> {
         while total < target {
             let tiny = self
                 .rng
-                .pick(&["The ministry gave no further details.", "No other details were given.", "Officials declined to comment further."])
+                .pick(&[
+                    "The ministry gave no further details.",
+                    "No other details were given.",
+                    "Officials declined to comment further.",
+                ])
                 .to_string();
             if total + words(&tiny) > limit {
                 break;
@@ -3325,7 +4333,12 @@ impl<'g> Builder<'g> {
         let mut words = words(&text);
 
         // File path and content.
-        let stem = format!("{}-{}-{:06}", self.p.format("%Y%m%d"), slug(&title), self.index);
+        let stem = format!(
+            "{}-{}-{:06}",
+            self.p.format("%Y%m%d"),
+            slug(&title),
+            self.index
+        );
         let dir = format!("{}/{:02}", self.p.year(), self.p.month());
         let (doc_id, path, content) = match self.format {
             Format::Txt => {
@@ -3334,15 +4347,41 @@ impl<'g> Builder<'g> {
             }
             Format::Md => {
                 let id = format!("{dir}/{stem}.md");
-                (id.clone(), format!("articles/{id}"), self.markdown(&title, &section, &published, caption.as_deref(), &dateline, &body))
+                (
+                    id.clone(),
+                    format!("articles/{id}"),
+                    self.markdown(
+                        &title,
+                        &section,
+                        &published,
+                        caption.as_deref(),
+                        &dateline,
+                        &body,
+                    ),
+                )
             }
             Format::Html => {
                 let id = format!("{dir}/{stem}.html");
-                (id.clone(), format!("articles/{id}"), self.html(&title, &section, &published, caption.as_deref(), &dateline, &body))
+                (
+                    id.clone(),
+                    format!("articles/{id}"),
+                    self.html(
+                        &title,
+                        &section,
+                        &published,
+                        caption.as_deref(),
+                        &dateline,
+                        &body,
+                    ),
+                )
             }
             Format::Record => {
                 let id = format!("wire-{:08x}-{:06}", self.g.seed as u32, self.index);
-                let url = format!("https://news.example.org/{}/{}", self.p.format("%Y/%m/%d"), slug(&title));
+                let url = format!(
+                    "https://news.example.org/{}/{}",
+                    self.p.format("%Y/%m/%d"),
+                    slug(&title)
+                );
                 let mut record_text = String::new();
                 for (i, para) in body.iter().enumerate() {
                     if i == 0 {
@@ -3359,7 +4398,11 @@ impl<'g> Builder<'g> {
                     "published": iso(self.p),
                     "text": record_text.trim_end(),
                 });
-                (id, "articles/feeds/wire.jsonl".to_string(), line.to_string())
+                (
+                    id,
+                    "articles/feeds/wire.jsonl".to_string(),
+                    line.to_string(),
+                )
             }
         };
 
@@ -3368,12 +4411,19 @@ impl<'g> Builder<'g> {
         let mut agreements = Vec::new();
         for m in &self.mentions {
             let e = &m.event;
-            let date = m.date.as_ref().map(|d| json!({"text": d.text, "value": d.value}));
+            let date = m
+                .date
+                .as_ref()
+                .map(|d| json!({"text": d.text, "value": d.value}));
             // The place the sentence names: the city, else (visits) the host country.
             let location = match &e.place {
                 _ if e.kind == Kind::Call => None,
-                Some(p) if m.sentence.contains(&p.city) => Some(json!({"name": p.city, "country": p.country})),
-                Some(p) if m.sentence.contains(&p.country) => Some(json!({"name": p.country, "country": p.country})),
+                Some(p) if m.sentence.contains(&p.city) => {
+                    Some(json!({"name": p.city, "country": p.country}))
+                }
+                Some(p) if m.sentence.contains(&p.country) => {
+                    Some(json!({"name": p.country, "country": p.country}))
+                }
                 _ => None,
             };
             if e.kind == Kind::Agreement {
@@ -3427,26 +4477,52 @@ impl<'g> Builder<'g> {
             words,
             expected,
             events: self.mentions.len(),
-            rereports: self.mentions.iter().filter(|m| m.first_reported_in.is_some()).count(),
+            rereports: self
+                .mentions
+                .iter()
+                .filter(|m| m.first_reported_in.is_some())
+                .count(),
         }
     }
 
     fn other_headline(&mut self) -> String {
         let c = pick_country(&mut self.rng, None);
         let h = match self.rng.below(3) {
-            0 => format!("PM directs early completion of {} road link", self.rng.pick(COUNTRIES[self.home].cities)),
-            1 => format!("{}, {} review progress on trade corridor", COUNTRIES[self.home].name, COUNTRIES[c].name),
-            _ => format!("{} delegation calls for more investment in {}", COUNTRIES[c].demonym, self.rng.pick(TOPICS)),
+            0 => format!(
+                "PM directs early completion of {} road link",
+                self.rng.pick(COUNTRIES[self.home].cities)
+            ),
+            1 => format!(
+                "{}, {} review progress on trade corridor",
+                COUNTRIES[self.home].name, COUNTRIES[c].name
+            ),
+            _ => format!(
+                "{} delegation calls for more investment in {}",
+                COUNTRIES[c].demonym,
+                self.rng.pick(TOPICS)
+            ),
         };
         self.apostrophes(h)
     }
 
-    fn markdown(&mut self, title: &str, section: &str, published: &str, caption: Option<&str>, dateline: &str, body: &[String]) -> String {
+    fn markdown(
+        &mut self,
+        title: &str,
+        section: &str,
+        published: &str,
+        caption: Option<&str>,
+        dateline: &str,
+        body: &[String],
+    ) -> String {
         let mut s = format!("# {title}\n\n**{section}**\n\n{published}\n\n");
         if let Some(c) = caption {
             s.push_str(&format!("*{c}*\n\n"));
         }
-        let split = if body.len() > 4 { body.len() - 2 } else { body.len() };
+        let split = if body.len() > 4 {
+            body.len() - 2
+        } else {
+            body.len()
+        };
         for (i, para) in body.iter().enumerate() {
             if i == split {
                 s.push_str("## Background\n\n");
@@ -3466,21 +4542,48 @@ impl<'g> Builder<'g> {
         s.trim_end().to_string() + "\n"
     }
 
-    fn html(&mut self, title: &str, section: &str, published: &str, caption: Option<&str>, dateline: &str, body: &[String]) -> String {
-        let stamp =
-            format!("{}T{:02}:{:02}:00+0{}:00", iso(self.p), self.rng.between(0, 23), self.rng.between(0, 59), self.rng.between(5, 9));
+    fn html(
+        &mut self,
+        title: &str,
+        section: &str,
+        published: &str,
+        caption: Option<&str>,
+        dateline: &str,
+        body: &[String],
+    ) -> String {
+        let stamp = format!(
+            "{}T{:02}:{:02}:00+0{}:00",
+            iso(self.p),
+            self.rng.between(0, 23),
+            self.rng.between(0, 59),
+            self.rng.between(5, 9)
+        );
         let mut s = String::new();
         s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        s.push_str(&format!("<title>{} | Asia Desk</title>\n", html_escape(title)));
-        s.push_str(&format!("<meta property=\"og:title\" content=\"{}\">\n", html_escape(title)));
-        s.push_str(&format!("<meta property=\"article:published_time\" content=\"{stamp}\">\n"));
+        s.push_str(&format!(
+            "<title>{} | Asia Desk</title>\n",
+            html_escape(title)
+        ));
+        s.push_str(&format!(
+            "<meta property=\"og:title\" content=\"{}\">\n",
+            html_escape(title)
+        ));
+        s.push_str(&format!(
+            "<meta property=\"article:published_time\" content=\"{stamp}\">\n"
+        ));
         s.push_str("<style>body{font-family:serif}nav li{display:inline}</style>\n");
         s.push_str("<script>window.dataLayer=window.dataLayer||[];function track(e){dataLayer.push(e)}</script>\n</head>\n<body>\n");
         s.push_str("<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/politics\">Politics</a></li><li><a href=\"/business\">Business</a></li></ul></nav>\n");
         s.push_str("<main>\n<article>\n");
-        s.push_str(&format!("<div class=\"section\">{}</div>\n", html_escape(section)));
+        s.push_str(&format!(
+            "<div class=\"section\">{}</div>\n",
+            html_escape(section)
+        ));
         s.push_str(&format!("<h1>{}</h1>\n", html_escape(title)));
-        s.push_str(&format!("<p class=\"meta\"><time datetime=\"{stamp}\">{}</time></p>\n", html_escape(published)));
+        s.push_str(&format!(
+            "<p class=\"meta\"><time datetime=\"{stamp}\">{}</time></p>\n",
+            html_escape(published)
+        ));
         if let Some(c) = caption {
             s.push_str(&format!(
                 "<figure><img src=\"/img/{}.jpg\" alt=\"\"><figcaption>{}</figcaption></figure>\n",
@@ -3490,7 +4593,11 @@ impl<'g> Builder<'g> {
         }
         for (i, para) in body.iter().enumerate() {
             let lead = if i == 0 { dateline } else { "" };
-            s.push_str(&format!("<p>{}{}</p>\n", html_escape(lead), html_escape(para)));
+            s.push_str(&format!(
+                "<p>{}{}</p>\n",
+                html_escape(lead),
+                html_escape(para)
+            ));
         }
         s.push_str("</article>\n</main>\n<aside><h2>Most read</h2><ul><li><a href=\"/a/1\">Markets close higher</a></li><li><a href=\"/a/2\">Weather warning issued</a></li></ul></aside>\n");
         s.push_str(
@@ -3511,7 +4618,10 @@ fn event_countries(g: &Generator, e: &Event) -> Vec<usize> {
         }
     }
     for (name, _) in &e.parties {
-        if let Some(c) = COUNTRIES.iter().position(|c| name == c.name || name.starts_with(c.demonym)) {
+        if let Some(c) = COUNTRIES
+            .iter()
+            .position(|c| name == c.name || name.starts_with(c.demonym))
+        {
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -3567,14 +4677,28 @@ pub fn generate(count: usize, seed: u64) -> Vec<Article> {
 /// empty, so that runs never mix.
 pub fn write_corpus(output: &Path, count: usize, seed: u64) -> Result<Summary> {
     let articles_dir = output.join("articles");
-    if articles_dir.is_dir() && fs::read_dir(&articles_dir).map(|mut d| d.next().is_some()).unwrap_or(false) {
-        bail!("{} already holds articles; choose an empty output folder", articles_dir.display());
+    if articles_dir.is_dir()
+        && fs::read_dir(&articles_dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false)
+    {
+        bail!(
+            "{} already holds articles; choose an empty output folder",
+            articles_dir.display()
+        );
     }
-    fs::create_dir_all(&articles_dir).with_context(|| format!("cannot create {}", articles_dir.display()))?;
+    fs::create_dir_all(&articles_dir)
+        .with_context(|| format!("cannot create {}", articles_dir.display()))?;
     let expected_path = output.join("expected.jsonl");
-    let mut expected = BufWriter::new(File::create(&expected_path).with_context(|| format!("cannot create {}", expected_path.display()))?);
+    let mut expected = BufWriter::new(
+        File::create(&expected_path)
+            .with_context(|| format!("cannot create {}", expected_path.display()))?,
+    );
     let mut records: Option<BufWriter<File>> = None;
-    let mut summary = Summary { output: output.to_path_buf(), ..Summary::default() };
+    let mut summary = Summary {
+        output: output.to_path_buf(),
+        ..Summary::default()
+    };
     let mut g = Generator::new(seed);
     for _ in 0..count {
         let a = g.next_article();
@@ -3582,14 +4706,18 @@ pub fn write_corpus(output: &Path, count: usize, seed: u64) -> Result<Summary> {
         if a.format == Format::Record {
             if records.is_none() {
                 fs::create_dir_all(path.parent().unwrap())?;
-                records = Some(BufWriter::new(File::create(&path).with_context(|| format!("cannot create {}", path.display()))?));
+                records =
+                    Some(BufWriter::new(File::create(&path).with_context(|| {
+                        format!("cannot create {}", path.display())
+                    })?));
             }
             let w = records.as_mut().unwrap();
             writeln!(w, "{}", a.content)?;
             summary.records += 1;
         } else {
             fs::create_dir_all(path.parent().unwrap())?;
-            fs::write(&path, &a.content).with_context(|| format!("cannot write {}", path.display()))?;
+            fs::write(&path, &a.content)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             summary.files += 1;
         }
         writeln!(expected, "{}", a.expected)?;
@@ -3626,7 +4754,11 @@ mod tests {
                 if path.is_dir() {
                     stack.push(path);
                 } else {
-                    let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                    let rel = path
+                        .strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     out.insert(rel, fs::read(&path).unwrap());
                 }
             }
@@ -3657,15 +4789,24 @@ mod tests {
         let articles: Vec<&String> = tree.keys().filter(|k| k.starts_with("articles/")).collect();
         let jsonl: Vec<&&String> = articles.iter().filter(|k| k.ends_with(".jsonl")).collect();
         assert_eq!(jsonl.len(), 1, "one .jsonl file");
-        let records = String::from_utf8(tree[*jsonl[0]].clone()).unwrap().lines().count();
+        let records = String::from_utf8(tree[*jsonl[0]].clone())
+            .unwrap()
+            .lines()
+            .count();
         assert_eq!(records, 3); // indices 1, 101, 201
-        assert_eq!(articles.len() - 1 + records, 230, "every article is a file or a record");
+        assert_eq!(
+            articles.len() - 1 + records,
+            230,
+            "every article is a file or a record"
+        );
         let ext = |e: &str| articles.iter().filter(|k| k.ends_with(e)).count();
         assert_eq!(ext(".html"), 7);
         assert_eq!(ext(".md"), 12);
         assert_eq!(ext(".txt"), 230 - 7 - 12 - 3);
         // Nested year/month folders.
-        assert!(articles.iter().all(|k| k.split('/').count() == 4 || k.as_str() == "articles/feeds/wire.jsonl"));
+        assert!(articles
+            .iter()
+            .all(|k| k.split('/').count() == 4 || k.as_str() == "articles/feeds/wire.jsonl"));
         let expected = String::from_utf8(tree["expected.jsonl"].clone()).unwrap();
         assert_eq!(expected.lines().count(), 230);
         fs::remove_dir_all(dir).unwrap();
@@ -3682,12 +4823,20 @@ mod tests {
             let text = std::str::from_utf8(bytes).unwrap_or_else(|_| panic!("{path} is not UTF-8"));
             if path.ends_with(".jsonl") {
                 for line in text.lines() {
-                    let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{path}: {e}"));
+                    let v: Value =
+                        serde_json::from_str(line).unwrap_or_else(|e| panic!("{path}: {e}"));
                     if path.starts_with("articles/") {
                         assert!(v["text"].as_str().is_some_and(|t| !t.is_empty()));
-                        assert!(ids.insert(v["id"].as_str().unwrap().to_string()), "duplicate id");
+                        assert!(
+                            ids.insert(v["id"].as_str().unwrap().to_string()),
+                            "duplicate id"
+                        );
                     } else {
-                        assert!(v["doc_id"].is_string() && v["meetings"].is_array() && v["agreements"].is_array());
+                        assert!(
+                            v["doc_id"].is_string()
+                                && v["meetings"].is_array()
+                                && v["agreements"].is_array()
+                        );
                     }
                 }
             }
@@ -3700,7 +4849,10 @@ mod tests {
             let id = v["doc_id"].as_str().unwrap().to_string();
             assert!(doc_ids.insert(id.clone()), "duplicate doc_id {id}");
             if v["format"] != "jsonl" {
-                assert!(tree.contains_key(&format!("articles/{id}")), "{id} not written");
+                assert!(
+                    tree.contains_key(&format!("articles/{id}")),
+                    "{id} not written"
+                );
             } else {
                 assert!(ids.contains(&id));
             }
@@ -3711,10 +4863,20 @@ mod tests {
     #[test]
     fn word_counts_in_range() {
         for a in generate(400, 5) {
-            assert!((MIN_WORDS..=MAX_WORDS).contains(&a.words), "article {} has {} words:\n{}", a.index, a.words, a.text);
+            assert!(
+                (MIN_WORDS..=MAX_WORDS).contains(&a.words),
+                "article {} has {} words:\n{}",
+                a.index,
+                a.words,
+                a.text
+            );
             if matches!(a.format, Format::Txt | Format::Md) {
                 let w = words(&a.content);
-                assert!((MIN_WORDS..=MAX_WORDS).contains(&w), "file {} has {w} words", a.path);
+                assert!(
+                    (MIN_WORDS..=MAX_WORDS).contains(&w),
+                    "file {} has {w} words",
+                    a.path
+                );
             }
         }
     }
@@ -3731,26 +4893,46 @@ mod tests {
             per_count[a.events] += 1;
             events += a.events;
             rereports += a.rereports;
-            for m in a.expected["meetings"].as_array().unwrap().iter().chain(a.expected["agreements"].as_array().unwrap()) {
+            for m in a.expected["meetings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(a.expected["agreements"].as_array().unwrap())
+            {
                 let sentence = m["sentence"].as_str().unwrap();
-                assert!(a.text.contains(sentence), "sentence not in text: {sentence}");
+                assert!(
+                    a.text.contains(sentence),
+                    "sentence not in text: {sentence}"
+                );
                 if let Some(v) = m["date"]["value"].as_str() {
                     assert!(v.len() >= 4);
                     let t = m["date"]["text"].as_str().unwrap();
-                    assert!(sentence.to_lowercase().contains(&t.to_lowercase()), "date text {t:?} not in {sentence:?}");
+                    assert!(
+                        sentence.to_lowercase().contains(&t.to_lowercase()),
+                        "date text {t:?} not in {sentence:?}"
+                    );
                 }
                 let id = m["event_id"].as_str().unwrap().to_string();
                 match m["first_reported_in"].as_str() {
                     Some(first) => assert_eq!(first_seen.get(&id).map(String::as_str), Some(first)),
                     None => {
-                        assert!(first_seen.insert(id, a.doc_id.clone()).is_none(), "event id reused without first_reported_in");
+                        assert!(
+                            first_seen.insert(id, a.doc_id.clone()).is_none(),
+                            "event id reused without first_reported_in"
+                        );
                     }
                 }
             }
         }
-        assert!(per_count.iter().all(|&n| n > 0), "0..=4 events per article: {per_count:?}");
+        assert!(
+            per_count.iter().all(|&n| n > 0),
+            "0..=4 events per article: {per_count:?}"
+        );
         let share = rereports as f64 / (events - rereports) as f64;
-        assert!((0.06..0.15).contains(&share), "re-reported share {share:.3}");
+        assert!(
+            (0.06..0.15).contains(&share),
+            "re-reported share {share:.3}"
+        );
     }
 
     #[test]
@@ -3758,22 +4940,44 @@ mod tests {
         let p = NaiveDate::from_ymd_opt(2024, 12, 20).unwrap(); // a Friday
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
         let v = vague_candidates(p, d(2024, 12, 11), false);
-        let find = |v: &[DateExpr], t: &str| v.iter().find(|e| e.text == t).and_then(|e| e.value.clone());
-        assert_eq!(find(&v, "last week").as_deref(), Some("2024-12-09/2024-12-15"));
-        assert_eq!(find(&v, "earlier this month").as_deref(), Some("2024-12-01/2024-12-20"));
+        let find =
+            |v: &[DateExpr], t: &str| v.iter().find(|e| e.text == t).and_then(|e| e.value.clone());
+        assert_eq!(
+            find(&v, "last week").as_deref(),
+            Some("2024-12-09/2024-12-15")
+        );
+        assert_eq!(
+            find(&v, "earlier this month").as_deref(),
+            Some("2024-12-01/2024-12-20")
+        );
         let v = vague_candidates(p, d(2024, 5, 25), false);
-        assert_eq!(find(&v, "late May").as_deref(), Some("2024-05-21/2024-05-31"));
+        assert_eq!(
+            find(&v, "late May").as_deref(),
+            Some("2024-05-21/2024-05-31")
+        );
         assert_eq!(find(&v, "May").as_deref(), Some("2024-05"));
         let v = vague_candidates(p, d(2025, 1, 8), true);
         assert_eq!(find(&v, "next month").as_deref(), Some("2025-01"));
         let v = vague_candidates(p, d(2024, 12, 24), true);
-        assert_eq!(find(&v, "next week").as_deref(), Some("2024-12-23/2024-12-29"));
-        assert_eq!(find(&v, "later this month").as_deref(), Some("2024-12-20/2024-12-31"));
+        assert_eq!(
+            find(&v, "next week").as_deref(),
+            Some("2024-12-23/2024-12-29")
+        );
+        assert_eq!(
+            find(&v, "later this month").as_deref(),
+            Some("2024-12-20/2024-12-31")
+        );
         let mut rng = Rng::new(1);
         for _ in 0..50 {
             let e = express_day(&mut rng, p, d(2024, 12, 19), false, DateStyle::Ap, false);
             assert_eq!(e.value.as_deref(), Some("2024-12-19"), "{e:?}");
-            let e = express_range(&mut rng, p, d(2024, 4, 11), d(2024, 4, 12), DateStyle::British);
+            let e = express_range(
+                &mut rng,
+                p,
+                d(2024, 4, 11),
+                d(2024, 4, 12),
+                DateStyle::British,
+            );
             assert_eq!(e.value.as_deref(), Some("2024-04-11/2024-04-12"));
         }
     }

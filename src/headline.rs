@@ -35,13 +35,18 @@ fn drop_told<T>(
         let s = sources(r);
         !s.is_empty() && s.iter().all(|e| line.start <= e.start && e.end <= line.end)
     };
-    let body: Vec<Vec<&str>> = records.iter().filter(|r| !in_headline(r)).map(&names).collect();
+    let body: Vec<Vec<&str>> = records
+        .iter()
+        .filter(|r| !in_headline(r))
+        .map(&names)
+        .collect();
     let told: Vec<bool> = records
         .iter()
         .map(|r| {
             in_headline(r) && {
                 let own = names(r);
-                body.iter().any(|b| own.iter().any(|x| b.iter().any(|y| same_name(x, y))))
+                body.iter()
+                    .any(|b| own.iter().any(|x| b.iter().any(|y| same_name(x, y))))
             }
         })
         .collect();
@@ -50,7 +55,11 @@ fn drop_told<T>(
 }
 
 fn meeting_names(m: &Meeting) -> Vec<&str> {
-    m.participants.iter().map(|p| p.name.as_str()).chain(m.gathering.as_deref()).collect()
+    m.participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(m.gathering.as_deref())
+        .collect()
 }
 
 fn party_names(a: &Agreement) -> Vec<&str> {
@@ -73,7 +82,12 @@ mod tests {
             status: MeetingStatus::Occurred,
             participants: people
                 .iter()
-                .map(|p| Participant { name: p.to_string(), role: None, country: None, organization: None })
+                .map(|p| Participant {
+                    name: p.to_string(),
+                    role: None,
+                    country: None,
+                    organization: None,
+                })
                 .collect(),
             location: None,
             date: None,
@@ -96,7 +110,11 @@ mod tests {
         let headline = "Lam, Biden hold talks in Hanoi";
         doc.meetings = vec![
             meeting(MeetingKind::Talks, &["To Lam", "Joe Biden"], headline),
-            meeting(MeetingKind::Meeting, &["To Lam", "Joe Biden"], "To Lam met Joe Biden in Hanoi on Sunday."),
+            meeting(
+                MeetingKind::Meeting,
+                &["To Lam", "Joe Biden"],
+                "To Lam met Joe Biden in Hanoi on Sunday.",
+            ),
             meeting(MeetingKind::Call, &["Kim Jong Un"], headline),
         ];
         annotate(&mut doc);
@@ -105,7 +123,11 @@ mod tests {
 
         // Without a headline nothing is dropped.
         let mut doc = Document::from_text("d", TEXT);
-        doc.meetings = vec![meeting(MeetingKind::Talks, &["To Lam", "Joe Biden"], headline)];
+        doc.meetings = vec![meeting(
+            MeetingKind::Talks,
+            &["To Lam", "Joe Biden"],
+            headline,
+        )];
         annotate(&mut doc);
         assert_eq!(doc.meetings.len(), 1);
     }

@@ -37,7 +37,9 @@ use crate::doc::Document;
 use crate::text::ByteSpan;
 
 /// Extensions read as articles.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "json", "jsonl", "ndjson",
+];
 
 /// Largest file (or JSON Lines record) read as one article.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -108,7 +110,12 @@ impl Discovery {
     pub fn warnings(&self) -> Vec<String> {
         let mut lines = Vec::new();
         if !self.skipped.is_empty() {
-            let examples: Vec<String> = self.skipped.iter().take(3).map(|p| p.display().to_string()).collect();
+            let examples: Vec<String> = self
+                .skipped
+                .iter()
+                .take(3)
+                .map(|p| p.display().to_string())
+                .collect();
             lines.push(format!(
                 "skipped {} file(s) with an extension that is not read ({}{}); read are: {}",
                 self.skipped.len(),
@@ -144,10 +151,16 @@ pub fn discover_all(inputs: &[PathBuf]) -> Result<Discovery> {
         if meta.is_dir() {
             walker.walk(input, input);
         } else if meta.is_file() {
-            let id = input.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let id = input
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             walker.add_file(id, input, true);
         } else {
-            walker.found.unreadable.push((input.clone(), "not a regular file or folder".into()));
+            walker
+                .found
+                .unreadable
+                .push((input.clone(), "not a regular file or folder".into()));
         }
     }
     let mut found = walker.found;
@@ -173,7 +186,9 @@ impl Walker {
         let reader = match fs::read_dir(dir) {
             Ok(r) => r,
             Err(e) => {
-                self.found.unreadable.push((dir.to_path_buf(), e.to_string()));
+                self.found
+                    .unreadable
+                    .push((dir.to_path_buf(), e.to_string()));
                 return;
             }
         };
@@ -181,7 +196,10 @@ impl Walker {
         for entry in reader {
             match entry {
                 Ok(e) => entries.push(e),
-                Err(e) => self.found.unreadable.push((dir.to_path_buf(), e.to_string())),
+                Err(e) => self
+                    .found
+                    .unreadable
+                    .push((dir.to_path_buf(), e.to_string())),
             }
         }
         entries.sort_by_key(|e| e.file_name());
@@ -201,7 +219,11 @@ impl Walker {
             if meta.is_dir() {
                 self.walk(root, &path);
             } else if meta.is_file() {
-                let id = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                let id = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 self.add_file(id, &path, false);
             }
             // Pipes, sockets and devices are passed over: reading them could block forever.
@@ -237,8 +259,12 @@ impl Walker {
             if let Ok(records) = index_lines(path) {
                 if !records.is_empty() {
                     for record in records {
-                        let source =
-                            Source { id: format!("{id}#{}", record.line), path: path.to_path_buf(), format, record: Some(record) };
+                        let source = Source {
+                            id: format!("{id}#{}", record.line),
+                            path: path.to_path_buf(),
+                            format,
+                            record: Some(record),
+                        };
                         self.sources.insert((id.clone(), record.line), source);
                     }
                     return;
@@ -246,7 +272,15 @@ impl Walker {
             }
             // Unreadable or without records: read() reports why, as one failed document.
         }
-        self.sources.insert((id.clone(), 0), Source { id, path: path.to_path_buf(), format, record: None });
+        self.sources.insert(
+            (id.clone(), 0),
+            Source {
+                id,
+                path: path.to_path_buf(),
+                format,
+                record: None,
+            },
+        );
     }
 }
 
@@ -270,7 +304,11 @@ pub fn index_lines(path: &Path) -> io::Result<Vec<Record>> {
             if b == b'\n' {
                 let end = offset + i as u64;
                 if !blank {
-                    records.push(Record { line, offset: start, len: end - start });
+                    records.push(Record {
+                        line,
+                        offset: start,
+                        len: end - start,
+                    });
                 }
                 line += 1;
                 start = end + 1;
@@ -283,7 +321,11 @@ pub fn index_lines(path: &Path) -> io::Result<Vec<Record>> {
         reader.consume(n);
     }
     if !blank {
-        records.push(Record { line, offset: start, len: offset - start });
+        records.push(Record {
+            line,
+            offset: start,
+            len: offset - start,
+        });
     }
     Ok(records)
 }
@@ -341,7 +383,9 @@ fn read_file(source: &Source) -> Document {
         Err(reason) => return failed(reason),
     };
     match source.format {
-        Format::Text | Format::Markdown => assemble(source.id.clone(), text, Known::default(), warnings),
+        Format::Text | Format::Markdown => {
+            assemble(source.id.clone(), text, Known::default(), warnings)
+        }
         Format::Unknown => {
             warnings.push("extension not known: read as plain text".into());
             assemble(source.id.clone(), text, Known::default(), warnings)
@@ -351,7 +395,12 @@ fn read_file(source: &Source) -> Document {
             if page.text.trim().is_empty() {
                 return failed("page has no visible text".into());
             }
-            let known = Known { title: page.title, published: page.published, url: page.url, last_resort_date: page.modified };
+            let known = Known {
+                title: page.title,
+                published: page.published,
+                url: page.url,
+                last_resort_date: page.modified,
+            };
             assemble(source.id.clone(), page.text, known, warnings)
         }
         Format::Json => match json::parse(&text) {
@@ -371,9 +420,13 @@ fn read_file(source: &Source) -> Document {
 
 fn read_record(source: &Source, record: Record) -> Document {
     let line = record.line;
-    let failed = |reason: String| Document::failed(&source.id, "", format!("line {line}: {reason}"));
+    let failed =
+        |reason: String| Document::failed(&source.id, "", format!("line {line}: {reason}"));
     if record.len > MAX_FILE_BYTES {
-        return failed(format!("record is {} bytes, over the {MAX_FILE_BYTES}-byte limit", record.len));
+        return failed(format!(
+            "record is {} bytes, over the {MAX_FILE_BYTES}-byte limit",
+            record.len
+        ));
     }
     let mut bytes = vec![0; record.len as usize];
     let read = File::open(&source.path).and_then(|mut f| {
@@ -395,8 +448,18 @@ fn read_record(source: &Source, record: Record) -> Document {
 
 fn from_record(default_id: String, record: json::Record, mut warnings: Vec<String>) -> Document {
     warnings.extend(record.warnings);
-    let known = Known { title: record.title, published: record.published, url: record.url, last_resort_date: None };
-    assemble(record.id.unwrap_or(default_id), record.text, known, warnings)
+    let known = Known {
+        title: record.title,
+        published: record.published,
+        url: record.url,
+        last_resort_date: None,
+    };
+    assemble(
+        record.id.unwrap_or(default_id),
+        record.text,
+        known,
+        warnings,
+    )
 }
 
 /// What the source itself declares, which the text's header only completes.
@@ -413,10 +476,19 @@ struct Known {
 fn assemble(id: String, text: String, known: Known, mut warnings: Vec<String>) -> Document {
     let header = header::parse(&text, known.url.as_deref());
     let mut spans: Vec<ByteSpan> = furniture::scan(&text);
-    spans.extend(header.furniture.iter().copied().filter(|&s| Some(s) != header.title_line));
+    spans.extend(
+        header
+            .furniture
+            .iter()
+            .copied()
+            .filter(|&s| Some(s) != header.title_line),
+    );
     spans.sort();
     spans.dedup();
-    let published = known.published.or(header.published).or(known.last_resort_date);
+    let published = known
+        .published
+        .or(header.published)
+        .or(known.last_resort_date);
     if published.is_none() {
         warnings.extend(header.warnings);
     }
@@ -448,8 +520,13 @@ pub fn decode_text(bytes: &[u8]) -> std::result::Result<(String, Vec<String>), S
         Ok(t) => t.to_owned(),
         Err(_) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
-            let replaced = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
-            warnings.push(format!("invalid UTF-8: {replaced} byte sequence(s) replaced with U+FFFD"));
+            let replaced = text
+                .chars()
+                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+                .count();
+            warnings.push(format!(
+                "invalid UTF-8: {replaced} byte sequence(s) replaced with U+FFFD"
+            ));
             text
         }
     };
@@ -466,7 +543,11 @@ fn decode_utf16(bytes: &[u8]) -> Option<std::result::Result<(String, Vec<String>
         .chunks(2)
         .map(|c| {
             let pair = [c[0], *c.get(1).unwrap_or(&0)];
-            if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
         })
         .collect();
     let text = String::from_utf16_lossy(&units);
@@ -477,9 +558,14 @@ fn decode_utf16(bytes: &[u8]) -> Option<std::result::Result<(String, Vec<String>
         return Some(Err("file looks binary (contains NUL characters)".into()));
     }
     let mut warnings = vec!["decoded as UTF-16 (byte order mark)".to_string()];
-    let replaced = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+    let replaced = text
+        .chars()
+        .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+        .count();
     if replaced > 0 || body.len() % 2 == 1 {
-        warnings.push(format!("invalid UTF-16: {replaced} code unit(s) replaced with U+FFFD"));
+        warnings.push(format!(
+            "invalid UTF-16: {replaced} code unit(s) replaced with U+FFFD"
+        ));
     }
     Some(Ok((text, warnings)))
 }

@@ -19,7 +19,11 @@ pub(crate) fn document(marked: &str) -> Document {
         let start = text.len();
         text.push_str(inner);
         let label = EntityLabel::parse(label).expect("label");
-        entities.push(Entity { span: ByteSpan::new(start, text.len()), label, score: 1.0 });
+        entities.push(Entity {
+            span: ByteSpan::new(start, text.len()),
+            label,
+            score: 1.0,
+        });
         rest = &after[close + 1..];
     }
     text.push_str(rest);

@@ -19,13 +19,23 @@ use sha2::{Digest, Sha256};
 
 use crate::dates::DateValue;
 use crate::gazetteer;
-use crate::records::{Agreement, DateField, Evidence, Location, Meeting, MeetingKind, Participant, Party};
+use crate::records::{
+    Agreement, DateField, Evidence, Location, Meeting, MeetingKind, Participant, Party,
+};
 
 /// Merges per-document meetings (given in document order) into events with ids.
 pub fn merge_meetings(records: Vec<Meeting>) -> Vec<Meeting> {
     let mut groups = fold(
         records,
-        |m| index_keys(m.participants.iter().map(|p| p.name.as_str()).chain(m.gathering.as_deref()), &m.sources),
+        |m| {
+            index_keys(
+                m.participants
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .chain(m.gathering.as_deref()),
+                &m.sources,
+            )
+        },
         same_meeting,
         absorb_meeting,
     );
@@ -35,19 +45,32 @@ pub fn merge_meetings(records: Vec<Meeting>) -> Vec<Meeting> {
         g.topics.dedup();
         g.id = format!("mtg-{}", meeting_key(g));
     }
-    groups.sort_by(|a, b| a.sources[0].cmp(&b.sources[0]).then_with(|| a.id.cmp(&b.id)));
+    groups.sort_by(|a, b| {
+        a.sources[0]
+            .cmp(&b.sources[0])
+            .then_with(|| a.id.cmp(&b.id))
+    });
     make_unique(groups.iter_mut().map(|g| &mut g.id), "mtg");
     groups
 }
 
 /// Merges per-document agreements into one record per agreement, with ids.
 pub fn merge_agreements(records: Vec<Agreement>) -> Vec<Agreement> {
-    let mut groups = fold(records, |a| index_keys(a.parties.iter().map(|p| p.name.as_str()), &a.sources), same_agreement, absorb_agreement);
+    let mut groups = fold(
+        records,
+        |a| index_keys(a.parties.iter().map(|p| p.name.as_str()), &a.sources),
+        same_agreement,
+        absorb_agreement,
+    );
     for g in &mut groups {
         finish_sources(&mut g.sources);
         g.id = format!("agr-{}", agreement_key(g));
     }
-    groups.sort_by(|a, b| a.sources[0].cmp(&b.sources[0]).then_with(|| a.id.cmp(&b.id)));
+    groups.sort_by(|a, b| {
+        a.sources[0]
+            .cmp(&b.sources[0])
+            .then_with(|| a.id.cmp(&b.id))
+    });
     make_unique(groups.iter_mut().map(|g| &mut g.id), "agr");
     groups
 }
@@ -84,12 +107,22 @@ fn make_unique<'a>(ids: impl Iterator<Item = &'a mut String>, prefix: &str) {
 /// through an index of the words of their names and their documents, since two records of one
 /// event always share one of those: merging stays near-linear on corpora of many thousands
 /// of documents.
-fn fold<R>(records: Vec<R>, keys: impl Fn(&R) -> Vec<String>, same: impl Fn(&R, &R) -> bool, absorb: impl Fn(&mut R, R)) -> Vec<R> {
+fn fold<R>(
+    records: Vec<R>,
+    keys: impl Fn(&R) -> Vec<String>,
+    same: impl Fn(&R, &R) -> bool,
+    absorb: impl Fn(&mut R, R),
+) -> Vec<R> {
     let mut groups: Vec<R> = Vec::new();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for record in records {
         let record_keys = keys(&record);
-        let mut candidates: Vec<usize> = record_keys.iter().filter_map(|k| index.get(k)).flatten().copied().collect();
+        let mut candidates: Vec<usize> = record_keys
+            .iter()
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let target = candidates.into_iter().find(|&g| same(&groups[g], &record));
@@ -114,7 +147,14 @@ fn fold<R>(records: Vec<R>, keys: impl Fn(&R) -> Vec<String>, same: impl Fn(&R, 
 }
 
 fn index_keys<'a>(names: impl Iterator<Item = &'a str>, sources: &[Evidence]) -> Vec<String> {
-    let mut keys: Vec<String> = names.flat_map(|n| gazetteer::fold(n).split_whitespace().map(|w| format!("w:{w}")).collect::<Vec<_>>()).collect();
+    let mut keys: Vec<String> = names
+        .flat_map(|n| {
+            gazetteer::fold(n)
+                .split_whitespace()
+                .map(|w| format!("w:{w}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     keys.extend(sources.iter().map(|s| format!("d:{}", s.doc_id)));
     keys.sort();
     keys.dedup();
@@ -138,50 +178,76 @@ fn shares_document(a: &[Evidence], b: &[Evidence]) -> bool {
 /// fold when both are dated to the same day, or one report tells both and one of them is
 /// undated (a call "earlier this month" is not the talks of the 20th).
 fn talks_by_phone(a: &Meeting, b: &Meeting) -> bool {
-    let pair = matches!((a.kind, b.kind), (MeetingKind::Talks, MeetingKind::Call) | (MeetingKind::Call, MeetingKind::Talks));
+    let pair = matches!(
+        (a.kind, b.kind),
+        (MeetingKind::Talks, MeetingKind::Call) | (MeetingKind::Call, MeetingKind::Talks)
+    );
     let undated = |m: &Meeting| m.date.as_ref().and_then(|d| d.value.as_ref()).is_none();
-    pair && (same_day(a.date.as_ref(), b.date.as_ref()) || ((undated(a) || undated(b)) && shares_document(&a.sources, &b.sources)))
+    pair && (same_day(a.date.as_ref(), b.date.as_ref())
+        || ((undated(a) || undated(b)) && shares_document(&a.sources, &b.sources)))
 }
 
 fn same_meeting(a: &Meeting, b: &Meeting) -> bool {
     if (family(a.kind) != family(b.kind) && !talks_by_phone(a, b)) || a.status != b.status {
         return false;
     }
-    if !dates_compatible(a.date.as_ref(), b.date.as_ref()) || !places_compatible(a.location.as_ref(), b.location.as_ref()) {
+    if !dates_compatible(a.date.as_ref(), b.date.as_ref())
+        || !places_compatible(a.location.as_ref(), b.location.as_ref())
+    {
         return false;
     }
     // Across reports, an undated meeting of the same people is the same one only at the same
     // place: leaders meet again and again ("Abdullah met Abbas" in 2022 and in 2011), but "the
     // talks of To Lam and Dong Jun in Hanoi" in a follow-up are the talks another report dated.
     let dated = |m: &Meeting| m.date.as_ref().is_some_and(|d| d.value.is_some());
-    if !shares_document(&a.sources, &b.sources) && !(dated(a) && dated(b)) && !(a.location.is_some() && b.location.is_some()) {
+    if !shares_document(&a.sources, &b.sources)
+        && !(dated(a) && dated(b))
+        && !(a.location.is_some() && b.location.is_some())
+    {
         return false;
     }
     // One named gathering told by several reports ("the G20 summit in Pittsburgh"): across
     // documents only when both give a date or both a place (which then agree), since a bloc
     // meets every year.
     if let (Some(x), Some(y)) = (&a.gathering, &b.gathering) {
-        let anchored = (a.date.is_some() && b.date.is_some()) || (a.location.is_some() && b.location.is_some());
-        if gazetteer::fold(x) == gazetteer::fold(y) && (a.participants.is_empty() || b.participants.is_empty()) && (anchored || shares_document(&a.sources, &b.sources)) {
+        let anchored = (a.date.is_some() && b.date.is_some())
+            || (a.location.is_some() && b.location.is_some());
+        if gazetteer::fold(x) == gazetteer::fold(y)
+            && (a.participants.is_empty() || b.participants.is_empty())
+            && (anchored || shares_document(&a.sources, &b.sources))
+        {
             return true;
         }
     }
     if a.participants.is_empty() || b.participants.is_empty() {
         // Nothing to recognise the event by: only a record of the same document, which then
         // must agree on a date or a place so that two unrelated anonymous events stay apart.
-        let anchored = (a.date.is_some() && b.date.is_some()) || (a.location.is_some() && b.location.is_some());
+        let anchored = (a.date.is_some() && b.date.is_some())
+            || (a.location.is_some() && b.location.is_some());
         return shares_document(&a.sources, &b.sources) && anchored;
     }
-    let shared = a.participants.iter().filter(|p| b.participants.iter().any(|q| same_name(&p.name, &q.name))).count();
+    let shared = a
+        .participants
+        .iter()
+        .filter(|p| b.participants.iter().any(|q| same_name(&p.name, &q.name)))
+        .count();
     // "X and Y held separate meetings with Z and W": two records told apart in one sentence,
     // each with someone the other lacks, are two meetings.
-    let one_sentence = a.sources.iter().any(|x| b.sources.iter().any(|y| x.doc_id == y.doc_id && x.start == y.start));
+    let one_sentence = a.sources.iter().any(|x| {
+        b.sources
+            .iter()
+            .any(|y| x.doc_id == y.doc_id && x.start == y.start)
+    });
     if one_sentence && shared < a.participants.len() && shared < b.participants.len() {
         return false;
     }
     // Meetings of more than one person must share more than one of them when both sides name
     // two or more: "X met Y" and "X met Z" on one day are two meetings.
-    let needed = if a.participants.len() >= 2 && b.participants.len() >= 2 { 2 } else { 1 };
+    let needed = if a.participants.len() >= 2 && b.participants.len() >= 2 {
+        2
+    } else {
+        1
+    };
     shared >= needed
 }
 
@@ -189,7 +255,9 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
     if a.kind != b.kind || a.status != b.status {
         return false;
     }
-    if !dates_compatible(a.date.as_ref(), b.date.as_ref()) || !places_compatible(a.location.as_ref(), b.location.as_ref()) {
+    if !dates_compatible(a.date.as_ref(), b.date.as_ref())
+        || !places_compatible(a.location.as_ref(), b.location.as_ref())
+    {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.subject, &b.subject) {
@@ -201,9 +269,14 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
     // "the second memorandum") are two documents.
     let position = |e: &Evidence| crate::agreements::list_position(&e.sentence);
     let apart = |x: &Evidence, y: &Evidence| {
-        x.doc_id == y.doc_id && x.start != y.start && matches!((position(x), position(y)), (Some(p), Some(q)) if p != q)
+        x.doc_id == y.doc_id
+            && x.start != y.start
+            && matches!((position(x), position(y)), (Some(p), Some(q)) if p != q)
     };
-    if a.sources.iter().any(|x| b.sources.iter().any(|y| apart(x, y))) {
+    if a.sources
+        .iter()
+        .any(|x| b.sources.iter().any(|y| apart(x, y)))
+    {
         return false;
     }
     // Two named documents are two agreements ("a Moscow Declaration and a Counter-Terrorism
@@ -212,16 +285,25 @@ fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
         return false;
     }
     if a.parties.is_empty() || b.parties.is_empty() {
-        return shares_document(&a.sources, &b.sources) && (a.date.is_some() || a.subject.is_some()) && (b.date.is_some() || b.subject.is_some());
+        return shares_document(&a.sources, &b.sources)
+            && (a.date.is_some() || a.subject.is_some())
+            && (b.date.is_some() || b.subject.is_some());
     }
-    let shared = a.parties.iter().filter(|p| b.parties.iter().any(|q| same_name(&p.name, &q.name))).count();
+    let shared = a
+        .parties
+        .iter()
+        .filter(|p| b.parties.iter().any(|q| same_name(&p.name, &q.name)))
+        .count();
     if a.parties.len() >= 2 && b.parties.len() >= 2 {
         return shared >= 2;
     }
     // One known party is a weak key: across documents ("the UK signed a deal in 2012" and "Kenya
     // and the UK signed a defence pact") it joins reports only when both name the document or
     // both date it to the same day.
-    shared >= 1 && (shares_document(&a.sources, &b.sources) || same_title(a, b) || same_day(a.date.as_ref(), b.date.as_ref()))
+    shared >= 1
+        && (shares_document(&a.sources, &b.sources)
+            || same_title(a, b)
+            || same_day(a.date.as_ref(), b.date.as_ref()))
 }
 
 fn same_title(a: &Agreement, b: &Agreement) -> bool {
@@ -238,7 +320,11 @@ fn same_day(a: Option<&DateField>, b: Option<&DateField>) -> bool {
 /// Subjects of one agreement share most of their content words.
 fn subjects_compatible(a: &str, b: &str) -> bool {
     let words = |s: &str| -> BTreeSet<String> {
-        gazetteer::fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_string).collect()
+        gazetteer::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3)
+            .map(str::to_string)
+            .collect()
     };
     let (x, y) = (words(a), words(b));
     if x.is_empty() || y.is_empty() {
@@ -250,7 +336,9 @@ fn subjects_compatible(a: &str, b: &str) -> bool {
 
 /// Whether two meetings share a participant (names compared as [`same_name`] does).
 pub fn shares_participant(a: &Meeting, b: &Meeting) -> bool {
-    a.participants.iter().any(|p| b.participants.iter().any(|q| same_name(&p.name, &q.name)))
+    a.participants
+        .iter()
+        .any(|p| b.participants.iter().any(|q| same_name(&p.name, &q.name)))
 }
 
 /// Names of one person: equal after folding, or one's words all appear in the other in order
@@ -269,7 +357,11 @@ pub fn same_name(a: &str, b: &str) -> bool {
             .collect()
     }
     let (wa, wb) = (words(&fa), words(&fb));
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     if short.len() < 2 && long.len() > 1 {
         // One word alone is too weak across documents ("Kim", "Lee").
         return false;
@@ -285,7 +377,12 @@ pub fn same_name(a: &str, b: &str) -> bool {
 }
 
 fn dates_compatible(a: Option<&DateField>, b: Option<&DateField>) -> bool {
-    let (Some(x), Some(y)) = (a.and_then(|d| d.value.as_ref()), b.and_then(|d| d.value.as_ref())) else { return true };
+    let (Some(x), Some(y)) = (
+        a.and_then(|d| d.value.as_ref()),
+        b.and_then(|d| d.value.as_ref()),
+    ) else {
+        return true;
+    };
     match (x.first_day(), x.last_day(), y.first_day(), y.last_day()) {
         (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
         _ => true,
@@ -293,7 +390,9 @@ fn dates_compatible(a: Option<&DateField>, b: Option<&DateField>) -> bool {
 }
 
 fn places_compatible(a: Option<&Location>, b: Option<&Location>) -> bool {
-    let (Some(x), Some(y)) = (a, b) else { return true };
+    let (Some(x), Some(y)) = (a, b) else {
+        return true;
+    };
     if same_name(&x.name, &y.name) {
         return true;
     }
@@ -330,7 +429,9 @@ fn better_location(current: &mut Option<Location>, other: Option<Location>) {
     match (current.as_ref(), other) {
         (None, Some(o)) => *current = Some(o),
         // A city beats its country.
-        (Some(c), Some(o)) if gazetteer::is_country(&c.name) && !gazetteer::is_country(&o.name) => *current = Some(o),
+        (Some(c), Some(o)) if gazetteer::is_country(&c.name) && !gazetteer::is_country(&o.name) => {
+            *current = Some(o)
+        }
         _ => {}
     }
 }
@@ -367,13 +468,21 @@ fn absorb_meeting(group: &mut Meeting, record: Meeting) {
     better_date(&mut group.date, record.date);
     group.topics.extend(record.topics);
     group.sources.extend(record.sources);
-    group.confidence = combined_confidence(group.confidence, record.confidence, distinct_documents(&group.sources) > documents_before);
+    group.confidence = combined_confidence(
+        group.confidence,
+        record.confidence,
+        distinct_documents(&group.sources) > documents_before,
+    );
 }
 
 fn absorb_agreement(group: &mut Agreement, record: Agreement) {
     let documents_before = distinct_documents(&group.sources);
     for p in record.parties {
-        if !group.parties.iter().any(|q: &Party| same_name(&q.name, &p.name)) {
+        if !group
+            .parties
+            .iter()
+            .any(|q: &Party| same_name(&q.name, &p.name))
+        {
             group.parties.push(p);
         }
     }
@@ -381,23 +490,37 @@ fn absorb_agreement(group: &mut Agreement, record: Agreement) {
     if group.title.is_none() {
         group.title = record.title;
     }
-    if group.subject.as_ref().map_or(0, |s| s.len()) < record.subject.as_ref().map_or(0, |s| s.len()) {
+    if group.subject.as_ref().map_or(0, |s| s.len())
+        < record.subject.as_ref().map_or(0, |s| s.len())
+    {
         group.subject = record.subject;
     }
     better_location(&mut group.location, record.location);
     better_date(&mut group.date, record.date);
     group.sources.extend(record.sources);
-    group.confidence = combined_confidence(group.confidence, record.confidence, distinct_documents(&group.sources) > documents_before);
+    group.confidence = combined_confidence(
+        group.confidence,
+        record.confidence,
+        distinct_documents(&group.sources) > documents_before,
+    );
 }
 
 fn distinct_documents(sources: &[Evidence]) -> usize {
-    sources.iter().map(|s| s.doc_id.as_str()).collect::<BTreeSet<_>>().len()
+    sources
+        .iter()
+        .map(|s| s.doc_id.as_str())
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 /// Another independent report raises confidence; another sentence of the same report keeps
 /// the best of the two.
 fn combined_confidence(a: f64, b: f64, new_document: bool) -> f64 {
-    let c = if new_document { 1.0 - (1.0 - a) * (1.0 - b) } else { a.max(b) };
+    let c = if new_document {
+        1.0 - (1.0 - a) * (1.0 - b)
+    } else {
+        a.max(b)
+    };
     (c.min(0.99) * 100.0).round() / 100.0
 }
 
@@ -412,7 +535,12 @@ fn hex12(parts: &[String]) -> String {
         hasher.update(p.as_bytes());
         hasher.update([0u8]);
     }
-    hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn sorted_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
@@ -428,8 +556,15 @@ fn meeting_key(m: &Meeting) -> String {
         serde_json::to_string(&m.kind).unwrap_or_default(),
         serde_json::to_string(&m.status).unwrap_or_default(),
         sorted_names(m.participants.iter().map(|p| p.name.as_str())),
-        m.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).unwrap_or_default(),
-        m.location.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+        m.date
+            .as_ref()
+            .and_then(|d| d.value.as_ref())
+            .map(|v| v.iso())
+            .unwrap_or_default(),
+        m.location
+            .as_ref()
+            .map(|l| l.name.clone())
+            .unwrap_or_default(),
         first.doc_id.clone(),
         first.start.to_string(),
     ])
@@ -441,7 +576,11 @@ fn agreement_key(a: &Agreement) -> String {
         serde_json::to_string(&a.kind).unwrap_or_default(),
         serde_json::to_string(&a.status).unwrap_or_default(),
         sorted_names(a.parties.iter().map(|p| p.name.as_str())),
-        a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).unwrap_or_default(),
+        a.date
+            .as_ref()
+            .and_then(|d| d.value.as_ref())
+            .map(|v| v.iso())
+            .unwrap_or_default(),
         first.doc_id.clone(),
         first.start.to_string(),
     ])
@@ -454,11 +593,19 @@ mod tests {
     use chrono::NaiveDate;
 
     fn person(name: &str) -> Participant {
-        Participant { name: name.into(), role: None, country: None, organization: None }
+        Participant {
+            name: name.into(),
+            role: None,
+            country: None,
+            organization: None,
+        }
     }
 
     fn day(y: i32, m: u32, d: u32) -> Option<DateField> {
-        Some(DateField { text: format!("{y}-{m}-{d}"), value: Some(DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())) })
+        Some(DateField {
+            text: format!("{y}-{m}-{d}"),
+            value: Some(DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())),
+        })
     }
 
     /// A signed agreement between countries, on a subject, from the start of `doc`.
@@ -468,39 +615,79 @@ mod tests {
             kind,
             status: AgreementStatus::Signed,
             title: None,
-            parties: countries.iter().map(|c| Party { name: c.to_string(), kind: PartyType::Country }).collect(),
+            parties: countries
+                .iter()
+                .map(|c| Party {
+                    name: c.to_string(),
+                    kind: PartyType::Country,
+                })
+                .collect(),
             signatories: vec![],
             subject: Some(subject.into()),
             date: None,
             location: None,
-            sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: 0, end: 1 }],
+            sources: vec![Evidence {
+                doc_id: doc.into(),
+                sentence: "s".into(),
+                start: 0,
+                end: 1,
+            }],
             confidence: 0.7,
         }
     }
 
-    fn meeting(doc: &str, at: usize, names: &[&str], date: Option<DateField>, place: Option<&str>) -> Meeting {
+    fn meeting(
+        doc: &str,
+        at: usize,
+        names: &[&str],
+        date: Option<DateField>,
+        place: Option<&str>,
+    ) -> Meeting {
         Meeting {
             id: String::new(),
             kind: MeetingKind::Meeting,
             status: MeetingStatus::Occurred,
             participants: names.iter().map(|n| person(n)).collect(),
-            location: place.map(|p| Location { name: p.into(), country: gazetteer::country_of_place(p).map(str::to_string) }),
+            location: place.map(|p| Location {
+                name: p.into(),
+                country: gazetteer::country_of_place(p).map(str::to_string),
+            }),
             date,
             topics: vec![],
             gathering: None,
-            sources: vec![Evidence { doc_id: doc.into(), sentence: "s".into(), start: at, end: at + 1 }],
+            sources: vec![Evidence {
+                doc_id: doc.into(),
+                sentence: "s".into(),
+                start: at,
+                end: at + 1,
+            }],
             confidence: 0.8,
         }
     }
 
     #[test]
     fn undated_reports_of_the_same_people_merge_only_at_one_place() {
-        let dated = meeting("a.txt", 0, &["Abdullah II", "Mahmoud Abbas"], day(2011, 11, 21), Some("Ramallah"));
+        let dated = meeting(
+            "a.txt",
+            0,
+            &["Abdullah II", "Mahmoud Abbas"],
+            day(2011, 11, 21),
+            Some("Ramallah"),
+        );
         // Another report, undated, no place: another of their many meetings, for all we know.
         let undated = meeting("b.txt", 0, &["Abdullah II", "Mahmoud Abbas"], None, None);
-        assert_eq!(merge_meetings(vec![dated.clone(), undated.clone()]).len(), 2);
+        assert_eq!(
+            merge_meetings(vec![dated.clone(), undated.clone()]).len(),
+            2
+        );
         // Undated but at the same place: the follow-up of the same meeting.
-        let there = meeting("c.txt", 0, &["Abdullah II", "Mahmoud Abbas"], None, Some("Ramallah"));
+        let there = meeting(
+            "c.txt",
+            0,
+            &["Abdullah II", "Mahmoud Abbas"],
+            None,
+            Some("Ramallah"),
+        );
         assert_eq!(merge_meetings(vec![dated.clone(), there]).len(), 1);
         // In one report, an undated mention is the dated meeting told again.
         let same_report = meeting("a.txt", 50, &["Abdullah II", "Mahmoud Abbas"], None, None);
@@ -514,20 +701,43 @@ mod tests {
             m.gathering = Some("G20 summit".into());
             m
         };
-        let merged = merge_meetings(vec![summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")), summit("b.txt", None, Some("Pittsburgh"))]);
+        let merged = merge_meetings(vec![
+            summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")),
+            summit("b.txt", None, Some("Pittsburgh")),
+        ]);
         assert_eq!(merged.len(), 1);
         assert_eq!(merged[0].gathering.as_deref(), Some("G20 summit"));
         // A summit of the bloc named with neither date nor place is not known to be that one.
-        assert_eq!(merge_meetings(vec![summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")), summit("b.txt", None, None)]).len(), 2);
+        assert_eq!(
+            merge_meetings(vec![
+                summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")),
+                summit("b.txt", None, None)
+            ])
+            .len(),
+            2
+        );
         // Another year's summit elsewhere stays apart.
-        assert_eq!(merge_meetings(vec![summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")), summit("b.txt", day(2024, 11, 18), Some("Rio de Janeiro"))]).len(), 2);
+        assert_eq!(
+            merge_meetings(vec![
+                summit("a.txt", day(2009, 9, 24), Some("Pittsburgh")),
+                summit("b.txt", day(2024, 11, 18), Some("Rio de Janeiro"))
+            ])
+            .len(),
+            2
+        );
     }
 
     #[test]
     fn talks_in_the_headline_and_a_call_in_the_body_are_one_call() {
         let mut talks = meeting("a.txt", 0, &["Lee Jae-myung", "Shigeru Ishiba"], None, None);
         talks.kind = MeetingKind::Talks;
-        let mut call = meeting("a.txt", 90, &["Lee Jae-myung", "Shigeru Ishiba"], day(2025, 6, 9), None);
+        let mut call = meeting(
+            "a.txt",
+            90,
+            &["Lee Jae-myung", "Shigeru Ishiba"],
+            day(2025, 6, 9),
+            None,
+        );
         call.kind = MeetingKind::Call;
         let merged = merge_meetings(vec![talks.clone(), call.clone()]);
         assert_eq!(merged.len(), 1);
@@ -552,14 +762,35 @@ mod tests {
     #[test]
     fn one_event_in_two_documents_is_one_record_with_both_sources() {
         let merged = merge_meetings(vec![
-            meeting("a.txt", 10, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), Some("Beijing")),
-            meeting("b.txt", 99, &["Phan Van Giang", "Dong Jun"], None, Some("China")),
+            meeting(
+                "a.txt",
+                10,
+                &["Dong Jun", "Phan Van Giang"],
+                day(2024, 8, 20),
+                Some("Beijing"),
+            ),
+            meeting(
+                "b.txt",
+                99,
+                &["Phan Van Giang", "Dong Jun"],
+                None,
+                Some("China"),
+            ),
         ]);
         assert_eq!(merged.len(), 1);
         let m = &merged[0];
-        assert_eq!(m.sources.iter().map(|s| s.doc_id.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(
+            m.sources
+                .iter()
+                .map(|s| s.doc_id.as_str())
+                .collect::<Vec<_>>(),
+            ["a.txt", "b.txt"]
+        );
         assert_eq!(m.location.as_ref().unwrap().name, "Beijing");
-        assert_eq!(m.date.as_ref().unwrap().value.as_ref().unwrap().iso(), "2024-08-20");
+        assert_eq!(
+            m.date.as_ref().unwrap().value.as_ref().unwrap().iso(),
+            "2024-08-20"
+        );
         assert!(m.confidence > 0.8);
         assert!(m.id.starts_with("mtg-") && m.id.len() == 16);
     }
@@ -567,11 +798,35 @@ mod tests {
     #[test]
     fn different_days_places_or_pairs_stay_apart() {
         let merged = merge_meetings(vec![
-            meeting("a.txt", 1, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), None),
-            meeting("a.txt", 5, &["Dong Jun", "Phan Van Giang"], day(2024, 4, 11), None),
+            meeting(
+                "a.txt",
+                1,
+                &["Dong Jun", "Phan Van Giang"],
+                day(2024, 8, 20),
+                None,
+            ),
+            meeting(
+                "a.txt",
+                5,
+                &["Dong Jun", "Phan Van Giang"],
+                day(2024, 4, 11),
+                None,
+            ),
             meeting("a.txt", 9, &["Dong Jun", "To Lam"], day(2024, 8, 20), None),
-            meeting("b.txt", 9, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), Some("Hanoi")),
-            meeting("c.txt", 9, &["Dong Jun", "Phan Van Giang"], day(2024, 8, 20), Some("Beijing")),
+            meeting(
+                "b.txt",
+                9,
+                &["Dong Jun", "Phan Van Giang"],
+                day(2024, 8, 20),
+                Some("Hanoi"),
+            ),
+            meeting(
+                "c.txt",
+                9,
+                &["Dong Jun", "Phan Van Giang"],
+                day(2024, 8, 20),
+                Some("Beijing"),
+            ),
         ]);
         // b (Hanoi) and c (Beijing) both fit a (no place) but not each other: a takes b.
         assert_eq!(merged.len(), 4);
@@ -581,14 +836,38 @@ mod tests {
     fn separate_meetings_told_in_one_sentence_stay_apart() {
         // "X and Y held separate meetings with Z and W": each record has someone the other lacks.
         let merged = merge_meetings(vec![
-            meeting("a.txt", 3, &["Josep Borrell", "Miroslav Lajcak", "Aleksandar Vucic"], None, Some("Brussels")),
-            meeting("a.txt", 3, &["Josep Borrell", "Miroslav Lajcak", "Albin Kurti"], None, Some("Brussels")),
+            meeting(
+                "a.txt",
+                3,
+                &["Josep Borrell", "Miroslav Lajcak", "Aleksandar Vucic"],
+                None,
+                Some("Brussels"),
+            ),
+            meeting(
+                "a.txt",
+                3,
+                &["Josep Borrell", "Miroslav Lajcak", "Albin Kurti"],
+                None,
+                Some("Brussels"),
+            ),
         ]);
         assert_eq!(merged.len(), 2);
         // Told in two sentences, the two reports are one meeting (one missed a name).
         let merged = merge_meetings(vec![
-            meeting("a.txt", 3, &["Josep Borrell", "Miroslav Lajcak", "Aleksandar Vucic"], None, Some("Brussels")),
-            meeting("a.txt", 9, &["Josep Borrell", "Miroslav Lajcak", "Albin Kurti"], None, Some("Brussels")),
+            meeting(
+                "a.txt",
+                3,
+                &["Josep Borrell", "Miroslav Lajcak", "Aleksandar Vucic"],
+                None,
+                Some("Brussels"),
+            ),
+            meeting(
+                "a.txt",
+                9,
+                &["Josep Borrell", "Miroslav Lajcak", "Albin Kurti"],
+                None,
+                Some("Brussels"),
+            ),
         ]);
         assert_eq!(merged.len(), 1);
     }
@@ -605,7 +884,10 @@ mod tests {
         assert!(!same_name("Marcos,", "Ferdinand Marcos"));
         // The Arabic article joined to a word is optional; a short rest keeps it.
         assert!(same_name("Mustafa Kadhimi", "Mustafa al-Kadhimi"));
-        assert!(same_name("Abdul Rahman al-Thani", "Muhammad bin Abdul Rahman Thani"));
+        assert!(same_name(
+            "Abdul Rahman al-Thani",
+            "Muhammad bin Abdul Rahman Thani"
+        ));
         assert!(!same_name("Mustafa Kadhimi", "Mustafa al-Kadhim"));
         assert!(!same_name("Ali Ab", "Ali al-Ab"));
     }
@@ -619,15 +901,31 @@ mod tests {
             ])
         };
         let (first, second) = (make(), make());
-        assert_eq!(first.iter().map(|m| &m.id).collect::<Vec<_>>(), second.iter().map(|m| &m.id).collect::<Vec<_>>());
+        assert_eq!(
+            first.iter().map(|m| &m.id).collect::<Vec<_>>(),
+            second.iter().map(|m| &m.id).collect::<Vec<_>>()
+        );
         assert_ne!(first[0].id, first[1].id);
     }
 
     #[test]
     fn one_shared_party_joins_reports_of_two_documents_only_by_title_or_day() {
-        let pact = signed(AgreementKind::Agreement, &["Kenya", "United Kingdom"], "a.txt", "defence cooperation");
-        let mut deal = signed(AgreementKind::Agreement, &["United Kingdom"], "b.txt", "defence supplies");
-        deal.date = Some(DateField { text: "2012".into(), value: DateValue::from_iso("2012") });
+        let pact = signed(
+            AgreementKind::Agreement,
+            &["Kenya", "United Kingdom"],
+            "a.txt",
+            "defence cooperation",
+        );
+        let mut deal = signed(
+            AgreementKind::Agreement,
+            &["United Kingdom"],
+            "b.txt",
+            "defence supplies",
+        );
+        deal.date = Some(DateField {
+            text: "2012".into(),
+            value: DateValue::from_iso("2012"),
+        });
         assert_eq!(merge_agreements(vec![pact.clone(), deal.clone()]).len(), 2);
         // The same day, or the same title, is the same signing.
         let (mut pact_day, mut deal_day) = (pact.clone(), deal.clone());
@@ -647,8 +945,14 @@ mod tests {
 
     #[test]
     fn agreements_merge_on_kind_parties_and_compatible_subjects() {
-        let agreement =
-            |doc: &str, subject: &str| signed(AgreementKind::MemorandumOfUnderstanding, &["China", "Vietnam"], doc, subject);
+        let agreement = |doc: &str, subject: &str| {
+            signed(
+                AgreementKind::MemorandumOfUnderstanding,
+                &["China", "Vietnam"],
+                doc,
+                subject,
+            )
+        };
         let merged = merge_agreements(vec![
             agreement("a", "establishment of a hotline between the navies"),
             agreement("b", "the establishment of a naval hotline"),
@@ -660,31 +964,80 @@ mod tests {
 
     #[test]
     fn records_that_differ_only_in_subject_get_distinct_stable_ids() {
-        let agreement = |subject: &str| signed(AgreementKind::Agreement, &["Indonesia", "Malaysia"], "a.txt", subject);
-        let make = || merge_agreements(vec![agreement("border management"), agreement("labour"), agreement("fisheries")]);
+        let agreement = |subject: &str| {
+            signed(
+                AgreementKind::Agreement,
+                &["Indonesia", "Malaysia"],
+                "a.txt",
+                subject,
+            )
+        };
+        let make = || {
+            merge_agreements(vec![
+                agreement("border management"),
+                agreement("labour"),
+                agreement("fisheries"),
+            ])
+        };
         let (first, second) = (make(), make());
         assert_eq!(first.len(), 3);
         let ids: HashSet<&String> = first.iter().map(|a| &a.id).collect();
-        assert_eq!(ids.len(), 3, "{:?}", first.iter().map(|a| &a.id).collect::<Vec<_>>());
-        assert!(first.iter().all(|a| a.id.starts_with("agr-") && a.id.len() == 16));
-        assert_eq!(first.iter().map(|a| &a.id).collect::<Vec<_>>(), second.iter().map(|a| &a.id).collect::<Vec<_>>());
+        assert_eq!(
+            ids.len(),
+            3,
+            "{:?}",
+            first.iter().map(|a| &a.id).collect::<Vec<_>>()
+        );
+        assert!(first
+            .iter()
+            .all(|a| a.id.starts_with("agr-") && a.id.len() == 16));
+        assert_eq!(
+            first.iter().map(|a| &a.id).collect::<Vec<_>>(),
+            second.iter().map(|a| &a.id).collect::<Vec<_>>()
+        );
     }
 
     #[test]
     fn items_of_one_list_stay_apart_but_plain_sentences_merge() {
         let at = |sentence: &str, start: usize, subject: &str| {
-            let mut a = signed(AgreementKind::MemorandumOfUnderstanding, &["Fiji", "Vanuatu"], "d", subject);
-            a.sources = vec![Evidence { doc_id: "d".into(), sentence: sentence.into(), start, end: start + 10 }];
+            let mut a = signed(
+                AgreementKind::MemorandumOfUnderstanding,
+                &["Fiji", "Vanuatu"],
+                "d",
+                subject,
+            );
+            a.sources = vec![Evidence {
+                doc_id: "d".into(),
+                sentence: sentence.into(),
+                start,
+                end: start + 10,
+            }];
             a
         };
         let listed = vec![
-            at("(i) MoU on cooperation in health between the two ministries;", 0, "cooperation in health between the two ministries"),
-            at("(ii) MoU on cooperation in education between the two ministries;", 70, "cooperation in education between the two ministries"),
+            at(
+                "(i) MoU on cooperation in health between the two ministries;",
+                0,
+                "cooperation in health between the two ministries",
+            ),
+            at(
+                "(ii) MoU on cooperation in education between the two ministries;",
+                70,
+                "cooperation in education between the two ministries",
+            ),
         ];
         assert_eq!(merge_agreements(listed).len(), 2);
         let told_twice = vec![
-            at("The MoU on cooperation in health was signed in Suva.", 0, "cooperation in health"),
-            at("An MoU on cooperation in health was also signed.", 70, "cooperation in health"),
+            at(
+                "The MoU on cooperation in health was signed in Suva.",
+                0,
+                "cooperation in health",
+            ),
+            at(
+                "An MoU on cooperation in health was also signed.",
+                70,
+                "cooperation in health",
+            ),
         ];
         assert_eq!(merge_agreements(told_twice).len(), 1);
     }

@@ -25,12 +25,22 @@ struct Lists {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let mut lists = Lists { seats: HashMap::new(), offices: Vec::new(), titles: Vec::new(), members: HashMap::new() };
-    for line in DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    let mut lists = Lists {
+        seats: HashMap::new(),
+        offices: Vec::new(),
+        titles: Vec::new(),
+        members: HashMap::new(),
+    };
+    for line in DATA
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let mut fields = line.split('\t');
         match (fields.next(), fields.next(), fields.next()) {
             (Some("S"), Some(text), Some(country)) => {
-                lists.seats.insert(gazetteer::fold(text), country.to_string());
+                lists
+                    .seats
+                    .insert(gazetteer::fold(text), country.to_string());
             }
             (Some("O"), Some(text), _) => lists.offices.push(gazetteer::fold(text)),
             (Some("T"), Some(text), _) => lists.titles.push(gazetteer::fold(text)),
@@ -69,7 +79,9 @@ pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
     for mut party in parties {
         // Stray punctuation the tagger left around a name ("European Union -EU-" cut to
         // "European Union -"), and a bare article the tagger took for one ("The").
-        let trimmed = party.name.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ';' | ':'));
+        let trimmed = party.name.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ';' | ':')
+        });
         // An organisation is named without the capitalised article a sentence opened with ("The
         // European Union" beside "European Union").
         let trimmed = match party.kind {
@@ -82,14 +94,18 @@ pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
         // ("G20", "G7" are names: letters and digits count.)
         let letters = party.name.chars().filter(|c| c.is_alphabetic()).count();
         let alphanumeric = party.name.chars().filter(|c| c.is_alphanumeric()).count();
-        if letters == 0 || alphanumeric < 2 || matches!(folded(&party).as_str(), "the" | "a" | "an") {
+        if letters == 0 || alphanumeric < 2 || matches!(folded(&party).as_str(), "the" | "a" | "an")
+        {
             continue;
         }
         let party = match party.kind {
             PartyType::Organization => {
                 let name = folded(&party);
                 if let Some(country) = lists.seats.get(&name) {
-                    Party { name: country.clone(), kind: PartyType::Country }
+                    Party {
+                        name: country.clone(),
+                        kind: PartyType::Country,
+                    }
                 } else if lists.titles.iter().any(|t| starts_with_words(&name, t)) {
                     continue;
                 } else if lists.offices.iter().any(|o| has_words(&name, o)) {
@@ -125,22 +141,44 @@ pub fn canonical(parties: Vec<Party>) -> Vec<Party> {
     // An acronym of another party's name ("DTI" with "Department of Trade and Industry",
     // which the text writes side by side) is that party again.
     let names: Vec<String> = out.iter().map(|p| p.name.clone()).collect();
-    out.retain(|p| !names.iter().any(|other| other != &p.name && is_acronym_of(&p.name, other)));
+    out.retain(|p| {
+        !names
+            .iter()
+            .any(|other| other != &p.name && is_acronym_of(&p.name, other))
+    });
     out
 }
 
 /// Whether `short` ("DTI", "MoF") is made of the initials of `name`'s words ("Department of
 /// Trade and Industry", "Ministry of Finance"), with or without its small words.
 fn is_acronym_of(short: &str, name: &str) -> bool {
-    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    if letters.len() < 2 || short.contains(' ') || short.chars().filter(|c| c.is_uppercase()).count() < 2 {
+    let letters: String = short
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if letters.len() < 2
+        || short.contains(' ')
+        || short.chars().filter(|c| c.is_uppercase()).count() < 2
+    {
         return false;
     }
     let name = name.replace("'s ", " ").replace("’s ", " ");
-    let words: Vec<String> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let initials = |ws: &mut dyn Iterator<Item = &String>| ws.filter_map(|w| w.chars().next()).collect::<String>();
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let initials = |ws: &mut dyn Iterator<Item = &String>| {
+        ws.filter_map(|w| w.chars().next()).collect::<String>()
+    };
     let all = initials(&mut words.iter());
-    let content = initials(&mut words.iter().filter(|w| !matches!(w.as_str(), "of" | "and" | "the" | "for" | "on" | "in" | "de")));
+    let content = initials(&mut words.iter().filter(|w| {
+        !matches!(
+            w.as_str(),
+            "of" | "and" | "the" | "for" | "on" | "in" | "de"
+        )
+    }));
     letters == all || letters == content
 }
 
@@ -152,7 +190,11 @@ pub fn annotate(agreements: &mut [Agreement], text: &str) {
     }
     let spelled = spelled_out_acronyms(text);
     for agreement in agreements {
-        for party in agreement.parties.iter_mut().filter(|p| p.kind == PartyType::Organization) {
+        for party in agreement
+            .parties
+            .iter_mut()
+            .filter(|p| p.kind == PartyType::Organization)
+        {
             if let Some(full) = spelled.get(party.name.as_str()) {
                 party.name = full.clone();
             }
@@ -179,7 +221,12 @@ fn spelled_out_acronyms(text: &str) -> HashMap<&str, String> {
             if !first.starts_with(char::is_uppercase) {
                 continue;
             }
-            let name = words[..n].iter().rev().copied().collect::<Vec<_>>().join(" ");
+            let name = words[..n]
+                .iter()
+                .rev()
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
             if is_acronym_of(acronym, &name) {
                 out.entry(acronym).or_insert(name);
                 break;
@@ -194,10 +241,16 @@ mod tests {
     use super::*;
 
     fn org(name: &str) -> Party {
-        Party { name: name.into(), kind: PartyType::Organization }
+        Party {
+            name: name.into(),
+            kind: PartyType::Organization,
+        }
     }
     fn country(name: &str) -> Party {
-        Party { name: name.into(), kind: PartyType::Country }
+        Party {
+            name: name.into(),
+            kind: PartyType::Country,
+        }
     }
     fn names(parties: &[Party]) -> Vec<&str> {
         parties.iter().map(|p| p.name.as_str()).collect()
@@ -205,7 +258,13 @@ mod tests {
 
     #[test]
     fn stray_punctuation_and_bare_articles_are_no_parties() {
-        let got = canonical(vec![org("The"), org("European Union -"), org("European Union"), country("Guatemala"), org("-")]);
+        let got = canonical(vec![
+            org("The"),
+            org("European Union -"),
+            org("European Union"),
+            country("Guatemala"),
+            org("-"),
+        ]);
         assert_eq!(names(&got), ["European Union", "Guatemala"]);
         let got = canonical(vec![org("G7"), org("G20")]);
         assert_eq!(names(&got), ["G7", "G20"]);
@@ -213,7 +272,11 @@ mod tests {
 
     #[test]
     fn seats_stand_for_countries() {
-        let got = canonical(vec![org("White House"), country("Mexico"), org("the Kremlin")]);
+        let got = canonical(vec![
+            org("White House"),
+            country("Mexico"),
+            org("the Kremlin"),
+        ]);
         assert_eq!(names(&got), ["United States", "Mexico", "Russia"]);
         assert!(got.iter().all(|p| p.kind == PartyType::Country));
     }
@@ -229,20 +292,47 @@ mod tests {
         ]);
         assert_eq!(names(&got), ["Kenya", "Sierra Leone"]);
         // With no country, an office is all there is.
-        let got = canonical(vec![org("Department of Trade and Industry"), org("Bank of Tokyo-Mitsubishi UFJ")]);
-        assert_eq!(names(&got), ["Bank of Tokyo-Mitsubishi UFJ", "Department of Trade and Industry"]);
+        let got = canonical(vec![
+            org("Department of Trade and Industry"),
+            org("Bank of Tokyo-Mitsubishi UFJ"),
+        ]);
+        assert_eq!(
+            names(&got),
+            [
+                "Bank of Tokyo-Mitsubishi UFJ",
+                "Department of Trade and Industry"
+            ]
+        );
         // Companies and blocs stay.
-        let got = canonical(vec![org("Statoil"), org("African Union"), org("European Union")]);
+        let got = canonical(vec![
+            org("Statoil"),
+            org("African Union"),
+            org("European Union"),
+        ]);
         assert_eq!(names(&got), ["Statoil", "African Union", "European Union"]);
     }
 
     #[test]
     fn members_beside_their_grouping_are_not_parties() {
-        let got = canonical(vec![org("BRICS"), country("Brazil"), country("Russia"), country("South Africa")]);
+        let got = canonical(vec![
+            org("BRICS"),
+            country("Brazil"),
+            country("Russia"),
+            country("South Africa"),
+        ]);
         assert_eq!(names(&got), ["BRICS"]);
-        let got = canonical(vec![org("the G20"), country("United States"), country("Kenya")]);
+        let got = canonical(vec![
+            org("the G20"),
+            country("United States"),
+            country("Kenya"),
+        ]);
         assert_eq!(names(&got), ["the G20", "Kenya"]);
-        let got = canonical(vec![org("Mercosur"), country("Uruguay"), org("European Union"), country("France")]);
+        let got = canonical(vec![
+            org("Mercosur"),
+            country("Uruguay"),
+            org("European Union"),
+            country("France"),
+        ]);
         assert_eq!(names(&got), ["Mercosur", "European Union", "France"]);
         // Without the grouping, members are parties.
         let got = canonical(vec![country("Brazil"), country("Russia")]);
@@ -254,7 +344,10 @@ mod tests {
         let text = "Oil and Gas Development Company Limited (OGDCL) is a major company. \
                     On July 4, Gazprom International and OGDCL signed a MoU. The UN (UN) spoke; XYZ signed too.";
         let spelled = spelled_out_acronyms(text);
-        assert_eq!(spelled.get("OGDCL").map(String::as_str), Some("Oil and Gas Development Company Limited"));
+        assert_eq!(
+            spelled.get("OGDCL").map(String::as_str),
+            Some("Oil and Gas Development Company Limited")
+        );
         assert_eq!(spelled.len(), 1, "{spelled:?}");
         let mut agreements = vec![Agreement {
             id: String::new(),
@@ -270,17 +363,40 @@ mod tests {
             confidence: 0.9,
         }];
         annotate(&mut agreements, text);
-        assert_eq!(names(&agreements[0].parties), ["Gazprom International", "Oil and Gas Development Company Limited", "XYZ"]);
+        assert_eq!(
+            names(&agreements[0].parties),
+            [
+                "Gazprom International",
+                "Oil and Gas Development Company Limited",
+                "XYZ"
+            ]
+        );
     }
 
     #[test]
     fn an_acronym_beside_its_name_is_one_party() {
-        let parties = canonical(vec![org("DTI"), org("Acme Corp"), org("Department of Trade and Industry")]);
-        assert_eq!(parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Acme Corp", "Department of Trade and Industry"]);
+        let parties = canonical(vec![
+            org("DTI"),
+            org("Acme Corp"),
+            org("Department of Trade and Industry"),
+        ]);
+        assert_eq!(
+            parties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Acme Corp", "Department of Trade and Industry"]
+        );
         assert!(is_acronym_of("MoF", "Ministry of Finance"));
-        assert!(is_acronym_of("UNDP", "United Nations Development Programme"));
+        assert!(is_acronym_of(
+            "UNDP",
+            "United Nations Development Programme"
+        ));
         assert!(!is_acronym_of("UN", "World Trade Organization"));
-        assert!(!is_acronym_of("Acme", "Acme Corp Meridian Energy"), "a word is no acronym");
-        assert!(is_acronym_of("DPRK", "Democratic People's Republic of Korea"));
+        assert!(
+            !is_acronym_of("Acme", "Acme Corp Meridian Energy"),
+            "a word is no acronym"
+        );
+        assert!(is_acronym_of(
+            "DPRK",
+            "Democratic People's Republic of Korea"
+        ));
     }
 }

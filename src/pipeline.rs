@@ -87,7 +87,11 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { shard: None, progress: progress::Mode::Quiet, cache: true }
+        RunOptions {
+            shard: None,
+            progress: progress::Mode::Quiet,
+            cache: true,
+        }
     }
 }
 
@@ -208,9 +212,13 @@ pub fn analyse_isolated(doc: &mut Document, model: &NerModel) {
 /// Segments, tags and analyses documents already read (tests, eval, benchmarks).
 pub fn annotate_documents(docs: &mut [Document], model: &NerModel) -> Result<()> {
     let segmenter = RuleSegmenter;
-    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| segmenter.annotate(d));
+    docs.par_iter_mut()
+        .filter(|d| d.is_ok())
+        .for_each(|d| segmenter.annotate(d));
     model.annotate(docs)?;
-    docs.par_iter_mut().filter(|d| d.is_ok()).for_each(|d| analyse_isolated(d, model));
+    docs.par_iter_mut()
+        .filter(|d| d.is_ok())
+        .for_each(|d| analyse_isolated(d, model));
     Ok(())
 }
 
@@ -220,7 +228,10 @@ pub fn annotate_documents(docs: &mut [Document], model: &NerModel) -> Result<()>
 pub fn order_key(source: &ingest::Source) -> String {
     let line = source.record.map_or(0, |r| r.line);
     let file = match source.record {
-        Some(r) => source.id.strip_suffix(&format!("#{}", r.line)).unwrap_or(&source.id),
+        Some(r) => source
+            .id
+            .strip_suffix(&format!("#{}", r.line))
+            .unwrap_or(&source.id),
         None => &source.id,
     };
     format!("{file}\u{0}{line:010}")
@@ -273,7 +284,12 @@ pub fn run(inputs: &[PathBuf], output: &Path, model: &NerModel) -> Result<RunSum
     run_with(inputs, output, model, RunOptions::default())
 }
 
-pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: RunOptions) -> Result<RunSummary> {
+pub fn run_with(
+    inputs: &[PathBuf],
+    output: &Path,
+    model: &NerModel,
+    options: RunOptions,
+) -> Result<RunSummary> {
     let started = Instant::now();
     let discovery = ingest::discover_all(inputs)?;
     let mut sources = discovery.sources.clone();
@@ -285,7 +301,15 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
         progress.note(&line);
     }
     let mut cache = if options.cache {
-        Some(Cache::open(output, &format!("{}:{}:{:?}", model.info().sha256, model.backend(), model.reader()))?)
+        Some(Cache::open(
+            output,
+            &format!(
+                "{}:{}:{:?}",
+                model.info().sha256,
+                model.backend(),
+                model.reader()
+            ),
+        )?)
     } else {
         None
     };
@@ -295,13 +319,20 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
 
     for chunk in sources.chunks(DOCS_PER_BATCH) {
         let hashes: Vec<Option<String>> = chunk.par_iter().map(ingest::content_hash).collect();
-        let keys: Vec<Option<String>> =
-            chunk.iter().zip(&hashes).map(|(s, h)| Some(cache.as_ref()?.key(&s.id, h.as_ref()?))).collect();
-        let mut outcomes: Vec<Option<DocOutcome>> =
-            keys.iter().map(|k| Some(cache.as_mut()?.load(k.as_ref()?)?)).collect();
+        let keys: Vec<Option<String>> = chunk
+            .iter()
+            .zip(&hashes)
+            .map(|(s, h)| Some(cache.as_ref()?.key(&s.id, h.as_ref()?)))
+            .collect();
+        let mut outcomes: Vec<Option<DocOutcome>> = keys
+            .iter()
+            .map(|k| Some(cache.as_mut()?.load(k.as_ref()?)?))
+            .collect();
         let reused = outcomes.iter().filter(|o| o.is_some()).count();
         reused_total += reused;
-        let todo: Vec<usize> = (0..chunk.len()).filter(|&i| outcomes[i].is_none()).collect();
+        let todo: Vec<usize> = (0..chunk.len())
+            .filter(|&i| outcomes[i].is_none())
+            .collect();
         let fresh = process_sources(&todo.iter().map(|&i| &chunk[i]).collect::<Vec<_>>(), model)?;
         for (i, outcome) in todo.into_iter().zip(fresh) {
             if let (Some(cache), Some(key)) = (cache.as_mut(), keys[i].as_ref()) {
@@ -309,7 +340,10 @@ pub fn run_with(inputs: &[PathBuf], output: &Path, model: &NerModel, options: Ru
             }
             outcomes[i] = Some(outcome);
         }
-        let mut batch = progress::Counts { reused, ..Default::default() };
+        let mut batch = progress::Counts {
+            reused,
+            ..Default::default()
+        };
         for ((outcome, hash), source) in outcomes.into_iter().flatten().zip(hashes).zip(chunk) {
             let mut outcome = outcome;
             // Entries cached by an older release may carry another form of the key.
@@ -424,9 +458,17 @@ impl OutputWriter {
         origin: serde_json::Value,
         started: Instant,
     ) -> Result<RunSummary> {
-        let backend =
-            model.as_object_mut().and_then(|m| m.remove("backend")).unwrap_or_else(|| "candle cpu f32".into());
-        let OutputWriter { documents, parts, meetings, agreements, mut summary } = self;
+        let backend = model
+            .as_object_mut()
+            .and_then(|m| m.remove("backend"))
+            .unwrap_or_else(|| "candle cpu f32".into());
+        let OutputWriter {
+            documents,
+            parts,
+            meetings,
+            agreements,
+            mut summary,
+        } = self;
         let meetings = merge::merge_meetings(meetings);
         let agreements = merge::merge_agreements(agreements);
         summary.meetings = meetings.len();
@@ -494,7 +536,8 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
                 dir.join("document_records.jsonl").display()
             )
         })?;
-        let (doc_lines, part_lines): (Vec<&str>, Vec<&str>) = (documents.lines().collect(), parts.lines().collect());
+        let (doc_lines, part_lines): (Vec<&str>, Vec<&str>) =
+            (documents.lines().collect(), parts.lines().collect());
         if doc_lines.len() != part_lines.len() {
             bail!(
                 "{}: documents.jsonl and document_records.jsonl disagree ({} vs {} lines); re-run that shard",
@@ -503,8 +546,8 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
                 part_lines.len()
             );
         }
-        if let Ok(run) =
-            std::fs::read_to_string(dir.join("run.json")).map(|t| serde_json::from_str::<serde_json::Value>(&t))
+        if let Ok(run) = std::fs::read_to_string(dir.join("run.json"))
+            .map(|t| serde_json::from_str::<serde_json::Value>(&t))
         {
             if let Ok(run) = run {
                 if run["schema_version"] != SCHEMA_VERSION {
@@ -525,8 +568,9 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
             }
         }
         for (doc, part) in doc_lines.into_iter().zip(part_lines) {
-            let records: DocumentRecords = serde_json::from_str(part)
-                .map_err(|e| anyhow::anyhow!("{}: bad document_records.jsonl line: {e}", dir.display()))?;
+            let records: DocumentRecords = serde_json::from_str(part).map_err(|e| {
+                anyhow::anyhow!("{}: bad document_records.jsonl line: {e}", dir.display())
+            })?;
             items.push((records, doc.to_string()));
         }
     }
@@ -534,7 +578,10 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
     let before = items.len();
     items.dedup_by(|b, a| a.0.order_key == b.0.order_key && a.0.doc_id == b.0.doc_id);
     if items.len() < before {
-        eprintln!("attache: {} document(s) appeared in more than one folder; kept once", before - items.len());
+        eprintln!(
+            "attache: {} document(s) appeared in more than one folder; kept once",
+            before - items.len()
+        );
     }
     let mut writer = OutputWriter::create(output)?;
     let mut duplicates = Duplicates::default();
@@ -543,7 +590,12 @@ pub fn merge_outputs(dirs: &[PathBuf], output: &Path) -> Result<RunSummary> {
         writer.push_line(&line, records)?;
     }
     let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-    writer.finish_with(output, model, serde_json::json!({"merged_from": dirs}), started)
+    writer.finish_with(
+        output,
+        model,
+        serde_json::json!({"merged_from": dirs}),
+        started,
+    )
 }
 
 /// The "same content as FIRST" warnings: the first document (in output order) with given bytes
@@ -563,7 +615,8 @@ impl Duplicates {
         match self.first_with_content.get(hash) {
             Some(first) => Some(format!("{SAME_CONTENT}{first}")),
             None => {
-                self.first_with_content.insert(hash.to_string(), doc_id.to_string());
+                self.first_with_content
+                    .insert(hash.to_string(), doc_id.to_string());
                 None
             }
         }
@@ -572,7 +625,9 @@ impl Duplicates {
     /// A shard's `documents.jsonl` line with its duplicate warning recomputed over all
     /// shards. Lines of outputs without content hashes are kept as they are.
     fn rewrite(&mut self, line: &str, records: &DocumentRecords) -> Result<String> {
-        let Some(hash) = records.content_hash.as_deref() else { return Ok(line.to_string()) };
+        let Some(hash) = records.content_hash.as_deref() else {
+            return Ok(line.to_string());
+        };
         let warning = self.check(Some(hash), &records.doc_id);
         if warning.is_none() && !line.contains(SAME_CONTENT) {
             return Ok(line.to_string()); // the common case: nothing to parse

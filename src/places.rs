@@ -28,8 +28,12 @@ pub fn annotate(doc: &mut Document) {
     let sentence_chars = doc.sentence_chars(&index);
     let mut meetings = std::mem::take(&mut doc.meetings);
     for meeting in meetings.iter_mut().filter(|m| m.kind != MeetingKind::Call) {
-        let Some(evidence) = meeting.sources.iter().find(|e| e.doc_id == doc.id) else { continue };
-        let Some(at) = sentence_chars.holding(evidence.start) else { continue };
+        let Some(evidence) = meeting.sources.iter().find(|e| e.doc_id == doc.id) else {
+            continue;
+        };
+        let Some(at) = sentence_chars.holding(evidence.start) else {
+            continue;
+        };
         let Some(location) = meeting.location.as_ref() else {
             if meeting.kind != MeetingKind::Visit {
                 meeting.location = venue_told_next(doc, at);
@@ -46,7 +50,10 @@ pub fn annotate(doc: &mut Document) {
         }
         if let Some(country) = gazetteer::canonical_country(&location.name) {
             if let Some(city) = city_nearby(doc, at, country) {
-                meeting.location = Some(Location { name: city, country: Some(country.to_string()) });
+                meeting.location = Some(Location {
+                    name: city,
+                    country: Some(country.to_string()),
+                });
             }
         }
     }
@@ -64,10 +71,16 @@ fn carry_places(meetings: &mut [crate::records::Meeting]) {
         m.date.as_ref().and_then(|d| d.value.as_ref())
     }
     use crate::records::MeetingStatus;
-    let in_person = |m: &crate::records::Meeting| m.kind != MeetingKind::Call && m.status == MeetingStatus::Occurred;
+    let in_person = |m: &crate::records::Meeting| {
+        m.kind != MeetingKind::Call && m.status == MeetingStatus::Occurred
+    };
     let mut carried: Vec<(usize, Location)> = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
-        if m.location.is_some() || !in_person(m) || m.kind == MeetingKind::Visit || m.participants.is_empty() {
+        if m.location.is_some()
+            || !in_person(m)
+            || m.kind == MeetingKind::Visit
+            || m.participants.is_empty()
+        {
             continue;
         }
         let day = date_of(m);
@@ -93,12 +106,18 @@ fn carry_places(meetings: &mut [crate::records::Meeting]) {
 /// tagger cut a longer name. A date is no part of a name ("arrived in China Friday").
 fn is_cut_name(doc: &Document, sentence: crate::text::ByteSpan, name: &str) -> bool {
     let s = sentence.slice(&doc.text);
-    let starts_date = |at: usize| doc.entities.iter().any(|e| e.span.start == at && e.label == EntityLabel::Date);
+    let starts_date = |at: usize| {
+        doc.entities
+            .iter()
+            .any(|e| e.span.start == at && e.label == EntityLabel::Date)
+    };
     let mut found = false;
     for (i, _) in s.match_indices(name) {
         found = true;
         let after = &s[i + name.len()..];
-        let next_is_name = after.strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        let next_is_name = after
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
             && !starts_date(sentence.start + i + name.len() + 1);
         if !next_is_name {
             return false;
@@ -119,10 +138,17 @@ fn venue_told_next(doc: &Document, at: usize) -> Option<Location> {
     if !VENUE_SENTENCE.is_match(next.slice(&doc.text).trim_start()) {
         return None;
     }
-    let place = doc.entities_in(next).iter().rev().find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
+    let place = doc
+        .entities_in(next)
+        .iter()
+        .rev()
+        .find(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc))?;
     let name = place_name(place.span.slice(&doc.text));
     let country = gazetteer::canonical_country(name).or_else(|| gazetteer::country_of_place(name));
-    Some(Location { name: gazetteer::record_place_name(name), country: country.map(str::to_string) })
+    Some(Location {
+        name: gazetteer::record_place_name(name),
+        country: country.map(str::to_string),
+    })
 }
 
 /// A tagged place as a record names it: trimmed, without a leading "the ".
@@ -135,14 +161,24 @@ fn place_name(tagged: &str) -> &str {
 /// sentence first.
 fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
     let order = [Some(at), at.checked_sub(1), Some(at + 1)];
-    for i in order.into_iter().flatten().filter(|&i| i < doc.sentences.len()) {
+    for i in order
+        .into_iter()
+        .flatten()
+        .filter(|&i| i < doc.sentences.len())
+    {
         let sentence = doc.sentences[i];
-        for entity in doc.entities.iter().filter(|e| sentence.start <= e.span.start && e.span.end <= sentence.end) {
+        for entity in doc
+            .entities
+            .iter()
+            .filter(|e| sentence.start <= e.span.start && e.span.end <= sentence.end)
+        {
             if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
                 continue;
             }
             let name = place_name(entity.span.slice(&doc.text));
-            if gazetteer::canonical_country(name).is_none() && gazetteer::country_of_place(name) == Some(country) {
+            if gazetteer::canonical_country(name).is_none()
+                && gazetteer::country_of_place(name) == Some(country)
+            {
                 // A dateline's city in capitals ("PUTRAJAYA, Nov 28") is written as a name.
                 return Some(gazetteer::record_place_name(name));
             }
@@ -158,7 +194,12 @@ mod tests {
     use crate::records::{Evidence, Meeting, MeetingStatus, Participant};
     use crate::text::ByteSpan;
 
-    fn doc_with(text: &str, sentences: &[&str], entities: &[(&str, EntityLabel)], place: &str) -> Document {
+    fn doc_with(
+        text: &str,
+        sentences: &[&str],
+        entities: &[(&str, EntityLabel)],
+        place: &str,
+    ) -> Document {
         let mut doc = Document::from_text("d", text);
         doc.sentences = sentences
             .iter()
@@ -171,7 +212,11 @@ mod tests {
             .iter()
             .map(|(t, label)| {
                 let i = text.find(t).unwrap();
-                Entity { span: ByteSpan::new(i, i + t.len()), label: *label, score: 0.9 }
+                Entity {
+                    span: ByteSpan::new(i, i + t.len()),
+                    label: *label,
+                    score: 0.9,
+                }
             })
             .collect();
         let first = doc.sentences[0];
@@ -185,7 +230,10 @@ mod tests {
                 country: None,
                 organization: None,
             }],
-            location: Some(Location { name: place.into(), country: None }),
+            location: Some(Location {
+                name: place.into(),
+                country: None,
+            }),
             date: None,
             topics: vec![],
             gathering: None,
@@ -210,7 +258,11 @@ mod tests {
                 "They met at his residence in Sochi.",
                 "He then flew to Berlin.",
             ],
-            &[("Russia", EntityLabel::Gpe), ("Sochi", EntityLabel::Gpe), ("Berlin", EntityLabel::Gpe)],
+            &[
+                ("Russia", EntityLabel::Gpe),
+                ("Sochi", EntityLabel::Gpe),
+                ("Berlin", EntityLabel::Gpe),
+            ],
             "Russia",
         );
         annotate(&mut doc);
@@ -223,7 +275,10 @@ mod tests {
         let mut doc = doc_with(
             text,
             &[text],
-            &[("PUTRAJAYA", EntityLabel::Gpe), ("Malaysia", EntityLabel::Gpe)],
+            &[
+                ("PUTRAJAYA", EntityLabel::Gpe),
+                ("Malaysia", EntityLabel::Gpe),
+            ],
             "Malaysia",
         );
         annotate(&mut doc);
@@ -238,13 +293,20 @@ mod tests {
             "Kerry then flew to Rome.",
         ];
         let text = sentences.join(" ");
-        let entities = [("Greek", EntityLabel::Norp), ("Delphi", EntityLabel::Gpe), ("Rome", EntityLabel::Gpe)];
+        let entities = [
+            ("Greek", EntityLabel::Norp),
+            ("Delphi", EntityLabel::Gpe),
+            ("Rome", EntityLabel::Gpe),
+        ];
         let mut doc = doc_with(&text, &sentences, &entities, "-");
         doc.meetings[0].location = None;
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Delphi");
         // Any other sentence after it says nothing of where.
-        let sentences = ["Kerry held talks with Lavrov on Friday.", "Kerry then flew to Rome."];
+        let sentences = [
+            "Kerry held talks with Lavrov on Friday.",
+            "Kerry then flew to Rome.",
+        ];
         let text = sentences.join(" ");
         let mut doc = doc_with(&text, &sentences, &[("Rome", EntityLabel::Gpe)], "-");
         doc.meetings[0].location = None;
@@ -264,26 +326,49 @@ mod tests {
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Bogota");
         // A date after the place is no part of its name.
         let text = "Maduro met Araujo in Bogota Friday.";
-        let mut doc = doc_with(text, &[text], &[("Bogota", EntityLabel::Gpe), ("Friday", EntityLabel::Date)], "Bogota");
+        let mut doc = doc_with(
+            text,
+            &[text],
+            &[("Bogota", EntityLabel::Gpe), ("Friday", EntityLabel::Date)],
+            "Bogota",
+        );
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Bogota");
         let mut doc = doc_with(text, &[text], &[("Bogota", EntityLabel::Gpe)], "Bogota");
         annotate(&mut doc);
-        assert_eq!(doc.meetings[0].location, None, "untagged, 'Friday' could end the name");
+        assert_eq!(
+            doc.meetings[0].location, None,
+            "untagged, 'Friday' could end the name"
+        );
     }
 
-    fn encounter(kind: MeetingKind, names: &[&str], place: Option<&str>, day: Option<&str>) -> Meeting {
+    fn encounter(
+        kind: MeetingKind,
+        names: &[&str],
+        place: Option<&str>,
+        day: Option<&str>,
+    ) -> Meeting {
         Meeting {
             id: String::new(),
             kind,
             status: MeetingStatus::Occurred,
             participants: names
                 .iter()
-                .map(|n| Participant { name: (*n).into(), role: None, country: None, organization: None })
+                .map(|n| Participant {
+                    name: (*n).into(),
+                    role: None,
+                    country: None,
+                    organization: None,
+                })
                 .collect(),
-            location: place.map(|p| Location { name: p.into(), country: None }),
-            date: day
-                .map(|d| crate::records::DateField { text: d.into(), value: crate::dates::DateValue::from_iso(d) }),
+            location: place.map(|p| Location {
+                name: p.into(),
+                country: None,
+            }),
+            date: day.map(|d| crate::records::DateField {
+                text: d.into(),
+                value: crate::dates::DateValue::from_iso(d),
+            }),
             topics: vec![],
             gathering: None,
             sources: vec![],
@@ -302,24 +387,59 @@ mod tests {
             )
         };
         // Undated talks of Lavrov's: in Minsk.
-        let mut ms =
-            vec![lavrov_minsk(), encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, None)];
+        let mut ms = vec![
+            lavrov_minsk(),
+            encounter(
+                MeetingKind::Talks,
+                &["Sergei Lavrov", "Vladimir Makei"],
+                None,
+                None,
+            ),
+        ];
         carry_places(&mut ms);
-        assert_eq!(ms[1].location.as_ref().map(|l| l.name.as_str()), Some("Minsk"));
+        assert_eq!(
+            ms[1].location.as_ref().map(|l| l.name.as_str()),
+            Some("Minsk")
+        );
         // Talks dated another day stay unplaced; so do talks of other people and calls.
         let mut ms = vec![
             lavrov_minsk(),
-            encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, Some("2020-04-11")),
-            encounter(MeetingKind::Talks, &["Ann Linde", "Vladimir Makei"], None, None),
-            encounter(MeetingKind::Call, &["Sergei Lavrov", "Ann Linde"], None, None),
+            encounter(
+                MeetingKind::Talks,
+                &["Sergei Lavrov", "Vladimir Makei"],
+                None,
+                Some("2020-04-11"),
+            ),
+            encounter(
+                MeetingKind::Talks,
+                &["Ann Linde", "Vladimir Makei"],
+                None,
+                None,
+            ),
+            encounter(
+                MeetingKind::Call,
+                &["Sergei Lavrov", "Ann Linde"],
+                None,
+                None,
+            ),
         ];
         carry_places(&mut ms);
         assert!(ms[1..].iter().all(|m| m.location.is_none()), "{ms:#?}");
         // Two placed encounters in different cities: no place is carried.
         let mut ms = vec![
             lavrov_minsk(),
-            encounter(MeetingKind::Meeting, &["Sergei Lavrov", "Ilham Aliyev"], Some("Baku"), Some("2020-05-30")),
-            encounter(MeetingKind::Talks, &["Sergei Lavrov", "Vladimir Makei"], None, None),
+            encounter(
+                MeetingKind::Meeting,
+                &["Sergei Lavrov", "Ilham Aliyev"],
+                Some("Baku"),
+                Some("2020-05-30"),
+            ),
+            encounter(
+                MeetingKind::Talks,
+                &["Sergei Lavrov", "Vladimir Makei"],
+                None,
+                None,
+            ),
         ];
         carry_places(&mut ms);
         assert_eq!(ms[2].location, None);

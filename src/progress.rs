@@ -39,14 +39,24 @@ impl Progress {
     pub fn new(total: usize, mode: Mode) -> Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (mode == Mode::Auto && terminal).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            let bar =
+                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("{bar:28.cyan/blue} {pos}/{len} docs  {msg}  {per_sec}  ETA {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template(
+                    "{bar:28.cyan/blue} {pos}/{len} docs  {msg}  {per_sec}  ETA {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar
         });
-        Progress { bar, log: mode == Mode::Auto && !terminal, total, started: Instant::now(), last_log: Instant::now(), counts: Counts::default() }
+        Progress {
+            bar,
+            log: mode == Mode::Auto && !terminal,
+            total,
+            started: Instant::now(),
+            last_log: Instant::now(),
+            counts: Counts::default(),
+        }
     }
 
     /// A message for the user (a warning about the input), printed above the bar.
@@ -66,14 +76,20 @@ impl Progress {
         c.meetings += batch.meetings;
         c.agreements += batch.agreements;
         c.reused += batch.reused;
-        let message = format!("{} entities, {} meetings, {} agreements", c.entities, c.meetings, c.agreements);
+        let message = format!(
+            "{} entities, {} meetings, {} agreements",
+            c.entities, c.meetings, c.agreements
+        );
         if let Some(bar) = &self.bar {
             bar.set_position(c.documents as u64);
             bar.set_message(message);
         } else if self.log && (self.last_log.elapsed() >= LOG_EVERY || c.documents == self.total) {
             self.last_log = Instant::now();
             let rate = c.documents as f64 / self.started.elapsed().as_secs_f64().max(1e-9);
-            eprintln!("attache: {}/{} documents ({} reused, {} failed), {message}, {rate:.1} docs/s", c.documents, self.total, c.reused, c.failed);
+            eprintln!(
+                "attache: {}/{} documents ({} reused, {} failed), {message}, {rate:.1} docs/s",
+                c.documents, self.total, c.reused, c.failed
+            );
         }
     }
 

@@ -25,9 +25,18 @@ impl Evidence {
     /// The evidence of `sentence` (a byte span of `doc.text`), with code-point offsets through
     /// `index`, the document's one [`CharIndex`](crate::text::CharIndex) (counting from the
     /// start of the text for every record would be quadratic on long documents).
-    pub fn of(doc: &crate::doc::Document, index: &crate::text::CharIndex, sentence: crate::text::ByteSpan) -> Evidence {
+    pub fn of(
+        doc: &crate::doc::Document,
+        index: &crate::text::CharIndex,
+        sentence: crate::text::ByteSpan,
+    ) -> Evidence {
         let span = index.char_span(sentence);
-        Evidence { doc_id: doc.id.clone(), sentence: sentence.slice(&doc.text).to_string(), start: span.start, end: span.end }
+        Evidence {
+            doc_id: doc.id.clone(),
+            sentence: sentence.slice(&doc.text).to_string(),
+            start: span.start,
+            end: span.end,
+        }
     }
 }
 
@@ -43,12 +52,18 @@ pub struct DateField {
 impl DateField {
     /// The first day `value` covers, as `YYYY-MM-DD`.
     pub fn start(&self) -> Option<String> {
-        self.value.as_ref()?.first_day().map(|d| d.format("%Y-%m-%d").to_string())
+        self.value
+            .as_ref()?
+            .first_day()
+            .map(|d| d.format("%Y-%m-%d").to_string())
     }
 
     /// The last day `value` covers, as `YYYY-MM-DD`.
     pub fn end(&self) -> Option<String> {
-        self.value.as_ref()?.last_day().map(|d| d.format("%Y-%m-%d").to_string())
+        self.value
+            .as_ref()?
+            .last_day()
+            .map(|d| d.format("%Y-%m-%d").to_string())
     }
 }
 
@@ -181,7 +196,11 @@ pub struct Agreement {
 impl Agreement {
     /// A signed agreement of `kind` between `parties`, read from `sources`, every other field
     /// empty: what stage tests start from.
-    pub fn signed_for_test(kind: AgreementKind, parties: Vec<Party>, sources: Vec<Evidence>) -> Agreement {
+    pub fn signed_for_test(
+        kind: AgreementKind,
+        parties: Vec<Party>,
+        sources: Vec<Evidence>,
+    ) -> Agreement {
         Agreement {
             id: String::new(),
             kind,
@@ -200,7 +219,12 @@ impl Agreement {
 
 /// Sorted, deduplicated country names.
 pub(crate) fn country_set<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
-    names.flatten().filter(|c| !c.is_empty()).collect::<BTreeSet<_>>().into_iter().collect()
+    names
+        .flatten()
+        .filter(|c| !c.is_empty())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 impl Meeting {
@@ -211,7 +235,9 @@ impl Meeting {
             self.participants
                 .iter()
                 .map(|p| p.country.as_deref())
-                .chain(std::iter::once(self.location.as_ref().and_then(|l| l.country.as_deref()))),
+                .chain(std::iter::once(
+                    self.location.as_ref().and_then(|l| l.country.as_deref()),
+                )),
         )
     }
 }
@@ -225,7 +251,9 @@ impl Agreement {
                 .iter()
                 .map(|p| (p.kind == PartyType::Country).then_some(p.name.as_str()))
                 .chain(self.signatories.iter().map(|p| p.country.as_deref()))
-                .chain(std::iter::once(self.location.as_ref().and_then(|l| l.country.as_deref()))),
+                .chain(std::iter::once(
+                    self.location.as_ref().and_then(|l| l.country.as_deref()),
+                )),
         )
     }
 }
@@ -304,7 +332,11 @@ mod tests {
     use chrono::NaiveDate;
 
     fn field(value: Option<DateValue>) -> serde_json::Value {
-        serde_json::to_value(DateField { text: "x".into(), value }).unwrap()
+        serde_json::to_value(DateField {
+            text: "x".into(),
+            value,
+        })
+        .unwrap()
     }
 
     #[test]
@@ -312,13 +344,28 @@ mod tests {
         let day = |y, m, d| DateValue::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap());
         let cases = [
             (Some(day(2024, 8, 20)), "2024-08-20", "2024-08-20"),
-            (Some(DateValue::Month { year: 2024, month: 2 }), "2024-02-01", "2024-02-29"),
+            (
+                Some(DateValue::Month {
+                    year: 2024,
+                    month: 2,
+                }),
+                "2024-02-01",
+                "2024-02-29",
+            ),
             (Some(DateValue::Year(2023)), "2023-01-01", "2023-12-31"),
-            (DateValue::interval(day(2024, 4, 11), day(2024, 4, 12)), "2024-04-11", "2024-04-12"),
+            (
+                DateValue::interval(day(2024, 4, 11), day(2024, 4, 12)),
+                "2024-04-11",
+                "2024-04-12",
+            ),
         ];
         for (value, start, end) in cases {
             let json = field(value);
-            assert_eq!((json["start"].as_str(), json["end"].as_str()), (Some(start), Some(end)), "{json}");
+            assert_eq!(
+                (json["start"].as_str(), json["end"].as_str()),
+                (Some(start), Some(end)),
+                "{json}"
+            );
         }
         let none = field(None);
         assert!(none["start"].is_null() && none["end"].is_null() && none["value"].is_null());
@@ -328,13 +375,21 @@ mod tests {
 
     #[test]
     fn countries_are_sorted_and_deduplicated() {
-        let person = |c: Option<&str>| Participant { name: "X".into(), role: None, country: c.map(Into::into), organization: None };
+        let person = |c: Option<&str>| Participant {
+            name: "X".into(),
+            role: None,
+            country: c.map(Into::into),
+            organization: None,
+        };
         let m = Meeting {
             id: String::new(),
             kind: MeetingKind::Meeting,
             status: MeetingStatus::Occurred,
             participants: vec![person(Some("Vietnam")), person(None), person(Some("China"))],
-            location: Some(Location { name: "Hanoi".into(), country: Some("Vietnam".into()) }),
+            location: Some(Location {
+                name: "Hanoi".into(),
+                country: Some("Vietnam".into()),
+            }),
             date: None,
             topics: vec![],
             gathering: None,
@@ -350,11 +405,23 @@ mod tests {
             kind: AgreementKind::Treaty,
             status: AgreementStatus::Signed,
             title: None,
-            parties: vec![Party { name: "Laos".into(), kind: PartyType::Country }, Party { name: "ASEAN".into(), kind: PartyType::Organization }],
+            parties: vec![
+                Party {
+                    name: "Laos".into(),
+                    kind: PartyType::Country,
+                },
+                Party {
+                    name: "ASEAN".into(),
+                    kind: PartyType::Organization,
+                },
+            ],
             signatories: vec![],
             subject: None,
             date: None,
-            location: Some(Location { name: "Tokyo".into(), country: Some("Japan".into()) }),
+            location: Some(Location {
+                name: "Tokyo".into(),
+                country: Some("Japan".into()),
+            }),
             sources: vec![],
             confidence: 0.5,
         };

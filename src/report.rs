@@ -56,7 +56,14 @@ struct Data<'a> {
     counts: Counts,
     labels: Vec<String>,
     /// `[doc_id, title, published, url, error, entities]` per document, in file order.
-    docs: Vec<(String, Option<String>, Option<String>, Option<String>, Option<String>, usize)>,
+    docs: Vec<(
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        usize,
+    )>,
     records: Vec<Row<'a>>,
 }
 
@@ -82,31 +89,51 @@ struct Text<'a> {
 }
 
 fn serde_name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn read_records<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
-    let file = File::open(path).with_context(|| format!("cannot read {} (is it an attache output folder?)", path.display()))?;
+    let file = File::open(path).with_context(|| {
+        format!(
+            "cannot read {} (is it an attache output folder?)",
+            path.display()
+        )
+    })?;
     let mut out = Vec::new();
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        out.push(serde_json::from_str(&line).with_context(|| format!("{} line {}: not a record of this schema", path.display(), i + 1))?);
+        out.push(serde_json::from_str(&line).with_context(|| {
+            format!(
+                "{} line {}: not a record of this schema",
+                path.display(),
+                i + 1
+            )
+        })?);
     }
     Ok(out)
 }
 
 /// Calls `f` on every line of `documents.jsonl`.
 fn each_document(path: &Path, mut f: impl FnMut(DocumentRecord) -> Result<()>) -> Result<()> {
-    let file = File::open(path).with_context(|| format!("cannot read {} (is it an attache output folder?)", path.display()))?;
+    let file = File::open(path).with_context(|| {
+        format!(
+            "cannot read {} (is it an attache output folder?)",
+            path.display()
+        )
+    })?;
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        f(serde_json::from_str(&line).with_context(|| format!("{} line {}: not a document line", path.display(), i + 1))?)?;
+        f(serde_json::from_str(&line)
+            .with_context(|| format!("{} line {}: not a document line", path.display(), i + 1))?)?;
     }
     Ok(())
 }
@@ -143,7 +170,13 @@ fn utf16_offsets(text: &str) -> Option<Vec<usize>> {
     Some(offsets)
 }
 
-fn row<'a>(t: &'static str, id: &'a str, kind: String, status: String, date: Option<&'a crate::records::DateField>) -> Row<'a> {
+fn row<'a>(
+    t: &'static str,
+    id: &'a str,
+    kind: String,
+    status: String,
+    date: Option<&'a crate::records::DateField>,
+) -> Row<'a> {
     Row {
         t,
         id,
@@ -163,7 +196,11 @@ fn row<'a>(t: &'static str, id: &'a str, kind: String, status: String, date: Opt
 
 /// A record's sources as `[document index, sentence]`, noting each sentence's span under its
 /// document for the document view.
-fn link<'a>(sources: &'a [Evidence], index: &HashMap<String, usize>, evidence: &mut HashMap<usize, Vec<(usize, usize)>>) -> Vec<(usize, &'a str)> {
+fn link<'a>(
+    sources: &'a [Evidence],
+    index: &HashMap<String, usize>,
+    evidence: &mut HashMap<usize, Vec<(usize, usize)>>,
+) -> Vec<(usize, &'a str)> {
     sources
         .iter()
         .filter_map(|e| {
@@ -192,30 +229,56 @@ pub fn write_report(dir: &Path) -> Result<PathBuf> {
             *counts.by_label.entry(e.label.clone()).or_default() += 1;
         }
         index.insert(d.doc_id.clone(), docs.len());
-        docs.push((d.doc_id, d.title, d.published, d.url, d.error, d.entities.len()));
+        docs.push((
+            d.doc_id,
+            d.title,
+            d.published,
+            d.url,
+            d.error,
+            d.entities.len(),
+        ));
         Ok(())
     })?;
     counts.meetings = meetings.len();
     counts.agreements = agreements.len();
     let labels: Vec<String> = counts.by_label.keys().cloned().collect();
-    let label_index: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
+    let label_index: HashMap<&str, usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
 
     // Evidence sentences by document, in code points.
     let mut evidence: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     let mut records = Vec::with_capacity(meetings.len() + agreements.len());
     for m in &meetings {
-        let mut r = row("m", &m.id, serde_name(&m.kind), serde_name(&m.status), m.date.as_ref());
+        let mut r = row(
+            "m",
+            &m.id,
+            serde_name(&m.kind),
+            serde_name(&m.status),
+            m.date.as_ref(),
+        );
         r.countries = m.countries();
         r.who = m.participants.iter().map(|p| p.name.as_str()).collect();
         r.place = m.location.as_ref().map(|l| l.name.as_str());
         // A gathering is named where a meeting of people lists its topics.
-        r.subject = m.gathering.clone().or_else(|| (!m.topics.is_empty()).then(|| m.topics.join(", ")));
+        r.subject = m
+            .gathering
+            .clone()
+            .or_else(|| (!m.topics.is_empty()).then(|| m.topics.join(", ")));
         r.src = link(&m.sources, &index, &mut evidence);
         r.conf = m.confidence;
         records.push(r);
     }
     for a in &agreements {
-        let mut r = row("a", &a.id, serde_name(&a.kind), serde_name(&a.status), a.date.as_ref());
+        let mut r = row(
+            "a",
+            &a.id,
+            serde_name(&a.kind),
+            serde_name(&a.status),
+            a.date.as_ref(),
+        );
         r.countries = a.countries();
         r.who = a.parties.iter().map(|p| p.name.as_str()).collect();
         r.place = a.location.as_ref().map(|l| l.name.as_str());
@@ -228,10 +291,19 @@ pub fn write_report(dir: &Path) -> Result<PathBuf> {
         spans.sort_unstable();
         spans.dedup();
     }
-    let data = Data { counts, labels: labels.clone(), docs, records };
+    let data = Data {
+        counts,
+        labels: labels.clone(),
+        docs,
+        records,
+    };
 
-    let (head, rest) = TEMPLATE.split_once("{{DATA}}").context("report template: no {{DATA}}")?;
-    let (middle, tail) = rest.split_once("{{TEXTS}}").context("report template: no {{TEXTS}}")?;
+    let (head, rest) = TEMPLATE
+        .split_once("{{DATA}}")
+        .context("report template: no {{DATA}}")?;
+    let (middle, tail) = rest
+        .split_once("{{TEXTS}}")
+        .context("report template: no {{TEXTS}}")?;
     let path = dir.join(REPORT_FILE);
     let mut out = JsonlWriter::create(&path)?;
     out.raw(head.replace("{{STYLE}}", STYLE).as_bytes())?;
@@ -244,16 +316,29 @@ pub fn write_report(dir: &Path) -> Result<PathBuf> {
     let mut i = 0usize;
     each_document(&documents, |d| {
         let offsets = utf16_offsets(&d.text);
-        let at = |cp: usize| offsets.as_ref().map_or(cp, |o| o.get(cp).copied().unwrap_or(*o.last().unwrap_or(&0)));
+        let at = |cp: usize| {
+            offsets.as_ref().map_or(cp, |o| {
+                o.get(cp).copied().unwrap_or(*o.last().unwrap_or(&0))
+            })
+        };
         let mut entities = Vec::with_capacity(d.entities.len() * 3);
         for e in &d.entities {
-            entities.extend([at(e.start), at(e.end), label_index.get(e.label.as_str()).copied().unwrap_or(0)]);
+            entities.extend([
+                at(e.start),
+                at(e.end),
+                label_index.get(e.label.as_str()).copied().unwrap_or(0),
+            ]);
         }
         let mut spans = Vec::new();
         for &(s, e) in evidence.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
             spans.extend([at(s), at(e)]);
         }
-        let block = Text { text: &d.text, entities, warnings: &d.warnings, evidence: spans };
+        let block = Text {
+            text: &d.text,
+            entities,
+            warnings: &d.warnings,
+            evidence: spans,
+        };
         out.raw(format!("<script type=\"application/json\" id=\"t{i}\">").as_bytes())?;
         out.raw(script_json(&block)?.as_bytes())?;
         out.raw(b"</script>\n")?;
@@ -272,7 +357,10 @@ mod tests {
     #[test]
     fn script_json_cannot_close_its_element() {
         let json = script_json(&"</script><img src=x onerror=alert(1)> & <!--").unwrap();
-        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'), "{json}");
+        assert!(
+            !json.contains('<') && !json.contains('>') && !json.contains('&'),
+            "{json}"
+        );
         let back: String = serde_json::from_str(&json).unwrap();
         assert_eq!(back, "</script><img src=x onerror=alert(1)> & <!--");
     }
@@ -291,7 +379,16 @@ mod tests {
         }
         for part in [TEMPLATE, STYLE, SCRIPT] {
             let lower = part.to_lowercase();
-            for bad in ["http://", "https://", "@import", "innerhtml", "outerhtml", "insertadjacenthtml", "document.write", "eval("] {
+            for bad in [
+                "http://",
+                "https://",
+                "@import",
+                "innerhtml",
+                "outerhtml",
+                "insertadjacenthtml",
+                "document.write",
+                "eval(",
+            ] {
                 assert!(!lower.contains(bad), "the report template uses {bad}");
             }
         }

@@ -40,7 +40,8 @@ static HELD: LazyLock<Regex> = LazyLock::new(|| {
 const NEAR: usize = 80;
 
 /// Words that lead from the talks to their place.
-static TO_PLACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:in|at|for)\s+(?:the\s+)?$").unwrap());
+static TO_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:in|at|for)\s+(?:the\s+)?$").unwrap());
 
 /// The rounds stage: adds participant-less talks to `doc.meetings`.
 pub fn annotate(doc: &mut Document) {
@@ -58,33 +59,62 @@ pub fn annotate(doc: &mut Document) {
             continue;
         }
         // The headline repeats what the body tells.
-        if doc.headline.is_some_and(|h| h.start <= sentence.start && sentence.start < h.end) {
+        if doc
+            .headline
+            .is_some_and(|h| h.start <= sentence.start && sentence.start < h.end)
+        {
             continue;
         }
-        let Some(talks) = TALKS.captures(text) else { continue };
-        let (noun, round) = (talks.get(0).map_or(0..0, |m| m.range()), talks.get(1).is_some());
-        let near = |a: usize, b: usize| text.get(floor_char_boundary(text, a)..floor_char_boundary(text, b)).unwrap_or("");
-        if !round && !HELD.is_match(near(noun.start.saturating_sub(NEAR), (noun.end + NEAR).min(text.len()))) {
+        let Some(talks) = TALKS.captures(text) else {
+            continue;
+        };
+        let (noun, round) = (
+            talks.get(0).map_or(0..0, |m| m.range()),
+            talks.get(1).is_some(),
+        );
+        let near = |a: usize, b: usize| {
+            text.get(floor_char_boundary(text, a)..floor_char_boundary(text, b))
+                .unwrap_or("")
+        };
+        if !round
+            && !HELD.is_match(near(
+                noun.start.saturating_sub(NEAR),
+                (noun.end + NEAR).min(text.len()),
+            ))
+        {
             continue;
         }
         let noun = ByteSpan::new(sentence.start + noun.start, sentence.start + noun.end);
         // The clause of the talks: up to a semicolon, at most `NEAR` bytes on.
-        let until = doc.text[noun.end..sentence.end].find(';').map_or(sentence.end, |i| noun.end + i).min(noun.end + NEAR);
+        let until = doc.text[noun.end..sentence.end]
+            .find(';')
+            .map_or(sentence.end, |i| noun.end + i)
+            .min(noun.end + NEAR);
         // Where the talks were held: right after the noun ("talks in Oman"), after a date
         // ("talks on Tuesday in Victoria") or after a verb that holds them ("resumed in Dili",
         // "planned for Bangkok"); not a place of their topic ("talks on a ceasefire in Gaza").
         let held_at = |e: &&crate::doc::Entity| {
             let gap = &doc.text[noun.end..e.span.start];
-            let Some(lead) = TO_PLACE.find(gap) else { return false };
+            let Some(lead) = TO_PLACE.find(gap) else {
+                return false;
+            };
             if gap.contains(['.', '"', '“', '”']) {
                 return false;
             }
             let dates_out = entities
                 .iter()
-                .filter(|d| d.label == EntityLabel::Date && d.span.start >= noun.end && d.span.end <= e.span.start)
-                .fold(gap[..lead.start()].to_string(), |g, d| g.replace(d.span.slice(&doc.text), " "));
+                .filter(|d| {
+                    d.label == EntityLabel::Date
+                        && d.span.start >= noun.end
+                        && d.span.end <= e.span.start
+                })
+                .fold(gap[..lead.start()].to_string(), |g, d| {
+                    g.replace(d.span.slice(&doc.text), " ")
+                });
             let words: Vec<&str> = dates_out.split_whitespace().collect();
-            let bare = words.iter().all(|w| matches!(w.to_lowercase().as_str(), "on" | "this" | "last" | "next"));
+            let bare = words
+                .iter()
+                .all(|w| matches!(w.to_lowercase().as_str(), "on" | "this" | "last" | "next"));
             let for_place = lead.as_str().trim_start().to_lowercase().starts_with("for");
             (bare && !for_place) || HELD.is_match(&dates_out)
         };
@@ -96,14 +126,18 @@ pub fn annotate(doc: &mut Document) {
             .map(|e| {
                 let name = e.span.slice(&doc.text).trim();
                 let name = name.strip_prefix("the ").unwrap_or(name).to_string();
-                Location { country: gazetteer::country_of_place(&name).map(str::to_string), name }
+                Location {
+                    country: gazetteer::country_of_place(&name).map(str::to_string),
+                    name,
+                }
             });
         let Some(location) = place else { continue };
         // A reader's meeting in this sentence, or one in the same place (or a round this stage
         // found there already): the same talks, told again or with their people ("negotiators were due to hold talks in Juba ... Had the talks
         // gone ahead, they would have brought together X and Y").
         let same_place = doc.meetings.iter().chain(records.iter()).any(|m| {
-            m.kind != MeetingKind::Visit && m.location.as_ref().is_some_and(|l| l.name == location.name)
+            m.kind != MeetingKind::Visit
+                && m.location.as_ref().is_some_and(|l| l.name == location.name)
         });
         let index = index.get_or_insert_with(|| CharIndex::new(&doc.text));
         if same_place || crate::gatherings::told_by_a_reader(doc, index, sentence, true) {
@@ -111,7 +145,9 @@ pub fn annotate(doc: &mut Document) {
         }
         let date = entities
             .iter()
-            .filter(|e| e.label == EntityLabel::Date && e.span.start >= noun.end && e.span.end <= until)
+            .filter(|e| {
+                e.label == EntityLabel::Date && e.span.start >= noun.end && e.span.end <= until
+            })
             .find_map(|e| dates::record_field(doc, e.span, anchor));
         let status = crate::gatherings::gathering_status(text, date.as_ref(), anchor);
         records.push(Meeting {
@@ -147,7 +183,11 @@ mod tests {
         for (t, label) in entities {
             let i = at + text[at..].find(t).unwrap();
             at = i + t.len();
-            doc.entities.push(Entity { span: ByteSpan::new(i, i + t.len()), label: *label, score: 0.9 });
+            doc.entities.push(Entity {
+                span: ByteSpan::new(i, i + t.len()),
+                label: *label,
+                score: 0.9,
+            });
         }
         crate::dates::annotate(&mut doc);
         doc
@@ -156,7 +196,16 @@ mod tests {
     fn talks(d: &Document) -> Vec<(MeetingStatus, Option<&str>, Option<String>)> {
         d.meetings
             .iter()
-            .map(|m| (m.status, m.location.as_ref().map(|l| l.name.as_str()), m.date.as_ref().and_then(|f| f.value.as_ref()).map(|v| v.to_string())))
+            .map(|m| {
+                (
+                    m.status,
+                    m.location.as_ref().map(|l| l.name.as_str()),
+                    m.date
+                        .as_ref()
+                        .and_then(|f| f.value.as_ref())
+                        .map(|v| v.to_string()),
+                )
+            })
             .collect()
     }
 
@@ -172,11 +221,22 @@ mod tests {
         assert_eq!(
             talks(&d),
             [
-                (MeetingStatus::Occurred, Some("Dili"), Some("2008-03-06".into())),
-                (MeetingStatus::Planned, Some("Jakarta"), Some("2008-05".into()))
+                (
+                    MeetingStatus::Occurred,
+                    Some("Dili"),
+                    Some("2008-03-06".into())
+                ),
+                (
+                    MeetingStatus::Planned,
+                    Some("Jakarta"),
+                    Some("2008-05".into())
+                )
             ]
         );
-        assert!(d.meetings.iter().all(|m| m.participants.is_empty() && m.kind == MeetingKind::Talks));
+        assert!(d
+            .meetings
+            .iter()
+            .all(|m| m.participants.is_empty() && m.kind == MeetingKind::Talks));
     }
 
     #[test]

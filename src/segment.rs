@@ -25,10 +25,10 @@ pub struct RuleSegmenter;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
-    "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd",
-    "corp", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g",
-    "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "h.e", "approx", "dept", "est", "fig", "vol",
+    "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "corp",
+    "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "a.m", "p.m", "h.e", "approx", "dept", "est", "fig", "vol",
     // Titles of address before names: "Rt. Hon. Mark Field", "Amb. Linda Thomas", "Brig.
     // Gen.", "Rev.", "Messrs.", "Smt." and "Sh." (Indian press).
     "rt", "hon", "amb", "brig", "rev", "messrs", "smt", "sh",
@@ -48,7 +48,9 @@ impl Segmenter for RuleSegmenter {
             // line as before.
             let in_run = run_start < line_start;
             let wrapped = line_end - run_start < MAX_WRAPPED_RUN
-                && lines.peek().is_some_and(|next| continues_on_next_line(line, next, in_run));
+                && lines
+                    .peek()
+                    .is_some_and(|next| continues_on_next_line(line, next, in_run));
             if !wrapped {
                 split_line(text, run_start, line_end, &mut sentences);
                 run_start = line_end;
@@ -74,8 +76,9 @@ fn continues_on_next_line(line: &str, next: &str, in_run: bool) -> bool {
     // A line that stops on a word no sentence ends with ("said on", "the", "and") goes on
     // whatever the case of the next line ("... said on / Tuesday.").
     const NEVER_LAST: &[&str] = &[
-        "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "with", "by", "from", "as", "said",
-        "says", "has", "have", "had", "was", "were", "is", "are", "will", "would", "its", "their", "his", "her",
+        "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "with", "by",
+        "from", "as", "said", "says", "has", "have", "had", "was", "were", "is", "are", "will",
+        "would", "its", "their", "his", "her",
     ];
     let last_word = line.rsplit(' ').next().unwrap_or("");
     // Or a line that stops on a lower-case word, over a next line of about its width: the
@@ -87,7 +90,9 @@ fn continues_on_next_line(line: &str, next: &str, in_run: bool) -> bool {
         width >= 60 && next_width >= 50 && width.abs_diff(next_width) <= 20
     };
     let next_goes_on = next.chars().next().is_some_and(|c| c.is_lowercase())
-        || ((in_run || NEVER_LAST.contains(&last_word) || (line.ends_with(char::is_lowercase) && same_column()))
+        || ((in_run
+            || NEVER_LAST.contains(&last_word)
+            || (line.ends_with(char::is_lowercase) && same_column()))
             && next.chars().next().is_some_and(char::is_alphanumeric));
     width >= 40
         && line.contains(' ')
@@ -146,7 +151,10 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
                 i = j;
                 continue;
             }
-            if followed_by_space && c == '.' && (is_abbreviation(line, &chars, i) || ends_dateline_place(line, chars[i].0)) {
+            if followed_by_space
+                && c == '.'
+                && (is_abbreviation(line, &chars, i) || ends_dateline_place(line, chars[i].0))
+            {
                 i = j;
                 continue;
             }
@@ -157,7 +165,9 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
                 }
                 let starts_sentence = k < chars.len() && {
                     let n = chars[k].1;
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
                 };
                 if starts_sentence {
                     let boundary = chars[j].0;
@@ -177,14 +187,24 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<ByteSpan>) {
 /// next: a word ending in three lower-case letters or more before it, and after it a capitalised
 /// word that opens sentences, then a space.
 fn glued_sentence_start(line: &str, chars: &[(usize, char)], dot: usize) -> bool {
-    const OPENERS: [&str; 16] =
-        ["The", "He", "She", "It", "They", "This", "These", "In", "On", "At", "But", "A", "An", "We", "His", "Her"];
-    let lower_before = chars[..dot].iter().rev().take_while(|(_, c)| c.is_lowercase()).count();
+    const OPENERS: [&str; 16] = [
+        "The", "He", "She", "It", "They", "This", "These", "In", "On", "At", "But", "A", "An",
+        "We", "His", "Her",
+    ];
+    let lower_before = chars[..dot]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_lowercase())
+        .count();
     if lower_before < 3 {
         return false;
     }
     let after = &line[chars[dot].0 + 1..];
-    OPENERS.iter().any(|w| after.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
+    OPENERS.iter().any(|w| {
+        after
+            .strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 /// Whether the period at byte `dot` closes the place of an agency dateline in capitals that
@@ -193,7 +213,11 @@ fn ends_dateline_place(line: &str, dot: usize) -> bool {
     static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"^\p{Lu}[\p{Lu} '’-]{2,30}\.\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2}\b").unwrap()
     });
-    DATELINE.find(line).is_some_and(|_| line[..dot].chars().all(|c| c.is_uppercase() || " '’-".contains(c)))
+    DATELINE.find(line).is_some_and(|_| {
+        line[..dot]
+            .chars()
+            .all(|c| c.is_uppercase() || " '’-".contains(c))
+    })
 }
 
 /// Whether the period at `chars[dot]` ends an abbreviation or an initial rather than a sentence.
@@ -213,7 +237,10 @@ fn is_abbreviation(line: &str, chars: &[(usize, char)], dot: usize) -> bool {
     let mut letters = word.chars();
     // A single capital letter is an initial ("J. Smith"); "U.S"-style words are acronyms.
     let single = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    single || (word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic()) && word.len() <= 6)
+    single
+        || (word.contains('.')
+            && word.chars().all(|c| c == '.' || c.is_alphabetic())
+            && word.len() <= 6)
 }
 
 #[cfg(test)]
@@ -221,22 +248,35 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        RuleSegmenter.split(text).into_iter().map(|s| s.slice(text)).collect()
+        RuleSegmenter
+            .split(text)
+            .into_iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
     fn splits_on_periods_but_not_titles_or_initials() {
-        let text = "Mr. To Lam met Gen. Phan Van Giang in Hanoi. They held talks. J. Smith said so.";
+        let text =
+            "Mr. To Lam met Gen. Phan Van Giang in Hanoi. They held talks. J. Smith said so.";
         assert_eq!(
             sentences(text),
-            vec!["Mr. To Lam met Gen. Phan Van Giang in Hanoi.", "They held talks.", "J. Smith said so."]
+            vec![
+                "Mr. To Lam met Gen. Phan Van Giang in Hanoi.",
+                "They held talks.",
+                "J. Smith said so."
+            ]
         );
     }
 
     #[test]
     fn hard_wrapped_paragraphs_are_joined_but_headlines_stand_alone() {
         let text = "Utility signs gas deal\nBy Jane Roe\nLONDON, March 2 - British utility Northgas has\nsigned a six-year gas supply deal with Fjordgas\nfor 500,000 therms a day, Northgas said on\nTuesday. The deal starts in October.\nShare this article\n";
-        let got: Vec<&str> = RuleSegmenter.split(text).iter().map(|s| s.slice(text)).collect();
+        let got: Vec<&str> = RuleSegmenter
+            .split(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
         assert_eq!(
             got,
             [
@@ -267,12 +307,21 @@ mod tests {
     fn a_wire_story_wrapped_before_a_capitalised_word() {
         let text = "Leaders to hold talks on trade and climate in the capital this week\nBy Staff Writer\nSUNPORT, March 4 (Lantern) -- Ruritanian President Amal Rahim arrived\nWednesday in Freedonia where she and Prime Minister Said Nasser are set\nto hold official talks.\nThe summit will be held on Thursday.\n";
         let got = sentences(text);
-        assert_eq!(got[0], "Leaders to hold talks on trade and climate in the capital this week");
+        assert_eq!(
+            got[0],
+            "Leaders to hold talks on trade and climate in the capital this week"
+        );
         assert_eq!(got[1], "By Staff Writer");
-        assert!(got[2].starts_with("SUNPORT") && got[2].ends_with("official talks."), "{got:?}");
+        assert!(
+            got[2].starts_with("SUNPORT") && got[2].ends_with("official talks."),
+            "{got:?}"
+        );
         // A headline that ends on a lower-case word stands over a paragraph much longer than it.
         let text = "Ruritania and Freedonia put five trade pacts on hold\nThe leaders of Ruritania and Freedonia agreed on Monday to put five trade pacts on hold until the next summit, officials said.\n";
-        assert_eq!(sentences(text)[0], "Ruritania and Freedonia put five trade pacts on hold");
+        assert_eq!(
+            sentences(text)[0],
+            "Ruritania and Freedonia put five trade pacts on hold"
+        );
     }
 
     #[test]
@@ -281,17 +330,36 @@ mod tests {
         let text = vec![line; 500].join("\n");
         let sentences = RuleSegmenter.split(&text);
         assert!(sentences.len() > 1);
-        assert!(sentences.iter().all(|s| s.end - s.start <= MAX_WRAPPED_RUN + line.len()), "{sentences:?}");
+        assert!(
+            sentences
+                .iter()
+                .all(|s| s.end - s.start <= MAX_WRAPPED_RUN + line.len()),
+            "{sentences:?}"
+        );
         // Every line is in exactly one sentence.
-        let covered: usize = sentences.iter().map(|s| s.slice(&text).lines().count()).sum();
+        let covered: usize = sentences
+            .iter()
+            .map(|s| s.slice(&text).lines().count())
+            .sum();
         assert_eq!(covered, 500);
     }
 
     #[test]
     fn titles_of_address_do_not_split() {
-        let text = "He met the delegates led by Rt. Hon. Mark Field, MP. Amb. Linda Thomas was there.";
-        let got: Vec<&str> = RuleSegmenter.split(text).iter().map(|s| s.slice(text)).collect();
-        assert_eq!(got, vec!["He met the delegates led by Rt. Hon. Mark Field, MP.", "Amb. Linda Thomas was there."]);
+        let text =
+            "He met the delegates led by Rt. Hon. Mark Field, MP. Amb. Linda Thomas was there.";
+        let got: Vec<&str> = RuleSegmenter
+            .split(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "He met the delegates led by Rt. Hon. Mark Field, MP.",
+                "Amb. Linda Thomas was there."
+            ]
+        );
     }
 
     #[test]
@@ -301,33 +369,64 @@ mod tests {
             vec!["BISHKEK. March 13 (Interfax) - The two presidents signed a treaty.", "It was the first."]
         );
         // A shouted word that ends a sentence still ends it.
-        assert_eq!(sentences("They said STOP. March 13 was the day."), vec!["They said STOP.", "March 13 was the day."]);
+        assert_eq!(
+            sentences("They said STOP. March 13 was the day."),
+            vec!["They said STOP.", "March 13 was the day."]
+        );
     }
 
     #[test]
     fn acronyms_and_month_abbreviations_do_not_split() {
         let text = "HANOI, Dec. 19 (Reuters) - The U.S. Navy arrived. It left.";
-        assert_eq!(sentences(text), vec!["HANOI, Dec. 19 (Reuters) - The U.S. Navy arrived.", "It left."]);
+        assert_eq!(
+            sentences(text),
+            vec![
+                "HANOI, Dec. 19 (Reuters) - The U.S. Navy arrived.",
+                "It left."
+            ]
+        );
     }
 
     #[test]
     fn lines_are_sentences_and_footnotes_stay_attached() {
-        let text = "CHINA / DIPLOMACY\nPublished: Dec 20, 2024\n\nIt ended.[1] Then “we left.” Next one";
+        let text =
+            "CHINA / DIPLOMACY\nPublished: Dec 20, 2024\n\nIt ended.[1] Then “we left.” Next one";
         assert_eq!(
             sentences(text),
-            vec!["CHINA / DIPLOMACY", "Published: Dec 20, 2024", "It ended.[1]", "Then “we left.”", "Next one"]
+            vec![
+                "CHINA / DIPLOMACY",
+                "Published: Dec 20, 2024",
+                "It ended.[1]",
+                "Then “we left.”",
+                "Next one"
+            ]
         );
     }
 
     #[test]
     fn a_period_that_lost_its_space_still_ends_a_sentence() {
         assert_eq!(
-            sentences("Sources confirmed it to The New Times.The meeting is a culmination of efforts."),
-            ["Sources confirmed it to The New Times.", "The meeting is a culmination of efforts."]
+            sentences(
+                "Sources confirmed it to The New Times.The meeting is a culmination of efforts."
+            ),
+            [
+                "Sources confirmed it to The New Times.",
+                "The meeting is a culmination of efforts."
+            ]
         );
-        assert_eq!(sentences("He uses ASP.NET and Yahoo.Com daily."), ["He uses ASP.NET and Yahoo.Com daily."]);
-        assert_eq!(sentences("See e.g.The Hague rules."), ["See e.g.The Hague rules."]);
-        assert_eq!(sentences("It went.Then more."), ["It went.Then more."], "only a word that opens sentences");
+        assert_eq!(
+            sentences("He uses ASP.NET and Yahoo.Com daily."),
+            ["He uses ASP.NET and Yahoo.Com daily."]
+        );
+        assert_eq!(
+            sentences("See e.g.The Hague rules."),
+            ["See e.g.The Hague rules."]
+        );
+        assert_eq!(
+            sentences("It went.Then more."),
+            ["It went.Then more."],
+            "only a word that opens sentences"
+        );
     }
 
     #[test]

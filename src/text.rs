@@ -80,11 +80,17 @@ impl<'t> CharIndex<'t> {
         }
         let block = byte / STRIDE;
         self.checkpoints[block]
-            + bytes[block * STRIDE..byte].iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+            + bytes[block * STRIDE..byte]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count()
     }
 
     pub fn char_span(&self, span: ByteSpan) -> CharSpan {
-        CharSpan { start: self.char_offset(span.start), end: self.char_offset(span.end) }
+        CharSpan {
+            start: self.char_offset(span.start),
+            end: self.char_offset(span.end),
+        }
     }
 }
 
@@ -100,7 +106,10 @@ pub fn floor_char_boundary(text: &str, at: usize) -> usize {
 }
 
 pub fn byte_offset(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map(|(b, _)| b).unwrap_or(text.len())
+    text.char_indices()
+        .nth(chars)
+        .map(|(b, _)| b)
+        .unwrap_or(text.len())
 }
 
 #[cfg(test)]

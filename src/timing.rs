@@ -15,7 +15,10 @@ pub struct Stage {
 }
 
 pub fn stage(label: &'static str) -> Stage {
-    Stage { label, started: enabled().then(Instant::now) }
+    Stage {
+        label,
+        started: enabled().then(Instant::now),
+    }
 }
 
 impl Drop for Stage {

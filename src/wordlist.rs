@@ -5,7 +5,9 @@
 /// The entries of a word-list file: every line that is neither empty nor a `#` comment, exactly
 /// as written and in file order (a few lists are searched in order, first match wins).
 pub fn parse(text: &'static str) -> Vec<&'static str> {
-    text.lines().filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
+    text.lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
 }
 
 /// `words!("meetings/travel.txt")`: a `LazyLock<Vec<&'static str>>` initialiser over the word
@@ -13,7 +15,11 @@ pub fn parse(text: &'static str) -> Vec<&'static str> {
 macro_rules! words {
     ($path:literal) => {
         std::sync::LazyLock::new(|| {
-            $crate::wordlist::parse(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $path)))
+            $crate::wordlist::parse(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/",
+                $path
+            )))
         })
     };
 }

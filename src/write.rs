@@ -22,7 +22,11 @@ pub struct EntityRecord {
     /// mention names one; else the text.
     pub canonical: String,
     /// DATE: the resolved ISO value (null when unresolvable); absent for other labels.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "present_or_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "present_or_null"
+    )]
     pub value: Option<Option<String>>,
 }
 
@@ -31,14 +35,19 @@ pub struct EntityRecord {
 mod present_or_null {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(value: &Option<Option<String>>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &Option<Option<String>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(Some(v)) => s.serialize_str(v),
             _ => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<String>>, D::Error> {
         Ok(Some(Option::<String>::deserialize(d)?))
     }
 }
@@ -72,13 +81,18 @@ impl DocumentRecord {
                 let chars = index.char_span(e.span);
                 let text = doc.span_text(e.span);
                 let canonical = match e.label {
-                    EntityLabel::Person => crate::people::person_at(&doc.people, e.span).map(|p| doc.people[p].name.as_str()),
+                    EntityLabel::Person => crate::people::person_at(&doc.people, e.span)
+                        .map(|p| doc.people[p].name.as_str()),
                     EntityLabel::Gpe => crate::gazetteer::canonical_country(text),
                     _ => None,
                 }
                 .unwrap_or(text);
                 let value = (e.label == EntityLabel::Date).then(|| {
-                    doc.dates.iter().find(|d| d.span == e.span).and_then(|d| d.value.as_ref()).map(|v| v.iso())
+                    doc.dates
+                        .iter()
+                        .find(|d| d.span == e.span)
+                        .and_then(|d| d.value.as_ref())
+                        .map(|v| v.iso())
                 });
                 EntityRecord {
                     text: text.to_string(),
@@ -122,12 +136,28 @@ pub struct JsonlWriter {
 
 impl JsonlWriter {
     pub fn create(path: &Path) -> Result<Self> {
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).with_context(|| format!("cannot create output folder {} (check its permissions or pick another with -o)", dir.display()))?;
-        let name = path.file_name().context("output path has no file name")?.to_string_lossy();
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).with_context(|| {
+            format!(
+                "cannot create output folder {} (check its permissions or pick another with -o)",
+                dir.display()
+            )
+        })?;
+        let name = path
+            .file_name()
+            .context("output path has no file name")?
+            .to_string_lossy();
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
         let file = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-        Ok(JsonlWriter { path: path.to_path_buf(), tmp, out: BufWriter::new(file), lines: 0 })
+        Ok(JsonlWriter {
+            path: path.to_path_buf(),
+            tmp,
+            out: BufWriter::new(file),
+            lines: 0,
+        })
     }
 
     pub fn line(&mut self, line: &str) -> Result<()> {
@@ -150,14 +180,17 @@ impl JsonlWriter {
     pub fn commit(self) -> Result<usize> {
         let file = self.out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
-        fs::rename(&self.tmp, &self.path).with_context(|| format!("cannot move {} into place", self.tmp.display()))?;
+        fs::rename(&self.tmp, &self.path)
+            .with_context(|| format!("cannot move {} into place", self.tmp.display()))?;
         Ok(self.lines)
     }
 }
 
 /// Removes the temporary files a killed run left in `dir` (`.NAME.tmp-PID`).
 pub fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') && name.contains(".tmp-") && entry.path().is_file() {
@@ -181,9 +214,15 @@ where
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let name = path.file_name().context("output path has no file name")?.to_string_lossy();
+    let name = path
+        .file_name()
+        .context("output path has no file name")?
+        .to_string_lossy();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", tmp.display()))?;
@@ -200,10 +239,18 @@ mod tests {
     fn entity_offsets_are_code_points() {
         let mut doc = Document::from_text("a.txt", "“Việt Nam” – Dong Jun");
         let start = doc.text.find("Dong").unwrap();
-        doc.entities.push(Entity { span: ByteSpan::new(start, doc.text.len()), label: EntityLabel::Person, score: 0.98767 });
+        doc.entities.push(Entity {
+            span: ByteSpan::new(start, doc.text.len()),
+            label: EntityLabel::Person,
+            score: 0.98767,
+        });
         let line_text = document_line(&doc).unwrap();
         let back: DocumentRecord = serde_json::from_str(&line_text).unwrap();
-        assert_eq!(serde_json::to_string(&back).unwrap(), line_text, "a line reads back to the same bytes");
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            line_text,
+            "a line reads back to the same bytes"
+        );
         let line: serde_json::Value = serde_json::from_str(&line_text).unwrap();
         let entity = &line["entities"][0];
         assert_eq!(entity["start"], 13);

@@ -17,7 +17,9 @@ fn python() -> String {
 
 #[test]
 fn readme_duckdb_and_pandas_examples_run_on_a_real_output() {
-    let probe = Command::new(python()).args(["-c", "import duckdb, pandas"]).output();
+    let probe = Command::new(python())
+        .args(["-c", "import duckdb, pandas"])
+        .output();
     if !probe.map(|o| o.status.success()).unwrap_or(false) {
         eprintln!("SKIPPED readme examples: `{} -c 'import duckdb, pandas'` failed (pip install duckdb pandas; .ci/run does)", python());
         return;
@@ -26,14 +28,31 @@ fn readme_duckdb_and_pandas_examples_run_on_a_real_output() {
     let _ = fs::remove_dir_all(&dir);
     let output = dir.join("output");
     let status = Command::new(env!("CARGO_BIN_EXE_attache"))
-        .args([root().join("input").to_str().unwrap(), "-o", output.to_str().unwrap(), "--quiet", "--fresh"])
+        .args([
+            root().join("input").to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--quiet",
+            "--fresh",
+        ])
         .status()
         .unwrap();
     assert!(status.success());
 
     // The fields the examples rely on are there.
-    let first: serde_json::Value = serde_json::from_str(fs::read_to_string(output.join("meetings.jsonl")).unwrap().lines().next().unwrap()).unwrap();
-    assert!(first["countries"].is_array() && (first["date"]["start"].is_string() || first["date"].is_null()), "{first}");
+    let first: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(output.join("meetings.jsonl"))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        first["countries"].is_array()
+            && (first["date"]["start"].is_string() || first["date"].is_null()),
+        "{first}"
+    );
 
     let out = Command::new(python())
         .arg(root().join("tests/readme_examples.py"))
@@ -42,10 +61,22 @@ fn readme_duckdb_and_pandas_examples_run_on_a_real_output() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "README examples failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("sql and") && !stdout.contains("ran 0 sql") && stdout.contains(", 0 failures"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "README examples failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("sql and")
+            && !stdout.contains("ran 0 sql")
+            && stdout.contains(", 0 failures"),
+        "{stdout}"
+    );
     // The pair-per-month query finds the China-Vietnam talks of March 2024 in input/.
-    assert!(stdout.contains("('2024-03', 'China', 'Vietnam',"), "country pairs per month:\n{stdout}");
+    assert!(
+        stdout.contains("('2024-03', 'China', 'Vietnam',"),
+        "country pairs per month:\n{stdout}"
+    );
     eprintln!("{}", stdout.lines().next().unwrap_or(""));
     fs::remove_dir_all(dir).ok();
 }

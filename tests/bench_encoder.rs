@@ -10,7 +10,8 @@ use attache::encoder::Backend;
 #[test]
 fn windows_file_holds_every_window_and_batch() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = std::env::temp_dir().join(format!("attache-test-bench-encoder-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("attache-test-bench-encoder-{}", std::process::id()));
     let dump = dir.join("windows.json");
     let options = Options {
         inputs: vec![root.join("input/2024-hanoi-beijing-talks.txt")],
@@ -30,12 +31,19 @@ fn windows_file_holds_every_window_and_batch() {
     assert_eq!(report.rust.len(), 4);
     for layout in [Layout::Packed, Layout::Padded] {
         for schedule in [Schedule::Together, Schedule::SideBySide] {
-            assert!(report.rust.iter().any(|t| t.layout == layout && t.schedule == schedule), "{layout:?} {schedule:?}");
+            assert!(
+                report
+                    .rust
+                    .iter()
+                    .any(|t| t.layout == layout && t.schedule == schedule),
+                "{layout:?} {schedule:?}"
+            );
         }
     }
     assert!(report.to_string().contains("ONNX Runtime: skipped"));
 
-    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&dump).unwrap()).unwrap();
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&dump).unwrap()).unwrap();
     let ids = file["ids"].as_array().unwrap();
     let shapes = file["shapes"].as_array().unwrap();
     assert_eq!(ids.len(), report.windows);
@@ -52,7 +60,10 @@ fn windows_file_holds_every_window_and_batch() {
         let ranges = layout[1].as_array().unwrap();
         let mut at = 0;
         for r in ranges {
-            let (start, end) = (r[0].as_u64().unwrap() as usize, r[1].as_u64().unwrap() as usize);
+            let (start, end) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
             assert_eq!(start, at);
             assert!(end > start);
             at = end;
@@ -61,7 +72,12 @@ fn windows_file_holds_every_window_and_batch() {
     }
     let references = file["references"].as_array().unwrap();
     assert_eq!(references.len(), 1);
-    let hidden = std::fs::metadata(references[0][1].as_str().unwrap()).unwrap().len() as usize;
-    assert_eq!(hidden, report.real_positions * file["hidden"].as_u64().unwrap() as usize * 4);
+    let hidden = std::fs::metadata(references[0][1].as_str().unwrap())
+        .unwrap()
+        .len() as usize;
+    assert_eq!(
+        hidden,
+        report.real_positions * file["hidden"].as_u64().unwrap() as usize * 4
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,16 +13,89 @@ use attache::{merge, pipeline, write};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
-    "met", "met with", "held talks with", "received", "visited", "arrived in", "to start a visit to", "signed",
-    "inked", "a memorandum of understanding", "on", "the", "agreement", "between", "and", "will meet", "postponed",
-    "called off", "spoke by phone with", "his", "Vietnamese", "counterpart", "Defense Minister", "General", "Mr.",
-    "Dong Jun", "To Lam", "Phan Van Giang", "Hanoi", "Beijing", "China", "Vietnam", "Thursday", "August 20, 2024",
-    "From April 11 to 12", "last week", "in late May", "Published: Dec 20, 2024 11:19 PM", "HANOI, Dec. 19 (Reuters) -",
-    ".", ",", "\n", "\n\n", "“", "”", "’s", "'s", "—", "(", ")", ":", "越南", "😀", "\u{0}", "\u{7}", "\u{FFFD}", "\u{200B}",
-    "Ð", "e\u{301}", "READ ALSO:", "Photo: VCG", "[1]", "https://example.com/2024/08/20/x",
+    "met",
+    "met with",
+    "held talks with",
+    "received",
+    "visited",
+    "arrived in",
+    "to start a visit to",
+    "signed",
+    "inked",
+    "a memorandum of understanding",
+    "on",
+    "the",
+    "agreement",
+    "between",
+    "and",
+    "will meet",
+    "postponed",
+    "called off",
+    "spoke by phone with",
+    "his",
+    "Vietnamese",
+    "counterpart",
+    "Defense Minister",
+    "General",
+    "Mr.",
+    "Dong Jun",
+    "To Lam",
+    "Phan Van Giang",
+    "Hanoi",
+    "Beijing",
+    "China",
+    "Vietnam",
+    "Thursday",
+    "August 20, 2024",
+    "From April 11 to 12",
+    "last week",
+    "in late May",
+    "Published: Dec 20, 2024 11:19 PM",
+    "HANOI, Dec. 19 (Reuters) -",
+    ".",
+    ",",
+    "\n",
+    "\n\n",
+    "“",
+    "”",
+    "’s",
+    "'s",
+    "—",
+    "(",
+    ")",
+    ":",
+    "越南",
+    "😀",
+    "\u{0}",
+    "\u{7}",
+    "\u{FFFD}",
+    "\u{200B}",
+    "Ð",
+    "e\u{301}",
+    "READ ALSO:",
+    "Photo: VCG",
+    "[1]",
+    "https://example.com/2024/08/20/x",
     // Gatherings and adopted documents.
-    "summit", "Summit", "mini-summit", "leaders'", "(AL)", "sidelines", "postponed", "here", "Council", "met",
-    "meeting of the", "between", "attended", "adopted", "adoption of", "Declaration", "joint", "communique", "Strategy",
+    "summit",
+    "Summit",
+    "mini-summit",
+    "leaders'",
+    "(AL)",
+    "sidelines",
+    "postponed",
+    "here",
+    "Council",
+    "met",
+    "meeting of the",
+    "between",
+    "attended",
+    "adopted",
+    "adoption of",
+    "Declaration",
+    "joint",
+    "communique",
+    "Strategy",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -57,7 +130,11 @@ fn fake_entities(text: &str, picks: &[(u16, u8, u8)]) -> Vec<Entity> {
         .map(|&(at, len, label)| {
             let first = at as usize % words.len();
             let last = (first + len as usize % 4).min(words.len() - 1);
-            (first, last, EntityLabel::ALL[label as usize % EntityLabel::ALL.len()])
+            (
+                first,
+                last,
+                EntityLabel::ALL[label as usize % EntityLabel::ALL.len()],
+            )
         })
         .collect();
     chosen.sort();
@@ -67,7 +144,11 @@ fn fake_entities(text: &str, picks: &[(u16, u8, u8)]) -> Vec<Entity> {
         if first < next_free {
             continue;
         }
-        out.push(Entity { span: ByteSpan::new(words[first].start, words[last].end), label, score: 0.9 });
+        out.push(Entity {
+            span: ByteSpan::new(words[first].start, words[last].end),
+            label,
+            score: 0.9,
+        });
         next_free = last + 1;
     }
     out

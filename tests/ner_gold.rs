@@ -20,7 +20,10 @@ fn reference(card: &str, name: &str) -> f64 {
         .map(str::trim)
         .find(|l| l.starts_with(&key))
         .unwrap_or_else(|| panic!("model card has no line {key:?}"));
-    line[key.len()..].trim().parse().expect("reference F1 is a number")
+    line[key.len()..]
+        .trim()
+        .parse()
+        .expect("reference F1 is a number")
 }
 
 fn f1_on(model: &NerModel, files: &[PathBuf]) -> Option<f64> {
@@ -39,13 +42,18 @@ fn shipped_model_keeps_the_f1_of_its_model_card() {
     let model = NerModel::load(&dir).expect("shipped model loads");
     let written = root().join("eval/ner/written.jsonl");
 
-    let f1 = f1_on(&model, std::slice::from_ref(&written)).expect("written gold set is in the repository");
+    let f1 = f1_on(&model, std::slice::from_ref(&written))
+        .expect("written gold set is in the repository");
     let expected = reference(&card, "written");
-    assert!(f1 >= expected - TOLERANCE, "F1 on the written gold set is {f1:.4}, the model card says {expected:.4}");
+    assert!(
+        f1 >= expected - TOLERANCE,
+        "F1 on the written gold set is {f1:.4}, the model card says {expected:.4}"
+    );
 
     // The second written set, kept apart: nothing in the model or the NER stage was shaped on it.
     let fresh = root().join("eval/ner/written_b.jsonl");
-    let f1 = f1_on(&model, std::slice::from_ref(&fresh)).expect("second written gold set is in the repository");
+    let f1 = f1_on(&model, std::slice::from_ref(&fresh))
+        .expect("second written gold set is in the repository");
     let expected = reference(&card, "written_b");
     assert!(
         f1 >= expected - TOLERANCE,
@@ -57,7 +65,10 @@ fn shipped_model_keeps_the_f1_of_its_model_card() {
     if Path::new(&root()).join("../shared/seeds").exists() {
         if let Some(f1) = f1_on(&model, &with_seeds) {
             let expected = reference(&card, "written+seeds");
-            assert!(f1 >= expected - TOLERANCE, "F1 on written+seeds is {f1:.4}, the model card says {expected:.4}");
+            assert!(
+                f1 >= expected - TOLERANCE,
+                "F1 on written+seeds is {f1:.4}, the model card says {expected:.4}"
+            );
         }
     }
 }

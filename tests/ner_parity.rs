@@ -18,10 +18,15 @@ struct Case {
 #[test]
 fn rust_network_matches_torch_on_the_shipped_model() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let model_dir = std::env::var("ATTACHE_MODEL").map(PathBuf::from).unwrap_or(root.join("models/ner"));
-    let fixture = std::env::var("ATTACHE_PARITY").map(PathBuf::from).unwrap_or(model_dir.join("parity.json"));
+    let model_dir = std::env::var("ATTACHE_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or(root.join("models/ner"));
+    let fixture = std::env::var("ATTACHE_PARITY")
+        .map(PathBuf::from)
+        .unwrap_or(model_dir.join("parity.json"));
     let model = NerModel::load(&model_dir).expect("shipped model loads");
-    let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(&fixture).expect("parity fixture")).unwrap();
+    let cases: Vec<Case> =
+        serde_json::from_str(&std::fs::read_to_string(&fixture).expect("parity fixture")).unwrap();
     assert!(!cases.is_empty());
     for case in cases {
         let (ids, shapes, probs) = model.piece_probabilities(&case.sentence).unwrap();
@@ -31,7 +36,11 @@ fn rust_network_matches_torch_on_the_shipped_model() {
         for (piece, expected) in case.probs.iter().enumerate() {
             for (label, &p) in expected.iter().enumerate() {
                 let got = probs[piece * k + label];
-                assert!((got - p).abs() < 2e-3, "{:?} piece {piece} label {label}: rust {got} torch {p}", case.sentence);
+                assert!(
+                    (got - p).abs() < 2e-3,
+                    "{:?} piece {piece} label {label}: rust {got} torch {p}",
+                    case.sentence
+                );
             }
         }
     }

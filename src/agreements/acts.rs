@@ -12,11 +12,11 @@ pub(super) const LIST_MARK: &str = r"\(?(?:[ivxl]{1,6}|[0-9]{1,2}|[a-h])[.)]";
 const BULLET: &str = r"[-•*–—·▪●]";
 
 /// The nouns a document of a list opens with.
-pub(super) const LISTED_DOCUMENTS: &str =
-    r"(?:mou|memorandum|memoranda|agreement|treaty|protocol|contract|declaration|joint\s+statement|convention|accord|deal)";
+pub(super) const LISTED_DOCUMENTS: &str = r"(?:mou|memorandum|memoranda|agreement|treaty|protocol|contract|declaration|joint\s+statement|convention|accord|deal)";
 
 /// Ordinals that number documents ("the second memorandum").
-pub(super) const ORDINALS: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
+pub(super) const ORDINALS: &str =
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)";
 
 /// What may stand before a listed item on its line: "(ii)", "iv.", "3)", "b)", "-", "•", or nothing.
 pub(super) static ENUMERATOR: LazyLock<Regex> =
@@ -34,7 +34,10 @@ pub(super) static ENUMERATED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// A line announcing a list of documents: "The five MoUs ... are namely:", "The following
 /// agreements were signed:".
 static ANNOUNCES_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:{DOCUMENT_PLURALS}|memorand(?:a|ums)\s+of\s+understanding)\b[^:]{{0,160}}:$")).unwrap()
+    Regex::new(&format!(
+        r"(?i)\b(?:{DOCUMENT_PLURALS}|memorand(?:a|ums)\s+of\s+understanding)\b[^:]{{0,160}}:$"
+    ))
+    .unwrap()
 });
 
 /// How many sentences back a document numbered by its ordinal finds its count.
@@ -97,16 +100,29 @@ impl<'d> Cx<'d> {
         if !self.t(at, u.span.end).to_lowercase().starts_with("to ") {
             return false;
         }
-        let Some(verb) = GATHERED.find_iter(s).last() else { return false };
+        let Some(verb) = GATHERED.find_iter(s).last() else {
+            return false;
+        };
         let gap = &s[verb.end()..];
         let gap_words = lower_words(gap);
-        let last = gap.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+        let last = gap
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
         let intent = !last.starts_with(char::is_uppercase)
-            && (last.ends_with("ed") || last.ends_with("ing") || matches!(last, "agree" | "plan" | "want" | "hope"));
+            && (last.ends_with("ed")
+                || last.ends_with("ing")
+                || matches!(last, "agree" | "plan" | "want" | "hope"));
         gap_words.len() <= 16
             && !intent
             && !gap.contains([';', ':'])
-            && !gap_words.iter().any(|w| matches!(w.as_str(), "said" | "says" | "but" | "who" | "which" | "that"))
+            && !gap_words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "said" | "says" | "but" | "who" | "which" | "that"
+                )
+            })
             && !TO_COME.is_match(&s[..verb.end()])
             && !TO_COME.is_match(gap)
     }
@@ -115,7 +131,12 @@ impl<'d> Cx<'d> {
     /// memoranda"): a signing or concluding act in it.
     pub(super) fn previous_sentence_signs(&self, ui: usize) -> bool {
         ui.checked_sub(1).is_some_and(|prev| {
-            self.acts(prev).iter().any(|a| matches!(a.class, ActClass::Sign | ActClass::Conclude | ActClass::Witness))
+            self.acts(prev).iter().any(|a| {
+                matches!(
+                    a.class,
+                    ActClass::Sign | ActClass::Conclude | ActClass::Witness
+                )
+            })
         })
     }
 
@@ -124,9 +145,12 @@ impl<'d> Cx<'d> {
     pub(super) fn opens_clause(&self, ui: usize, np_start: usize) -> bool {
         let u = &self.units[ui];
         let before = self.t(u.span.start, np_start);
-        let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
+        let trimmed = before
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
         if trimmed
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—'))
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—')
+            })
             .is_empty()
         {
             return true;
@@ -134,7 +158,11 @@ impl<'d> Cx<'d> {
         if trimmed.ends_with([',', ';', ':', '-', '–', '—']) {
             return true;
         }
-        let lw = trimmed.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        let lw = trimmed
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         matches!(
             lw.as_str(),
             "that"
@@ -177,7 +205,11 @@ impl<'d> Cx<'d> {
                 // talk before it: "Athens considers void a memorandum that Libya signed with
                 // Turkey". A signing still to come does not: "launched negotiations on an
                 // agreement, which both sides hope to conclude" is under negotiation.
-                (Some(b), Some(a)) if b.class == ActClass::Discuss && a.class.relative() && a.class != ActClass::RelPlanned => {
+                (Some(b), Some(a))
+                    if b.class == ActClass::Discuss
+                        && a.class.relative()
+                        && a.class != ActClass::RelPlanned =>
+                {
                     Some(a)
                 }
                 (Some(b), Some(a)) => {
@@ -197,10 +229,15 @@ impl<'d> Cx<'d> {
                     return None;
                 }
                 let pm = &mentions[prev];
-                let pend = self.post_np(ui, pm.np_end).end.max(pm.np_end).min(m.np_start);
+                let pend = self
+                    .post_np(ui, pm.np_end)
+                    .end
+                    .max(pm.np_end)
+                    .min(m.np_start);
                 let gap = self.t(pend, m.np_start);
-                static COORD: LazyLock<Regex> =
-                    LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap());
+                static COORD: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap()
+                });
                 COORD.is_match(gap).then_some(pa)
             });
             // A list after a signing: "witnessed the exchange of several documents, including a
@@ -216,18 +253,27 @@ impl<'d> Cx<'d> {
             let chosen = chosen.or_else(|| self.second_object_act(m, acts, mentions));
             // No act: a dated mention with explicit parties ("the joint statement between
             // Vietnam and China in 2023").
-            let chosen = chosen.or_else(|| self.dated_mention(ui, m).map(|at| Act::new(at, at, ActClass::Dated)));
+            let chosen = chosen.or_else(|| {
+                self.dated_mention(ui, m)
+                    .map(|at| Act::new(at, at, ActClass::Dated))
+            });
             // A joint statement as what was said in: "the two presidents said in a joint
             // communique", "In a joint statement released ..., the leaders said": it was issued.
             let chosen = chosen.or_else(|| {
-                if m.kind != AgreementKind::JointStatement || m.plural || m.definite || m.name_only {
+                if m.kind != AgreementKind::JointStatement || m.plural || m.definite || m.name_only
+                {
                     return None;
                 }
                 let floor = self.window(ui, m.np_start, 40);
                 let before = self.t(floor, m.np_start);
-                static IN_A: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bin\s+$").unwrap());
+                static IN_A: LazyLock<Regex> =
+                    LazyLock::new(|| Regex::new(r"(?i)\bin\s+$").unwrap());
                 let hit = IN_A.find(before)?;
-                Some(Act::new(floor + hit.start(), floor + hit.start() + 2, ActClass::Conclude))
+                Some(Act::new(
+                    floor + hit.start(),
+                    floor + hit.start() + 2,
+                    ActClass::Conclude,
+                ))
             });
             links.push(chosen);
         }
@@ -237,8 +283,8 @@ impl<'d> Cx<'d> {
             if links[k].is_some() {
                 continue;
             }
-            let Some(next) =
-                links[k + 1].filter(|a| !a.class.before() && a.class != ActClass::Dated && !a.class.relative())
+            let Some(next) = links[k + 1]
+                .filter(|a| !a.class.before() && a.class != ActClass::Dated && !a.class.relative())
             else {
                 continue;
             };
@@ -247,8 +293,9 @@ impl<'d> Cx<'d> {
                 continue;
             }
             let pend = self.post_np(ui, m.np_end).end.max(m.np_end).min(n.np_start);
-            static COORD_AND: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap());
+            static COORD_AND: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)\s*$").unwrap()
+            });
             if COORD_AND.is_match(self.t(pend, n.np_start)) {
                 links[k] = Some(next);
             }
@@ -303,7 +350,12 @@ impl<'d> Cx<'d> {
 
     /// The act a phrase coordinated with the object of an act inherits, when that object is
     /// no kind noun of its own: "signed a statement of intent on X and an agreement on Y".
-    pub(super) fn second_object_act(&self, m: &Mention, acts: &[Act], mentions: &[Mention]) -> Option<Act> {
+    pub(super) fn second_object_act(
+        &self,
+        m: &Mention,
+        acts: &[Act],
+        mentions: &[Mention],
+    ) -> Option<Act> {
         static INSIDE: LazyLock<Vec<&str>> = words!("agreements/inside_name_prepositions.txt");
         static AND_END: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"(?i)(?:,\s*|\s+)(?:and|as\s+well\s+as)\s*$").unwrap());
@@ -313,12 +365,19 @@ impl<'d> Cx<'d> {
                 a.end <= m.np_start
                     && matches!(
                         a.class,
-                        ActClass::Sign | ActClass::Conclude | ActClass::Plan | ActClass::Witness | ActClass::Initial
+                        ActClass::Sign
+                            | ActClass::Conclude
+                            | ActClass::Plan
+                            | ActClass::Witness
+                            | ActClass::Initial
                     )
             })
             .max_by_key(|a| a.end)
             .copied()?;
-        if acts.iter().any(|a| a.start >= act.end && a.start < m.np_start) {
+        if acts
+            .iter()
+            .any(|a| a.start >= act.end && a.start < m.np_start)
+        {
             return None;
         }
         let gap = self.t(act.end, m.np_start);
@@ -331,8 +390,12 @@ impl<'d> Cx<'d> {
             || !DETERMINERS.contains(&first)
             || object.contains([';', ':', '(', ')'])
             || object.contains(". ")
-            || ws.iter().any(|w| STOP.contains(&w.as_str()) && !INSIDE.contains(&w.as_str()))
-            || mentions.iter().any(|x| x.head.start >= act.end && x.head.end <= m.np_start)
+            || ws
+                .iter()
+                .any(|w| STOP.contains(&w.as_str()) && !INSIDE.contains(&w.as_str()))
+            || mentions
+                .iter()
+                .any(|x| x.head.start >= act.end && x.head.end <= m.np_start)
         {
             return None;
         }
@@ -357,7 +420,8 @@ impl<'d> Cx<'d> {
         let u = &self.units[ui];
         let start = self.clause_start(ui, m.np_start);
         // A colon ends a clause, but not the one whose documents it lists.
-        let start = self.t(u.span.start, start)
+        let start = self
+            .t(u.span.start, start)
             .trim_end()
             .strip_suffix(':')
             .map(|before| self.clause_start(ui, u.span.start + before.len()))
@@ -383,13 +447,24 @@ impl<'d> Cx<'d> {
         let mut tries = 0;
         loop {
             let head = &text[..cut];
-            if let Some(c) = LISTED_NEXT.captures(head).filter(|_| self.previous_sentence_signs(ui)) {
+            if let Some(c) = LISTED_NEXT
+                .captures(head)
+                .filter(|_| self.previous_sentence_signs(ui))
+            {
                 let v = c.get(1)?;
-                return Some(Act::new(start + v.start(), start + v.end(), ActClass::PassiveSigned));
+                return Some(Act::new(
+                    start + v.start(),
+                    start + v.end(),
+                    ActClass::PassiveSigned,
+                ));
             }
             if let Some(c) = LISTED_INVERTED.captures(head) {
                 let v = c.get(1)?;
-                return Some(Act::new(start + v.start(), start + v.end(), ActClass::PassiveSigned));
+                return Some(Act::new(
+                    start + v.start(),
+                    start + v.end(),
+                    ActClass::PassiveSigned,
+                ));
             }
             if let Some(c) = LISTED_PASSIVE.captures(head) {
                 let items = &text[c.get(0).map_or(0, |g| g.end())..];
@@ -397,11 +472,18 @@ impl<'d> Cx<'d> {
                     return None;
                 }
                 let v = c.get(1)?;
-                return Some(Act::new(start + v.start(), start + v.end(), ActClass::PassiveSigned));
+                return Some(Act::new(
+                    start + v.start(),
+                    start + v.end(),
+                    ActClass::PassiveSigned,
+                ));
             }
             if let Some(hit) = INCLUDING.find(head) {
                 let items = &text[hit.end()..];
-                let items_ok = items.split([',']).flat_map(|p| p.split(" and ")).all(|p| lower_words(p).len() <= 12)
+                let items_ok = items
+                    .split([','])
+                    .flat_map(|p| p.split(" and "))
+                    .all(|p| lower_words(p).len() <= 12)
                     && !items.contains(';');
                 if !items_ok {
                     return None;
@@ -413,13 +495,17 @@ impl<'d> Cx<'d> {
                     .max_by_key(|a| a.end)
                     .copied()
                     .filter(|a| {
-                        self.np_gap_ok(a.end, at, 6, mentions) || self.t(a.end, at).split_whitespace().count() <= 4
+                        self.np_gap_ok(a.end, at, 6, mentions)
+                            || self.t(a.end, at).split_whitespace().count() <= 4
                     })?;
                 return Some(act);
             }
             // Step back over one earlier listed mention.
-            let prev =
-                mentions.iter().zip(links).rev().find(|(x, _)| x.np_end <= start + cut && x.np_start >= start)?;
+            let prev = mentions
+                .iter()
+                .zip(links)
+                .rev()
+                .find(|(x, _)| x.np_end <= start + cut && x.np_start >= start)?;
             cut = prev.0.np_start - start;
             tries += 1;
             if tries > 6 || cut == 0 || u.span.end < start {
@@ -441,7 +527,9 @@ impl<'d> Cx<'d> {
         let mut k = ui;
         for _ in 0..MAX_LISTED_ITEMS {
             k = k.checked_sub(1)?;
-            let line = self.t(self.units[k].span.start, self.units[k].span.end).trim_end();
+            let line = self
+                .t(self.units[k].span.start, self.units[k].span.end)
+                .trim_end();
             if line.ends_with(':') {
                 if !ANNOUNCES_DOCUMENTS.is_match(line) {
                     return None;
@@ -467,14 +555,16 @@ impl<'d> Cx<'d> {
         if !OPENING_ORDINAL.is_match(self.t(u.span.start, m.head.start)) {
             return None;
         }
-        (ui.saturating_sub(ORDINAL_ITEM_REACH)..ui).rev().find_map(|k| {
-            let unit = &self.units[k];
-            if !DOCUMENT_COUNT.is_match(self.t(unit.span.start, unit.span.end)) {
-                return None;
-            }
-            let class = self.inherited_class(k..=k)?;
-            Some(Act::new(u.span.start, m.np_start, class))
-        })
+        (ui.saturating_sub(ORDINAL_ITEM_REACH)..ui)
+            .rev()
+            .find_map(|k| {
+                let unit = &self.units[k];
+                if !DOCUMENT_COUNT.is_match(self.t(unit.span.start, unit.span.end)) {
+                    return None;
+                }
+                let class = self.inherited_class(k..=k)?;
+                Some(Act::new(u.span.start, m.np_start, class))
+            })
     }
 
     /// What an item of a list (set out line by line, or numbered by its ordinal) inherits from
@@ -482,7 +572,10 @@ impl<'d> Cx<'d> {
     /// signing, planned when one tells of a signing to come, nothing otherwise.
     fn inherited_class(&self, units: std::ops::RangeInclusive<usize>) -> Option<ActClass> {
         let classes: Vec<ActClass> = units.flat_map(|j| self.acts(j)).map(|a| a.class).collect();
-        if classes.iter().any(|c| matches!(c, ActClass::Sign | ActClass::Conclude | ActClass::Witness)) {
+        if classes
+            .iter()
+            .any(|c| matches!(c, ActClass::Sign | ActClass::Conclude | ActClass::Witness))
+        {
             Some(ActClass::PassiveSigned)
         } else if classes.contains(&ActClass::Plan) {
             Some(ActClass::PassivePlanned)
@@ -502,14 +595,19 @@ impl<'d> Cx<'d> {
         if let Some(act) = self.relative_act(ui, m, own) {
             return Some(act);
         }
-        let limit = mentions.iter().find(|x| x.head.start >= own).map_or(u.span.end, |x| x.head.start);
+        let limit = mentions
+            .iter()
+            .find(|x| x.head.start >= own)
+            .map_or(u.span.end, |x| x.head.start);
         let stop_at = |at: usize| -> bool {
             let gap = self.t(m.np_end, at);
             at > limit
                 || gap.contains(';')
                 || gap.contains(". ")
                 || lower_words(gap).len() > 30
-                || lower_words(gap).iter().any(|w| matches!(w.as_str(), "said" | "says" | "told"))
+                || lower_words(gap)
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "said" | "says" | "told"))
         };
         if let Some(p) = PARTICIPLE.find(rest) {
             let at = m.np_end + p.start();
@@ -519,10 +617,19 @@ impl<'d> Cx<'d> {
                 if let Some(c) = AUX.captures(pre).filter(|_| opens) {
                     let aux = c.get(1).map_or("", |x| x.as_str()).to_lowercase();
                     let aux_words: Vec<&str> = aux.split_whitespace().collect();
-                    let class = if aux_words
-                        .iter()
-                        .any(|w| matches!(*w, "must" | "should" | "need" | "needs" | "yet" | "still" | "not" | "never"))
-                    {
+                    let class = if aux_words.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "must"
+                                | "should"
+                                | "need"
+                                | "needs"
+                                | "yet"
+                                | "still"
+                                | "not"
+                                | "never"
+                        )
+                    }) {
                         ActClass::PassiveDuty
                     } else if aux_words.iter().any(|w| {
                         matches!(
@@ -548,12 +655,19 @@ impl<'d> Cx<'d> {
                     } else {
                         ActClass::PassiveSigned
                     };
-                    return Some(Act::new(m.np_end + c.get(0).map_or(0, |x| x.start()), m.np_end + p.end(), class));
+                    return Some(Act::new(
+                        m.np_end + c.get(0).map_or(0, |x| x.start()),
+                        m.np_end + p.end(),
+                        class,
+                    ));
                 }
                 // Reduced relative right after the phrase: "the agreement signed in 2019". Inside
                 // another phrase ("in line with the agreement signed by ...") it must tell its
                 // own date, or the event it came out of ("released after the call").
-                if pre.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
+                if pre
+                    .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                    .is_empty()
+                {
                     let after = self.t(m.np_end + p.end(), u.span.end).to_lowercase();
                     let next = after.split_whitespace().next().unwrap_or("");
                     let pe = m.np_end + p.end();
@@ -583,7 +697,11 @@ impl<'d> Cx<'d> {
                             | "after"
                             | "following"
                     ) {
-                        let class = if initial { ActClass::PassiveInitial } else { ActClass::PassiveSigned };
+                        let class = if initial {
+                            ActClass::PassiveInitial
+                        } else {
+                            ActClass::PassiveSigned
+                        };
                         return Some(Act::new(at, m.np_end + p.end(), class));
                     }
                 }
@@ -610,14 +728,22 @@ impl<'d> Cx<'d> {
             Regex::new(r"(?i)\b(?:has|have|had|was|were|is|are|will|would|could|may|might)\s+(?:\w+ly\s+)?(?:been\s+|be\s+|now\s+)?(postponed|delayed|put\s+off|pushed\s+back|rescheduled|deferred|called\s+off|cancell?ed|scrapped|shelved|suspended|aborted|scheduled|planned|set|due|expected|slated|take\s+place)\b").unwrap()
         });
         let u = self.units.get(ui)?;
-        if !self.t(act.start, act.end).to_lowercase().starts_with("signing") {
+        if !self
+            .t(act.start, act.end)
+            .to_lowercase()
+            .starts_with("signing")
+        {
             return None;
         }
         let floor = self.window(ui, act.start, 40);
         let pre = self.t(floor, act.start);
         if let Some(c) = BEFORE.captures(pre) {
             let w = c.get(1).map_or("", |g| g.as_str()).to_lowercase();
-            return Some(if w.starts_with("cancel") || w == "aborted" { None } else { Some(AgreementStatus::Planned) });
+            return Some(if w.starts_with("cancel") || w == "aborted" {
+                None
+            } else {
+                Some(AgreementStatus::Planned)
+            });
         }
         // The noun heads its clause: the predicate after it says what became of the signing.
         let np_start = match words(pre).last() {
@@ -633,7 +759,8 @@ impl<'d> Cx<'d> {
         let c = PREDICATE.captures(&rest[..cut])?;
         let w = c.get(1).map_or("", |g| g.as_str()).to_lowercase();
         Some(match w.as_str() {
-            "called off" | "cancelled" | "canceled" | "scrapped" | "shelved" | "suspended" | "aborted" => None,
+            "called off" | "cancelled" | "canceled" | "scrapped" | "shelved" | "suspended"
+            | "aborted" => None,
             _ => Some(AgreementStatus::Planned),
         })
     }
@@ -665,12 +792,23 @@ impl<'d> Cx<'d> {
         let rest = self.t(from, u.span.end);
         if let Some(verb) = PASSIVE_REL.captures(rest).and_then(|c| c.get(1)) {
             let initial = verb.as_str().to_lowercase().starts_with("initial");
-            let class = if initial { ActClass::RelInitial } else { ActClass::RelSigned };
-            return Some(Act { start: from + verb.start(), end: from + verb.end(), class, verb: from + verb.start() });
+            let class = if initial {
+                ActClass::RelInitial
+            } else {
+                ActClass::RelSigned
+            };
+            return Some(Act {
+                start: from + verb.start(),
+                end: from + verb.end(),
+                class,
+                verb: from + verb.start(),
+            });
         }
         let planned = PLANNED_REL.captures(rest);
         let is_planned = planned.is_some();
-        let c = planned.or_else(|| REL.captures(rest)).or_else(|| BARE_REL.captures(rest))?;
+        let c = planned
+            .or_else(|| REL.captures(rest))
+            .or_else(|| BARE_REL.captures(rest))?;
         let subj = c.get(1)?;
         let verb = c.get(2)?;
         let ws = lower_words(subj.as_str());
@@ -679,7 +817,10 @@ impl<'d> Cx<'d> {
         if ws.is_empty()
             || ws.iter().any(|w| {
                 (STOP.contains(&w.as_str()) && w != "of")
-                    || matches!(w.as_str(), "it" | "he" | "she" | "we" | "i" | "you" | "also")
+                    || matches!(
+                        w.as_str(),
+                        "it" | "he" | "she" | "we" | "i" | "you" | "also"
+                    )
             })
         {
             return None;
@@ -699,6 +840,11 @@ impl<'d> Cx<'d> {
         } else {
             ActClass::RelSigned
         };
-        Some(Act { start: from + subj.start(), end: from + verb.end(), class, verb: from + verb.start() })
+        Some(Act {
+            start: from + subj.start(),
+            end: from + verb.end(),
+            class,
+            verb: from + verb.start(),
+        })
     }
 }

@@ -24,8 +24,9 @@ impl<'d> Cx<'d> {
         let re = if subject { &*END } else { &*END_PARTY };
         let mut end = b;
         // "in the capital" ends a subject as a place does.
-        static CAPITAL_END: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"\s(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?capital\b").unwrap());
+        static CAPITAL_END: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\s(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?capital\b").unwrap()
+        });
         let s = if subject {
             match CAPITAL_END.find(s) {
                 Some(m) => {
@@ -57,7 +58,10 @@ impl<'d> Cx<'d> {
                     let cut = pre
                         .rsplit_once(' ')
                         .filter(|(_, w)| {
-                            matches!(w.to_lowercase().as_str(), "on" | "in" | "at" | "by" | "from" | "since")
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "on" | "in" | "at" | "by" | "from" | "since"
+                            )
                         })
                         .map_or(pre.len(), |(p, _)| p.len());
                     end = a + cut;
@@ -107,14 +111,21 @@ impl<'d> Cx<'d> {
     /// "between X and Y", "with Y", the subject phrase and a purchase, after `from`.
     pub(super) fn post_np(&self, ui: usize, from: usize) -> Post {
         let u = &self.units[ui];
-        let mut post = Post { end: from, ..Default::default() };
+        let mut post = Post {
+            end: from,
+            ..Default::default()
+        };
         let mut at = from;
         for _ in 0..4 {
             let rest = self.t(at, u.span.end);
             let lead = rest.len() - rest.trim_start().len();
             let word_start = at + lead;
             let rest = &rest[lead..];
-            let first = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            let first = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
             // Its value between the noun and its parties: "a contract worth $2 billion with X",
             // "a contract of 13,500 crore rupees with X".
             if let Some(m) = VALUE.find(rest) {
@@ -143,9 +154,12 @@ impl<'d> Cx<'d> {
                     at = end;
                     post.end = end;
                 }
-                "on" | "for" | "to" | "regarding" | "concerning" | "covering" | "about" if post.subject.is_none() => {
+                "on" | "for" | "to" | "regarding" | "concerning" | "covering" | "about"
+                    if post.subject.is_none() =>
+                {
                     let a = word_start + first.len();
-                    let a = a + (self.t(a, u.span.end).len() - self.t(a, u.span.end).trim_start().len());
+                    let a = a
+                        + (self.t(a, u.span.end).len() - self.t(a, u.span.end).trim_start().len());
                     // "on Monday" is a date, "to the" no infinitive; a purchase or the counterpart may
                     // follow it ("signed a deal on Wednesday to buy 210 jets").
                     if self.date_at(a).is_some() {
@@ -153,16 +167,27 @@ impl<'d> Cx<'d> {
                             Regex::new(r"(?i)^\s*,?\s*(?:(?:for\s+[^,;.]{1,60}?\s+)?to\s+(?:buy|purchase|acquire|order|procure|lease)\b|with\s|between\s)").unwrap()
                         });
                         let i = self.dates.partition_point(|(s, _)| s.start < a);
-                        let Some(&(span, _)) = self.dates.get(i) else { break };
-                        if span.end <= u.span.end && GOES_ON.is_match(self.t(span.end, u.span.end)) {
+                        let Some(&(span, _)) = self.dates.get(i) else {
+                            break;
+                        };
+                        if span.end <= u.span.end && GOES_ON.is_match(self.t(span.end, u.span.end))
+                        {
                             at = span.end;
                             continue;
                         }
                         break;
                     }
-                    let next =
-                        self.t(a, u.span.end).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-                    if first == "to" && (DETERMINERS.contains(&next.as_str()) || next.is_empty() || next == "that") {
+                    let next = self
+                        .t(a, u.span.end)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if first == "to"
+                        && (DETERMINERS.contains(&next.as_str())
+                            || next.is_empty()
+                            || next == "that")
+                    {
                         break;
                     }
                     let end = self.phrase_end(a, u.span.end, true);
@@ -182,7 +207,8 @@ impl<'d> Cx<'d> {
                                     })
                             });
                             let g2 = c.get(2).unwrap();
-                            let seller = self.seller(word_start + g2.start(), word_start + g2.end());
+                            let seller =
+                                self.seller(word_start + g2.start(), word_start + g2.end());
                             post.purchase = Some((buyer, seller));
                         }
                     }
@@ -193,7 +219,8 @@ impl<'d> Cx<'d> {
                         let (ba, bb) = (a + i + 9, end);
                         let ents = self.ents_in(ba, bb);
                         let countries_only = ents.iter().all(|e| {
-                            matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.party_of(e).is_some()
+                            matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
+                                && self.party_of(e).is_some()
                         });
                         let mut ps = Vec::new();
                         let anaphor = self.parties_in(ba, bb, &mut ps);
@@ -207,7 +234,9 @@ impl<'d> Cx<'d> {
                     let mut next_at = end;
                     if let Some(i) = self.t(a, subject_end).find(" with ") {
                         let wa = a + i + 6;
-                        let wa = wa + (self.t(wa, end).len() - self.t(wa, end).trim_start_matches("the ").len());
+                        let wa = wa
+                            + (self.t(wa, end).len()
+                                - self.t(wa, end).trim_start_matches("the ").len());
                         if self
                             .ents_in(wa, end)
                             .first()
@@ -230,15 +259,22 @@ impl<'d> Cx<'d> {
     /// The maker or seller in a purchase's object: an organisation entity, "from X", or the
     /// capitalised name after a number ("50 Boeing 737 MAX jets").
     pub(super) fn seller(&self, a: usize, b: usize) -> Option<Party> {
-        if let Some(p) =
-            self.ents_in(a, b).iter().filter(|e| e.label == EntityLabel::Org).find_map(|e| self.party_of(e))
+        if let Some(p) = self
+            .ents_in(a, b)
+            .iter()
+            .filter(|e| e.label == EntityLabel::Org)
+            .find_map(|e| self.party_of(e))
         {
             return Some(p);
         }
         let s = self.t(a, b);
         let ws: Vec<&str> = s.split_whitespace().collect();
         if let Some(i) = ws.iter().position(|w| w.eq_ignore_ascii_case("from")) {
-            let name: Vec<&str> = ws[i + 1..].iter().take_while(|w| is_capitalised(w)).copied().collect();
+            let name: Vec<&str> = ws[i + 1..]
+                .iter()
+                .take_while(|w| is_capitalised(w))
+                .copied()
+                .collect();
             if !name.is_empty() {
                 return Some(Party {
                     name: name.join(" ").trim_end_matches([',', '.']).to_string(),
@@ -258,10 +294,15 @@ impl<'d> Cx<'d> {
         }
         let name: Vec<&str> = ws[i..]
             .iter()
-            .take_while(|w| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'))
+            .take_while(|w| {
+                is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&')
+            })
             .copied()
             .collect();
-        (!name.is_empty() && i > 0).then(|| Party { name: name.join(" "), kind: PartyType::Organization })
+        (!name.is_empty() && i > 0).then(|| Party {
+            name: name.join(" "),
+            kind: PartyType::Organization,
+        })
     }
 }
 

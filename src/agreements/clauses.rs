@@ -15,11 +15,21 @@ impl<'d> Cx<'d> {
         for m in BOUNDARY.find_iter(s) {
             let txt = m.as_str();
             let next = &s[m.end()..];
-            let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let next_word = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             if txt.starts_with('.') {
                 // Not after an abbreviation ("U.S. President", "Jr. witnessing").
-                let prev = s[..m.start()].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-                if !is_capitalised(next_word) || prev.len() < 3 || prev.contains('.') || is_abbreviation(prev) {
+                let prev = s[..m.start()]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                if !is_capitalised(next_word)
+                    || prev.len() < 3
+                    || prev.contains('.')
+                    || is_abbreviation(prev)
+                {
                     continue;
                 }
             }
@@ -33,7 +43,17 @@ impl<'d> Cx<'d> {
                 let new_subject = is_capitalised(next_word)
                     || matches!(
                         lw.as_str(),
-                        "the" | "they" | "both" | "it" | "he" | "she" | "we" | "its" | "their" | "his" | "her"
+                        "the"
+                            | "they"
+                            | "both"
+                            | "it"
+                            | "he"
+                            | "she"
+                            | "we"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
                     );
                 if !new_subject {
                     continue;
@@ -50,14 +70,20 @@ impl<'d> Cx<'d> {
         let at = at.min(u.span.end);
         let s = self.t(at, u.span.end);
         static END: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)[,;]|\.\s+[A-Z]|\s(?:and|but|which|that|while|before|after|as|when)\s").unwrap()
+            Regex::new(r"(?i)[,;]|\.\s+[A-Z]|\s(?:and|but|which|that|while|before|after|as|when)\s")
+                .unwrap()
         });
         for m in END.find_iter(s) {
             // "after the next round of talks" is a phrase of this clause; "before flying" is not.
             let word = m.as_str().trim().to_lowercase();
             // The comma inside a name or a date ("on June 27, 2025", "Washington, D.C.").
             let pos = at + m.start();
-            if word == "," && self.ents_in(u.span.start, u.span.end).iter().any(|e| e.span.start < pos && pos < e.span.end) {
+            if word == ","
+                && self
+                    .ents_in(u.span.start, u.span.end)
+                    .iter()
+                    .any(|e| e.span.start < pos && pos < e.span.end)
+            {
                 continue;
             }
             // "a pact known as GSOMIA in November 2016".
@@ -71,7 +97,10 @@ impl<'d> Cx<'d> {
             // "to that effect", "of that kind": a determiner, not a clause.
             if word == "that"
                 && lower_words(&s[..m.start()]).last().is_some_and(|w| {
-                    matches!(w.as_str(), "to" | "of" | "in" | "on" | "at" | "for" | "by" | "with" | "from" | "under")
+                    matches!(
+                        w.as_str(),
+                        "to" | "of" | "in" | "on" | "at" | "for" | "by" | "with" | "from" | "under"
+                    )
                 })
             {
                 continue;
@@ -79,19 +108,27 @@ impl<'d> Cx<'d> {
             // "signed by Sudan and South Sudan in 2019": two names joined, not two clauses.
             if word == "and" {
                 let (x, y) = (at + m.start(), at + m.end());
-                let ends_name = self.ents_in(u.span.start, x).last().is_some_and(|e| e.span.end == x);
+                let ends_name = self
+                    .ents_in(u.span.start, x)
+                    .last()
+                    .is_some_and(|e| e.span.end == x);
                 // "... of Peru and his Chilean counterpart Ed Fox on Tuesday": a determiner may
                 // open the second name.
                 let starts_name = self.ents_in(y, u.span.end).first().is_some_and(|e| {
                     let gap = self.t(y, e.span.start).trim().to_lowercase();
-                    e.span.start == y || matches!(gap.as_str(), "his" | "her" | "their" | "its" | "the")
+                    e.span.start == y
+                        || matches!(gap.as_str(), "his" | "her" | "their" | "its" | "the")
                 });
                 if ends_name && starts_name {
                     continue;
                 }
             }
             if word == "after" || word == "before" {
-                let next = s[m.end()..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+                let next = s[m.end()..]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
                 if DETERMINERS.contains(&next.as_str())
                     || matches!(next.as_str(), "next" | "last" | "two" | "three" | "several")
                 {
@@ -106,9 +143,13 @@ impl<'d> Cx<'d> {
     /// Spans of relative clauses (", who ...,", ", which ...") and reporting tails (", X
     /// said on Monday") in `[a, b)`: dates there are not the event's.
     pub(super) fn asides(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
-        static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s+(?:who|which|whose)\b[^,;]*").unwrap());
+        static ASIDE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i),\s+(?:who|which|whose)\b[^,;]*").unwrap());
         let s = self.t(a, b);
-        ASIDE.find_iter(s).map(|m| (a + m.start(), a + m.end())).collect()
+        ASIDE
+            .find_iter(s)
+            .map(|m| (a + m.start(), a + m.end()))
+            .collect()
     }
 
     /// Where a phrase trailing the clause that ends at `at` ends: ", during a visit to Jakarta
@@ -119,7 +160,9 @@ impl<'d> Cx<'d> {
             // Or a time clause: "are poised to sign a pact when X visits Abu Dhabi on Thursday".
             Regex::new(r"(?i)^\s*(?:,\s*(?:during|on\s+the\s+(?:sidelines|margins)\s+of|at\s+the\s+(?:end|close|conclusion)\s+of|in\s+the\s+course\s+of|following|at|in|(?:planned|scheduled|set|slated|due)\s+(?:for|on|in))|,?\s*when)\s").unwrap()
         });
-        let Some(u) = self.units.get(ui) else { return at };
+        let Some(u) = self.units.get(ui) else {
+            return at;
+        };
         if at >= u.span.end {
             return at;
         }

@@ -6,7 +6,9 @@ use super::*;
 impl<'d> Cx<'d> {
     /// The country a person entity's person belongs to.
     pub(super) fn person_country(&self, e: &Entity) -> Option<String> {
-        person_at(&self.doc.people, e.span).and_then(|i| self.doc.people.get(i)).and_then(|p| p.country.clone())
+        person_at(&self.doc.people, e.span)
+            .and_then(|i| self.doc.people.get(i))
+            .and_then(|p| p.country.clone())
     }
 
     pub(super) fn participant(&self, e: &Entity) -> Participant {
@@ -32,12 +34,15 @@ impl<'d> Cx<'d> {
         if !names_a_state_organ(&lower) {
             return None;
         }
-        let ws: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+        let ws: Vec<&str> = name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
         for n in (1..=3).rev() {
             for win in ws.windows(n) {
                 let phrase = win.join(" ");
-                if let Some(c) =
-                    gazetteer::canonical_country(&phrase).or_else(|| gazetteer::country_of_demonym(&phrase))
+                if let Some(c) = gazetteer::canonical_country(&phrase)
+                    .or_else(|| gazetteer::country_of_demonym(&phrase))
                 {
                     return Some(c);
                 }
@@ -51,7 +56,10 @@ impl<'d> Cx<'d> {
         if e.label != EntityLabel::Person {
             return None;
         }
-        bloc_name(self.t(e.span.start, e.span.end)).map(|b| Party { name: b.into(), kind: PartyType::Organization })
+        bloc_name(self.t(e.span.start, e.span.end)).map(|b| Party {
+            name: b.into(),
+            kind: PartyType::Organization,
+        })
     }
 
     /// The party a non-person entity names, if any: countries, blocs, state organs (as their
@@ -59,16 +67,27 @@ impl<'d> Cx<'d> {
     pub(super) fn party_of(&self, e: &Entity) -> Option<Party> {
         let name = self.t(e.span.start, e.span.end);
         match e.label {
-            EntityLabel::Gpe => gazetteer::canonical_country(name)
-                .map(country)
-                .or_else(|| bloc_name(name).map(|b| Party { name: b.into(), kind: PartyType::Organization })),
+            EntityLabel::Gpe => gazetteer::canonical_country(name).map(country).or_else(|| {
+                bloc_name(name).map(|b| Party {
+                    name: b.into(),
+                    kind: PartyType::Organization,
+                })
+            }),
             EntityLabel::Norp => gazetteer::country_of_demonym(name)
                 .map(country)
-                .or_else(|| bloc_name(name).map(|b| Party { name: b.into(), kind: PartyType::Organization })),
+                .or_else(|| {
+                    bloc_name(name).map(|b| Party {
+                        name: b.into(),
+                        kind: PartyType::Organization,
+                    })
+                }),
             EntityLabel::Org if self.is_credit(e) => None,
             EntityLabel::Org => {
                 if let Some(b) = bloc_name(name) {
-                    return Some(Party { name: b.into(), kind: PartyType::Organization });
+                    return Some(Party {
+                        name: b.into(),
+                        kind: PartyType::Organization,
+                    });
                 }
                 if let Some(c) = self.organ_country(name) {
                     return Some(country(c));
@@ -83,10 +102,14 @@ impl<'d> Cx<'d> {
                 let name = name.trim_end_matches("'s").trim_end_matches("’s");
                 // A name the tagger cut after a joining word ("[Trade and] Industry"): no one.
                 let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-                if name.contains(' ') && matches!(last.as_str(), "and" | "of" | "for" | "&" | "the") {
+                if name.contains(' ') && matches!(last.as_str(), "and" | "of" | "for" | "&" | "the")
+                {
                     return None;
                 }
-                Some(Party { name: name.to_string(), kind: PartyType::Organization })
+                Some(Party {
+                    name: name.to_string(),
+                    kind: PartyType::Organization,
+                })
             }
             // Island countries and territories the tagger reads as places ("the Faroe Islands",
             // "the Solomon Islands").
@@ -99,12 +122,23 @@ impl<'d> Cx<'d> {
     /// News Agency reported.", ", Xinhua said", "according to Kyodo".
     fn is_credit(&self, e: &Entity) -> bool {
         let before = self.t(0, e.span.start).trim_end();
-        let before = before.strip_suffix("the").or_else(|| before.strip_suffix("The")).unwrap_or(before).trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .unwrap_or(before)
+            .trim_end();
         let after = self.t(e.span.end, self.doc.text.len()).trim_start();
-        let reports = after.split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| {
-            matches!(w, "reported" | "reports" | "said" | "says" | "quoted" | "cited")
-        });
-        let tail = &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(12))..];
+        let reports = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "reported" | "reports" | "said" | "says" | "quoted" | "cited"
+                )
+            });
+        let tail =
+            &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(12))..];
         (before.ends_with(',') && reports) || tail.to_lowercase().ends_with("according to")
     }
 
@@ -124,14 +158,21 @@ impl<'d> Cx<'d> {
     /// Spans of "according to ..." attributions inside `[a, b)`: their names are sources, not
     /// parties or places.
     pub(super) fn attributions(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
-        static ACCORDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b[^,;]*").unwrap());
-        ACCORDING.find_iter(self.t(a, b)).map(|m| (a + m.start(), a + m.end())).collect()
+        static ACCORDING: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\baccording\s+to\b[^,;]*").unwrap());
+        ACCORDING
+            .find_iter(self.t(a, b))
+            .map(|m| (a + m.start(), a + m.end()))
+            .collect()
     }
 
     pub(super) fn countries_in(&self, a: usize, b: usize, out: &mut Vec<String>) {
         let skip = self.attributions(a, b);
         for e in self.ents_in(a, b) {
-            if skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
+            if skip
+                .iter()
+                .any(|&(x, y)| e.span.start >= x && e.span.end <= y)
+            {
                 continue;
             }
             if let Some(c) = self.country_of_entity(e) {
@@ -174,7 +215,11 @@ impl<'d> Cx<'d> {
                 }
             }
         }
-        counts.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.2.cmp(&b.2)));
+        counts.sort_by(|a, b| {
+            b.1.partial_cmp(&a.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.2.cmp(&b.2))
+        });
         let top2 = counts.get(1)?;
         let third = counts.get(2).map_or(0.0, |c| c.1);
         (top2.1 >= 2.0 && top2.1 > third).then(|| [counts[0].0.clone(), top2.0.clone()])
@@ -189,7 +234,10 @@ impl<'d> Cx<'d> {
             self.countries_in(self.window(ui, before, LOOKBACK), before, &mut found);
         }
         if found.len() == 2 {
-            return (found.iter().map(|c| country(c)).collect(), PartySource::Context);
+            return (
+                found.iter().map(|c| country(c)).collect(),
+                PartySource::Context,
+            );
         }
         for back in 1..=3 {
             if let Some(u) = ui.checked_sub(back).and_then(|i| self.units.get(i)) {
@@ -201,16 +249,25 @@ impl<'d> Cx<'d> {
                 // established ...") is not what "the two countries" of the story are.
                 if let Some(pair) = &self.main_pair {
                     if found.iter().filter(|c| pair.contains(c)).count() == 1 {
-                        return (pair.iter().map(|c| country(c)).collect(), PartySource::MainPair);
+                        return (
+                            pair.iter().map(|c| country(c)).collect(),
+                            PartySource::MainPair,
+                        );
                     }
                 }
-                return (found.iter().map(|c| country(c)).collect(), PartySource::Context);
+                return (
+                    found.iter().map(|c| country(c)).collect(),
+                    PartySource::Context,
+                );
             }
             if let Some(pair) = &self.main_pair {
                 let inside = found.iter().all(|c| pair.contains(c));
                 let covers = pair.iter().all(|c| found.contains(c));
                 if (!found.is_empty() && inside) || covers || (found.is_empty() && back == 3) {
-                    return (pair.iter().map(|c| country(c)).collect(), PartySource::MainPair);
+                    return (
+                        pair.iter().map(|c| country(c)).collect(),
+                        PartySource::MainPair,
+                    );
                 }
             }
             if found.len() > 2 {
@@ -227,7 +284,10 @@ impl<'d> Cx<'d> {
             let end = if back == 0 { before } else { u.span.end };
             for e in self.ents_in(u.span.start, end).iter().rev() {
                 if let Some(b) = bloc_name(self.t(e.span.start, e.span.end)) {
-                    return Some(Party { name: b.into(), kind: PartyType::Organization });
+                    return Some(Party {
+                        name: b.into(),
+                        kind: PartyType::Organization,
+                    });
                 }
             }
         }

@@ -10,29 +10,45 @@ impl<'d> Cx<'d> {
         let skip = self.attributions(a, b);
         self.dates_in(a, b)
             .iter()
-            .filter(|(s, _)| !asides.iter().chain(skip.iter()).any(|&(x, y)| s.start >= x && s.end <= y))
+            .filter(|(s, _)| {
+                !asides
+                    .iter()
+                    .chain(skip.iter())
+                    .any(|&(x, y)| s.start >= x && s.end <= y)
+            })
             .filter(|(s, _)| {
                 let prev = self.word_before(a, s.start).unwrap_or_default();
                 let prev2 = {
                     let pre = self.t(a, s.start);
                     let ws = lower_words(pre);
-                    ws.len().checked_sub(2).map(|i| ws[i].clone()).unwrap_or_default()
+                    ws.len()
+                        .checked_sub(2)
+                        .map(|i| ws[i].clone())
+                        .unwrap_or_default()
                 };
                 // A page's date stuck before its first sentence ("2022-09-01 PHILIPPINE
                 // President ..."): the page's, not an event's.
                 let stuck = {
                     let before = self.t(a, s.start).trim();
                     (before.is_empty() || before.eq_ignore_ascii_case("date"))
-                        && self.t(s.start, s.end).bytes().all(|c| c.is_ascii_digit() || c == b'-')
+                        && self
+                            .t(s.start, s.end)
+                            .bytes()
+                            .all(|c| c.is_ascii_digit() || c == b'-')
                 };
                 if stuck {
                     return false;
                 }
-                let reporting = |w: &str| matches!(w, "said" | "says" | "reported" | "told" | "announced");
+                let reporting =
+                    |w: &str| matches!(w, "said" | "says" | "reported" | "told" | "announced");
                 // A bound ("a strategy till 2025", "by 2030"), before the mention or as its
                 // first word, is no date of the act.
-                let first = lower_words(self.t(s.start, s.end)).into_iter().next().unwrap_or_default();
-                let bounded = crate::dates::bounded_by(self.t(a, s.start)) || crate::dates::bounded_by(&first);
+                let first = lower_words(self.t(s.start, s.end))
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                let bounded = crate::dates::bounded_by(self.t(a, s.start))
+                    || crate::dates::bounded_by(&first);
                 !(bounded || reporting(&prev) || (prev == "on" && reporting(&prev2)))
             })
             .filter_map(|(s, v)| v.clone().map(|v| (*s, v)))
@@ -49,7 +65,11 @@ impl<'d> Cx<'d> {
             let text = self.t(s.start, s.end);
             v.is_none()
                 && story_offset(&text.to_lowercase()).is_none()
-                && crate::dates::resolve(text, &crate::dates::DateContext::new(anchor, crate::dates::Tense::Past)).is_some()
+                && crate::dates::resolve(
+                    text,
+                    &crate::dates::DateContext::new(anchor, crate::dates::Tense::Past),
+                )
+                .is_some()
         })
     }
 
@@ -58,26 +78,40 @@ impl<'d> Cx<'d> {
     pub(super) fn date_field(&self, span: ByteSpan, value: DateValue) -> DateField {
         let text = self.t(span.start, span.end);
         let value = crate::dates::record_value(&text.to_lowercase(), value, self.anchor);
-        DateField { text: text.to_string(), value: Some(value) }
+        DateField {
+            text: text.to_string(),
+            value: Some(value),
+        }
     }
 
     /// Whether a record's date lies within two weeks before (or a day after) publication: an
     /// event of the story, not background.
     pub(super) fn recent(&self, date: Option<&DateField>) -> bool {
-        let (Some(anchor), Some(v)) = (self.anchor, date.and_then(|d| d.value.as_ref())) else { return false };
-        let (Some(first), Some(last)) = (v.first_day(), v.last_day()) else { return false };
+        let (Some(anchor), Some(v)) = (self.anchor, date.and_then(|d| d.value.as_ref())) else {
+            return false;
+        };
+        let (Some(first), Some(last)) = (v.first_day(), v.last_day()) else {
+            return false;
+        };
         last >= anchor - chrono::Duration::days(14) && first <= anchor + chrono::Duration::days(1)
     }
 
     /// The last day of a visit told in `[a, b)`: the end of its span, or its arrival day `d`
     /// and its length ("arrived on Tuesday for a two-day visit").
     pub(super) fn visit_last_day(&self, a: usize, b: usize, d: &DateField) -> Option<DateField> {
-        static LENGTH: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(two|three|four|five|six|seven|2|3|4|5|6|7)-day\b").unwrap());
+        static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(two|three|four|five|six|seven|2|3|4|5|6|7)-day\b").unwrap()
+        });
         let last = match d.value.as_ref()? {
             DateValue::Interval(_, end) => end.last_day()?,
             DateValue::Day(day) => {
-                let n = match LENGTH.captures(self.t(a, b))?.get(1)?.as_str().to_lowercase().as_str() {
+                let n = match LENGTH
+                    .captures(self.t(a, b))?
+                    .get(1)?
+                    .as_str()
+                    .to_lowercase()
+                    .as_str()
+                {
                     "two" | "2" => 2,
                     "three" | "3" => 3,
                     "four" | "4" => 4,
@@ -89,14 +123,20 @@ impl<'d> Cx<'d> {
             }
             _ => return None,
         };
-        Some(DateField { text: d.text.clone(), value: Some(DateValue::Day(last)) })
+        Some(DateField {
+            text: d.text.clone(),
+            value: Some(DateValue::Day(last)),
+        })
     }
 
     /// The day of the talks told in `[a, b)`, when it lies inside the span `d` of a visit.
     pub(super) fn talks_day_within(&self, a: usize, b: usize, d: &DateField) -> Option<DateField> {
-        static TALKS: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(?:talks|met|meeting|sat\s+down|held\s+talks)\b").unwrap());
-        let Some(DateValue::Interval(..)) = d.value.as_ref() else { return None };
+        static TALKS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:talks|met|meeting|sat\s+down|held\s+talks)\b").unwrap()
+        });
+        let Some(DateValue::Interval(..)) = d.value.as_ref() else {
+            return None;
+        };
         let span = d.value.as_ref()?;
         let (first, last) = (span.first_day()?, span.last_day()?);
         let at = a + TALKS.find(self.t(a, b))?.start();
@@ -139,7 +179,13 @@ impl<'d> Cx<'d> {
         let date_near = |a: usize, b: usize, at: usize| -> Option<DateField> {
             self.event_dates(a, b)
                 .into_iter()
-                .min_by_key(|(s, _)| if s.start >= at { s.start - at } else { at - s.end.min(at) })
+                .min_by_key(|(s, _)| {
+                    if s.start >= at {
+                        s.start - at
+                    } else {
+                        at - s.end.min(at)
+                    }
+                })
                 .map(|(s, v)| self.date_field(s, v))
         };
         // The place of an event told in `[a, b)`; for one met in person, the dateline city of
@@ -149,8 +195,13 @@ impl<'d> Cx<'d> {
             Some(Place::Found(l)) => Some(Some(l)),
             Some(Place::Mixed) => Some(None),
             None => {
-                let u = self.units.get(self.units.partition_point(|u| u.span.end <= a))?;
-                let city = u.dateline.as_ref().filter(|_| in_person && u.span.start <= a)?;
+                let u = self
+                    .units
+                    .get(self.units.partition_point(|u| u.span.end <= a))?;
+                let city = u
+                    .dateline
+                    .as_ref()
+                    .filter(|_| in_person && u.span.start <= a)?;
                 Some(Some(Location {
                     name: city.clone(),
                     country: gazetteer::country_of_place(city).map(str::to_string),
@@ -164,7 +215,14 @@ impl<'d> Cx<'d> {
                 let visit = r"(?i)\b(?:visit(?:ed|ing|s)?|trip|tour|arrived)\b";
                 let call = r"(?i)\b(?:call|conversation|(?:tele)?phone|video\s*-?\s*conferenc\w*|videoconferenc\w*)\b";
                 let mut v: Vec<(&'static str, Regex)> = Vec::new();
-                for n in ["talks", "discussions", "meeting", "meetings", "negotiations", "dialogue"] {
+                for n in [
+                    "talks",
+                    "discussions",
+                    "meeting",
+                    "meetings",
+                    "negotiations",
+                    "dialogue",
+                ] {
                     v.push((n, r(talks)));
                 }
                 for n in ["visit", "trip", "tour"] {
@@ -173,7 +231,15 @@ impl<'d> Cx<'d> {
                 for n in ["call", "conversation"] {
                     v.push((n, r(call)));
                 }
-                for n in ["forum", "summit", "conference", "session", "exchange", "ceremony", "event"] {
+                for n in [
+                    "forum",
+                    "summit",
+                    "conference",
+                    "session",
+                    "exchange",
+                    "ceremony",
+                    "event",
+                ] {
                     v.push((n, r(&format!(r"(?i)\b{n}s?\b"))));
                 }
                 v
@@ -205,10 +271,13 @@ impl<'d> Cx<'d> {
         if planned {
             // Only this sentence may tell when and where: "Lam is due to visit Singapore on
             // Wednesday, where the two countries are expected to sign ...".
-            if let Some(&(a, b)) =
-                spans.first().filter(|_| before > self.units.get(ui).map_or(before, |u| u.span.start))
+            if let Some(&(a, b)) = spans
+                .first()
+                .filter(|_| before > self.units.get(ui).map_or(before, |u| u.span.start))
             {
-                let cue = MEETING_CUE.find(self.t(a, b)).or_else(|| OTHER_CUE.find(self.t(a, b)));
+                let cue = MEETING_CUE
+                    .find(self.t(a, b))
+                    .or_else(|| OTHER_CUE.find(self.t(a, b)));
                 if let Some(cue) = cue {
                     if let Some(d) = date_near(a, b, a + cue.start()) {
                         return (Some(d), place(a, b, false).flatten(), false);
@@ -233,11 +302,18 @@ impl<'d> Cx<'d> {
             .iter()
             .take(6)
             .position(|&(a, b)| MEETING_CUE.is_match(self.t(a, b)))
-            .or_else(|| spans.iter().take(6).position(|&(a, b)| OTHER_CUE.is_match(self.t(a, b))));
+            .or_else(|| {
+                spans
+                    .iter()
+                    .take(6)
+                    .position(|&(a, b)| OTHER_CUE.is_match(self.t(a, b)))
+            });
         let mut location: Option<Option<Location>> = None;
         if let Some(i) = nearest {
             for &(a, b) in spans.iter().skip(i).take(5) {
-                let cue = MEETING_CUE.find(self.t(a, b)).or_else(|| OTHER_CUE.find(self.t(a, b)));
+                let cue = MEETING_CUE
+                    .find(self.t(a, b))
+                    .or_else(|| OTHER_CUE.find(self.t(a, b)));
                 // Places come only from sentences that tell of an event.
                 if location.is_none() {
                     if let Some(c) = &cue {
@@ -257,7 +333,11 @@ impl<'d> Cx<'d> {
         // The lead event of the story, when it comes before.
         if let Some((lead, span, value)) = self.lead.clone() {
             if lead < ui || (lead == ui && span.end <= before) {
-                return (Some(self.date_field(span, value)), location.flatten(), false);
+                return (
+                    Some(self.date_field(span, value)),
+                    location.flatten(),
+                    false,
+                );
             }
         }
         (None, location.flatten(), false)
@@ -268,10 +348,16 @@ impl<'d> Cx<'d> {
 /// following day" / "the next day" / "a day later" 1, "two days later" 2; `None` otherwise.
 pub(super) fn story_offset(lower: &str) -> Option<i64> {
     let lower = lower.trim().trim_start_matches("on ").trim();
-    if matches!(lower, "the same day" | "that same day" | "later that day" | "later the same day" | "that day") {
+    if matches!(
+        lower,
+        "the same day" | "that same day" | "later that day" | "later the same day" | "that day"
+    ) {
         return Some(0);
     }
-    if matches!(lower, "the following day" | "the next day" | "a day later" | "the day after" | "one day later") {
+    if matches!(
+        lower,
+        "the following day" | "the next day" | "a day later" | "the day after" | "one day later"
+    ) {
         return Some(1);
     }
     let words: Vec<&str> = lower.split_whitespace().collect();

@@ -6,24 +6,54 @@ impl<'d> Cx<'d> {
     pub(super) fn new(doc: &'d Document) -> Self {
         let text = doc.text.as_str();
         let valid = |s: ByteSpan| {
-            s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+            s.start < s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
         };
-        let mut ents: Vec<Entity> = doc.entities.iter().filter(|e| valid(e.span)).cloned().collect();
+        let mut ents: Vec<Entity> = doc
+            .entities
+            .iter()
+            .filter(|e| valid(e.span))
+            .cloned()
+            .collect();
         ents.sort_by_key(|e| (e.span.start, e.span.end));
-        let mut dates: Vec<(ByteSpan, Option<DateValue>)> =
-            doc.dates.iter().filter(|d| valid(d.span)).map(|d| (d.span, d.value.clone())).collect();
+        let mut dates: Vec<(ByteSpan, Option<DateValue>)> = doc
+            .dates
+            .iter()
+            .filter(|d| valid(d.span))
+            .map(|d| (d.span, d.value.clone()))
+            .collect();
         dates.sort_by_key(|(s, _)| (s.start, s.end));
-        let anchor = doc.published.as_deref().and_then(crate::dates::publication_anchor);
+        let anchor = doc
+            .published
+            .as_deref()
+            .and_then(crate::dates::publication_anchor);
         let home_country = home_country(text, &ents);
-        let mut cx = Cx { doc, text, ents, dates, units: Vec::new(), main_pair: None, anchor, lead: None, home_country };
+        let mut cx = Cx {
+            doc,
+            text,
+            ents,
+            dates,
+            units: Vec::new(),
+            main_pair: None,
+            anchor,
+            lead: None,
+            home_country,
+        };
         cx.units = cx.make_units();
         cx.resolve_story_days();
         cx.main_pair = cx.compute_main_pair();
         cx.lead = cx.units.iter().enumerate().find_map(|(i, u)| {
             let (a, b) = (u.span.start, u.span.end);
-            let cue = MEETING_CUE.find(cx.t(a, b)).or_else(|| OTHER_CUE.find(cx.t(a, b)))?;
+            let cue = MEETING_CUE
+                .find(cx.t(a, b))
+                .or_else(|| OTHER_CUE.find(cx.t(a, b)))?;
             let at = a + cue.start();
-            cx.event_dates(a, b).into_iter().min_by_key(|(s, _)| s.start.abs_diff(at)).map(|(s, v)| (i, s, v))
+            cx.event_dates(a, b)
+                .into_iter()
+                .min_by_key(|(s, _)| s.start.abs_diff(at))
+                .map(|(s, v)| (i, s, v))
         });
         cx
     }
@@ -43,7 +73,13 @@ impl<'d> Cx<'d> {
             })
             .collect();
         sentences.sort_by_key(|s| (s.start, s.end));
-        let mut furniture: Vec<ByteSpan> = self.doc.furniture.iter().copied().filter(|f| f.start < f.end).collect();
+        let mut furniture: Vec<ByteSpan> = self
+            .doc
+            .furniture
+            .iter()
+            .copied()
+            .filter(|f| f.start < f.end)
+            .collect();
         furniture.sort_by_key(|f| (f.start, f.end));
         // Furniture spans may nest; the longest end so far bounds the search from the left.
         let mut reach = Vec::with_capacity(furniture.len());
@@ -81,8 +117,20 @@ impl<'d> Cx<'d> {
             let lead = body.len() - body.trim_start().len();
             let (mut start, mut dateline) = (a + lead, None);
             if let Some(c) = DATELINE.captures(slice(self.text, start, b)) {
-                let city = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).or_else(|| c.get(4)).or_else(|| c.get(5));
-                let city = city.map(|m| m.as_str().split('/').next().unwrap_or("").trim().to_string());
+                let city = c
+                    .get(1)
+                    .or_else(|| c.get(2))
+                    .or_else(|| c.get(3))
+                    .or_else(|| c.get(4))
+                    .or_else(|| c.get(5));
+                let city = city.map(|m| {
+                    m.as_str()
+                        .split('/')
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .to_string()
+                });
                 if let Some(city) = city.filter(|c| gazetteer::country_of_place(c).is_some()) {
                     dateline = Some(gazetteer::name_case(&city));
                     start += c.get(0).map_or(0, |m| m.end());
@@ -92,7 +140,11 @@ impl<'d> Cx<'d> {
                     start += c.get(0).map_or(0, |m| m.end());
                 }
             }
-            units.push(Unit { sentence: s, span: ByteSpan::new(start.min(b), b), dateline });
+            units.push(Unit {
+                sentence: s,
+                span: ByteSpan::new(start.min(b), b),
+                dateline,
+            });
         }
         units
     }
@@ -108,7 +160,10 @@ impl<'d> Cx<'d> {
             while unit < self.units.len() && self.units[unit].span.end <= span.start {
                 unit += 1;
             }
-            let in_prose = self.units.get(unit).is_some_and(|u| u.span.start <= span.start && span.end <= u.span.end);
+            let in_prose = self
+                .units
+                .get(unit)
+                .is_some_and(|u| u.span.start <= span.start && span.end <= u.span.end);
             if !in_prose {
                 continue;
             }
@@ -149,14 +204,19 @@ impl<'d> Cx<'d> {
     /// The value of the DATE mention starting at `at`, if one does (`Some(None)`: unresolved).
     pub(super) fn date_at(&self, at: usize) -> Option<Option<&DateValue>> {
         let i = self.dates.partition_point(|(s, _)| s.start < at);
-        self.dates.get(i).filter(|(s, _)| s.start == at).map(|(_, v)| v.as_ref())
+        self.dates
+            .get(i)
+            .filter(|(s, _)| s.start == at)
+            .map(|(_, v)| v.as_ref())
     }
 
     /// The start of unit `ui` or `max` bytes before `at`, whichever is later: how far back
     /// a scan from `at` looks, so that a sentence with no stops costs linear time.
     pub(super) fn window(&self, ui: usize, at: usize, max: usize) -> usize {
         let start = self.units.get(ui).map_or(0, |u| u.span.start);
-        start.max(floor_boundary(self.text, at.saturating_sub(max))).min(at)
+        start
+            .max(floor_boundary(self.text, at.saturating_sub(max)))
+            .min(at)
     }
 
     pub(super) fn t(&self, a: usize, b: usize) -> &'d str {
@@ -176,7 +236,10 @@ impl<'d> Cx<'d> {
 /// of none.
 fn home_country(text: &str, ents: &[Entity]) -> Option<&'static str> {
     let mut found: Option<&'static str> = None;
-    for e in ents.iter().filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)) {
+    for e in ents
+        .iter()
+        .filter(|e| matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp))
+    {
         let name = &text[e.span.start..e.span.end];
         let Some(c) = gazetteer::canonical_country(name)
             .or_else(|| gazetteer::country_of_demonym(name))

@@ -9,7 +9,11 @@ impl<'d> Cx<'d> {
         let gap = self.t(x.span.end, y.span.start);
         let ws = lower_words(gap);
         let possessive = gap.starts_with("'s ") || gap.starts_with("’s ");
-        let reach = if possessive && gap.chars().all(|c| !c.is_uppercase()) { 5 } else { 2 };
+        let reach = if possessive && gap.chars().all(|c| !c.is_uppercase()) {
+            5
+        } else {
+            2
+        };
         ws.len() <= reach && !gap.contains(',') && !ws.iter().any(|w| w == "and" || w == "with")
     }
 
@@ -42,16 +46,26 @@ impl<'d> Cx<'d> {
     /// (a list "Acme, Japan and Korea" goes on with names).
     pub(super) fn describes_an_organisation(&self, ents: &[Entity], k: usize, end: usize) -> bool {
         let e = &ents[k];
-        if !matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) || k == 0 || ents[k - 1].label != EntityLabel::Org {
+        if !matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
+            || k == 0
+            || ents[k - 1].label != EntityLabel::Org
+        {
             return false;
         }
-        let gap = self.t(ents[k - 1].span.end, e.span.start).trim().to_lowercase();
+        let gap = self
+            .t(ents[k - 1].span.end, e.span.start)
+            .trim()
+            .to_lowercase();
         if !matches!(gap.as_str(), "," | ", a" | ", an" | ", the") {
             return false;
         }
         let after = self.t(e.span.end, end);
         let possessive = after.starts_with("'s ") || after.starts_with("’s ");
-        let rest = if possessive { &after[after.find(' ').unwrap_or(0)..] } else { after };
+        let rest = if possessive {
+            &after[after.find(' ').unwrap_or(0)..]
+        } else {
+            after
+        };
         let (description, after_comma) = rest.split_once(',').unwrap_or((rest, ""));
         let words: Vec<&str> = description.split_whitespace().collect();
         // "Microsoft, Kenya's government, and the World Bank": a list's item, not a description.
@@ -60,7 +74,9 @@ impl<'d> Cx<'d> {
             && rest.contains(',')
             && !list_goes_on
             && (1..=5).contains(&words.len())
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_lowercase))
     }
 
     /// A bare state organ after a country word ("Norway's Ministry of Energy"): the country
@@ -81,17 +97,40 @@ impl<'d> Cx<'d> {
     /// person, and "Minister of" comes before it or a ministerial title between.
     pub(super) fn title_of_person(&self, ents: &[Entity], k: usize) -> bool {
         const TITLE: &[&str] = &[
-            "minister", "ministers", "secretary", "chief", "executive", "deputy", "vice", "director", "general",
-            "commissioner", "governor", "state", "cabinet", "chairman", "chairwoman", "chair", "president", "head",
+            "minister",
+            "ministers",
+            "secretary",
+            "chief",
+            "executive",
+            "deputy",
+            "vice",
+            "director",
+            "general",
+            "commissioner",
+            "governor",
+            "state",
+            "cabinet",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "president",
+            "head",
         ];
         let e = &ents[k];
         if e.label != EntityLabel::Org {
             return false;
         }
-        let Some((j, person)) = ents.iter().enumerate().skip(k + 1).find(|(_, x)| x.label == EntityLabel::Person) else {
+        let Some((j, person)) = ents
+            .iter()
+            .enumerate()
+            .skip(k + 1)
+            .find(|(_, x)| x.label == EntityLabel::Person)
+        else {
             return false;
         };
-        if person.span.start > e.span.end + 80 || ents[k + 1..j].iter().any(|x| x.label != EntityLabel::Org) {
+        if person.span.start > e.span.end + 80
+            || ents[k + 1..j].iter().any(|x| x.label != EntityLabel::Org)
+        {
             return false;
         }
         // The gap's words, with the organisations in it taken out: title words, capitalised
@@ -103,35 +142,53 @@ impl<'d> Cx<'d> {
             gap.push(' ');
             at = x.span.end;
         }
-        let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         let is_title = |w: &str| TITLE.contains(&w.to_lowercase().as_str());
         // Back over organisations joined by "and" ("of Minerals and Water Resources") to the
         // words before the first.
         let mut first = k;
         while first > 0
             && ents[first - 1].label == EntityLabel::Org
-            && self.t(ents[first - 1].span.end, ents[first].span.start).trim() == "and"
+            && self
+                .t(ents[first - 1].span.end, ents[first].span.start)
+                .trim()
+                == "and"
         {
             first -= 1;
         }
         let start = ents[first].span.start;
-        let before = lower_words(self.t(floor_boundary(self.text, start.saturating_sub(16)), start));
+        let before =
+            lower_words(self.t(floor_boundary(self.text, start.saturating_sub(16)), start));
         let titled_before = before.ends_with(&["minister".to_string(), "of".to_string()])
             || before.ends_with(&["minister".to_string(), "for".to_string()]);
         // A portfolio names a ministry, not a firm ("Airbus and Air India chief executive X"
         // are the parties).
-        let portfolio = |w: &&str| matches!(w.to_lowercase().as_str(), "minister" | "ministers" | "secretary" | "commissioner");
-        words.iter().all(|w| is_title(w) || matches!(*w, "and" | "of" | "for") || w.starts_with(char::is_uppercase))
-            && (titled_before || words.iter().any(portfolio))
+        let portfolio = |w: &&str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "minister" | "ministers" | "secretary" | "commissioner"
+            )
+        };
+        words.iter().all(|w| {
+            is_title(w) || matches!(*w, "and" | "of" | "for") || w.starts_with(char::is_uppercase)
+        }) && (titled_before || words.iter().any(portfolio))
     }
 
     /// Past a phrase fronted before the subject ("Amid tension with Russia, Moldova signed
     /// ..."; "In Beijing, China and Laos signed ..."): a subject never opens with a preposition.
     fn after_fronted_phrase(&self, a: usize, b: usize) -> usize {
-        static OPENERS: LazyLock<Vec<&str>> = crate::wordlist::words!("meetings/fronted_openers.txt");
+        static OPENERS: LazyLock<Vec<&str>> =
+            crate::wordlist::words!("meetings/fronted_openers.txt");
         let span = self.t(a, b);
         let body = span.trim_start();
-        let first = body.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        let first = body
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         if !OPENERS.iter().any(|w| *w == first) {
             return a;
         }
@@ -147,7 +204,10 @@ impl<'d> Cx<'d> {
         let skip = self.attributions(a, b);
         let ents = self.ents_in(a, b);
         for (k, e) in ents.iter().enumerate() {
-            if skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y) {
+            if skip
+                .iter()
+                .any(|&(x, y)| e.span.start >= x && e.span.end <= y)
+            {
                 continue;
             }
             // Places and buildings after a preposition ("met at Panmunjom", "at the Merdeka
@@ -155,24 +215,27 @@ impl<'d> Cx<'d> {
             let mut prev = self.word_before(a, e.span.start).unwrap_or_default();
             if prev == "the" {
                 let pre = self.t(a, e.span.start).trim_end();
-                prev = self.word_before(a, a + pre.len().saturating_sub(3)).unwrap_or_default();
+                prev = self
+                    .word_before(a, a + pre.len().saturating_sub(3))
+                    .unwrap_or_default();
             }
-            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org)
-                && matches!(
-                    prev.as_str(),
-                    "in" | "at"
-                        | "to"
-                        | "from"
-                        | "near"
-                        | "into"
-                        | "across"
-                        | "through"
-                        | "via"
-                        | "on"
-                        | "outside"
-                        | "inside"
-                )
-            {
+            if matches!(
+                e.label,
+                EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org
+            ) && matches!(
+                prev.as_str(),
+                "in" | "at"
+                    | "to"
+                    | "from"
+                    | "near"
+                    | "into"
+                    | "across"
+                    | "through"
+                    | "via"
+                    | "on"
+                    | "outside"
+                    | "inside"
+            ) {
                 continue;
             }
             // A country word modifying an organisation ("Indian airline IndiGo", "Saudi Arabia's
@@ -195,7 +258,13 @@ impl<'d> Cx<'d> {
                 let p = self.participant(e);
                 match &p.country {
                     Some(c) => push_party(&mut out.parties, country(c)),
-                    None => push_party(&mut out.people, Party { name: p.name.clone(), kind: PartyType::Person }),
+                    None => push_party(
+                        &mut out.people,
+                        Party {
+                            name: p.name.clone(),
+                            kind: PartyType::Person,
+                        },
+                    ),
                 }
                 if signs && !out.signatories.iter().any(|s| s.name == p.name) {
                     out.signatories.push(p);
@@ -208,7 +277,13 @@ impl<'d> Cx<'d> {
         for (x, y, bloc) in blocs_in(self.t(a, b)) {
             let (x, y) = (a + x, a + y);
             if !ents.iter().any(|e| e.span.start < y && x < e.span.end) {
-                push_party(&mut out.parties, Party { name: bloc.into(), kind: PartyType::Organization });
+                push_party(
+                    &mut out.parties,
+                    Party {
+                        name: bloc.into(),
+                        kind: PartyType::Organization,
+                    },
+                );
             }
         }
         let region = self.t(a, b);
@@ -217,7 +292,13 @@ impl<'d> Cx<'d> {
         out
     }
 
-    pub(super) fn draft(&self, ui: usize, mentions: &[Mention], links: &[Option<Act>], mi: usize) -> Option<Draft> {
+    pub(super) fn draft(
+        &self,
+        ui: usize,
+        mentions: &[Mention],
+        links: &[Option<Act>],
+        mi: usize,
+    ) -> Option<Draft> {
         let m = &mentions[mi];
         let act = links.get(mi).copied().flatten()?;
         let mut status = act.class.status()?;
@@ -237,7 +318,9 @@ impl<'d> Cx<'d> {
             ActClass::Discuss
                 if m.kind == AgreementKind::Partnership && {
                     let verb = self.t(act.start, act.end).to_lowercase();
-                    ["discuss", "explor", "consider", "stud", "mull"].iter().any(|v| verb.starts_with(v))
+                    ["discuss", "explor", "consider", "stud", "mull"]
+                        .iter()
+                        .any(|v| verb.starts_with(v))
                 } =>
             {
                 return None
@@ -263,14 +346,19 @@ impl<'d> Cx<'d> {
         let outer = mentions.iter().enumerate().find(|&(k, o)| {
             k != mi && o.head.start < m.head.start && {
                 let p = self.post_np(ui, o.np_end);
-                p.subject.is_some_and(|s| s.start <= m.head.start && m.head.end <= s.end)
+                p.subject
+                    .is_some_and(|s| s.start <= m.head.start && m.head.end <= s.end)
             }
         });
         if let Some((k, _)) = outer {
             match act.class {
                 ActClass::Upgrade => {}
                 ActClass::Establish if m.kind == AgreementKind::Partnership => {
-                    status = links.get(k).copied().flatten().and_then(|a| a.class.status())?;
+                    status = links
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .and_then(|a| a.class.status())?;
                 }
                 _ => return None,
             }
@@ -279,7 +367,9 @@ impl<'d> Cx<'d> {
         if post.vague {
             return None;
         }
-        let kind = if post.purchase.is_some() && matches!(m.kind, AgreementKind::Agreement | AgreementKind::Contract) {
+        let kind = if post.purchase.is_some()
+            && matches!(m.kind, AgreementKind::Agreement | AgreementKind::Contract)
+        {
             AgreementKind::Contract
         } else {
             m.kind
@@ -288,7 +378,10 @@ impl<'d> Cx<'d> {
             ActClass::Dated => 0.6,
             ActClass::Implement => 0.7,
             ActClass::Establish | ActClass::Conclude => 0.8,
-            ActClass::Initial | ActClass::PassiveInitial | ActClass::RelInitial | ActClass::RelPlanned => 0.8,
+            ActClass::Initial
+            | ActClass::PassiveInitial
+            | ActClass::RelInitial
+            | ActClass::RelPlanned => 0.8,
             _ => 0.9,
         };
         if m.plural {
@@ -299,7 +392,13 @@ impl<'d> Cx<'d> {
         }
 
         let clause_start = self.clause_start(ui, act.start.min(m.np_start));
-        let Subject { mut parties, people, mut signatories, mut anaphor, bloc_ref } = if act.class.relative() {
+        let Subject {
+            mut parties,
+            people,
+            mut signatories,
+            mut anaphor,
+            bloc_ref,
+        } = if act.class.relative() {
             self.subject(act.start, act.verb, true)
         } else if act.class.before() && act.start > clause_start {
             self.subject(clause_start, act.start, act.class.signs())
@@ -323,7 +422,10 @@ impl<'d> Cx<'d> {
         if act.class.relative() {
             let rest = self.t(act.end, u.span.end);
             let lead = rest.len() - rest.trim_start().len();
-            if rest[lead..].get(..5).is_some_and(|w| w.eq_ignore_ascii_case("with ")) {
+            if rest[lead..]
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("with "))
+            {
                 let a = act.end + lead + 5;
                 let end = self.phrase_end(a, u.span.end, false);
                 if end > a {
@@ -336,7 +438,11 @@ impl<'d> Cx<'d> {
             }
         }
         // A phrase with no determiner must not reach back over its verb.
-        let np_start = if act.class.before() { m.np_start.max(act.end) } else { m.np_start };
+        let np_start = if act.class.before() {
+            m.np_start.max(act.end)
+        } else {
+            m.np_start
+        };
         // Names inside the phrase: "the U.S.-Vietnam ...", "a Kazakh-Vietnamese agreement".
         for e in self.ents_in(np_start, m.np_end) {
             if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
@@ -348,7 +454,9 @@ impl<'d> Cx<'d> {
         if !m.name_only && m.title.is_some() {
             // A proper name's words are its own ("Panmunjom Declaration"), not parties, unless
             // they are countries.
-            parties.retain(|p| p.kind == PartyType::Country || !self.t(np_start, m.np_end).contains(&p.name));
+            parties.retain(|p| {
+                p.kind == PartyType::Country || !self.t(np_start, m.np_end).contains(&p.name)
+            });
         }
         // "chaired the exchange of memorandums between Morocco and the UAE": two or more
         // parties named after "between" are the document's; the subject's names are those who
@@ -409,11 +517,15 @@ impl<'d> Cx<'d> {
                 let a = act.end + i + 9;
                 let end = self.phrase_end(a, u.span.end, false);
                 let before = lower_words(&rest[..i]);
-                let about = before
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "regarding" | "concerning" | "of" | "for" | "about" | "covering"));
+                let about = before.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "regarding" | "concerning" | "of" | "for" | "about" | "covering"
+                    )
+                });
                 let countries_only = self.ents_in(a, end).iter().all(|e| {
-                    matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) && self.party_of(e).is_some()
+                    matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
+                        && self.party_of(e).is_some()
                         || self.bloc_as_person(e).is_some()
                 });
                 if !about && countries_only {
@@ -429,7 +541,11 @@ impl<'d> Cx<'d> {
         // the counterpart after the verb.
         if !act.class.before() {
             let rest = self.t(act.end, self.clause_end(ui, act.end));
-            if rest.trim_start().get(..5).is_some_and(|p| p.eq_ignore_ascii_case("with ")) {
+            if rest
+                .trim_start()
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("with "))
+            {
                 let a = act.end + (rest.len() - rest.trim_start().len()) + 5;
                 let end = self.phrase_end(a, u.span.end, false);
                 let mut ps = Vec::new();
@@ -445,10 +561,18 @@ impl<'d> Cx<'d> {
             // "was signed regarding the establishment of ...".
             let rest = self.t(act.end, u.span.end);
             let lead = rest.len() - rest.trim_start().len();
-            let first = rest[lead..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-            if matches!(first.as_str(), "regarding" | "concerning" | "on" | "covering") {
+            let first = rest[lead..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if matches!(
+                first.as_str(),
+                "regarding" | "concerning" | "on" | "covering"
+            ) {
                 let a = act.end + lead + first.len();
-                let a = a + (self.t(a, u.span.end).len() - self.t(a, u.span.end).trim_start().len());
+                let a =
+                    a + (self.t(a, u.span.end).len() - self.t(a, u.span.end).trim_start().len());
                 if self.date_at(a).is_none() {
                     let end = self.phrase_end(a, u.span.end, true);
                     if end > a {
@@ -468,9 +592,9 @@ impl<'d> Cx<'d> {
                     for e in self.ents_in(a, s.end) {
                         let c = match e.label {
                             EntityLabel::Person => None,
-                            EntityLabel::Org => {
-                                self.organ_country(self.t(e.span.start, e.span.end)).map(str::to_string)
-                            }
+                            EntityLabel::Org => self
+                                .organ_country(self.t(e.span.start, e.span.end))
+                                .map(str::to_string),
                             _ => self.country_of_entity(e),
                         };
                         if let Some(c) = c {
@@ -488,8 +612,14 @@ impl<'d> Cx<'d> {
         // A fronted phrase names no one; the main clause's subject after it does: "In a joint
         // statement released after the call, Chile and Peru pledged ...".
         let fronted = {
-            let pre = self.t(u.span.start, m.np_start.min(act.start)).trim().to_lowercase();
-            matches!(pre.as_str(), "" | "in" | "under" | "through" | "with" | "by" | "via")
+            let pre = self
+                .t(u.span.start, m.np_start.min(act.start))
+                .trim()
+                .to_lowercase();
+            matches!(
+                pre.as_str(),
+                "" | "in" | "under" | "through" | "with" | "by" | "via"
+            )
         };
         if parties.is_empty() && !anaphor && fronted {
             let ce = self.clause_end(ui, act.end.max(post.end).max(m.np_end));
@@ -507,7 +637,11 @@ impl<'d> Cx<'d> {
         {
             let under = floor_boundary(self.text, m.np_start.saturating_sub(6));
             let main = self.subject(clause_start, under.max(clause_start), false);
-            for p in main.parties.into_iter().filter(|p| p.kind != PartyType::Person) {
+            for p in main
+                .parties
+                .into_iter()
+                .filter(|p| p.kind != PartyType::Person)
+            {
                 push_party(&mut parties, p);
             }
         }
@@ -519,7 +653,9 @@ impl<'d> Cx<'d> {
         }
         if anaphor || parties.is_empty() {
             let (pair, src) = self.context_pair(ui, clause_start);
-            if !pair.is_empty() && (parties.iter().all(|p| p.kind == PartyType::Country) || parties.is_empty()) {
+            if !pair.is_empty()
+                && (parties.iter().all(|p| p.kind == PartyType::Country) || parties.is_empty())
+            {
                 let before_len = parties.len();
                 for p in pair {
                     push_party(&mut parties, p);
@@ -556,14 +692,23 @@ impl<'d> Cx<'d> {
 
         // Date and place of the clause.
         let np_or_act_end = post.end.max(act.end).max(m.np_end);
-        let mut clause_end = self.clause_end(ui, np_or_act_end).max(np_or_act_end.min(u.span.end));
+        let mut clause_end = self
+            .clause_end(ui, np_or_act_end)
+            .max(np_or_act_end.min(u.span.end));
         // Objects of one act share its time and place: "signed an MoU on X and an agreement on
         // Y in Rabat on March 4".
         let mut k = mi;
         while let Some(next) = mentions.get(k + 1) {
-            let same_act = links.get(k + 1).copied().flatten().is_some_and(|a| a.start == act.start && a.end == act.end);
+            let same_act = links
+                .get(k + 1)
+                .copied()
+                .flatten()
+                .is_some_and(|a| a.start == act.start && a.end == act.end);
             let between = self.t(clause_end.min(next.np_start), next.np_start).trim();
-            if !same_act || next.np_start < clause_end || !matches!(between, "and" | "," | ", and" | "as well as") {
+            if !same_act
+                || next.np_start < clause_end
+                || !matches!(between, "and" | "," | ", and" | "as well as")
+            {
                 break;
             }
             let next_end = self.post_np(ui, next.np_end).end.max(next.np_end);
@@ -571,11 +716,20 @@ impl<'d> Cx<'d> {
             k += 1;
         }
         let subject_excl = subject_span;
-        let in_subject = |s: &ByteSpan| subject_excl.is_some_and(|x| s.start >= x.start && s.end <= x.end);
-        let anchor = if act.class.before() { act.start } else { act.end };
+        let in_subject =
+            |s: &ByteSpan| subject_excl.is_some_and(|x| s.start >= x.start && s.end <= x.end);
+        let anchor = if act.class.before() {
+            act.start
+        } else {
+            act.end
+        };
         // An object relative tells its own time and place: "the treaty, which X and Y signed in
         // Bonn in June 1991", not the "next year" of the anniversary it is cited for.
-        let own_start = if act.class.relative() { act.start } else { clause_start };
+        let own_start = if act.class.relative() {
+            act.start
+        } else {
+            clause_start
+        };
         let mut date = self
             .event_dates(own_start, clause_end)
             .into_iter()
@@ -587,7 +741,8 @@ impl<'d> Cx<'d> {
                     // A date before "and" belongs to the verb before it: "established a
                     // partnership in 2013 and upgraded it to ... in 2024".
                     let gap = self.t(s.end.min(anchor), anchor);
-                    let other_verb = act.class.before() && (gap.contains(" and ") || gap.contains(" but "));
+                    let other_verb =
+                        act.class.before() && (gap.contains(" and ") || gap.contains(" but "));
                     anchor - s.end.min(anchor) + if other_verb { 10_000 } else { 0 }
                 }
             })
@@ -596,24 +751,39 @@ impl<'d> Cx<'d> {
         // him and the Prime Minister of Vanuatu, Jotham Napat, on 10 September 2025 during the
         // Pacific Leaders' Meeting in Honiara": the relative's date and place follow them.
         let relative_end = if act.class.relative() {
-            let next_mention = mentions.iter().map(|x| x.np_start).filter(|&at| at > act.end).min().unwrap_or(u.span.end);
+            let next_mention = mentions
+                .iter()
+                .map(|x| x.np_start)
+                .filter(|&at| at > act.end)
+                .min()
+                .unwrap_or(u.span.end);
             let rest = self.t(act.end, next_mention);
             // The end of the last of the first RELATIVE_WORDS words (offsets within `rest`).
             let cut = rest
                 .split_whitespace()
                 .take(RELATIVE_WORDS)
                 .last()
-                .map_or(0, |w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len());
+                .map_or(0, |w| {
+                    w.as_ptr() as usize - rest.as_ptr() as usize + w.len()
+                });
             (act.end + cut).max(clause_end)
         } else {
             clause_end
         };
         if date.is_none() && relative_end > clause_end {
-            date = self.event_dates(clause_end, relative_end).into_iter().next().map(|(s, v)| self.date_field(s, v));
+            date = self
+                .event_dates(clause_end, relative_end)
+                .into_iter()
+                .next()
+                .map(|(s, v)| self.date_field(s, v));
         }
         // "a 2019 memorandum ... that Libya signed with Turkey": the year the phrase carries.
         if date.is_none() && act.class.relative() {
-            date = self.event_dates(m.np_start, m.head.start).into_iter().next().map(|(s, v)| self.date_field(s, v));
+            date = self
+                .event_dates(m.np_start, m.head.start)
+                .into_iter()
+                .next()
+                .map(|(s, v)| self.date_field(s, v));
         }
         let mut weak_location = false;
         let mut location = match self.place_in(own_start, relative_end, subject_excl) {
@@ -623,7 +793,11 @@ impl<'d> Cx<'d> {
         let background = matches!(act.class, ActClass::Dated | ActClass::Implement);
         // A phrase trailing the clause tells where and when: "upgraded their ties ... in March,
         // during a visit to Jakarta by ...".
-        let trail_end = if background { clause_end } else { self.trailer_end(ui, clause_end) };
+        let trail_end = if background {
+            clause_end
+        } else {
+            self.trailer_end(ui, clause_end)
+        };
         if trail_end > clause_end {
             if location.is_none() {
                 if let Some(Place::Found(l)) = self.place_in(clause_end, trail_end, None) {
@@ -631,7 +805,11 @@ impl<'d> Cx<'d> {
                 }
             }
             if date.is_none() {
-                date = self.event_dates(clause_end, trail_end).into_iter().next().map(|(s, v)| self.date_field(s, v));
+                date = self
+                    .event_dates(clause_end, trail_end)
+                    .into_iter()
+                    .next()
+                    .map(|(s, v)| self.date_field(s, v));
             }
         }
         let mut weak_date = false;
@@ -640,13 +818,17 @@ impl<'d> Cx<'d> {
         if date.is_none() && !background && !self.unanchored_time(clause_start, trail_end) {
             let clause_text = self.t(clause_start, trail_end);
             let captures = POINTER.captures(clause_text);
-            let pointer = captures.as_ref().and_then(|c| c.get(1)).map(|g| g.as_str().to_lowercase());
+            let pointer = captures
+                .as_ref()
+                .and_then(|c| c.get(1))
+                .map(|g| g.as_str().to_lowercase());
             let at_end = captures.as_ref().and_then(|c| c.get(0)).is_some_and(|g| {
                 let l = g.as_str().to_lowercase();
                 l.contains("end of") || l.contains("close of") || l.contains("conclusion of")
             });
-            static ALSO: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"(?i)\balso\b|^\W*(?:in\s+addition|additionally)\b").unwrap());
+            static ALSO: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)\balso\b|^\W*(?:in\s+addition|additionally)\b").unwrap()
+            });
             let also = ALSO.is_match(self.t(clause_start, act.end.max(clause_start)))
                 || ALSO.is_match(self.t(u.span.start, (u.span.start + 20).min(u.span.end)));
             let (d, l, r) = self.context_event(
@@ -660,7 +842,10 @@ impl<'d> Cx<'d> {
             remote = r;
             // A dateline city stands for an event of the parties only in their countries.
             let l = l.filter(|l| {
-                let from_dateline = self.units.iter().any(|u| u.dateline.as_deref() == Some(l.name.as_str()));
+                let from_dateline = self
+                    .units
+                    .iter()
+                    .any(|u| u.dateline.as_deref() == Some(l.name.as_str()));
                 !from_dateline || of_parties_country(&parties, l.country.as_deref())
             });
             date = d;
@@ -704,7 +889,10 @@ impl<'d> Cx<'d> {
         }
         // "Meanwhile, ..." and "Separately, ..." tell of another occasion.
         static ASIDE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^\W*(?:meanwhile|separately|elsewhere|in\s+other\s+news|in\s+a\s+separate)\b").unwrap()
+            Regex::new(
+                r"(?i)^\W*(?:meanwhile|separately|elsewhere|in\s+other\s+news|in\s+a\s+separate)\b",
+            )
+            .unwrap()
         });
         let aside = ASIDE_OPENER.is_match(self.t(u.span.start, u.span.end));
         if location.is_none()
@@ -728,7 +916,11 @@ impl<'d> Cx<'d> {
             });
             if let Some(f) = TO_BE_SIGNED.find(self.t(act.end, u.span.end)) {
                 let (a, b) = (act.end + f.end(), self.clause_end(ui, act.end + f.end()));
-                let d = self.event_dates(a, b).into_iter().next().map(|(s, v)| self.date_field(s, v));
+                let d = self
+                    .event_dates(a, b)
+                    .into_iter()
+                    .next()
+                    .map(|(s, v)| self.date_field(s, v));
                 let l = match self.place_in(a, b, None) {
                     Some(Place::Found(l)) => Some(l),
                     _ => None,
@@ -749,8 +941,11 @@ impl<'d> Cx<'d> {
             .map(|s| clean_subject(self.t(s.start, s.end)))
             .or_else(|| m.title.as_deref().and_then(subject_of_title))
             .filter(|s| !s.is_empty());
-        let reference =
-            m.definite && m.title.is_none() && subject.is_none() && post.between.is_empty() && post.with.is_empty();
+        let reference = m.definite
+            && m.title.is_none()
+            && subject.is_none()
+            && post.between.is_empty()
+            && post.with.is_empty();
         let summary = m.plural && m.title.is_none() && subject.is_none();
         Some(Draft {
             kind,
@@ -787,13 +982,28 @@ static ORDINAL: LazyLock<Regex> =
 pub(super) fn clean_subject(s: &str) -> String {
     static CITE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d+\]").unwrap());
     let s = CITE.replace_all(s, "");
-    let s = s.trim().trim_end_matches(['.', ',', ';', ':', '”', '"', '’']).trim();
+    let s = s
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '”', '"', '’'])
+        .trim();
     let mut ws: Vec<&str> = s.split_whitespace().collect();
     // A phrase cut before a date or place leaves its preposition: "a plan for".
     while ws.last().is_some_and(|w| {
         matches!(
             w.to_lowercase().as_str(),
-            "for" | "on" | "in" | "at" | "by" | "of" | "from" | "to" | "and" | "the" | "a" | "an" | "with"
+            "for"
+                | "on"
+                | "in"
+                | "at"
+                | "by"
+                | "of"
+                | "from"
+                | "to"
+                | "and"
+                | "the"
+                | "a"
+                | "an"
+                | "with"
         )
     }) {
         ws.pop();
@@ -805,7 +1015,12 @@ pub(super) fn clean_subject(s: &str) -> String {
         }
     }
     if s.chars().count() > 240 {
-        return s.chars().take(240).collect::<String>().trim_end().to_string();
+        return s
+            .chars()
+            .take(240)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
     }
     s
 }
@@ -814,5 +1029,6 @@ pub(super) fn clean_subject(s: &str) -> String {
 /// anywhere when no party is a country (a dateline city stands for a signing of its own
 /// country's parties only).
 fn of_parties_country(parties: &[Party], country: Option<&str>) -> bool {
-    parties.iter().all(|p| p.kind != PartyType::Country) || parties.iter().any(|p| Some(p.name.as_str()) == country)
+    parties.iter().all(|p| p.kind != PartyType::Country)
+        || parties.iter().any(|p| Some(p.name.as_str()) == country)
 }

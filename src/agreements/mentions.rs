@@ -3,9 +3,9 @@
 use super::*;
 
 /// A quantity before documents: "a number of", "a series of", "dozens of".
-const QUANTITY_WORDS: &str =
-    r"(?:a\s+(?:number|series|raft|range|package|host|set|couple|total|slew|batch|string)|dozens|scores)";
-static QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+of\b")).unwrap());
+const QUANTITY_WORDS: &str = r"(?:a\s+(?:number|series|raft|range|package|host|set|couple|total|slew|batch|string)|dozens|scores)";
+static QUANTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+of\b")).unwrap());
 /// The same at the end of the text before an "of".
 static QUANTITY_BEFORE_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\b{QUANTITY_WORDS}\s+$")).unwrap());
@@ -35,12 +35,16 @@ impl<'d> Cx<'d> {
                 break;
             }
             let word = self.t(a, b);
-            let Some((kind, plural)) = kind_of(word) else { continue };
+            let Some((kind, plural)) = kind_of(word) else {
+                continue;
+            };
             let prev = self.word_before(u.span.start, a);
             let lw = word.to_lowercase();
             // "to deal with", "to contract", "accord priority".
             if (lw.starts_with("deal") || lw.starts_with("contract") || lw.starts_with("accord"))
-                && prev.as_deref().is_some_and(|p| MODAL_BEFORE_VERB.contains(&p))
+                && prev
+                    .as_deref()
+                    .is_some_and(|p| MODAL_BEFORE_VERB.contains(&p))
             {
                 continue;
             }
@@ -56,13 +60,25 @@ impl<'d> Cx<'d> {
             if after.starts_with('-') {
                 continue;
             }
-            if is_capitalised(word) && !word.starts_with("MoU") && !word.starts_with("MOU") && after.starts_with(' ') {
-                let next = after[1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                if !next.is_empty() && is_capitalised(next) && next.chars().any(|c| c.is_lowercase()) {
+            if is_capitalised(word)
+                && !word.starts_with("MoU")
+                && !word.starts_with("MOU")
+                && after.starts_with(' ')
+            {
+                let next = after[1..]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                if !next.is_empty()
+                    && is_capitalised(next)
+                    && next.chars().any(|c| c.is_lowercase())
+                {
                     continue;
                 }
             }
-            if lw.starts_with("convention") && after.trim_start().to_lowercase().starts_with(['c', 'h']) {
+            if lw.starts_with("convention")
+                && after.trim_start().to_lowercase().starts_with(['c', 'h'])
+            {
                 let nx = after.trim_start().to_lowercase();
                 if nx.starts_with("center") || nx.starts_with("centre") || nx.starts_with("hall") {
                     continue;
@@ -79,7 +95,14 @@ impl<'d> Cx<'d> {
             if out.iter().any(|m| m.head.start >= qa && m.head.end <= qb) {
                 continue;
             }
-            let mut m = self.noun_phrase(ui, &quotes, AgreementKind::Agreement, false, ByteSpan::new(qa, qb), true);
+            let mut m = self.noun_phrase(
+                ui,
+                &quotes,
+                AgreementKind::Agreement,
+                false,
+                ByteSpan::new(qa, qb),
+                true,
+            );
             m.title = Some(strip_acronym(inner).to_string());
             out.push(m);
         }
@@ -96,7 +119,9 @@ impl<'d> Cx<'d> {
         for (i, c) in body.char_indices() {
             match (open, c) {
                 (None, '“') | (None, '"') => open = Some((i, c)),
-                (Some((o, oc)), '”') | (Some((o, oc)), '"') if oc == '“' && c == '”' || oc == '"' && c == '"' => {
+                (Some((o, oc)), '”') | (Some((o, oc)), '"')
+                    if oc == '“' && c == '”' || oc == '"' && c == '"' =>
+                {
                     let inner_a = o + oc.len_utf8();
                     out.push((
                         u.span.start + o,
@@ -219,7 +244,10 @@ impl<'d> Cx<'d> {
         {
             run_capital.reverse();
             // The first word of a sentence is capitalised anyway.
-            let at_start = self.t(u.span.start, run_first).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            let at_start = self
+                .t(u.span.start, run_first)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty();
             let evidence = run_capital.len() >= 2 || (run_capital.len() == 1 && !at_start);
             static TAIL: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(r"^\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|for|the|in)\s+){0,2}[A-Z][\w'’-]*)*").unwrap()
@@ -234,7 +262,9 @@ impl<'d> Cx<'d> {
                     let cut = words(t)
                         .into_iter()
                         .skip(1)
-                        .find(|&(a, b)| is_calendar_word(&t[a..b]) || self.date_at(head.end + a).is_some())
+                        .find(|&(a, b)| {
+                            is_calendar_word(&t[a..b]) || self.date_at(head.end + a).is_some()
+                        })
                         .map_or(t.len(), |(a, _)| a);
                     let mut kept = t[..cut].trim_end().to_string();
                     while let Some((rest, last)) = kept.rsplit_once(' ') {
@@ -251,8 +281,11 @@ impl<'d> Cx<'d> {
                     !first.is_empty() && t.split_whitespace().count() >= 2
                 });
             if evidence || tail.is_some() {
-                let mut t =
-                    if evidence { format!("{} {}", run_capital.join(" "), head_text) } else { head_text.to_string() };
+                let mut t = if evidence {
+                    format!("{} {}", run_capital.join(" "), head_text)
+                } else {
+                    head_text.to_string()
+                };
                 if let Some(tail) = &tail {
                     t.push_str(tail);
                     np_end = np_end.max(head.end + tail.len());
@@ -271,13 +304,25 @@ impl<'d> Cx<'d> {
             if let Some(c) = KNOWN_AS.captures(self.t(np_end, u.span.end)) {
                 let name = c.get(1).map_or("", |g| g.as_str());
                 let at = np_end + c.get(1).map_or(0, |g| g.start());
-                if self.date_at(at).is_none() && !is_calendar_word(name.split_whitespace().next().unwrap_or("")) {
+                if self.date_at(at).is_none()
+                    && !is_calendar_word(name.split_whitespace().next().unwrap_or(""))
+                {
                     title = Some(name.to_string());
                     np_end += c.get(0).map_or(0, |g| g.end());
                 }
             }
         }
-        Mention { kind, head, np_start, np_end, lead: head_start, plural, definite, title, name_only }
+        Mention {
+            kind,
+            head,
+            np_start,
+            np_end,
+            lead: head_start,
+            plural,
+            definite,
+            title,
+            name_only,
+        }
     }
 
     /// Whether only noun-phrase material stands in `[a, b)`: at most `max` words, no clause
@@ -291,7 +336,10 @@ impl<'d> Cx<'d> {
         if gap.chars().any(|c| {
             !(c.is_alphanumeric()
                 || c.is_whitespace()
-                || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '-' | '.' | '&' | '$' | '%'))
+                || matches!(
+                    c,
+                    '“' | '”' | '"' | '‘' | '’' | '\'' | '-' | '.' | '&' | '$' | '%'
+                ))
         }) {
             return false;
         }
@@ -300,10 +348,15 @@ impl<'d> Cx<'d> {
         }
         // "signed a number of agreements", "a series of memoranda": the quantity is no gap;
         // nor is a premodifier that holds "of" ("a status of forces agreement").
-        static OF_COMPOUNDS: LazyLock<Vec<&str>> = crate::wordlist::words!("agreements/of_compounds.txt");
+        static OF_COMPOUNDS: LazyLock<Vec<&str>> =
+            crate::wordlist::words!("agreements/of_compounds.txt");
         let mut gap = QUANTITY.replace_all(gap, " ");
         // Only a gap that holds "of" can hold such a premodifier: no copies on the common path.
-        if gap.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b" of ")) {
+        if gap
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b" of "))
+        {
             let mut lower = gap.to_lowercase();
             for compound in OF_COMPOUNDS.iter() {
                 lower = lower.replace(compound, " ");
@@ -314,7 +367,9 @@ impl<'d> Cx<'d> {
         if ws.len() > max || ws.iter().any(|w| STOP.contains(&w.as_str())) {
             return false;
         }
-        !mentions.iter().any(|m| m.head.start >= a && m.head.end <= b)
+        !mentions
+            .iter()
+            .any(|m| m.head.start >= a && m.head.end <= b)
     }
 
     /// Where a time adjunct that opens `[a, b)` ends ("signed on Monday a memorandum",
@@ -378,8 +433,11 @@ impl<'d> Cx<'d> {
             return None;
         }
         let at = post.end + lead + prep.len();
-        let at =
-            at + (self.t(at, self.units[ui].span.end).len() - self.t(at, self.units[ui].span.end).trim_start().len());
-        self.date_at(at).is_some_and(|v| v.is_some()).then_some(m.np_end)
+        let at = at
+            + (self.t(at, self.units[ui].span.end).len()
+                - self.t(at, self.units[ui].span.end).trim_start().len());
+        self.date_at(at)
+            .is_some_and(|v| v.is_some())
+            .then_some(m.np_end)
     }
 }

@@ -138,7 +138,8 @@ use crate::doc::{Document, Entity, EntityLabel};
 use crate::gazetteer;
 use crate::people::person_at;
 use crate::records::{
-    Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Participant, Party, PartyType,
+    Agreement, AgreementKind, AgreementStatus, DateField, Evidence, Location, Participant, Party,
+    PartyType,
 };
 use crate::text::{ByteSpan, CharIndex};
 use crate::wordlist::{self, words};
@@ -187,14 +188,26 @@ fn drop_spelled_out_summaries(drafts: &mut Vec<Draft>, text: &str) {
     let spelled_out = |i: usize| {
         let s = &drafts[i];
         let next_sentence = |d: &Draft| {
-            d.sentence.start >= s.sentence.end && text.get(s.sentence.end..d.sentence.start).is_some_and(|gap| gap.trim().is_empty())
+            d.sentence.start >= s.sentence.end
+                && text
+                    .get(s.sentence.end..d.sentence.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
         };
-        let same_parties = |d: &Draft| d.parties.iter().map(|p| &p.name).eq(s.parties.iter().map(|p| &p.name));
+        let same_parties = |d: &Draft| {
+            d.parties
+                .iter()
+                .map(|p| &p.name)
+                .eq(s.parties.iter().map(|p| &p.name))
+        };
         // Drafts are in text order: the ones of this sentence and the next come first.
         drafts[i + 1..]
             .iter()
             .take_while(|d| d.sentence == s.sentence || next_sentence(d))
-            .filter(|d| (d.subject.is_some() || d.title.is_some()) && d.status == s.status && same_parties(d))
+            .filter(|d| {
+                (d.subject.is_some() || d.title.is_some())
+                    && d.status == s.status
+                    && same_parties(d)
+            })
             .count()
             >= 2
     };
@@ -202,11 +215,23 @@ fn drop_spelled_out_summaries(drafts: &mut Vec<Draft>, text: &str) {
         let s = &drafts[i];
         (i + 1..drafts.len())
             .take_while(|&j| drafts[j].sentence.start <= s.sentence.end + LISTED_REACH)
-            .filter(|&j| drafts[j].listed && drafts[j].kind == s.kind && drafts[j].status == s.status)
+            .filter(|&j| {
+                drafts[j].listed && drafts[j].kind == s.kind && drafts[j].status == s.status
+            })
             .collect()
     };
-    let spelled: Vec<bool> = (0..drafts.len()).map(|i| drafts[i].summary && spelled_out(i)).collect();
-    let listed: Vec<Vec<usize>> = (0..drafts.len()).map(|i| if drafts[i].summary { items_of(i) } else { Vec::new() }).collect();
+    let spelled: Vec<bool> = (0..drafts.len())
+        .map(|i| drafts[i].summary && spelled_out(i))
+        .collect();
+    let listed: Vec<Vec<usize>> = (0..drafts.len())
+        .map(|i| {
+            if drafts[i].summary {
+                items_of(i)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let mut drop = spelled;
     for (i, items) in listed.into_iter().enumerate() {
         if items.len() >= 2 {
@@ -239,11 +264,11 @@ mod document;
 mod draft;
 mod mentions;
 mod place;
+#[cfg(test)]
+mod tests;
 mod text_helpers;
 mod types;
 mod vocabulary;
-#[cfg(test)]
-mod tests;
 
 // The submodules share their free items (each `pub(super)`) through this module: they read
 // one sentence and one document together, like the single file they were split from. The
@@ -273,12 +298,19 @@ pub(crate) fn list_position(sentence: &str) -> Option<String> {
     // Only a written enumerator tells a position: a line that merely opens with "The
     // agreement" is no item of a list.
     static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^\s*({})\s*(?:an?\s+|the\s+)?{}\b", acts::LIST_MARK, acts::LISTED_DOCUMENTS)).unwrap()
+        Regex::new(&format!(
+            r"(?i)^\s*({})\s*(?:an?\s+|the\s+)?{}\b",
+            acts::LIST_MARK,
+            acts::LISTED_DOCUMENTS
+        ))
+        .unwrap()
     });
     if let Some(c) = ENUMERATED.captures(sentence) {
         return Some(c[1].to_lowercase());
     }
-    ORDINAL_DOCUMENT.captures(sentence).map(|c| c[1].to_lowercase())
+    ORDINAL_DOCUMENT
+        .captures(sentence)
+        .map(|c| c[1].to_lowercase())
 }
 
 /// Mentions read per sentence.

@@ -16,7 +16,9 @@ impl<'d> Cx<'d> {
                 return false;
             }
             if exclude.is_some_and(|x| e.span.start >= x.start && e.span.end <= x.end)
-                || skip.iter().any(|&(x, y)| e.span.start >= x && e.span.end <= y)
+                || skip
+                    .iter()
+                    .any(|&(x, y)| e.span.start >= x && e.span.end <= y)
             {
                 return false;
             }
@@ -35,18 +37,27 @@ impl<'d> Cx<'d> {
             let n = pre.len();
             let p1 = pre.last().map(String::as_str).unwrap_or("");
             let p2 = if n >= 2 { pre[n - 2].as_str() } else { "" };
-            let capital = p1 == "capital" && pre.iter().rev().take(4).any(|w| w == "in" || w == "at");
+            let capital =
+                p1 == "capital" && pre.iter().rev().take(4).any(|w| w == "in" || w == "at");
             // "the state visit of Brazilian President Lula to Santiago": the visitor between.
             let visit_of = p1 == "to" && {
-                let wide = lower_words(
-                    self.t(a.max(floor_boundary(self.text, e.span.start.saturating_sub(96))), e.span.start),
-                );
-                wide.windows(2).rev().take(10).any(|w| matches!(w[0].as_str(), "visit" | "trip") && w[1] == "of")
+                let wide = lower_words(self.t(
+                    a.max(floor_boundary(self.text, e.span.start.saturating_sub(96))),
+                    e.span.start,
+                ));
+                wide.windows(2)
+                    .rev()
+                    .take(10)
+                    .any(|w| matches!(w[0].as_str(), "visit" | "trip") && w[1] == "of")
             };
             capital
                 || visit_of
-                || matches!(p1, "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured")
-                || (p1 == "to" && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"))
+                || matches!(
+                    p1,
+                    "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured"
+                )
+                || (p1 == "to"
+                    && matches!(p2, "visit" | "trip" | "travel" | "travelled" | "traveled"))
         };
         for (i, e) in ents.iter().enumerate() {
             if !at_place(e) {
@@ -61,8 +72,15 @@ impl<'d> Cx<'d> {
                     break;
                 }
                 let gap = lower_words(self.t(end, f.span.start));
-                let glue = self.t(end, f.span.start).chars().all(|c| c.is_whitespace() || c == ',');
-                if !(glue || gap.iter().all(|w| matches!(w.as_str(), "and" | "in" | "of" | "the" | "as" | "well"))) {
+                let glue = self
+                    .t(end, f.span.start)
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == ',');
+                if !(glue
+                    || gap
+                        .iter()
+                        .all(|w| matches!(w.as_str(), "and" | "in" | "of" | "the" | "as" | "well")))
+                {
                     break;
                 }
                 let other = gazetteer::country_of_place(self.t(f.span.start, f.span.end));
@@ -80,7 +98,8 @@ impl<'d> Cx<'d> {
                     f.label == EntityLabel::Gpe
                         && at_place(f)
                         && !gazetteer::is_country(self.t(f.span.start, f.span.end))
-                        && gazetteer::country_of_place(self.t(f.span.start, f.span.end)) == country.as_deref()
+                        && gazetteer::country_of_place(self.t(f.span.start, f.span.end))
+                            == country.as_deref()
                 });
                 if let Some(f) = city {
                     let name = gazetteer::name_case(self.t(f.span.start, f.span.end).trim());
@@ -95,7 +114,12 @@ impl<'d> Cx<'d> {
     /// "in the capital", "in the Kazakh capital", "in Kenya's capital" with no name: the
     /// dateline city, else the city last named before, of that country when one is given, else
     /// that country's capital.
-    pub(super) fn capital_in(&self, a: usize, b: usize, exclude: Option<ByteSpan>) -> Option<Location> {
+    pub(super) fn capital_in(
+        &self,
+        a: usize,
+        b: usize,
+        exclude: Option<ByteSpan>,
+    ) -> Option<Location> {
         static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\b(?:in|at)\s+(?:the\s+(?:([A-Z][\w'’-]+)\s+)?|([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+)capital\b").unwrap()
         });
@@ -112,16 +136,25 @@ impl<'d> Cx<'d> {
             return None;
         }
         // "capital markets", "capital spending": no place.
-        let nw = next.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        let nw = next
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         if next.starts_with(|ch: char| ch.is_alphanumeric())
             && !STOP.contains(&nw.as_str())
             && !is_calendar_word(&nw)
-            && !matches!(nw.as_str(), "last" | "this" | "earlier" | "later" | "and" | "yesterday" | "today" | "next")
+            && !matches!(
+                nw.as_str(),
+                "last" | "this" | "earlier" | "later" | "and" | "yesterday" | "today" | "next"
+            )
         {
             return None;
         }
         let country: Option<&str> = match c.get(1).or_else(|| c.get(2)).map(|g| g.as_str()) {
-            Some(w) => Some(gazetteer::country_of_demonym(w).or_else(|| gazetteer::canonical_country(w))?),
+            Some(w) => {
+                Some(gazetteer::country_of_demonym(w).or_else(|| gazetteer::canonical_country(w))?)
+            }
             None => None,
         };
         let fits = |name: &str| {
@@ -130,16 +163,19 @@ impl<'d> Cx<'d> {
                 && country.is_none_or(|c| gazetteer::country_of_place(name) == Some(c))
         };
         let ui = self.units.partition_point(|u| u.span.end <= at);
-        let dateline = self.units.iter().take(ui + 1).find_map(|u| u.dateline.as_ref()).filter(|d| fits(d));
+        let dateline = self
+            .units
+            .iter()
+            .take(ui + 1)
+            .find_map(|u| u.dateline.as_ref())
+            .filter(|d| fits(d));
         let name = match dateline {
             Some(d) => d.clone(),
             None => {
                 let first = self.ents.partition_point(|e| e.span.start < at);
-                let named_before = self.ents[..first]
-                    .iter()
-                    .rev()
-                    .take(200)
-                    .find(|e| e.label == EntityLabel::Gpe && fits(self.t(e.span.start, e.span.end)));
+                let named_before = self.ents[..first].iter().rev().take(200).find(|e| {
+                    e.label == EntityLabel::Gpe && fits(self.t(e.span.start, e.span.end))
+                });
                 match named_before {
                     Some(e) => gazetteer::name_case(self.t(e.span.start, e.span.end).trim()),
                     None => gazetteer::capital_of(country?)?.to_string(),
@@ -153,12 +189,18 @@ impl<'d> Cx<'d> {
     /// The place of talks or a meeting held in person on the day `d`, told near unit `ui` (up to
     /// eight sentences before, three after): its own place or its sentence's dateline city.
     pub(super) fn same_day_place(&self, ui: usize, d: &DateField) -> Option<Location> {
-        let Some(DateValue::Day(day)) = d.value.as_ref() else { return None };
-        let order = (1..=8usize).filter_map(|k| ui.checked_sub(k)).chain((1..=3).map(|k| ui + k));
+        let Some(DateValue::Day(day)) = d.value.as_ref() else {
+            return None;
+        };
+        let order = (1..=8usize)
+            .filter_map(|k| ui.checked_sub(k))
+            .chain((1..=3).map(|k| ui + k));
         for i in order {
             let Some(u) = self.units.get(i) else { continue };
             let (a, b) = (u.span.start, u.span.end);
-            let Some(cue) = MEETING_CUE.find(self.t(a, b)) else { continue };
+            let Some(cue) = MEETING_CUE.find(self.t(a, b)) else {
+                continue;
+            };
             let c = cue.as_str().to_lowercase();
             if c.contains("phone") || c.contains("video") {
                 continue;
@@ -192,14 +234,21 @@ impl<'d> Cx<'d> {
     /// The place the story's events of unit `ui` took place in: the place of the nearest visit
     /// or arrival (a city over its country), when it is in the country of one of `parties`.
     pub(super) fn story_place(&self, ui: usize, parties: &[Party]) -> Option<Location> {
-        static VISIT: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(?:visit(?:ed|ing|s)?|arriv(?:ed|es|ing|al)|trip|tour)\b").unwrap());
+        static VISIT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:visit(?:ed|ing|s)?|arriv(?:ed|es|ing|al)|trip|tour)\b").unwrap()
+        });
         let fits = |l: &Location| {
-            l.country.as_deref().is_some_and(|c| parties.iter().any(|p| p.kind == PartyType::Country && p.name == c))
+            l.country.as_deref().is_some_and(|c| {
+                parties
+                    .iter()
+                    .any(|p| p.kind == PartyType::Country && p.name == c)
+            })
         };
         // Nearest first: this sentence, up to twelve before, then up to four after ("The
         // Mongolian leader arrived in Astana on Wednesday" told after the signing).
-        let order = (0..=12usize).filter_map(|k| ui.checked_sub(k)).chain((1..=4).map(|k| ui + k));
+        let order = (0..=12usize)
+            .filter_map(|k| ui.checked_sub(k))
+            .chain((1..=4).map(|k| ui + k));
         for i in order {
             let Some(u) = self.units.get(i) else { continue };
             let (a, b) = (u.span.start, u.span.end);

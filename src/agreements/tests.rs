@@ -41,7 +41,10 @@ fn sorted_kinds(rs: &[Agreement]) -> Vec<AgreementKind> {
 }
 
 fn date(a: &Agreement) -> Option<String> {
-    a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso())
+    a.date
+        .as_ref()
+        .and_then(|d| d.value.as_ref())
+        .map(|v| v.iso())
 }
 
 #[test]
@@ -58,14 +61,25 @@ fn memorandum_between_countries_with_subject_place_and_date() {
     assert_eq!(a.status, AgreementStatus::Signed);
     assert_eq!(parties(a), ["China", "Vietnam"]);
     assert!(a.parties.iter().all(|p| p.kind == PartyType::Country));
-    assert_eq!(a.subject.as_deref(), Some("establishment of a hotline between the two navies"));
-    assert_eq!(a.location, Some(Location { name: "Beijing".into(), country: Some("China".into()) }));
+    assert_eq!(
+        a.subject.as_deref(),
+        Some("establishment of a hotline between the two navies")
+    );
+    assert_eq!(
+        a.location,
+        Some(Location {
+            name: "Beijing".into(),
+            country: Some("China".into())
+        })
+    );
     assert_eq!(date(a).as_deref(), Some("2024-04-08"));
     assert_eq!(a.date.as_ref().unwrap().text, "Monday");
     assert!(a.id.is_empty());
     assert_eq!(a.sources.len(), 1);
     assert_eq!(a.sources[0].start, 0);
-    assert!(a.sources[0].sentence.starts_with("China and Vietnam signed"));
+    assert!(a.sources[0]
+        .sentence
+        .starts_with("China and Vietnam signed"));
     assert!((0.0..=1.0).contains(&a.confidence));
     assert_eq!((a.confidence * 100.0).round() / 100.0, a.confidence);
 }
@@ -73,27 +87,66 @@ fn memorandum_between_countries_with_subject_place_and_date() {
 #[test]
 fn each_kind() {
     let cases = [
-        ("[Japan|GPE] and [India|GPE] signed a treaty on extradition.", AgreementKind::Treaty),
-        ("[Japan|GPE] and [India|GPE] issued a joint communique on trade.", AgreementKind::JointStatement),
-        ("[Japan|GPE] and [India|GPE] issued a joint statement on trade.", AgreementKind::JointStatement),
-        ("[Japan|GPE] and [India|GPE] signed a protocol on customs cooperation.", AgreementKind::Protocol),
-        ("[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.", AgreementKind::Declaration),
-        ("[Japan|GPE] and [India|GPE] signed a declaration on maritime security.", AgreementKind::Declaration),
+        (
+            "[Japan|GPE] and [India|GPE] signed a treaty on extradition.",
+            AgreementKind::Treaty,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] issued a joint communique on trade.",
+            AgreementKind::JointStatement,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] issued a joint statement on trade.",
+            AgreementKind::JointStatement,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] signed a protocol on customs cooperation.",
+            AgreementKind::Protocol,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] adopted a joint declaration on maritime security.",
+            AgreementKind::Declaration,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] signed a declaration on maritime security.",
+            AgreementKind::Declaration,
+        ),
         (
             "[Japan|GPE] and [India|GPE] upgraded ties to a comprehensive strategic partnership.",
             AgreementKind::Partnership,
         ),
-        ("[Japan|GPE] and [India|GPE] inked an MoU on railways.", AgreementKind::MemorandumOfUnderstanding),
-        ("[Japan|GPE] and [India|GPE] signed a memorandum on railways.", AgreementKind::MemorandumOfUnderstanding),
-        ("[Japan|GPE] and [India|GPE] signed an agreement on fisheries.", AgreementKind::Agreement),
-        ("[Japan|GPE] and [India|GPE] struck a deal on rare earths.", AgreementKind::Agreement),
-        ("[Japan|GPE] and [India|GPE] signed an accord on water sharing.", AgreementKind::Agreement),
-        ("[Japan|GPE] and [India|GPE] sealed a defence pact.", AgreementKind::Agreement),
+        (
+            "[Japan|GPE] and [India|GPE] inked an MoU on railways.",
+            AgreementKind::MemorandumOfUnderstanding,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] signed a memorandum on railways.",
+            AgreementKind::MemorandumOfUnderstanding,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] signed an agreement on fisheries.",
+            AgreementKind::Agreement,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] struck a deal on rare earths.",
+            AgreementKind::Agreement,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] signed an accord on water sharing.",
+            AgreementKind::Agreement,
+        ),
+        (
+            "[Japan|GPE] and [India|GPE] sealed a defence pact.",
+            AgreementKind::Agreement,
+        ),
         (
             "[Japan|GPE] and [India|GPE] signed a comprehensive economic partnership agreement.",
             AgreementKind::Agreement,
         ),
-        ("[Airbus|ORG] signed a contract with [Vietjet|ORG] to supply 20 aircraft.", AgreementKind::Contract),
+        (
+            "[Airbus|ORG] signed a contract with [Vietjet|ORG] to supply 20 aircraft.",
+            AgreementKind::Contract,
+        ),
     ];
     for (text, kind) in cases {
         let a = one(text);
@@ -190,12 +243,18 @@ fn signatories_are_the_signers_not_the_witnesses() {
     assert_eq!(a.signatories[0].role.as_deref(), Some("Foreign Minister"));
     assert_eq!(a.signatories[0].country.as_deref(), Some("Japan"));
     assert_eq!(parties(&a), ["Japan", "Philippines"]);
-    assert_eq!(a.location.as_ref().and_then(|l| l.country.as_deref()), Some("Philippines"));
+    assert_eq!(
+        a.location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("Philippines")
+    );
 
     let a =
         one("The agreement on fisheries was signed by [Japanese|NORP] Foreign Minister [Yoko Kamikawa|PERSON] and \
          [Indian|NORP] Foreign Minister [Subrahmanyam Jaishankar|PERSON].");
-    assert_eq!(signatories(&a), ["Yoko Kamikawa", "Subrahmanyam Jaishankar"]);
+    assert_eq!(
+        signatories(&a),
+        ["Yoko Kamikawa", "Subrahmanyam Jaishankar"]
+    );
     assert_eq!(parties(&a), ["Japan", "India"]);
 
     let a = one(
@@ -218,15 +277,20 @@ fn leaders_who_sign_give_their_countries() {
     assert_eq!(parties(&a), ["North Korea", "South Korea"]);
     assert_eq!(signatories(&a), ["Kim Jong Un", "Moon Jae-in"]);
     assert_eq!(date(&a).as_deref(), Some("2024-04-27"));
-    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Panmunjom"));
+    assert_eq!(
+        a.location.as_ref().map(|l| l.name.as_str()),
+        Some("Panmunjom")
+    );
 }
 
 #[test]
 fn demonyms_organisations_and_people_as_parties() {
-    let a = one("[Vietnamese|NORP] and [Chinese|NORP] officials signed an agreement on border trade.");
+    let a =
+        one("[Vietnamese|NORP] and [Chinese|NORP] officials signed an agreement on border trade.");
     assert_eq!(parties(&a), ["Vietnam", "China"]);
 
-    let a = one("[Vietnam Airlines|ORG] and [Boeing|ORG] signed a contract for engine maintenance.");
+    let a =
+        one("[Vietnam Airlines|ORG] and [Boeing|ORG] signed a contract for engine maintenance.");
     assert_eq!(parties(&a), ["Vietnam Airlines", "Boeing"]);
     assert!(a.parties.iter().all(|p| p.kind == PartyType::Organization));
 
@@ -239,7 +303,9 @@ fn demonyms_organisations_and_people_as_parties() {
     // A country word before a company names the company, on either side of the verb.
     let a = one("[Lithuania|GPE] signed a contract with [Sweden|GPE]'s [Saab|ORG] on air defence.");
     assert_eq!(parties(&a), ["Lithuania", "Saab"]);
-    let a = one("[Kenya|GPE] signed an agreement with [Norwegian|NORP] firm [Statkraft|ORG] on hydropower.");
+    let a = one(
+        "[Kenya|GPE] signed an agreement with [Norwegian|NORP] firm [Statkraft|ORG] on hydropower.",
+    );
     assert_eq!(parties(&a), ["Kenya", "Statkraft"]);
 
     // People are parties only when nothing names a country or an organisation.
@@ -249,7 +315,9 @@ fn demonyms_organisations_and_people_as_parties() {
     assert_eq!(signatories(&a), ["Ana Lopez", "Ben Carter"]);
 
     // A bloc is one party.
-    let a = one("The [European Union|ORG] signed a free trade agreement with [Vietnam|GPE] in [2019|DATE].");
+    let a = one(
+        "The [European Union|ORG] signed a free trade agreement with [Vietnam|GPE] in [2019|DATE].",
+    );
     assert_eq!(parties(&a), ["European Union", "Vietnam"]);
     assert_eq!(a.parties[0].kind, PartyType::Organization);
     assert_eq!(date(&a).as_deref(), Some("2019"));
@@ -264,9 +332,15 @@ fn a_time_of_its_own_that_cannot_be_pinned_down_borrows_no_date() {
          [Saab|ORG] signed a memorandum of understanding on joint production.",
         None,
     ));
-    let mou = rs.iter().find(|a| a.kind == AgreementKind::MemorandumOfUnderstanding).expect("memorandum");
+    let mou = rs
+        .iter()
+        .find(|a| a.kind == AgreementKind::MemorandumOfUnderstanding)
+        .expect("memorandum");
     assert_eq!(date(mou), None);
-    let contract = rs.iter().find(|a| a.kind == AgreementKind::Contract).expect("contract");
+    let contract = rs
+        .iter()
+        .find(|a| a.kind == AgreementKind::Contract)
+        .expect("contract");
     assert_eq!(date(contract).as_deref(), Some("2014-10"));
 }
 
@@ -274,10 +348,13 @@ fn a_time_of_its_own_that_cannot_be_pinned_down_borrows_no_date() {
 fn a_news_agency_is_no_state_organ_and_its_credit_no_party() {
     let rs = records("An agreement on border trade was signed in [Vientiane|GPE] on Monday, the [Vietnam News Agency|ORG] reported.");
     assert!(rs.iter().all(|a| a.parties.is_empty()), "{rs:#?}");
-    let a = one("[Laos|GPE] signed a trade agreement with [Cambodia|GPE], according to [Kyodo|ORG].");
+    let a =
+        one("[Laos|GPE] signed a trade agreement with [Cambodia|GPE], according to [Kyodo|ORG].");
     assert_eq!(parties(&a), ["Laos", "Cambodia"]);
     // Signing for itself, a news agency is a party in its own name, not its country.
-    let a = one("The [Vietnam News Agency|ORG] signed a cooperation agreement with [Prensa Latina|ORG].");
+    let a = one(
+        "The [Vietnam News Agency|ORG] signed a cooperation agreement with [Prensa Latina|ORG].",
+    );
     assert_eq!(parties(&a), ["Vietnam News Agency", "Prensa Latina"]);
 }
 
@@ -348,7 +425,13 @@ fn a_dateline_places_the_lead_sentence() {
     let a = one(
         "MANILA, July 8 (Reuters) - [Japan|GPE] and the [Philippines|GPE] signed a reciprocal access agreement on [Monday|DATE].",
     );
-    assert_eq!(a.location, Some(Location { name: "Manila".into(), country: Some("Philippines".into()) }));
+    assert_eq!(
+        a.location,
+        Some(Location {
+            name: "Manila".into(),
+            country: Some("Philippines".into())
+        })
+    );
     assert_eq!(date(&a).as_deref(), Some("2024-07-08"));
     assert!(!a.sources[0].sentence.is_empty());
 }
@@ -372,7 +455,10 @@ fn a_minister_and_his_counterpart_of_one_country_sign_for_the_story_s_two() {
          and his counterpart of the [United Arab Emirates|GPE] [Suhail Al Mazrouei|PERSON] signed on [Monday|DATE] a \
          memorandum of understanding on energy.",
     );
-    let mou = a.iter().find(|a| a.kind == AgreementKind::MemorandumOfUnderstanding).expect("memorandum");
+    let mou = a
+        .iter()
+        .find(|a| a.kind == AgreementKind::MemorandumOfUnderstanding)
+        .expect("memorandum");
     let mut got = parties(mou);
     got.sort();
     assert_eq!(got, ["Romania", "United Arab Emirates"]);
@@ -387,7 +473,11 @@ fn a_bare_organ_in_a_story_of_one_country_signs_for_it() {
     // In a story of two countries the organ's country is not told: it stays as named.
     let a = one("[Japan|GPE] and [India|GPE] held talks. [Defence Ministry|ORG] signed a contract with [Hindustan \
                  Aeronautics|ORG] for 12 aircraft.");
-    assert!(parties(&a).contains(&"Defence Ministry"), "{:?}", parties(&a));
+    assert!(
+        parties(&a).contains(&"Defence Ministry"),
+        "{:?}",
+        parties(&a)
+    );
     // A firm whose name holds a state word is no organ.
     let a = one("[India|GPE] signed a contract with [Kongsberg Defence|ORG] for missiles.");
     assert_eq!(parties(&a), ["India", "Kongsberg Defence"]);
@@ -410,7 +500,10 @@ fn a_dateline_abroad_places_no_signing_of_other_countries() {
     assert_eq!(a.location, None);
     // Filed from a city of one of the parties: there.
     let a = one("SANTIAGO, Aug 6 (Reuters) -- [Chile|GPE] and [Brazil|GPE] signed 12 agreements on energy, the government said.");
-    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Santiago"));
+    assert_eq!(
+        a.location.as_ref().map(|l| l.name.as_str()),
+        Some("Santiago")
+    );
 }
 
 #[test]
@@ -419,7 +512,10 @@ fn a_visit_with_its_visitor_named_places_the_signing_over_the_dateline() {
         "LIMA, Aug 6 (Reuters) -- [Chile|GPE] and [Brazil|GPE] signed 12 agreements during the state visit of [Brazilian|NORP] \
          President [Lula da Silva|PERSON] to [Santiago|GPE].",
     );
-    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Santiago"));
+    assert_eq!(
+        a.location.as_ref().map(|l| l.name.as_str()),
+        Some("Santiago")
+    );
     // An abbreviation in capitals stays one.
     let a =
         one("[Kenya|GPE] and the [UK|GPE] signed a defence cooperation agreement in the [UK|GPE] on [Monday|DATE].");
@@ -458,7 +554,10 @@ fn titles_are_proper_names() {
 
     let a = one("[Timor-Leste|GPE] signed the Treaty of Amity and Cooperation in Southeast Asia with [Brazil|GPE].");
     assert_eq!(a.kind, AgreementKind::Treaty);
-    assert_eq!(a.title.as_deref(), Some("Treaty of Amity and Cooperation in Southeast Asia"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Treaty of Amity and Cooperation in Southeast Asia")
+    );
 
     // A kind's own name is no title.
     let a = one("[Japan|GPE] and [India|GPE] signed a Memorandum of Understanding on railways.");
@@ -471,7 +570,10 @@ fn titles_are_proper_names() {
          ([CSPED|ORG])” with the [United States|GPE] on [June 25|DATE] drew attention.",
     );
     assert_eq!(a.kind, AgreementKind::Agreement);
-    assert_eq!(a.title.as_deref(), Some("U.S.-Vietnam Comprehensive Strategic Partnership Economic Dialogue"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("U.S.-Vietnam Comprehensive Strategic Partnership Economic Dialogue")
+    );
     assert_eq!(parties(&a), ["Vietnam", "United States"]);
 
     // "partnership" in a trade agreement's name is no partnership; a bracketed acronym is skipped.
@@ -481,7 +583,13 @@ fn titles_are_proper_names() {
     assert_eq!(a.status, AgreementStatus::Planned);
     assert_eq!(parties(&a), ["Indonesia", "European Union"]);
     assert_eq!(date(&a).as_deref(), Some("2024-07-16"));
-    assert_eq!(a.location, Some(Location { name: "Bali".into(), country: Some("Indonesia".into()) }));
+    assert_eq!(
+        a.location,
+        Some(Location {
+            name: "Bali".into(),
+            country: Some("Indonesia".into())
+        })
+    );
 }
 
 #[test]
@@ -493,17 +601,25 @@ fn a_named_agreement_in_force_and_a_dated_background_statement() {
         "2024-09-01",
     );
     assert_eq!(rs.len(), 2, "{rs:#?}");
-    assert_eq!((rs[0].kind, rs[0].status), (AgreementKind::JointStatement, AgreementStatus::Signed));
+    assert_eq!(
+        (rs[0].kind, rs[0].status),
+        (AgreementKind::JointStatement, AgreementStatus::Signed)
+    );
     assert_eq!(date(&rs[0]).as_deref(), Some("2023"));
     assert_eq!(parties(&rs[0]), ["Vietnam", "China"]);
-    assert_eq!((rs[1].kind, rs[1].status), (AgreementKind::Agreement, AgreementStatus::Signed));
+    assert_eq!(
+        (rs[1].kind, rs[1].status),
+        (AgreementKind::Agreement, AgreementStatus::Signed)
+    );
     assert_eq!(
         rs[1].title.as_deref(),
         Some("Agreement on basic principles guiding the settlement of maritime issues between Vietnam and China")
     );
     assert_eq!(
         rs[1].subject.as_deref(),
-        Some("basic principles guiding the settlement of maritime issues between Vietnam and China")
+        Some(
+            "basic principles guiding the settlement of maritime issues between Vietnam and China"
+        )
     );
     assert_eq!(parties(&rs[1]), ["Vietnam", "China"]);
     assert_eq!(rs[1].date, None);
@@ -520,7 +636,10 @@ fn a_joint_statement_and_the_partnership_it_sets_up_are_two_records() {
     );
     assert_eq!(rs.len(), 2, "{rs:#?}");
     let kinds: Vec<_> = rs.iter().map(|a| a.kind).collect();
-    assert!(kinds.contains(&AgreementKind::JointStatement) && kinds.contains(&AgreementKind::Partnership));
+    assert!(
+        kinds.contains(&AgreementKind::JointStatement)
+            && kinds.contains(&AgreementKind::Partnership)
+    );
     for a in &rs {
         assert_eq!(a.status, AgreementStatus::Signed);
         let mut ps = parties(a);
@@ -536,7 +655,10 @@ fn a_partnership_announced_or_established() {
     let a = one(
         "[Vietnam|GPE] and the [United States|GPE] announced their “comprehensive strategic partnership” in [September 2023|DATE].",
     );
-    assert_eq!((a.kind, a.status), (AgreementKind::Partnership, AgreementStatus::Signed));
+    assert_eq!(
+        (a.kind, a.status),
+        (AgreementKind::Partnership, AgreementStatus::Signed)
+    );
     assert_eq!(date(&a).as_deref(), Some("2023-09"));
     let rs = records(
         "[Vietnam|GPE] and [China|GPE] trade a lot, and [China|GPE] invests in [Vietnam|GPE]. Since the establishment of \
@@ -545,7 +667,10 @@ fn a_partnership_announced_or_established() {
     assert_eq!(rs.len(), 1, "{rs:#?}");
     assert_eq!(
         (rs[0].kind, rs[0].title.as_deref()),
-        (AgreementKind::Partnership, Some("Comprehensive Strategic Partnership"))
+        (
+            AgreementKind::Partnership,
+            Some("Comprehensive Strategic Partnership")
+        )
     );
     assert_eq!(date(&rs[0]).as_deref(), Some("2008"));
     let mut ps = parties(&rs[0]);
@@ -579,9 +704,14 @@ fn back_references_fold_into_the_record_they_refer_to() {
     let raa = &rs[0];
     assert_eq!(raa.status, AgreementStatus::Signed);
     assert_eq!(signatories(raa), ["Yoko Kamikawa", "Gilberto Teodoro"]);
-    assert_eq!(raa.location.as_ref().map(|l| l.name.as_str()), Some("Manila"));
+    assert_eq!(
+        raa.location.as_ref().map(|l| l.name.as_str()),
+        Some("Manila")
+    );
     assert_eq!(raa.sources.len(), 1);
-    assert!(raa.sources[0].sentence.starts_with("Japan and the Philippines"));
+    assert!(raa.sources[0]
+        .sentence
+        .starts_with("Japan and the Philippines"));
     let acsa = &rs[1];
     assert_eq!(acsa.status, AgreementStatus::Discussed);
     assert_eq!(parties(acsa), ["Japan", "Philippines"]);
@@ -660,8 +790,15 @@ fn evidence_is_the_sentence_in_code_points() {
     );
     let rs = extract(&d);
     assert_eq!(rs.len(), 1, "{rs:#?}");
-    let sentence = *d.sentences.iter().find(|s| d.span_text(**s).starts_with("Japan")).unwrap();
-    assert_eq!(rs[0].sources, vec![Evidence::of(&d, &CharIndex::new(&d.text), sentence)]);
+    let sentence = *d
+        .sentences
+        .iter()
+        .find(|s| d.span_text(**s).starts_with("Japan"))
+        .unwrap();
+    assert_eq!(
+        rs[0].sources,
+        vec![Evidence::of(&d, &CharIndex::new(&d.text), sentence)]
+    );
 }
 
 #[test]
@@ -703,8 +840,13 @@ fn an_initialled_text_awaits_its_signing() {
         (AgreementStatus::Planned, Some("2024-09"), Some("Santiago"))
     );
     // Nothing tells when it will be signed: the initialling's date is not the record's.
-    let a = one("[Chile|GPE] and [Peru|GPE] initialled a border agreement in [Lima|GPE] on [Monday|DATE].");
-    assert_eq!((a.status, a.date.clone(), a.location.clone()), (AgreementStatus::Planned, None, None));
+    let a = one(
+        "[Chile|GPE] and [Peru|GPE] initialled a border agreement in [Lima|GPE] on [Monday|DATE].",
+    );
+    assert_eq!(
+        (a.status, a.date.clone(), a.location.clone()),
+        (AgreementStatus::Planned, None, None)
+    );
 }
 
 #[test]
@@ -744,7 +886,8 @@ fn more_ways_to_sign() {
         ps.sort();
         assert_eq!(ps, ["Chile", "Peru"], "{text}");
     }
-    let a = one("[Chile|GPE] and [Peru|GPE] agreed to launch negotiations on a free trade agreement.");
+    let a =
+        one("[Chile|GPE] and [Peru|GPE] agreed to launch negotiations on a free trade agreement.");
     assert_eq!(a.status, AgreementStatus::Discussed);
     let a = one("[Chile|GPE] and [Peru|GPE] are working on a free trade agreement.");
     assert_eq!(a.status, AgreementStatus::Discussed);
@@ -756,11 +899,17 @@ fn background_agreements_that_say_when_they_were_signed() {
     let a =
         one("The deal builds on the maritime boundary agreement that [Chile|GPE] and [Peru|GPE] signed in [Lima|GPE] \
          in [2014|DATE].");
-    assert_eq!((a.status, date(&a).as_deref(), place(&a)), (AgreementStatus::Signed, Some("2014"), Some("Lima")));
+    assert_eq!(
+        (a.status, date(&a).as_deref(), place(&a)),
+        (AgreementStatus::Signed, Some("2014"), Some("Lima"))
+    );
     assert_eq!(parties(&a), ["Chile", "Peru"]);
     let a = one("[Next year|DATE] marks the anniversary of the Treaty of Good Neighbourship, which [Chile|GPE] and \
          [Peru|GPE] signed in [June 1991|DATE].");
-    assert_eq!((a.title.as_deref(), date(&a).as_deref()), (Some("Treaty of Good Neighbourship"), Some("1991-06")));
+    assert_eq!(
+        (a.title.as_deref(), date(&a).as_deref()),
+        (Some("Treaty of Good Neighbourship"), Some("1991-06"))
+    );
     // A reduced relative whose agents are two names joined by "and": the date after them is
     // the signing's (the "and" between two names ends no clause).
     for text in [
@@ -774,7 +923,10 @@ fn background_agreements_that_say_when_they_were_signed() {
     // A year before the name, both parties after it.
     let a = one("[This year|DATE] marks the anniversary of the [1984|DATE] Treaty of Peace and Friendship between \
          [Chile|GPE] and [Argentina|GPE].");
-    assert_eq!((a.kind, date(&a).as_deref(), a.location.clone()), (AgreementKind::Treaty, Some("1984"), None));
+    assert_eq!(
+        (a.kind, date(&a).as_deref(), a.location.clone()),
+        (AgreementKind::Treaty, Some("1984"), None)
+    );
     assert_eq!(a.title.as_deref(), Some("Treaty of Peace and Friendship"));
     // A bloc the entity model missed, in the relative's subject.
     let a = one("Exporters may use the free trade agreement that Mercosur and the [European Union|ORG] concluded in \
@@ -784,13 +936,21 @@ fn background_agreements_that_say_when_they_were_signed() {
     let a = one(
         "[Chile|GPE] and [Peru|GPE] trade. The partnership, which the two countries forged in [2015|DATE], matured.",
     );
-    assert_eq!((a.kind, date(&a).as_deref()), (AgreementKind::Partnership, Some("2015")));
+    assert_eq!(
+        (a.kind, date(&a).as_deref()),
+        (AgreementKind::Partnership, Some("2015"))
+    );
     // Two dates, two verbs.
     let rs = records(
         "[Chile|GPE] and [Peru|GPE] established a strategic partnership in [2013|DATE] and upgraded it to a \
          comprehensive strategic partnership in [2024|DATE].",
     );
-    assert_eq!(rs.iter().map(|a| date(a).unwrap_or_default()).collect::<Vec<_>>(), ["2013", "2024"]);
+    assert_eq!(
+        rs.iter()
+            .map(|a| date(a).unwrap_or_default())
+            .collect::<Vec<_>>(),
+        ["2013", "2024"]
+    );
 }
 
 #[test]
@@ -825,7 +985,11 @@ fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
     );
     assert_eq!(
         sorted_kinds(&rs),
-        [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol],
+        [
+            AgreementKind::Agreement,
+            AgreementKind::MemorandumOfUnderstanding,
+            AgreementKind::Protocol
+        ],
         "{rs:#?}"
     );
     let rs = records(
@@ -833,9 +997,13 @@ fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
          include an MoU on fisheries, an MoU on tourism and an MoU on education.",
     );
     assert!(rs.len() >= 3, "{rs:#?}");
-    assert!(rs.iter().all(|a| parties(a) == ["Chile", "Peru"] && a.status == AgreementStatus::Signed));
+    assert!(rs
+        .iter()
+        .all(|a| parties(a) == ["Chile", "Peru"] && a.status == AgreementStatus::Signed));
     // Without a signing before, such a sentence lists nothing signed.
-    assert!(records("The Memoranda of Understanding (MoU) include an MoU on fisheries.").is_empty());
+    assert!(
+        records("The Memoranda of Understanding (MoU) include an MoU on fisheries.").is_empty()
+    );
     // "They" for the documents.
     let rs = records(
         "[Chile|GPE] and [Peru|GPE] signed several agreements on [Monday|DATE]. They include a memorandum of understanding on \
@@ -843,7 +1011,11 @@ fn documents_listed_after_a_dated_signing_or_in_the_next_sentence() {
     );
     assert_eq!(
         sorted_kinds(&rs),
-        [AgreementKind::Agreement, AgreementKind::MemorandumOfUnderstanding, AgreementKind::Protocol],
+        [
+            AgreementKind::Agreement,
+            AgreementKind::MemorandumOfUnderstanding,
+            AgreementKind::Protocol
+        ],
         "{rs:#?}"
     );
     assert!(records("They include a memorandum of understanding on tourism.").is_empty());
@@ -856,7 +1028,11 @@ fn partnerships_a_declaration_sets_up() {
          [Chile|GPE] and [Peru|GPE] on [Monday|DATE].",
     );
     let kinds: Vec<_> = rs.iter().map(|a| a.kind).collect();
-    assert_eq!(kinds, [AgreementKind::Declaration, AgreementKind::Partnership], "{rs:#?}");
+    assert_eq!(
+        kinds,
+        [AgreementKind::Declaration, AgreementKind::Partnership],
+        "{rs:#?}"
+    );
     let rs = records(
         "[Chile|GPE] and [Peru|GPE] agreed to raise relations to the level of a strategic partnership and signed a \
          joint declaration to that effect on [Monday|DATE].",
@@ -874,26 +1050,41 @@ fn a_signing_takes_the_date_and_place_of_the_visit_or_talks_it_belongs_to() {
          to [Peru|GPE]. On [Monday|DATE], he held talks with [Peruvian|NORP] President [Dina Boluarte|PERSON] at \
          the [Government Palace|ORG]. After the talks, the two presidents witnessed the signing of an agreement on trade.",
     );
-    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-08"), Some("Lima")));
+    assert_eq!(
+        (date(&a).as_deref(), place(&a)),
+        (Some("2024-07-08"), Some("Lima"))
+    );
     // A visit to a country that began in its capital.
     let a = one(
         "[Boric|PERSON] concluded a visit to [Peru|GPE] that began with his arrival in [Lima|GPE] on [Monday|DATE]. \
          [Chile|GPE] and [Peru|GPE] signed a memorandum on energy on [Tuesday|DATE].",
     );
-    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-09"), Some("Lima")));
+    assert_eq!(
+        (date(&a).as_deref(), place(&a)),
+        (Some("2024-07-09"), Some("Lima"))
+    );
     // Talks in the dateline city.
     let a = one("LIMA, July 8 (Reuters) - [Chile|GPE] and [Peru|GPE] held talks at the [Government Palace|ORG] on \
          [Monday|DATE]. The two sides signed a memorandum on energy.");
-    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-07-08"), Some("Lima")));
+    assert_eq!(
+        (date(&a).as_deref(), place(&a)),
+        (Some("2024-07-08"), Some("Lima"))
+    );
     // "In the capital".
     let a =
         one("SANTIAGO, July 9 (Reuters) - [Chile|GPE] and [Peru|GPE] signed an agreement on water in the capital on \
          [Monday|DATE].");
-    assert_eq!((a.subject.as_deref(), place(&a)), (Some("water"), Some("Santiago")));
+    assert_eq!(
+        (a.subject.as_deref(), place(&a)),
+        (Some("water"), Some("Santiago"))
+    );
     // A trailing phrase: ", during a visit to X".
     let a = one("[Chile|GPE] and [Peru|GPE] upgraded their ties to a strategic partnership in [March|DATE], during a \
          visit to [Lima|GPE] by the [Chilean|NORP] president.");
-    assert_eq!((date(&a).as_deref(), place(&a)), (Some("2024-03"), Some("Lima")));
+    assert_eq!(
+        (date(&a).as_deref(), place(&a)),
+        (Some("2024-03"), Some("Lima"))
+    );
     // A statement released after a phone call has no place; a separate occasion takes none from the story.
     let a = one(
         "[Peruvian|NORP] President [Dina Boluarte|PERSON] and [Chilean|NORP] President [Gabriel Boric|PERSON] spoke \
@@ -915,7 +1106,10 @@ fn the_latest_stage_gives_the_date() {
          expected to be signed [later this year|DATE].",
     );
     assert_eq!(rs.len(), 1, "{rs:#?}");
-    assert_eq!((rs[0].status, date(&rs[0]).as_deref()), (AgreementStatus::Planned, Some("2024")));
+    assert_eq!(
+        (rs[0].status, date(&rs[0]).as_deref()),
+        (AgreementStatus::Planned, Some("2024"))
+    );
     // "The following day" counts from the day told before it.
     let a = one(
         "[Chilean|NORP] minister [Ana Soto|PERSON] arrived in [Lima|GPE] on [Sunday|DATE]. [The following day|DATE], \
@@ -937,7 +1131,8 @@ fn more_mentions_that_are_no_records() {
         let rs = records(text);
         assert!(rs.is_empty(), "{text}\n{rs:#?}");
     }
-    let a = one("The signing of an agreement between [Chile|GPE] and [Peru|GPE] has been postponed.");
+    let a =
+        one("The signing of an agreement between [Chile|GPE] and [Peru|GPE] has been postponed.");
     assert_eq!(a.status, AgreementStatus::Planned);
 }
 
@@ -954,17 +1149,28 @@ fn large_documents_stay_linear() {
         let d = doc_at(&para.repeat(n), Some("2024-07-10"));
         let t = std::time::Instant::now();
         let rs = extract(&d);
-        println!("{n} paragraphs ({} KB): {} records in {:?}", d.text.len() / 1024, rs.len(), t.elapsed());
+        println!(
+            "{n} paragraphs ({} KB): {} records in {:?}",
+            d.text.len() / 1024,
+            rs.len(),
+            t.elapsed()
+        );
     }
     // One "sentence" with no stops, 300 KB long.
     let mut d = doc_at(
-        &"[Japan|GPE] and [India|GPE] signed an agreement on fisheries and a treaty on trade, ".repeat(3000),
+        &"[Japan|GPE] and [India|GPE] signed an agreement on fisheries and a treaty on trade, "
+            .repeat(3000),
         None,
     );
     d.sentences = vec![ByteSpan::new(0, d.text.len())];
     let t = std::time::Instant::now();
     let rs = extract(&d);
-    println!("one long sentence ({} KB): {} records in {:?}", d.text.len() / 1024, rs.len(), t.elapsed());
+    println!(
+        "one long sentence ({} KB): {} records in {:?}",
+        d.text.len() / 1024,
+        rs.len(),
+        t.elapsed()
+    );
 }
 
 mod never_panics {
@@ -1070,7 +1276,11 @@ mod never_panics {
                 let (name, label) = names[(w + e as usize) % names.len()];
                 let start = text.len();
                 text.push_str(name);
-                entities.push(Entity { span: ByteSpan::new(start, text.len()), label, score: 1.0 });
+                entities.push(Entity {
+                    span: ByteSpan::new(start, text.len()),
+                    label,
+                    score: 1.0,
+                });
             } else {
                 text.push_str(WORDS[w % WORDS.len()]);
             }
@@ -1126,7 +1336,11 @@ pub mod corpus {
     /// The sample articles and seeds, analysed with the shipped model.
     pub fn load(dirs: &[&str]) -> Vec<Document> {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let inputs: Vec<PathBuf> = dirs.iter().map(|d| root.join(d)).filter(|p| p.exists()).collect();
+        let inputs: Vec<PathBuf> = dirs
+            .iter()
+            .map(|d| root.join(d))
+            .filter(|p| p.exists())
+            .collect();
         let sources = crate::ingest::discover(&inputs).unwrap();
         let mut docs: Vec<Document> = sources.iter().map(crate::ingest::read).collect();
         let model = crate::ner::NerModel::load(&crate::pipeline::default_model_dir()).unwrap();
@@ -1157,7 +1371,10 @@ fn dump() {
             }
             let acts = cx.acts(ui);
             let links = cx.link(ui, &ms, &acts);
-            println!("  U{ui} {:?}", cx.t(cx.units[ui].span.start, cx.units[ui].span.end));
+            println!(
+                "  U{ui} {:?}",
+                cx.t(cx.units[ui].span.start, cx.units[ui].span.end)
+            );
             for (m, l) in ms.iter().zip(&links) {
                 println!(
                     "    M {:?} {:?} np={:?} title={:?} def={} -> {:?}",
@@ -1195,25 +1412,42 @@ fn a_palace_named_after_its_place_gives_way_to_the_city() {
 #[test]
 fn a_quantity_before_the_documents() {
     let a = one("[Chile|GPE] and [Peru|GPE] signed a number of agreements on [Monday|DATE].");
-    assert_eq!((parties(&a), a.status), (vec!["Chile", "Peru"], AgreementStatus::Signed));
+    assert_eq!(
+        (parties(&a), a.status),
+        (vec!["Chile", "Peru"], AgreementStatus::Signed)
+    );
     let a =
         one("[Ana Soto|PERSON] is set to sign a series of cooperation treaties between [Chile|GPE] and [Peru|GPE].");
     assert_eq!(
         (a.kind, a.status, parties(&a)),
-        (AgreementKind::Treaty, AgreementStatus::Planned, vec!["Chile", "Peru"])
+        (
+            AgreementKind::Treaty,
+            AgreementStatus::Planned,
+            vec!["Chile", "Peru"]
+        )
     );
-    let a = one("A number of agreements between [Chile|GPE] and [Peru|GPE] were signed on [Monday|DATE].");
-    assert_eq!((parties(&a), a.status), (vec!["Chile", "Peru"], AgreementStatus::Signed));
+    let a = one(
+        "A number of agreements between [Chile|GPE] and [Peru|GPE] were signed on [Monday|DATE].",
+    );
+    assert_eq!(
+        (parties(&a), a.status),
+        (vec!["Chile", "Peru"], AgreementStatus::Signed)
+    );
     // Other words between the verb and the documents still break the link.
-    assert!(records("[Chile|GPE] signed a letter of intent about a number of the agreements.")
-        .iter()
-        .all(|a| a.kind != AgreementKind::Agreement));
+    assert!(
+        records("[Chile|GPE] signed a letter of intent about a number of the agreements.")
+            .iter()
+            .all(|a| a.kind != AgreementKind::Agreement)
+    );
 }
 
 #[test]
 fn a_signing_to_be_witnessed_is_planned() {
     let a = one("President [Ana Soto|PERSON] will witness the signing of defence agreements between [Chile|GPE] and [Peru|GPE].");
-    assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Chile", "Peru"]));
+    assert_eq!(
+        (a.status, parties(&a)),
+        (AgreementStatus::Planned, vec!["Chile", "Peru"])
+    );
     let a = one(
         "President [Ana Soto|PERSON] witnessed the signing of defence agreements between [Chile|GPE] and [Peru|GPE].",
     );
@@ -1249,7 +1483,13 @@ fn a_bound_is_no_date_of_the_signing() {
         assert_eq!(one(s).date, None, "{s}");
     }
     let a = one("[Chile|GPE] and [Peru|GPE] signed a fisheries agreement in [2021|DATE].");
-    assert_eq!(a.date.and_then(|d| d.value).map(|v| v.to_string()).as_deref(), Some("2021"));
+    assert_eq!(
+        a.date
+            .and_then(|d| d.value)
+            .map(|v| v.to_string())
+            .as_deref(),
+        Some("2021")
+    );
 }
 
 #[test]
@@ -1259,16 +1499,31 @@ fn a_bounded_count_opens_the_phrase() {
         "More than 20 agreements between [Chile|GPE] and [Peru|GPE] are expected to be signed.",
     ] {
         let a = one(s);
-        assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Chile", "Peru"]), "{s}");
+        assert_eq!(
+            (a.status, parties(&a)),
+            (AgreementStatus::Planned, vec!["Chile", "Peru"]),
+            "{s}"
+        );
     }
 }
 
 #[test]
 fn speech_in_quotes_is_read_as_a_sentence_and_a_short_quoted_name_as_a_name() {
-    let a = one("\"[Chile|GPE] and [Peru|GPE] will negotiate a new trade agreement,\" the minister said.");
-    assert_eq!((a.status, parties(&a)), (AgreementStatus::Discussed, vec!["Chile", "Peru"]));
+    let a = one(
+        "\"[Chile|GPE] and [Peru|GPE] will negotiate a new trade agreement,\" the minister said.",
+    );
+    assert_eq!(
+        (a.status, parties(&a)),
+        (AgreementStatus::Discussed, vec!["Chile", "Peru"])
+    );
     let a = one("[Chile|GPE] and [Peru|GPE] signed the \"Agreement on Fisheries Cooperation\" on [Monday|DATE].");
-    assert_eq!((a.status, a.title.as_deref()), (AgreementStatus::Signed, Some("Agreement on Fisheries Cooperation")));
+    assert_eq!(
+        (a.status, a.title.as_deref()),
+        (
+            AgreementStatus::Signed,
+            Some("Agreement on Fisheries Cooperation")
+        )
+    );
 }
 
 #[test]
@@ -1284,18 +1539,30 @@ fn a_time_between_the_act_and_the_phrase_and_memorandums() {
     let a = one("[Romania|GPE] and [Qatar|GPE] signed on [Monday|DATE] a memorandum of understanding on energy.");
     assert_eq!(
         (a.kind, parties(&a), date(&a).as_deref()),
-        (AgreementKind::MemorandumOfUnderstanding, vec!["Romania", "Qatar"], Some("2024-07-08"))
+        (
+            AgreementKind::MemorandumOfUnderstanding,
+            vec!["Romania", "Qatar"],
+            Some("2024-07-08")
+        )
     );
     let a = one("[Iraq|GPE] and [Qatar|GPE] signed two memorandums of understanding in the cultural fields.");
-    assert_eq!((a.kind, parties(&a)), (AgreementKind::MemorandumOfUnderstanding, vec!["Iraq", "Qatar"]));
+    assert_eq!(
+        (a.kind, parties(&a)),
+        (
+            AgreementKind::MemorandumOfUnderstanding,
+            vec!["Iraq", "Qatar"]
+        )
+    );
     // Only a time right after the act: "signed with Chile a memorandum" is another reading.
     assert!(records("[Peru|GPE] signed in [Lima|GPE] on [Monday|DATE] that memo.").is_empty());
 }
 
 #[test]
 fn parties_named_after_between_are_the_documents_own() {
-    let a = one("President [Ali Reza|PERSON] of [Kenya|GPE] chaired the exchange of several memorandums \
-         between [Morocco|GPE] and the [United Arab Emirates|GPE].");
+    let a = one(
+        "President [Ali Reza|PERSON] of [Kenya|GPE] chaired the exchange of several memorandums \
+         between [Morocco|GPE] and the [United Arab Emirates|GPE].",
+    );
     assert_eq!(parties(&a), ["Morocco", "United Arab Emirates"]);
 }
 
@@ -1303,7 +1570,10 @@ fn parties_named_after_between_are_the_documents_own() {
 fn a_determiner_opening_the_second_signatory_ends_no_clause() {
     let a = one("The agreement was signed by Foreign Minister [Cy Dow|PERSON] of [Peru|GPE] and his [Chilean|NORP] \
          counterpart [Ed Fox|PERSON] on [Tuesday|DATE].");
-    assert_eq!((parties(&a), date(&a).as_deref()), (vec!["Peru", "Chile"], Some("2024-07-09")));
+    assert_eq!(
+        (parties(&a), date(&a).as_deref()),
+        (vec!["Peru", "Chile"], Some("2024-07-09"))
+    );
 }
 
 #[test]
@@ -1312,13 +1582,17 @@ fn documents_listed_after_a_colon() {
         "[Chile|GPE] and [Peru|GPE] signed three agreements: a memorandum of understanding on fisheries, a \
          trade protocol and an agreement on tourism.",
     );
-    let mut got: Vec<(AgreementKind, Option<String>)> = rs.iter().map(|a| (a.kind, a.subject.clone())).collect();
+    let mut got: Vec<(AgreementKind, Option<String>)> =
+        rs.iter().map(|a| (a.kind, a.subject.clone())).collect();
     got.sort_by_key(|k| format!("{k:?}"));
     assert_eq!(
         got,
         [
             (AgreementKind::Agreement, Some("tourism".to_string())),
-            (AgreementKind::MemorandumOfUnderstanding, Some("fisheries".to_string())),
+            (
+                AgreementKind::MemorandumOfUnderstanding,
+                Some("fisheries".to_string())
+            ),
             (AgreementKind::Protocol, None)
         ],
         "{rs:#?}"
@@ -1332,17 +1606,28 @@ fn portfolios_in_a_ministers_title_are_no_parties() {
          Resources|ORG] [Kitso Mokgethi|PERSON] and [Namibian Agriculture|ORG] and Water Minister [Johannes \
          Shikongo|PERSON].",
     );
-    assert!(!parties(&a).iter().any(|p| ["Minerals", "Water Resources", "Namibian Agriculture"].contains(p)), "{a:#?}");
+    assert!(
+        !parties(&a)
+            .iter()
+            .any(|p| ["Minerals", "Water Resources", "Namibian Agriculture"].contains(p)),
+        "{a:#?}"
+    );
     // Firms beside a chief executive's title stay parties.
     let a = one("The contract was signed on [Monday|DATE] by [Airbus|ORG] and [Air India|ORG] chief executive [Campbell Wilson|PERSON].");
-    assert!(parties(&a).contains(&"Airbus") && parties(&a).contains(&"Air India"), "{a:#?}");
+    assert!(
+        parties(&a).contains(&"Airbus") && parties(&a).contains(&"Air India"),
+        "{a:#?}"
+    );
 }
 
 #[test]
 fn a_relative_with_no_pronoun_tells_the_act() {
     let rs = records("[France|GPE] and [India|GPE] held talks. The agreement the two countries signed covers defence.");
     assert_eq!(rs.len(), 1, "{rs:#?}");
-    assert_eq!((rs[0].status, parties(&rs[0])), (AgreementStatus::Signed, vec!["France", "India"]));
+    assert_eq!(
+        (rs[0].status, parties(&rs[0])),
+        (AgreementStatus::Signed, vec!["France", "India"])
+    );
     // No act after the phrase: a mention of the agreement, no signing.
     assert!(records("[France|GPE] and [India|GPE] held talks. The agreement the two countries want covers defence.").is_empty());
 }
@@ -1397,28 +1682,43 @@ fn a_document_acted_under_has_the_actor_as_party() {
     assert_eq!(a.status, AgreementStatus::Signed);
     // Not "under" anything: a reduced relative names only its own counterpart.
     let rs = records("[Air Tanzania|ORG]'s fleet grew after a contract signed with [Bombardier|ORG] in [2016|DATE].");
-    assert!(rs.iter().all(|a| !parties(a).contains(&"Air Tanzania")), "{rs:#?}");
+    assert!(
+        rs.iter().all(|a| !parties(a).contains(&"Air Tanzania")),
+        "{rs:#?}"
+    );
 }
 
 #[test]
 fn datelines_in_more_forms_place_and_are_no_parties() {
     let a = one("[Bucharest|GPE], 4 May /[Agerpres|ORG]/ - [Romania|GPE] and [Argentina|GPE] signed an agreement on [Tuesday|DATE].");
     assert_eq!(parties(&a), ["Romania", "Argentina"]);
-    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Bucharest"));
+    assert_eq!(
+        a.location.as_ref().map(|l| l.name.as_str()),
+        Some("Bucharest")
+    );
     let a = one("[BOGOR|GPE], [West Java|GPE] — [Indonesia|GPE] and [Serbia|GPE] signed an agreement on [Monday|DATE].");
     assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Bogor"));
     let a = one(
         "[OSLO|GPE]/[SEOUL|GPE] ([Bloomberg|ORG]) -- [Nordvik Shipping|ORG] inked a contract with [Haesong Heavy \
          Industries|ORG] on [Monday|DATE].",
     );
-    assert_eq!(parties(&a), ["Nordvik Shipping", "Haesong Heavy Industries"]);
+    assert_eq!(
+        parties(&a),
+        ["Nordvik Shipping", "Haesong Heavy Industries"]
+    );
     // The agency after "by", and the name cut by the tagger around "-EU-".
     let a = one(
         "[Guatemala City|GPE], by [AGN|ORG] – [The European Union -|ORG]EU- and [Guatemala|GPE] signed on [Tuesday|DATE] \
          a memorandum of understanding on bilateral consultations.",
     );
     let canonical = crate::parties::canonical(a.parties.clone());
-    assert_eq!(canonical.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["European Union", "Guatemala"]);
+    assert_eq!(
+        canonical
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["European Union", "Guatemala"]
+    );
     // A dotted country name ends with a period that ends no phrase.
     for (text, other) in [
         ("[Papua New Guinea|GPE] signed a defence cooperation agreement with the [U.S.|GPE] during the visit.", "United States"),
@@ -1428,14 +1728,24 @@ fn datelines_in_more_forms_place_and_are_no_parties() {
         assert_eq!(parties(&a), ["Papua New Guinea", other], "{text}");
     }
     // A month-first date's comma ends no clause; a relative's counterpart after its verb.
-    let a = one("[Rwanda|GPE] signed a peace agreement with [Burundi|GPE] on [June 27, 2025|DATE].");
-    assert_eq!((parties(&a), date(&a).as_deref()), (vec!["Rwanda", "Burundi"], Some("2025-06-27")));
+    let a =
+        one("[Rwanda|GPE] signed a peace agreement with [Burundi|GPE] on [June 27, 2025|DATE].");
+    assert_eq!(
+        (parties(&a), date(&a).as_deref()),
+        (vec!["Rwanda", "Burundi"], Some("2025-06-27"))
+    );
     let a = one("The deal accompanies the peace agreement that [Rwanda|GPE] signed with [Burundi|GPE] on [June 27, 2025|DATE].");
-    assert_eq!((parties(&a), date(&a).as_deref()), (vec!["Rwanda", "Burundi"], Some("2025-06-27")));
+    assert_eq!(
+        (parties(&a), date(&a).as_deref()),
+        (vec!["Rwanda", "Burundi"], Some("2025-06-27"))
+    );
     // Interfax closes the place with a period.
     let a = one("[BISHKEK|GPE]. [March 13|DATE] ([Interfax|ORG]) - [Kyrgyzstan|GPE] and [Tajikistan|GPE] signed a border treaty.");
     assert_eq!(parties(&a), ["Kyrgyzstan", "Tajikistan"]);
-    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Bishkek"));
+    assert_eq!(
+        a.location.as_ref().map(|l| l.name.as_str()),
+        Some("Bishkek")
+    );
 }
 
 #[test]
@@ -1457,28 +1767,63 @@ fn talks_with_a_counterpart_on_a_document_are_discussed_with_it() {
 
 #[test]
 fn documents_cited_with_who_signed_them_are_signed_records() {
-    let date = |a: &Agreement| a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.to_string());
+    let date = |a: &Agreement| {
+        a.date
+            .as_ref()
+            .and_then(|d| d.value.as_ref())
+            .map(|v| v.to_string())
+    };
     // A relative clause outweighs a verb of talk before the phrase; the phrase's year dates it.
     let a = one("[Athens|GPE] considers void a [2019|DATE] memorandum of understanding that [Libya|GPE] signed with [Turkey|GPE].");
-    assert_eq!((a.status, parties(&a), date(&a)), (AgreementStatus::Signed, vec!["Libya", "Turkey"], Some("2019".into())));
+    assert_eq!(
+        (a.status, parties(&a), date(&a)),
+        (
+            AgreementStatus::Signed,
+            vec!["Libya", "Turkey"],
+            Some("2019".into())
+        )
+    );
     // A bare relative with a name for its subject, and an arrangement.
     let a = one("It is the second contract under a framework agreement [Poland|GPE] signed with [Hanwha|ORG] in [2022|DATE].");
-    assert_eq!((a.status, parties(&a), date(&a)), (AgreementStatus::Signed, vec!["Poland", "Hanwha"], Some("2022".into())));
+    assert_eq!(
+        (a.status, parties(&a), date(&a)),
+        (
+            AgreementStatus::Signed,
+            vec!["Poland", "Hanwha"],
+            Some("2022".into())
+        )
+    );
     let a = one(
         "[Bangladesh|GPE] and [Myanmar|GPE] officials met. The talks were held under the repatriation arrangement the \
          two countries signed in [Naypyitaw|GPE] in [November 2017|DATE].",
     );
-    assert_eq!((a.kind, parties(&a), date(&a)), (AgreementKind::Agreement, vec!["Bangladesh", "Myanmar"], Some("2017-11".into())));
+    assert_eq!(
+        (a.kind, parties(&a), date(&a)),
+        (
+            AgreementKind::Agreement,
+            vec!["Bangladesh", "Myanmar"],
+            Some("2017-11".into())
+        )
+    );
     // Security arrangements in the plural are no document.
-    assert!(records("[Bangladesh|GPE] and [Myanmar|GPE] signed off on security arrangements on [Monday|DATE].").is_empty());
+    assert!(records(
+        "[Bangladesh|GPE] and [Myanmar|GPE] signed off on security arrangements on [Monday|DATE]."
+    )
+    .is_empty());
 }
 
 #[test]
 fn a_premodifier_holding_of_does_not_part_verb_and_noun() {
     let a = one("[New Zealand|GPE] and [Fiji|GPE] will sign a status of forces agreement [next week|DATE] in [Suva|GPE].");
-    assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["New Zealand", "Fiji"]));
+    assert_eq!(
+        (a.status, parties(&a)),
+        (AgreementStatus::Planned, vec!["New Zealand", "Fiji"])
+    );
     // Any other "of" still does: the minutes are what was signed.
-    assert!(records("[New Zealand|GPE] and [Fiji|GPE] signed the minutes of the agreement on [Monday|DATE].").is_empty());
+    assert!(records(
+        "[New Zealand|GPE] and [Fiji|GPE] signed the minutes of the agreement on [Monday|DATE]."
+    )
+    .is_empty());
 }
 
 #[test]
@@ -1495,14 +1840,26 @@ fn documents_listed_one_a_line_are_a_record_each() {
     for r in &rs {
         assert_eq!(r.kind, AgreementKind::MemorandumOfUnderstanding);
         assert_eq!(r.status, AgreementStatus::Signed);
-        assert_eq!(r.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).as_deref(), Some("2024-07-09"));
-        assert_eq!(r.location.as_ref().map(|l| l.name.as_str()), Some("Port Louis"));
+        assert_eq!(
+            r.date
+                .as_ref()
+                .and_then(|d| d.value.as_ref())
+                .map(|v| v.iso())
+                .as_deref(),
+            Some("2024-07-09")
+        );
+        assert_eq!(
+            r.location.as_ref().map(|l| l.name.as_str()),
+            Some("Port Louis")
+        );
         assert!(r.sources[0].sentence.starts_with('('), "{r:#?}");
     }
     // Items of one list stay apart when the records are merged, whatever their subjects share.
     assert_eq!(crate::merge::merge_agreements(rs).len(), 4);
     // Lines that open with an agreement noun but follow no announcing line are read as usual.
-    assert!(records("Talks went on.\n(i) MoU on health cooperation;\n(ii) MoU on trade.").is_empty());
+    assert!(
+        records("Talks went on.\n(i) MoU on health cooperation;\n(ii) MoU on trade.").is_empty()
+    );
 }
 
 #[test]
@@ -1512,7 +1869,9 @@ fn ordinal_documents_after_a_count_are_a_record_each() {
                 ministers. The third memorandum, which relates to tourism, was exchanged between the tourism ministers.";
     let rs = crate::merge::merge_agreements(records(text));
     assert_eq!(rs.len(), 3, "{rs:#?}");
-    assert!(rs.iter().all(|r| r.location.as_ref().map(|l| l.name.as_str()) == Some("Abu Dhabi")));
+    assert!(rs
+        .iter()
+        .all(|r| r.location.as_ref().map(|l| l.name.as_str()) == Some("Abu Dhabi")));
     // With no count before it, "the first memorandum" is the one told before.
     let rs = crate::merge::merge_agreements(records(
         "[Morocco|GPE] and the [UAE|GPE] signed a memorandum of understanding on [Monday|DATE]. The first memorandum of its kind was signed by the energy ministers.",
@@ -1528,8 +1887,18 @@ fn a_passive_relative_dates_and_places_its_signing_past_its_agents() {
          [10 September 2025|DATE] during the leaders' meeting in [Honiara|GPE].",
     );
     assert_eq!(parties(&a), ["Fiji", "Vanuatu"]);
-    assert_eq!(a.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso()).as_deref(), Some("2025-09-10"));
-    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Honiara"));
+    assert_eq!(
+        a.date
+            .as_ref()
+            .and_then(|d| d.value.as_ref())
+            .map(|v| v.iso())
+            .as_deref(),
+        Some("2025-09-10")
+    );
+    assert_eq!(
+        a.location.as_ref().map(|l| l.name.as_str()),
+        Some("Honiara")
+    );
 }
 
 #[test]
@@ -1549,7 +1918,10 @@ fn documents_numbered_after_a_count_in_sentences_of_their_own_are_a_record_each(
 #[test]
 fn signed_in_the_capital_of_a_demonym_with_no_city_named() {
     let a = one("[Chile|GPE] and [Peru|GPE] signed a trade agreement in the [Mexican|NORP] capital on [Monday|DATE].");
-    assert_eq!(a.location.as_ref().map(|l| l.name.as_str()), Some("Mexico City"));
+    assert_eq!(
+        a.location.as_ref().map(|l| l.name.as_str()),
+        Some("Mexico City")
+    );
 }
 
 #[test]
@@ -1563,14 +1935,16 @@ fn a_country_describing_an_organisation_in_apposition_is_no_party() {
     assert!(parties(&a).contains(&"Japan"), "{:?}", parties(&a));
 }
 
-
 #[test]
 fn a_relative_with_a_signing_to_come_is_a_planned_agreement() {
     let a = one(
         "The focus of his visit will be a nuclear safeguards agreement that [Australia|GPE] and [China|GPE] are expected \
          to sign when he visits [Canberra|GPE] on [Monday|DATE].",
     );
-    assert_eq!((a.status, parties(&a)), (AgreementStatus::Planned, vec!["Australia", "China"]));
+    assert_eq!(
+        (a.status, parties(&a)),
+        (AgreementStatus::Planned, vec!["Australia", "China"])
+    );
     // Negotiations launched on it: discussed, whatever the sides hope.
     let a = one(
         "[Ann Lee|PERSON] and [Bo Park|PERSON] launched negotiations on a bilateral agreement between [Canada|GPE] and \

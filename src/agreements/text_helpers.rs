@@ -35,7 +35,10 @@ pub(super) fn words(s: &str) -> Vec<(usize, usize)> {
 }
 
 pub(super) fn lower_words(s: &str) -> Vec<String> {
-    words(s).into_iter().map(|(a, b)| s[a..b].to_lowercase()).collect()
+    words(s)
+        .into_iter()
+        .map(|(a, b)| s[a..b].to_lowercase())
+        .collect()
 }
 
 pub(super) fn is_capitalised(w: &str) -> bool {
@@ -43,16 +46,27 @@ pub(super) fn is_capitalised(w: &str) -> bool {
 }
 
 pub(super) fn kind_of(word: &str) -> Option<(AgreementKind, bool)> {
-    let w = word.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let w = word
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     // "memoranda of understanding", "memorandums of understanding": the plural is the first word's.
-    let plural = (w.ends_with('s') && !w.ends_with("ss")) || w.starts_with("memoranda") || w.starts_with("memorandums");
+    let plural = (w.ends_with('s') && !w.ends_with("ss"))
+        || w.starts_with("memoranda")
+        || w.starts_with("memorandums");
     let kind = if w.starts_with("memorand") || w.starts_with("mou") {
         AgreementKind::MemorandumOfUnderstanding
     } else if w.starts_with("joint statement") || w.starts_with("joint communiq") {
         AgreementKind::JointStatement
     } else if w.contains("declaration") {
         AgreementKind::Declaration
-    } else if w.starts_with("agreement") || w == "arrangement" || w.starts_with("deal") || w.starts_with("accord") || w.starts_with("pact") {
+    } else if w.starts_with("agreement")
+        || w == "arrangement"
+        || w.starts_with("deal")
+        || w.starts_with("accord")
+        || w.starts_with("pact")
+    {
         AgreementKind::Agreement
     } else if w.starts_with("treat") || w.starts_with("convention") {
         AgreementKind::Treaty
@@ -75,7 +89,10 @@ pub(super) fn push_party(parties: &mut Vec<Party>, p: Party) {
 }
 
 pub(super) fn country(name: &str) -> Party {
-    Party { name: name.to_string(), kind: PartyType::Country }
+    Party {
+        name: name.to_string(),
+        kind: PartyType::Country,
+    }
 }
 
 /// A quoted stretch that reads as a proper name: 2 to 14 words, no sentence punctuation, every
@@ -87,7 +104,9 @@ pub(super) fn looks_like_name(s: &str) -> bool {
     (2..=14).contains(&ws.len())
         && !s.contains([',', '!', '?', ';'])
         && !s.trim_end().ends_with('.')
-        && ws.iter().all(|w| SMALL.contains(&w.to_lowercase().as_str()) || !w.starts_with(|c: char| c.is_lowercase()))
+        && ws.iter().all(|w| {
+            SMALL.contains(&w.to_lowercase().as_str()) || !w.starts_with(|c: char| c.is_lowercase())
+        })
         && is_capitalised(s)
 }
 
@@ -128,17 +147,24 @@ pub(super) fn list_continues(rest: &str) -> bool {
         Regex::new(r"^,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?:,\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+)*,?\s+and\s+[\w'’-]+")
             .unwrap()
     });
-    let Some(m) = LIST.find(rest) else { return false };
+    let Some(m) = LIST.find(rest) else {
+        return false;
+    };
     let ws = lower_words(m.as_str());
     let first = ws.first().map(String::as_str).unwrap_or("");
     !first.ends_with("ing")
-        && !ws.iter().any(|w| STOP.contains(&w.as_str()) || DETERMINERS.contains(&w.as_str()) && w != "the")
+        && !ws
+            .iter()
+            .any(|w| STOP.contains(&w.as_str()) || DETERMINERS.contains(&w.as_str()) && w != "the")
 }
 
 /// A kind's own name is no title ("Memorandum of Understanding", "Joint Statement").
 pub(super) fn is_generic_name(t: &str) -> bool {
     let l = t.to_lowercase();
-    let l = l.trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an ");
+    let l = l
+        .trim_start_matches("the ")
+        .trim_start_matches("a ")
+        .trim_start_matches("an ");
     matches!(
         l,
         "memorandum of understanding"
@@ -167,7 +193,9 @@ pub(super) fn subject_of_title(title: &str) -> Option<String> {
     static OF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:[\w.'’-]+\s+){0,6}?(?:agreement|treaty|memorandum\s+of\s+understanding|memorandum|declaration|statement|protocol|accord|pact|convention|contract)\s+(?:on|for|regarding|concerning)\s+(.+)$").unwrap()
     });
-    OF.captures(title).and_then(|c| c.get(1)).map(|g| clean_subject(g.as_str()))
+    OF.captures(title)
+        .and_then(|c| c.get(1))
+        .map(|g| clean_subject(g.as_str()))
 }
 
 /// "U.S.-Vietnam ... Economic Dialogue (CSPED)" -> without the bracketed acronym.

@@ -72,12 +72,18 @@ impl ActClass {
     /// Whether the act is an initialling: the date and place the record takes are provisional
     /// until the text tells when and where the signing will be.
     pub(super) fn initial(self) -> bool {
-        matches!(self, ActClass::Initial | ActClass::PassiveInitial | ActClass::RelInitial)
+        matches!(
+            self,
+            ActClass::Initial | ActClass::PassiveInitial | ActClass::RelInitial
+        )
     }
 
     /// An object relative: its own subject names the signers.
     pub(super) fn relative(self) -> bool {
-        matches!(self, ActClass::RelSigned | ActClass::RelInitial | ActClass::RelPlanned)
+        matches!(
+            self,
+            ActClass::RelSigned | ActClass::RelInitial | ActClass::RelPlanned
+        )
     }
 }
 
@@ -92,7 +98,12 @@ pub(super) struct Act {
 
 impl Act {
     pub(super) fn new(start: usize, end: usize, class: ActClass) -> Act {
-        Act { start, end, class, verb: start }
+        Act {
+            start,
+            end,
+            class,
+            verb: start,
+        }
     }
 }
 
@@ -199,7 +210,11 @@ pub(super) fn absorb(drafts: &mut Vec<Draft>, mut d: Draft) {
     // count told again.
     if d.reference
         && d.ordinal
-        && drafts.iter().rev().take(64).any(|t| t.summary && t.kind == d.kind && d.sentence.start <= t.sentence.end + super::LISTED_REACH)
+        && drafts.iter().rev().take(64).any(|t| {
+            t.summary
+                && t.kind == d.kind
+                && d.sentence.start <= t.sentence.end + super::LISTED_REACH
+        })
     {
         d.reference = false;
         d.listed = true;
@@ -207,14 +222,23 @@ pub(super) fn absorb(drafts: &mut Vec<Draft>, mut d: Draft) {
     if d.reference {
         let target = drafts.iter_mut().rev().take(64).find(|t| {
             t.kind == d.kind
-                && (d.parties.is_empty() || t.parties.iter().any(|p| d.parties.iter().any(|q| q.name == p.name)))
-                && d.subject.as_ref().is_none_or(|s| t.subject.as_ref().is_none_or(|ts| ts == s))
+                && (d.parties.is_empty()
+                    || t.parties
+                        .iter()
+                        .any(|p| d.parties.iter().any(|q| q.name == p.name)))
+                && d.subject
+                    .as_ref()
+                    .is_none_or(|s| t.subject.as_ref().is_none_or(|ts| ts == s))
         });
         if let Some(t) = target {
             // The signing an initialled text awaits: its date and place are the record's.
             let own_date = d.date.is_some() && !d.weak_date;
             let own_place = d.location.is_some() && !d.weak_location;
-            if t.provisional && !d.provisional && d.status != AgreementStatus::Discussed && (own_date || own_place) {
+            if t.provisional
+                && !d.provisional
+                && d.status != AgreementStatus::Discussed
+                && (own_date || own_place)
+            {
                 t.date = if own_date { d.date.clone() } else { None };
                 t.location = if own_place { d.location.clone() } else { None };
                 t.weak_location = false;
@@ -234,7 +258,9 @@ pub(super) fn absorb(drafts: &mut Vec<Draft>, mut d: Draft) {
                     t.signatories.push(s);
                 }
             }
-            if d.location.is_some() && (t.location.is_none() || (t.weak_location && !d.weak_location)) {
+            if d.location.is_some()
+                && (t.location.is_none() || (t.weak_location && !d.weak_location))
+            {
                 t.location = d.location;
                 t.weak_location = d.weak_location;
             }

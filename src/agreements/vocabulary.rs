@@ -40,7 +40,10 @@ pub(super) static ACTS: LazyLock<Vec<(ActClass, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b(?:witness(?:ed|es|ing)?|attend(?:ed|s|ing)?|oversaw|oversee|presided\s+over|at)\s+the\s+(?:signing|exchange)\s+(?:ceremony\s+)?of\b",
             ),
         ),
-        (ActClass::Initial, r(r"(?i)\b(?:initial(?:l)?ed|initial(?:l)?ing(?:\s+of)?)\b")),
+        (
+            ActClass::Initial,
+            r(r"(?i)\b(?:initial(?:l)?ed|initial(?:l)?ing(?:\s+of)?)\b"),
+        ),
         (
             ActClass::Sign,
             r(
@@ -87,15 +90,18 @@ pub(super) static AUX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b((?:(?:is|are|was|were|has|have|had|will|would|could|may|might|shall|must|should|needs?|to|due|expected|set|scheduled|slated|yet|still|also|already|now|finally|not|be|been|being)\s+)*(?:is|are|was|were|be|been|being))\s+(?:(?:\w+ly|also|then|later|finally|already|jointly|formally|officially|now)\s+){0,2}$").unwrap()
 });
 
-pub(super) static IN_FORCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect)\b").unwrap());
+pub(super) static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect)\b")
+        .unwrap()
+});
 
 /// "The two sides", "they", "the ministers": parties named elsewhere.
 pub(super) static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+two\s+(?:sides|countries|nations|governments|leaders|presidents|premiers|prime\s+ministers|ministers|foreign\s+ministers|defen[cs]e\s+ministers|deputy\s+prime\s+ministers|vice\s+premiers|delegations|parties|states|neighbou?rs|heads\s+of\s+state|militaries|armies|capitals|countries['’])|both\s+(?:sides|countries|nations|governments|leaders|parties)|they|the\s+(?:ministers|leaders|sides|presidents|delegations|officials))\b").unwrap()
 });
 
-pub(super) static BLOC_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe\s+(?:bloc|union|grouping)\b").unwrap());
+pub(super) static BLOC_ANAPHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bthe\s+(?:bloc|union|grouping)\b").unwrap());
 
 /// "With several other partners": no party can be named.
 pub(super) static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,7 +121,8 @@ pub(super) static MEETING_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static OTHER_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:visit(?:ed|ing|s)?|arriv(?:ed|es|ing)|trip|tour(?:ed)?|signed|inked)\b").unwrap()
+    Regex::new(r"(?i)\b(?:visit(?:ed|ing|s)?|arriv(?:ed|es|ing)|trip|tour(?:ed)?|signed|inked)\b")
+        .unwrap()
 });
 
 /// A dateline at the start of a sentence: "MANILA, July 8 (Reuters) - ", "ISLAMABAD, Feb 6
@@ -128,7 +135,8 @@ pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Purchase subjects: "for Vietnam Airlines to buy 50 Boeing 737 MAX jets".
 pub(super) static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:for\s+(.+?)\s+)?to\s+(?:buy|purchase|acquire|order|procure|lease)\s+(.+)$").unwrap()
+    Regex::new(r"(?i)^(?:for\s+(.+?)\s+)?to\s+(?:buy|purchase|acquire|order|procure|lease)\s+(.+)$")
+        .unwrap()
 });
 
 /// Plural nouns of signed documents, as a regex group: the lists after a signing ("signed
@@ -143,7 +151,8 @@ pub(super) static DEFINITE: LazyLock<Vec<&str>> = words!("agreements/definite.tx
 /// conjunctions of clauses, reporting verbs).
 pub(super) static STOP: LazyLock<Vec<&str>> = words!("agreements/stop.txt");
 
-pub(super) static MODAL_BEFORE_VERB: LazyLock<Vec<&str>> = words!("agreements/modal_before_verb.txt");
+pub(super) static MODAL_BEFORE_VERB: LazyLock<Vec<&str>> =
+    words!("agreements/modal_before_verb.txt");
 
 /// Words of a state organ: an organisation named with a country word and one of these stands
 /// for the country ("Vietnam National Defense Ministry", "the Chinese People's Liberation Army").
@@ -166,7 +175,10 @@ pub(super) fn names_a_state_organ(lower: &str) -> bool {
 /// Regional blocs that sign as one party: canonical name and folded aliases
 /// (`data/agreements/blocs.tsv`).
 pub(super) static BLOCS: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| {
-    let lines = wordlist::parse(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/agreements/blocs.tsv")));
+    let lines = wordlist::parse(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/agreements/blocs.tsv"
+    )));
     lines
         .into_iter()
         .map(|line| {
@@ -215,5 +227,8 @@ pub(super) fn blocs_in(s: &str) -> Vec<(usize, usize, &'static str)> {
 pub(super) fn bloc_name(text: &str) -> Option<&'static str> {
     let key = gazetteer::fold(text.trim_start_matches("the ").trim_start_matches("The "));
     let key = key.trim_end_matches("'s").trim();
-    BLOCS.iter().find(|(_, aliases)| aliases.contains(&key)).map(|(name, _)| *name)
+    BLOCS
+        .iter()
+        .find(|(_, aliases)| aliases.contains(&key))
+        .map(|(name, _)| *name)
 }

@@ -66,7 +66,10 @@ pub(super) fn is_duration(t: &[Tok]) -> bool {
     };
     t.len() == 2
         && matches!(word(0), "last" | "past")
-        && matches!(word(1), "week" | "month" | "year" | "weeks" | "months" | "years" | "days")
+        && matches!(
+            word(1),
+            "week" | "month" | "year" | "weeks" | "months" | "years" | "days"
+        )
 }
 
 /// A parsed mention (or one side of a range) before it meets the anchor. Calendar dates and
@@ -168,11 +171,13 @@ pub(super) fn is_connector(t: &[Tok], k: usize, between: bool) -> bool {
 }
 
 pub(super) fn resolve_range(t: &[Tok], ctx: &DateContext, lead: Lead) -> Option<DateValue> {
-    (1..t.len().saturating_sub(1)).filter(|&k| is_connector(t, k, lead.between)).find_map(|k| {
-        let left = parse_item(&t[..k], ctx, Lead::default())?;
-        let right = parse_item(&t[k + 1..], ctx, Lead::default())?;
-        combine(left, right, ctx)
-    })
+    (1..t.len().saturating_sub(1))
+        .filter(|&k| is_connector(t, k, lead.between))
+        .find_map(|k| {
+            let left = parse_item(&t[..k], ctx, Lead::default())?;
+            let right = parse_item(&t[k + 1..], ctx, Lead::default())?;
+            combine(left, right, ctx)
+        })
 }
 
 pub(super) fn combine(left: Item, right: Item, ctx: &DateContext) -> Option<DateValue> {
@@ -198,7 +203,10 @@ pub(super) fn combine_cal(mut a: Partial, mut b: Partial, ctx: &DateContext) -> 
         if year <= y {
             year += 100;
         }
-        b = Partial { year: Some(year), ..Partial::default() };
+        b = Partial {
+            year: Some(year),
+            ..Partial::default()
+        };
     }
     if a.month.is_none() && a.day.is_some() {
         a.month = b.month;
@@ -274,7 +282,11 @@ pub(super) fn parse_cal(c: &mut Cur, ctx: &DateContext) -> Option<Partial> {
                 return Some(p);
             }
         }
-        Kind::Num { value, digits: 2, ordinal: false } if c.t.len() - c.i == 1 => {
+        Kind::Num {
+            value,
+            digits: 2,
+            ordinal: false,
+        } if c.t.len() - c.i == 1 => {
             // A lone two-digit number: a day ("April 11 to 12") or the end of "2023-24".
             c.bump();
             p.short = Some(*value);
@@ -366,7 +378,11 @@ pub(super) fn holiday(c: &mut Cur) -> Option<(u32, u32)> {
 
 pub(super) fn day_num(c: &mut Cur) -> Option<(u32, bool)> {
     match c.peek()? {
-        Kind::Num { value, digits, ordinal } if *digits <= 2 && (1..=31).contains(value) => {
+        Kind::Num {
+            value,
+            digits,
+            ordinal,
+        } if *digits <= 2 && (1..=31).contains(value) => {
             c.bump();
             Some((*value, *ordinal))
         }
@@ -376,7 +392,11 @@ pub(super) fn day_num(c: &mut Cur) -> Option<(u32, bool)> {
 
 pub(super) fn year_num(c: &mut Cur) -> Option<i32> {
     match c.peek()? {
-        Kind::Num { value, digits: 4, ordinal: false } if (1000..=2999).contains(value) => {
+        Kind::Num {
+            value,
+            digits: 4,
+            ordinal: false,
+        } if (1000..=2999).contains(value) => {
             c.bump();
             Some(*value as i32)
         }
@@ -387,7 +407,11 @@ pub(super) fn year_num(c: &mut Cur) -> Option<i32> {
 /// A count: "3", "three", "twenty-one", "a", "a couple of".
 pub(super) fn count(c: &mut Cur) -> Option<u32> {
     match c.peek()? {
-        Kind::Num { value, digits, ordinal: false } if *digits <= 6 => {
+        Kind::Num {
+            value,
+            digits,
+            ordinal: false,
+        } if *digits <= 6 => {
             c.bump();
             Some(*value)
         }
@@ -408,7 +432,10 @@ pub(super) fn count(c: &mut Cur) -> Option<u32> {
             c.bump();
             let save = *c;
             c.eat_kind(&Kind::Dash);
-            match c.word().and_then(|w| SMALL_NUMBERS[1..10].iter().position(|s| *s == w)) {
+            match c
+                .word()
+                .and_then(|w| SMALL_NUMBERS[1..10].iter().position(|s| *s == w))
+            {
                 Some(unit) => {
                     c.bump();
                     Some(tens + unit as u32 + 1)
@@ -424,7 +451,10 @@ pub(super) fn count(c: &mut Cur) -> Option<u32> {
 }
 
 pub(super) fn eat_time_of_day(c: &mut Cur) {
-    if matches!(c.word(), Some("morning" | "afternoon" | "evening" | "night" | "noon" | "midday")) {
+    if matches!(
+        c.word(),
+        Some("morning" | "afternoon" | "evening" | "night" | "noon" | "midday")
+    ) {
         c.bump();
     }
 }
@@ -452,7 +482,10 @@ pub(super) fn parse_weekday(c: &mut Cur, ctx: &DateContext) -> Option<Item> {
         return None;
     }
     let monday = add_days(monday_of(ctx.anchor?)?, 7 * weeks)?;
-    Some(Item::Value(DateValue::Day(add_days(monday, wd.num_days_from_monday() as i64)?)))
+    Some(Item::Value(DateValue::Day(add_days(
+        monday,
+        wd.num_days_from_monday() as i64,
+    )?)))
 }
 
 /// "today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "the day before
@@ -568,7 +601,11 @@ pub(super) fn parse_earlier_later(c: &mut Cur, ctx: &DateContext) -> Option<Date
 pub(super) fn parse_part(c: &mut Cur, ctx: &DateContext) -> Option<DateValue> {
     if c.eat("year") {
         c.eat_kind(&Kind::Dash);
-        return if c.eat("end") { month_value(ctx.anchor?.year(), 12) } else { None };
+        return if c.eat("end") {
+            month_value(ctx.anchor?.year(), 12)
+        } else {
+            None
+        };
     }
     let part = part_of(c.word()?)?;
     c.bump();
@@ -586,7 +623,11 @@ pub(super) fn parse_base(t: &[Tok], ctx: &DateContext) -> Option<DateValue> {
         Some(Kind::Word(w)) if w == "the" => &t[1..],
         _ => t,
     };
-    if let [Tok { kind: Kind::Word(w), .. }] = t {
+    if let [Tok {
+        kind: Kind::Word(w),
+        ..
+    }] = t
+    {
         match w.as_str() {
             "week" => return week(ctx.anchor?, 0),
             "month" => return month_off(ctx.anchor?, 0),
@@ -656,7 +697,11 @@ pub(super) enum SpanUnit {
 
 pub(super) fn ordinal(c: &mut Cur) -> Option<Nth> {
     let nth = match c.peek()? {
-        Kind::Num { value, ordinal: true, .. } => Nth::K(*value),
+        Kind::Num {
+            value,
+            ordinal: true,
+            ..
+        } => Nth::K(*value),
         Kind::Word(w) if w == "last" || w == "final" => Nth::Last,
         Kind::Word(w) => Nth::K(ORDINALS.iter().position(|s| s == w)? as u32 + 1),
         _ => return None,
@@ -683,11 +728,23 @@ pub(super) fn parse_span(c: &mut Cur, ctx: &DateContext) -> Option<DateValue> {
         Some(code @ ("q" | "h")) => {
             c.bump();
             let k = match c.peek()? {
-                Kind::Num { value, digits: 1, ordinal: false } => *value,
+                Kind::Num {
+                    value,
+                    digits: 1,
+                    ordinal: false,
+                } => *value,
                 _ => return None,
             };
             c.bump();
-            (Nth::K(k), None, if code == "q" { SpanUnit::Quarter } else { SpanUnit::Half })
+            (
+                Nth::K(k),
+                None,
+                if code == "q" {
+                    SpanUnit::Quarter
+                } else {
+                    SpanUnit::Half
+                },
+            )
         }
         _ => {
             let nth = ordinal(c)?;
@@ -719,7 +776,12 @@ pub(super) fn parse_span(c: &mut Cur, ctx: &DateContext) -> Option<DateValue> {
     select(&base, unit, nth, n)
 }
 
-pub(super) fn select(base: &DateValue, unit: SpanUnit, nth: Nth, n: Option<u32>) -> Option<DateValue> {
+pub(super) fn select(
+    base: &DateValue,
+    unit: SpanUnit,
+    nth: Nth,
+    n: Option<u32>,
+) -> Option<DateValue> {
     let n = n.map(u64::from);
     if n == Some(0) || nth == Nth::K(0) {
         return None;
@@ -801,24 +863,38 @@ pub(super) fn parse_season(c: &mut Cur, ctx: &DateContext) -> Option<DateValue> 
 pub(super) fn season(year: i32, start_month: u32) -> Option<DateValue> {
     let start = NaiveDate::from_ymd_opt(year, start_month, 1)?;
     let end = start.checked_add_months(Months::new(2))?;
-    DateValue::interval(month_value(year, start_month)?, month_value(end.year(), end.month())?)
+    DateValue::interval(
+        month_value(year, start_month)?,
+        month_value(end.year(), end.month())?,
+    )
 }
 
 /// Which year's season a year-less season phrase means (see the module docs).
 pub(super) fn season_year(start_month: u32, rel: Rel, ctx: &DateContext) -> Option<i32> {
     let a = ctx.anchor?;
     // The season containing the anchor, or else the anchor year's.
-    let this = if start_month == 12 && a.month() <= 2 { a.year() - 1 } else { a.year() };
+    let this = if start_month == 12 && a.month() <= 2 {
+        a.year() - 1
+    } else {
+        a.year()
+    };
     let bounds = |y: i32| {
         let s = season(y, start_month)?;
         Some((y, s.first_day()?, s.last_day()?))
     };
     let candidates: Vec<_> = (this - 1..=this + 1).filter_map(bounds).collect();
     let latest = |ok: &dyn Fn(NaiveDate, NaiveDate) -> bool| {
-        candidates.iter().rev().find(|(_, f, l)| ok(*f, *l)).map(|(y, _, _)| *y)
+        candidates
+            .iter()
+            .rev()
+            .find(|(_, f, l)| ok(*f, *l))
+            .map(|(y, _, _)| *y)
     };
     let earliest = |ok: &dyn Fn(NaiveDate, NaiveDate) -> bool| {
-        candidates.iter().find(|(_, f, l)| ok(*f, *l)).map(|(y, _, _)| *y)
+        candidates
+            .iter()
+            .find(|(_, f, l)| ok(*f, *l))
+            .map(|(y, _, _)| *y)
     };
     match (rel, ctx.tense) {
         (Rel::Last, _) => latest(&|_, l| l < a),
@@ -952,7 +1028,10 @@ pub(super) fn cal_full(p: &Partial) -> Option<DateValue> {
 pub(super) fn cal_value(p: Partial, ctx: &DateContext) -> Option<DateValue> {
     match (p.year, p.month, p.day) {
         (Some(_), _, _) => cal_full(&p),
-        (None, Some(m), _) => cal_full(&Partial { year: Some(pick_year(m, ctx)?), ..p }),
+        (None, Some(m), _) => cal_full(&Partial {
+            year: Some(pick_year(m, ctx)?),
+            ..p
+        }),
         // "the 20th": a day of the anchor's month, or of the one before or after by tense.
         (None, None, Some(d)) if p.ordinal => {
             let a = ctx.anchor?;
@@ -961,7 +1040,9 @@ pub(super) fn cal_value(p: Partial, ctx: &DateContext) -> Option<DateValue> {
                 Tense::Future if d < a.day() => 1,
                 _ => 0,
             };
-            add_months(a.with_day(1)?, off)?.with_day(d).map(DateValue::Day)
+            add_months(a.with_day(1)?, off)?
+                .with_day(d)
+                .map(DateValue::Day)
         }
         _ => None,
     }
@@ -969,8 +1050,10 @@ pub(super) fn cal_value(p: Partial, ctx: &DateContext) -> Option<DateValue> {
 
 pub(super) fn weekday_date(wd: Weekday, rel: Rel, ctx: &DateContext) -> Option<NaiveDate> {
     let a = ctx.anchor?;
-    let (target, today) =
-        (wd.num_days_from_monday() as i64, a.weekday().num_days_from_monday() as i64);
+    let (target, today) = (
+        wd.num_days_from_monday() as i64,
+        a.weekday().num_days_from_monday() as i64,
+    );
     let back = (today - target).rem_euclid(7);
     let ahead = (target - today).rem_euclid(7);
     let off = match (rel, ctx.tense) {

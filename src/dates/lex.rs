@@ -5,9 +5,12 @@ use chrono::{NaiveDate, Weekday};
 
 /// "one" .. "twelve" as a number.
 pub(super) fn number_word(w: &str) -> Option<u32> {
-    SMALL_NUMBERS.iter().position(|n| *n == w).map(|i| i as u32).filter(|&n| n <= 12)
+    SMALL_NUMBERS
+        .iter()
+        .position(|n| *n == w)
+        .map(|i| i as u32)
+        .filter(|&n| n <= 12)
 }
-
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Kind {
@@ -71,7 +74,11 @@ pub(super) fn lex(text: &str) -> Vec<Tok> {
             // Periods, brackets, quotes, slashes: the shapes that matter are lexed above.
             _ => continue,
         };
-        toks.push(Tok { kind, start, end: i });
+        toks.push(Tok {
+            kind,
+            start,
+            end: i,
+        });
     }
     drop_times(toks)
 }
@@ -93,7 +100,11 @@ pub(super) fn lex_number(text: &str, i: usize, toks: &mut Vec<Tok>) -> usize {
         if bytes.get(k) == Some(&b':') && digit_at(k + 1) {
             k = digit_run(bytes, k + 1);
         }
-        toks.push(Tok { kind: Kind::Time, start: i, end: k });
+        toks.push(Tok {
+            kind: Kind::Time,
+            start: i,
+            end: k,
+        });
         return k;
     }
     // An all-numeric date: three runs joined by one separator.
@@ -106,19 +117,34 @@ pub(super) fn lex_number(text: &str, i: usize, toks: &mut Vec<Tok>) -> usize {
                     let mut end = l;
                     // An ISO date-time ("2019-02-22T07:51:00Z") carries its time along.
                     if matches!(bytes.get(l), Some(b'T' | b't')) && digit_at(l + 1) {
-                        end = text[l..].find(char::is_whitespace).map_or(text.len(), |p| l + p);
+                        end = text[l..]
+                            .find(char::is_whitespace)
+                            .map_or(text.len(), |p| l + p);
                     }
-                    toks.push(Tok { kind: Kind::Numeric(date), start: i, end });
+                    toks.push(Tok {
+                        kind: Kind::Numeric(date),
+                        start: i,
+                        end,
+                    });
                     return end;
                 }
             }
         }
     }
     let digits = j - i;
-    let value = if digits > 9 { u32::MAX } else { text[i..j].parse().unwrap_or(u32::MAX) };
-    let num = |ordinal| Kind::Num { value, digits, ordinal };
-    let letters_end =
-        j + text[j..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(text.len() - j);
+    let value = if digits > 9 {
+        u32::MAX
+    } else {
+        text[i..j].parse().unwrap_or(u32::MAX)
+    };
+    let num = |ordinal| Kind::Num {
+        value,
+        digits,
+        ordinal,
+    };
+    let letters_end = j + text[j..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len() - j);
     let suffix = text[j..letters_end].to_ascii_lowercase();
     let (kind, end) = match suffix.as_str() {
         "st" | "nd" | "rd" | "th" => (num(true), letters_end),
@@ -141,7 +167,11 @@ pub(super) fn lex_number(text: &str, i: usize, toks: &mut Vec<Tok>) -> usize {
         // Other letters ("10km") are lexed as a word of their own.
         _ => (num(false), j),
     };
-    toks.push(Tok { kind, start: i, end });
+    toks.push(Tok {
+        kind,
+        start: i,
+        end,
+    });
     end
 }
 
@@ -201,7 +231,11 @@ pub(super) fn lex_word(text: &str, i: usize, toks: &mut Vec<Tok>) -> usize {
             }
         }
     }
-    toks.push(Tok { kind: Kind::Word(word), start: i, end: j });
+    toks.push(Tok {
+        kind: Kind::Word(word),
+        start: i,
+        end: j,
+    });
     end
 }
 
@@ -214,9 +248,11 @@ pub(super) fn drop_times(toks: Vec<Tok>) -> Vec<Tok> {
         let next_is_meridiem = matches!(toks.get(k + 1).map(|t| &t.kind),
             Some(Kind::Word(w)) if w == "am" || w == "pm");
         match &toks[k].kind {
-            Kind::Num { value, digits, ordinal: false }
-                if *value <= 24 && *digits <= 2 && next_is_meridiem =>
-            {
+            Kind::Num {
+                value,
+                digits,
+                ordinal: false,
+            } if *value <= 24 && *digits <= 2 && next_is_meridiem => {
                 after_time = true;
                 k += 2;
                 continue;

@@ -47,9 +47,9 @@
 mod grammar;
 mod lex;
 mod tense;
-mod value;
 #[cfg(test)]
 mod tests;
+mod value;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -84,7 +84,10 @@ impl DateContext {
 
     /// The context of a mention at `mention` (bytes, relative to `sentence`) in `sentence`.
     pub fn for_mention(anchor: Option<NaiveDate>, sentence: &str, mention: ByteSpan) -> Self {
-        DateContext { anchor, tense: clause_tense(sentence, mention) }
+        DateContext {
+            anchor,
+            tense: clause_tense(sentence, mention),
+        }
     }
 }
 
@@ -99,17 +102,38 @@ pub struct DateMention {
 /// lacking one, the explicit full date nearest the mention, in the tense of its clause.
 pub fn annotate(doc: &mut crate::doc::Document) {
     let published = doc.published.as_deref().and_then(publication_anchor);
-    let explicit = if published.is_none() { find_explicit(&doc.text) } else { Vec::new() };
+    let explicit = if published.is_none() {
+        find_explicit(&doc.text)
+    } else {
+        Vec::new()
+    };
     let mut found = Vec::new();
-    for entity in doc.entities.iter().filter(|e| e.label == crate::doc::EntityLabel::Date) {
+    for entity in doc
+        .entities
+        .iter()
+        .filter(|e| e.label == crate::doc::EntityLabel::Date)
+    {
         let anchor = published.or_else(|| nearest_explicit(&explicit, entity.span.start));
         let sentence = doc.sentence_at(entity.span.start).unwrap_or(entity.span);
-        let relative = ByteSpan::new(entity.span.start - sentence.start, entity.span.end.min(sentence.end) - sentence.start);
+        let relative = ByteSpan::new(
+            entity.span.start - sentence.start,
+            entity.span.end.min(sentence.end) - sentence.start,
+        );
         let ctx = DateContext::for_mention(anchor, sentence.slice(&doc.text), relative);
         let mention = entity.span.slice(&doc.text);
-        let after = doc.text.get(entity.span.end..sentence.end.max(entity.span.end)).unwrap_or("");
-        let value = if numbers_a_thing(mention, after) { None } else { resolve(mention, &ctx) };
-        found.push(DateMention { span: entity.span, value });
+        let after = doc
+            .text
+            .get(entity.span.end..sentence.end.max(entity.span.end))
+            .unwrap_or("");
+        let value = if numbers_a_thing(mention, after) {
+            None
+        } else {
+            resolve(mention, &ctx)
+        };
+        found.push(DateMention {
+            span: entity.span,
+            value,
+        });
     }
     doc.dates = found;
 }
@@ -117,23 +141,36 @@ pub fn annotate(doc: &mut crate::doc::Document) {
 /// Whether a bare ordinal ("the 28th", "29th") numbers what follows it rather than naming a
 /// day: "the 28th and 29th ASEAN summits", "the 60th anniversary", "the 15th Session".
 fn numbers_a_thing(mention: &str, after: &str) -> bool {
-    static NOUNS: std::sync::LazyLock<Vec<&str>> = crate::wordlist::words!("dates/numbered_nouns.txt");
+    static NOUNS: std::sync::LazyLock<Vec<&str>> =
+        crate::wordlist::words!("dates/numbered_nouns.txt");
     let bare = mention.trim();
-    let bare = bare.strip_prefix("the ").or_else(|| bare.strip_prefix("The ")).unwrap_or(bare);
+    let bare = bare
+        .strip_prefix("the ")
+        .or_else(|| bare.strip_prefix("The "))
+        .unwrap_or(bare);
     let digits = bare.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &bare[digits.len()..];
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    if !matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+    if !matches!(
+        suffix.to_ascii_lowercase().as_str(),
+        "st" | "nd" | "rd" | "th"
+    ) {
         return false;
     }
     let mut words = after.split_whitespace();
-    let Some(mut next) = words.next() else { return false };
+    let Some(mut next) = words.next() else {
+        return false;
+    };
     // "the 28th and 29th ASEAN summits": the second ordinal, then the noun.
     if matches!(next, "and" | "or" | "to") {
         match words.next() {
-            Some(w) if w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).bytes().all(|b| b.is_ascii_digit()) => {
+            Some(w)
+                if w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()) =>
+            {
                 match words.next() {
                     Some(w) => next = w,
                     None => return false,
@@ -142,7 +179,10 @@ fn numbers_a_thing(mention: &str, after: &str) -> bool {
             _ => return false,
         }
     }
-    let clean = |w: &str| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let clean = |w: &str| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
     let is_noun = |w: &str| NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n));
     let first = clean(next);
     if is_noun(&first) || (first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase())) {
@@ -168,12 +208,21 @@ fn numbers_a_thing(mention: &str, after: &str) -> bool {
 /// Whether the text just before a date mention makes it a bound of a period, not an event's
 /// day: "since 2019", "by 2030", "until March", "a strategy till the year 2025".
 pub fn bounded_by(before: &str) -> bool {
-    let mut words = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
     let mut last = words.next();
     if last.is_some_and(|w| w.eq_ignore_ascii_case("year")) {
-        last = words.next().filter(|w| w.eq_ignore_ascii_case("the")).and_then(|_| words.next());
+        last = words
+            .next()
+            .filter(|w| w.eq_ignore_ascii_case("the"))
+            .and_then(|_| words.next());
     }
-    last.is_some_and(|w| ["since", "by", "until", "till", "within", "for"].iter().any(|b| w.eq_ignore_ascii_case(b)))
+    last.is_some_and(|w| {
+        ["since", "by", "until", "till", "within", "for"]
+            .iter()
+            .any(|b| w.eq_ignore_ascii_case(b))
+    })
 }
 
 /// The day a publication date (`YYYY-MM-DD`, or `YYYY-MM` when only the month is known, then
@@ -229,7 +278,10 @@ pub fn find_explicit(text: &str) -> Vec<(ByteSpan, DateValue)> {
             .flatten();
         match hit {
             Some((j, date)) => {
-                found.push((ByteSpan::new(toks[i].start, toks[j - 1].end), DateValue::Day(date)));
+                found.push((
+                    ByteSpan::new(toks[i].start, toks[j - 1].end),
+                    DateValue::Day(date),
+                ));
                 i = j;
             }
             None => i += 1,
@@ -243,8 +295,11 @@ pub fn nearest_explicit(dates: &[(ByteSpan, DateValue)], at: usize) -> Option<Na
     dates
         .iter()
         .filter_map(|(span, value)| {
-            let distance =
-                if at < span.start { span.start - at } else { at.saturating_sub(span.end) };
+            let distance = if at < span.start {
+                span.start - at
+            } else {
+                at.saturating_sub(span.end)
+            };
             Some((distance, value.first_day()?))
         })
         .min_by_key(|(distance, _)| *distance)
@@ -269,13 +324,18 @@ pub fn nearest_explicit(dates: &[(ByteSpan, DateValue)], at: usize) -> Option<Na
 /// - anything else is `value` unchanged.
 pub fn record_value(mention: &str, value: DateValue, anchor: Option<NaiveDate>) -> DateValue {
     let lower = mention.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let has = |w: &str| words.contains(&w);
     if let Some(a) = anchor {
         if has("ago") && (has("weeks") || has("week")) {
             let n = match words.first().copied() {
                 Some("a" | "one") => Some(1),
-                Some(d) => number_word(d).or_else(|| d.parse::<u32>().ok()).filter(|&n| (1..=8).contains(&n)),
+                Some(d) => number_word(d)
+                    .or_else(|| d.parse::<u32>().ok())
+                    .filter(|&n| (1..=8).contains(&n)),
                 None => None,
             };
             if let Some(day) = n.and_then(|n| add_days(a, -7 * i64::from(n))) {
@@ -283,10 +343,22 @@ pub fn record_value(mention: &str, value: DateValue, anchor: Option<NaiveDate>) 
             }
         }
     }
-    let (Some(first), Some(last)) = (value.first_day(), value.last_day()) else { return value };
-    let vague = ["early", "mid", "late", "earlier", "later", "middle", "end", "beginning", "start"]
-        .iter()
-        .any(|w| has(w));
+    let (Some(first), Some(last)) = (value.first_day(), value.last_day()) else {
+        return value;
+    };
+    let vague = [
+        "early",
+        "mid",
+        "late",
+        "earlier",
+        "later",
+        "middle",
+        "end",
+        "beginning",
+        "start",
+    ]
+    .iter()
+    .any(|w| has(w));
     if !vague || first == last {
         return value;
     }
@@ -302,19 +374,32 @@ pub fn record_value(mention: &str, value: DateValue, anchor: Option<NaiveDate>) 
         }
         return value;
     }
-    if first.year() == last.year() && first.month() == last.month() && matches!(value, DateValue::Interval(..)) {
-        return DateValue::Month { year: first.year(), month: first.month() };
+    if first.year() == last.year()
+        && first.month() == last.month()
+        && matches!(value, DateValue::Interval(..))
+    {
+        return DateValue::Month {
+            year: first.year(),
+            month: first.month(),
+        };
     }
     value
 }
 
 /// The record date of the DATE mention at `span` of `doc`, as written and resolved (through
 /// [`record_value`]); `None` when the mention resolved to nothing.
-pub fn record_field(doc: &crate::doc::Document, span: ByteSpan, anchor: Option<NaiveDate>) -> Option<crate::records::DateField> {
+pub fn record_field(
+    doc: &crate::doc::Document,
+    span: ByteSpan,
+    anchor: Option<NaiveDate>,
+) -> Option<crate::records::DateField> {
     let value = doc.dates.iter().find(|d| d.span == span)?.value.clone()?;
     let written = span.slice(&doc.text).to_string();
     let value = record_value(&written, value, anchor);
-    Some(crate::records::DateField { text: written, value: Some(value) })
+    Some(crate::records::DateField {
+        text: written,
+        value: Some(value),
+    })
 }
 
 /// Longer "mentions" are not date phrases; the cap also bounds the parser's work.

@@ -39,8 +39,10 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
             _ => "",
         })
         .collect();
-    let lower_initial: Vec<bool> =
-        toks.iter().map(|t| sentence[t.start..].starts_with(char::is_lowercase)).collect();
+    let lower_initial: Vec<bool> = toks
+        .iter()
+        .map(|t| sentence[t.start..].starts_with(char::is_lowercase))
+        .collect();
     let before = toks.iter().take_while(|t| t.end <= start).count();
     let after = before + toks[before..].iter().take_while(|t| t.start < end).count();
     // Hard boundaries the lexer drops (";", ":", quotes, brackets), between tokens k-1 and k.
@@ -122,10 +124,14 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
     }
     // "are poised to sign the pact when the prime minister visits Abu Dhabi on Thursday": a
     // time clause with no tense cue of its own takes a future from the clause it times.
-    if best.is_none() && clause_start > 0 && matches!(words[clause_start - 1], "when" | "once" | "until") {
+    if best.is_none()
+        && clause_start > 0
+        && matches!(words[clause_start - 1], "when" | "once" | "until")
+    {
         let main_from = clause_start.saturating_sub(13);
-        let future = (main_from..clause_start - 1)
-            .any(|k| !other_time(k) && matches!(cue(&words, &lower_initial, k), Some((Tense::Future, true))));
+        let future = (main_from..clause_start - 1).any(|k| {
+            !other_time(k) && matches!(cue(&words, &lower_initial, k), Some((Tense::Future, true)))
+        });
         if future {
             return Tense::Future;
         }
@@ -134,15 +140,20 @@ pub fn clause_tense(sentence: &str, mention: ByteSpan) -> Tense {
 }
 
 /// What "next", "last" or "coming" make a time phrase of ("next year", "last week").
-pub(super) const TIME_UNITS: &[&str] = &["week", "weekend", "month", "year", "season", "decade", "century"];
+pub(super) const TIME_UNITS: &[&str] = &[
+    "week", "weekend", "month", "year", "season", "decade", "century",
+];
 
 /// Marks that part clauses whatever the words: semicolons, colons, quotes, brackets, dashes.
-pub(super) const HARD_BOUNDARIES: [char; 9] = [';', ':', '"', '\u{201c}', '\u{201d}', '(', ')', '\u{2014}', '\u{2013}'];
+pub(super) const HARD_BOUNDARIES: [char; 9] = [
+    ';', ':', '"', '\u{201c}', '\u{201d}', '(', ')', '\u{2014}', '\u{2013}',
+];
 
 /// Words that open a clause of their own: the cues before them belong to another verb.
-pub(super) const CLAUSE_OPENERS: &[&str] =
-    &["that", "which", "who", "whom", "whose", "when", "while", "whereas", "although", "though", "because"];
-
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "while", "whereas", "although", "though",
+    "because",
+];
 
 /// Past-tense verbs that often carry a meeting's or signing's date.
 pub(super) const PAST_VERBS: &[&str] = &[
@@ -199,8 +210,20 @@ pub(super) const PAST_VERBS: &[&str] = &[
 ];
 /// Reporting verbs: they date the report, which is only a weak hint about the event.
 pub(super) const REPORTING_VERBS: &[&str] = &[
-    "said", "stated", "noted", "added", "reported", "announced", "says", "according", "told", "tells", "wrote",
-    "writes", "quoted", "cited",
+    "said",
+    "stated",
+    "noted",
+    "added",
+    "reported",
+    "announced",
+    "says",
+    "according",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "quoted",
+    "cited",
 ];
 /// "-ed" words that are not verbs of the clause.
 pub(super) const NOT_PAST: &[&str] = &[
@@ -260,12 +283,25 @@ pub(super) const NOT_PAST_AUX: &[&str] = &[
 ];
 pub(super) const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
 /// After "was"/"were", these make a future-in-the-past: "was due to", "were scheduled to".
-pub(super) const PLANNED: &[&str] =
-    &["due", "scheduled", "expected", "set", "slated", "going", "planned", "supposed", "to"];
+pub(super) const PLANNED: &[&str] = &[
+    "due",
+    "scheduled",
+    "expected",
+    "set",
+    "slated",
+    "going",
+    "planned",
+    "supposed",
+    "to",
+];
 
 /// The nearest word before `k` that is not an adverb ("" if none within reach).
 pub(super) fn prev_word<'w>(words: &[&'w str], k: usize) -> &'w str {
-    (k.saturating_sub(4)..k).rev().map(|j| words[j]).find(|w| !ADVERBS.contains(w)).unwrap_or("")
+    (k.saturating_sub(4)..k)
+        .rev()
+        .map(|j| words[j])
+        .find(|w| !ADVERBS.contains(w))
+        .unwrap_or("")
 }
 
 /// The tense that word `k` signals, and whether the signal is strong.
@@ -292,14 +328,17 @@ pub(super) fn cue(words: &[&str], lower_initial: &[bool], k: usize) -> Option<(T
         | "scheduled" | "slated" | "planned" => return future,
         "won" if next == "t" => return future,
         // "may travel to Beijing in April"; not the month, nor "may have met".
-        "may" | "might" if lower_initial.get(k).copied().unwrap_or(false) && next != "have" => return future,
+        "may" | "might" if lower_initial.get(k).copied().unwrap_or(false) && next != "have" => {
+            return future
+        }
         "due" if BE.contains(&prev) => return future,
         "expected" | "set"
             if next == "to" || BE.contains(&prev) && matches!(next, "for" | "on" | "in") =>
         {
             return future;
         }
-        "plans" | "plan" | "planning" | "intends" | "intend" | "aims" | "hopes" | "going" | "poised" | "likely"
+        "plans" | "plan" | "planning" | "intends" | "intend" | "aims" | "hopes" | "going"
+        | "poised" | "likely"
             if next == "to" =>
         {
             return future;
@@ -324,7 +363,9 @@ pub(super) fn cue(words: &[&str], lower_initial: &[bool], k: usize) -> Option<(T
     }
     // A participle after "to have" belongs to the plan ("was to have brought").
     if prev == "have" {
-        let have = (k.saturating_sub(4)..k).rev().find(|&j| !ADVERBS.contains(&words[j]));
+        let have = (k.saturating_sub(4)..k)
+            .rev()
+            .find(|&j| !ADVERBS.contains(&words[j]));
         if have.is_some_and(|h| prev_word(words, h) == "to") {
             return None;
         }

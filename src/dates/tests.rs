@@ -5,14 +5,31 @@ use super::*;
 
 #[test]
 fn iso_values_read_back() {
-    for text in ["2024-08-20", "2024-08", "2024", "2024-04-11/2024-04-12", "2024-01/2024-07", "0999"] {
-        assert_eq!(DateValue::from_iso(text).map(|v| v.iso()).as_deref(), Some(text));
+    for text in [
+        "2024-08-20",
+        "2024-08",
+        "2024",
+        "2024-04-11/2024-04-12",
+        "2024-01/2024-07",
+        "0999",
+    ] {
+        assert_eq!(
+            DateValue::from_iso(text).map(|v| v.iso()).as_deref(),
+            Some(text)
+        );
     }
-    for bad in ["", "2024-13", "2024-02-30", "24-01-01", "a/b", "2024/2025/2026", "2024-1-1"] {
+    for bad in [
+        "",
+        "2024-13",
+        "2024-02-30",
+        "24-01-01",
+        "a/b",
+        "2024/2025/2026",
+        "2024-1-1",
+    ] {
         assert!(DateValue::from_iso(bad).is_none(), "{bad}");
     }
 }
-
 
 /// Friday 20 December 2024, the publication date of the seed article.
 fn anchor() -> NaiveDate {
@@ -107,9 +124,13 @@ fn ambiguous_numeric_dates_read_day_first() {
 
 #[test]
 fn impossible_dates_are_none() {
-    for text in
-        ["29 February 2023", "31/04/2024", "2024-13-01", "April 31, 2024", "32 May 2024"]
-    {
+    for text in [
+        "29 February 2023",
+        "31/04/2024",
+        "2024-13-01",
+        "April 31, 2024",
+        "32 May 2024",
+    ] {
         assert_eq!(parse_explicit(text), None, "{text:?}");
     }
 }
@@ -118,8 +139,19 @@ fn impossible_dates_are_none() {
 fn explicit_parsing_needs_no_anchor_but_partial_dates_do() {
     assert_eq!(parse_explicit("May 2023").unwrap().iso(), "2023-05");
     assert_eq!(parse_explicit("2024").unwrap().iso(), "2024");
-    assert_eq!(parse_explicit("April 11-12, 2024").unwrap().iso(), "2024-04-11/2024-04-12");
-    for text in ["August 20", "Thursday", "this year", "last week", "May", "12", ""] {
+    assert_eq!(
+        parse_explicit("April 11-12, 2024").unwrap().iso(),
+        "2024-04-11/2024-04-12"
+    );
+    for text in [
+        "August 20",
+        "Thursday",
+        "this year",
+        "last week",
+        "May",
+        "12",
+        "",
+    ] {
         assert_eq!(parse_explicit(text), None, "{text:?}");
     }
 }
@@ -137,8 +169,14 @@ fn partial_dates_take_the_anchor_year() {
 
 #[test]
 fn year_less_dates_follow_the_tense_across_new_year() {
-    assert_eq!(at("January 5", Tense::Future).as_deref(), Some("2025-01-05"));
-    assert_eq!(at("December 19", Tense::Future).as_deref(), Some("2024-12-19"));
+    assert_eq!(
+        at("January 5", Tense::Future).as_deref(),
+        Some("2025-01-05")
+    );
+    assert_eq!(
+        at("December 19", Tense::Future).as_deref(),
+        Some("2024-12-19")
+    );
     assert_eq!(at("January 5", Tense::Past).as_deref(), Some("2024-01-05"));
     // Unknown tense: January is a month away next year, eleven months back this year.
     assert_eq!(r("January").as_deref(), Some("2025-01"));
@@ -151,7 +189,10 @@ fn year_less_dates_follow_the_tense_across_new_year() {
 
 #[test]
 fn weekdays_follow_the_tense() {
-    assert_eq!(at("on Thursday", Tense::Past).as_deref(), Some("2024-12-19"));
+    assert_eq!(
+        at("on Thursday", Tense::Past).as_deref(),
+        Some("2024-12-19")
+    );
     assert_eq!(at("Monday", Tense::Future).as_deref(), Some("2024-12-23"));
     assert_eq!(at("on Monday", Tense::Past).as_deref(), Some("2024-12-16"));
     assert_eq!(at("Friday", Tense::Future).as_deref(), Some("2024-12-20"));
@@ -182,7 +223,10 @@ fn qualified_weekdays() {
         ("Monday next week", "2024-12-23"),
         ("Monday of next week", "2024-12-23"),
     ]);
-    assert_eq!(at("this Monday", Tense::Future).as_deref(), Some("2024-12-23"));
+    assert_eq!(
+        at("this Monday", Tense::Future).as_deref(),
+        Some("2024-12-23")
+    );
 }
 
 #[test]
@@ -208,12 +252,18 @@ fn ranges() {
         ("late May to early June", "2024-05-21/2024-06-10"),
         ("mid-July to mid-August", "2024-07-11/2024-08-20"),
     ]);
-    assert_eq!(at("Dec 30 to Jan 2", Tense::Future).as_deref(), Some("2024-12-30/2025-01-02"));
+    assert_eq!(
+        at("Dec 30 to Jan 2", Tense::Future).as_deref(),
+        Some("2024-12-30/2025-01-02")
+    );
     assert_eq!(
         at("Monday to Wednesday", Tense::Future).as_deref(),
         Some("2024-12-23/2024-12-25")
     );
-    assert_eq!(at("Friday to Sunday", Tense::Future).as_deref(), Some("2024-12-20/2024-12-22"));
+    assert_eq!(
+        at("Friday to Sunday", Tense::Future).as_deref(),
+        Some("2024-12-20/2024-12-22")
+    );
     none(&["April 12 to 11, 2024", "2 and 4 May", "12 to 14"]);
 }
 
@@ -295,8 +345,16 @@ fn spans_quarters_halves_and_seasons() {
         ("autumn", "2024-09/2024-11"),
         ("the 1990s", "1990/1999"),
     ]);
-    assert_eq!(at("spring", Tense::Future).as_deref(), Some("2025-03/2025-05"));
-    none(&["the first week", "the fifth quarter of 2024", "the first 13 months of 2024", "Q5"]);
+    assert_eq!(
+        at("spring", Tense::Future).as_deref(),
+        Some("2025-03/2025-05")
+    );
+    none(&[
+        "the first week",
+        "the fifth quarter of 2024",
+        "the first 13 months of 2024",
+        "Q5",
+    ]);
 }
 
 #[test]
@@ -355,16 +413,28 @@ fn relative_days_and_weeks() {
         ("the weekend", "2024-12-14/2024-12-15"),
         ("LAST WEEK", "2024-12-09/2024-12-15"),
     ]);
-    assert_eq!(at("over the weekend", Tense::Future).as_deref(), Some("2024-12-21/2024-12-22"));
+    assert_eq!(
+        at("over the weekend", Tense::Future).as_deref(),
+        Some("2024-12-21/2024-12-22")
+    );
 }
 
 #[test]
 fn ordinal_days_and_holidays() {
-    assert_eq!(at("on the 18th", Tense::Past).as_deref(), Some("2024-12-18"));
+    assert_eq!(
+        at("on the 18th", Tense::Past).as_deref(),
+        Some("2024-12-18")
+    );
     assert_eq!(at("the 22nd", Tense::Past).as_deref(), Some("2024-11-22"));
-    assert_eq!(at("on the 5th", Tense::Future).as_deref(), Some("2025-01-05"));
+    assert_eq!(
+        at("on the 5th", Tense::Future).as_deref(),
+        Some("2025-01-05")
+    );
     check(&[("Christmas", "2024-12-25"), ("Christmas Eve", "2024-12-24")]);
-    assert_eq!(at("New Year's Day", Tense::Future).as_deref(), Some("2025-01-01"));
+    assert_eq!(
+        at("New Year's Day", Tense::Future).as_deref(),
+        Some("2025-01-01")
+    );
     none(&["12", "on the 12"]);
 }
 
@@ -408,22 +478,47 @@ fn relative_phrases_need_an_anchor() {
     ] {
         assert_eq!(resolve(mention, &ctx), None, "{mention:?}");
     }
-    assert_eq!(resolve("late May 2023", &ctx).unwrap().iso(), "2023-05-21/2023-05-31");
-    assert_eq!(resolve("the first 7 months of 2024", &ctx).unwrap().iso(), "2024-01/2024-07");
+    assert_eq!(
+        resolve("late May 2023", &ctx).unwrap().iso(),
+        "2023-05-21/2023-05-31"
+    );
+    assert_eq!(
+        resolve("the first 7 months of 2024", &ctx).unwrap().iso(),
+        "2024-01/2024-07"
+    );
 }
 
 #[test]
 fn value_helpers() {
-    let month = DateValue::Month { year: 2024, month: 2 };
+    let month = DateValue::Month {
+        year: 2024,
+        month: 2,
+    };
     assert_eq!(month.first_day(), NaiveDate::from_ymd_opt(2024, 2, 1));
     assert_eq!(month.last_day(), NaiveDate::from_ymd_opt(2024, 2, 29));
-    assert_eq!(DateValue::Year(2023).last_day(), NaiveDate::from_ymd_opt(2023, 12, 31));
+    assert_eq!(
+        DateValue::Year(2023).last_day(),
+        NaiveDate::from_ymd_opt(2023, 12, 31)
+    );
     let span = DateValue::interval(month.clone(), DateValue::Year(2025)).unwrap();
     assert_eq!(span.iso(), "2024-02-01/2025-12-31");
-    assert_eq!(DateValue::interval(month.clone(), month.clone()), Some(month.clone()));
+    assert_eq!(
+        DateValue::interval(month.clone(), month.clone()),
+        Some(month.clone())
+    );
     assert_eq!(DateValue::interval(DateValue::Year(2025), month), None);
-    assert_eq!(serde_json::to_string(&DateValue::Year(2024)).unwrap(), "\"2024\"");
-    assert_eq!(DateValue::Month { year: 13, month: 12 }.iso(), "0013-12");
+    assert_eq!(
+        serde_json::to_string(&DateValue::Year(2024)).unwrap(),
+        "\"2024\""
+    );
+    assert_eq!(
+        DateValue::Month {
+            year: 13,
+            month: 12
+        }
+        .iso(),
+        "0013-12"
+    );
 }
 
 fn tense_of(sentence: &str, mention: &str) -> Tense {
@@ -505,7 +600,11 @@ fn clause_tense_reads_the_verb_nearest_the_mention() {
         ("Ann told reporters on Monday that ties were strong.", "Monday", Past),
     ];
     for (sentence, mention, want) in cases {
-        assert_eq!(tense_of(sentence, mention), want, "{mention:?} in {sentence:?}");
+        assert_eq!(
+            tense_of(sentence, mention),
+            want,
+            "{mention:?} in {sentence:?}"
+        );
     }
 }
 
@@ -518,8 +617,14 @@ fn record_values_follow_the_record_conventions() {
     assert_eq!(rec("mid-June").as_deref(), Some("2025-06"));
     assert_eq!(rec("earlier this month").as_deref(), Some("2025-07"));
     assert_eq!(rec("later this month").as_deref(), Some("2025-07"));
-    assert_eq!(rec("earlier this week").as_deref(), Some("2025-07-07/2025-07-13"));
-    assert_eq!(rec("later this week").as_deref(), Some("2025-07-07/2025-07-13"));
+    assert_eq!(
+        rec("earlier this week").as_deref(),
+        Some("2025-07-07/2025-07-13")
+    );
+    assert_eq!(
+        rec("later this week").as_deref(),
+        Some("2025-07-07/2025-07-13")
+    );
     assert_eq!(rec("earlier this year").as_deref(), Some("2025"));
     assert_eq!(rec("later this year").as_deref(), Some("2025"));
     assert_eq!(rec("early next year").as_deref(), Some("2026"));
@@ -528,9 +633,15 @@ fn record_values_follow_the_record_conventions() {
     // Everything else is the dates stage's value.
     assert_eq!(rec("last week").as_deref(), Some("2025-06-30/2025-07-06"));
     assert_eq!(rec("next month").as_deref(), Some("2025-08"));
-    assert_eq!(rec("April 11 to 12").as_deref(), Some("2025-04-11/2025-04-12"));
+    assert_eq!(
+        rec("April 11 to 12").as_deref(),
+        Some("2025-04-11/2025-04-12")
+    );
     assert_eq!(rec("Tuesday").as_deref(), Some("2025-07-08"));
-    assert_eq!(rec("the first seven months of 2024").as_deref(), Some("2024-01/2024-07"));
+    assert_eq!(
+        rec("the first seven months of 2024").as_deref(),
+        Some("2024-01/2024-07")
+    );
     // Without an anchor, "ago" stays what it was.
     let v = DateValue::Year(2024);
     assert_eq!(record_value("two weeks ago", v.clone(), None), v);
@@ -540,16 +651,27 @@ fn record_values_follow_the_record_conventions() {
 fn clause_tense_survives_bad_spans() {
     let s = "Hà Nội hosted talks on Thursday";
     assert_eq!(clause_tense(s, ByteSpan { start: 2, end: 1 }), Tense::Past);
-    assert_eq!(clause_tense(s, ByteSpan { start: 500, end: 900 }), Tense::Past);
-    assert_eq!(clause_tense("", ByteSpan { start: 3, end: 4 }), Tense::Unknown);
+    assert_eq!(
+        clause_tense(
+            s,
+            ByteSpan {
+                start: 500,
+                end: 900
+            }
+        ),
+        Tense::Past
+    );
+    assert_eq!(
+        clause_tense("", ByteSpan { start: 3, end: 4 }),
+        Tense::Unknown
+    );
 }
 
 #[test]
 fn context_for_a_mention_uses_the_clause() {
     let sentence = "The leaders will meet on Monday.";
     let start = sentence.find("Monday").unwrap();
-    let ctx =
-        DateContext::for_mention(Some(anchor()), sentence, ByteSpan::new(start, start + 6));
+    let ctx = DateContext::for_mention(Some(anchor()), sentence, ByteSpan::new(start, start + 6));
     assert_eq!(resolve("Monday", &ctx).unwrap().iso(), "2024-12-23");
 }
 
@@ -562,7 +684,10 @@ fn explicit_dates_in_text_with_spans() {
     assert_eq!(spans, ["Dec 20, 2024", "August 20, 2024", "20/08/2024"]);
     assert_eq!(found[1].1.iso(), "2024-08-20");
     let at = text.find("May 23").unwrap();
-    assert_eq!(nearest_explicit(&found, at), NaiveDate::from_ymd_opt(2024, 8, 20));
+    assert_eq!(
+        nearest_explicit(&found, at),
+        NaiveDate::from_ymd_opt(2024, 8, 20)
+    );
     assert_eq!(nearest_explicit(&[], at), None);
 }
 
@@ -653,10 +778,23 @@ proptest! {
 
 #[test]
 fn bounds_of_periods_are_no_event_days() {
-    for before in ["ties grew since", "to be done by", "a strategy till the year", "valid until", "Until"] {
+    for before in [
+        "ties grew since",
+        "to be done by",
+        "a strategy till the year",
+        "valid until",
+        "Until",
+    ] {
         assert!(bounded_by(before), "{before:?}");
     }
-    for before in ["signed on", "met in", "in the year", "the year", "", "by the"] {
+    for before in [
+        "signed on",
+        "met in",
+        "in the year",
+        "the year",
+        "",
+        "by the",
+    ] {
         assert!(!bounded_by(before), "{before:?}");
     }
 }

@@ -119,15 +119,25 @@ impl DateValue {
             return Some(DateValue::Interval(Box::new(a), Box::new(b)));
         }
         let parts: Vec<&str> = text.split('-').collect();
-        let number = |s: &str| if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() { s.parse::<i64>().ok() } else { None };
+        let number = |s: &str| {
+            if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() {
+                s.parse::<i64>().ok()
+            } else {
+                None
+            }
+        };
         match parts.as_slice() {
             [y] if y.len() == 4 => Some(DateValue::Year(number(y)? as i32)),
             [y, m] if y.len() == 4 && m.len() == 2 => {
                 let month = number(m)? as u32;
-                (1..=12).contains(&month).then_some(DateValue::Month { year: number(y)? as i32, month })
+                (1..=12).contains(&month).then_some(DateValue::Month {
+                    year: number(y)? as i32,
+                    month,
+                })
             }
             [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-                NaiveDate::from_ymd_opt(number(y)? as i32, number(m)? as u32, number(d)? as u32).map(DateValue::Day)
+                NaiveDate::from_ymd_opt(number(y)? as i32, number(m)? as u32, number(d)? as u32)
+                    .map(DateValue::Day)
             }
             _ => None,
         }
@@ -137,7 +147,8 @@ impl DateValue {
 impl<'de> serde::Deserialize<'de> for DateValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        DateValue::from_iso(&text).ok_or_else(|| serde::de::Error::custom(format!("not an ISO date value: {text:?}")))
+        DateValue::from_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an ISO date value: {text:?}")))
     }
 }
 

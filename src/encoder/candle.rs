@@ -6,11 +6,11 @@
 
 use std::path::Path;
 
+use super::{BertConfig, Encoder, Packed};
 use anyhow::{Context, Result};
 use candle_core::{CpuStorage, CustomOp1, DType, Device, Layout, Shape, Tensor};
-use rayon::prelude::*;
 use candle_nn::VarBuilder;
-use super::{BertConfig, Encoder, Packed};
+use rayon::prelude::*;
 
 struct Linear {
     /// Stored transposed (`[in, out]`, contiguous) so the forward pass is a plain matmul.
@@ -22,17 +22,26 @@ impl Linear {
     fn load(vb: &VarBuilder, name: &str, in_dim: usize, out_dim: usize) -> Result<Self> {
         let weight = vb.get((out_dim, in_dim), &format!("{name}.weight"))?;
         let bias = vb.get(out_dim, &format!("{name}.bias"))?;
-        Ok(Linear { weight_t: weight.t()?.contiguous()?, bias })
+        Ok(Linear {
+            weight_t: weight.t()?.contiguous()?,
+            bias,
+        })
     }
 
     fn fused(parts: &[Linear]) -> Result<Self> {
         let weights: Vec<&Tensor> = parts.iter().map(|p| &p.weight_t).collect();
         let biases: Vec<&Tensor> = parts.iter().map(|p| &p.bias).collect();
-        Ok(Linear { weight_t: Tensor::cat(&weights, 1)?.contiguous()?, bias: Tensor::cat(&biases, 0)? })
+        Ok(Linear {
+            weight_t: Tensor::cat(&weights, 1)?.contiguous()?,
+            bias: Tensor::cat(&biases, 0)?,
+        })
     }
 
     fn clone_weights(&self) -> Result<Self> {
-        Ok(Linear { weight_t: self.weight_t.clone(), bias: self.bias.clone() })
+        Ok(Linear {
+            weight_t: self.weight_t.clone(),
+            bias: self.bias.clone(),
+        })
     }
 
     /// `x`: `[n, in]` -> `[n, out]`.
@@ -52,20 +61,30 @@ impl CustomOp1 for BiasGelu {
         "bias-gelu"
     }
 
-    fn cpu_fwd(&self, storage: &CpuStorage, layout: &Layout) -> candle_core::Result<(CpuStorage, Shape)> {
-        let CpuStorage::F32(data) = storage else { candle_core::bail!("bias-gelu wants f32") };
-        let Some((start, end)) = layout.contiguous_offsets() else { candle_core::bail!("bias-gelu wants a contiguous input") };
+    fn cpu_fwd(
+        &self,
+        storage: &CpuStorage,
+        layout: &Layout,
+    ) -> candle_core::Result<(CpuStorage, Shape)> {
+        let CpuStorage::F32(data) = storage else {
+            candle_core::bail!("bias-gelu wants f32")
+        };
+        let Some((start, end)) = layout.contiguous_offsets() else {
+            candle_core::bail!("bias-gelu wants a contiguous input")
+        };
         let input = &data[start..end];
         let width = self.bias.len();
         let mut out = vec![0f32; input.len()];
-        out.par_chunks_mut(width * 16).zip(input.par_chunks(width * 16)).for_each(|(o, i)| {
-            for (row_o, row_i) in o.chunks_mut(width).zip(i.chunks(width)) {
-                for ((y, &x), &b) in row_o.iter_mut().zip(row_i).zip(&self.bias) {
-                    *y = x + b;
+        out.par_chunks_mut(width * 16)
+            .zip(input.par_chunks(width * 16))
+            .for_each(|(o, i)| {
+                for (row_o, row_i) in o.chunks_mut(width).zip(i.chunks(width)) {
+                    for ((y, &x), &b) in row_o.iter_mut().zip(row_i).zip(&self.bias) {
+                        *y = x + b;
+                    }
+                    super::elementwise::gelu_in_place(row_o);
                 }
-                super::elementwise::gelu_in_place(row_o);
-            }
-        });
+            });
         Ok((CpuStorage::F32(out), layout.shape().clone()))
     }
 }
@@ -86,7 +105,12 @@ impl LayerNorm {
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        Ok(candle_nn::ops::layer_norm(x, &self.weight, &self.bias, self.eps)?)
+        Ok(candle_nn::ops::layer_norm(
+            x,
+            &self.weight,
+            &self.bias,
+            self.eps,
+        )?)
     }
 }
 
@@ -117,7 +141,8 @@ pub struct CandleEncoder {
 impl CandleEncoder {
     pub fn load(weights: &Path, config: &BertConfig, n_shapes: usize) -> Result<Self> {
         let device = Device::Cpu;
-        let bytes = std::fs::read(weights).with_context(|| format!("cannot read {}", weights.display()))?;
+        let bytes =
+            std::fs::read(weights).with_context(|| format!("cannot read {}", weights.display()))?;
         let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &device)
             .with_context(|| format!("{} is not a valid safetensors file", weights.display()))?;
         let h = config.hidden_size;
@@ -128,21 +153,43 @@ impl CandleEncoder {
             let q = Linear::load(&vb, &format!("{p}.attention.self.query"), h, h)?;
             let k = Linear::load(&vb, &format!("{p}.attention.self.key"), h, h)?;
             let v = Linear::load(&vb, &format!("{p}.attention.self.value"), h, h)?;
-            let intermediate = Linear::load(&vb, &format!("{p}.intermediate.dense"), h, config.intermediate_size)?;
+            let intermediate = Linear::load(
+                &vb,
+                &format!("{p}.intermediate.dense"),
+                h,
+                config.intermediate_size,
+            )?;
             layers.push(EncoderLayer {
                 qkv: Linear::fused(&[q, k, v])?,
                 attention_out: Linear::load(&vb, &format!("{p}.attention.output.dense"), h, h)?,
-                attention_norm: LayerNorm::load(&vb, &format!("{p}.attention.output.LayerNorm"), h, eps)?,
+                attention_norm: LayerNorm::load(
+                    &vb,
+                    &format!("{p}.attention.output.LayerNorm"),
+                    h,
+                    eps,
+                )?,
                 intermediate: intermediate.clone_weights()?,
-                intermediate_gelu: BiasGelu { bias: intermediate.bias.to_vec1()? },
-                output: Linear::load(&vb, &format!("{p}.output.dense"), config.intermediate_size, h)?,
+                intermediate_gelu: BiasGelu {
+                    bias: intermediate.bias.to_vec1()?,
+                },
+                output: Linear::load(
+                    &vb,
+                    &format!("{p}.output.dense"),
+                    config.intermediate_size,
+                    h,
+                )?,
                 output_norm: LayerNorm::load(&vb, &format!("{p}.output.LayerNorm"), h, eps)?,
             });
         }
         Ok(CandleEncoder {
             word_embeddings: vb.get((config.vocab_size, h), "embeddings.word_embeddings.weight")?,
-            position_embeddings: vb.get((config.max_position_embeddings, h), "embeddings.position_embeddings.weight")?,
-            token_type_zero: vb.get((2, h), "embeddings.token_type_embeddings.weight")?.get(0)?,
+            position_embeddings: vb.get(
+                (config.max_position_embeddings, h),
+                "embeddings.position_embeddings.weight",
+            )?,
+            token_type_zero: vb
+                .get((2, h), "embeddings.token_type_embeddings.weight")?
+                .get(0)?,
             case_in: vb.get((n_shapes, h), "case_in.weight")?,
             embedding_norm: LayerNorm::load(&vb, "embeddings.LayerNorm", h, eps)?,
             layers,
@@ -154,7 +201,14 @@ impl CandleEncoder {
     }
 
     /// Hidden states of every position of a padded batch `[rows, width]`.
-    fn forward_padded(&self, token_ids: &[u32], shape_ids: &[u32], lengths: &[usize], b: usize, t: usize) -> Result<Tensor> {
+    fn forward_padded(
+        &self,
+        token_ids: &[u32],
+        shape_ids: &[u32],
+        lengths: &[usize],
+        b: usize,
+        t: usize,
+    ) -> Result<Tensor> {
         let h = self.hidden;
         let n = b * t;
         let ids = Tensor::from_slice(token_ids, n, &self.device)?;
@@ -167,11 +221,15 @@ impl CandleEncoder {
         }
         let mask = Tensor::from_vec(mask, (b, 1, 1, t), &self.device)?;
 
-        let positions = self.position_embeddings.narrow(0, 0, t)?.broadcast_add(&self.token_type_zero)?;
-        let embedded = (self.word_embeddings.index_select(&ids, 0)? + self.case_in.index_select(&shapes, 0)?)?
-            .reshape((b, t, h))?
-            .broadcast_add(&positions)?
-            .reshape((n, h))?;
+        let positions = self
+            .position_embeddings
+            .narrow(0, 0, t)?
+            .broadcast_add(&self.token_type_zero)?;
+        let embedded = (self.word_embeddings.index_select(&ids, 0)?
+            + self.case_in.index_select(&shapes, 0)?)?
+        .reshape((b, t, h))?
+        .broadcast_add(&positions)?
+        .reshape((n, h))?;
         let mut x = self.embedding_norm.forward(&embedded)?;
 
         let heads = self.heads;
@@ -180,7 +238,11 @@ impl CandleEncoder {
         for layer in &self.layers {
             let qkv = layer.qkv.forward(&x)?;
             let split = |i: usize| -> Result<Tensor> {
-                Ok(qkv.narrow(1, i * h, h)?.reshape((b, t, heads, head_dim))?.transpose(1, 2)?.contiguous()?)
+                Ok(qkv
+                    .narrow(1, i * h, h)?
+                    .reshape((b, t, heads, head_dim))?
+                    .transpose(1, 2)?
+                    .contiguous()?)
             };
             let (q, k, v) = (split(0)?, split(1)?, split(2)?);
             let scores = (q.matmul(&k.t()?)? * scale)?.broadcast_add(&mask)?;
@@ -188,7 +250,9 @@ impl CandleEncoder {
             let context = probs.matmul(&v)?.transpose(1, 2)?.reshape((n, h))?;
             let attended = layer.attention_out.forward(&context)?;
             x = layer.attention_norm.forward(&(attended + &x)?)?;
-            let inner = x.matmul(&layer.intermediate.weight_t)?.apply_op1_no_bwd(&layer.intermediate_gelu)?;
+            let inner = x
+                .matmul(&layer.intermediate.weight_t)?
+                .apply_op1_no_bwd(&layer.intermediate_gelu)?;
             let out = layer.output.forward(&inner)?;
             x = layer.output_norm.forward(&(out + &x)?)?;
         }

@@ -12,11 +12,24 @@
 
 const FRAC_1_SQRT_2: f32 = std::f32::consts::FRAC_1_SQRT_2;
 const ERF_P: f32 = 0.327_591_1;
-const ERF_A: [f32; 5] = [0.254_829_6, -0.284_496_74, 1.421_413_8, -1.453_152_1, 1.061_405_4];
+const ERF_A: [f32; 5] = [
+    0.254_829_6,
+    -0.284_496_74,
+    1.421_413_8,
+    -1.453_152_1,
+    1.061_405_4,
+];
 const LOG2E: f32 = std::f32::consts::LOG2_E;
 const LN2_HI: f32 = 0.693_359_4;
 const LN2_LO: f32 = -2.121_944_4e-4;
-const EXP_P: [f32; 6] = [1.987_569_1e-4, 1.398_2e-3, 8.333_452e-3, 4.166_579_6e-2, 0.166_666_65, 0.5];
+const EXP_P: [f32; 6] = [
+    1.987_569_1e-4,
+    1.398_2e-3,
+    8.333_452e-3,
+    4.166_579_6e-2,
+    0.166_666_65,
+    0.5,
+];
 /// `exp` of anything below this is 0 for GELU's purposes (and 2^n stays a normal number).
 const EXP_MIN: f32 = -87.0;
 
@@ -113,7 +126,9 @@ fn has_avx2_fma() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         static FEATURES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-        *FEATURES.get_or_init(|| std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma"))
+        *FEATURES.get_or_init(|| {
+            std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma")
+        })
     }
     #[cfg(not(target_arch = "x86_64"))]
     false
@@ -172,14 +187,28 @@ mod avx2 {
     #[target_feature(enable = "avx2,fma")]
     unsafe fn exp_nonpositive8(x: __m256) -> __m256 {
         let x = _mm256_max_ps(x, _mm256_set1_ps(EXP_MIN));
-        let n = _mm256_floor_ps(_mm256_fmadd_ps(x, _mm256_set1_ps(LOG2E), _mm256_set1_ps(0.5)));
-        let r = _mm256_fmadd_ps(n, _mm256_set1_ps(-LN2_LO), _mm256_fmadd_ps(n, _mm256_set1_ps(-LN2_HI), x));
+        let n = _mm256_floor_ps(_mm256_fmadd_ps(
+            x,
+            _mm256_set1_ps(LOG2E),
+            _mm256_set1_ps(0.5),
+        ));
+        let r = _mm256_fmadd_ps(
+            n,
+            _mm256_set1_ps(-LN2_LO),
+            _mm256_fmadd_ps(n, _mm256_set1_ps(-LN2_HI), x),
+        );
         let mut p = _mm256_set1_ps(EXP_P[0]);
         for c in &EXP_P[1..] {
             p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(*c));
         }
-        let y = _mm256_add_ps(_mm256_fmadd_ps(p, _mm256_mul_ps(r, r), r), _mm256_set1_ps(1.0));
-        let bits = _mm256_slli_epi32::<23>(_mm256_add_epi32(_mm256_cvttps_epi32(n), _mm256_set1_epi32(127)));
+        let y = _mm256_add_ps(
+            _mm256_fmadd_ps(p, _mm256_mul_ps(r, r), r),
+            _mm256_set1_ps(1.0),
+        );
+        let bits = _mm256_slli_epi32::<23>(_mm256_add_epi32(
+            _mm256_cvttps_epi32(n),
+            _mm256_set1_epi32(127),
+        ));
         _mm256_mul_ps(y, _mm256_castsi256_ps(bits))
     }
 
@@ -187,14 +216,20 @@ mod avx2 {
     unsafe fn gelu8(x: __m256) -> __m256 {
         let sign = _mm256_set1_ps(-0.0);
         let z = _mm256_andnot_ps(sign, _mm256_mul_ps(x, _mm256_set1_ps(FRAC_1_SQRT_2)));
-        let t = _mm256_div_ps(_mm256_set1_ps(1.0), _mm256_fmadd_ps(_mm256_set1_ps(ERF_P), z, _mm256_set1_ps(1.0)));
+        let t = _mm256_div_ps(
+            _mm256_set1_ps(1.0),
+            _mm256_fmadd_ps(_mm256_set1_ps(ERF_P), z, _mm256_set1_ps(1.0)),
+        );
         let mut poly = _mm256_set1_ps(ERF_A[4]);
         for c in ERF_A[..4].iter().rev() {
             poly = _mm256_fmadd_ps(poly, t, _mm256_set1_ps(*c));
         }
         poly = _mm256_mul_ps(poly, t);
         let neg_z2 = _mm256_xor_ps(_mm256_mul_ps(z, z), sign);
-        let erf = _mm256_sub_ps(_mm256_set1_ps(1.0), _mm256_mul_ps(poly, exp_nonpositive8(neg_z2)));
+        let erf = _mm256_sub_ps(
+            _mm256_set1_ps(1.0),
+            _mm256_mul_ps(poly, exp_nonpositive8(neg_z2)),
+        );
         // copysign(erf, x)
         let signed = _mm256_or_ps(_mm256_andnot_ps(sign, erf), _mm256_and_ps(x, sign));
         let half_x = _mm256_mul_ps(_mm256_set1_ps(0.5), x);
@@ -229,7 +264,21 @@ mod tests {
 
     fn samples() -> Vec<f32> {
         let mut xs: Vec<f32> = (-4000..=4000).map(|i| i as f32 * 0.0025).collect();
-        xs.extend([-200.0, -90.0, -30.0, -13.3, -1e-30, 0.0, -0.0, 1e-30, 13.3, 30.0, 90.0, 200.0, f32::MIN_POSITIVE]);
+        xs.extend([
+            -200.0,
+            -90.0,
+            -30.0,
+            -13.3,
+            -1e-30,
+            0.0,
+            -0.0,
+            1e-30,
+            13.3,
+            30.0,
+            90.0,
+            200.0,
+            f32::MIN_POSITIVE,
+        ]);
         xs
     }
 
@@ -238,7 +287,10 @@ mod tests {
         for x in samples() {
             let exact = 0.5 * x as f64 * (1.0 + erf64(x as f64 / std::f64::consts::SQRT_2));
             let got = gelu(x) as f64;
-            assert!((got - exact).abs() <= 2e-6 * (1.0 + exact.abs()), "x = {x}: {got} vs {exact}");
+            assert!(
+                (got - exact).abs() <= 2e-6 * (1.0 + exact.abs()),
+                "x = {x}: {got} vs {exact}"
+            );
         }
     }
 
@@ -248,13 +300,19 @@ mod tests {
             let x = -(i as f32) * 0.01;
             let exact = (x as f64).exp();
             let got = exp_nonpositive(x) as f64;
-            assert!((got - exact).abs() <= 3e-7 * exact + 1e-38, "x = {x}: {got} vs {exact}");
+            assert!(
+                (got - exact).abs() <= 3e-7 * exact + 1e-38,
+                "x = {x}: {got} vs {exact}"
+            );
         }
     }
 
     #[test]
     fn vector_and_scalar_exp_give_the_same_bits() {
-        let xs: Vec<f32> = (0..=9001).map(|i| -(i as f32) * 0.0097).chain([-0.0, -1e-30, -1e30]).collect();
+        let xs: Vec<f32> = (0..=9001)
+            .map(|i| -(i as f32) * 0.0097)
+            .chain([-0.0, -1e-30, -1e30])
+            .collect();
         let mut vector = xs.clone();
         exp_nonpositive_in_place(&mut vector);
         for (x, v) in xs.iter().zip(&vector) {
@@ -281,7 +339,11 @@ mod tests {
         let mut fused = xs.clone();
         gelu_bias_in_place(&mut fused, &bias);
         for (i, (x, v)) in xs.iter().zip(&fused).enumerate() {
-            assert_eq!(gelu_portable(*x + bias[i % 13]).to_bits(), v.to_bits(), "value {i}");
+            assert_eq!(
+                gelu_portable(*x + bias[i % 13]).to_bits(),
+                v.to_bits(),
+                "value {i}"
+            );
         }
     }
 }

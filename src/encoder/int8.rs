@@ -115,7 +115,11 @@ enum Packed {
     /// Panels of `vnni::NR` output columns: `[panel][k4 / 4][vnni::NR][4]` i8 (quads of inputs
     /// adjacent), `k4` = `input` rounded up to a multiple of 4; and per column `128 * sum(w)`,
     /// what the shift of the activations to u8 adds.
-    Quads { k4: usize, weights: Vec<i8>, shift: Vec<i32> },
+    Quads {
+        k4: usize,
+        weights: Vec<i8>,
+        shift: Vec<i32>,
+    },
 }
 
 /// A quantized value as a kernel stores it: i8 or i16 (signed levels) or u8 (levels + 128).
@@ -166,7 +170,13 @@ impl QLinear {
         Self::with_kernel(weight, bias, input, output, kernel())
     }
 
-    fn with_kernel(weight: &[f32], bias: Vec<f32>, input: usize, output: usize, kernel: Kernel) -> Self {
+    fn with_kernel(
+        weight: &[f32],
+        bias: Vec<f32>,
+        input: usize,
+        output: usize,
+        kernel: Kernel,
+    ) -> Self {
         let mut scales = vec![0f32; output];
         let mut q = vec![0i8; input];
         let packed = match kernel {
@@ -197,7 +207,14 @@ impl QLinear {
                 Packed::Quads { k4, weights, shift }
             }
         };
-        QLinear { input, output, kernel, packed, scales, bias }
+        QLinear {
+            input,
+            output,
+            kernel,
+            packed,
+            scales,
+            bias,
+        }
     }
 
     pub fn output(&self) -> usize {
@@ -219,9 +236,13 @@ impl QLinear {
         debug_assert!(x.len() == n * k && out.len() == n * m);
         let task = |(out, x): (&mut [f32], &[f32])| self.rows(x, out);
         if parallel {
-            out.par_chunks_mut(m * ROWS_PER_TASK).zip(x.par_chunks(k * ROWS_PER_TASK)).for_each(task);
+            out.par_chunks_mut(m * ROWS_PER_TASK)
+                .zip(x.par_chunks(k * ROWS_PER_TASK))
+                .for_each(task);
         } else {
-            out.chunks_mut(m * ROWS_PER_TASK).zip(x.chunks(k * ROWS_PER_TASK)).for_each(task);
+            out.chunks_mut(m * ROWS_PER_TASK)
+                .zip(x.chunks(k * ROWS_PER_TASK))
+                .for_each(task);
         }
     }
 
@@ -308,7 +329,13 @@ impl QLinear {
                         #[cfg(not(target_arch = "x86_64"))]
                         unreachable!(
                             "the VNNI layout is only made on x86_64: {:?}",
-                            (a_tile.len(), b.len(), &shift, &epilogue.row_scales, out.len())
+                            (
+                                a_tile.len(),
+                                b.len(),
+                                &shift,
+                                &epilogue.row_scales,
+                                out.len()
+                            )
                         );
                     }
                 }
@@ -318,14 +345,30 @@ impl QLinear {
 
     /// What the vector kernels need to finish a tile: the panel's columns' scales and bias, and
     /// the tile's real rows' scales.
-    fn epilogue_of<'a>(&'a self, cols: &std::ops::Range<usize>, row_scales: &'a [f32]) -> Epilogue<'a> {
-        Epilogue { scales: &self.scales[cols.clone()], bias: &self.bias[cols.clone()], row_scales }
+    fn epilogue_of<'a>(
+        &'a self,
+        cols: &std::ops::Range<usize>,
+        row_scales: &'a [f32],
+    ) -> Epilogue<'a> {
+        Epilogue {
+            scales: &self.scales[cols.clone()],
+            bias: &self.bias[cols.clone()],
+            row_scales,
+        }
     }
 
     /// Scales one tile's integer sums back to f32 and adds the bias (the VNNI kernel does the
     /// same operations in registers: `vnni::tile`).
     #[allow(clippy::too_many_arguments)]
-    fn epilogue(&self, tile: usize, panel: usize, acc: &[i32], rows: usize, row_scales: &[f32], out: &mut [f32]) {
+    fn epilogue(
+        &self,
+        tile: usize,
+        panel: usize,
+        acc: &[i32],
+        rows: usize,
+        row_scales: &[f32],
+        out: &mut [f32],
+    ) {
         let m = self.output;
         let (mr, nr) = self.kernel.tile();
         let cols = (m - panel * nr).min(nr);
@@ -377,7 +420,14 @@ mod avx2 {
     /// (`a`: `[MR][k2]`, `b`: `[k2 / 2][NR][2]`), then the portable epilogue's operations in
     /// its order on the registers.
     #[target_feature(enable = "avx2")]
-    pub unsafe fn tile(a: &[i16], b: &[i16], k2: usize, e: &Epilogue, out: &mut [f32], stride: usize) {
+    pub unsafe fn tile(
+        a: &[i16],
+        b: &[i16],
+        k2: usize,
+        e: &Epilogue,
+        out: &mut [f32],
+        stride: usize,
+    ) {
         let (rows, cols) = (e.row_scales.len(), e.scales.len());
         assert!(a.len() >= MR * k2 && b.len() >= k2 * NR && rows <= MR && cols <= NR);
         assert!(e.bias.len() == cols && out.len() >= (rows.max(1) - 1) * stride + cols);
@@ -416,7 +466,10 @@ mod avx2 {
     #[inline]
     #[target_feature(enable = "avx2")]
     unsafe fn first_lanes(n: usize) -> __m256i {
-        _mm256_cmpgt_epi32(_mm256_set1_epi32(n as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+        _mm256_cmpgt_epi32(
+            _mm256_set1_epi32(n as i32),
+            _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+        )
     }
 
     /// [`super::quantize_row`] with offset 0, vectorised (the same bits): the largest
@@ -481,11 +534,23 @@ mod vnni {
     /// (`[MR][k4]`), `b` signed in quads (`[k4 / 4][NR][4]`).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
-    pub unsafe fn tile(a: &[u8], b: &[i8], k4: usize, shift: &[i32], e: &Epilogue, out: &mut [f32], stride: usize) {
+    pub unsafe fn tile(
+        a: &[u8],
+        b: &[i8],
+        k4: usize,
+        shift: &[i32],
+        e: &Epilogue,
+        out: &mut [f32],
+        stride: usize,
+    ) {
         use std::arch::x86_64::*;
         let (rows, cols) = (e.row_scales.len(), e.scales.len());
         assert!(a.len() >= MR * k4 && b.len() >= k4 * NR && rows <= MR && cols <= NR);
-        assert!(shift.len() == cols && e.bias.len() == cols && out.len() >= (rows.max(1) - 1) * stride + cols);
+        assert!(
+            shift.len() == cols
+                && e.bias.len() == cols
+                && out.len() >= (rows.max(1) - 1) * stride + cols
+        );
         let mut c = [_mm512_setzero_si512(); 2 * MR];
         let ap = a.as_ptr();
         let bp = b.as_ptr();
@@ -545,7 +610,8 @@ mod vnni {
             let v = _mm512_maskz_loadu_ps(mask_at(i), x.as_ptr().add(i));
             let magnitude = _mm512_abs_ps(v);
             // Infinities and NaN leave the row to the portable path (which zeroes it).
-            finite &= _mm512_cmp_ps_mask::<_CMP_NLT_UQ>(magnitude, _mm512_set1_ps(f32::INFINITY)) == 0;
+            finite &=
+                _mm512_cmp_ps_mask::<_CMP_NLT_UQ>(magnitude, _mm512_set1_ps(f32::INFINITY)) == 0;
             max = _mm512_max_ps(max, magnitude);
             i += 16;
         }
@@ -554,7 +620,11 @@ mod vnni {
             return super::quantize_row(x, 128, out);
         }
         let inv = _mm512_set1_ps(127.0 / max);
-        let (low, high, offset) = (_mm512_set1_epi32(-127), _mm512_set1_epi32(127), _mm512_set1_epi32(128));
+        let (low, high, offset) = (
+            _mm512_set1_epi32(-127),
+            _mm512_set1_epi32(127),
+            _mm512_set1_epi32(128),
+        );
         let mut i = 0;
         while i < n {
             let m = mask_at(i);
@@ -562,7 +632,11 @@ mod vnni {
             // Round to nearest, ties to even (the MXCSR default Rust leaves in place).
             let q = _mm512_cvtps_epi32(_mm512_mul_ps(v, inv));
             let q = _mm512_add_epi32(_mm512_min_epi32(_mm512_max_epi32(q, low), high), offset);
-            _mm_mask_storeu_epi8(out.as_mut_ptr().add(i) as *mut i8, m, _mm512_cvtepi32_epi8(q));
+            _mm_mask_storeu_epi8(
+                out.as_mut_ptr().add(i) as *mut i8,
+                m,
+                _mm512_cvtepi32_epi8(q),
+            );
             i += 16;
         }
         max / 127.0
@@ -615,7 +689,11 @@ mod tests {
     /// The kernels this machine can run besides the portable one.
     fn fast_kernels() -> Vec<Kernel> {
         let (vnni, avx2) = machine_features();
-        [(Kernel::Vnni512, vnni), (Kernel::Avx2, avx2)].into_iter().filter(|&(_, ok)| ok).map(|(k, _)| k).collect()
+        [(Kernel::Vnni512, vnni), (Kernel::Avx2, avx2)]
+            .into_iter()
+            .filter(|&(_, ok)| ok)
+            .map(|(k, _)| k)
+            .collect()
     }
 
     fn bits(v: &[f32]) -> Vec<u32> {
@@ -626,9 +704,15 @@ mod tests {
     fn fast_kernels_equal_portable() {
         // Sizes off every tile and quad boundary; then the widest layer at full scale, where
         // the unsigned shift of the VNNI kernel sums to its largest.
-        let extreme = |n: usize| (0..n).map(|i| if i % 3 == 0 { -1.0 } else { 1.0 }).collect::<Vec<f32>>();
-        let cases =
-            [(385, 70, 50, data(385 * 70, 4), data(50 * 385, 6)), (1536, 33, 9, extreme(1536 * 33), extreme(9 * 1536))];
+        let extreme = |n: usize| {
+            (0..n)
+                .map(|i| if i % 3 == 0 { -1.0 } else { 1.0 })
+                .collect::<Vec<f32>>()
+        };
+        let cases = [
+            (385, 70, 50, data(385 * 70, 4), data(50 * 385, 6)),
+            (1536, 33, 9, extreme(1536 * 33), extreme(9 * 1536)),
+        ];
         for (k, m, n, w, x) in cases {
             let slow = QLinear::with_kernel(&w, data(m, 5), k, m, Kernel::Portable);
             let mut expected = vec![0f32; n * m];
@@ -638,7 +722,11 @@ mod tests {
                 for parallel in [true, false] {
                     let mut got = vec![0f32; n * m];
                     fast.forward_with(&x, n, &mut got, parallel);
-                    assert_eq!(bits(&got), bits(&expected), "{kernel:?}, k {k}, parallel {parallel}");
+                    assert_eq!(
+                        bits(&got),
+                        bits(&expected),
+                        "{kernel:?}, k {k}, parallel {parallel}"
+                    );
                 }
             }
         }
@@ -647,7 +735,13 @@ mod tests {
     #[test]
     fn vector_quantization_equals_portable() {
         let (vnni, avx2) = machine_features();
-        let mut rows = vec![data(37, 10), data(16, 11), data(40, 13), vec![0.0; 5], vec![]];
+        let mut rows = vec![
+            data(37, 10),
+            data(16, 11),
+            data(40, 13),
+            vec![0.0; 5],
+            vec![],
+        ];
         // Ties at the scale of the row (0.5 * 127 / 127), an infinity, a NaN, tiny values;
         // each also long enough for the vector loops, with the odd value in the body and tail.
         let ties = vec![1.0, 0.5 / 127.0, 1.5 / 127.0, -2.5 / 127.0, -1.0];
@@ -668,7 +762,11 @@ mod tests {
                 // SAFETY: the machine has AVX-512 F, BW and VNNI (checked above).
                 let fast_scale = unsafe { vnni::quantize_row(&x, &mut fast) };
                 let slow_scale = quantize_row(&x, 128, &mut slow);
-                assert_eq!((fast_scale.to_bits(), &fast), (slow_scale.to_bits(), &slow), "vnni {x:?}");
+                assert_eq!(
+                    (fast_scale.to_bits(), &fast),
+                    (slow_scale.to_bits(), &slow),
+                    "vnni {x:?}"
+                );
             }
             #[cfg(target_arch = "x86_64")]
             if avx2 {
@@ -676,7 +774,11 @@ mod tests {
                 // SAFETY: the machine has AVX2 (checked above).
                 let fast_scale = unsafe { avx2::quantize_row(&x, &mut fast) };
                 let slow_scale = quantize_row(&x, 0, &mut slow);
-                assert_eq!((fast_scale.to_bits(), &fast), (slow_scale.to_bits(), &slow), "avx2 {x:?}");
+                assert_eq!(
+                    (fast_scale.to_bits(), &fast),
+                    (slow_scale.to_bits(), &slow),
+                    "avx2 {x:?}"
+                );
             }
         }
     }

@@ -50,10 +50,17 @@ fn default_eps() -> f64 {
 impl BertConfig {
     pub fn check(&self) -> Result<()> {
         if self.hidden_act.as_deref().is_some_and(|a| a != "gelu") {
-            bail!("unsupported activation {:?} in config.json (only gelu)", self.hidden_act);
+            bail!(
+                "unsupported activation {:?} in config.json (only gelu)",
+                self.hidden_act
+            );
         }
         if self.num_attention_heads == 0 || self.hidden_size % self.num_attention_heads != 0 {
-            bail!("hidden size {} is not a multiple of {} heads", self.hidden_size, self.num_attention_heads);
+            bail!(
+                "hidden size {} is not a multiple of {} heads",
+                self.hidden_size,
+                self.num_attention_heads
+            );
         }
         Ok(())
     }
@@ -70,7 +77,11 @@ pub struct Packed {
 
 impl Packed {
     pub fn new() -> Self {
-        Packed { token_ids: Vec::new(), shape_ids: Vec::new(), offsets: vec![0] }
+        Packed {
+            token_ids: Vec::new(),
+            shape_ids: Vec::new(),
+            offsets: vec![0],
+        }
     }
 
     pub fn push(&mut self, ids: &[u32], shapes: &[u32]) {
@@ -93,7 +104,10 @@ impl Packed {
 
     /// Length of the longest window.
     pub fn max_len(&self) -> usize {
-        (0..self.windows()).map(|w| self.window(w).len()).max().unwrap_or(0)
+        (0..self.windows())
+            .map(|w| self.window(w).len())
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -130,7 +144,8 @@ pub enum Backend {
 }
 
 /// What `--backend rust-bert` says in a build without the feature.
-pub const RUST_BERT_MISSING: &str = "the rust-bert backend is not in this build: build with `--features rust-bert`, \
+pub const RUST_BERT_MISSING: &str =
+    "the rust-bert backend is not in this build: build with `--features rust-bert`, \
      with libtorch from PyPI set up by scripts/rust-bert.sh, e.g. \
      `bash scripts/rust-bert.sh cargo run --release --features rust-bert -- --backend rust-bert` \
      (see README.md, Encoder backends)";
@@ -140,7 +155,12 @@ impl Backend {
     #[cfg(not(feature = "rust-bert"))]
     pub const ALL: [Backend; 3] = [Backend::Packed, Backend::Int8, Backend::Candle];
     #[cfg(feature = "rust-bert")]
-    pub const ALL: [Backend; 4] = [Backend::Packed, Backend::Int8, Backend::Candle, Backend::RustBert];
+    pub const ALL: [Backend; 4] = [
+        Backend::Packed,
+        Backend::Int8,
+        Backend::Candle,
+        Backend::RustBert,
+    ];
 
     /// What `--backend auto` (the command line's default) runs: `int8` where this CPU has the
     /// int8 dot-product instructions (AVX-512 VNNI: the encoder about 2x faster than `packed`,
@@ -189,21 +209,33 @@ impl FromStr for Backend {
         if s == "rust-bert" && !cfg!(feature = "rust-bert") {
             return Err(RUST_BERT_MISSING.to_string());
         }
-        Backend::ALL.into_iter().find(|b| b.name() == s).ok_or_else(|| {
-            let names: Vec<&str> = Backend::ALL.iter().map(|b| b.name()).collect();
-            format!("unknown backend {s:?} (one of: auto, {})", names.join(", "))
-        })
+        Backend::ALL
+            .into_iter()
+            .find(|b| b.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Backend::ALL.iter().map(|b| b.name()).collect();
+                format!("unknown backend {s:?} (one of: auto, {})", names.join(", "))
+            })
     }
 }
 
 /// Loads the encoder weights of `weights` (a safetensors file) for `backend`. `n_shapes` is
 /// the number of case classes whose embeddings join the input embeddings.
-pub fn load(backend: Backend, weights: &Path, config: &BertConfig, n_shapes: usize) -> Result<Box<dyn Encoder>> {
+pub fn load(
+    backend: Backend,
+    weights: &Path,
+    config: &BertConfig,
+    n_shapes: usize,
+) -> Result<Box<dyn Encoder>> {
     config.check()?;
     Ok(match backend {
         Backend::Candle => Box::new(candle::CandleEncoder::load(weights, config, n_shapes)?),
-        Backend::Packed => Box::new(packed::PackedEncoder::load(weights, config, n_shapes, false)?),
-        Backend::Int8 => Box::new(packed::PackedEncoder::load(weights, config, n_shapes, true)?),
+        Backend::Packed => Box::new(packed::PackedEncoder::load(
+            weights, config, n_shapes, false,
+        )?),
+        Backend::Int8 => Box::new(packed::PackedEncoder::load(
+            weights, config, n_shapes, true,
+        )?),
         #[cfg(feature = "rust-bert")]
         Backend::RustBert => Box::new(rustbert::RustBertEncoder::load(weights, config, n_shapes)?),
         #[cfg(not(feature = "rust-bert"))]
@@ -220,14 +252,21 @@ mod tests {
         for backend in Backend::ALL {
             assert_eq!(backend.name().parse::<Backend>(), Ok(backend));
         }
-        assert!("cuda".parse::<Backend>().unwrap_err().contains("one of: auto, packed, int8, candle"));
+        assert!("cuda"
+            .parse::<Backend>()
+            .unwrap_err()
+            .contains("one of: auto, packed, int8, candle"));
     }
 
     /// `auto` names a real backend: int8 exactly where its dot-product kernel runs.
     #[test]
     fn auto_is_int8_where_the_dot_product_kernel_runs() {
         let auto = "auto".parse::<Backend>().unwrap();
-        let expected = if super::int8::has_dot_product_kernel() { Backend::Int8 } else { Backend::Packed };
+        let expected = if super::int8::has_dot_product_kernel() {
+            Backend::Int8
+        } else {
+            Backend::Packed
+        };
         assert_eq!(auto, expected);
     }
 
@@ -236,6 +275,9 @@ mod tests {
     #[test]
     fn rust_bert_without_the_feature_says_how_to_build_it() {
         let message = "rust-bert".parse::<Backend>().unwrap_err();
-        assert!(message.contains("--features rust-bert") && message.contains("scripts/rust-bert.sh"), "{message}");
+        assert!(
+            message.contains("--features rust-bert") && message.contains("scripts/rust-bert.sh"),
+            "{message}"
+        );
     }
 }

@@ -34,7 +34,11 @@ struct Norm {
 
 impl Norm {
     fn load(w: &mut Weights, name: &str, dim: usize, eps: f64) -> Result<Self> {
-        Ok(Norm { weight: w.take(&format!("{name}.weight"), &[dim])?, bias: w.take(&format!("{name}.bias"), &[dim])?, eps: eps as f32 })
+        Ok(Norm {
+            weight: w.take(&format!("{name}.weight"), &[dim])?,
+            bias: w.take(&format!("{name}.bias"), &[dim])?,
+            eps: eps as f32,
+        })
     }
 
     /// Layer norm of one row in place.
@@ -90,8 +94,19 @@ struct AttentionShape {
 /// scores = Q K^T (scaled) and out = P V through `gemm` on strided views of `qkv` (no
 /// copies), a softmax per row between them. `scores` holds `len * len` values. The same
 /// window gives the same bits whatever else runs: `gemm` runs here on this thread only.
-fn attend_window(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f32], scores: &mut [f32]) {
-    let AttentionShape { h, heads, dh, scale } = shape;
+fn attend_window(
+    shape: AttentionShape,
+    qkv: &[f32],
+    start: usize,
+    out: &mut [f32],
+    scores: &mut [f32],
+) {
+    let AttentionShape {
+        h,
+        heads,
+        dh,
+        scale,
+    } = shape;
     let len = out.len() / h;
     let row = 3 * h;
     debug_assert!(scores.len() == len * len && qkv.len() >= (start + len) * row);
@@ -104,11 +119,25 @@ fn attend_window(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f3
         // `len` rows of `dh` values `h` apart. Destinations alias no input.
         unsafe {
             gemm::gemm(
-                len, len, dh,
-                scores.as_mut_ptr(), 1, len as isize, false,
-                q, 1, row as isize,
-                k, row as isize, 1,
-                0.0f32, scale, false, false, false, gemm::Parallelism::None,
+                len,
+                len,
+                dh,
+                scores.as_mut_ptr(),
+                1,
+                len as isize,
+                false,
+                q,
+                1,
+                row as isize,
+                k,
+                row as isize,
+                1,
+                0.0f32,
+                scale,
+                false,
+                false,
+                false,
+                gemm::Parallelism::None,
             );
         }
         for r in scores.chunks_mut(len) {
@@ -129,11 +158,25 @@ fn attend_window(shape: AttentionShape, qkv: &[f32], start: usize, out: &mut [f3
         // SAFETY: as above.
         unsafe {
             gemm::gemm(
-                len, dh, len,
-                out[head * dh..].as_mut_ptr(), 1, h as isize, false,
-                scores.as_ptr(), 1, len as isize,
-                v, 1, row as isize,
-                0.0f32, 1.0f32, false, false, false, gemm::Parallelism::None,
+                len,
+                dh,
+                len,
+                out[head * dh..].as_mut_ptr(),
+                1,
+                h as isize,
+                false,
+                scores.as_ptr(),
+                1,
+                len as isize,
+                v,
+                1,
+                row as isize,
+                0.0f32,
+                1.0f32,
+                false,
+                false,
+                false,
+                gemm::Parallelism::None,
             );
         }
     }
@@ -157,11 +200,22 @@ impl Linear {
         if quantized {
             Linear::Int8(QLinear::new(weight, bias, input, output))
         } else {
-            Linear::F32 { weight_t: transpose(weight, output, input), bias, input, output }
+            Linear::F32 {
+                weight_t: transpose(weight, output, input),
+                bias,
+                input,
+                output,
+            }
         }
     }
 
-    fn load(w: &mut Weights, name: &str, input: usize, output: usize, quantized: bool) -> Result<Self> {
+    fn load(
+        w: &mut Weights,
+        name: &str,
+        input: usize,
+        output: usize,
+        quantized: bool,
+    ) -> Result<Self> {
         let weight = w.take(&format!("{name}.weight"), &[output, input])?;
         let bias = w.take(&format!("{name}.bias"), &[output])?;
         Ok(Self::new(&weight, bias, input, output, quantized))
@@ -197,14 +251,33 @@ impl Linear {
     /// `out = x W`, and the bias the caller still has to add (`None` when it is in already):
     /// the pass after a product (GELU, residual + layer norm) adds it on the way, which saves
     /// writing every output once more.
-    fn forward_leaving_bias(&self, x: &[f32], n: usize, out: &mut [f32], parallel: bool) -> Option<&[f32]> {
+    fn forward_leaving_bias(
+        &self,
+        x: &[f32],
+        n: usize,
+        out: &mut [f32],
+        parallel: bool,
+    ) -> Option<&[f32]> {
         match self {
-            Linear::F32 { weight_t, bias, input, output } => {
+            Linear::F32 {
+                weight_t,
+                bias,
+                input,
+                output,
+            } => {
                 let (k, m) = (*input, *output);
                 debug_assert_eq!(x.len(), n * k);
                 debug_assert_eq!(out.len(), n * m);
-                let threads = if parallel { rayon::current_num_threads() } else { 1 };
-                let parallelism = if threads > 1 { gemm::Parallelism::Rayon(threads) } else { gemm::Parallelism::None };
+                let threads = if parallel {
+                    rayon::current_num_threads()
+                } else {
+                    1
+                };
+                let parallelism = if threads > 1 {
+                    gemm::Parallelism::Rayon(threads)
+                } else {
+                    gemm::Parallelism::None
+                };
                 // SAFETY: the three buffers hold exactly n*m, n*k and k*m f32 with the row
                 // strides given; the destination does not alias the inputs.
                 unsafe {
@@ -268,7 +341,12 @@ pub struct PackedEncoder {
 }
 
 impl PackedEncoder {
-    pub fn load(path: &Path, config: &BertConfig, n_shapes: usize, quantized: bool) -> Result<Self> {
+    pub fn load(
+        path: &Path,
+        config: &BertConfig,
+        n_shapes: usize,
+        quantized: bool,
+    ) -> Result<Self> {
         let mut w = Weights::read(path)?;
         let h = config.hidden_size;
         let eps = config.layer_norm_eps;
@@ -284,14 +362,34 @@ impl PackedEncoder {
             }
             layers.push(Layer {
                 qkv: Linear::new(&weight, bias, h, 3 * h, quantized),
-                attention_out: Linear::load(&mut w, &format!("{p}.attention.output.dense"), h, h, quantized)?,
-                attention_norm: Norm::load(&mut w, &format!("{p}.attention.output.LayerNorm"), h, eps)?,
-                intermediate: Linear::load(&mut w, &format!("{p}.intermediate.dense"), h, inter, quantized)?,
+                attention_out: Linear::load(
+                    &mut w,
+                    &format!("{p}.attention.output.dense"),
+                    h,
+                    h,
+                    quantized,
+                )?,
+                attention_norm: Norm::load(
+                    &mut w,
+                    &format!("{p}.attention.output.LayerNorm"),
+                    h,
+                    eps,
+                )?,
+                intermediate: Linear::load(
+                    &mut w,
+                    &format!("{p}.intermediate.dense"),
+                    h,
+                    inter,
+                    quantized,
+                )?,
                 output: Linear::load(&mut w, &format!("{p}.output.dense"), inter, h, quantized)?,
                 output_norm: Norm::load(&mut w, &format!("{p}.output.LayerNorm"), h, eps)?,
             });
         }
-        let mut positions = w.take("embeddings.position_embeddings.weight", &[config.max_position_embeddings, h])?;
+        let mut positions = w.take(
+            "embeddings.position_embeddings.weight",
+            &[config.max_position_embeddings, h],
+        )?;
         let token_types = w.take("embeddings.token_type_embeddings.weight", &[2, h])?;
         for row in positions.chunks_mut(h) {
             for (x, &t) in row.iter_mut().zip(&token_types[..h]) {
@@ -299,7 +397,8 @@ impl PackedEncoder {
             }
         }
         Ok(PackedEncoder {
-            word_embeddings: w.take("embeddings.word_embeddings.weight", &[config.vocab_size, h])?,
+            word_embeddings: w
+                .take("embeddings.word_embeddings.weight", &[config.vocab_size, h])?,
             positions,
             case_in: w.take("case_in.weight", &[n_shapes, h])?,
             embedding_norm: Norm::load(&mut w, "embeddings.LayerNorm", h, eps)?,
@@ -313,17 +412,37 @@ impl PackedEncoder {
     }
 
     fn check(&self, input: &Packed) -> Result<()> {
-        if input.token_ids.len() != input.shape_ids.len() || input.offsets.last().copied().unwrap_or(0) != input.token_ids.len() {
+        if input.token_ids.len() != input.shape_ids.len()
+            || input.offsets.last().copied().unwrap_or(0) != input.token_ids.len()
+        {
             bail!("malformed packed batch");
         }
-        if let Some(id) = input.token_ids.iter().find(|&&id| id as usize >= self.vocab) {
-            bail!("word piece id {id} outside the vocabulary of {}", self.vocab);
+        if let Some(id) = input
+            .token_ids
+            .iter()
+            .find(|&&id| id as usize >= self.vocab)
+        {
+            bail!(
+                "word piece id {id} outside the vocabulary of {}",
+                self.vocab
+            );
         }
-        if let Some(s) = input.shape_ids.iter().find(|&&s| s as usize >= self.n_shapes) {
+        if let Some(s) = input
+            .shape_ids
+            .iter()
+            .find(|&&s| s as usize >= self.n_shapes)
+        {
             bail!("case class {s} outside the {} known", self.n_shapes);
         }
-        if input.offsets.windows(2).any(|w| w[1] < w[0] || w[1] - w[0] > self.max_positions) {
-            bail!("a window is longer than the model's {} positions", self.max_positions);
+        if input
+            .offsets
+            .windows(2)
+            .any(|w| w[1] < w[0] || w[1] - w[0] > self.max_positions)
+        {
+            bail!(
+                "a window is longer than the model's {} positions",
+                self.max_positions
+            );
         }
         Ok(())
     }
@@ -345,7 +464,18 @@ impl PackedEncoder {
         let window = |scores: &mut Vec<f32>, (start, out): (usize, &mut [f32])| {
             let len = out.len() / h;
             scores.resize(len * len, 0.0);
-            attend_window(AttentionShape { h, heads, dh, scale }, qkv, start, out, scores);
+            attend_window(
+                AttentionShape {
+                    h,
+                    heads,
+                    dh,
+                    scale,
+                },
+                qkv,
+                start,
+                out,
+                scores,
+            );
         };
         if parallel {
             parts.into_par_iter().for_each_init(Vec::new, window);
@@ -358,7 +488,14 @@ impl PackedEncoder {
     }
 
     /// `x = norm(x + delta + bias)` per row (`bias`: what the product producing `delta` left).
-    fn add_norm(x: &mut [f32], delta: &[f32], bias: Option<&[f32]>, norm: &Norm, h: usize, parallel: bool) {
+    fn add_norm(
+        x: &mut [f32],
+        delta: &[f32],
+        bias: Option<&[f32]>,
+        norm: &Norm,
+        h: usize,
+        parallel: bool,
+    ) {
         let rows = |(xs, ds): (&mut [f32], &[f32])| {
             for (row, d) in xs.chunks_mut(h).zip(ds.chunks(h)) {
                 match bias {
@@ -377,7 +514,9 @@ impl PackedEncoder {
             }
         };
         if parallel {
-            x.par_chunks_mut(h * ROWS_PER_TASK).zip(delta.par_chunks(h * ROWS_PER_TASK)).for_each(rows);
+            x.par_chunks_mut(h * ROWS_PER_TASK)
+                .zip(delta.par_chunks(h * ROWS_PER_TASK))
+                .for_each(rows);
         } else {
             rows((x, delta));
         }
@@ -415,7 +554,9 @@ impl PackedEncoder {
             }
         };
         if parallel {
-            x.par_chunks_mut(h * ROWS_PER_TASK).enumerate().for_each(embed);
+            x.par_chunks_mut(h * ROWS_PER_TASK)
+                .enumerate()
+                .for_each(embed);
         } else {
             x.chunks_mut(h * ROWS_PER_TASK).enumerate().for_each(embed);
         }
@@ -428,9 +569,13 @@ impl PackedEncoder {
         for layer in &self.layers {
             layer.qkv.forward(&x, n, &mut qkv, parallel);
             self.attention(input, &qkv, &mut context, parallel);
-            let bias = layer.attention_out.forward_leaving_bias(&context, n, &mut delta, parallel);
+            let bias = layer
+                .attention_out
+                .forward_leaving_bias(&context, n, &mut delta, parallel);
             Self::add_norm(&mut x, &delta, bias, &layer.attention_norm, h, parallel);
-            let bias = layer.intermediate.forward_leaving_bias(&x, n, &mut inner, parallel);
+            let bias = layer
+                .intermediate
+                .forward_leaving_bias(&x, n, &mut inner, parallel);
             let gelu = |rows: &mut [f32]| match bias {
                 Some(bias) => super::elementwise::gelu_bias_in_place(rows, bias),
                 None => super::elementwise::gelu_in_place(rows),
@@ -440,7 +585,9 @@ impl PackedEncoder {
             } else {
                 gelu(&mut inner);
             }
-            let bias = layer.output.forward_leaving_bias(&inner, n, &mut delta, parallel);
+            let bias = layer
+                .output
+                .forward_leaving_bias(&inner, n, &mut delta, parallel);
             Self::add_norm(&mut x, &delta, bias, &layer.output_norm, h, parallel);
         }
         Ok(x)

@@ -58,7 +58,10 @@ impl RustBertEncoder {
     pub fn load(path: &Path, config: &BertConfig, n_shapes: usize) -> Result<Self> {
         if config.layer_norm_eps != 1e-12 {
             // rust-bert's BertSelfOutput / BertOutput fix eps at 1e-12.
-            bail!("the rust-bert backend needs layer_norm_eps 1e-12 (config.json has {})", config.layer_norm_eps);
+            bail!(
+                "the rust-bert backend needs layer_norm_eps 1e-12 (config.json has {})",
+                config.layer_norm_eps
+            );
         }
         let h = config.hidden_size;
         let rb_config = RbConfig {
@@ -90,22 +93,41 @@ impl RustBertEncoder {
             for (name, mut var) in names {
                 let shape: Vec<usize> = var.size().iter().map(|&d| d as usize).collect();
                 let value = tensor(&mut weights, &name, &shape)?;
-                var.f_copy_(&value).map_err(|e| anyhow!("{}: cannot load {name}: {e}", path.display()))?;
+                var.f_copy_(&value)
+                    .map_err(|e| anyhow!("{}: cannot load {name}: {e}", path.display()))?;
             }
             Ok(())
         })?;
         store.freeze();
         let model = Model {
             encoder,
-            word_embeddings: tensor(&mut weights, "embeddings.word_embeddings.weight", &[config.vocab_size, h])?,
-            position_embeddings: tensor(&mut weights, "embeddings.position_embeddings.weight", &[config.max_position_embeddings, h])?,
-            token_type_zero: tensor(&mut weights, "embeddings.token_type_embeddings.weight", &[2, h])?.get(0),
+            word_embeddings: tensor(
+                &mut weights,
+                "embeddings.word_embeddings.weight",
+                &[config.vocab_size, h],
+            )?,
+            position_embeddings: tensor(
+                &mut weights,
+                "embeddings.position_embeddings.weight",
+                &[config.max_position_embeddings, h],
+            )?,
+            token_type_zero: tensor(
+                &mut weights,
+                "embeddings.token_type_embeddings.weight",
+                &[2, h],
+            )?
+            .get(0),
             case_in: tensor(&mut weights, "case_in.weight", &[n_shapes, h])?,
             norm_weight: tensor(&mut weights, "embeddings.LayerNorm.weight", &[h])?,
             norm_bias: tensor(&mut weights, "embeddings.LayerNorm.bias", &[h])?,
             _store: store,
         };
-        Ok(RustBertEncoder { model: Mutex::new(model), hidden: h, eps: config.layer_norm_eps, max_positions: config.max_position_embeddings })
+        Ok(RustBertEncoder {
+            model: Mutex::new(model),
+            hidden: h,
+            eps: config.layer_norm_eps,
+            max_positions: config.max_position_embeddings,
+        })
     }
 }
 
@@ -123,7 +145,11 @@ impl Encoder for RustBertEncoder {
         for w in 0..b {
             let range = input.window(w);
             let len = range.len();
-            for (i, (&id, &shape)) in input.token_ids[range.clone()].iter().zip(&input.shape_ids[range]).enumerate() {
+            for (i, (&id, &shape)) in input.token_ids[range.clone()]
+                .iter()
+                .zip(&input.shape_ids[range])
+                .enumerate()
+            {
                 token_ids[w * t + i] = id as i64;
                 shape_ids[w * t + i] = shape as i64;
             }
@@ -132,7 +158,10 @@ impl Encoder for RustBertEncoder {
             }
             lengths.push(len);
         }
-        let model = self.model.lock().map_err(|_| anyhow!("the rust-bert encoder panicked in an earlier batch"))?;
+        let model = self
+            .model
+            .lock()
+            .map_err(|_| anyhow!("the rust-bert encoder panicked in an earlier batch"))?;
         // On this thread, which runs the pass: torch's OpenMP threads follow `--threads`.
         tch::set_num_threads(rayon::current_num_threads() as i32);
         let all: Vec<f32> = tch::no_grad(|| -> Result<Vec<f32>> {
@@ -140,11 +169,22 @@ impl Encoder for RustBertEncoder {
             let ids = Tensor::from_slice(&token_ids);
             let shapes = Tensor::from_slice(&shape_ids);
             let positions = model.position_embeddings.narrow(0, 0, ti) + &model.token_type_zero;
-            let embedded = (model.word_embeddings.index_select(0, &ids) + model.case_in.index_select(0, &shapes)).view([bi, ti, hi])
+            let embedded = (model.word_embeddings.index_select(0, &ids)
+                + model.case_in.index_select(0, &shapes))
+            .view([bi, ti, hi])
                 + positions.unsqueeze(0);
-            let x = embedded.layer_norm([hi], Some(&model.norm_weight), Some(&model.norm_bias), self.eps, false);
+            let x = embedded.layer_norm(
+                [hi],
+                Some(&model.norm_weight),
+                Some(&model.norm_bias),
+                self.eps,
+                false,
+            );
             let mask = Tensor::from_slice(&mask).view([bi, 1, 1, ti]);
-            let out = model.encoder.forward_t(&x, Some(&mask), None, None, false).hidden_state;
+            let out = model
+                .encoder
+                .forward_t(&x, Some(&mask), None, None, false)
+                .hidden_state;
             let out = out.to_kind(Kind::Float).contiguous().view([-1]);
             Vec::<f32>::try_from(&out).map_err(|e| anyhow!("rust-bert backend: {e}"))
         })?;

@@ -25,23 +25,43 @@ impl Weights {
     fn read_where(path: &Path, wanted: impl Fn(&str) -> bool) -> Result<Self> {
         use rayon::prelude::*;
         let bytes = map(path)?;
-        let st = SafeTensors::deserialize(&bytes).with_context(|| format!("{} is not a valid safetensors file", path.display()))?;
-        let views: Vec<_> = st.tensors().into_iter().filter(|(name, _)| wanted(name)).collect();
+        let st = SafeTensors::deserialize(&bytes)
+            .with_context(|| format!("{} is not a valid safetensors file", path.display()))?;
+        let views: Vec<_> = st
+            .tensors()
+            .into_iter()
+            .filter(|(name, _)| wanted(name))
+            .collect();
         // Tensors convert independently, each the same way whatever the thread count.
         let tensors = views
             .into_par_iter()
             .map(|(name, view)| {
                 let data = view.data();
                 let values: Vec<f32> = match view.dtype() {
-                    Dtype::F16 => data.chunks_exact(2).map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
-                    Dtype::BF16 => data.chunks_exact(2).map(|b| half::bf16::from_le_bytes([b[0], b[1]]).to_f32()).collect(),
-                    Dtype::F32 => data.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect(),
-                    other => bail!("{}: tensor {name} has unsupported type {other:?}", path.display()),
+                    Dtype::F16 => data
+                        .chunks_exact(2)
+                        .map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32())
+                        .collect(),
+                    Dtype::BF16 => data
+                        .chunks_exact(2)
+                        .map(|b| half::bf16::from_le_bytes([b[0], b[1]]).to_f32())
+                        .collect(),
+                    Dtype::F32 => data
+                        .chunks_exact(4)
+                        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                        .collect(),
+                    other => bail!(
+                        "{}: tensor {name} has unsupported type {other:?}",
+                        path.display()
+                    ),
                 };
                 Ok((name, (view.shape().to_vec(), values)))
             })
             .collect::<Result<HashMap<_, _>>>()?;
-        Ok(Weights { tensors, file: path.display().to_string() })
+        Ok(Weights {
+            tensors,
+            file: path.display().to_string(),
+        })
     }
 
     pub fn take(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>> {
@@ -49,7 +69,10 @@ impl Weights {
             bail!("{}: no tensor {name}", self.file);
         };
         if found != shape {
-            bail!("{}: tensor {name} has shape {found:?}, expected {shape:?}", self.file);
+            bail!(
+                "{}: tensor {name} has shape {found:?}, expected {shape:?}",
+                self.file
+            );
         }
         Ok(values)
     }
@@ -59,7 +82,8 @@ impl Weights {
 /// take what they need of the same file (the encoder, the tag head's three small tensors, the
 /// hash): reading it whole cost a fresh page per 4 KiB, each time.
 pub fn map(path: &Path) -> Result<memmap2::Mmap> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     // SAFETY: nothing writes the model files while attache runs; every user of the map
     // bounds-checks what it reads (`SafeTensors::deserialize`) or reads it whole (the hash).
     unsafe { memmap2::Mmap::map(&file) }.with_context(|| format!("cannot read {}", path.display()))

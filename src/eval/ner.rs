@@ -56,11 +56,20 @@ pub fn read_gold(files: &[PathBuf]) -> Result<GoldSet> {
     let mut docs = Vec::new();
     let mut skipped = Vec::new();
     for file in files {
-        let content = std::fs::read_to_string(file).with_context(|| format!("cannot read gold file {}", file.display()))?;
-        let root = file.parent().and_then(Path::parent).and_then(Path::parent).unwrap_or(Path::new("."));
-        for (n, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let gold: GoldLine =
-                serde_json::from_str(line).with_context(|| format!("{}:{}: not a gold record", file.display(), n + 1))?;
+        let content = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read gold file {}", file.display()))?;
+        let root = file
+            .parent()
+            .and_then(Path::parent)
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."));
+        for (n, line) in content
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let gold: GoldLine = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not a gold record", file.display(), n + 1))?;
             let text = match (gold.text, gold.path) {
                 (Some(text), _) => text,
                 (None, Some(path)) => {
@@ -79,9 +88,17 @@ pub fn read_gold(files: &[PathBuf]) -> Result<GoldSet> {
                         }
                     }
                 }
-                (None, None) => anyhow::bail!("{}:{}: record has neither text nor path", file.display(), n + 1),
+                (None, None) => anyhow::bail!(
+                    "{}:{}: record has neither text nor path",
+                    file.display(),
+                    n + 1
+                ),
             };
-            docs.push(GoldDoc { id: gold.id, text, entities: gold.entities });
+            docs.push(GoldDoc {
+                id: gold.id,
+                text,
+                entities: gold.entities,
+            });
         }
     }
     Ok(GoldSet { docs, skipped })
@@ -97,10 +114,16 @@ pub struct Counts {
 
 impl Counts {
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
@@ -132,7 +155,10 @@ type SpanKey = (String, usize, usize, String);
 /// Exact-span matching of predicted against gold entities (code-point offsets).
 pub fn score(gold: &[GoldDoc], predicted: &HashMap<String, Vec<GoldEntity>>) -> Scores {
     let key = |id: &str, e: &GoldEntity| (id.to_string(), e.start, e.end, e.label.clone());
-    let gold_set: HashSet<SpanKey> = gold.iter().flat_map(|d| d.entities.iter().map(|e| key(&d.id, e))).collect();
+    let gold_set: HashSet<SpanKey> = gold
+        .iter()
+        .flat_map(|d| d.entities.iter().map(|e| key(&d.id, e)))
+        .collect();
     let ids: HashSet<&str> = gold.iter().map(|d| d.id.as_str()).collect();
     let pred_set: HashSet<SpanKey> = predicted
         .iter()
@@ -141,7 +167,9 @@ pub fn score(gold: &[GoldDoc], predicted: &HashMap<String, Vec<GoldEntity>>) -> 
         .collect();
     let mut scores = Scores::default();
     for label in EntityLabel::ALL {
-        scores.by_label.insert(label.as_str().to_string(), Counts::default());
+        scores
+            .by_label
+            .insert(label.as_str().to_string(), Counts::default());
     }
     for k in &gold_set {
         let c = scores.by_label.entry(k.3.clone()).or_default();
@@ -152,7 +180,11 @@ pub fn score(gold: &[GoldDoc], predicted: &HashMap<String, Vec<GoldEntity>>) -> 
         }
     }
     for k in pred_set.difference(&gold_set) {
-        scores.by_label.entry(k.3.clone()).or_default().false_positives += 1;
+        scores
+            .by_label
+            .entry(k.3.clone())
+            .or_default()
+            .false_positives += 1;
     }
     for c in scores.by_label.values() {
         scores.overall.true_positives += c.true_positives;
@@ -182,7 +214,12 @@ pub fn predict(model: &NerModel, gold: &[GoldDoc]) -> Result<HashMap<String, Vec
                 .iter()
                 .map(|e| {
                     let c = index.char_span(e.span);
-                    GoldEntity { start: c.start, end: c.end, label: e.label.as_str().to_string(), text: None }
+                    GoldEntity {
+                        start: c.start,
+                        end: c.end,
+                        label: e.label.as_str().to_string(),
+                        text: None,
+                    }
                 })
                 .collect();
             (d.id.clone(), ents)
@@ -192,14 +229,21 @@ pub fn predict(model: &NerModel, gold: &[GoldDoc]) -> Result<HashMap<String, Vec
 
 /// Writes predictions in the gold format (with mention texts), one document per line in id
 /// order, so that they can be diffed against the gold files.
-pub fn write_predictions(file: &Path, gold: &[GoldDoc], predicted: &HashMap<String, Vec<GoldEntity>>) -> Result<()> {
+pub fn write_predictions(
+    file: &Path,
+    gold: &[GoldDoc],
+    predicted: &HashMap<String, Vec<GoldEntity>>,
+) -> Result<()> {
     let lines = gold.iter().map(|g| {
         let chars: Vec<char> = g.text.chars().collect();
         let entities: Vec<GoldEntity> = predicted
             .get(&g.id)
             .map(|ents| {
                 ents.iter()
-                    .map(|e| GoldEntity { text: Some(chars[e.start..e.end].iter().collect()), ..e.clone() })
+                    .map(|e| GoldEntity {
+                        text: Some(chars[e.start..e.end].iter().collect()),
+                        ..e.clone()
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -210,12 +254,14 @@ pub fn write_predictions(file: &Path, gold: &[GoldDoc], predicted: &HashMap<Stri
 
 /// Reads predictions of another system (same JSON Lines format as gold, `text`/`path` unused).
 pub fn read_predictions(file: &Path) -> Result<HashMap<String, Vec<GoldEntity>>> {
-    let content = std::fs::read_to_string(file).with_context(|| format!("cannot read predictions {}", file.display()))?;
+    let content = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read predictions {}", file.display()))?;
     content
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
-            let g: GoldLine = serde_json::from_str(l).with_context(|| format!("bad line in {}", file.display()))?;
+            let g: GoldLine = serde_json::from_str(l)
+                .with_context(|| format!("bad line in {}", file.display()))?;
             Ok((g.id, g.entities))
         })
         .collect()
@@ -251,7 +297,9 @@ pub fn report(systems: &[(&str, &Scores)]) -> String {
         out.push('\n');
     };
     for label in &labels {
-        row(&mut out, label, &|s: &Scores| s.by_label.get(label).copied().unwrap_or_default());
+        row(&mut out, label, &|s: &Scores| {
+            s.by_label.get(label).copied().unwrap_or_default()
+        });
     }
     row(&mut out, "overall", &|s: &Scores| s.overall);
     out
@@ -262,16 +310,35 @@ mod tests {
     use super::*;
 
     fn ent(start: usize, end: usize, label: &str) -> GoldEntity {
-        GoldEntity { start, end, label: label.into(), text: None }
+        GoldEntity {
+            start,
+            end,
+            label: label.into(),
+            text: None,
+        }
     }
 
     #[test]
     fn exact_span_scoring_counts_boundary_errors_twice() {
-        let gold = vec![GoldDoc { id: "a".into(), text: String::new(), entities: vec![ent(0, 6, "PERSON"), ent(10, 15, "GPE")] }];
+        let gold = vec![GoldDoc {
+            id: "a".into(),
+            text: String::new(),
+            entities: vec![ent(0, 6, "PERSON"), ent(10, 15, "GPE")],
+        }];
         // One exact hit, one span too short (a false positive and a false negative), one extra.
-        let pred = HashMap::from([("a".to_string(), vec![ent(0, 6, "PERSON"), ent(11, 15, "GPE"), ent(20, 24, "DATE")])]);
+        let pred = HashMap::from([(
+            "a".to_string(),
+            vec![ent(0, 6, "PERSON"), ent(11, 15, "GPE"), ent(20, 24, "DATE")],
+        )]);
         let s = score(&gold, &pred);
-        assert_eq!(s.overall, Counts { true_positives: 1, false_positives: 2, false_negatives: 1 });
+        assert_eq!(
+            s.overall,
+            Counts {
+                true_positives: 1,
+                false_positives: 2,
+                false_negatives: 1
+            }
+        );
         assert!((s.overall.f1() - 0.4).abs() < 1e-9);
         assert_eq!(s.by_label["GPE"].false_negatives, 1);
     }

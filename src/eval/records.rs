@@ -47,19 +47,40 @@ struct GoldLine {
 
 /// Gold meetings and agreements of one file.
 pub fn read_gold(file: &Path) -> Result<(Vec<Comparable>, Vec<Comparable>)> {
-    let content = std::fs::read_to_string(file).with_context(|| format!("cannot read gold records {}", file.display()))?;
+    let content = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read gold records {}", file.display()))?;
     let (mut meetings, mut agreements) = (Vec::new(), Vec::new());
-    for (n, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         if is_document_line(line) {
             continue;
         }
-        let g: GoldLine = serde_json::from_str(line).with_context(|| format!("{}:{}: not a gold record", file.display(), n + 1))?;
-        let names = if g.record_type == "meeting" { g.participants } else { g.parties };
-        let record = Comparable { kind: g.kind, status: g.status, names, location: g.location, date: g.date, sources: g.sources.into_iter().collect() };
+        let g: GoldLine = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not a gold record", file.display(), n + 1))?;
+        let names = if g.record_type == "meeting" {
+            g.participants
+        } else {
+            g.parties
+        };
+        let record = Comparable {
+            kind: g.kind,
+            status: g.status,
+            names,
+            location: g.location,
+            date: g.date,
+            sources: g.sources.into_iter().collect(),
+        };
         match g.record_type.as_str() {
             "meeting" => meetings.push(record),
             "agreement" => agreements.push(record),
-            other => anyhow::bail!("{}:{}: unknown record type {other:?}", file.display(), n + 1),
+            other => anyhow::bail!(
+                "{}:{}: unknown record type {other:?}",
+                file.display(),
+                n + 1
+            ),
         }
     }
     Ok((meetings, agreements))
@@ -72,12 +93,16 @@ fn is_document_line(line: &str) -> bool {
 /// Gold publication dates of a gold file's `{"type": "document", "source": ..., "published":
 /// ...}` lines: what the page shows (`None` when it shows no date).
 pub fn read_gold_published(file: &Path) -> Result<BTreeMap<String, Option<String>>> {
-    let content = std::fs::read_to_string(file).with_context(|| format!("cannot read gold records {}", file.display()))?;
+    let content = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read gold records {}", file.display()))?;
     let mut out = BTreeMap::new();
     for line in content.lines().filter(|l| is_document_line(l)) {
         let v: Value = serde_json::from_str(line)?;
         if let Some(source) = v["source"].as_str() {
-            out.insert(source.to_string(), v["published"].as_str().map(str::to_string));
+            out.insert(
+                source.to_string(),
+                v["published"].as_str().map(str::to_string),
+            );
         }
     }
     Ok(out)
@@ -94,12 +119,18 @@ pub struct PublishedScores {
 }
 
 /// Compares `documents.jsonl` of a run with the gold publication dates.
-pub fn score_published(gold: &BTreeMap<String, Option<String>>, documents: &Path) -> Result<PublishedScores> {
-    let content = std::fs::read_to_string(documents).with_context(|| format!("cannot read {}", documents.display()))?;
+pub fn score_published(
+    gold: &BTreeMap<String, Option<String>>,
+    documents: &Path,
+) -> Result<PublishedScores> {
+    let content = std::fs::read_to_string(documents)
+        .with_context(|| format!("cannot read {}", documents.display()))?;
     let mut s = PublishedScores::default();
     for line in content.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line)?;
-        let Some(Some(id)) = v["doc_id"].as_str().map(|id| gold.get_key_value(id)) else { continue };
+        let Some(Some(id)) = v["doc_id"].as_str().map(|id| gold.get_key_value(id)) else {
+            continue;
+        };
         let found = v["published"].as_str();
         match &gold[id.0] {
             Some(day) => {
@@ -116,20 +147,28 @@ pub fn score_published(gold: &BTreeMap<String, Option<String>>, documents: &Path
 /// Records of an output file (`meetings.jsonl` or `agreements.jsonl`); `names` is the field
 /// holding people or parties.
 pub fn read_output(file: &Path, names: &str) -> Result<Vec<Comparable>> {
-    let content = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     content
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let v: Value = serde_json::from_str(line).with_context(|| format!("bad line in {}", file.display()))?;
+            let v: Value = serde_json::from_str(line)
+                .with_context(|| format!("bad line in {}", file.display()))?;
             let text = |v: &Value| v.as_str().map(str::to_string);
             Ok(Comparable {
                 kind: text(&v["kind"]).unwrap_or_default(),
                 status: text(&v["status"]).unwrap_or_default(),
-                names: v[names].as_array().map(|a| a.iter().filter_map(|p| text(&p["name"])).collect()).unwrap_or_default(),
+                names: v[names]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|p| text(&p["name"])).collect())
+                    .unwrap_or_default(),
                 location: text(&v["location"]["name"]),
                 date: text(&v["date"]["value"]),
-                sources: v["sources"].as_array().map(|a| a.iter().filter_map(|s| text(&s["doc_id"])).collect()).unwrap_or_default(),
+                sources: v["sources"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|s| text(&s["doc_id"])).collect())
+                    .unwrap_or_default(),
             })
         })
         .collect()
@@ -162,7 +201,11 @@ impl RecordScores {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     pub fn add(&mut self, other: &RecordScores) {
         self.gold += other.gold;
@@ -177,7 +220,15 @@ impl RecordScores {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { if a == 0 { 1.0 } else { 0.0 } } else { a as f64 / b as f64 }
+    if b == 0 {
+        if a == 0 {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 /// Jaccard similarity of two name lists under [`same_name`], a country under any of its
@@ -187,7 +238,9 @@ fn name_jaccard(a: &[String], b: &[String]) -> f64 {
         return 1.0;
     }
     let same = |x: &String, y: &String| {
-        same_name(x, y) || gazetteer::canonical_country(x).is_some_and(|c| gazetteer::canonical_country(y) == Some(c))
+        same_name(x, y)
+            || gazetteer::canonical_country(x)
+                .is_some_and(|c| gazetteer::canonical_country(y) == Some(c))
     };
     let shared = a.iter().filter(|x| b.iter().any(|y| same(x, y))).count();
     let union = a.len() + b.len() - shared;
@@ -197,7 +250,11 @@ fn name_jaccard(a: &[String], b: &[String]) -> f64 {
 fn same_place(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(x), Some(y)) => same_name(x, y) || gazetteer::canonical_country(x).is_some_and(|c| gazetteer::canonical_country(y) == Some(c)),
+        (Some(x), Some(y)) => {
+            same_name(x, y)
+                || gazetteer::canonical_country(x)
+                    .is_some_and(|c| gazetteer::canonical_country(y) == Some(c))
+        }
         _ => false,
     }
 }
@@ -220,7 +277,11 @@ pub fn score(gold: &[Comparable], predicted: &[Comparable]) -> RecordScores {
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut used_gold = vec![false; gold.len()];
     let mut used_pred = vec![false; predicted.len()];
-    let mut s = RecordScores { gold: gold.len(), predicted: predicted.len(), ..Default::default() };
+    let mut s = RecordScores {
+        gold: gold.len(),
+        predicted: predicted.len(),
+        ..Default::default()
+    };
     for (_, gi, pi) in pairs {
         if used_gold[gi] || used_pred[pi] {
             continue;
@@ -238,16 +299,34 @@ pub fn score(gold: &[Comparable], predicted: &[Comparable]) -> RecordScores {
             s.differing.push((g.clone(), p.clone()));
         }
     }
-    s.missed = gold.iter().zip(&used_gold).filter(|(_, u)| !**u).map(|(g, _)| g.clone()).collect();
-    s.spurious = predicted.iter().zip(&used_pred).filter(|(_, u)| !**u).map(|(p, _)| p.clone()).collect();
+    s.missed = gold
+        .iter()
+        .zip(&used_gold)
+        .filter(|(_, u)| !**u)
+        .map(|(g, _)| g.clone())
+        .collect();
+    s.spurious = predicted
+        .iter()
+        .zip(&used_pred)
+        .filter(|(_, u)| !**u)
+        .map(|(p, _)| p.clone())
+        .collect();
     s
 }
 
 /// The table `attache eval` prints.
 pub fn report(rows: &[(&str, &RecordScores)]) -> String {
-    let mut out = String::from("records      gold  pred match     P      R     F1 | date  place status  kind sources\n");
+    let mut out = String::from(
+        "records      gold  pred match     P      R     F1 | date  place status  kind sources\n",
+    );
     for (name, s) in rows {
-        let acc = |n: usize| if s.matched == 0 { "-".to_string() } else { format!("{:.3}", ratio(n, s.matched)) };
+        let acc = |n: usize| {
+            if s.matched == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.3}", ratio(n, s.matched))
+            }
+        };
         out += &format!(
             "{:<11} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>5} {:>5} {:>6} {:>5} {:>7}\n",
             name,
@@ -276,7 +355,12 @@ pub fn describe(record: &Comparable) -> String {
         record.names.join(", "),
         record.location.as_deref().unwrap_or("-"),
         record.date.as_deref().unwrap_or("-"),
-        record.sources.iter().cloned().collect::<Vec<_>>().join(", ")
+        record
+            .sources
+            .iter()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 
@@ -297,21 +381,44 @@ mod tests {
 
     #[test]
     fn matching_needs_a_shared_document_and_mostly_the_same_people() {
-        let gold = vec![rec("meeting", &["To Lam", "Dong Jun"], Some("2024-12-19"), &["a", "b"])];
-        let hit = vec![rec("meeting", &["Lam", "Dong Jun", "Zhang"], Some("2024-12-19"), &["b"])];
+        let gold = vec![rec(
+            "meeting",
+            &["To Lam", "Dong Jun"],
+            Some("2024-12-19"),
+            &["a", "b"],
+        )];
+        let hit = vec![rec(
+            "meeting",
+            &["Lam", "Dong Jun", "Zhang"],
+            Some("2024-12-19"),
+            &["b"],
+        )];
         let s = score(&gold, &hit);
         // "Lam" alone does not match "To Lam" (one word), so Jaccard is 1/4: no match.
         assert_eq!(s.matched, 0);
-        let hit = vec![rec("meeting", &["To Lam", "Dong Jun"], Some("2024-12-20"), &["b"])];
+        let hit = vec![rec(
+            "meeting",
+            &["To Lam", "Dong Jun"],
+            Some("2024-12-20"),
+            &["b"],
+        )];
         let s = score(&gold, &hit);
         assert_eq!((s.matched, s.date_correct, s.sources_correct), (1, 0, 0));
-        let elsewhere = vec![rec("meeting", &["To Lam", "Dong Jun"], Some("2024-12-19"), &["c"])];
+        let elsewhere = vec![rec(
+            "meeting",
+            &["To Lam", "Dong Jun"],
+            Some("2024-12-19"),
+            &["c"],
+        )];
         assert_eq!(score(&gold, &elsewhere).matched, 0);
     }
 
     #[test]
     fn each_record_is_used_once_and_the_better_pair_wins() {
-        let gold = vec![rec("visit", &["X Y"], Some("2024-01-01"), &["a"]), rec("meeting", &["X Y"], Some("2024-01-02"), &["a"])];
+        let gold = vec![
+            rec("visit", &["X Y"], Some("2024-01-01"), &["a"]),
+            rec("meeting", &["X Y"], Some("2024-01-02"), &["a"]),
+        ];
         let pred = vec![rec("meeting", &["X Y"], Some("2024-01-02"), &["a"])];
         let s = score(&gold, &pred);
         assert_eq!((s.matched, s.kind_correct, s.date_correct), (1, 1, 1));
@@ -320,7 +427,13 @@ mod tests {
 
     #[test]
     fn a_country_matches_under_any_of_its_names() {
-        assert_eq!(name_jaccard(&["Germany".into(), "Czech Republic".into()], &["Czechia".into(), "Germany".into()]), 1.0);
+        assert_eq!(
+            name_jaccard(
+                &["Germany".into(), "Czech Republic".into()],
+                &["Czechia".into(), "Germany".into()]
+            ),
+            1.0
+        );
         assert_eq!(name_jaccard(&["Slovakia".into()], &["Czechia".into()]), 0.0);
     }
 }
@@ -348,23 +461,53 @@ pub fn evaluate_sets(
         for (i, (input, gold)) in sets.iter().enumerate() {
             let out = std::env::temp_dir().join(format!("attache-eval-{}-{i}", std::process::id()));
             let _ = std::fs::remove_dir_all(&out);
-            crate::pipeline::run_with(&[std::path::PathBuf::from(input)], &out, model, crate::pipeline::RunOptions { cache: false, ..Default::default() })?;
+            crate::pipeline::run_with(
+                &[std::path::PathBuf::from(input)],
+                &out,
+                model,
+                crate::pipeline::RunOptions {
+                    cache: false,
+                    ..Default::default()
+                },
+            )?;
             let result = score_output(input, reader, &out, gold)?;
             println!("{input} against {} ({reader:?} reader)", gold.display());
             let mut both = result.meetings.clone();
             both.add(&result.agreements);
-            print!("{}", report(&[("meetings", &result.meetings), ("agreements", &result.agreements), ("all", &both)]));
+            print!(
+                "{}",
+                report(&[
+                    ("meetings", &result.meetings),
+                    ("agreements", &result.agreements),
+                    ("all", &both)
+                ])
+            );
             if let Some(p) = result.published {
                 println!("publication date: shown on {} pages, found on {}, right on {} ({:.3}); invented on {} pages showing none", p.shown, p.found, p.right, ratio(p.right, p.shown), p.invented);
             }
             if verbose {
-                for r in result.meetings.missed.iter().chain(&result.agreements.missed) {
+                for r in result
+                    .meetings
+                    .missed
+                    .iter()
+                    .chain(&result.agreements.missed)
+                {
                     println!("  missed   {}", describe(r));
                 }
-                for (g, p) in result.meetings.differing.iter().chain(&result.agreements.differing) {
+                for (g, p) in result
+                    .meetings
+                    .differing
+                    .iter()
+                    .chain(&result.agreements.differing)
+                {
                     println!("  differs  {}\n       as  {}", describe(g), describe(p));
                 }
-                for r in result.meetings.spurious.iter().chain(&result.agreements.spurious) {
+                for r in result
+                    .meetings
+                    .spurious
+                    .iter()
+                    .chain(&result.agreements.spurious)
+                {
                     println!("  spurious {}", describe(r));
                 }
             }
@@ -377,13 +520,37 @@ pub fn evaluate_sets(
 }
 
 /// Scores an output folder against a gold file.
-pub fn score_output(set: &str, reader: crate::pipeline::Reader, out: &Path, gold: &Path) -> Result<SetResult> {
+pub fn score_output(
+    set: &str,
+    reader: crate::pipeline::Reader,
+    out: &Path,
+    gold: &Path,
+) -> Result<SetResult> {
     let (gold_meetings, gold_agreements) = read_gold(gold)?;
-    let meetings = score(&gold_meetings, &read_output(&out.join("meetings.jsonl"), "participants")?);
-    let agreements = score(&gold_agreements, &read_output(&out.join("agreements.jsonl"), "parties")?);
+    let meetings = score(
+        &gold_meetings,
+        &read_output(&out.join("meetings.jsonl"), "participants")?,
+    );
+    let agreements = score(
+        &gold_agreements,
+        &read_output(&out.join("agreements.jsonl"), "parties")?,
+    );
     let published_gold = read_gold_published(gold)?;
-    let published = if published_gold.is_empty() { None } else { Some(score_published(&published_gold, &out.join("documents.jsonl"))?) };
-    Ok(SetResult { set: set.to_string(), reader, meetings, agreements, published })
+    let published = if published_gold.is_empty() {
+        None
+    } else {
+        Some(score_published(
+            &published_gold,
+            &out.join("documents.jsonl"),
+        )?)
+    };
+    Ok(SetResult {
+        set: set.to_string(),
+        reader,
+        meetings,
+        agreements,
+        published,
+    })
 }
 
 /// The side-by-side table: one row per set and reader.
@@ -392,8 +559,17 @@ pub fn summary_table(results: &[SetResult]) -> String {
     for r in results {
         let mut both = r.meetings.clone();
         both.add(&r.agreements);
-        let acc = |n: usize| if both.matched == 0 { "-".to_string() } else { format!("{:.3}", ratio(n, both.matched)) };
-        let published = r.published.map(|p| format!("{}/{} ({:.3})", p.right, p.shown, ratio(p.right, p.shown))).unwrap_or_else(|| "-".into());
+        let acc = |n: usize| {
+            if both.matched == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.3}", ratio(n, both.matched))
+            }
+        };
+        let published = r
+            .published
+            .map(|p| format!("{}/{} ({:.3})", p.right, p.shown, ratio(p.right, p.shown)))
+            .unwrap_or_else(|| "-".into());
         out += &format!(
             "| {} | {:?} | {} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {} |\n",
             r.set,

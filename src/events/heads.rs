@@ -175,7 +175,10 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 /// thread; `n` is `x.len() / k`.
 fn matmul(x: &[f32], w_t: &[f32], k: usize, m: usize, out: &mut [f32]) {
     let n = x.len() / k;
-    assert!(x.len() == n * k && w_t.len() == k * m && out.len() == n * m, "matmul shapes");
+    assert!(
+        x.len() == n * k && w_t.len() == k * m && out.len() == n * m,
+        "matmul shapes"
+    );
     if n == 0 || m == 0 {
         return;
     }
@@ -260,7 +263,15 @@ pub(super) struct PairScorer {
 }
 
 impl PairScorer {
-    fn new(hidden: Dense, out: Dense, dim: usize, dist_emb: &[f32], dist_dim: usize, label_emb: &[f32], label_dim: usize) -> Result<Self> {
+    fn new(
+        hidden: Dense,
+        out: Dense,
+        dim: usize,
+        dist_emb: &[f32],
+        dist_dim: usize,
+        label_emb: &[f32],
+        label_dim: usize,
+    ) -> Result<Self> {
         let h = hidden.out();
         if hidden.inputs != 3 * dim + dist_dim + label_dim || out.inputs != h {
             bail!("pair layers do not fit [a; b; a*b; dist; label]");
@@ -355,16 +366,25 @@ pub struct EventHeads {
 impl EventHeads {
     pub fn load(dir: &Path) -> Result<Self> {
         let config: HeadsConfig = serde_json::from_str(
-            &std::fs::read_to_string(dir.join("events.json"))
-                .with_context(|| format!("cannot read {} (the shipped event reader is models/events)", dir.join("events.json").display()))?,
+            &std::fs::read_to_string(dir.join("events.json")).with_context(|| {
+                format!(
+                    "cannot read {} (the shipped event reader is models/events)",
+                    dir.join("events.json").display()
+                )
+            })?,
         )
         .context("events.json is malformed")?;
         let path = dir.join("heads.safetensors");
         let tensors = candle_core::safetensors::load(&path, &Device::Cpu)
             .with_context(|| format!("cannot read {}", path.display()))?;
         let get = |name: &str| -> Result<(Vec<usize>, Vec<f32>)> {
-            let t: &Tensor = tensors.get(name).with_context(|| format!("{} has no tensor {name}", path.display()))?;
-            Ok((t.dims().to_vec(), t.to_dtype(DType::F32)?.flatten_all()?.to_vec1()?))
+            let t: &Tensor = tensors
+                .get(name)
+                .with_context(|| format!("{} has no tensor {name}", path.display()))?;
+            Ok((
+                t.dims().to_vec(),
+                t.to_dtype(DType::F32)?.flatten_all()?.to_vec1()?,
+            ))
         };
         let dense = |name: &str| -> Result<Dense> {
             let (dims, weight) = get(&format!("{name}.weight"))?;
@@ -372,7 +392,11 @@ impl EventHeads {
             if dims.len() != 2 || dims[0] != bias.len() {
                 bail!("{name}: unexpected shape {dims:?}");
             }
-            Ok(Dense { weight, bias, inputs: dims[1] })
+            Ok(Dense {
+                weight,
+                bias,
+                inputs: dims[1],
+            })
         };
         let mut convs = Vec::new();
         for (i, &dilation) in config.dilations.iter().enumerate() {
@@ -380,7 +404,10 @@ impl EventHeads {
             let (_, bias) = get(&format!("convs.{i}.bias"))?;
             let (out, inp, k) = (dims[0], dims[1], dims[2]);
             if k != 3 || out != config.dim || inp != config.dim {
-                bail!("convs.{i}: shape {dims:?}, expected [{0}, {0}, 3]", config.dim);
+                bail!(
+                    "convs.{i}: shape {dims:?}, expected [{0}, {0}, 3]",
+                    config.dim
+                );
             }
             let mut taps_t = Vec::new();
             for tap in 0..3 {
@@ -392,14 +419,22 @@ impl EventHeads {
                 }
                 taps_t.push(m);
             }
-            convs.push(Conv { taps_t, bias, dilation });
+            convs.push(Conv {
+                taps_t,
+                bias,
+                dilation,
+            });
         }
         let (rd, role_dist) = get("role_dist.weight")?;
         let (_, ante_dist) = get("ante_dist.weight")?;
         let (ld, label) = get("label.weight")?;
         let proj = dense("proj")?;
         let (trigger, reference) = (dense("trigger")?, dense("ref")?);
-        if proj.inputs != config.in_dim || proj.out() != config.dim || trigger.out() != config.trigger_tags.len() || reference.out() != config.ref_tags.len() {
+        if proj.inputs != config.in_dim
+            || proj.out() != config.dim
+            || trigger.out() != config.trigger_tags.len()
+            || reference.out() != config.ref_tags.len()
+        {
             bail!("{}: heads do not match events.json", path.display());
         }
         let tags = Dense {
@@ -414,8 +449,24 @@ impl EventHeads {
             convs,
             tags,
             status: dense("status")?,
-            roles: PairScorer::new(dense("role_hidden")?, dense("role_out")?, dim, &role_dist, rd[1], &label, ld[1])?,
-            antecedents: PairScorer::new(dense("ante_hidden")?, dense("ante_out")?, dim, &ante_dist, rd[1], &label, ld[1])?,
+            roles: PairScorer::new(
+                dense("role_hidden")?,
+                dense("role_out")?,
+                dim,
+                &role_dist,
+                rd[1],
+                &label,
+                ld[1],
+            )?,
+            antecedents: PairScorer::new(
+                dense("ante_hidden")?,
+                dense("ante_out")?,
+                dim,
+                &ante_dist,
+                rd[1],
+                &label,
+                ld[1],
+            )?,
             config,
         })
     }
@@ -507,8 +558,17 @@ impl EventHeads {
 
     fn bucket(&self, d: isize) -> usize {
         let a = d.unsigned_abs();
-        let b = self.config.word_buckets.iter().rposition(|&lo| a >= lo).unwrap_or(0);
-        if d >= 0 { b } else { self.config.word_buckets.len() + b }
+        let b = self
+            .config
+            .word_buckets
+            .iter()
+            .rposition(|&lo| a >= lo)
+            .unwrap_or(0);
+        if d >= 0 {
+            b
+        } else {
+            self.config.word_buckets.len() + b
+        }
     }
 
     /// Embedding row of a (trigger, mention) pair: sentence offset -1/0/+1, signed word distance.
@@ -517,7 +577,8 @@ impl EventHeads {
     }
 
     pub fn antecedent_distance(&self, sentences_back: usize, words: isize) -> usize {
-        sentences_back.min(self.config.antecedent_sentences) * 2 * self.config.word_buckets.len() + self.bucket(words)
+        sentences_back.min(self.config.antecedent_sentences) * 2 * self.config.word_buckets.len()
+            + self.bucket(words)
     }
 }
 
@@ -527,10 +588,14 @@ mod tests {
 
     /// Deterministic values in about [-4, 4].
     fn values(n: usize, seed: u64) -> Vec<f32> {
-        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (0..n)
             .map(|_| {
-                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 ((x >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 8.0
             })
             .collect()
@@ -554,7 +619,10 @@ mod tests {
                 heads.tags.apply(row, &mut one);
                 single.extend_from_slice(&one);
             }
-            assert_eq!(batched.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), single.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+            assert_eq!(
+                batched.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+                single.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+            );
         }
     }
 
@@ -563,21 +631,47 @@ mod tests {
     #[test]
     fn split_pair_scorers_match_the_concatenated_layer() {
         let dir = crate::events::default_dir();
-        let tensors = candle_core::safetensors::load(dir.join("heads.safetensors"), &Device::Cpu).unwrap();
-        let get = |name: &str| -> Vec<f32> { tensors[name].to_dtype(DType::F32).unwrap().flatten_all().unwrap().to_vec1().unwrap() };
+        let tensors =
+            candle_core::safetensors::load(dir.join("heads.safetensors"), &Device::Cpu).unwrap();
+        let get = |name: &str| -> Vec<f32> {
+            tensors[name]
+                .to_dtype(DType::F32)
+                .unwrap()
+                .flatten_all()
+                .unwrap()
+                .to_vec1()
+                .unwrap()
+        };
         let heads = heads();
         let dim = heads.config.dim;
         let labels = get("label.weight");
-        for (scorer, prefix, dist_name) in [(&heads.roles, "role", "role_dist.weight"), (&heads.antecedents, "ante", "ante_dist.weight")] {
-            let (w, c) = (get(&format!("{prefix}_hidden.weight")), get(&format!("{prefix}_hidden.bias")));
-            let (wo, co) = (get(&format!("{prefix}_out.weight")), get(&format!("{prefix}_out.bias")));
+        for (scorer, prefix, dist_name) in [
+            (&heads.roles, "role", "role_dist.weight"),
+            (&heads.antecedents, "ante", "ante_dist.weight"),
+        ] {
+            let (w, c) = (
+                get(&format!("{prefix}_hidden.weight")),
+                get(&format!("{prefix}_hidden.bias")),
+            );
+            let (wo, co) = (
+                get(&format!("{prefix}_out.weight")),
+                get(&format!("{prefix}_out.bias")),
+            );
             let dists = get(dist_name);
-            let (dd, ld) = (dists.len() / (scorer.dist.len() / scorer.hidden), labels.len() / (scorer.label.len() / scorer.hidden));
+            let (dd, ld) = (
+                dists.len() / (scorer.dist.len() / scorer.hidden),
+                labels.len() / (scorer.label.len() / scorer.hidden),
+            );
             let a = values(dim, 7);
             let bs = values(5 * dim, 8);
             let rights = scorer.right(&bs);
             let pairs: Vec<PairInput> = (0..5)
-                .map(|j| PairInput { vector: &bs[j * dim..(j + 1) * dim], right: &rights[j * scorer.hidden..(j + 1) * scorer.hidden], distance: j * 3, label: j % 7 })
+                .map(|j| PairInput {
+                    vector: &bs[j * dim..(j + 1) * dim],
+                    right: &rights[j * scorer.hidden..(j + 1) * scorer.hidden],
+                    distance: j * 3,
+                    label: j % 7,
+                })
                 .collect();
             let got = scorer.score(&a, &scorer.left(&a), &pairs);
             let outputs = co.len();
@@ -587,11 +681,18 @@ mod tests {
                 z.extend(a.iter().zip(p.vector).map(|(x, y)| x * y));
                 z.extend_from_slice(&dists[p.distance * dd..(p.distance + 1) * dd]);
                 z.extend_from_slice(&labels[p.label * ld..(p.label + 1) * ld]);
-                let hidden: Vec<f32> = c.iter().enumerate().map(|(o, c)| gelu(c + dot(&w[o * z.len()..(o + 1) * z.len()], &z))).collect();
+                let hidden: Vec<f32> = c
+                    .iter()
+                    .enumerate()
+                    .map(|(o, c)| gelu(c + dot(&w[o * z.len()..(o + 1) * z.len()], &z)))
+                    .collect();
                 for r in 0..outputs {
                     let want = co[r] + dot(&wo[r * hidden.len()..(r + 1) * hidden.len()], &hidden);
                     let ours = got[j * outputs + r];
-                    assert!((ours - want).abs() <= 1e-4 * (1.0 + want.abs()), "{prefix} pair {j} output {r}: {ours} vs {want}");
+                    assert!(
+                        (ours - want).abs() <= 1e-4 * (1.0 + want.abs()),
+                        "{prefix} pair {j} output {r}: {ours} vs {want}"
+                    );
                 }
             }
         }

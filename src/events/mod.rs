@@ -131,9 +131,24 @@ impl EventReader {
         let heads = EventHeads::load(dir)?;
         let bytes = std::fs::read(dir.join("heads.safetensors"))?;
         let sha256 = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&bytes));
-        let label_index: Vec<Option<EntityLabel>> = heads.config.mention_labels.iter().map(|l| EntityLabel::parse(l)).collect();
-        let ref_label = heads.config.mention_labels.iter().position(|l| l == "REF").unwrap_or(label_index.len());
-        Ok(EventReader { heads, sha256, label_index, ref_label })
+        let label_index: Vec<Option<EntityLabel>> = heads
+            .config
+            .mention_labels
+            .iter()
+            .map(|l| EntityLabel::parse(l))
+            .collect();
+        let ref_label = heads
+            .config
+            .mention_labels
+            .iter()
+            .position(|l| l == "REF")
+            .unwrap_or(label_index.len());
+        Ok(EventReader {
+            heads,
+            sha256,
+            label_index,
+            ref_label,
+        })
     }
 
     pub fn sha256(&self) -> &str {
@@ -155,11 +170,18 @@ impl EventReader {
 
     /// Per-word trigger and reference-tag logits of one sentence run alone through `model`
     /// (which must have this reader attached): the raw view, for parity with the training code.
-    pub fn sentence_logits(&self, model: &crate::ner::NerModel, sentence: &str) -> Result<(usize, Vec<f32>, Vec<f32>)> {
+    pub fn sentence_logits(
+        &self,
+        model: &crate::ner::NerModel,
+        sentence: &str,
+    ) -> Result<(usize, Vec<f32>, Vec<f32>)> {
         let mut docs = [Document::from_text("parity", sentence)];
         docs[0].sentences = vec![ByteSpan::new(0, sentence.len())];
         model.annotate(&mut docs)?;
-        let s = docs[0].word_features.first().ok_or_else(|| anyhow::anyhow!("no features: attach the reader with a learned mode"))?;
+        let s = docs[0]
+            .word_features
+            .first()
+            .ok_or_else(|| anyhow::anyhow!("no features: attach the reader with a learned mode"))?;
         let hidden = self.heads.words(&[(s.features.as_slice(), s.words.len())]);
         let (trig, refs) = self.heads.word_logits(&hidden);
         Ok((s.words.len(), trig, refs))
@@ -174,7 +196,10 @@ impl EventReader {
     fn read(&self, doc: &Document, sentences: &[SentenceFeatures]) -> Vec<EventMention> {
         let cfg = &self.heads.config;
         let dim = cfg.dim;
-        let inputs: Vec<(&[f32], usize)> = sentences.iter().map(|s| (s.features.as_slice(), s.words.len())).collect();
+        let inputs: Vec<(&[f32], usize)> = sentences
+            .iter()
+            .map(|s| (s.features.as_slice(), s.words.len()))
+            .collect();
         let hidden_all = self.heads.words(&inputs);
         let (trig_all, refs_all) = self.heads.word_logits(&hidden_all);
         let (kt, kr) = (cfg.trigger_tags.len(), cfg.ref_tags.len());
@@ -191,7 +216,9 @@ impl EventReader {
             if n == 0 {
                 continue;
             }
-            for (first, end, tag, p) in decode_bio(&trig_all[from * kt..to * kt], n, &cfg.trigger_tags) {
+            for (first, end, tag, p) in
+                decode_bio(&trig_all[from * kt..to * kt], n, &cfg.trigger_tags)
+            {
                 triggers.push((si, first, end, tag, p));
             }
             for (first, end, _, _) in decode_bio(&refs_all[from * kr..to * kr], n, &cfg.ref_tags) {
@@ -199,7 +226,11 @@ impl EventReader {
             }
             for e in doc.entities_in(doc.sentences[si]) {
                 let first = s.words.iter().position(|w| w.end > e.span.start);
-                let end = s.words.iter().rposition(|w| w.start < e.span.end).map(|i| i + 1);
+                let end = s
+                    .words
+                    .iter()
+                    .rposition(|w| w.start < e.span.end)
+                    .map(|i| i + 1);
                 if let (Some(first), Some(end)) = (first, end) {
                     if first < end {
                         let mut m = self.mention(hidden[si], s, si, first, end, Some(e.label));
@@ -214,12 +245,21 @@ impl EventReader {
         }
         mentions.sort_by_key(|m| (m.sentence, m.first_word, m.end_word));
         // The mention halves of the pair scorers, once per mention (see `heads::PairScorer`).
-        let vectors: Vec<f32> = mentions.iter().flat_map(|m| m.vector.iter().copied()).collect();
+        let vectors: Vec<f32> = mentions
+            .iter()
+            .flat_map(|m| m.vector.iter().copied())
+            .collect();
         let role_right = self.heads.roles.right(&vectors);
-        let mut resolved = Resolved { right: None, stands_for: vec![None; mentions.len()] };
+        let mut resolved = Resolved {
+            right: None,
+            stands_for: vec![None; mentions.len()],
+        };
         let mut out = Vec::new();
         for (si, first, end, kind, p) in triggers {
-            let span = ByteSpan::new(sentences[si].words[first].start, sentences[si].words[end - 1].end);
+            let span = ByteSpan::new(
+                sentences[si].words[first].start,
+                sentences[si].words[end - 1].end,
+            );
             if doc.is_furniture(span) {
                 continue;
             }
@@ -228,8 +268,16 @@ impl EventReader {
             let status_logits = self.heads.status_logits(&vector);
             // A trigger's status is chosen among its own type's statuses (events.json lists the
             // meeting statuses first, then those of agreements from "signed" on).
-            let agreement_from = cfg.statuses.iter().position(|s| s == "signed").unwrap_or(cfg.statuses.len());
-            let range = if is_agreement { agreement_from..cfg.statuses.len() } else { 0..agreement_from };
+            let agreement_from = cfg
+                .statuses
+                .iter()
+                .position(|s| s == "signed")
+                .unwrap_or(cfg.statuses.len());
+            let range = if is_agreement {
+                agreement_from..cfg.statuses.len()
+            } else {
+                0..agreement_from
+            };
             let probs = softmax(&status_logits[range.clone()]);
             let best = argmax(&probs);
             let status = match cfg.statuses[range.start + best].as_str() {
@@ -243,7 +291,8 @@ impl EventReader {
                 .enumerate()
                 .filter_map(|(i, m)| {
                     let offset = m.sentence as isize - si as isize;
-                    if offset.abs() > 1 || (offset == 0 && m.first_word < end && m.end_word > first) {
+                    if offset.abs() > 1 || (offset == 0 && m.first_word < end && m.end_word > first)
+                    {
                         return None;
                     }
                     let words = if offset == 0 {
@@ -260,7 +309,13 @@ impl EventReader {
             // and the cap bounds the work on a sentence of hundreds of names.
             candidates.sort_by_key(|&(i, _, words)| (words.unsigned_abs(), mentions[i].span.start));
             candidates.truncate(MAX_ARGUMENT_CANDIDATES);
-            candidates.sort_by_key(|&(i, _, _)| (mentions[i].sentence, mentions[i].first_word, mentions[i].end_word));
+            candidates.sort_by_key(|&(i, _, _)| {
+                (
+                    mentions[i].sentence,
+                    mentions[i].first_word,
+                    mentions[i].end_word,
+                )
+            });
             let hdim = self.heads.roles.hidden();
             let pairs: Vec<PairInput> = candidates
                 .iter()
@@ -268,10 +323,16 @@ impl EventReader {
                     vector: &mentions[i].vector,
                     right: &role_right[i * hdim..(i + 1) * hdim],
                     distance: self.heads.role_distance(offset, words),
-                    label: mentions[i].label.map(|l| self.label_of(l)).unwrap_or(self.ref_label),
+                    label: mentions[i]
+                        .label
+                        .map(|l| self.label_of(l))
+                        .unwrap_or(self.ref_label),
                 })
                 .collect();
-            let logits = self.heads.roles.score(&vector, &self.heads.roles.left(&vector), &pairs);
+            let logits = self
+                .heads
+                .roles
+                .score(&vector, &self.heads.roles.left(&vector), &pairs);
             let nroles = cfg.roles.len();
             for (&(i, _, _), logits) in candidates.iter().zip(logits.chunks(nroles)) {
                 let m = &mentions[i];
@@ -280,14 +341,31 @@ impl EventReader {
                     if prob < ROLE_THRESHOLD {
                         continue;
                     }
-                    let Some(role) = Role::parse(&cfg.roles[r]) else { continue };
-                    let stands_for = if m.label.is_none() { self.antecedents(i, &mentions, sentences, &mut resolved).to_vec() } else { Vec::new() };
-                    arguments.push(Argument { span: m.span, label: m.label, role, probability: prob, stands_for });
+                    let Some(role) = Role::parse(&cfg.roles[r]) else {
+                        continue;
+                    };
+                    let stands_for = if m.label.is_none() {
+                        self.antecedents(i, &mentions, sentences, &mut resolved)
+                            .to_vec()
+                    } else {
+                        Vec::new()
+                    };
+                    arguments.push(Argument {
+                        span: m.span,
+                        label: m.label,
+                        role,
+                        probability: prob,
+                        stands_for,
+                    });
                 }
             }
             out.push(EventMention {
                 trigger: span,
-                sentence: doc.sentences.iter().position(|s| s.start <= span.start && span.end <= s.end).unwrap_or(si),
+                sentence: doc
+                    .sentences
+                    .iter()
+                    .position(|s| s.start <= span.start && span.end <= s.end)
+                    .unwrap_or(si),
                 kind: cfg.kinds[kind].clone(),
                 is_agreement,
                 status,
@@ -299,10 +377,21 @@ impl EventReader {
     }
 
     fn label_of(&self, label: EntityLabel) -> usize {
-        self.label_index.iter().position(|l| *l == Some(label)).unwrap_or(0)
+        self.label_index
+            .iter()
+            .position(|l| *l == Some(label))
+            .unwrap_or(0)
     }
 
-    fn mention(&self, hidden: &[f32], s: &SentenceFeatures, si: usize, first: usize, end: usize, label: Option<EntityLabel>) -> Mention {
+    fn mention(
+        &self,
+        hidden: &[f32],
+        s: &SentenceFeatures,
+        si: usize,
+        first: usize,
+        end: usize,
+        label: Option<EntityLabel>,
+    ) -> Mention {
         Mention {
             sentence: si,
             first_word: first,
@@ -317,22 +406,39 @@ impl EventReader {
     /// GPE and NORP mentions within a few sentences whose antecedent probability passes the
     /// threshold (best first), else the single best one when it is at least half as likely.
     /// Worked out once per phrase (it fills roles of several triggers).
-    fn antecedents<'r>(&self, reference: usize, mentions: &[Mention], sentences: &[SentenceFeatures], resolved: &'r mut Resolved) -> &'r [ByteSpan] {
+    fn antecedents<'r>(
+        &self,
+        reference: usize,
+        mentions: &[Mention],
+        sentences: &[SentenceFeatures],
+        resolved: &'r mut Resolved,
+    ) -> &'r [ByteSpan] {
         if resolved.stands_for[reference].is_none() {
             let found = self.find_antecedents(reference, mentions, sentences, &mut resolved.right);
             resolved.stands_for[reference] = Some(found);
         }
-        resolved.stands_for[reference].as_deref().unwrap_or_default()
+        resolved.stands_for[reference]
+            .as_deref()
+            .unwrap_or_default()
     }
 
-    fn find_antecedents(&self, reference: usize, mentions: &[Mention], sentences: &[SentenceFeatures], right: &mut Option<Vec<f32>>) -> Vec<ByteSpan> {
+    fn find_antecedents(
+        &self,
+        reference: usize,
+        mentions: &[Mention],
+        sentences: &[SentenceFeatures],
+        right: &mut Option<Vec<f32>>,
+    ) -> Vec<ByteSpan> {
         let back = self.heads.config.antecedent_sentences;
         let r = &mentions[reference];
         let mut candidates: Vec<(usize, usize, isize, usize)> = Vec::new(); // (mention, gap, words, label)
-        // Nearest first, so that the cap keeps the closest names.
+                                                                            // Nearest first, so that the cap keeps the closest names.
         for (i, c) in mentions.iter().enumerate().rev() {
             let Some(label) = c.label else { continue };
-            if !matches!(label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp) {
+            if !matches!(
+                label,
+                EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp
+            ) {
                 continue;
             }
             if c.sentence > r.sentence || c.sentence + back < r.sentence {
@@ -358,7 +464,10 @@ impl EventReader {
         let scorer = &self.heads.antecedents;
         // The candidate halves, once per document for all mentions.
         let right = right.get_or_insert_with(|| {
-            let vectors: Vec<f32> = mentions.iter().flat_map(|m| m.vector.iter().copied()).collect();
+            let vectors: Vec<f32> = mentions
+                .iter()
+                .flat_map(|m| m.vector.iter().copied())
+                .collect();
             scorer.right(&vectors)
         });
         let hdim = scorer.hidden();
@@ -372,13 +481,25 @@ impl EventReader {
             })
             .collect();
         let logits = scorer.score(&r.vector, &scorer.left(&r.vector), &pairs);
-        let mut scored: Vec<(f32, ByteSpan)> = candidates.iter().zip(&logits).map(|(&(i, ..), &l)| (sigmoid(l), mentions[i].span)).collect();
+        let mut scored: Vec<(f32, ByteSpan)> = candidates
+            .iter()
+            .zip(&logits)
+            .map(|(&(i, ..), &l)| (sigmoid(l), mentions[i].span))
+            .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
-        let passing: Vec<ByteSpan> = scored.iter().filter(|(p, _)| *p >= ANTECEDENT_THRESHOLD).map(|(_, s)| *s).collect();
+        let passing: Vec<ByteSpan> = scored
+            .iter()
+            .filter(|(p, _)| *p >= ANTECEDENT_THRESHOLD)
+            .map(|(_, s)| *s)
+            .collect();
         if !passing.is_empty() {
             return passing;
         }
-        scored.first().filter(|(p, _)| *p >= ANTECEDENT_THRESHOLD / 2.0).map(|(_, s)| vec![*s]).unwrap_or_default()
+        scored
+            .first()
+            .filter(|(p, _)| *p >= ANTECEDENT_THRESHOLD / 2.0)
+            .map(|(_, s)| vec![*s])
+            .unwrap_or_default()
     }
 }
 
@@ -437,7 +558,11 @@ fn decode_bio(logits: &[f32], words: usize, tags: &[String]) -> Vec<(usize, usiz
         } else {
             (0, 1.0)
         };
-        let kind = if tag == 0 { None } else { Some(((tag - 1) / 2, (tag - 1) % 2 == 0)) };
+        let kind = if tag == 0 {
+            None
+        } else {
+            Some(((tag - 1) / 2, (tag - 1) % 2 == 0))
+        };
         let continues = matches!((current, kind), (Some((_, t, _)), Some((kt, false))) if t == kt);
         if continues {
             if let Some(c) = current.as_mut() {
@@ -460,11 +585,16 @@ mod tests {
     use super::*;
 
     fn tags() -> Vec<String> {
-        ["O", "B-a", "I-a", "B-b", "I-b"].iter().map(|s| s.to_string()).collect()
+        ["O", "B-a", "I-a", "B-b", "I-b"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 
     fn one_hot(seq: &[usize]) -> Vec<f32> {
-        seq.iter().flat_map(|&t| (0..5).map(move |i| if i == t { 10.0 } else { 0.0 })).collect()
+        seq.iter()
+            .flat_map(|&t| (0..5).map(move |i| if i == t { 10.0 } else { 0.0 }))
+            .collect()
     }
 
     #[test]

@@ -73,12 +73,31 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const SOCIAL: &[&str] = &[
-    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "email", "e-mail", "print", "share", "reddit",
-    "weibo", "wechat", "copy", "link", "pinterest", "tweet", "messenger", "line", "vk",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "reddit",
+    "weibo",
+    "wechat",
+    "copy",
+    "link",
+    "pinterest",
+    "tweet",
+    "messenger",
+    "line",
+    "vk",
 ];
 
 /// Footnote entries: "[1] ...", "[12]", "^3 ...".
-static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\[[0-9]{1,3}\]|\^[0-9]{1,3}\b)").unwrap());
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\[[0-9]{1,3}\]|\^[0-9]{1,3}\b)").unwrap());
 /// Headings that open a trailing apparatus: "Notes:", "References", "Sources:".
 static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:notes?|references?|sources?|footnotes?|endnotes?|bibliography|works\s+cited|citations?)\s*:?$")
@@ -119,7 +138,11 @@ pub fn is_furniture_line(line: &str) -> bool {
 /// order, each the trimmed line's span.
 pub fn scan(text: &str) -> Vec<ByteSpan> {
     let all: Vec<_> = lines(text).collect();
-    let mut spans: Vec<ByteSpan> = all.iter().filter(|l| is_furniture_line(l.text)).map(|l| l.span).collect();
+    let mut spans: Vec<ByteSpan> = all
+        .iter()
+        .filter(|l| is_furniture_line(l.text))
+        .map(|l| l.span)
+        .collect();
 
     // Trailing footnote list: "[1] ...", "[2] Ibid." up to the end, with its heading if any.
     let mut first = all.len();
@@ -152,7 +175,17 @@ mod tests {
 
     #[test]
     fn credits() {
-        for line in ["Photo: VCG", "China Vietnam Photo: VCG", "File photo", "File Photo: Reuters", "(Photo by Li Gang)", "Photo/Xinhua", "Image credit: Reuters", "Credit: AFP", "(Xinhua/Li Gang)"] {
+        for line in [
+            "Photo: VCG",
+            "China Vietnam Photo: VCG",
+            "File photo",
+            "File Photo: Reuters",
+            "(Photo by Li Gang)",
+            "Photo/Xinhua",
+            "Image credit: Reuters",
+            "Credit: AFP",
+            "(Xinhua/Li Gang)",
+        ] {
             assert!(is_furniture_line(line), "{line}");
         }
         // Captions that end with their credit.
@@ -178,7 +211,23 @@ mod tests {
 
     #[test]
     fn related_and_boilerplate() {
-        for line in ["READ ALSO: China, Vietnam hold border talks", "Related:", "Related Articles", "See also: Vietnam's leader visits Beijing", "Share this article", "Share:", "Subscribe to our newsletter", "Follow us on Twitter", "Advertisement", "Tags: China, Vietnam", "© 2024 Global Times", "Source: Xinhua", "(Editor: Li Xiang)", "Facebook Twitter WhatsApp Email", "Share"] {
+        for line in [
+            "READ ALSO: China, Vietnam hold border talks",
+            "Related:",
+            "Related Articles",
+            "See also: Vietnam's leader visits Beijing",
+            "Share this article",
+            "Share:",
+            "Subscribe to our newsletter",
+            "Follow us on Twitter",
+            "Advertisement",
+            "Tags: China, Vietnam",
+            "© 2024 Global Times",
+            "Source: Xinhua",
+            "(Editor: Li Xiang)",
+            "Facebook Twitter WhatsApp Email",
+            "Share",
+        ] {
             assert!(is_furniture_line(line), "{line}");
         }
         for line in ["Share prices of Vietnamese firms rose after the visit.", "Related talks will be held next month in Hanoi, officials said.", "Subscribers to the agreement include China and Vietnam, which signed it in 2002 in Phnom Penh."] {
@@ -198,7 +247,14 @@ mod tests {
     #[test]
     fn notes_heading_runs_to_the_end() {
         let t = "To Lam met Dong Jun in Hanoi.\nThey discussed border cooperation.\nThe two sides signed an agreement.\nNotes:\n1. Global Times, December 20, 2024.\n2. Xinhua, August 20, 2024.\n";
-        assert_eq!(furniture_lines(t), ["Notes:", "1. Global Times, December 20, 2024.", "2. Xinhua, August 20, 2024."]);
+        assert_eq!(
+            furniture_lines(t),
+            [
+                "Notes:",
+                "1. Global Times, December 20, 2024.",
+                "2. Xinhua, August 20, 2024."
+            ]
+        );
     }
 
     #[test]

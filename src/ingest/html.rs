@@ -24,30 +24,102 @@ pub struct Page {
 }
 
 const SKIPPED: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "menu", "svg", "math",
-    "iframe", "object", "embed", "canvas", "video", "audio", "button", "select", "textarea", "input", "dialog",
+    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "menu",
+    "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio", "button", "select",
+    "textarea", "input", "dialog",
 ];
-const SKIPPED_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"];
+const SKIPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+];
 const BLOCKS: &[&str] = &[
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "legend", "li",
-    "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
 ];
 /// `<meta>` names for the publication date, best first.
 const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time", "datepublished", "og:published_time", "published_time", "article:published",
-    "publishdate", "publish-date", "publish_date", "pubdate", "pub_date", "article.published", "parsely-pub-date",
-    "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "published_time",
+    "article:published",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "pub_date",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
 ];
-const MODIFIED_KEYS: &[&str] = &["article:modified_time", "datemodified", "og:updated_time", "dcterms.modified", "last-modified"];
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "dcterms.modified",
+    "last-modified",
+];
 
 fn is_skipped(e: &Element) -> bool {
     SKIPPED.contains(&e.name())
         || e.attr("hidden").is_some()
-        || e.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || e.attr("role").is_some_and(|r| SKIPPED_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+        || e.attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || e.attr("role")
+            .is_some_and(|r| SKIPPED_ROLES.contains(&r.to_ascii_lowercase().as_str()))
         || e.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
 }
@@ -105,11 +177,18 @@ fn collapse(s: &str) -> Option<String> {
 }
 
 fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
-    node.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect()
+    node.descendants()
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect()
 }
 
 /// Looks for `datePublished`/`dateModified` in JSON-LD, at any depth (`@graph` arrays).
-fn json_ld_dates(v: &serde_json::Value, published: &mut Option<String>, modified: &mut Option<String>, depth: usize) {
+fn json_ld_dates(
+    v: &serde_json::Value,
+    published: &mut Option<String>,
+    modified: &mut Option<String>,
+    depth: usize,
+) {
     if depth > 16 {
         return;
     }
@@ -117,13 +196,19 @@ fn json_ld_dates(v: &serde_json::Value, published: &mut Option<String>, modified
         serde_json::Value::Object(map) => {
             for (k, v) in map {
                 match (k.as_str(), v) {
-                    ("datePublished", serde_json::Value::String(s)) if published.is_none() => *published = hdate::normalize(s),
-                    ("dateModified", serde_json::Value::String(s)) if modified.is_none() => *modified = hdate::normalize(s),
+                    ("datePublished", serde_json::Value::String(s)) if published.is_none() => {
+                        *published = hdate::normalize(s)
+                    }
+                    ("dateModified", serde_json::Value::String(s)) if modified.is_none() => {
+                        *modified = hdate::normalize(s)
+                    }
                     _ => json_ld_dates(v, published, modified, depth + 1),
                 }
             }
         }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| json_ld_dates(v, published, modified, depth + 1)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|v| json_ld_dates(v, published, modified, depth + 1)),
         _ => {}
     }
 }
@@ -152,7 +237,11 @@ pub fn extract(source: &str) -> Page {
                         "title" if title.is_none() => title = collapse(&text_of(node)),
                         "h1" if h1.is_none() && skip == 0 => h1 = collapse(&text_of(node)),
                         "meta" => {
-                            let key = e.attr("property").or(e.attr("name")).or(e.attr("itemprop")).map(str::to_ascii_lowercase);
+                            let key = e
+                                .attr("property")
+                                .or(e.attr("name"))
+                                .or(e.attr("itemprop"))
+                                .map(str::to_ascii_lowercase);
                             let content = e.attr("content").or(e.attr("datetime"));
                             if let (Some(key), Some(content)) = (key, content) {
                                 if let Some(rank) = PUBLISHED_KEYS.iter().position(|k| *k == key) {
@@ -161,7 +250,9 @@ pub fn extract(source: &str) -> Page {
                                             published = Some((rank, date));
                                         }
                                     }
-                                } else if let Some(rank) = MODIFIED_KEYS.iter().position(|k| *k == key) {
+                                } else if let Some(rank) =
+                                    MODIFIED_KEYS.iter().position(|k| *k == key)
+                                {
                                     if let Some(date) = hdate::normalize(content) {
                                         if modified.as_ref().is_none_or(|(r, _)| rank < *r) {
                                             modified = Some((rank, date));
@@ -169,25 +260,38 @@ pub fn extract(source: &str) -> Page {
                                     }
                                 } else if key == "og:url" && og_url.is_none() {
                                     og_url = collapse(content);
-                                } else if (key == "og:title" || key == "twitter:title") && og_title.is_none() {
+                                } else if (key == "og:title" || key == "twitter:title")
+                                    && og_title.is_none()
+                                {
                                     og_title = collapse(content);
                                 }
                             }
                         }
                         "link"
                             if canonical.is_none()
-                                && e.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))) =>
+                                && e.attr("rel").is_some_and(|r| {
+                                    r.split_whitespace()
+                                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                                }) =>
                         {
                             canonical = e.attr("href").and_then(collapse);
                         }
                         "time" => {
-                            let is_pub = e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished")) || e.attr("pubdate").is_some();
+                            let is_pub = e
+                                .attr("itemprop")
+                                .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+                                || e.attr("pubdate").is_some();
                             if is_pub && ld_published.is_none() {
                                 ld_published = e.attr("datetime").and_then(hdate::normalize);
                             }
                         }
-                        "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
-                            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text_of(node)) {
+                        "script"
+                            if e.attr("type").is_some_and(|t| {
+                                t.trim().eq_ignore_ascii_case("application/ld+json")
+                            }) =>
+                        {
+                            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text_of(node))
+                            {
                                 json_ld_dates(&v, &mut ld_published, &mut ld_modified, 0);
                             }
                         }
@@ -289,18 +393,28 @@ mod tests {
              line one\n\
              line two"
         );
-        assert_eq!(page.title.as_deref(), Some("Vietnam's leader meets Chinese defense minister"));
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Vietnam's leader meets Chinese defense minister")
+        );
         assert_eq!(page.published.as_deref(), Some("2024-12-20"));
         assert_eq!(page.modified.as_deref(), Some("2024-12-21"));
-        assert_eq!(page.url.as_deref(), Some("https://www.globaltimes.cn/page/202412/1325481.shtml"));
+        assert_eq!(
+            page.url.as_deref(),
+            Some("https://www.globaltimes.cn/page/202412/1325481.shtml")
+        );
     }
 
     #[test]
     fn json_ld_and_itemprop_dates() {
-        let page = extract(r#"<html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-08-20T10:00:00Z"}]}</script></head><body><p>Text.</p></body></html>"#);
+        let page = extract(
+            r#"<html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-08-20T10:00:00Z"}]}</script></head><body><p>Text.</p></body></html>"#,
+        );
         assert_eq!(page.published.as_deref(), Some("2024-08-20"));
         assert_eq!(page.title, None);
-        let page = extract(r#"<meta itemprop="datePublished" content="August 21, 2024"><meta name="date" content="2020-01-01"><p>Text</p>"#);
+        let page = extract(
+            r#"<meta itemprop="datePublished" content="August 21, 2024"><meta name="date" content="2020-01-01"><p>Text</p>"#,
+        );
         assert_eq!(page.published.as_deref(), Some("2024-08-21"));
     }
 

@@ -25,7 +25,10 @@ fn string_field(map: &Map<String, Value>, key: &str, warnings: &mut Vec<String>)
         }
         Some(Value::Number(n)) if key == "id" => Some(n.to_string()),
         Some(other) => {
-            warnings.push(format!("field \"{key}\" ignored: expected a string, found {}", kind(other)));
+            warnings.push(format!(
+                "field \"{key}\" ignored: expected a string, found {}",
+                kind(other)
+            ));
             None
         }
     }
@@ -61,11 +64,20 @@ pub fn parse(source: &str) -> Result<Record, String> {
     let published = string_field(&map, "published", &mut warnings).and_then(|p| {
         let iso = hdate::normalize(&p);
         if iso.is_none() {
-            warnings.push(format!("\"published\" value \"{p}\" is not a date with a year; ignored"));
+            warnings.push(format!(
+                "\"published\" value \"{p}\" is not a date with a year; ignored"
+            ));
         }
         iso
     });
-    Ok(Record { id, text, title, url, published, warnings })
+    Ok(Record {
+        id,
+        text,
+        title,
+        url,
+        published,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -92,8 +104,12 @@ mod tests {
 
     #[test]
     fn bad_records() {
-        assert!(parse("{\"text\": 1}").unwrap_err().contains("must be a string"));
-        assert!(parse("{\"title\": \"t\"}").unwrap_err().contains("no \"text\""));
+        assert!(parse("{\"text\": 1}")
+            .unwrap_err()
+            .contains("must be a string"));
+        assert!(parse("{\"title\": \"t\"}")
+            .unwrap_err()
+            .contains("no \"text\""));
         assert!(parse("{\"text\": \"  \"}").unwrap_err().contains("empty"));
         assert!(parse("[1, 2]").unwrap_err().contains("object"));
         assert!(parse("{\"text\": ").unwrap_err().contains("not valid JSON"));

@@ -18,7 +18,11 @@ struct TempDir(PathBuf);
 impl TempDir {
     fn new() -> TempDir {
         static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!("attache-ingest-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+        let dir = std::env::temp_dir().join(format!(
+            "attache-ingest-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
@@ -89,10 +93,17 @@ fn discovery_over_the_fixture_corpus() {
 #[test]
 fn documents_of_the_fixture_corpus() {
     let docs: Vec<Document> = discover(&[fixtures()]).unwrap().iter().map(read).collect();
-    let by_id = |id: &str| docs.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no {id}"));
+    let by_id = |id: &str| {
+        docs.iter()
+            .find(|d| d.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
 
     let txt = by_id("a_article.txt");
-    assert_eq!(txt.title.as_deref(), Some("Vietnam's party general secretary meets Chinese defense minister"));
+    assert_eq!(
+        txt.title.as_deref(),
+        Some("Vietnam's party general secretary meets Chinese defense minister")
+    );
     assert_eq!(txt.published.as_deref(), Some("2024-12-20"));
     assert_eq!(
         furniture_of(txt),
@@ -109,13 +120,19 @@ fn documents_of_the_fixture_corpus() {
     let page = by_id("b_page.html");
     assert_eq!(page.title.as_deref(), Some("Ministers meet in Beijing"));
     assert_eq!(page.published.as_deref(), Some("2024-08-20"));
-    assert_eq!(page.url.as_deref(), Some("https://example.com/2024/08/20/ministers-meet"));
+    assert_eq!(
+        page.url.as_deref(),
+        Some("https://example.com/2024/08/20/ministers-meet")
+    );
     assert_eq!(
         page.text,
         "Ministers meet in Beijing\nBEIJING, Aug. 20 (Xinhua) -- Chinese Defense Minister Dong Jun met Vietnamese Defense Minister Phan Van Giang in Beijing on Tuesday."
     );
     assert!(furniture_of(page).is_empty());
-    assert_eq!(page.headline.map(|s| page.span_text(s)), Some("Ministers meet in Beijing"));
+    assert_eq!(
+        page.headline.map(|s| page.span_text(s)),
+        Some("Ministers meet in Beijing")
+    );
 
     let json = by_id("rec-1");
     assert_eq!(json.title.as_deref(), Some("Hotline agreed"));
@@ -126,16 +143,29 @@ fn documents_of_the_fixture_corpus() {
     assert_eq!(l1.text, "To Lam visited Beijing.");
     assert!(l1.is_ok());
     let l3 = by_id("d_records.jsonl#3");
-    assert_eq!(l3.url.as_deref(), Some("https://example.com/news/202408/123.html"));
+    assert_eq!(
+        l3.url.as_deref(),
+        Some("https://example.com/news/202408/123.html")
+    );
     assert_eq!(l3.published.as_deref(), Some("2024-08"));
     let bad = by_id("d_records.jsonl#4");
-    assert!(bad.error.as_deref().unwrap().starts_with("line 4: not valid JSON"), "{:?}", bad.error);
+    assert!(
+        bad.error
+            .as_deref()
+            .unwrap()
+            .starts_with("line 4: not valid JSON"),
+        "{:?}",
+        bad.error
+    );
     assert!(bad.path.ends_with("d_records.jsonl"));
     let l5 = by_id("d_records.jsonl#5");
     assert_eq!(l5.published.as_deref(), Some("2024-08-21"));
 
     let md = by_id("sub/nested.md");
-    assert_eq!(md.title.as_deref(), Some("Markdown headline for the nested note"));
+    assert_eq!(
+        md.title.as_deref(),
+        Some("Markdown headline for the nested note")
+    );
     assert_eq!(docs.iter().filter(|d| !d.is_ok()).count(), 1);
 }
 
@@ -145,7 +175,11 @@ fn single_files_keep_their_name_and_unknown_named_files_are_read_as_text() {
     let doc = read_one(&dir, "x/notes.text", b"Ministers met in Hanoi.\n");
     assert_eq!(doc.id, "notes.text");
     assert!(doc.is_ok());
-    assert!(doc.warnings.iter().any(|w| w.contains("plain text")), "{:?}", doc.warnings);
+    assert!(
+        doc.warnings.iter().any(|w| w.contains("plain text")),
+        "{:?}",
+        doc.warnings
+    );
 }
 
 #[test]
@@ -206,20 +240,33 @@ fn hidden_entries_are_skipped() {
     dir.write(".git/x.txt", b"Nope.");
     dir.write(".draft.txt", b"Nope.");
     dir.write("ok.txt", b"Yes.");
-    let ids: Vec<String> = discover(std::slice::from_ref(&dir.0)).unwrap().into_iter().map(|s| s.id).collect();
+    let ids: Vec<String> = discover(std::slice::from_ref(&dir.0))
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids, ["ok.txt"]);
 }
 
 #[test]
 fn jsonl_indexing_handles_bom_crlf_blank_lines_and_no_final_newline() {
     let dir = TempDir::new();
-    let path = dir.write("r.jsonl", b"\xEF\xBB\xBF{\"text\": \"A.\"}\r\n  \r\n{\"text\": \"B.\", \"id\": 5}");
+    let path = dir.write(
+        "r.jsonl",
+        b"\xEF\xBB\xBF{\"text\": \"A.\"}\r\n  \r\n{\"text\": \"B.\", \"id\": 5}",
+    );
     let sources = discover(&[path]).unwrap();
     let docs: Vec<Document> = sources.iter().map(read).collect();
-    assert_eq!(docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["r.jsonl#1", "5"]);
+    assert_eq!(
+        docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        ["r.jsonl#1", "5"]
+    );
     assert_eq!(docs[0].text, "A.");
     assert_eq!(docs[1].text, "B.");
-    assert!(docs.iter().all(|d| d.is_ok() && d.warnings.is_empty()), "{docs:?}");
+    assert!(
+        docs.iter().all(|d| d.is_ok() && d.warnings.is_empty()),
+        "{docs:?}"
+    );
 }
 
 #[test]
@@ -243,7 +290,11 @@ fn jsonl_line_with_invalid_utf8_is_read_with_a_warning() {
 #[test]
 fn json_file_errors_are_failed_documents() {
     let dir = TempDir::new();
-    for (name, body) in [("a.json", &b"[{\"text\": \"x\"}]"[..]), ("b.json", b"{\"title\": \"no text\"}"), ("c.json", b"{oops")] {
+    for (name, body) in [
+        ("a.json", &b"[{\"text\": \"x\"}]"[..]),
+        ("b.json", b"{\"title\": \"no text\"}"),
+        ("c.json", b"{oops"),
+    ] {
         let doc = read_one(&dir, name, body);
         assert!(doc.error.is_some(), "{name}");
         assert_eq!(doc.id, name);
@@ -262,7 +313,10 @@ fn json_record_header_fills_what_fields_lack() {
     assert_eq!(doc.title.as_deref(), Some("Defence ministers meet"));
     assert_eq!(doc.published.as_deref(), Some("2024-08-21"));
     assert_eq!(furniture_of(&doc), ["Posted on August 21, 2024"]);
-    assert_eq!(doc.headline.map(|s| doc.span_text(s)), Some("Defence ministers meet"));
+    assert_eq!(
+        doc.headline.map(|s| doc.span_text(s)),
+        Some("Defence ministers meet")
+    );
 }
 
 #[test]
@@ -286,7 +340,11 @@ fn html_modification_date_is_a_last_resort() {
 #[test]
 fn dateline_without_year_warns_on_the_document() {
     let dir = TempDir::new();
-    let doc = read_one(&dir, "a.txt", b"HANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n");
+    let doc = read_one(
+        &dir,
+        "a.txt",
+        b"HANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n",
+    );
     assert_eq!(doc.published, None);
     assert_eq!(doc.warnings.len(), 1);
     let doc = read_one(&dir, "b.json", br#"{"text": "HANOI, Dec. 19 (Reuters) - Vietnam and China held talks.", "published": "2024-12-19"}"#);
@@ -321,7 +379,10 @@ fn seed_documents() {
     let f = furniture_of(notes);
     assert_eq!(f.len(), 4, "{f:?}");
     assert!(f.iter().all(|l| l.starts_with('[')));
-    assert_eq!(get("004_").title.as_deref(), Some("Xi Jinping’s Visit to Vietnam Shows Stable Relations"));
+    assert_eq!(
+        get("004_").title.as_deref(),
+        Some("Xi Jinping’s Visit to Vietnam Shows Stable Relations")
+    );
     assert_eq!(
         furniture_of(get("004_")),
         [
@@ -358,8 +419,16 @@ fn empty_and_binary_files_are_errors() {
     assert!(decode_text(b"  \n\t").is_err());
     assert!(decode_text(b"PK\x03\x04\x00\x00").is_err());
     let dir = TempDir::new();
-    assert!(read_one(&dir, "empty.txt", b"").error.as_deref().unwrap().contains("empty"));
-    assert!(read_one(&dir, "bin.txt", b"\x00\x01\x02").error.as_deref().unwrap().contains("binary"));
+    assert!(read_one(&dir, "empty.txt", b"")
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("empty"));
+    assert!(read_one(&dir, "bin.txt", b"\x00\x01\x02")
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("binary"));
 }
 
 #[test]
@@ -377,7 +446,10 @@ fn furniture_spans_are_sorted_disjoint_and_on_char_boundaries() {
     let doc = assemble("x".into(), text.into(), Known::default(), vec![]);
     // The headline is marked apart, not furniture.
     assert_eq!(doc.furniture.len(), 4, "{:?}", furniture_of(&doc));
-    assert_eq!(doc.headline.map(|s| doc.span_text(s)), Some("États-Unis et Việt Nam signent un accord"));
+    assert_eq!(
+        doc.headline.map(|s| doc.span_text(s)),
+        Some("États-Unis et Việt Nam signent un accord")
+    );
     for pair in doc.furniture.windows(2) {
         assert!(pair[0].end <= pair[1].start);
     }
@@ -430,21 +502,36 @@ proptest! {
 #[test]
 fn an_all_numeric_date_is_month_first_when_a_header_line_shows_it_so() {
     let text = "Lima to host the binational cabinet in July\n\n10:38 | Lima, Jul. 2.\n\nPeru's Foreign Ministry said the meeting will take place in Lima on July 7.\n\nPublished: 7/2/2017\n";
-    assert_eq!(header::parse(text, None).published.as_deref(), Some("2017-07-02"));
+    assert_eq!(
+        header::parse(text, None).published.as_deref(),
+        Some("2017-07-02")
+    );
     // Nothing shows the order: day first, as most of the world writes it.
     let text = "Lima to host the binational cabinet in July\n\nPeru's Foreign Ministry said the meeting will take place in Lima on July 7.\n\nPublished: 7/2/2017\n";
-    assert_eq!(header::parse(text, None).published.as_deref(), Some("2017-02-07"));
+    assert_eq!(
+        header::parse(text, None).published.as_deref(),
+        Some("2017-02-07")
+    );
 }
 
 #[test]
 fn datelines_with_ordinal_days_and_dates_that_open_the_story() {
     let text = "Foreign minister visits Vilnius\n\n\nVilnius, 6th September 2021 (TDI): The foreign minister landed in Vilnius on an official visit.\n";
-    assert_eq!(header::parse(text, None).published.as_deref(), Some("2021-09-06"));
+    assert_eq!(
+        header::parse(text, None).published.as_deref(),
+        Some("2021-09-06")
+    );
     let text = "Bhutan invites Maldives to the summit\n\n\nJanuary 06, 2009: The prime minister has sent an invitation to the president to attend the summit.\n";
-    assert_eq!(header::parse(text, None).published.as_deref(), Some("2009-01-06"));
+    assert_eq!(
+        header::parse(text, None).published.as_deref(),
+        Some("2009-01-06")
+    );
     // A day with a dot, as central European pages write it.
     let text = "Minister confers with his Hungarian counterpart\n\n29. Sep 2023.\nThe minister met his counterpart today in Belgrade for talks on energy.\n";
-    assert_eq!(header::parse(text, None).published.as_deref(), Some("2023-09-29"));
+    assert_eq!(
+        header::parse(text, None).published.as_deref(),
+        Some("2023-09-29")
+    );
     // A date in a sentence of the story is no dateline.
     let text = "Summit opens\n\nOn January 6, 2009, the leaders met in Thimphu for the summit.\n";
     assert_eq!(header::parse(text, None).published, None);
@@ -454,16 +541,30 @@ fn datelines_with_ordinal_days_and_dates_that_open_the_story() {
 fn numeric_datelines_and_numeric_stamps_a_dateline_spells_out() {
     let body = "Switzerland and Malta on Friday initialled a protocol to their tax agreement.";
     let dir = TempDir::new();
-    let d = read_one(&dir, "bern.txt", format!("Finance ministry press releases\n\nBern, 12.11.2012 - {body}\n").as_bytes());
+    let d = read_one(
+        &dir,
+        "bern.txt",
+        format!("Finance ministry press releases\n\nBern, 12.11.2012 - {body}\n").as_bytes(),
+    );
     assert_eq!(d.published.as_deref(), Some("2012-11-12"));
     // A day-first stamp with a 12-hour clock, under a dateline that spells the day out.
     let text = "WORLD > NEWS\n\nChile and Brazil sign 12 agreements\n\n06/08/2024 05:29 PM\n\nMEXICO CITY, Aug 6 (Bernama) -- Chile and Brazil signed 12 agreements on Monday.\n";
-    assert_eq!(read_one(&dir, "chile.txt", text.as_bytes()).published.as_deref(), Some("2024-08-06"));
+    assert_eq!(
+        read_one(&dir, "chile.txt", text.as_bytes())
+            .published
+            .as_deref(),
+        Some("2024-08-06")
+    );
 }
 
 #[test]
 fn a_first_paragraph_led_by_a_day_first_date_dates_the_page() {
     let dir = TempDir::new();
     let text = "04. Oktober 2014 – Regierungssprecher Yongyuth Mayalarp hat angekündigt, dass der Ministerpräsident Myanmar besuchen wird.\n";
-    assert_eq!(read_one(&dir, "de.txt", text.as_bytes()).published.as_deref(), Some("2014-10-04"));
+    assert_eq!(
+        read_one(&dir, "de.txt", text.as_bytes())
+            .published
+            .as_deref(),
+        Some("2014-10-04")
+    );
 }

@@ -33,7 +33,9 @@ pub(super) fn is_stop_punct(u: &Unit) -> bool {
     match u.low.chars().next().unwrap_or(' ') {
         // A '.' inside a sentence ends an abbreviation ("U.S. Defense Secretary"), not a clause;
         // the one that ends the sentence ends every clause anyway.
-        '!' | '?' | ';' | ':' | '"' | '“' | '”' | '—' | '–' | '•' | '*' | '#' | '|' => true,
+        '!' | '?' | ';' | ':' | '"' | '“' | '”' | '—' | '–' | '•' | '*' | '#' | '|' => {
+            true
+        }
         '-' => u.spaced,
         _ => false,
     }
@@ -48,7 +50,11 @@ impl<'u> Sentence<'u> {
         while k < n {
             let u = &units[k];
             // ", who ... ," on a person: a relative clause.
-            if u.is_p(',') && units.get(k + 1).is_some_and(|v| v.is_wi(&["who", "whom", "whose"])) {
+            if u.is_p(',')
+                && units
+                    .get(k + 1)
+                    .is_some_and(|v| v.is_wi(&["who", "whom", "whose"]))
+            {
                 id = id.saturating_add(1);
                 let mut j = k + 1;
                 while j < n && !units[j].is_p(',') && !is_stop_punct(&units[j]) {
@@ -63,10 +69,13 @@ impl<'u> Sentence<'u> {
             if u.is(EntityLabel::Person)
                 && !u.poss
                 && units.get(k + 1).is_some_and(|v| v.is_p(','))
-                && units.get(k + 2).is_some_and(|v| v.is_wi(&["a", "an", "the"]))
+                && units
+                    .get(k + 2)
+                    .is_some_and(|v| v.is_wi(&["a", "an", "the"]))
             {
-                let close =
-                    (k + 3..(k + 20).min(n)).take_while(|&j| !is_stop_punct(&units[j])).find(|&j| units[j].is_p(','));
+                let close = (k + 3..(k + 20).min(n))
+                    .take_while(|&j| !is_stop_punct(&units[j]))
+                    .find(|&j| units[j].is_p(','));
                 if let Some(c) = close {
                     id = id.saturating_add(1);
                     for e in aside.iter_mut().take(c).skip(k + 2) {
@@ -116,7 +125,11 @@ impl<'u> Sentence<'u> {
             k += 1;
         }
         let excluded = aside.iter().map(|&a| a != 0).collect();
-        Sentence { units, aside, excluded }
+        Sentence {
+            units,
+            aside,
+            excluded,
+        }
     }
 
     /// Leaves out the asides other than the one holding unit `at`.
@@ -149,7 +162,12 @@ impl<'u> Sentence<'u> {
                         continue;
                     }
                     // "since Friday": a preposition of time, no clause.
-                    if w == "since" && self.units.get(k + 1).is_some_and(|v| v.is(EntityLabel::Date)) {
+                    if w == "since"
+                        && self
+                            .units
+                            .get(k + 1)
+                            .is_some_and(|v| v.is(EntityLabel::Date))
+                    {
                         continue;
                     }
                     return (k + 1, Opener::Subord(k));
@@ -202,7 +220,8 @@ impl<'u> Sentence<'u> {
                 }
                 if w == "which"
                     && k > 0
-                    && self.units[k - 1].is_wi(&["in", "during", "under", "of", "at", "by", "after", "with"])
+                    && self.units[k - 1]
+                        .is_wi(&["in", "during", "under", "of", "at", "by", "after", "with"])
                 {
                     return k - 1;
                 }
@@ -211,16 +230,17 @@ impl<'u> Sentence<'u> {
                 }
                 if matches!(w, "and" | "but" | "or") {
                     let mut j = k + 1;
-                    while self
-                        .units
-                        .get(j)
-                        .is_some_and(|v| v.is_wi(&["also", "later", "then", "subsequently", "again", "jointly"]))
-                    {
+                    while self.units.get(j).is_some_and(|v| {
+                        v.is_wi(&["also", "later", "then", "subsequently", "again", "jointly"])
+                    }) {
                         j += 1;
                     }
                     // "..., and they agreed that ...": a subject pronoun opens a new clause (it
                     // cannot be one of the people "with" names).
-                    let subject_pronoun = self.units.get(j).is_some_and(|v| v.is_wi(&["they", "he", "she", "we"]));
+                    let subject_pronoun = self
+                        .units
+                        .get(j)
+                        .is_some_and(|v| v.is_wi(&["they", "he", "she", "we"]));
                     if heads.contains(&j) || self.is_verbish(j) || subject_pronoun {
                         return k;
                     }
@@ -231,7 +251,14 @@ impl<'u> Sentence<'u> {
                 // ", known as the "2+2"," / ", meaning ...": an aside, skipped.
                 if matches!(
                     first,
-                    "known" | "meaning" | "dubbed" | "called" | "named" | "titled" | "officially" | "also"
+                    "known"
+                        | "meaning"
+                        | "dubbed"
+                        | "called"
+                        | "named"
+                        | "titled"
+                        | "officially"
+                        | "also"
                 ) {
                     let mut j = k + 1;
                     while j < n && !self.units[j].is_p(',') && j < k + 14 {
@@ -251,7 +278,11 @@ impl<'u> Sentence<'u> {
                 // verb before any name or "and" (", pledged that", ", the two sides agreed").
                 let mut j = k + 1;
                 let mut listed = false;
-                while j < n && j < k + 16 && !self.units[j].is_p(',') && !is_stop_punct(&self.units[j]) {
+                while j < n
+                    && j < k + 16
+                    && !self.units[j].is_p(',')
+                    && !is_stop_punct(&self.units[j])
+                {
                     if heads.contains(&j) {
                         return k;
                     }
@@ -287,11 +318,16 @@ impl<'u> Sentence<'u> {
         (from..k)
             .rev()
             .take_while(|&j| !self.units[j].punct)
-            .any(|j| self.units[j].is_wi(&["sidelines", "sideline", "margins", "margin"]) && self.word(j + 1) == "of")
+            .any(|j| {
+                self.units[j].is_wi(&["sidelines", "sideline", "margins", "margin"])
+                    && self.word(j + 1) == "of"
+            })
     }
 
     pub(super) fn is_verbish(&self, k: usize) -> bool {
-        let Some(u) = self.units.get(k) else { return false };
+        let Some(u) = self.units.get(k) else {
+            return false;
+        };
         let Some(w) = u.word() else { return false };
         if u.cap && k > 0 {
             return false;
@@ -301,6 +337,15 @@ impl<'u> Sentence<'u> {
             || (is_in(&BASE_VERBS, w) && self.word(k + 1) != "of")
             || (w.len() > 4
                 && w.ends_with("ed")
-                && !matches!(w, "related" | "armed" | "united" | "advanced" | "detailed" | "limited" | "concerned"))
+                && !matches!(
+                    w,
+                    "related"
+                        | "armed"
+                        | "united"
+                        | "advanced"
+                        | "detailed"
+                        | "limited"
+                        | "concerned"
+                ))
     }
 }

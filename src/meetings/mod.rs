@@ -87,7 +87,9 @@ use crate::dates::{self, DateContext, DateValue, Tense};
 use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
 use crate::people::{self, person_at};
-use crate::records::{DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant};
+use crate::records::{
+    DateField, Evidence, Location, Meeting, MeetingKind, MeetingStatus, Participant,
+};
 use crate::text::{ByteSpan, CharIndex};
 use crate::wordlist::words;
 
@@ -104,14 +106,21 @@ pub fn extract(doc: &Document) -> Vec<Meeting> {
         return Vec::new();
     }
     let mut reader = Reader::new(doc);
-    let sentences: Vec<ByteSpan> =
-        doc.sentences.iter().copied().filter(|s| valid_span(&doc.text, *s) && !s.is_empty()).collect();
+    let sentences: Vec<ByteSpan> = doc
+        .sentences
+        .iter()
+        .copied()
+        .filter(|s| valid_span(&doc.text, *s) && !s.is_empty())
+        .collect();
     reader.sentence_starts = sentences.iter().map(|s| s.start).collect();
     for (si, &sent) in sentences.iter().enumerate() {
         if doc.is_furniture(sent) {
             continue;
         }
-        let next = sentences.get(si + 1).copied().filter(|s| !doc.is_furniture(*s));
+        let next = sentences
+            .get(si + 1)
+            .copied()
+            .filter(|s| !doc.is_furniture(*s));
         reader.sentence(si, sent, next);
     }
     reader.finish()
@@ -172,5 +181,8 @@ fn is_in(list: &[&str], w: &str) -> bool {
 }
 
 fn valid_span(text: &str, s: ByteSpan) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }

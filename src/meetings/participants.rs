@@ -5,7 +5,12 @@ use super::*;
 
 /// Where `person` was last mentioned before `pos`, if anywhere.
 fn last_mention_before(person: &crate::people::Person, pos: usize) -> Option<usize> {
-    person.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max()
+    person
+        .mentions
+        .iter()
+        .filter(|m| m.start < pos)
+        .map(|m| m.start)
+        .max()
 }
 
 impl<'d> Reader<'d> {
@@ -20,8 +25,13 @@ impl<'d> Reader<'d> {
         for m in &p.mentions {
             let t = self.text(*m);
             if t.len() > 1 && t.ends_with('-') {
-                let rest: String = doc.text[m.end..].chars().take_while(|c| c.is_alphabetic()).collect();
-                if !rest.is_empty() && gazetteer::fold(t.trim_end_matches('-')) == gazetteer::fold(&name) {
+                let rest: String = doc.text[m.end..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if !rest.is_empty()
+                    && gazetteer::fold(t.trim_end_matches('-')) == gazetteer::fold(&name)
+                {
                     name = format!("{t}{rest}");
                     break;
                 }
@@ -44,12 +54,22 @@ impl<'d> Reader<'d> {
         if p.vessel {
             return None;
         }
-        let (role, country, organization) = (p.role.clone(), p.country.clone(), p.organization.clone());
+        let (role, country, organization) =
+            (p.role.clone(), p.country.clone(), p.organization.clone());
         let name = self.person_name(idx);
         if name.trim().is_empty() {
             return None;
         }
-        Some(PRef { key: gazetteer::fold(&name), pos, part: Participant { name, role, country, organization } })
+        Some(PRef {
+            key: gazetteer::fold(&name),
+            pos,
+            part: Participant {
+                name,
+                role,
+                country,
+                organization,
+            },
+        })
     }
 
     /// The participant a PERSON unit names.
@@ -65,14 +85,21 @@ impl<'d> Reader<'d> {
         Some(PRef {
             key: gazetteer::fold(&name),
             pos: u.span.start,
-            part: Participant { name, role: None, country: None, organization: None },
+            part: Participant {
+                name,
+                role: None,
+                country: None,
+                organization: None,
+            },
         })
     }
 
     /// Whether a PERSON unit's text holds more than its person's name: a title or honorific
     /// the tagger left inside ("Amir Sheikh Tamim bin Hamad").
     pub(super) fn titled_span(&self, u: &Unit) -> bool {
-        let Some(idx) = person_at(&self.doc.people, u.span) else { return false };
+        let Some(idx) = person_at(&self.doc.people, u.span) else {
+            return false;
+        };
         let raw = gazetteer::fold(self.text(u.span));
         let name = gazetteer::fold(&self.doc.people[idx].name);
         raw.len() > name.len()
@@ -85,7 +112,10 @@ impl<'d> Reader<'d> {
     pub(super) fn person_like(&mut self, u: &Unit) -> Option<PRef> {
         let untagged_name = u.label.is_none() && !u.punct && u.cap;
         if !untagged_name
-            && !matches!(u.label, Some(EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp | EntityLabel::Loc))
+            && !matches!(
+                u.label,
+                Some(EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp | EntityLabel::Loc)
+            )
         {
             return None;
         }
@@ -105,10 +135,20 @@ impl<'d> Reader<'d> {
                 continue;
             }
             // The latest mention before it, else the first after it.
-            let before = p.mentions.iter().filter(|m| m.start < u.span.start).map(|m| m.start).max();
+            let before = p
+                .mentions
+                .iter()
+                .filter(|m| m.start < u.span.start)
+                .map(|m| m.start)
+                .max();
             let rank = match before {
                 Some(m) => Some(m + self.doc.text.len()),
-                None => p.mentions.iter().map(|m| m.start).min().map(|m| self.doc.text.len().saturating_sub(m)),
+                None => p
+                    .mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .min()
+                    .map(|m| self.doc.text.len().saturating_sub(m)),
             };
             if let Some(r) = rank {
                 if best.is_none_or(|(b, _)| r > b) {
@@ -132,7 +172,9 @@ impl<'d> Reader<'d> {
             if p.role.as_deref().map(gazetteer::fold).as_deref() != Some(key.as_str()) {
                 continue;
             }
-            let Some(m) = last_mention_before(p, pos) else { continue };
+            let Some(m) = last_mention_before(p, pos) else {
+                continue;
+            };
             if best.is_none_or(|(b, _)| m > b) {
                 best = Some((m, i));
             }
@@ -151,18 +193,33 @@ impl<'d> Reader<'d> {
     /// role has the description's head noun ("minister"; "premier" also fits "prime minister";
     /// "leader" fits any role) and its other words, and whose country is `country` when the
     /// description names one.
-    pub(super) fn person_described(&mut self, words: &[String], country: Option<&str>, pos: usize) -> Option<PRef> {
+    pub(super) fn person_described(
+        &mut self,
+        words: &[String],
+        country: Option<&str>,
+        pos: usize,
+    ) -> Option<PRef> {
         let best = self.described(words, country, pos).into_iter().next()?;
         self.pref_of_person(best, pos)
     }
 
     /// The people (indices, latest mention first) that a description fits; see
     /// [`Reader::person_described`].
-    pub(super) fn described(&self, words: &[String], country: Option<&str>, pos: usize) -> Vec<usize> {
+    pub(super) fn described(
+        &self,
+        words: &[String],
+        country: Option<&str>,
+        pos: usize,
+    ) -> Vec<usize> {
         static IDLE: LazyLock<Vec<&str>> = words!("meetings/idle_description_words.txt");
-        let Some(head) = words.last().map(|w| singular(w)) else { return Vec::new() };
-        let rest: Vec<&str> =
-            words[..words.len() - 1].iter().map(String::as_str).filter(|w| !is_in(&IDLE, w)).collect();
+        let Some(head) = words.last().map(|w| singular(w)) else {
+            return Vec::new();
+        };
+        let rest: Vec<&str> = words[..words.len() - 1]
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !is_in(&IDLE, w))
+            .collect();
         let found = self.described_from(&head, &rest, country, false, pos);
         if !found.is_empty() || country.is_none() {
             return found;
@@ -183,12 +240,17 @@ impl<'d> Reader<'d> {
     ) -> Vec<usize> {
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (i, p) in self.doc.people.iter().enumerate() {
-            let Some(last) = last_mention_before(p, pos) else { continue };
-            let country_fits = p.country.as_deref() == country || (unknown_country && p.country.is_none());
+            let Some(last) = last_mention_before(p, pos) else {
+                continue;
+            };
+            let country_fits =
+                p.country.as_deref() == country || (unknown_country && p.country.is_none());
             if country.is_some() && !country_fits {
                 continue;
             }
-            let Some(role) = p.role.as_deref().map(gazetteer::fold) else { continue };
+            let Some(role) = p.role.as_deref().map(gazetteer::fold) else {
+                continue;
+            };
             let role_words: Vec<&str> = role.split_whitespace().collect();
             let head_fits = match head {
                 "leader" | "head" => true,
@@ -210,11 +272,15 @@ impl<'d> Reader<'d> {
     pub(super) fn signers_before(&mut self, s: &Sentence, at: usize) -> Option<Vec<PRef>> {
         let units = s.units;
         let floor = clause_floor(s, at);
-        let verb = (floor..at).rev().find(|&k| units[k].is_wi(&["signed", "inked"]))?;
+        let verb = (floor..at)
+            .rev()
+            .find(|&k| units[k].is_wi(&["signed", "inked"]))?;
         let signers = if s.word(verb + 1) == "by" {
             // The agents end at a preposition ("by X and Y in Dresden"); "and" joins them.
             let end = (verb + 2..at)
-                .find(|&k| s.word(k) != "and" && (units[k].is_p(';') || is_in(&PREPOSITIONS, s.word(k))))
+                .find(|&k| {
+                    s.word(k) != "and" && (units[k].is_p(';') || is_in(&PREPOSITIONS, s.word(k)))
+                })
                 .unwrap_or(at);
             self.persons_in(s, verb + 2, end)
         } else {
@@ -228,7 +294,12 @@ impl<'d> Reader<'d> {
     /// meeting", "X said after talks with Y"): the names that open the clause, with their
     /// titles and "and", before its first lowercase word. Two or more joined by "and"; one
     /// when `alone` (the noun names the other: "talks with Y").
-    pub(super) fn clause_subject_before(&mut self, s: &Sentence, at: usize, alone: bool) -> Option<Vec<PRef>> {
+    pub(super) fn clause_subject_before(
+        &mut self,
+        s: &Sentence,
+        at: usize,
+        alone: bool,
+    ) -> Option<Vec<PRef>> {
         let units = s.units;
         let floor = clause_floor(s, at);
         let lowercase = |k: usize| {
@@ -246,14 +317,20 @@ impl<'d> Reader<'d> {
         // "X said after talks with Y": a speaker is no participant to `persons_in`, but here
         // the speaker held the talks.
         if alone && people.is_empty() && is_in(&REPORTING, s.word(end)) {
-            let speaker = (floor..end).rev().find(|&k| units[k].is(EntityLabel::Person) && !s.excluded[k]);
+            let speaker = (floor..end)
+                .rev()
+                .find(|&k| units[k].is(EntityLabel::Person) && !s.excluded[k]);
             people.extend(speaker.and_then(|k| self.pref_of_unit(&units[k])));
         }
         let joined = (floor..end).any(|k| s.word(k) == "and");
         // Two who acted together ("discussed", "reconciled"), not two who were acted on or
         // acted apart ("were arrested", "resigned").
         static JOINT_VERBS: LazyLock<Vec<&str>> = words!("meetings/joint_verbs.txt");
-        let enough = if alone { people.len() == 1 } else { people.len() >= 2 && joined && is_in(&JOINT_VERBS, s.word(end)) };
+        let enough = if alone {
+            people.len() == 1
+        } else {
+            people.len() >= 2 && joined && is_in(&JOINT_VERBS, s.word(end))
+        };
         enough.then_some(people)
     }
 
@@ -292,19 +369,29 @@ impl<'d> Reader<'d> {
                 // someone already named is company ("met with First Lady Z" is not).
                 let before = |n: usize| if k >= n { s.word(k - n) } else { "" };
                 let companion = is_in(&SPOUSE_WORDS, prev)
-                    && (matches!(before(2), "his" | "her" | "their") || (2..=5).any(|n| before(n) == "accompanied"));
-                if companion && (!out.is_empty() || s.units[..k].iter().any(|v| v.is(EntityLabel::Person))) {
+                    && (matches!(before(2), "his" | "her" | "their")
+                        || (2..=5).any(|n| before(n) == "accompanied"));
+                if companion
+                    && (!out.is_empty() || s.units[..k].iter().any(|v| v.is(EntityLabel::Person)))
+                {
                     continue;
                 }
                 // "Minister of Industry and [Trade] [Ho Thanh Hung]": a title word tagged as a name.
-                let glued = s.units.get(k + 1).is_some_and(|v| v.is(EntityLabel::Person)) && !u.poss;
+                let glued = s
+                    .units
+                    .get(k + 1)
+                    .is_some_and(|v| v.is(EntityLabel::Person))
+                    && !u.poss;
                 if glued || is_in(&TITLE_WORDS, &u.low) {
                     continue;
                 }
                 if let Some(p) = self.pref_of_unit(u) {
                     push_unique(&mut out, p);
                 }
-            } else if (u.label.is_some() || (u.cap && !u.punct)) && !u.poss && u.label != Some(EntityLabel::Date) {
+            } else if (u.label.is_some() || (u.cap && !u.punct))
+                && !u.poss
+                && u.label != Some(EntityLabel::Date)
+            {
                 // A surname the tagger missed or took for a place: only where a person stands.
                 let listed = matches!(
                     prev,
@@ -325,8 +412,10 @@ impl<'d> Reader<'d> {
                         | "hosts"
                         | "for"
                 ) || (k > 0 && s.units[k - 1].is_p(','));
-                let before_person =
-                    next == "and" && s.units[k + 1..to.min(k + 8)].iter().any(|v| v.is(EntityLabel::Person));
+                let before_person = next == "and"
+                    && s.units[k + 1..to.min(k + 8)]
+                        .iter()
+                        .any(|v| v.is(EntityLabel::Person));
                 let subject = k + 1 == to
                     || matches!(
                         next,
@@ -374,7 +463,9 @@ fn plural_antecedent(s: &Sentence, w: usize) -> bool {
     if k > 0 && s.units[k - 1].is_p(',') {
         k -= 1;
     }
-    let Some(u) = k.checked_sub(1).map(|j| &s.units[j]) else { return false };
+    let Some(u) = k.checked_sub(1).map(|j| &s.units[j]) else {
+        return false;
+    };
     let word = s.word(k - 1);
     u.label.is_none()
         && !u.cap
@@ -427,8 +518,9 @@ impl<'d> Reader<'d> {
                     // "X and Y, who met in Lima": both.
                     let mut found = vec![p];
                     let at = (0..w).rev().find(|&k| units[k].is(EntityLabel::Person));
-                    let pair =
-                        at.filter(|&k| k >= 2 && units[k - 1].is_w("and") && units[k - 2].is(EntityLabel::Person));
+                    let pair = at.filter(|&k| {
+                        k >= 2 && units[k - 1].is_w("and") && units[k - 2].is(EntityLabel::Person)
+                    });
                     if let Some(k) = pair {
                         if let Some(q) = self.pref_of_unit(&units[k - 2]) {
                             push_unique(&mut found, q);
@@ -457,7 +549,11 @@ impl<'d> Reader<'d> {
         // An infinitive of purpose: "X arrived in Doha on Monday to meet Y", "X flew to
         // Muscat to hold a meeting with Y": the traveller's.
         if head >= 1 && s.word(head - 1) == "to" && r.t.form != Form::Noun {
-            if let Some(prev) = cands.iter().rev().find(|c| c.kind == MeetingKind::Visit && !c.subject.is_empty()) {
+            if let Some(prev) = cands
+                .iter()
+                .rev()
+                .find(|c| c.kind == MeetingKind::Visit && !c.subject.is_empty())
+            {
                 return Some((prev.subject.clone(), false));
             }
         }
@@ -467,12 +563,18 @@ impl<'d> Reader<'d> {
         while j > r.cs && units[j - 1].is_wi(&["also", "later", "then", "subsequently", "again"]) {
             j -= 1;
         }
-        const RESOLVE: &[&str] = &["agreed", "decided", "promised", "pledged", "vowed", "resolved"];
+        const RESOLVE: &[&str] = &[
+            "agreed", "decided", "promised", "pledged", "vowed", "resolved",
+        ];
         let resolved = j >= 2 && units[j - 1].is_w("to") && units[j - 2].is_wi(RESOLVE);
         if resolved {
             j -= 2;
         }
-        if j > 0 && (units[j - 1].is_w("and") || units[j - 1].is_p(',') || (resolved && units[j - 1].is_w("but"))) {
+        if j > 0
+            && (units[j - 1].is_w("and")
+                || units[j - 1].is_p(',')
+                || (resolved && units[j - 1].is_w("but")))
+        {
             if let Some(prev) = cands.iter().rev().find(|c| !c.subject.is_empty()) {
                 return Some((prev.subject.clone(), false));
             }
@@ -481,25 +583,39 @@ impl<'d> Reader<'d> {
             if resolved {
                 let opener = (0..j).find(|&k| units[k].word().is_some());
                 if let Some(k) = opener.filter(|&k| units[k].is_wi(&["both", "they"])) {
-                    return self.anaphor(si, cands, units[k].span.start, None).map(|v| (v, true));
+                    return self
+                        .anaphor(si, cands, units[k].span.start, None)
+                        .map(|v| (v, true));
                 }
             }
         }
         for k in r.cs..head {
             let u = &units[k];
             match u.word() {
-                Some("he" | "she") => return self.pronoun_referent(si, s, k).map(|p| (vec![p], true)),
+                Some("he" | "she") => {
+                    return self.pronoun_referent(si, s, k).map(|p| (vec![p], true))
+                }
                 // "Both leaders met at a closed-door session": as "the two leaders" ("both
                 // sides", "both delegations" stay with the records before: teams are sides too).
                 Some("both")
-                    if units.get(k + 1).is_some_and(|v| v.is_wi(&PLURAL_ANAPHORA) && !v.is_wi(&["sides", "delegations"])) =>
+                    if units.get(k + 1).is_some_and(|v| {
+                        v.is_wi(&PLURAL_ANAPHORA) && !v.is_wi(&["sides", "delegations"])
+                    }) =>
                 {
                     let noun = units[k + 1].low.clone();
-                    return self.anaphor(si, cands, u.span.start, Some(&noun)).map(|v| (v, true));
+                    return self
+                        .anaphor(si, cands, u.span.start, Some(&noun))
+                        .map(|v| (v, true));
                 }
-                Some("they" | "both") => return self.anaphor(si, cands, u.span.start, None).map(|v| (v, true)),
+                Some("they" | "both") => {
+                    return self
+                        .anaphor(si, cands, u.span.start, None)
+                        .map(|v| (v, true))
+                }
                 Some("two" | "three" | "four")
-                    if k > r.cs && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.word().is_some()) =>
+                    if k > r.cs
+                        && s.word(k - 1) == "the"
+                        && units.get(k + 1).is_some_and(|v| v.word().is_some()) =>
                 {
                     let mut m = k + 1;
                     while m < head && !units[m].is_wi(&PLURAL_ANAPHORA) {
@@ -507,11 +623,15 @@ impl<'d> Reader<'d> {
                     }
                     if m < head {
                         let noun = units[m].low.clone();
-                        return self.anaphor(si, cands, u.span.start, Some(&noun)).map(|v| (v, true));
+                        return self
+                            .anaphor(si, cands, u.span.start, Some(&noun))
+                            .map(|v| (v, true));
                     }
                     // A bare "the two" before the verb: "Instead, the two held a video call".
                     if (k + 1..head).all(|j| units[j].is_wi(&ADVERBS)) {
-                        return self.anaphor(si, cands, u.span.start, None).map(|v| (v, true));
+                        return self
+                            .anaphor(si, cands, u.span.start, None)
+                            .map(|v| (v, true));
                     }
                 }
                 Some("the") if !matches!(s.word(k + 1), "two" | "three" | "four" | "both") => {
@@ -527,10 +647,9 @@ impl<'d> Reader<'d> {
                             if country.is_none() {
                                 break;
                             }
-                        } else if v
-                            .word()
-                            .is_some_and(|w| !is_in(&PREPOSITIONS, w) && !is_in(&FINITE, w) && !is_in(&ADVERBS, w))
-                        {
+                        } else if v.word().is_some_and(|w| {
+                            !is_in(&PREPOSITIONS, w) && !is_in(&FINITE, w) && !is_in(&ADVERBS, w)
+                        }) {
                             words.push(v.low.clone());
                         } else {
                             break;
@@ -549,11 +668,13 @@ impl<'d> Reader<'d> {
                     while m < head && units[m].is_wi(&ADVERBS) {
                         m += 1;
                     }
-                    let ends = m == head || units[m].punct || units[m].word().is_some_and(|w| is_in(&FINITE, w));
+                    let ends = m == head
+                        || units[m].punct
+                        || units[m].word().is_some_and(|w| is_in(&FINITE, w));
                     // "the ministers", "the pair": people of a record just before.
-                    let plural = words
-                        .last()
-                        .is_some_and(|w| is_in(&PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo"));
+                    let plural = words.last().is_some_and(|w| {
+                        is_in(&PLURAL_ANAPHORA, w) || matches!(w.as_str(), "pair" | "duo")
+                    });
                     if !of_countries.is_empty() && ends && words.len() <= 2 {
                         let office = [singular(&words[words.len() - 1])];
                         let mut found = Vec::new();
@@ -566,7 +687,10 @@ impl<'d> Reader<'d> {
                         // Some of the countries' holders not named yet ("The foreign ministers of
                         // Nigeria and Niger held talks Wednesday" after a caption naming Niger's):
                         // the encounter of the offices, its people unnamed, not one person's.
-                        if !found.is_empty() && found.len() < countries && words.last().is_some_and(|w| w.ends_with('s')) {
+                        if !found.is_empty()
+                            && found.len() < countries
+                            && words.last().is_some_and(|w| w.ends_with('s'))
+                        {
                             return Some((Vec::new(), true));
                         }
                         if !found.is_empty() {
@@ -575,7 +699,9 @@ impl<'d> Reader<'d> {
                     }
                     if plural && ends && words.len() <= 2 {
                         let noun = words.last().filter(|w| is_in(&PLURAL_ANAPHORA, w)).cloned();
-                        return self.anaphor(si, cands, u.span.start, noun.as_deref()).map(|v| (v, true));
+                        return self
+                            .anaphor(si, cands, u.span.start, noun.as_deref())
+                            .map(|v| (v, true));
                     }
                     if !words.is_empty() && ends {
                         let found = match country {
@@ -596,7 +722,12 @@ impl<'d> Reader<'d> {
     /// The countries listed from unit `from` ("Poland and Lithuania", "Peru, Chile and
     /// Bolivia"), up to `to`, and the unit after the last one; `None` unless a country ends
     /// the list.
-    fn countries_listed(&self, s: &Sentence, from: usize, to: usize) -> Option<(Vec<&'static str>, usize)> {
+    fn countries_listed(
+        &self,
+        s: &Sentence,
+        from: usize,
+        to: usize,
+    ) -> Option<(Vec<&'static str>, usize)> {
         let units = s.units;
         let mut found = Vec::new();
         let mut j = from;
@@ -681,7 +812,12 @@ impl<'d> Reader<'d> {
     /// The person an object like "the emir" or "the Kenyan president" (units `from..to`, after
     /// "the") stands for: up to three words ending in an office, a demonym or country giving
     /// the person's country; someone named before (see [`Reader::person_described`]).
-    pub(super) fn object_by_office(&mut self, s: &Sentence, from: usize, to: usize) -> Option<PRef> {
+    pub(super) fn object_by_office(
+        &mut self,
+        s: &Sentence,
+        from: usize,
+        to: usize,
+    ) -> Option<PRef> {
         let units = s.units;
         let mut words: Vec<String> = Vec::new();
         let mut country: Option<&'static str> = None;
@@ -699,7 +835,9 @@ impl<'d> Reader<'d> {
                 words.push(u.low.clone());
             } else if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) {
                 let text = self.text(u.span);
-                country = gazetteer::country_of_demonym(text).or_else(|| gazetteer::canonical_country(text)).or(country);
+                country = gazetteer::country_of_demonym(text)
+                    .or_else(|| gazetteer::canonical_country(text))
+                    .or(country);
             } else {
                 break;
             }
@@ -709,7 +847,10 @@ impl<'d> Reader<'d> {
             return None;
         }
         // "the Emir of Qatar", "the President of Kenya".
-        if country.is_none() && s.word(k) == "of" && units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Gpe)) {
+        if country.is_none()
+            && s.word(k) == "of"
+            && units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Gpe))
+        {
             country = gazetteer::canonical_country(self.text(units[k + 1].span));
         }
         self.person_described(&words, country, units.get(from)?.span.start)
@@ -720,15 +861,25 @@ impl<'d> Reader<'d> {
     /// one before it; when the noun names an office, the latest such record up to
     /// [`ANAPHOR_REACH`] sentences back whose people all hold it, else the two holders of that
     /// office named most recently.
-    pub(super) fn anaphor(&mut self, si: usize, cands: &[Cand], pos: usize, noun: Option<&str>) -> Option<Vec<PRef>> {
+    pub(super) fn anaphor(
+        &mut self,
+        si: usize,
+        cands: &[Cand],
+        pos: usize,
+        noun: Option<&str>,
+    ) -> Option<Vec<PRef>> {
         // "the two presidents" names an office: the people referred to hold it. "the two
         // leaders", "they", "both sides" name no office.
         static GENERIC: LazyLock<Vec<&str>> = words!("meetings/generic_plural_nouns.txt");
         let office = noun.filter(|n| !is_in(&GENERIC, n)).map(singular);
         let fits_role = |role: Option<&str>| -> bool {
-            let Some(office) = office.as_deref() else { return true };
+            let Some(office) = office.as_deref() else {
+                return true;
+            };
             // Someone whose role the text never gives may hold the office.
-            let Some(role) = role.map(gazetteer::fold) else { return true };
+            let Some(role) = role.map(gazetteer::fold) else {
+                return true;
+            };
             let words: Vec<&str> = role.split_whitespace().collect();
             match office {
                 "premier" => words.contains(&"premier") || role.contains("prime minister"),
@@ -744,18 +895,30 @@ impl<'d> Reader<'d> {
         }
         // A record of the sentences just before (further back when the office says whom).
         let reach = if office.is_some() { ANAPHOR_REACH } else { 1 };
-        let rec = self.recs.iter().rev().take_while(|r| si.saturating_sub(r.sentence) <= reach).find(|r| {
-            r.meeting.kind != MeetingKind::Visit
-                && r.meeting.participants.len() >= 2
-                && r.meeting.participants.iter().all(|p| fits_role(p.role.as_deref()))
-        });
+        let rec = self
+            .recs
+            .iter()
+            .rev()
+            .take_while(|r| si.saturating_sub(r.sentence) <= reach)
+            .find(|r| {
+                r.meeting.kind != MeetingKind::Visit
+                    && r.meeting.participants.len() >= 2
+                    && r.meeting
+                        .participants
+                        .iter()
+                        .all(|p| fits_role(p.role.as_deref()))
+            });
         if let Some(rec) = rec {
             return Some(
                 rec.meeting
                     .participants
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| PRef { key: gazetteer::fold(&p.name), pos: pos + i, part: p.clone() })
+                    .map(|(i, p)| PRef {
+                        key: gazetteer::fold(&p.name),
+                        pos: pos + i,
+                        part: p.clone(),
+                    })
                     .collect(),
             );
         }
@@ -781,14 +944,23 @@ impl<'d> Reader<'d> {
     /// People (indices) named before `pos` in this sentence and the [`LOOK_BACK`] before it,
     /// the latest named first.
     pub(super) fn last_named(&self, si: usize, pos: usize) -> Vec<usize> {
-        let from = self.sentence_starts.get(si.saturating_sub(LOOK_BACK)).copied().unwrap_or(0);
+        let from = self
+            .sentence_starts
+            .get(si.saturating_sub(LOOK_BACK))
+            .copied()
+            .unwrap_or(0);
         let mut found: Vec<(usize, usize)> = self
             .doc
             .people
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
-                let last = p.mentions.iter().filter(|m| m.start >= from && m.start < pos).map(|m| m.start).max();
+                let last = p
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start >= from && m.start < pos)
+                    .map(|m| m.start)
+                    .max();
                 last.map(|m| (m, i))
             })
             .collect();
@@ -825,8 +997,12 @@ impl<'d> Reader<'d> {
     pub(super) fn delegation_heads(&mut self, next: ByteSpan) -> Option<Vec<PRef>> {
         let units = tokenize(self.doc, next);
         let s = Sentence::new(&units);
-        let has_group = units.iter().any(|u| u.is_wi(&["delegation", "delegations", "side"]));
-        let has_lead = units.iter().any(|u| u.is_wi(&["lead", "led", "head", "headed", "heads", "leads", "leading"]));
+        let has_group = units
+            .iter()
+            .any(|u| u.is_wi(&["delegation", "delegations", "side"]));
+        let has_lead = units
+            .iter()
+            .any(|u| u.is_wi(&["lead", "led", "head", "headed", "heads", "leads", "leading"]));
         if !has_group || !has_lead {
             return None;
         }
@@ -838,5 +1014,9 @@ impl<'d> Reader<'d> {
 /// Where the clause ending at `at` begins, looking back at most 30 units: after the last
 /// stop punctuation ("signed ... after talks", "X and Y reconciled following a meeting").
 fn clause_floor(s: &Sentence, at: usize) -> usize {
-    (0..at).rev().take(30).find(|&k| is_stop_punct(&s.units[k])).map_or(at.saturating_sub(30), |k| k + 1)
+    (0..at)
+        .rev()
+        .take(30)
+        .find(|&k| is_stop_punct(&s.units[k]))
+        .map_or(at.saturating_sub(30), |k| k + 1)
 }

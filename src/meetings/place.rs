@@ -12,7 +12,10 @@ impl Reader<'_> {
         let units = s.units;
         let to = to.min(units.len());
         let k = (from..to).find(|&k| {
-            units[k].is_w("capital") && k >= 2 && !s.excluded[k] && !units.get(k + 1).is_some_and(|u| u.is_w("of"))
+            units[k].is_w("capital")
+                && k >= 2
+                && !s.excluded[k]
+                && !units.get(k + 1).is_some_and(|u| u.is_w("of"))
         })?;
         let mut j = k - 1;
         let mut country: Option<&str> = None;
@@ -41,10 +44,16 @@ impl Reader<'_> {
             .filter_map(|t| gazetteer::country_of_place(t).map(|c| (t, c)))
             .filter(|(_, c)| country.is_none_or(|want| want == *c))
             .last()
-            .map(|(t, c)| Location { name: t.to_string(), country: Some(c.to_string()) })
+            .map(|(t, c)| Location {
+                name: t.to_string(),
+                country: Some(c.to_string()),
+            })
             .or_else(|| {
                 let country = country?;
-                Some(Location { name: gazetteer::capital_of(country)?.to_string(), country: Some(country.to_string()) })
+                Some(Location {
+                    name: gazetteer::capital_of(country)?.to_string(),
+                    country: Some(country.to_string()),
+                })
             })
     }
 }
@@ -52,8 +61,14 @@ impl Reader<'_> {
 impl<'d> Reader<'d> {
     pub(super) fn location_of(&self, u: &Unit) -> Location {
         let raw = self.text(u.span).trim();
-        let raw = raw.strip_prefix("the ").or_else(|| raw.strip_prefix("The ")).unwrap_or(raw);
-        Location { name: gazetteer::record_place_name(raw), country: gazetteer::country_of_place(raw).map(str::to_string) }
+        let raw = raw
+            .strip_prefix("the ")
+            .or_else(|| raw.strip_prefix("The "))
+            .unwrap_or(raw);
+        Location {
+            name: gazetteer::record_place_name(raw),
+            country: gazetteer::country_of_place(raw).map(str::to_string),
+        }
     }
 
     /// The first place in `from..to` that follows "in"/"at" (or "village of" ...), with
@@ -69,7 +84,10 @@ impl<'d> Reader<'d> {
                 continue;
             }
             // "at Malacanang Palace in Davao": the place names a building, not the location.
-            if s.units.get(k + 1).is_some_and(|v| v.cap && v.label.is_none() && !v.punct) {
+            if s.units
+                .get(k + 1)
+                .is_some_and(|v| v.cap && v.label.is_none() && !v.punct)
+            {
                 continue;
             }
             // "at the Kuksaroy residence in Tashkent", "at the Akorda presidential palace": so
@@ -95,7 +113,13 @@ impl<'d> Reader<'d> {
                         ok = j > 0 && s.units[j - 1].is_wi(&PLACE_NOUNS);
                         break;
                     }
-                    Some(w) if !v.cap && !is_in(&["from", "to", "and", "with", "between", "by", "for", "on"], w) => {
+                    Some(w)
+                        if !v.cap
+                            && !is_in(
+                                &["from", "to", "and", "with", "between", "by", "for", "on"],
+                                w,
+                            ) =>
+                    {
                         continue
                     }
                     _ if v.is(EntityLabel::Norp) => continue,
@@ -120,7 +144,10 @@ impl<'d> Reader<'d> {
                         }
                     }
                 } else if !(v.is_p(',')
-                    || v.is_wi(&["and", "in", "of", "as", "well", "the", "province", "county", "city", "region"])
+                    || v.is_wi(&[
+                        "and", "in", "of", "as", "well", "the", "province", "county", "city",
+                        "region",
+                    ])
                     || v.is(EntityLabel::Norp))
                 {
                     break;
@@ -161,7 +188,14 @@ pub(super) fn visit_destination(s: &Sentence, from: usize, to: usize) -> Option<
     let to = to.min(units.len());
     let k = (from..to).find(|&k| units[k].is_wi(&["during", "on"]) && !s.excluded[k])?;
     // "during Biden's visit to Toronto": past the visitor.
-    let k = if units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Person) && u.poss) { k + 1 } else { k };
+    let k = if units
+        .get(k + 1)
+        .is_some_and(|u| u.is(EntityLabel::Person) && u.poss)
+    {
+        k + 1
+    } else {
+        k
+    };
     let noun = noun_after(units, k, &["visit", "trip", "tour", "stay"])?;
     if noun >= to || s.word(noun + 1) != "to" {
         return None;
@@ -177,7 +211,11 @@ pub(super) fn named_capital(s: &Sentence, k: usize) -> usize {
     if !units[k].low.ends_with("capital") {
         return k;
     }
-    let next = if units.get(k + 1).is_some_and(|u| u.is_p(',')) { k + 2 } else { k + 1 };
+    let next = if units.get(k + 1).is_some_and(|u| u.is_p(',')) {
+        k + 2
+    } else {
+        k + 1
+    };
     match units.get(next) {
         Some(u) if u.is_place() && !u.poss => next,
         _ => k,
@@ -191,8 +229,12 @@ pub(super) fn during_unplaced_visit(s: &Sentence, from: usize, to: usize) -> boo
     let to = to.min(units.len());
     (from..to).any(|k| {
         units[k].is_wi(&["during", "on"])
-            && units.get(k + 1).is_some_and(|u| u.is_wi(&["his", "her", "their", "the", "this"]))
-            && units.get(k + 2).is_some_and(|u| u.is_wi(&["visit", "trip", "stay"]))
+            && units
+                .get(k + 1)
+                .is_some_and(|u| u.is_wi(&["his", "her", "their", "the", "this"]))
+            && units
+                .get(k + 2)
+                .is_some_and(|u| u.is_wi(&["visit", "trip", "stay"]))
             && !units.get(k + 3).is_some_and(|u| u.is_wi(&["to", "in"]))
     })
 }
@@ -204,11 +246,13 @@ pub(super) fn has_venue(s: &Sentence, from: usize, to: usize) -> bool {
     let to = to.min(units.len());
     (from..to).any(|k| {
         units[k].is_w("at")
-            && (k + 1..(k + 7).min(to)).take_while(|&j| !units[j].punct).any(|j| {
-                let u = &units[j];
-                let last = u.low.rsplit(' ').next().unwrap_or("");
-                !u.is_place() && is_in(&BUILDINGS, last)
-            })
+            && (k + 1..(k + 7).min(to))
+                .take_while(|&j| !units[j].punct)
+                .any(|j| {
+                    let u = &units[j];
+                    let last = u.low.rsplit(' ').next().unwrap_or("");
+                    !u.is_place() && is_in(&BUILDINGS, last)
+                })
     })
 }
 
@@ -216,7 +260,10 @@ pub(super) fn has_venue(s: &Sentence, from: usize, to: usize) -> bool {
 /// capitalised words), or before "residence", "palace" ...
 pub(super) fn names_a_site(s: &Sentence, k: usize) -> bool {
     static SITES: LazyLock<Vec<&str>> = words!("meetings/sites.txt");
-    if s.units.get(k + 1).is_some_and(|v| v.is_wi(&SITES) && !v.cap) {
+    if s.units
+        .get(k + 1)
+        .is_some_and(|v| v.is_wi(&SITES) && !v.cap)
+    {
         return true;
     }
     let mut j = k;

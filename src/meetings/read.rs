@@ -40,7 +40,14 @@ impl<'d> Reader<'d> {
             let remote = (t.core_end..r.end.min(units.len()).saturating_sub(1)).any(|k| {
                 units[k].is_wi(&["via", "by", "over"])
                     && (k + 1..(k + 3).min(r.end)).any(|j| {
-                        units[j].is_wi(&["video", "videolink", "video-link", "phone", "telephone", "videoconference"])
+                        units[j].is_wi(&[
+                            "video",
+                            "videolink",
+                            "video-link",
+                            "phone",
+                            "telephone",
+                            "videoconference",
+                        ])
                     })
             });
             if remote {
@@ -50,7 +57,10 @@ impl<'d> Reader<'d> {
         // Ships and carriers do not visit.
         let subject_from = r.cs;
         let subject_to = if is_noun { r.np_start } else { t.head };
-        if (subject_from..subject_to).chain(r.np_start..t.head.max(r.np_start)).any(|k| units[k].is_wi(&SHIP_WORDS)) {
+        if (subject_from..subject_to)
+            .chain(r.np_start..t.head.max(r.np_start))
+            .any(|k| units[k].is_wi(&SHIP_WORDS))
+        {
             return;
         }
         // "After the meeting, X emphasised ...": the meeting told before, no record of its own.
@@ -72,9 +82,9 @@ impl<'d> Reader<'d> {
         let takes_subject = if is_noun {
             kind != MeetingKind::Visit
                 && r.np_start > 0
-                && units[r.np_start - 1]
-                    .word()
-                    .is_some_and(|w| !is_in(&PREPOSITIONS, w) && !is_in(&SUBORD_LEFT, w) && !is_in(&REPORTING, w))
+                && units[r.np_start - 1].word().is_some_and(|w| {
+                    !is_in(&PREPOSITIONS, w) && !is_in(&SUBORD_LEFT, w) && !is_in(&REPORTING, w)
+                })
         } else {
             t.has_subject
         };
@@ -88,19 +98,29 @@ impl<'d> Reader<'d> {
         // So does "While meeting with X, Y said" and "Meeting with X on Monday, Y said".
         let with_after = s.word(t.core_end) == "with";
         let ends_at_comma = units.get(r.end).is_some_and(|u| u.is_p(','));
-        let opener_of = |p: usize| (0..p).rev().find(|&k| is_stop_punct(&units[k])).map_or(0, |k| k + 1);
+        let opener_of = |p: usize| {
+            (0..p)
+                .rev()
+                .find(|&k| is_stop_punct(&units[k]))
+                .map_or(0, |k| k + 1)
+        };
         let fronted_pp = is_noun
             && r.np_start > 0
             && (units[r.np_start - 1].is_wi(&["in", "during"])
                 || (units[r.np_start - 1].is_wi(&["after", "following", "before", "at"])
                     && kind != MeetingKind::Visit
                     && with_after)
-                || (units[r.np_start - 1].is_wi(&["while", "when"]) && s.word(t.head) == "meeting" && with_after))
+                || (units[r.np_start - 1].is_wi(&["while", "when"])
+                    && s.word(t.head) == "meeting"
+                    && with_after))
             && {
                 let p = r.np_start - 1;
                 let opener = opener_of(p);
                 // Only the preposition, or a participle ("Speaking"), before it.
-                p == opener || (p == opener + 1 && s.word(opener).ends_with("ing") && s.word(opener).len() > 4)
+                p == opener
+                    || (p == opener + 1
+                        && s.word(opener).ends_with("ing")
+                        && s.word(opener).len() > 4)
             }
             && ends_at_comma;
         // The participle's phrase holds no verb of its own ("Meeting with X postponed, Y says"
@@ -110,7 +130,8 @@ impl<'d> Reader<'d> {
             && with_after
             && r.np_start == opener_of(r.np_start)
             && ends_at_comma
-            && (t.core_end..r.end).all(|k| !s.word(k).ends_with("ed") && !is_in(&FINITE, s.word(k)));
+            && (t.core_end..r.end)
+                .all(|k| !s.word(k).ends_with("ed") && !is_in(&FINITE, s.word(k)));
         let fronted_pp = fronted_pp || fronted_participle;
         if fronted_pp {
             let after = (r.end + 1..(r.end + 10).min(units.len()))
@@ -119,9 +140,9 @@ impl<'d> Reader<'d> {
                 if let Some(p) = self.pref_of_unit(&units[k]) {
                     subject.push(p);
                 }
-                let told = units
-                    .get(k + 1)
-                    .is_some_and(|u| u.is_wi(&["told", "assured", "urged", "asked", "thanked", "invited"]));
+                let told = units.get(k + 1).is_some_and(|u| {
+                    u.is_wi(&["told", "assured", "urged", "asked", "thanked", "invited"])
+                });
                 if told {
                     if let Some(j) = person_soon(units, k + 2, 4) {
                         if let Some(p) = self.pref_of_unit(&units[j]) {
@@ -150,10 +171,16 @@ impl<'d> Reader<'d> {
                 let and = (subject_from + 2..subject_to).find(|&k| units[k].is_w("and"));
                 if let Some(a) = and.filter(|_| units[subject_from].is_wi(&["the"])) {
                     let title: Option<Vec<&str>> = (subject_from + 1..a)
-                        .map(|k| units[k].word().filter(|w| !units[k].punct && units[k].label.is_none() && !is_in(&FINITE, w)))
+                        .map(|k| {
+                            units[k].word().filter(|w| {
+                                !units[k].punct && units[k].label.is_none() && !is_in(&FINITE, w)
+                            })
+                        })
                         .collect();
                     if let Some(words) = title.filter(|w| (1..=3).contains(&w.len())) {
-                        if let Some(p) = self.person_by_role(&words.join(" "), units[subject_from].span.start) {
+                        if let Some(p) =
+                            self.person_by_role(&words.join(" "), units[subject_from].span.start)
+                        {
                             push_unique(&mut subject, p);
                             indirect = true;
                         }
@@ -217,7 +244,10 @@ impl<'d> Reader<'d> {
             } else if let Some(v) = (r.cs..r.np_start).find(|&k| {
                 units[k].is_wi(&TRAVEL)
                     || (units[k].is_wi(&["is", "was", "are", "were"]) && s.word(k + 1) == "in")
-                    || (units[k].is_w("been") && k > 0 && matches!(s.word(k - 1), "has" | "had" | "have") && s.word(k + 1) == "in")
+                    || (units[k].is_w("been")
+                        && k > 0
+                        && matches!(s.word(k - 1), "has" | "had" | "have")
+                        && s.word(k + 1) == "in")
             }) {
                 if let Some(p) = self.persons_in(s, r.cs, v).into_iter().next() {
                     subject.push(p);
@@ -228,7 +258,15 @@ impl<'d> Reader<'d> {
         // "X invited Y to visit Peru": Y is the one who would visit.
         if !is_noun && t.head >= 3 && s.word(t.head - 1) == "to" {
             let inviter = (r.cs..t.head - 1).rev().take(8).find(|&k| {
-                units[k].is_wi(&["invited", "invites", "invite", "inviting", "asked", "urged", "encouraged"])
+                units[k].is_wi(&[
+                    "invited",
+                    "invites",
+                    "invite",
+                    "inviting",
+                    "asked",
+                    "urged",
+                    "encouraged",
+                ])
             });
             if let Some(v) = inviter {
                 let invitees = self.persons_in(s, v + 1, t.head - 1);
@@ -237,8 +275,10 @@ impl<'d> Reader<'d> {
                 }
             }
         }
-        let group = (subject_from..subject_to)
-            .any(|k| units[k].is_wi(&GROUP_WORDS) || (units[k].is_w("group") && k > 0 && units[k - 1].is_w("working")));
+        let group = (subject_from..subject_to).any(|k| {
+            units[k].is_wi(&GROUP_WORDS)
+                || (units[k].is_w("group") && k > 0 && units[k - 1].is_w("working"))
+        });
         // Possessor: "Xi Jinping's visit", "the prime minister's visit".
         let mut owners: Vec<PRef> = Vec::new();
         if let Some(p) = r.possessor {
@@ -246,11 +286,15 @@ impl<'d> Reader<'d> {
             if u.is(EntityLabel::Person) {
                 // "Tillerson and Foreign Secretary Johnson's meeting": both own it (titles may
                 // stand between "and" and the second name).
-                let and = (p.saturating_sub(5)..p).rev().find(|&k| units[k].is_w("and"));
+                let and = (p.saturating_sub(5)..p)
+                    .rev()
+                    .find(|&k| units[k].is_w("and"));
                 let titles_only = |a: usize| {
                     (a + 1..p).all(|k| units[k].cap && units[k].label.is_none() && !units[k].punct)
                 };
-                let first = and.filter(|&a| a >= 1 && titles_only(a)).map(|a| &units[a - 1]);
+                let first = and
+                    .filter(|&a| a >= 1 && titles_only(a))
+                    .map(|a| &units[a - 1]);
                 if let Some(v) = first.filter(|v| v.is(EntityLabel::Person) && !v.poss) {
                     if let Some(x) = self.pref_of_unit(v) {
                         owners.push(x);
@@ -262,9 +306,9 @@ impl<'d> Reader<'d> {
             } else if u.label.is_none() {
                 let mut j = p;
                 while j > 0
-                    && units[j - 1]
-                        .word()
-                        .is_some_and(|w| !is_in(&DEFINITE, w) && !units[j - 1].cap && !is_in(&PREPOSITIONS, w))
+                    && units[j - 1].word().is_some_and(|w| {
+                        !is_in(&DEFINITE, w) && !units[j - 1].cap && !is_in(&PREPOSITIONS, w)
+                    })
                     && p - j < 4
                 {
                     j -= 1;
@@ -291,8 +335,16 @@ impl<'d> Reader<'d> {
                 && !crate::people::is_name(text)
         });
         // The pronoun, or the honorific, and the two words before it.
-        let owner_at = if honorific_owner { r.possessor } else { Some(r.np_start) };
-        let before_owner = |back: usize| owner_at.and_then(|k| k.checked_sub(back)).map_or("", |k| s.word(k));
+        let owner_at = if honorific_owner {
+            r.possessor
+        } else {
+            Some(r.np_start)
+        };
+        let before_owner = |back: usize| {
+            owner_at
+                .and_then(|k| k.checked_sub(back))
+                .map_or("", |k| s.word(k))
+        };
         // So do bare plural visits ("arrived in Rome after visits to Spain and France"), unless
         // their visitor follows ("visits to Spain by ministers").
         let bare_visits = r.np_start == t.head
@@ -300,19 +352,32 @@ impl<'d> Reader<'d> {
             && !(t.core_end..r.end).any(|k| units[k].is_wi(&["by", "of"]));
         // And so does another event of theirs with someone: "arrived in Astana ahead of her
         // consultations with X".
-        let owned_with = kind != MeetingKind::Visit && with_after && units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"]));
+        let owned_with = kind != MeetingKind::Visit
+            && with_after
+            && units
+                .get(r.np_start)
+                .is_some_and(|u| u.is_wi(&["his", "her"]));
         if owners.is_empty()
             && (kind == MeetingKind::Visit || owned_with)
             && is_noun
-            && (units.get(r.np_start).is_some_and(|u| u.is_wi(&["his", "her"])) || honorific_owner || bare_visits)
-            && (matches!(before_owner(1), "during" | "after" | "before" | "following" | "on" | "since")
-                || (before_owner(1) == "of" && before_owner(2) == "ahead")
+            && (units
+                .get(r.np_start)
+                .is_some_and(|u| u.is_wi(&["his", "her"]))
+                || honorific_owner
+                || bare_visits)
+            && (matches!(
+                before_owner(1),
+                "during" | "after" | "before" | "following" | "on" | "since"
+            ) || (before_owner(1) == "of" && before_owner(2) == "ahead")
                 || (before_owner(1) == "with" && before_owner(2) == "conjunction"))
         {
             // ... unless a verb of receiving in its own clause comes first: the one received
             // is the visitor.
-            let receiving = (r.cs..r.np_start).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
-            let received = receiving.and_then(|verb| self.persons_in(s, verb + 1, r.np_start).into_iter().next());
+            let receiving = (r.cs..r.np_start)
+                .rev()
+                .find(|&k| super::reader::received_on_visit(s, k, r.np_start));
+            let received = receiving
+                .and_then(|verb| self.persons_in(s, verb + 1, r.np_start).into_iter().next());
             let owner = received.or_else(|| self.persons_in(s, 0, r.np_start).into_iter().next());
             if let Some(first) = owner {
                 owners.push(first);
@@ -326,13 +391,18 @@ impl<'d> Reader<'d> {
             && owners.is_empty()
             && super::reader::for_a(s, r.np_start);
         if hosted_for {
-            let receiving = (r.cs..r.np_start - 1).rev().find(|&k| super::reader::received_on_visit(s, k, r.np_start));
+            let receiving = (r.cs..r.np_start - 1)
+                .rev()
+                .find(|&k| super::reader::received_on_visit(s, k, r.np_start));
             // The one received stands right after the verb, titles aside: not "received an
             // invitation from X for a state visit".
             let guest = receiving.and_then(|verb| {
                 let at = (verb + 1..r.np_start - 1).find(|&k| units[k].is(EntityLabel::Person))?;
                 let titles_only = (verb + 1..at).all(|k| {
-                    (units[k].cap || units[k].is(EntityLabel::Norp) || units[k].is(EntityLabel::Org) || units[k].is_wi(&["of", "the", "and"]))
+                    (units[k].cap
+                        || units[k].is(EntityLabel::Norp)
+                        || units[k].is(EntityLabel::Org)
+                        || units[k].is_wi(&["of", "the", "and"]))
                         && !units[k].is_wi(&RECEIVED_THINGS)
                         && !units[k].is_wi(&["invitation", "invitations", "from", "by"])
                 });
@@ -351,7 +421,8 @@ impl<'d> Reader<'d> {
                 let mut k = t.core_end;
                 while k < r.end {
                     // "at the invitation of X", "on behalf of X": not the visitor.
-                    let owner = k > 0 && units[k - 1].is_wi(&["invitation", "behalf", "request", "invitations"]);
+                    let owner = k > 0
+                        && units[k - 1].is_wi(&["invitation", "behalf", "request", "invitations"]);
                     if units[k].is_wi(&["by", "of"]) && !owner {
                         let found = self.persons_in(s, k + 1, r.end);
                         if let Some(first) = found.into_iter().next() {
@@ -406,15 +477,17 @@ impl<'d> Reader<'d> {
                 if t.noun.is_some() && units.get(k).is_some_and(|u| u.is_w("of")) {
                     let reach = (k + 7).min(r.end);
                     if let Some(to) = (k + 2..reach).find(|&j| units[j].is_w("to")) {
-                        let plain = units[k + 1..to]
-                            .iter()
-                            .all(|u| !u.punct && !u.is_place() && !u.is_wi(&["and", "or", "by", "with"]));
+                        let plain = units[k + 1..to].iter().all(|u| {
+                            !u.punct && !u.is_place() && !u.is_wi(&["and", "or", "by", "with"])
+                        });
                         if plain {
                             k = to;
                         }
                     }
                 }
-                if units.get(k).is_some_and(|u| u.is_wi(&["to", "of"])) || (t.noun.is_some() && k < r.end) {
+                if units.get(k).is_some_and(|u| u.is_wi(&["to", "of"]))
+                    || (t.noun.is_some() && k < r.end)
+                {
                     // "to China", or after modifiers/"to" for a noun.
                     let stop = (k + 3).min(r.end);
                     while k < stop && !units[k].is_place() {
@@ -438,7 +511,9 @@ impl<'d> Reader<'d> {
                     }
                     if units.get(next).is_some_and(|u| u.is_w("and")) {
                         next += 1;
-                    } else if [s.word(next), s.word(next + 1), s.word(next + 2)] == ["as", "well", "as"] {
+                    } else if [s.word(next), s.word(next + 1), s.word(next + 2)]
+                        == ["as", "well", "as"]
+                    {
                         next += 3;
                     }
                     if next > k && units.get(next).is_some_and(|u| u.is_w("the")) {
@@ -480,8 +555,9 @@ impl<'d> Reader<'d> {
             }
             // "welcomed X to Ankara": where the guest was welcomed.
             if place.is_none() && !place_ambiguous && s.word(t.head).starts_with("welcom") {
-                let to = (t.core_end..r.end.min(units.len()).saturating_sub(1))
-                    .find(|&k| units[k].is_w("to") && units[k + 1].is_place() && !units[k + 1].poss);
+                let to = (t.core_end..r.end.min(units.len()).saturating_sub(1)).find(|&k| {
+                    units[k].is_w("to") && units[k + 1].is_place() && !units[k + 1].poss
+                });
                 if let Some(k) = to {
                     place = Some(self.location_of(&units[named_capital(s, k + 1)]));
                 }
@@ -497,13 +573,19 @@ impl<'d> Reader<'d> {
             // "travelled to Lima on Monday, where she met X", "is visiting China until Friday,
             // where he will meet X": the place "where" stands for.
             if let Opener::Subord(w) = r.opener {
-                if place.is_none() && !place_ambiguous && s.word(w) == "where" && kind != MeetingKind::Call {
+                if place.is_none()
+                    && !place_ambiguous
+                    && s.word(w) == "where"
+                    && kind != MeetingKind::Call
+                {
                     let k = (w.saturating_sub(8)..w).rev().find(|&k| {
                         units[k].is_place()
                             && !units[k].poss
                             && k > 0
-                            && units[k - 1]
-                                .is_wi(&["in", "to", "at", "visiting", "visited", "visits", "touring", "toured"])
+                            && units[k - 1].is_wi(&[
+                                "in", "to", "at", "visiting", "visited", "visits", "touring",
+                                "toured",
+                            ])
                     });
                     if let Some(k) = k {
                         place = Some(self.location_of(&units[k]));
@@ -511,13 +593,20 @@ impl<'d> Reader<'d> {
                         // "arrived in Erbil on Wednesday, where he will meet X": the clause
                         // "where" hangs on tells a journey done.
                         let before = k.saturating_sub(4)..k;
-                        where_after_done = before.clone().any(|j| is_in(&PAST_WORDS, s.word(j)) || (s.word(j).ends_with("ed") && !units[j].cap))
-                            && !before.into_iter().any(|j| matches!(s.word(j), "will" | "would" | "shall" | "to"));
+                        where_after_done = before.clone().any(|j| {
+                            is_in(&PAST_WORDS, s.word(j))
+                                || (s.word(j).ends_with("ed") && !units[j].cap)
+                        }) && !before
+                            .into_iter()
+                            .any(|j| matches!(s.word(j), "will" | "would" | "shall" | "to"));
                     }
                 }
             }
             // "will meet X during her visit to Lima": the visit's destination.
-            if place.is_none() && !place_ambiguous && !matches!(kind, MeetingKind::Visit | MeetingKind::Call) {
+            if place.is_none()
+                && !place_ambiguous
+                && !matches!(kind, MeetingKind::Visit | MeetingKind::Call)
+            {
                 let from = if is_noun { t.core_end } else { r.cs };
                 if let Some(k) = visit_destination(s, from, r.end) {
                     place = Some(self.location_of(&units[k]));
@@ -525,16 +614,24 @@ impl<'d> Reader<'d> {
             }
             // "in the capital", "in the Thai capital": the city that names it.
             if place.is_none() && !place_ambiguous && kind != MeetingKind::Call {
-                let (a, b) = if is_noun { (t.core_end, r.end) } else { (r.cs, r.end) };
+                let (a, b) = if is_noun {
+                    (t.core_end, r.end)
+                } else {
+                    (r.cs, r.end)
+                };
                 place = self.capital_ref(s, a, b);
             }
             // "will travel to Beijing next week to meet X": the trip's destination.
             if place.is_none() && !place_ambiguous && !is_noun && kind != MeetingKind::Visit {
                 let to = (r.cs..t.head).find(|&k| {
-                    units[k].is_wi(&TRAVEL) && s.word(k + 1) == "to" && units.get(k + 2).is_some_and(|u| u.is_place())
+                    units[k].is_wi(&TRAVEL)
+                        && s.word(k + 1) == "to"
+                        && units.get(k + 2).is_some_and(|u| u.is_place())
                 });
                 if let Some(k) = to {
-                    if s.word(t.head.saturating_sub(1)) == "to" || (k + 3..t.head).any(|j| units[j].is_w("to")) {
+                    if s.word(t.head.saturating_sub(1)) == "to"
+                        || (k + 3..t.head).any(|j| units[j].is_w("to"))
+                    {
                         place = Some(self.location_of(&units[k + 2]));
                     }
                 }
@@ -547,14 +644,16 @@ impl<'d> Reader<'d> {
         let ahead = is_noun
             && r.np_start >= 2
             && ((s.word(r.np_start - 1) == "of" && s.word(r.np_start - 2) == "ahead")
-                || (s.word(r.np_start - 1) == "for" && s.word(r.np_start - 2).starts_with("preparation")));
+                || (s.word(r.np_start - 1) == "for"
+                    && s.word(r.np_start - 2).starts_with("preparation")));
         if ahead && status == MeetingStatus::Occurred {
             status = MeetingStatus::Planned;
             status_cue = true;
         }
         // "arrived in Beijing on Monday after his visits to Kabul and Tehran": an earlier event,
         // with a time of its own too.
-        let earlier = is_noun && r.np_start >= 1 && matches!(s.word(r.np_start - 1), "after" | "following");
+        let earlier =
+            is_noun && r.np_start >= 1 && matches!(s.word(r.np_start - 1), "after" | "following");
         // A cancelled event's date is when it was to happen, before or after the cancelling:
         // the dates stage's reading of its clause stands ("was to have brought ... on Friday").
         let tense = match status {
@@ -568,9 +667,14 @@ impl<'d> Reader<'d> {
         let mut relative: Option<(String, i64)> = None;
         // "upgraded their ties in March, during a visit to Jakarta by X": the event the visit
         // is the backdrop of dates it too.
-        let during = is_noun && r.np_start > 0 && (units[r.np_start - 1].is_wi(&["during", "amid"]) || trip.is_some());
+        let during = is_noun
+            && r.np_start > 0
+            && (units[r.np_start - 1].is_wi(&["during", "amid"]) || trip.is_some());
         let subject_side: Vec<usize> = if let Some(k) = where_from {
-            (r.cs..t.head).rev().chain((k..(k + 6).min(r.cs)).filter(|&j| j < r.cs)).collect()
+            (r.cs..t.head)
+                .rev()
+                .chain((k..(k + 6).min(r.cs)).filter(|&j| j < r.cs))
+                .collect()
         } else if during {
             (r.cs..r.np_start - 1).rev().collect()
         } else if is_noun {
@@ -582,15 +686,23 @@ impl<'d> Reader<'d> {
         // "arrived on Wednesday in Baghdad": a time inside the trigger's own words comes first.
         let inside = t.head + 1..t.core_end;
         // "an Oct. 17 meeting": the day in the noun phrase (not a duration: "a three-day visit").
-        let in_phrase = (if is_noun { r.np_start..t.head } else { 0..0 }).filter(|&k| !is_modifier(&units[k]));
-        let order = in_phrase.chain(inside).chain(object_side).chain(subject_side).chain(fronted);
+        let in_phrase =
+            (if is_noun { r.np_start..t.head } else { 0..0 }).filter(|&k| !is_modifier(&units[k]));
+        let order = in_phrase
+            .chain(inside)
+            .chain(object_side)
+            .chain(subject_side)
+            .chain(fronted);
         for k in order {
             let Some(u) = units.get(k) else { continue };
             if !u.is(EntityLabel::Date) || s.excluded[k] {
                 continue;
             }
             // "the 1950-53 Korean War": a date that modifies a name.
-            if k > 0 && s.word(k - 1) == "the" && units.get(k + 1).is_some_and(|v| v.cap && !v.punct) {
+            if k > 0
+                && s.word(k - 1) == "the"
+                && units.get(k + 1).is_some_and(|v| v.cap && !v.punct)
+            {
                 continue;
             }
             // "arrived in Erbil on Wednesday evening, where he will meet X": the time of the
@@ -628,14 +740,22 @@ impl<'d> Reader<'d> {
         // after his visits to Kabul": the visits were before the arrival).
         if date.is_none() && !date_relative && kind != MeetingKind::Visit {
             let from = r.np_start.min(t.head);
-            let after = (from.saturating_sub(3)..from).rev().find(|&k| s.word(k) == "after" || s.word(k) == "following");
+            let after = (from.saturating_sub(3)..from)
+                .rev()
+                .find(|&k| s.word(k) == "after" || s.word(k) == "following");
             let between_ok = after.is_some_and(|a| {
-                (a + 1..from).all(|j| s.units[j].is_wi(&["his", "her", "their", "the", "a", "holding", "brief"]))
+                (a + 1..from).all(|j| {
+                    s.units[j].is_wi(&["his", "her", "their", "the", "a", "holding", "brief"])
+                })
             });
             // The clause's verb before the time: not a journey's ("returned to Madrid on
             // Monday after his meeting in Lima").
             let journey = |d: usize| (d.saturating_sub(10)..d).any(|j| is_in(&TRAVEL, s.word(j)));
-            if let Some(d) = after.filter(|_| between_ok).and_then(|a| a.checked_sub(1)).filter(|&d| !journey(d)) {
+            if let Some(d) = after
+                .filter(|_| between_ok)
+                .and_then(|a| a.checked_sub(1))
+                .filter(|&d| !journey(d))
+            {
                 let u = &units[d];
                 if u.is(EntityLabel::Date) && !s.excluded[d] && story_offset(&u.low).is_none() {
                     let info = self.date_of(u, Tense::Past);
@@ -654,7 +774,8 @@ impl<'d> Reader<'d> {
                     let inside = destinations.iter().all(|&d| {
                         let dest = self.text(units[d].span);
                         gazetteer::country_of_place(self.text(units[a].span))
-                            == gazetteer::canonical_country(dest).or_else(|| gazetteer::country_of_place(dest))
+                            == gazetteer::canonical_country(dest)
+                                .or_else(|| gazetteer::country_of_place(dest))
                     });
                     if inside && destinations.len() <= 1 {
                         destinations = vec![a];
@@ -665,17 +786,27 @@ impl<'d> Reader<'d> {
                 }
             }
         }
-        let visit_days =
-            if kind == MeetingKind::Visit { visit_days(units, r.np_start.min(t.head), r.end) } else { None };
+        let visit_days = if kind == MeetingKind::Visit {
+            visit_days(units, r.np_start.min(t.head), r.end)
+        } else {
+            None
+        };
         // A noun visit needs a place or a date of its own ("Lam praised Dong Jun's visit" is
         // not a record).
-        if is_noun && kind == MeetingKind::Visit && destinations.is_empty() && place.is_none() && date.is_none() {
+        if is_noun
+            && kind == MeetingKind::Visit
+            && destinations.is_empty()
+            && place.is_none()
+            && date.is_none()
+        {
             return;
         }
         let topics = topics_after(s, t, r.end.max(t.core_end));
         let parties = if is_noun || t.noun.is_some() {
             (r.cs..r.end)
-                .filter(|&k| units[k].is(EntityLabel::Gpe) && gazetteer::is_country(self.text(units[k].span)))
+                .filter(|&k| {
+                    units[k].is(EntityLabel::Gpe) && gazetteer::is_country(self.text(units[k].span))
+                })
                 .count()
         } else {
             0
@@ -714,14 +845,25 @@ impl<'d> Reader<'d> {
                 return;
             }
             // "X and Y are expected in Kenya for official visits": a visit each.
-            let groups = if t.each { visitors.iter().map(|v| vec![v.clone()]).collect() } else { vec![visitors] };
+            let groups = if t.each {
+                visitors.iter().map(|v| vec![v.clone()]).collect()
+            } else {
+                vec![visitors]
+            };
             for visitors in &groups {
                 if destinations.is_empty() {
-                    cands_here.push(Cand { parts: visitors.clone(), ..base.clone() });
+                    cands_here.push(Cand {
+                        parts: visitors.clone(),
+                        ..base.clone()
+                    });
                 }
                 for &d in &destinations {
                     let loc = self.location_of(&units[d]);
-                    cands_here.push(Cand { parts: visitors.clone(), place: Some(loc), ..base.clone() });
+                    cands_here.push(Cand {
+                        parts: visitors.clone(),
+                        place: Some(loc),
+                        ..base.clone()
+                    });
                 }
             }
             let visitors = groups.concat();
@@ -729,7 +871,13 @@ impl<'d> Reader<'d> {
             if let Some(other) = self.elided_visitor(s, r) {
                 if !visitors.iter().any(|v| v.key == other.key) {
                     let place = cands_here.first().and_then(|c| c.place.clone());
-                    cands_here.push(Cand { parts: vec![other], place, date: None, strength: 0.4, ..base.clone() });
+                    cands_here.push(Cand {
+                        parts: vec![other],
+                        place,
+                        date: None,
+                        strength: 0.4,
+                        ..base.clone()
+                    });
                 }
             }
         } else {
@@ -742,20 +890,32 @@ impl<'d> Reader<'d> {
             let noun_at = t.noun.unwrap_or(t.head);
             let several = units.get(noun_at).is_some_and(|u| u.is_w("meetings"))
                 || (noun_at.saturating_sub(3)..noun_at).any(|k| units[k].is_w("separate"));
-            let separately = ((t.core_end..r.end).any(|k| units[k].is_w("separately")) || several) && object.len() >= 2;
+            let separately = ((t.core_end..r.end).any(|k| units[k].is_w("separately")) || several)
+                && object.len() >= 2;
             // "met X on Monday and Y on Tuesday": two meetings, each with its day.
-            let dated = if separately || object.len() < 2 { None } else { self.dated_objects(s, r, &object, tense) };
+            let dated = if separately || object.len() < 2 {
+                None
+            } else {
+                self.dated_objects(s, r, &object, tense)
+            };
             if let Some(dated) = dated {
                 for (o, d) in dated {
                     let mut parts = all.clone();
                     push_unique(&mut parts, o);
-                    cands_here.push(Cand { parts, date: Some(d), ..base.clone() });
+                    cands_here.push(Cand {
+                        parts,
+                        date: Some(d),
+                        ..base.clone()
+                    });
                 }
             } else if separately {
                 for o in &object {
                     let mut parts = all.clone();
                     push_unique(&mut parts, o.clone());
-                    cands_here.push(Cand { parts, ..base.clone() });
+                    cands_here.push(Cand {
+                        parts,
+                        ..base.clone()
+                    });
                 }
             } else {
                 for o in object {
@@ -781,7 +941,11 @@ impl<'d> Reader<'d> {
                     }
                     if parties >= 2 && kind != MeetingKind::Conference {
                         if let Some(named) = next.and_then(|n| self.delegation_heads(n)) {
-                            let c = Cand { parts: named, indirect: true, ..base.clone() };
+                            let c = Cand {
+                                parts: named,
+                                indirect: true,
+                                ..base.clone()
+                            };
                             cands.push(c);
                             return;
                         }
@@ -791,8 +955,15 @@ impl<'d> Reader<'d> {
                         && (self.summit_of_countries(s, r) || self.officials_of_countries(s, r))
                     {
                         match self.officials_named(s, r) {
-                            Some(parts) => cands.push(Cand { parts, indirect: true, ..base.clone() }),
-                            None => cands.push(Cand { strength: 0.35, ..base.clone() }),
+                            Some(parts) => cands.push(Cand {
+                                parts,
+                                indirect: true,
+                                ..base.clone()
+                            }),
+                            None => cands.push(Cand {
+                                strength: 0.35,
+                                ..base.clone()
+                            }),
                         }
                     }
                     return;
@@ -806,13 +977,23 @@ impl<'d> Reader<'d> {
                         && self.officials_of_countries(s, r);
                     if summit || officials {
                         match self.officials_named(s, r).filter(|_| officials) {
-                            Some(parts) => cands.push(Cand { parts, indirect: true, ..base.clone() }),
-                            None => cands.push(Cand { strength: 0.35, ..base.clone() }),
+                            Some(parts) => cands.push(Cand {
+                                parts,
+                                indirect: true,
+                                ..base.clone()
+                            }),
+                            None => cands.push(Cand {
+                                strength: 0.35,
+                                ..base.clone()
+                            }),
                         }
                     }
                     return;
                 }
-                cands_here.push(Cand { parts: all, ..base.clone() });
+                cands_here.push(Cand {
+                    parts: all,
+                    ..base.clone()
+                });
             }
         }
         for c in cands_here {
@@ -820,7 +1001,11 @@ impl<'d> Reader<'d> {
                 MeetingKind::Visit => !c.parts.is_empty() || c.group,
                 MeetingKind::Conference => !c.parts.is_empty() || c.group,
                 // One named person and counterparts the text leaves unnamed.
-                MeetingKind::Meeting | MeetingKind::Talks if c.parts.len() == 1 && self.counterparts_by_office(s, r) => true,
+                MeetingKind::Meeting | MeetingKind::Talks
+                    if c.parts.len() == 1 && self.counterparts_by_office(s, r) =>
+                {
+                    true
+                }
                 // An unnamed summit of countries (see `summit_of_countries`).
                 _ => c.parts.len() >= 2 || (c.parts.is_empty() && c.strength <= 0.35),
             };
@@ -854,7 +1039,9 @@ impl<'d> Reader<'d> {
             }
             out.push((o.clone(), info));
         }
-        let distinct = out.windows(2).all(|w| w[0].1.field.value != w[1].1.field.value);
+        let distinct = out
+            .windows(2)
+            .all(|w| w[0].1.field.value != w[1].1.field.value);
         distinct.then_some(out)
     }
 
@@ -865,8 +1052,11 @@ impl<'d> Reader<'d> {
     pub(super) fn summit_of_countries(&self, s: &Sentence, r: &Read) -> bool {
         let units = s.units;
         let t = &r.t;
-        let summit = (t.head..t.core_end.max(t.head + 1) + 4)
-            .any(|k| units.get(k).is_some_and(|u| u.is_wi(&["summit", "summits"])));
+        let summit = (t.head..t.core_end.max(t.head + 1) + 4).any(|k| {
+            units
+                .get(k)
+                .is_some_and(|u| u.is_wi(&["summit", "summits"]))
+        });
         if !summit {
             return false;
         }
@@ -897,7 +1087,8 @@ impl<'d> Reader<'d> {
     pub(super) fn counterparts_by_office(&self, s: &Sentence, r: &Read) -> bool {
         let units = s.units;
         let end = r.end.min(units.len());
-        let starts = std::iter::once(r.t.core_end).chain((r.t.core_end..end).filter(|&k| units[k].is_w("with")));
+        let starts = std::iter::once(r.t.core_end)
+            .chain((r.t.core_end..end).filter(|&k| units[k].is_w("with")));
         for from in starts {
             for k in from..(from + 5).min(end) {
                 // A person, a comma ("held talks in Geneva, officials said") or an aside ends
@@ -905,8 +1096,12 @@ impl<'d> Reader<'d> {
                 if units[k].is(EntityLabel::Person) || s.excluded[k] || units[k].is_p(',') {
                     break;
                 }
-                let reported = units.get(k + 1).is_some_and(|u| u.is_wi(&["said", "say", "says", "told"]));
-                if (units[k].is_wi(&OFFICE_PLURALS) || units[k].is_wi(&COUNTERPART_PLURALS)) && !reported {
+                let reported = units
+                    .get(k + 1)
+                    .is_some_and(|u| u.is_wi(&["said", "say", "says", "told"]));
+                if (units[k].is_wi(&OFFICE_PLURALS) || units[k].is_wi(&COUNTERPART_PLURALS))
+                    && !reported
+                {
                     return true;
                 }
             }
@@ -922,10 +1117,11 @@ impl<'d> Reader<'d> {
         let units = s.units;
         // Not in the headline (the body names them), not when anyone in the sentence is named
         // (they are the meeting's people), not "meetings" in general.
-        let in_headline = self
-            .doc
-            .headline
-            .is_some_and(|h| units.first().is_some_and(|u| h.start <= u.span.start && u.span.start < h.end));
+        let in_headline = self.doc.headline.is_some_and(|h| {
+            units
+                .first()
+                .is_some_and(|u| h.start <= u.span.start && u.span.start < h.end)
+        });
         if in_headline
             || units.iter().any(|u| u.is(EntityLabel::Person))
             || units.get(r.t.head).is_some_and(|u| u.is_w("meetings"))
@@ -933,7 +1129,10 @@ impl<'d> Reader<'d> {
             return false;
         }
         let clause = r.cs.min(r.np_start)..r.end.min(units.len());
-        let Some(office) = clause.clone().find(|&k| units[k].is_wi(&OFFICE_PLURALS) && !s.excluded[k]) else {
+        let Some(office) = clause
+            .clone()
+            .find(|&k| units[k].is_wi(&OFFICE_PLURALS) && !s.excluded[k])
+        else {
             return false;
         };
         // The countries whose officials they are: next to the office word ("Iranian and Saudi
@@ -947,7 +1146,11 @@ impl<'d> Reader<'d> {
 impl Reader<'_> {
     /// The countries named in units `range` (places and nationalities, not excluded), each once,
     /// in text order.
-    pub(super) fn countries_in(&self, s: &Sentence, range: std::ops::Range<usize>) -> Vec<&'static str> {
+    pub(super) fn countries_in(
+        &self,
+        s: &Sentence,
+        range: std::ops::Range<usize>,
+    ) -> Vec<&'static str> {
         let mut countries: Vec<&'static str> = Vec::new();
         for k in range {
             let u = &s.units[k];
@@ -975,13 +1178,18 @@ impl Reader<'_> {
     pub(super) fn officials_named(&mut self, s: &Sentence, r: &Read) -> Option<Vec<PRef>> {
         let units = s.units;
         let clause = r.cs.min(r.np_start)..r.end.min(units.len());
-        let office = clause.clone().find(|&k| units[k].is_wi(&OFFICE_PLURALS) && !s.excluded[k])?;
+        let office = clause
+            .clone()
+            .find(|&k| units[k].is_wi(&OFFICE_PLURALS) && !s.excluded[k])?;
         // The office with its qualifier: "foreign ministers", "defence chiefs".
         let mut words: Vec<String> = Vec::new();
         let mut k = office;
         while k > clause.start && office - k < 2 {
             let Some(w) = units[k - 1].word() else { break };
-            if is_in(&DEFINITE, w) || matches!(w, "a" | "an" | "two" | "both" | "and" | "of") || units[k - 1].cap {
+            if is_in(&DEFINITE, w)
+                || matches!(w, "a" | "an" | "two" | "both" | "and" | "of")
+                || units[k - 1].cap
+            {
                 break;
             }
             words.insert(0, w.to_string());
@@ -1033,7 +1241,10 @@ pub(super) fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<u
                 break;
             }
             // Modifiers in pairs: "his official and working visit".
-            let paired = w == "and" && start >= 2 && is_modifier(&units[start - 2]) && is_modifier(&units[start]);
+            let paired = w == "and"
+                && start >= 2
+                && is_modifier(&units[start - 2])
+                && is_modifier(&units[start]);
             if is_modifier(u)
                 || paired
                 || (!u.cap
@@ -1051,9 +1262,15 @@ pub(super) fn noun_phrase(units: &[Unit], noun: usize) -> (usize, bool, Option<u
         }
         // "a [Chinese|NORP] delegation", "Kenyatta's [three-day|DATE] state visit"; "an [Oct.
         // 17|DATE] meeting": the day it was held, right after the article.
-        let day_after_article =
-            u.is(EntityLabel::Date) && start >= 2 && (units[start - 2].is_wi(&["a", "an", "the"]) || units[start - 2].poss);
-        if u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_p('-') || is_modifier(u) || day_after_article {
+        let day_after_article = u.is(EntityLabel::Date)
+            && start >= 2
+            && (units[start - 2].is_wi(&["a", "an", "the"]) || units[start - 2].poss);
+        if u.is(EntityLabel::Norp)
+            || u.is(EntityLabel::Gpe)
+            || u.is_p('-')
+            || is_modifier(u)
+            || day_after_article
+        {
             start -= 1;
             continue;
         }
@@ -1069,12 +1286,13 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
     let n = units.len();
     let from = t.core_end;
     // The clause, and a verb coordinated with the trigger's ("held talks ... and discussed").
-    let limit = if t.form != Form::Noun && s.word(end) == "and" && is_in(&TOPIC_VERBS, s.word(end + 1)) {
-        end + 2
-    } else {
-        end
-    }
-    .min(n);
+    let limit =
+        if t.form != Form::Noun && s.word(end) == "and" && is_in(&TOPIC_VERBS, s.word(end + 1)) {
+            end + 2
+        } else {
+            end
+        }
+        .min(n);
     let on_after = matches!(t.kind, MeetingKind::Talks | MeetingKind::Call);
     let mut start = None;
     let mut k = from;
@@ -1084,7 +1302,8 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
             start = Some(k + 1);
             break;
         }
-        if w == "on" && ((k == from && on_after) || matches!(s.word(k.saturating_sub(1)), "views")) {
+        if w == "on" && ((k == from && on_after) || matches!(s.word(k.saturating_sub(1)), "views"))
+        {
             start = Some(k + 1);
             break;
         }
@@ -1154,8 +1373,13 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
             })
             .collect();
         while words.first().is_some_and(|w| {
-            is_in(&["the", "a", "an", "their", "its", "his", "her", "various", "issues", "areas", "fields"], w)
-                && words.len() > 1
+            is_in(
+                &[
+                    "the", "a", "an", "their", "its", "his", "her", "various", "issues", "areas",
+                    "fields",
+                ],
+                w,
+            ) && words.len() > 1
         }) {
             if matches!(words[0], "issues" | "areas" | "fields") && words.get(1) != Some(&"of") {
                 break;
@@ -1165,7 +1389,10 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
                 words.remove(0);
             }
         }
-        if let Some(p) = words.iter().position(|w| is_in(&["of", "for", "in", "on", "to", "between", "with"], w)) {
+        if let Some(p) = words
+            .iter()
+            .position(|w| is_in(&["of", "for", "in", "on", "to", "between", "with"], w))
+        {
             let head = &words[..p];
             let generic = head.len() == 1
                 && is_in(
@@ -1183,16 +1410,26 @@ pub(super) fn topics_after(s: &Sentence, t: &Trigger, end: usize) -> Vec<String>
                     ],
                     head[0],
                 );
-            words = if generic { words[p + 1..].to_vec() } else { head.to_vec() };
+            words = if generic {
+                words[p + 1..].to_vec()
+            } else {
+                head.to_vec()
+            };
         }
         while words.first().is_some_and(|w| is_in(&["the", "a", "an"], w)) {
             words.remove(0);
         }
-        let only_names = item.iter().all(|&k| units[k].label.is_some() || units[k].punct);
+        let only_names = item
+            .iter()
+            .all(|&k| units[k].label.is_some() || units[k].punct);
         if words.is_empty()
             || words.len() > 5
             || only_names
-            || (words.len() == 1 && is_in(&["sidelines", "sideline", "occasion", "way", "it", "them"], words[0]))
+            || (words.len() == 1
+                && is_in(
+                    &["sidelines", "sideline", "occasion", "way", "it", "them"],
+                    words[0],
+                ))
         {
             continue;
         }

@@ -170,7 +170,11 @@ impl<'d> Reader<'d> {
         self.read_dateline(si, &units);
         let s = Sentence::new(&units);
         let triggers = find_triggers(&units);
-        let mut cands = if triggers.is_empty() { Vec::new() } else { self.read_triggers(si, &s, triggers, next) };
+        let mut cands = if triggers.is_empty() {
+            Vec::new()
+        } else {
+            self.read_triggers(si, &s, triggers, next)
+        };
         merge_in_sentence(&mut cands);
         let back_ref = has_back_ref(&s);
         for i in 0..cands.len() {
@@ -179,15 +183,25 @@ impl<'d> Reader<'d> {
             self.inherit(si, c, before, back_ref);
         }
         // Scene of this sentence, for the sentences after it.
-        let mut scene = Scene { sentence: si, ..Default::default() };
-        if let Some(c) = cands.iter().rev().find(|c| c.place.is_some() || c.place_ambiguous) {
+        let mut scene = Scene {
+            sentence: si,
+            ..Default::default()
+        };
+        if let Some(c) = cands
+            .iter()
+            .rev()
+            .find(|c| c.place.is_some() || c.place_ambiguous)
+        {
             scene.place = c.place.clone();
             scene.place_ambiguous = c.place_ambiguous && c.place.is_none();
         } else if let Some((k, ambiguous)) = self.locative(&s, 0, units.len()) {
             scene.place = (!ambiguous).then(|| self.location_of(&units[k]));
             scene.place_ambiguous = ambiguous;
         }
-        scene.date = cands.iter().rev().find_map(|c| c.date.clone().filter(|d| d.resolved));
+        scene.date = cands
+            .iter()
+            .rev()
+            .find_map(|c| c.date.clone().filter(|d| d.resolved));
         if scene.date.is_none() {
             for u in units.iter().filter(|u| u.is(EntityLabel::Date)) {
                 let resolved = self
@@ -222,13 +236,24 @@ impl<'d> Reader<'d> {
         // name is still the one named before: "She had flown to Cairo to meet X ... Before
         // flying home, she conferred with Y" is not X's.
         let first = (0..units.len()).find(|&k| {
-            (units[k].is(EntityLabel::Person) && !s.excluded[k] && !(k > 0 && s.word(k - 1) == "the"))
+            (units[k].is(EntityLabel::Person)
+                && !s.excluded[k]
+                && !(k > 0 && s.word(k - 1) == "the"))
                 || (units[k].is_wi(&["he", "she"]) && !s.excluded[k])
         });
         self.prev_first = match first {
-            Some(k) if units[k].is(EntityLabel::Person) => self.pref_of_unit(&units[k]).map(|p| (si, p)),
-            Some(_) => self.prev_first.take().filter(|(i, _)| si.saturating_sub(*i) < LOOK_BACK).map(|(_, p)| (si, p)),
-            None => self.prev_first.take().filter(|(i, _)| si.saturating_sub(*i) < LOOK_BACK),
+            Some(k) if units[k].is(EntityLabel::Person) => {
+                self.pref_of_unit(&units[k]).map(|p| (si, p))
+            }
+            Some(_) => self
+                .prev_first
+                .take()
+                .filter(|(i, _)| si.saturating_sub(*i) < LOOK_BACK)
+                .map(|(_, p)| (si, p)),
+            None => self
+                .prev_first
+                .take()
+                .filter(|(i, _)| si.saturating_sub(*i) < LOOK_BACK),
         };
     }
 
@@ -241,7 +266,11 @@ impl<'d> Reader<'d> {
         next: Option<ByteSpan>,
     ) -> Vec<Cand> {
         let units = s.units;
-        let verb_heads: Vec<usize> = triggers.iter().filter(|t| t.form != Form::Noun).map(|t| t.head).collect();
+        let verb_heads: Vec<usize> = triggers
+            .iter()
+            .filter(|t| t.form != Form::Noun)
+            .map(|t| t.head)
+            .collect();
         let all_heads: Vec<usize> = triggers.iter().map(|t| t.head).collect();
         // Clauses, left to right.
         let mut reads: Vec<Read> = Vec::new();
@@ -252,14 +281,28 @@ impl<'d> Reader<'d> {
                 let (cs, opener) = s.clause_start(np_start, 0);
                 let heads: Vec<usize> = all_heads.iter().copied().filter(|&h| h > t.head).collect();
                 let end = s.clause_end(t.core_end, &heads, true);
-                Read { t: t.clone(), cs, opener, np_start, end, definite, possessor, for_visit: false }
+                Read {
+                    t: t.clone(),
+                    cs,
+                    opener,
+                    np_start,
+                    end,
+                    definite,
+                    possessor,
+                    for_visit: false,
+                }
             } else {
                 let (cs, opener) = s.clause_start(t.head, floor.min(t.head));
-                let heads: Vec<usize> = verb_heads.iter().copied().filter(|&h| h > t.head).collect();
+                let heads: Vec<usize> =
+                    verb_heads.iter().copied().filter(|&h| h > t.head).collect();
                 let mut end = s.clause_end(t.core_end, &heads, false);
                 // "met and conferred with X": a meeting verb with no object of its own shares
                 // the next verb's ("conferred with", "discussed ... with").
-                if end == t.core_end && s.word(end) == "and" && !heads.contains(&(end + 1)) && s.is_verbish(end + 1) {
+                if end == t.core_end
+                    && s.word(end) == "and"
+                    && !heads.contains(&(end + 1))
+                    && s.is_verbish(end + 1)
+                {
                     end = s.clause_end(end + 2, &heads, false);
                 }
                 // A verb inside a relative clause (", who paid a visit to X on June 11-12,") ends
@@ -310,9 +353,9 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let at = reads[i].t.head;
-            if let Some(v) =
-                (0..reads.len()).find(|&v| reads[v].t.form != Form::Noun && reads[v].t.head < at && at < reads[v].end)
-            {
+            if let Some(v) = (0..reads.len()).find(|&v| {
+                reads[v].t.form != Form::Noun && reads[v].t.head < at && at < reads[v].end
+            }) {
                 let inner = reads[i].t.kind;
                 let np = reads[i].np_start;
                 // "held talks ... ahead of the summit between X and Y": another event.
@@ -327,7 +370,10 @@ impl<'d> Reader<'d> {
                             && p > 0
                             && s.units[p - 1].is_wi(&["his", "her"]))
                 });
-                if inner == MeetingKind::Visit && reads[v].t.kind != MeetingKind::Visit && named_visitor {
+                if inner == MeetingKind::Visit
+                    && reads[v].t.kind != MeetingKind::Visit
+                    && named_visitor
+                {
                     continue;
                 }
                 // "received X on his first visit to Ramallah": the visit of the one received,
@@ -336,7 +382,10 @@ impl<'d> Reader<'d> {
                     continue;
                 }
                 if reads[v].t.kind == MeetingKind::Visit
-                    && matches!(inner, MeetingKind::Meeting | MeetingKind::Talks | MeetingKind::Conference)
+                    && matches!(
+                        inner,
+                        MeetingKind::Meeting | MeetingKind::Talks | MeetingKind::Conference
+                    )
                     && serves_the_trip(s, np)
                 {
                     reads[i].for_visit = true;
@@ -345,7 +394,10 @@ impl<'d> Reader<'d> {
                 absorbed[i] = true;
                 let outer = &mut reads[v].t;
                 if outer.kind == MeetingKind::Meeting
-                    && matches!(inner, MeetingKind::Talks | MeetingKind::Call | MeetingKind::Conference)
+                    && matches!(
+                        inner,
+                        MeetingKind::Talks | MeetingKind::Call | MeetingKind::Conference
+                    )
                 {
                     outer.kind = inner;
                 }
@@ -370,7 +422,8 @@ impl<'d> Reader<'d> {
         let units = s.units;
         let t = &r.t;
         // "the last round of talks, held in Georgetown in January": another, earlier event.
-        let other = (t.head.saturating_sub(4)..t.head).any(|k| units[k].is_wi(&["last", "previous", "earlier", "prior", "next"]));
+        let other = (t.head.saturating_sub(4)..t.head)
+            .any(|k| units[k].is_wi(&["last", "previous", "earlier", "prior", "next"]));
         if other {
             return;
         }
@@ -404,19 +457,28 @@ impl<'d> Reader<'d> {
             .take_while(|&j| si.saturating_sub(self.recs[j].sentence) <= LOOK_BACK)
             .filter(|&j| {
                 let r = &self.recs[j];
-                may_place(&r.meeting, c.status) && within_visit(&r.meeting, r.visit_days, own.as_ref()) != Some(false)
+                may_place(&r.meeting, c.status)
+                    && within_visit(&r.meeting, r.visit_days, own.as_ref()) != Some(false)
             })
             .map(|j| (si.saturating_sub(self.recs[j].sentence), j))
             .collect();
         let hosts = visits::host_countries(c.parts.iter().map(|p| &p.part));
         // The most recent visit gives the date; the place only when the tour's stops say which.
         let recent_visit = visits.first().map(|&(_, recent)| {
-            match visits::placing_visit(&visits, &hosts, |j| self.recs[j].meeting.location.as_ref()) {
-                Some(j) => (self.recs[j].meeting.location.clone(), self.recs[j].meeting.date.clone()),
+            match visits::placing_visit(&visits, &hosts, |j| self.recs[j].meeting.location.as_ref())
+            {
+                Some(j) => (
+                    self.recs[j].meeting.location.clone(),
+                    self.recs[j].meeting.date.clone(),
+                ),
                 None => (None, self.recs[recent].meeting.date.clone()),
             }
         });
-        let same_sentence = before.iter().rev().find(|b| b.place.is_some() || b.date.is_some()).cloned();
+        let same_sentence = before
+            .iter()
+            .rev()
+            .find(|b| b.place.is_some() || b.date.is_some())
+            .cloned();
         let points_back = back_ref || c.date_relative;
         if c.kind == MeetingKind::Call {
             // Phone calls have no place.
@@ -430,11 +492,22 @@ impl<'d> Reader<'d> {
                 c.inherited = true;
                 if c.date.is_none() && !c.own_time {
                     if let Some(d) = date.filter(|d| d.value.is_some()) {
-                        c.date = Some(relative_to(c, DateInfo { field: d, resolved: true }));
+                        c.date = Some(relative_to(
+                            c,
+                            DateInfo {
+                                field: d,
+                                resolved: true,
+                            },
+                        ));
                     }
                 }
             } else if points_back {
-                for sc in self.scenes.iter().rev().take_while(|sc| si.saturating_sub(sc.sentence) <= LOOK_BACK) {
+                for sc in self
+                    .scenes
+                    .iter()
+                    .rev()
+                    .take_while(|sc| si.saturating_sub(sc.sentence) <= LOOK_BACK)
+                {
                     if sc.place_ambiguous {
                         c.place_ambiguous = true;
                         break;
@@ -455,21 +528,40 @@ impl<'d> Reader<'d> {
                 .rev()
                 .take_while(|&j| si.saturating_sub(self.recs[j].sentence) <= ALSO_REACH)
                 .map(|j| &self.recs[j].meeting)
-                .find(|m| m.kind != MeetingKind::Visit && m.date.as_ref().is_some_and(|d| d.value.is_some()));
-            if let Some(m) = told.filter(|m| m.participants.iter().any(|p| keys.contains(&crate::gazetteer::fold(&p.name).as_str()))) {
+                .find(|m| {
+                    m.kind != MeetingKind::Visit
+                        && m.date.as_ref().is_some_and(|d| d.value.is_some())
+                });
+            if let Some(m) = told.filter(|m| {
+                m.participants
+                    .iter()
+                    .any(|p| keys.contains(&crate::gazetteer::fold(&p.name).as_str()))
+            }) {
                 if let Some(d) = m.date.clone() {
-                    c.date = Some(relative_to(c, DateInfo { field: d, resolved: true }));
+                    c.date = Some(relative_to(
+                        c,
+                        DateInfo {
+                            field: d,
+                            resolved: true,
+                        },
+                    ));
                     c.inherited = true;
                 }
             }
         }
         // Not a plan from a done event's time: "arrived on Wednesday, where she will meet X".
-        let same_sentence = same_sentence.filter(|b| !(c.status == MeetingStatus::Planned && b.status == MeetingStatus::Occurred));
+        let same_sentence = same_sentence.filter(|b| {
+            !(c.status == MeetingStatus::Planned && b.status == MeetingStatus::Occurred)
+        });
         if c.date.is_none() && !c.own_time {
             if let Some(d) = same_sentence.and_then(|b| b.date) {
                 c.date = Some(relative_to(c, d));
             } else if points_back {
-                let reach = if c.date_relative { STORY_DAY_REACH } else { LOOK_BACK };
+                let reach = if c.date_relative {
+                    STORY_DAY_REACH
+                } else {
+                    LOOK_BACK
+                };
                 if let Some(d) = self
                     .scenes
                     .iter()
@@ -485,11 +577,15 @@ impl<'d> Reader<'d> {
     }
 
     pub(super) fn finish_cand(&self, mut c: Cand, sent: ByteSpan) -> Option<Meeting> {
-        c.parts.sort_by(|a, b| a.pos.cmp(&b.pos).then_with(|| a.key.cmp(&b.key)));
+        c.parts
+            .sort_by(|a, b| a.pos.cmp(&b.pos).then_with(|| a.key.cmp(&b.key)));
         let mut status = c.status;
         // A date after publication is still to come.
         if status == MeetingStatus::Occurred {
-            if let (Some(anchor), Some(v)) = (self.anchor, c.date.as_ref().and_then(|d| d.field.value.as_ref())) {
+            if let (Some(anchor), Some(v)) = (
+                self.anchor,
+                c.date.as_ref().and_then(|d| d.field.value.as_ref()),
+            ) {
                 if v.first_day().is_some_and(|d| d > anchor) {
                     status = MeetingStatus::Planned;
                 }
@@ -607,8 +703,12 @@ pub(super) fn merge_in_sentence(cands: &mut Vec<Cand>) {
 /// talks with X", "arrived in Doha to hold a meeting with X", "flew to Muscat to co-chair the
 /// first meeting of the council with X".
 pub(super) fn serves_the_trip(s: &Sentence, np: usize) -> bool {
-    const PURPOSE_VERBS: [&str; 7] = ["hold", "have", "chair", "co-chair", "attend", "conduct", "lead"];
-    np > 0 && (s.word(np - 1) == "for" || (np > 1 && s.word(np - 2) == "to" && PURPOSE_VERBS.contains(&s.word(np - 1))))
+    const PURPOSE_VERBS: [&str; 7] = [
+        "hold", "have", "chair", "co-chair", "attend", "conduct", "lead",
+    ];
+    np > 0
+        && (s.word(np - 1) == "for"
+            || (np > 1 && s.word(np - 2) == "to" && PURPOSE_VERBS.contains(&s.word(np - 1))))
 }
 
 /// Whether the event noun starting at `np` is "on/during his/her ... visit" or "for a/an ...
@@ -617,9 +717,11 @@ pub(super) fn serves_the_trip(s: &Sentence, np: usize) -> bool {
 pub(super) fn received_on_visit(s: &Sentence, verb: usize, np: usize) -> bool {
     np >= 1
         && s.units[verb].is_wi(&[
-            "received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets", "host", "receive", "welcome",
+            "received", "welcomed", "hosted", "greeted", "receives", "welcomes", "hosts", "greets",
+            "host", "receive", "welcome",
         ])
-        && ((s.units[np].is_wi(&["his", "her"]) && s.units[np - 1].is_wi(&["on", "during"])) || for_a(s, np))
+        && ((s.units[np].is_wi(&["his", "her"]) && s.units[np - 1].is_wi(&["on", "during"]))
+            || for_a(s, np))
 }
 
 /// Whether the noun phrase starting at `np` is "for a/an ...".

@@ -26,12 +26,17 @@ fn place(m: &Meeting) -> Option<&str> {
 }
 
 fn date(m: &Meeting) -> Option<String> {
-    m.date.as_ref().and_then(|d| d.value.as_ref()).map(|v| v.iso())
+    m.date
+        .as_ref()
+        .and_then(|d| d.value.as_ref())
+        .map(|v| v.iso())
 }
 
 /// The first meeting of `kind` among `ms` (the test fails, showing them all, when there is none).
 fn of_kind(ms: &[Meeting], kind: MeetingKind) -> &Meeting {
-    ms.iter().find(|m| m.kind == kind).unwrap_or_else(|| panic!("no {kind:?} in {ms:#?}"))
+    ms.iter()
+        .find(|m| m.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} in {ms:#?}"))
 }
 
 /// Whether no meeting among `ms` is of `kind`.
@@ -62,18 +67,29 @@ fn met_with_counterpart() {
     assert_eq!(m.participants[0].role.as_deref(), Some("Foreign Minister"));
     assert_eq!(m.participants[0].country.as_deref(), Some("China"));
     assert_eq!(m.participants[1].country.as_deref(), Some("Thailand"));
-    assert_eq!(m.location, Some(Location { name: "Bangkok".into(), country: Some("Thailand".into()) }));
+    assert_eq!(
+        m.location,
+        Some(Location {
+            name: "Bangkok".into(),
+            country: Some("Thailand".into())
+        })
+    );
     assert_eq!(m.date.as_ref().map(|d| d.text.as_str()), Some("Monday"));
     assert_eq!(date(&m).as_deref(), Some("2024-03-04"));
     assert!(m.id.is_empty());
     assert_eq!(m.sources.len(), 1);
-    assert!(m.sources[0].sentence.starts_with("Chinese Foreign Minister"));
+    assert!(m.sources[0]
+        .sentence
+        .starts_with("Chinese Foreign Minister"));
     assert!((0.0..=1.0).contains(&m.confidence));
 }
 
 #[test]
 fn plural_subject_met() {
-    let m = one("[Anna Berg|PERSON] and [Karl Olsen|PERSON] met at [Geneva|GPE] on [May 3|DATE].", PUB);
+    let m = one(
+        "[Anna Berg|PERSON] and [Karl Olsen|PERSON] met at [Geneva|GPE] on [May 3|DATE].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Anna Berg", "Karl Olsen"]);
     assert_eq!(place(&m), Some("Geneva"));
     assert_eq!(date(&m).as_deref(), Some("2023-05-03"));
@@ -90,7 +106,10 @@ fn held_talks_with_topics() {
     assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
     assert_eq!(date(&m).as_deref(), Some("2024-03-05"));
     assert_eq!(m.topics, ["trade", "investment", "climate change"]);
-    let m = one("[Ana Costa|PERSON] and [Rui Lopes|PERSON] held a round of talks on energy security.", PUB);
+    let m = one(
+        "[Ana Costa|PERSON] and [Rui Lopes|PERSON] held a round of talks on energy security.",
+        PUB,
+    );
     assert_eq!(m.kind, MeetingKind::Talks);
     assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
     assert_eq!(m.topics, ["energy security"]);
@@ -99,38 +118,84 @@ fn held_talks_with_topics() {
 #[test]
 fn received_hosted_called_on() {
     let m = one("President [Omar Haddad|PERSON] received [Lena Fischer|PERSON] at the palace in [Tunis|GPE].", PUB);
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Omar Haddad", "Lena Fischer"]));
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Meeting, vec!["Omar Haddad", "Lena Fischer"])
+    );
     assert_eq!(place(&m), Some("Tunis"));
-    let m = one("[Omar Haddad|PERSON] hosted a dinner for [Lena Fischer|PERSON] in [Tunis|GPE].", PUB);
+    let m = one(
+        "[Omar Haddad|PERSON] hosted a dinner for [Lena Fischer|PERSON] in [Tunis|GPE].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Omar Haddad", "Lena Fischer"]);
-    let m = one("[Omar Haddad|PERSON] called on Prime Minister [Lena Fischer|PERSON] in [Berlin|GPE].", PUB);
+    let m = one(
+        "[Omar Haddad|PERSON] called on Prime Minister [Lena Fischer|PERSON] in [Berlin|GPE].",
+        PUB,
+    );
     assert_eq!((m.kind, place(&m)), (MeetingKind::Meeting, Some("Berlin")));
     // Urging is no meeting.
-    assert!(read("[Omar Haddad|PERSON] called on [Lena Fischer|PERSON] to release the prisoners.", PUB).is_empty());
+    assert!(read(
+        "[Omar Haddad|PERSON] called on [Lena Fischer|PERSON] to release the prisoners.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
 fn visits() {
-    let ms = read("Foreign Minister [Ali Reza|PERSON] visited [Laos|GPE] and [Cambodia|GPE] last year.", PUB);
+    let ms = read(
+        "Foreign Minister [Ali Reza|PERSON] visited [Laos|GPE] and [Cambodia|GPE] last year.",
+        PUB,
+    );
     assert_eq!(ms.len(), 2, "{ms:#?}");
-    assert_eq!(ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(), ["Laos", "Cambodia"]);
-    assert!(ms.iter().all(|m| m.kind == MeetingKind::Visit && names(m) == ["Ali Reza"]));
+    assert_eq!(
+        ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(),
+        ["Laos", "Cambodia"]
+    );
+    assert!(ms
+        .iter()
+        .all(|m| m.kind == MeetingKind::Visit && names(m) == ["Ali Reza"]));
     let ms =
         read("[Peters|PERSON] visited [Tonga|GPE], the [Cook Islands|GPE], and [Samoa|GPE] in [February|DATE].", PUB);
-    assert_eq!(ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(), ["Tonga", "Cook Islands", "Samoa"]);
-    let m = one("[Ali Reza|PERSON] paid an official visit to [Seoul|GPE] in [June 2023|DATE].", PUB);
-    assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Seoul"), Some("2023-06")));
+    assert_eq!(
+        ms.iter().map(|m| place(m).unwrap()).collect::<Vec<_>>(),
+        ["Tonga", "Cook Islands", "Samoa"]
+    );
+    let m = one(
+        "[Ali Reza|PERSON] paid an official visit to [Seoul|GPE] in [June 2023|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, place(&m), date(&m).as_deref()),
+        (MeetingKind::Visit, Some("Seoul"), Some("2023-06"))
+    );
     // The arrival city is the most specific place.
     let m = one(
         "[Ali Reza|PERSON] arrived in [Beijing|GPE] on [Sunday|DATE] to start a three-day visit to [China|GPE].",
         PUB,
     );
-    assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Beijing"), Some("2024-03-03")));
-    assert_eq!(m.location.as_ref().unwrap().country.as_deref(), Some("China"));
+    assert_eq!(
+        (m.kind, place(&m), date(&m).as_deref()),
+        (MeetingKind::Visit, Some("Beijing"), Some("2024-03-03"))
+    );
+    assert_eq!(
+        m.location.as_ref().unwrap().country.as_deref(),
+        Some("China")
+    );
     // A visit noun with a place and date; one without is only a backdrop.
-    let m = one("They reviewed ties since [Ali Reza|PERSON]'s visit to [Hanoi|GPE] in [December|DATE].", PUB);
-    assert_eq!((names(&m), place(&m), date(&m).as_deref()), (vec!["Ali Reza"], Some("Hanoi"), Some("2023-12")));
-    assert!(read("[Lam|PERSON] praised [Ali Reza|PERSON]'s visit with the delegation.", PUB).is_empty());
+    let m = one(
+        "They reviewed ties since [Ali Reza|PERSON]'s visit to [Hanoi|GPE] in [December|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (names(&m), place(&m), date(&m).as_deref()),
+        (vec!["Ali Reza"], Some("Hanoi"), Some("2023-12"))
+    );
+    assert!(read(
+        "[Lam|PERSON] praised [Ali Reza|PERSON]'s visit with the delegation.",
+        PUB
+    )
+    .is_empty());
     // A visit owned by a pronoun after a preposition is the sentence's person's, one per
     // destination ("as well as" joins them too), with no day of the clause it hangs from.
     let ms = read(
@@ -141,30 +206,67 @@ fn visits() {
     let visits: Vec<_> = ms.iter().map(|m| (names(m), place(m), date(m))).collect();
     assert_eq!(visits.len(), 4, "{visits:?}");
     for city in ["Kabul", "Tehran", "Doha"] {
-        assert!(visits.contains(&(vec!["Ali Reza"], Some(city), None)), "{city}: {visits:?}");
+        assert!(
+            visits.contains(&(vec!["Ali Reza"], Some(city), None)),
+            "{city}: {visits:?}"
+        );
     }
     // A duration the tagger took for a date sits inside the possessed visit's phrase.
     let m = one("The deal was signed during [Ali Reza|PERSON]'s [three-day|DATE] state visit to [Oslo|GPE].", PUB);
-    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Visit, vec!["Ali Reza"], Some("Oslo")));
+    assert_eq!(
+        (m.kind, names(&m), place(&m)),
+        (MeetingKind::Visit, vec!["Ali Reza"], Some("Oslo"))
+    );
     // Told in apposition to a visit just read, the pronoun's trip is that visit.
     let ms = read(
         "[Ali Reza|PERSON] arrived in [Suva|GPE] on [Tuesday|DATE] on a visit, her first trip to the [Pacific|LOC].",
         PUB,
     );
-    assert_eq!(ms.iter().map(|m| place(m)).collect::<Vec<_>>(), [Some("Suva")]);
-    let m = one("A visit to [Rome|GPE] by Minister [Ali Reza|PERSON] is planned for [April|DATE].", PUB);
-    assert_eq!((names(&m), place(&m), m.status), (vec!["Ali Reza"], Some("Rome"), MeetingStatus::Planned));
+    assert_eq!(
+        ms.iter().map(|m| place(m)).collect::<Vec<_>>(),
+        [Some("Suva")]
+    );
+    let m = one(
+        "A visit to [Rome|GPE] by Minister [Ali Reza|PERSON] is planned for [April|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (names(&m), place(&m), m.status),
+        (vec!["Ali Reza"], Some("Rome"), MeetingStatus::Planned)
+    );
     // A named traveller's journey alone is a visit; a group's, or a journey still to come
     // without a visit or talks, is none.
-    let m = one("Prime Minister [Ali Reza|PERSON] flew to [Cairo|GPE] on [Sunday|DATE].", PUB);
+    let m = one(
+        "Prime Minister [Ali Reza|PERSON] flew to [Cairo|GPE] on [Sunday|DATE].",
+        PUB,
+    );
     assert_eq!(
         (m.kind, names(&m), place(&m), m.status),
-        (MeetingKind::Visit, vec!["Ali Reza"], Some("Cairo"), MeetingStatus::Occurred)
+        (
+            MeetingKind::Visit,
+            vec!["Ali Reza"],
+            Some("Cairo"),
+            MeetingStatus::Occurred
+        )
     );
-    let m = one("[Ali Reza|PERSON] arrived in [Lima|GPE] on [Sunday|DATE], his office said.", PUB);
-    assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Lima"), Some("2024-03-03")));
-    assert!(read("Thousands of refugees arrived in [Cairo|GPE] on [Sunday|DATE].", PUB).is_empty());
-    assert!(read("[Ali Reza|PERSON] will fly to [Cairo|GPE] on [Sunday|DATE].", PUB).is_empty());
+    let m = one(
+        "[Ali Reza|PERSON] arrived in [Lima|GPE] on [Sunday|DATE], his office said.",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, place(&m), date(&m).as_deref()),
+        (MeetingKind::Visit, Some("Lima"), Some("2024-03-03"))
+    );
+    assert!(read(
+        "Thousands of refugees arrived in [Cairo|GPE] on [Sunday|DATE].",
+        PUB
+    )
+    .is_empty());
+    assert!(read(
+        "[Ali Reza|PERSON] will fly to [Cairo|GPE] on [Sunday|DATE].",
+        PUB
+    )
+    .is_empty());
     // "was in London (on Monday) for talks with X": the visit, and the talks with X there.
     for text in [
         "[Ali Reza|PERSON] was in [London|GPE] on [Friday|DATE] for talks with Prime Minister [Bo Park|PERSON].",
@@ -183,28 +285,57 @@ fn visits() {
     let ms = read(text, PUB);
     let visit = of_kind(&ms, MeetingKind::Visit);
     let talks = of_kind(&ms, MeetingKind::Talks);
-    assert_eq!((names(visit), place(visit)), (vec!["Ali Reza"], Some("London")));
-    assert_eq!((names(talks), place(talks)), (vec!["Ali Reza", "Bo Park"], Some("London")));
+    assert_eq!(
+        (names(visit), place(visit)),
+        (vec!["Ali Reza"], Some("London"))
+    );
+    assert_eq!(
+        (names(talks), place(talks)),
+        (vec!["Ali Reza", "Bo Park"], Some("London"))
+    );
     // "been" without "has/had" is no journey, and "since" before a clause still opens one.
     assert!(read("The plan had been in [London|GPE] talks for months.", PUB).is_empty());
     let ms = read("[Ali Reza|PERSON] has not travelled since [Bo Park|PERSON] met [Cy Dee|PERSON] in [Oslo|GPE].", PUB);
-    assert!(ms.iter().all(|m| !names(m).contains(&"Ali Reza")), "{ms:#?}");
+    assert!(
+        ms.iter().all(|m| !names(m).contains(&"Ali Reza")),
+        "{ms:#?}"
+    );
 }
 
 #[test]
 fn calls() {
-    let m = one("[Ann Lee|PERSON] spoke by phone with [Bo Park|PERSON] on [Friday|DATE].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] spoke by phone with [Bo Park|PERSON] on [Friday|DATE].",
+        PUB,
+    );
     assert_eq!(
         (m.kind, names(&m), date(&m).as_deref()),
-        (MeetingKind::Call, vec!["Ann Lee", "Bo Park"], Some("2024-03-01"))
+        (
+            MeetingKind::Call,
+            vec!["Ann Lee", "Bo Park"],
+            Some("2024-03-01")
+        )
     );
     assert_eq!(m.location, None);
-    let m = one("[Ann Lee|PERSON] and [Bo Park|PERSON] held a phone conversation in [March|DATE].", PUB);
-    assert_eq!((m.kind, date(&m).as_deref()), (MeetingKind::Call, Some("2024-03")));
-    let m = one("[Ann Lee|PERSON] had a video call with [Bo Park|PERSON] from [Seoul|GPE].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] and [Bo Park|PERSON] held a phone conversation in [March|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, date(&m).as_deref()),
+        (MeetingKind::Call, Some("2024-03"))
+    );
+    let m = one(
+        "[Ann Lee|PERSON] had a video call with [Bo Park|PERSON] from [Seoul|GPE].",
+        PUB,
+    );
     assert_eq!((m.kind, m.location.clone()), (MeetingKind::Call, None));
     // A ship's port call is none.
-    assert!(read("The destroyer arrived in [Manila|GPE] for a three-day port call.", PUB).is_empty());
+    assert!(read(
+        "The destroyer arrived in [Manila|GPE] for a three-day port call.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -215,7 +346,11 @@ fn conferences() {
     );
     assert_eq!(
         (m.kind, names(&m), place(&m)),
-        (MeetingKind::Conference, vec!["Eva Novak", "Jan Horak"], Some("Prague"))
+        (
+            MeetingKind::Conference,
+            vec!["Eva Novak", "Jan Horak"],
+            Some("Prague")
+        )
     );
     let m = one(
         "On [May 2|DATE], the forum was held under the co-chairmanship of [Eva Novak|PERSON] and [Jan Horak|PERSON].",
@@ -223,7 +358,11 @@ fn conferences() {
     );
     assert_eq!(
         (m.kind, names(&m), date(&m).as_deref()),
-        (MeetingKind::Conference, vec!["Eva Novak", "Jan Horak"], Some("2023-05-02"))
+        (
+            MeetingKind::Conference,
+            vec!["Eva Novak", "Jan Horak"],
+            Some("2023-05-02")
+        )
     );
     // Delegations from several countries, no named person: still a conference.
     let m = one(
@@ -231,7 +370,10 @@ fn conferences() {
          conference in [Vientiane|GPE].",
         PUB,
     );
-    assert_eq!((m.kind, m.participants.len(), place(&m)), (MeetingKind::Conference, 0, Some("Vientiane")));
+    assert_eq!(
+        (m.kind, m.participants.len(), place(&m)),
+        (MeetingKind::Conference, 0, Some("Vientiane"))
+    );
     // Co-chairs leading delegations to an event told in the sentence before.
     let ms = read(
         "From [April 11 to 12|DATE], the two countries held a border exchange in [Hekou|GPE] and [Lao Cai|GPE]. \
@@ -239,7 +381,10 @@ fn conferences() {
         Some("2024-12-20"),
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
-    assert_eq!((ms[0].kind, names(&ms[0])), (MeetingKind::Conference, vec!["Dong Jun", "Phan Van Giang"]));
+    assert_eq!(
+        (ms[0].kind, names(&ms[0])),
+        (MeetingKind::Conference, vec!["Dong Jun", "Phan Van Giang"])
+    );
     assert_eq!(date(&ms[0]).as_deref(), Some("2024-04-11/2024-04-12"));
     assert_eq!(ms[0].location, None, "two places in two countries");
 }
@@ -253,40 +398,99 @@ fn meeting_and_summit_nouns() {
     );
     assert_eq!(
         (m.kind, m.status, place(&m), date(&m).as_deref()),
-        (MeetingKind::Meeting, MeetingStatus::Planned, Some("Singapore"), Some("2018-06-12"))
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Planned,
+            Some("Singapore"),
+            Some("2018-06-12")
+        )
     );
     let m = one(
         "A meeting between [Park Su|PERSON] and [Ri Yong|PERSON], which had been expected in [late May|DATE], \
          has been postponed, an official said.",
         Some("2018-05-16"),
     );
-    assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Cancelled, Some("2018-05")));
+    assert_eq!(
+        (m.status, date(&m).as_deref()),
+        (MeetingStatus::Cancelled, Some("2018-05"))
+    );
     // A summit named only as a setting, or with no one named, is no record.
-    assert!(read("Leaders gathered for the [Group of Seven|ORG] summit in [Canada|GPE].", PUB).is_empty());
+    assert!(read(
+        "Leaders gathered for the [Group of Seven|ORG] summit in [Canada|GPE].",
+        PUB
+    )
+    .is_empty());
     assert!(read("It will weigh the fate of the planned summit.", PUB).is_empty());
 }
 
 #[test]
 fn more_phrasings() {
-    let m = one("[Ann Lee|PERSON] met [Bo Park|PERSON] on [Monday|DATE] in [Paris|GPE], his office said.", PUB);
-    assert_eq!((place(&m), date(&m).as_deref()), (Some("Paris"), Some("2024-03-04")));
-    let m = one("In [Beijing|GPE], [Ann Lee|PERSON] met [Bo Park|PERSON].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] met [Bo Park|PERSON] on [Monday|DATE] in [Paris|GPE], his office said.",
+        PUB,
+    );
+    assert_eq!(
+        (place(&m), date(&m).as_deref()),
+        (Some("Paris"), Some("2024-03-04"))
+    );
+    let m = one(
+        "In [Beijing|GPE], [Ann Lee|PERSON] met [Bo Park|PERSON].",
+        PUB,
+    );
     assert_eq!(place(&m), Some("Beijing"));
     let m =
         one("Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] will be held in [Doha|GPE] [next week|DATE].", PUB);
-    assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Talks, MeetingStatus::Planned, Some("Doha")));
-    let m = one("[Ann Lee|PERSON] is visiting [Japan|GPE] [this week|DATE].", PUB);
+    assert_eq!(
+        (m.kind, m.status, place(&m)),
+        (MeetingKind::Talks, MeetingStatus::Planned, Some("Doha"))
+    );
+    let m = one(
+        "[Ann Lee|PERSON] is visiting [Japan|GPE] [this week|DATE].",
+        PUB,
+    );
     assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Japan")));
-    let m = one("[Ann Lee|PERSON] received a phone call from [Bo Park|PERSON] on [Monday|DATE].", PUB);
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Call, vec!["Ann Lee", "Bo Park"]));
+    let m = one(
+        "[Ann Lee|PERSON] received a phone call from [Bo Park|PERSON] on [Monday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Call, vec!["Ann Lee", "Bo Park"])
+    );
     let m =
         one("[Ann Lee|PERSON]'s talks with [Bo Park|PERSON] in [Cairo|GPE] on [Sunday|DATE] focused on security.", PUB);
-    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Talks, vec!["Ann Lee", "Bo Park"], Some("Cairo")));
-    let m = one("[Ann Lee|PERSON] is scheduled to visit [Brazil|GPE] from [May 3 to 5|DATE].", PUB);
-    assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2024-05-03/2024-05-05")));
-    let m = one("[Ann Lee|PERSON]'s planned trip to [Paris|GPE] was postponed.", PUB);
-    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Visit, MeetingStatus::Cancelled, vec!["Ann Lee"]));
-    let m = one("[Ann Lee|PERSON] told reporters he had met [Bo Park|PERSON] in [London|GPE].", PUB);
+    assert_eq!(
+        (m.kind, names(&m), place(&m)),
+        (
+            MeetingKind::Talks,
+            vec!["Ann Lee", "Bo Park"],
+            Some("Cairo")
+        )
+    );
+    let m = one(
+        "[Ann Lee|PERSON] is scheduled to visit [Brazil|GPE] from [May 3 to 5|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.status, date(&m).as_deref()),
+        (MeetingStatus::Planned, Some("2024-05-03/2024-05-05"))
+    );
+    let m = one(
+        "[Ann Lee|PERSON]'s planned trip to [Paris|GPE] was postponed.",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, names(&m)),
+        (
+            MeetingKind::Visit,
+            MeetingStatus::Cancelled,
+            vec!["Ann Lee"]
+        )
+    );
+    let m = one(
+        "[Ann Lee|PERSON] told reporters he had met [Bo Park|PERSON] in [London|GPE].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
     let ms = read(
         "[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE]. [Cy Dunn|PERSON], an expert at a university, said \
@@ -294,41 +498,105 @@ fn more_phrasings() {
         PUB,
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
-    let m = one("[Ann Lee|PERSON] and [Bo Park|PERSON] held a video call on [Monday|DATE].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] and [Bo Park|PERSON] held a video call on [Monday|DATE].",
+        PUB,
+    );
     assert_eq!(m.kind, MeetingKind::Call);
-    let m = one("[Xi Jinping|PERSON] and [Vladimir Putin|PERSON] met in [Moscow|GPE].", PUB);
+    let m = one(
+        "[Xi Jinping|PERSON] and [Vladimir Putin|PERSON] met in [Moscow|GPE].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Xi Jinping", "Vladimir Putin"]);
 }
 
 #[test]
 fn visit_phrasings() {
     let m = one("[Ann Lee|PERSON] is expected to travel to [Ashgabat|GPE] on [May 22|DATE] for a state visit.", PUB);
-    assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Planned, Some("Ashgabat")));
+    assert_eq!(
+        (m.kind, m.status, place(&m)),
+        (MeetingKind::Visit, MeetingStatus::Planned, Some("Ashgabat"))
+    );
     let m = one("On [Friday|DATE], [Ann Lee|PERSON] began a working visit to [Uzbekistan|GPE] at the invitation of its government.", PUB);
     assert_eq!(
         (m.kind, names(&m), place(&m), date(&m).as_deref()),
-        (MeetingKind::Visit, vec!["Ann Lee"], Some("Uzbekistan"), Some("2024-03-01"))
+        (
+            MeetingKind::Visit,
+            vec!["Ann Lee"],
+            Some("Uzbekistan"),
+            Some("2024-03-01")
+        )
     );
     let m =
         one("[Ann Lee|PERSON] has called off a visit to [Turkey|GPE] that had been planned for [March 18|DATE].", PUB);
-    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Visit, MeetingStatus::Cancelled, vec!["Ann Lee"]));
-    let m = one("[Ann Lee|PERSON] cancelled a trip to [Manila|GPE], citing scheduling problems.", PUB);
-    assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Cancelled, Some("Manila")));
-    let m = one("[Ann Lee|PERSON] was in [Bangkok|GPE] for talks on maritime security.", PUB);
+    assert_eq!(
+        (m.kind, m.status, names(&m)),
+        (
+            MeetingKind::Visit,
+            MeetingStatus::Cancelled,
+            vec!["Ann Lee"]
+        )
+    );
+    let m = one(
+        "[Ann Lee|PERSON] cancelled a trip to [Manila|GPE], citing scheduling problems.",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, place(&m)),
+        (MeetingKind::Visit, MeetingStatus::Cancelled, Some("Manila"))
+    );
+    let m = one(
+        "[Ann Lee|PERSON] was in [Bangkok|GPE] for talks on maritime security.",
+        PUB,
+    );
     assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Bangkok")));
-    assert!(read("[Ann Lee|PERSON] was in [Bangkok|GPE] when the storm hit.", PUB).is_empty());
-    let m = one("[Ann Lee|PERSON] paid a courtesy call on Prime Minister [Bo Park|PERSON].", PUB);
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Ann Lee", "Bo Park"]));
-    let m = one("[Ann Lee|PERSON] paid courtesy calls on the Speaker, Mr [Bo Park|PERSON].", PUB);
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Ann Lee", "Bo Park"]));
-    let m = one("[Ann Lee|PERSON] had an official talk with his counterpart [Bo Park|PERSON].", PUB);
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Talks, vec!["Ann Lee", "Bo Park"]));
-    assert!(read("[Ann Lee|PERSON] gave a talk with slides on trade at [Harvard|ORG].", PUB).is_empty());
-    assert!(read("[Ann Lee|PERSON] said she was ready to talk with [Bo Park|PERSON].", PUB).is_empty());
+    assert!(read(
+        "[Ann Lee|PERSON] was in [Bangkok|GPE] when the storm hit.",
+        PUB
+    )
+    .is_empty());
+    let m = one(
+        "[Ann Lee|PERSON] paid a courtesy call on Prime Minister [Bo Park|PERSON].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Meeting, vec!["Ann Lee", "Bo Park"])
+    );
+    let m = one(
+        "[Ann Lee|PERSON] paid courtesy calls on the Speaker, Mr [Bo Park|PERSON].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Meeting, vec!["Ann Lee", "Bo Park"])
+    );
+    let m = one(
+        "[Ann Lee|PERSON] had an official talk with his counterpart [Bo Park|PERSON].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Talks, vec!["Ann Lee", "Bo Park"])
+    );
+    assert!(read(
+        "[Ann Lee|PERSON] gave a talk with slides on trade at [Harvard|ORG].",
+        PUB
+    )
+    .is_empty());
+    assert!(read(
+        "[Ann Lee|PERSON] said she was ready to talk with [Bo Park|PERSON].",
+        PUB
+    )
+    .is_empty());
     // Phone calls made are no courtesy calls; calls on someone to act are no meeting.
     let m = one("[Ann Lee|PERSON] made phone calls to President [Bo Park|PERSON] and Premier [Cy Dorn|PERSON].", PUB);
     assert_eq!(m.kind, MeetingKind::Call);
-    assert!(read("[Ann Lee|PERSON] made repeated calls on [Bo Park|PERSON] to halt the strikes.", PUB).is_empty());
+    assert!(read(
+        "[Ann Lee|PERSON] made repeated calls on [Bo Park|PERSON] to halt the strikes.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -338,15 +606,24 @@ fn tagger_slips_around_names_and_sites() {
         "[Ann Lee|PERSON] hosted Minister [Bo Park|PERSON] at [Wisma Putra|PERSON] in [Kuching|GPE], and the two discussed trade.",
         PUB,
     );
-    assert_eq!((names(&m), place(&m)), (vec!["Ann Lee", "Bo Park"], Some("Kuching")));
+    assert_eq!(
+        (names(&m), place(&m)),
+        (vec!["Ann Lee", "Bo Park"], Some("Kuching"))
+    );
     let m = one(
         "[Ann Lee|PERSON] called on [Bo Park|PERSON] at the Yntymak [Ordo|PERSON] residence in [Bishkek|GPE].",
         PUB,
     );
     assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
-    let m = one("[Ann Lee|PERSON] met [Bo Park|PERSON] at [Zhongnanhai|GPE] in [Shanghai|GPE].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] met [Bo Park|PERSON] at [Zhongnanhai|GPE] in [Shanghai|GPE].",
+        PUB,
+    );
     assert_eq!(place(&m), Some("Shanghai"));
-    let m = one("[Ann Lee|PERSON] met [Bo Park|PERSON] at [Malacanang|GPE] Palace in [Davao|GPE].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] met [Bo Park|PERSON] at [Malacanang|GPE] Palace in [Davao|GPE].",
+        PUB,
+    );
     assert_eq!(place(&m), Some("Davao"));
     // A surname the tagger missed or took for a place or group, where a person stands.
     let m = one(
@@ -359,7 +636,10 @@ fn tagger_slips_around_names_and_sites() {
     let m = one("[Arif Prasetyo|PERSON] spoke. [Khaled Yusof|PERSON] called on [Prasetyo|GPE] in [Jakarta|GPE].", PUB);
     assert_eq!(names(&m), ["Khaled Yusof", "Arif Prasetyo"]);
     // A title word tagged as a name, glued to the real one.
-    let m = one("Minister of Industry and [Trade|PERSON] [Ho Thanh Hung|PERSON] received [Bo Park|PERSON].", PUB);
+    let m = one(
+        "Minister of Industry and [Trade|PERSON] [Ho Thanh Hung|PERSON] received [Bo Park|PERSON].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Ho Thanh Hung", "Bo Park"]);
     // An abbreviation's period does not end the clause.
     let m = one("[Kazakh|NORP] Minister [Serik Saidov|PERSON] and [U.S|GPE]. Secretary [Mike Anders|PERSON] co-chaired the forum in [Washington|GPE].", PUB);
@@ -376,7 +656,10 @@ fn fronted_phrase_with_a_call() {
         "In a telephone call with Prime Minister [Bo Park|PERSON] in [2017|DATE], President [Ann Lee|PERSON] said ties were good.",
         PUB,
     );
-    assert_eq!((m.kind, names(&m), date(&m).as_deref()), (MeetingKind::Call, vec!["Bo Park", "Ann Lee"], Some("2017")));
+    assert_eq!(
+        (m.kind, names(&m), date(&m).as_deref()),
+        (MeetingKind::Call, vec!["Bo Park", "Ann Lee"], Some("2017"))
+    );
 }
 
 #[test]
@@ -399,13 +682,27 @@ fn separate_and_plural_meetings_are_one_per_counterpart() {
 #[test]
 fn an_office_as_the_object_stands_for_its_holder_named_before() {
     let lead = "[Kenyan|NORP] President [Bo Park|PERSON] spoke on [Monday|DATE].";
-    let m = one(&format!("{lead} Prime Minister [Ali Reza|PERSON] met the president on [Tuesday|DATE]."), PUB);
+    let m = one(
+        &format!("{lead} Prime Minister [Ali Reza|PERSON] met the president on [Tuesday|DATE]."),
+        PUB,
+    );
     assert_eq!(names(&m), ["Ali Reza", "Bo Park"]);
-    let m = one(&format!("{lead} [Ali Reza|PERSON] will meet with the [Kenyan|NORP] president."), PUB);
+    let m = one(
+        &format!("{lead} [Ali Reza|PERSON] will meet with the [Kenyan|NORP] president."),
+        PUB,
+    );
     assert_eq!(names(&m), ["Ali Reza", "Bo Park"]);
     // No holder named before, or an office that is not one: nobody.
-    assert!(read("[Ali Reza|PERSON] met the president on [Tuesday|DATE].", PUB).is_empty());
-    assert!(read(&format!("{lead} [Ali Reza|PERSON] met the press on [Tuesday|DATE]."), PUB).is_empty());
+    assert!(read(
+        "[Ali Reza|PERSON] met the president on [Tuesday|DATE].",
+        PUB
+    )
+    .is_empty());
+    assert!(read(
+        &format!("{lead} [Ali Reza|PERSON] met the press on [Tuesday|DATE]."),
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -413,7 +710,12 @@ fn an_office_as_the_subject_stands_for_its_holder_named_before() {
     // The text never gives Bo Park's country: "the Polish leader" may still be him, as
     // nobody named is Polish; Cy Dow is Lithuanian and so not the one described.
     let lead = "President [Bo Park|PERSON] met [Lithuanian|NORP] President [Cy Dow|PERSON] on [Tuesday|DATE].";
-    let ms = read(&format!("{lead} On [Wednesday|DATE], the [Polish|NORP] leader will meet [Ali Reza|PERSON]."), PUB);
+    let ms = read(
+        &format!(
+            "{lead} On [Wednesday|DATE], the [Polish|NORP] leader will meet [Ali Reza|PERSON]."
+        ),
+        PUB,
+    );
     assert_eq!(ms.len(), 2, "{ms:#?}");
     assert_eq!(names(&ms[1]), ["Bo Park", "Ali Reza"]);
     // "the Presidents of Poland and Lithuania": the holder of the office for each country.
@@ -425,9 +727,16 @@ fn an_office_as_the_subject_stands_for_its_holder_named_before() {
     assert_eq!(names(&ms[1]), ["Bo Park", "Cy Dow", "Ali Reza"]);
     // Someone of the named country fits first; a description nobody fits stands for no one.
     let lead2 = "[Polish|NORP] President [Ed Now|PERSON] and President [Bo Park|PERSON] spoke on [Monday|DATE].";
-    let m = one(&format!("{lead2} The [Polish|NORP] leader will meet [Ali Reza|PERSON]."), PUB);
+    let m = one(
+        &format!("{lead2} The [Polish|NORP] leader will meet [Ali Reza|PERSON]."),
+        PUB,
+    );
     assert_eq!(names(&m), ["Ed Now", "Ali Reza"]);
-    assert!(read("[Ali Reza|PERSON] spoke. The [Polish|NORP] leader will meet him.", PUB).is_empty());
+    assert!(read(
+        "[Ali Reza|PERSON] spoke. The [Polish|NORP] leader will meet him.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -441,15 +750,24 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
         assert_eq!((m.kind, place(&m), date(&m).as_deref()), (MeetingKind::Visit, Some("Baghdad"), Some("2024-03-06")));
     }
     // An adverb between the traveller and the verb.
-    let m = one("[Ali Reza|PERSON] previously travelled to [Erbil|GPE] in [January 2020|DATE].", PUB);
-    assert_eq!((m.kind, names(&m), date(&m).as_deref()), (MeetingKind::Visit, vec!["Ali Reza"], Some("2020-01")));
+    let m = one(
+        "[Ali Reza|PERSON] previously travelled to [Erbil|GPE] in [January 2020|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m), date(&m).as_deref()),
+        (MeetingKind::Visit, vec!["Ali Reza"], Some("2020-01"))
+    );
     // An apposition between them: its people only describe the traveller.
     let m = one(
         "[Ali Reza|PERSON], an adviser to [Iran|GPE]'s Supreme Leader [Bo Park|PERSON], arrived in [Qatar|GPE] on \
          [Wednesday|DATE].",
         PUB,
     );
-    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Visit, vec!["Ali Reza"], Some("Qatar")));
+    assert_eq!(
+        (m.kind, names(&m), place(&m)),
+        (MeetingKind::Visit, vec!["Ali Reza"], Some("Qatar"))
+    );
     // "arrived to attend": no place right after "to", no journey of its own.
     assert!(read("[Ali Reza|PERSON] arrived to a warm welcome.", PUB).is_empty());
 }
@@ -457,14 +775,31 @@ fn journeys_told_with_the_day_first_an_adverb_or_an_apposition() {
 #[test]
 fn meetings_planned_in_the_past_tense_fall_with_a_cancelled_trip() {
     let lead = "[Ali Reza|PERSON] cancelled his trip to [Berlin|GPE].";
-    let ms = read(&format!("{lead} [Ali Reza|PERSON] was expected to meet [Bo Park|PERSON]."), PUB);
+    let ms = read(
+        &format!("{lead} [Ali Reza|PERSON] was expected to meet [Bo Park|PERSON]."),
+        PUB,
+    );
     let m = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(m.status, MeetingStatus::Cancelled);
     // A plan in the future tense, or a trip not cancelled, keeps the plan.
-    let ms = read(&format!("{lead} [Ali Reza|PERSON] will meet [Bo Park|PERSON] in [Rome|GPE]."), PUB);
-    assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting && m.status == MeetingStatus::Planned), "{ms:#?}");
-    let ms = read("[Ali Reza|PERSON] arrived in [Berlin|GPE]. He was expected to meet [Bo Park|PERSON].", PUB);
-    assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting && m.status == MeetingStatus::Planned), "{ms:#?}");
+    let ms = read(
+        &format!("{lead} [Ali Reza|PERSON] will meet [Bo Park|PERSON] in [Rome|GPE]."),
+        PUB,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.kind == MeetingKind::Meeting && m.status == MeetingStatus::Planned),
+        "{ms:#?}"
+    );
+    let ms = read(
+        "[Ali Reza|PERSON] arrived in [Berlin|GPE]. He was expected to meet [Bo Park|PERSON].",
+        PUB,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.kind == MeetingKind::Meeting && m.status == MeetingStatus::Planned),
+        "{ms:#?}"
+    );
 }
 
 #[test]
@@ -475,29 +810,56 @@ fn a_relative_clause_on_a_plural_noun_is_not_the_persons_before_it() {
     );
     assert!(lacks(&ms, MeetingKind::Visit), "{ms:#?}");
     // On a person (or a singular title after one) the clause is theirs.
-    let m = one("They thanked [Ali Reza|PERSON], who visited [Shusha|GPE] on [Monday|DATE].", PUB);
+    let m = one(
+        "They thanked [Ali Reza|PERSON], who visited [Shusha|GPE] on [Monday|DATE].",
+        PUB,
+    );
     assert_eq!((m.kind, names(&m)), (MeetingKind::Visit, vec!["Ali Reza"]));
 }
 
 #[test]
 fn a_meal_with_someone_is_a_meeting() {
-    let m = one("[Ida Kemp|PERSON] had lunch with [Jon Lace|PERSON] on [Monday|DATE].", PUB);
+    let m = one(
+        "[Ida Kemp|PERSON] had lunch with [Jon Lace|PERSON] on [Monday|DATE].",
+        PUB,
+    );
     assert_eq!(
         (m.kind, names(&m), date(&m).as_deref()),
-        (MeetingKind::Meeting, vec!["Ida Kemp", "Jon Lace"], Some("2024-03-04"))
+        (
+            MeetingKind::Meeting,
+            vec!["Ida Kemp", "Jon Lace"],
+            Some("2024-03-04")
+        )
     );
-    let m = one("[Ida Kemp|PERSON] held a working dinner with [Jon Lace|PERSON].", PUB);
+    let m = one(
+        "[Ida Kemp|PERSON] held a working dinner with [Jon Lace|PERSON].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Ida Kemp", "Jon Lace"]);
     // A meal with no one named, or for guests, is none of this.
-    assert!(read("[Ida Kemp|PERSON] had lunch with reporters on [Monday|DATE].", PUB).is_empty());
+    assert!(read(
+        "[Ida Kemp|PERSON] had lunch with reporters on [Monday|DATE].",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
 fn attending_a_meeting_with_someone_is_meeting_them() {
-    let m = one("[Cy Dow|PERSON] attended a meeting with [Ed Fox|PERSON] on [Monday|DATE] in [Lima|GPE].", PUB);
-    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Meeting, vec!["Cy Dow", "Ed Fox"], Some("Lima")));
+    let m = one(
+        "[Cy Dow|PERSON] attended a meeting with [Ed Fox|PERSON] on [Monday|DATE] in [Lima|GPE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m), place(&m)),
+        (MeetingKind::Meeting, vec!["Cy Dow", "Ed Fox"], Some("Lima"))
+    );
     // Attending the meeting of a body makes no meeting of the attendee's.
-    assert!(read("[Cy Dow|PERSON] attended the meeting of the council on [Monday|DATE].", PUB).is_empty());
+    assert!(read(
+        "[Cy Dow|PERSON] attended the meeting of the council on [Monday|DATE].",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -507,8 +869,14 @@ fn a_meeting_on_the_sidelines_takes_the_gatherings_place_and_day() {
          [28th|DATE] and 29th [ASEAN|ORG] summits in [Vientiane|GPE], [Laos|GPE], on [March 1|DATE].",
         PUB,
     );
-    let m = ms.iter().find(|m| names(m) == ["Ali Reza", "Bo Park"]).expect("the meeting");
-    assert_eq!((place(m), date(m).as_deref()), (Some("Vientiane"), Some("2024-03-01")));
+    let m = ms
+        .iter()
+        .find(|m| names(m) == ["Ali Reza", "Bo Park"])
+        .expect("the meeting");
+    assert_eq!(
+        (place(m), date(m).as_deref()),
+        (Some("Vientiane"), Some("2024-03-01"))
+    );
 }
 
 #[test]
@@ -520,15 +888,32 @@ fn visits_each_next_and_a_coordinated_return() {
         PUB,
     );
     let got: Vec<(Vec<&str>, MeetingStatus)> = ms.iter().map(|m| (names(m), m.status)).collect();
-    assert_eq!(got, [(vec!["Ali Reza"], MeetingStatus::Planned), (vec!["Bo Park"], MeetingStatus::Planned)]);
+    assert_eq!(
+        got,
+        [
+            (vec!["Ali Reza"], MeetingStatus::Planned),
+            (vec!["Bo Park"], MeetingStatus::Planned)
+        ]
+    );
     // "will next visit": an adverb after the modal. The day belongs to the return, not the visit.
-    let m = one("[Ali Reza|PERSON] will next visit [Russia|GPE] and return home on [March 26|DATE].", PUB);
+    let m = one(
+        "[Ali Reza|PERSON] will next visit [Russia|GPE] and return home on [March 26|DATE].",
+        PUB,
+    );
     assert_eq!(
         (m.kind, m.status, place(&m), date(&m)),
-        (MeetingKind::Visit, MeetingStatus::Planned, Some("Russia"), None)
+        (
+            MeetingKind::Visit,
+            MeetingStatus::Planned,
+            Some("Russia"),
+            None
+        )
     );
     // "the return of refugees" is a topic, not a new predicate.
-    let m = one("[Ali Reza|PERSON] met [Bo Park|PERSON] and return of refugees on [Monday|DATE].", PUB);
+    let m = one(
+        "[Ali Reza|PERSON] met [Bo Park|PERSON] and return of refugees on [Monday|DATE].",
+        PUB,
+    );
     assert_eq!(date(&m).as_deref(), Some("2024-03-04"));
 }
 
@@ -539,7 +924,10 @@ fn a_visit_to_come_places_no_meeting_that_happened() {
         PUB,
     );
     assert_eq!(ms.len(), 2, "{ms:#?}");
-    assert_eq!((ms[1].status, place(&ms[1])), (MeetingStatus::Occurred, None));
+    assert_eq!(
+        (ms[1].status, place(&ms[1])),
+        (MeetingStatus::Occurred, None)
+    );
 }
 
 #[test]
@@ -552,14 +940,22 @@ fn bare_plural_visits_before_an_arrival_are_the_travellers_own() {
     got.sort();
     assert_eq!(
         got,
-        [(vec!["Ed Fox"], Some("France")), (vec!["Ed Fox"], Some("Rome")), (vec!["Ed Fox"], Some("Spain"))]
+        [
+            (vec!["Ed Fox"], Some("France")),
+            (vec!["Ed Fox"], Some("Rome")),
+            (vec!["Ed Fox"], Some("Spain"))
+        ]
     );
     // Visits whose visitors are named are theirs.
     let ms = read(
         "[Ed Fox|PERSON] arrived in [Rome|GPE] on [Monday|DATE] after visits to [Spain|GPE] by [Bo Park|PERSON].",
         PUB,
     );
-    assert!(ms.iter().all(|m| place(m) != Some("Spain") || names(m) == ["Bo Park"]), "{ms:#?}");
+    assert!(
+        ms.iter()
+            .all(|m| place(m) != Some("Spain") || names(m) == ["Bo Park"]),
+        "{ms:#?}"
+    );
 }
 
 #[test]
@@ -591,9 +987,12 @@ fn fronted_meeting_participle_takes_the_main_clause_subject() {
         assert_eq!((m.kind, names(&m)), (MeetingKind::Meeting, vec!["Bo Park", "Ann Lee"]), "{marked}");
     }
     // A heading-like phrase with no clause after it is no meeting of the sentence's subject.
-    assert!(read("Meeting with [Bo Park|PERSON] postponed, [Ann Lee|PERSON] said.", PUB)
-        .iter()
-        .all(|m| names(m) != ["Bo Park", "Ann Lee"]));
+    assert!(read(
+        "Meeting with [Bo Park|PERSON] postponed, [Ann Lee|PERSON] said.",
+        PUB
+    )
+    .iter()
+    .all(|m| names(m) != ["Bo Park", "Ann Lee"]));
 }
 
 // ----- status -----
@@ -601,18 +1000,54 @@ fn fronted_meeting_participle_takes_the_main_clause_subject() {
 #[test]
 fn planned_and_cancelled() {
     let cases = [
-        ("[Ann Lee|PERSON] will meet [Bo Park|PERSON] in [Oslo|GPE].", MeetingStatus::Planned),
-        ("[Ann Lee|PERSON] is due to meet [Bo Park|PERSON] in [Oslo|GPE].", MeetingStatus::Planned),
-        ("[Ann Lee|PERSON] is scheduled to meet [Bo Park|PERSON] in [Oslo|GPE].", MeetingStatus::Planned),
-        ("[Ann Lee|PERSON] is expected to hold talks with [Bo Park|PERSON].", MeetingStatus::Planned),
-        ("[Ann Lee|PERSON] plans to visit [Oslo|GPE].", MeetingStatus::Planned),
-        ("[Ann Lee|PERSON] is expected to pay a state visit to [Norway|GPE].", MeetingStatus::Planned),
-        ("A planned visit to [Oslo|GPE] by [Ann Lee|PERSON] has been postponed.", MeetingStatus::Cancelled),
-        ("[North Korea|GPE] called off talks between [Ann Lee|PERSON] and [Bo Park|PERSON].", MeetingStatus::Cancelled),
-        ("The meeting between [Ann Lee|PERSON] and [Bo Park|PERSON] was cancelled.", MeetingStatus::Cancelled),
-        ("Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] were scrapped.", MeetingStatus::Cancelled),
-        ("[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE].", MeetingStatus::Occurred),
-        ("[Ann Lee|PERSON] visited [Oslo|GPE] in [January|DATE].", MeetingStatus::Occurred),
+        (
+            "[Ann Lee|PERSON] will meet [Bo Park|PERSON] in [Oslo|GPE].",
+            MeetingStatus::Planned,
+        ),
+        (
+            "[Ann Lee|PERSON] is due to meet [Bo Park|PERSON] in [Oslo|GPE].",
+            MeetingStatus::Planned,
+        ),
+        (
+            "[Ann Lee|PERSON] is scheduled to meet [Bo Park|PERSON] in [Oslo|GPE].",
+            MeetingStatus::Planned,
+        ),
+        (
+            "[Ann Lee|PERSON] is expected to hold talks with [Bo Park|PERSON].",
+            MeetingStatus::Planned,
+        ),
+        (
+            "[Ann Lee|PERSON] plans to visit [Oslo|GPE].",
+            MeetingStatus::Planned,
+        ),
+        (
+            "[Ann Lee|PERSON] is expected to pay a state visit to [Norway|GPE].",
+            MeetingStatus::Planned,
+        ),
+        (
+            "A planned visit to [Oslo|GPE] by [Ann Lee|PERSON] has been postponed.",
+            MeetingStatus::Cancelled,
+        ),
+        (
+            "[North Korea|GPE] called off talks between [Ann Lee|PERSON] and [Bo Park|PERSON].",
+            MeetingStatus::Cancelled,
+        ),
+        (
+            "The meeting between [Ann Lee|PERSON] and [Bo Park|PERSON] was cancelled.",
+            MeetingStatus::Cancelled,
+        ),
+        (
+            "Talks between [Ann Lee|PERSON] and [Bo Park|PERSON] were scrapped.",
+            MeetingStatus::Cancelled,
+        ),
+        (
+            "[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE].",
+            MeetingStatus::Occurred,
+        ),
+        (
+            "[Ann Lee|PERSON] visited [Oslo|GPE] in [January|DATE].",
+            MeetingStatus::Occurred,
+        ),
     ];
     for (text, status) in cases {
         let m = one(text, PUB);
@@ -624,16 +1059,25 @@ fn planned_and_cancelled() {
 fn future_weekday_and_date_after_publication() {
     // "will host ... on Tuesday" is the coming Tuesday, whatever the reporting verb.
     let m = one("[Ann Lee|PERSON] will host [Bo Park|PERSON] in [Bali|GPE] on [Tuesday|DATE], he told reporters in [Jakarta|GPE].", Some("2025-09-22"));
-    assert_eq!((m.status, date(&m).as_deref(), place(&m)), (MeetingStatus::Planned, Some("2025-09-23"), Some("Bali")));
+    assert_eq!(
+        (m.status, date(&m).as_deref(), place(&m)),
+        (MeetingStatus::Planned, Some("2025-09-23"), Some("Bali"))
+    );
     // No modal word, but the date is after publication.
-    let m = one("[Ann Lee|PERSON] and [Bo Park|PERSON] meet in [Oslo|GPE] on [March 20, 2024|DATE].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] and [Bo Park|PERSON] meet in [Oslo|GPE] on [March 20, 2024|DATE].",
+        PUB,
+    );
     assert_eq!(m.status, MeetingStatus::Planned);
     // A year-less date in a planned clause is the next one.
     let m = one(
         "[Ann Lee|PERSON] is due to meet [Bo Park|PERSON] in [Oslo|GPE] on [July 3|DATE], [PTI|ORG] reported.",
         Some("2023-06-27"),
     );
-    assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2023-07-03")));
+    assert_eq!(
+        (m.status, date(&m).as_deref()),
+        (MeetingStatus::Planned, Some("2023-07-03"))
+    );
 }
 
 // ----- participants -----
@@ -645,7 +1089,10 @@ fn participants_come_from_the_clause() {
         PUB,
     );
     assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
-    let m = one("According to [Carl Dahl|PERSON], [Ann Lee|PERSON] met [Bo Park|PERSON] on [Monday|DATE].", PUB);
+    let m = one(
+        "According to [Carl Dahl|PERSON], [Ann Lee|PERSON] met [Bo Park|PERSON] on [Monday|DATE].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Ann Lee", "Bo Park"]);
     let ms = read(
         "[Ann Lee|PERSON], who met [Eli Roth|PERSON] on [June 3|DATE], held talks with [Bo Park|PERSON] \
@@ -669,7 +1116,9 @@ fn separately_pronouns_and_anaphors() {
     assert_eq!(ms.len(), 2);
     assert_eq!(names(&ms[0]), ["Joe Biden", "Pham Minh Chinh"]);
     assert_eq!(names(&ms[1]), ["Joe Biden", "Vo Van Thuong"]);
-    assert!(ms.iter().all(|m| m.status == MeetingStatus::Planned && date(m).as_deref() == Some("2023-09-11")));
+    assert!(ms
+        .iter()
+        .all(|m| m.status == MeetingStatus::Planned && date(m).as_deref() == Some("2023-09-11")));
     // "he" and a coordinated verb with "the same day".
     let ms = read(
         "[Ding Xuexiang|PERSON] arrived in [Hanoi|GPE] on [Monday|DATE] for an official visit. He called on \
@@ -688,7 +1137,10 @@ fn separately_pronouns_and_anaphors() {
          [Hanoi|GPE], after which the two presidents held talks on trade and energy.",
         PUB,
     );
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Talks, vec!["Luong Cuong", "Kassym Tokayev"]));
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Talks, vec!["Luong Cuong", "Kassym Tokayev"])
+    );
     assert_eq!(m.topics, ["trade", "energy"]);
     // A definite role: "the prime minister's visit".
     let m = one(
@@ -698,7 +1150,12 @@ fn separately_pronouns_and_anaphors() {
     );
     assert_eq!(
         (m.kind, names(&m), place(&m), m.status),
-        (MeetingKind::Visit, vec!["Shehbaz Sharif"], Some("Astana"), MeetingStatus::Planned)
+        (
+            MeetingKind::Visit,
+            vec!["Shehbaz Sharif"],
+            Some("Astana"),
+            MeetingStatus::Planned
+        )
     );
     assert_eq!(date(&m).as_deref(), Some("2025"));
 }
@@ -717,7 +1174,12 @@ fn when_meeting_and_relative_clause_visit() {
     );
     assert_eq!(
         (m.kind, names(&m), place(&m), date(&m).as_deref()),
-        (MeetingKind::Visit, vec!["Ding Xuexiang"], Some("Vietnam"), Some("2024-03-26/2024-03-29"))
+        (
+            MeetingKind::Visit,
+            vec!["Ding Xuexiang"],
+            Some("Vietnam"),
+            Some("2024-03-26/2024-03-29")
+        )
     );
 }
 
@@ -730,16 +1192,28 @@ fn delegation_heads_named_in_the_next_sentence() {
         Some("2018-05-16"),
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
-    assert_eq!((ms[0].kind, ms[0].status), (MeetingKind::Talks, MeetingStatus::Cancelled));
+    assert_eq!(
+        (ms[0].kind, ms[0].status),
+        (MeetingKind::Talks, MeetingStatus::Cancelled)
+    );
     assert_eq!(names(&ms[0]), ["Cho Myoung", "Ri Son"]);
-    assert_eq!((place(&ms[0]), date(&ms[0]).as_deref()), (Some("Panmunjom"), Some("2018-05-16")));
+    assert_eq!(
+        (place(&ms[0]), date(&ms[0]).as_deref()),
+        (Some("Panmunjom"), Some("2018-05-16"))
+    );
 }
 
 #[test]
 fn elided_visitor() {
-    let ms = read("President [Xi Jinping|PERSON] visited [Vietnam|GPE] soon after President [Biden|PERSON].", PUB);
+    let ms = read(
+        "President [Xi Jinping|PERSON] visited [Vietnam|GPE] soon after President [Biden|PERSON].",
+        PUB,
+    );
     assert_eq!(ms.len(), 2);
-    assert_eq!((names(&ms[1]), place(&ms[1])), (vec!["Biden"], Some("Vietnam")));
+    assert_eq!(
+        (names(&ms[1]), place(&ms[1])),
+        (vec!["Biden"], Some("Vietnam"))
+    );
 }
 
 #[test]
@@ -780,10 +1254,17 @@ fn governing_phrase_gives_date() {
         Some("2024-11-12"),
     );
     assert_eq!(ms.len(), 2, "{ms:#?}");
-    assert_eq!((ms[0].kind, place(&ms[0])), (MeetingKind::Visit, Some("Astana")));
+    assert_eq!(
+        (ms[0].kind, place(&ms[0])),
+        (MeetingKind::Visit, Some("Astana"))
+    );
     assert_eq!(
         (ms[1].kind, names(&ms[1]), place(&ms[1])),
-        (MeetingKind::Conference, vec!["Tran Hong Ha", "Serik Zhu"], Some("Astana"))
+        (
+            MeetingKind::Conference,
+            vec!["Tran Hong Ha", "Serik Zhu"],
+            Some("Astana")
+        )
     );
     assert!(ms.iter().all(|m| date(m).as_deref() == Some("2024-10-29")));
     // A date that names a war is no meeting date.
@@ -803,8 +1284,14 @@ fn place_and_date_from_earlier_sentences() {
         Some("2023-09-11"),
     );
     assert_eq!(ms.len(), 2, "{ms:#?}");
-    assert_eq!((ms[1].kind, names(&ms[1])), (MeetingKind::Talks, vec!["Nguyen Phu Trong", "Joe Biden"]));
-    assert_eq!((place(&ms[1]), date(&ms[1]).as_deref()), (Some("Hanoi"), Some("2023-09-10")));
+    assert_eq!(
+        (ms[1].kind, names(&ms[1])),
+        (MeetingKind::Talks, vec!["Nguyen Phu Trong", "Joe Biden"])
+    );
+    assert_eq!(
+        (place(&ms[1]), date(&ms[1]).as_deref()),
+        (Some("Hanoi"), Some("2023-09-10"))
+    );
     // "before the ceremony": the scene of the sentences before.
     let ms = read(
         "[Japan|GPE] and the [Philippines|GPE] signed a pact on [Monday|DATE]. [Yoko Kamikawa|PERSON] signed it at \
@@ -814,7 +1301,10 @@ fn place_and_date_from_earlier_sentences() {
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(names(&ms[0]), ["Marcos", "Yoko Kamikawa", "Minoru Kihara"]);
-    assert_eq!((place(&ms[0]), date(&ms[0]).as_deref()), (Some("Manila"), Some("2024-07-08")));
+    assert_eq!(
+        (place(&ms[0]), date(&ms[0]).as_deref()),
+        (Some("Manila"), Some("2024-07-08"))
+    );
     // "during their meeting in Beijing" fills the place of the meeting before and adds no record.
     let ms = read(
         "[Li Shangfu|PERSON] said on [Tuesday|DATE] when meeting [Phan Van Giang|PERSON] that ties are good. \
@@ -823,7 +1313,11 @@ fn place_and_date_from_earlier_sentences() {
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(place(&ms[0]), Some("Beijing"));
-    assert_eq!(date(&ms[0]), None, "a weekday with no publication date has no value");
+    assert_eq!(
+        date(&ms[0]),
+        None,
+        "a weekday with no publication date has no value"
+    );
     // Back-references that add nothing make no record.
     let ms = read(
         "[Ann Lee|PERSON] met [Bo Park|PERSON] in [Oslo|GPE]. The meeting was cordial. [Ann Lee|PERSON] said \
@@ -841,7 +1335,10 @@ fn several_places_in_several_countries_give_none() {
         PUB,
     );
     assert_eq!(m.location, None);
-    let m = one("[Ann Lee|PERSON] and [Bo Park|PERSON] will meet in [Kananaskis|GPE], [Canada|GPE].", PUB);
+    let m = one(
+        "[Ann Lee|PERSON] and [Bo Park|PERSON] will meet in [Kananaskis|GPE], [Canada|GPE].",
+        PUB,
+    );
     assert_eq!(place(&m), Some("Kananaskis"));
 }
 
@@ -901,7 +1398,10 @@ fn furniture_is_skipped() {
 
 #[test]
 fn evidence_offsets_are_code_points() {
-    let d = doc("Hà Nội: [Phạm Minh Chính|PERSON] met [Bo Park|PERSON] in [Hà Nội|GPE].", PUB);
+    let d = doc(
+        "Hà Nội: [Phạm Minh Chính|PERSON] met [Bo Park|PERSON] in [Hà Nội|GPE].",
+        PUB,
+    );
     let ms = extract(&d);
     assert_eq!(ms.len(), 1);
     let e = &ms[0].sources[0];
@@ -921,15 +1421,43 @@ fn passive_and_sat_down() {
         PUB,
     );
     let m = of_kind(&ms, MeetingKind::Meeting);
-    assert_eq!((names(m), m.status), (vec!["Ana Costa", "Rui Lopes"], MeetingStatus::Occurred));
-    assert_eq!((place(m), date(m).as_deref()), (Some("Lima"), Some("2024-03-05")));
-    let m = one("[Ana Costa|PERSON] will be hosted by [Rui Lopes|PERSON] in [Lima|GPE] on [Friday|DATE].", PUB);
-    assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2024-03-08")));
+    assert_eq!(
+        (names(m), m.status),
+        (vec!["Ana Costa", "Rui Lopes"], MeetingStatus::Occurred)
+    );
+    assert_eq!(
+        (place(m), date(m).as_deref()),
+        (Some("Lima"), Some("2024-03-05"))
+    );
+    let m = one(
+        "[Ana Costa|PERSON] will be hosted by [Rui Lopes|PERSON] in [Lima|GPE] on [Friday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.status, date(&m).as_deref()),
+        (MeetingStatus::Planned, Some("2024-03-08"))
+    );
     // "sat down with" meets; "sat down for talks with" holds talks.
-    let m = one("On [Monday|DATE], [Ana Costa|PERSON] sat down with [Rui Lopes|PERSON] in [Lima|GPE].", PUB);
-    assert_eq!((m.kind, names(&m), place(&m)), (MeetingKind::Meeting, vec!["Ana Costa", "Rui Lopes"], Some("Lima")));
-    let m = one("[Ana Costa|PERSON] sat down for official talks with [Rui Lopes|PERSON] in [Lima|GPE].", PUB);
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Talks, vec!["Ana Costa", "Rui Lopes"]));
+    let m = one(
+        "On [Monday|DATE], [Ana Costa|PERSON] sat down with [Rui Lopes|PERSON] in [Lima|GPE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m), place(&m)),
+        (
+            MeetingKind::Meeting,
+            vec!["Ana Costa", "Rui Lopes"],
+            Some("Lima")
+        )
+    );
+    let m = one(
+        "[Ana Costa|PERSON] sat down for official talks with [Rui Lopes|PERSON] in [Lima|GPE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Talks, vec!["Ana Costa", "Rui Lopes"])
+    );
 }
 
 #[test]
@@ -957,8 +1485,18 @@ fn sessions_chaired_by() {
          Minister [Rui Lopes|PERSON], the secretariat said.",
         PUB,
     );
-    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Conference, MeetingStatus::Planned, vec!["Rui Lopes"]));
-    assert_eq!((place(&m), date(&m).as_deref()), (Some("Quito"), Some("2024-03-11/2024-03-17")));
+    assert_eq!(
+        (m.kind, m.status, names(&m)),
+        (
+            MeetingKind::Conference,
+            MeetingStatus::Planned,
+            vec!["Rui Lopes"]
+        )
+    );
+    assert_eq!(
+        (place(&m), date(&m).as_deref()),
+        (Some("Quito"), Some("2024-03-11/2024-03-17"))
+    );
     let m = one(
         "On [Monday|DATE], the joint committee held its session in [Quito|GPE], co-chaired by [Ana Costa|PERSON] and \
          [Rui Lopes|PERSON].",
@@ -966,10 +1504,18 @@ fn sessions_chaired_by() {
     );
     assert_eq!(
         (m.kind, m.status, names(&m)),
-        (MeetingKind::Conference, MeetingStatus::Occurred, vec!["Ana Costa", "Rui Lopes"])
+        (
+            MeetingKind::Conference,
+            MeetingStatus::Occurred,
+            vec!["Ana Costa", "Rui Lopes"]
+        )
     );
     // Chairing one's own cabinet is no encounter.
-    assert!(read("[Ana Costa|PERSON] chaired a cabinet meeting on [Monday|DATE].", PUB).is_empty());
+    assert!(read(
+        "[Ana Costa|PERSON] chaired a cabinet meeting on [Monday|DATE].",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -982,7 +1528,10 @@ fn participants_across_clauses_and_sentences() {
     );
     let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!(names(talks), ["Ana Costa", "Rui Lopes"]);
-    assert_eq!((place(talks), date(talks).as_deref()), (Some("Lima"), Some("2024-03-04")));
+    assert_eq!(
+        (place(talks), date(talks).as_deref()),
+        (Some("Lima"), Some("2024-03-04"))
+    );
     // "The Peruvian minister": a role and a country.
     let ms = read(
         "[Lena Berg|PERSON] met [Peruvian|NORP] Foreign Minister [Rui Lopes|PERSON]. The [Peruvian|NORP] minister \
@@ -990,7 +1539,10 @@ fn participants_across_clauses_and_sentences() {
         PUB,
     );
     let visit = of_kind(&ms, MeetingKind::Visit);
-    assert_eq!((names(visit), place(visit)), (vec!["Rui Lopes"], Some("Oslo")));
+    assert_eq!(
+        (names(visit), place(visit)),
+        (vec!["Rui Lopes"], Some("Oslo"))
+    );
     // "the two presidents" some sentences on: the two presidents, not the latest pair.
     let ms = read(
         "President [Ana Costa|PERSON] held talks with President [Rui Lopes|PERSON] in [Lima|GPE] on [Monday|DATE]. \
@@ -999,14 +1551,20 @@ fn participants_across_clauses_and_sentences() {
         PUB,
     );
     let last = ms.last().expect("records");
-    assert_eq!((names(last), date(last).as_deref()), (vec!["Ana Costa", "Rui Lopes"], Some("2023-05")));
+    assert_eq!(
+        (names(last), date(last).as_deref()),
+        (vec!["Ana Costa", "Rui Lopes"], Some("2023-05"))
+    );
     // "the ministers" are the people of the record just before.
     let ms = read(
         "[Ana Costa|PERSON] met [Rui Lopes|PERSON] in [Lima|GPE] on [Monday|DATE]. The ministers then held a \
          phone conversation on [Tuesday|DATE].",
         PUB,
     );
-    assert_eq!((ms[1].kind, names(&ms[1])), (MeetingKind::Call, vec!["Ana Costa", "Rui Lopes"]));
+    assert_eq!(
+        (ms[1].kind, names(&ms[1])),
+        (MeetingKind::Call, vec!["Ana Costa", "Rui Lopes"])
+    );
 }
 
 #[test]
@@ -1020,7 +1578,13 @@ fn honorifics_and_titles_standing_for_names() {
     );
     assert_eq!(ms.len(), 2, "{ms:#?}");
     assert_eq!(names(&ms[0]), ["Nasser bin Khalid Al Sabah", "Rui Lopes"]);
-    assert_eq!((ms[1].kind, names(&ms[1])), (MeetingKind::Call, vec!["Nasser bin Khalid Al Sabah", "Faisal bin Omar"]));
+    assert_eq!(
+        (ms[1].kind, names(&ms[1])),
+        (
+            MeetingKind::Call,
+            vec!["Nasser bin Khalid Al Sabah", "Faisal bin Omar"]
+        )
+    );
 }
 
 #[test]
@@ -1033,7 +1597,11 @@ fn visit_spans_and_ends() {
     );
     assert_eq!(
         (m.kind, place(&m), date(&m).as_deref()),
-        (MeetingKind::Visit, Some("Lima"), Some("2024-03-04/2024-03-06"))
+        (
+            MeetingKind::Visit,
+            Some("Lima"),
+            Some("2024-03-04/2024-03-06")
+        )
     );
     // The end told later: both records carry the span (merging makes them one).
     let ms = read(
@@ -1042,11 +1610,16 @@ fn visit_spans_and_ends() {
         PUB,
     );
     assert_eq!(ms.len(), 2, "{ms:#?}");
-    assert!(ms.iter().all(|m| date(m).as_deref() == Some("2024-03-04/2024-03-06")));
+    assert!(ms
+        .iter()
+        .all(|m| date(m).as_deref() == Some("2024-03-04/2024-03-06")));
     // A return visit planned for "early next year" is dated by the year.
     let m =
         one("[Ana Costa|PERSON] is expected to pay a return state visit to [Peru|GPE] [early next year|DATE].", PUB);
-    assert_eq!((m.kind, m.status, date(&m).as_deref()), (MeetingKind::Visit, MeetingStatus::Planned, Some("2025")));
+    assert_eq!(
+        (m.kind, m.status, date(&m).as_deref()),
+        (MeetingKind::Visit, MeetingStatus::Planned, Some("2025"))
+    );
 }
 
 #[test]
@@ -1057,7 +1630,11 @@ fn a_tour_of_two_countries_places_each_meeting_with_its_host() {
          [Costa|PERSON] would also meet with [Singaporean|NORP] Prime Minister [Tan Wei|PERSON].",
         PUB,
     );
-    let with = |name: &str| ms.iter().find(|m| m.kind == MeetingKind::Meeting && names(m).contains(&name)).expect(name);
+    let with = |name: &str| {
+        ms.iter()
+            .find(|m| m.kind == MeetingKind::Meeting && names(m).contains(&name))
+            .expect(name)
+    };
     assert_eq!(place(with("Rui Lopes")), Some("Indonesia"), "{ms:#?}");
     assert_eq!(place(with("Tan Wei")), Some("Singapore"));
     // With no host country to tell the stops apart, a meeting is placed at neither.
@@ -1118,8 +1695,14 @@ fn places_from_visits_datelines_and_capitals() {
         one("[Ana Costa|PERSON] called on [Rui Lopes|PERSON] at his residence in [Barranquito|GPE], [Lima|GPE].", PUB);
     assert_eq!(place(&m), Some("Lima"));
     // "will travel to Lima to meet X".
-    let m = one("[Ana Costa|PERSON] will travel to [Lima|GPE] [next week|DATE] to meet [Rui Lopes|PERSON].", PUB);
-    assert_eq!((m.status, place(&m)), (MeetingStatus::Planned, Some("Lima")));
+    let m = one(
+        "[Ana Costa|PERSON] will travel to [Lima|GPE] [next week|DATE] to meet [Rui Lopes|PERSON].",
+        PUB,
+    );
+    assert_eq!(
+        (m.status, place(&m)),
+        (MeetingStatus::Planned, Some("Lima"))
+    );
 }
 
 #[test]
@@ -1131,19 +1714,31 @@ fn dates_relative_to_the_story_and_to_other_events() {
         PUB,
     );
     let c = of_kind(&ms, MeetingKind::Conference);
-    assert_eq!((names(c), date(c).as_deref()), (vec!["Ana Costa", "Rui Lopes"], Some("2024-03-04")));
+    assert_eq!(
+        (names(c), date(c).as_deref()),
+        (vec!["Ana Costa", "Rui Lopes"], Some("2024-03-04"))
+    );
     // A visit that is the backdrop of a dated event shares its date.
     let m =
         one("Peru and Chile upgraded ties in [January|DATE], during a visit to [Lima|GPE] by [Ana Costa|PERSON].", PUB);
-    assert_eq!((m.kind, date(&m).as_deref()), (MeetingKind::Visit, Some("2024-01")));
+    assert_eq!(
+        (m.kind, date(&m).as_deref()),
+        (MeetingKind::Visit, Some("2024-01"))
+    );
     // "ahead of the summit between X and Y": still to come, with no date of the clause's.
     let ms = read(
         "[Ana Costa|PERSON] held talks with [Rui Lopes|PERSON] on [Monday|DATE] ahead of the summit between \
          [Eva Stone|PERSON] and [Lena Berg|PERSON] in [Peru|GPE].",
         PUB,
     );
-    let summit = ms.iter().find(|m| names(m).contains(&"Eva Stone")).expect("summit");
-    assert_eq!((summit.status, summit.date.clone()), (MeetingStatus::Planned, None));
+    let summit = ms
+        .iter()
+        .find(|m| names(m).contains(&"Eva Stone"))
+        .expect("summit");
+    assert_eq!(
+        (summit.status, summit.date.clone()),
+        (MeetingStatus::Planned, None)
+    );
     // A visit "for a summit with X" is also that summit, with the visit's place and day.
     let ms = read(
         "[Ana Costa|PERSON] is due to pay a visit to [Lima|GPE] on [Saturday|DATE] for a summit with [Rui Lopes|PERSON].",
@@ -1153,16 +1748,26 @@ fn dates_relative_to_the_story_and_to_other_events() {
     let m = &ms[1];
     assert_eq!(
         (m.kind, m.status, names(m)),
-        (MeetingKind::Meeting, MeetingStatus::Planned, vec!["Ana Costa", "Rui Lopes"])
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Planned,
+            vec!["Ana Costa", "Rui Lopes"]
+        )
     );
-    assert_eq!((place(m), date(m).as_deref()), (Some("Lima"), Some("2024-03-09")));
+    assert_eq!(
+        (place(m), date(m).as_deref()),
+        (Some("Lima"), Some("2024-03-09"))
+    );
     // A cancelled meeting "that was to have" taken place on Friday: the coming Friday.
     let m = one(
         "A meeting that was to have brought [Ana Costa|PERSON] and [Rui Lopes|PERSON] together in [Lima|GPE] on \
          [Friday|DATE] was scrapped on [Tuesday|DATE], officials said.",
         PUB,
     );
-    assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Cancelled, Some("2024-03-08")));
+    assert_eq!(
+        (m.status, date(&m).as_deref()),
+        (MeetingStatus::Cancelled, Some("2024-03-08"))
+    );
 }
 
 #[test]
@@ -1171,10 +1776,20 @@ fn unnamed_summits_of_countries() {
         "[Peru|GPE] is to host a summit with [Chile|GPE] and [Bolivia|GPE] in [Lima|GPE] [later this year|DATE].",
         PUB,
     );
-    assert_eq!((m.kind, m.status, m.participants.len()), (MeetingKind::Meeting, MeetingStatus::Planned, 0));
-    assert_eq!((place(&m), date(&m).as_deref()), (Some("Lima"), Some("2024")));
+    assert_eq!(
+        (m.kind, m.status, m.participants.len()),
+        (MeetingKind::Meeting, MeetingStatus::Planned, 0)
+    );
+    assert_eq!(
+        (place(&m), date(&m).as_deref()),
+        (Some("Lima"), Some("2024"))
+    );
     // One country, or a summit named only as a setting, is none.
-    assert!(read("[Peru|GPE] is to host a summit of [APEC|ORG] leaders in [Lima|GPE].", PUB).is_empty());
+    assert!(read(
+        "[Peru|GPE] is to host a summit of [APEC|ORG] leaders in [Lima|GPE].",
+        PUB
+    )
+    .is_empty());
     assert!(read("The summit in [Lima|GPE] drew protests.", PUB).is_empty());
 }
 
@@ -1184,14 +1799,26 @@ fn unnamed_officials_of_countries() {
         "The foreign ministers of [Chile|GPE] and [Peru|GPE] held a brief meeting in [Lima|GPE] on [Sunday|DATE].",
         PUB,
     );
-    assert_eq!((m.kind, m.status, m.participants.len()), (MeetingKind::Meeting, MeetingStatus::Occurred, 0));
-    assert_eq!((place(&m), date(&m).as_deref()), (Some("Lima"), Some("2024-03-03")));
-    let m = one("[Chilean|NORP] and [Peruvian|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].", PUB);
+    assert_eq!(
+        (m.kind, m.status, m.participants.len()),
+        (MeetingKind::Meeting, MeetingStatus::Occurred, 0)
+    );
+    assert_eq!(
+        (place(&m), date(&m).as_deref()),
+        (Some("Lima"), Some("2024-03-03"))
+    );
+    let m = one(
+        "[Chilean|NORP] and [Peruvian|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].",
+        PUB,
+    );
     assert_eq!((m.kind, m.participants.len()), (MeetingKind::Talks, 0));
     // A plan for such a meeting is planned.
     let m =
         one("The two countries agreed on a meeting between the defence ministers of [Chile|GPE] and [Peru|GPE].", PUB);
-    assert_eq!((m.status, m.participants.len()), (MeetingStatus::Planned, 0));
+    assert_eq!(
+        (m.status, m.participants.len()),
+        (MeetingStatus::Planned, 0)
+    );
     // Named people make the record theirs; one country, a long membership list or meetings in
     // general make none.
     let m = one(
@@ -1206,13 +1833,24 @@ fn unnamed_officials_of_countries() {
          [Chile|GPE] will meet in [Santiago|GPE] [next month|DATE].",
         PUB,
     );
-    let m = ms.iter().find(|m| place(m) == Some("Santiago")).expect("the meeting in Santiago");
-    assert_eq!((m.status, names(m)), (MeetingStatus::Planned, vec!["Ann Lee", "Bo Park"]));
-    assert!(read("[Chilean|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].", PUB).is_empty());
+    let m = ms
+        .iter()
+        .find(|m| place(m) == Some("Santiago"))
+        .expect("the meeting in Santiago");
+    assert_eq!(
+        (m.status, names(m)),
+        (MeetingStatus::Planned, vec!["Ann Lee", "Bo Park"])
+    );
+    assert!(read(
+        "[Chilean|NORP] officials held talks in [Lima|GPE] on [Sunday|DATE].",
+        PUB
+    )
+    .is_empty());
     let list =
         "Ministers from [Chile|GPE], [Peru|GPE], [Bolivia|GPE] and [Ecuador|GPE] met in [Lima|GPE] on [Sunday|DATE].";
     assert!(read(list, PUB).is_empty());
-    let general = "There were many meetings between the representatives of [Chile|GPE] and [Peru|GPE].";
+    let general =
+        "There were many meetings between the representatives of [Chile|GPE] and [Peru|GPE].";
     assert!(read(general, PUB).is_empty());
 }
 
@@ -1332,7 +1970,12 @@ mod fuzz {
         }
         let mut d = Document::from_text("fuzz", text);
         // Entities on char boundaries, sorted, not overlapping.
-        let bounds: Vec<usize> = d.text.char_indices().map(|(i, _)| i).chain([d.text.len()]).collect();
+        let bounds: Vec<usize> = d
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([d.text.len()])
+            .collect();
         let mut spans: Vec<(usize, usize, EntityLabel)> = marks
             .into_iter()
             .map(|(a, len, l)| {
@@ -1346,7 +1989,11 @@ mod fuzz {
         let mut last = 0;
         for (s, e, l) in spans {
             if s >= last {
-                d.entities.push(Entity { span: ByteSpan::new(s, e), label: l, score: 1.0 });
+                d.entities.push(Entity {
+                    span: ByteSpan::new(s, e),
+                    label: l,
+                    score: 1.0,
+                });
                 last = e;
             }
         }
@@ -1409,12 +2056,21 @@ mod fuzz {
 fn an_undated_page_dates_a_weekday_by_the_one_day_it_names_on_that_weekday() {
     let met = "[Ali Reza|PERSON] met [Lam|PERSON] in [Hanoi|GPE] on [Wednesday|DATE] morning.";
     // March 24, 2021 was a Wednesday; March 25 a Thursday.
-    let m = one(&format!("Photo: talks in [Hanoi|GPE] on [March 24, 2021|DATE]. {met}"), None);
+    let m = one(
+        &format!("Photo: talks in [Hanoi|GPE] on [March 24, 2021|DATE]. {met}"),
+        None,
+    );
     assert_eq!(date(&m).as_deref(), Some("2021-03-24"));
-    let m = one(&format!("Photo: talks in [Hanoi|GPE] on [March 25, 2021|DATE]. {met}"), None);
+    let m = one(
+        &format!("Photo: talks in [Hanoi|GPE] on [March 25, 2021|DATE]. {met}"),
+        None,
+    );
     assert_eq!(date(&m), None);
     // Two such days: no telling which.
-    let m = one(&format!("Photos of [March 24, 2021|DATE] and [March 31, 2021|DATE]. {met}"), None);
+    let m = one(
+        &format!("Photos of [March 24, 2021|DATE] and [March 31, 2021|DATE]. {met}"),
+        None,
+    );
     assert_eq!(date(&m), None);
 }
 
@@ -1427,7 +2083,10 @@ fn places_of_visits_told_around_the_visitor_or_the_meeting() {
     );
     assert_eq!((m.kind, place(&m)), (MeetingKind::Visit, Some("Chile")));
     // A capital tagged as a place, named right after it.
-    let m = one("[Ana Costa|PERSON] flew to the [Chilean Capital|GPE], [Santiago|GPE], on [Monday|DATE].", PUB);
+    let m = one(
+        "[Ana Costa|PERSON] flew to the [Chilean Capital|GPE], [Santiago|GPE], on [Monday|DATE].",
+        PUB,
+    );
     assert_eq!(place(&m), Some("Santiago"));
     // "during his visit", however far after the visit it is told.
     let filler =
@@ -1464,7 +2123,10 @@ fn a_visit_that_names_its_visitor_inside_a_meeting_is_a_record_of_its_own() {
         PUB,
     );
     let visit = of_kind(&ms, MeetingKind::Visit);
-    assert_eq!((names(visit), place(visit)), (vec!["Rui Lopes"], Some("Lima")));
+    assert_eq!(
+        (names(visit), place(visit)),
+        (vec!["Rui Lopes"], Some("Lima"))
+    );
     let meeting = of_kind(&ms, MeetingKind::Meeting);
     assert_eq!(place(meeting), Some("Lima"));
     // An honorific tagged as a person stands for the sentence's first person.
@@ -1474,9 +2136,15 @@ fn a_visit_that_names_its_visitor_inside_a_meeting_is_a_record_of_its_own() {
         PUB,
     );
     let visit = of_kind(&ms, MeetingKind::Visit);
-    assert_eq!((names(visit), place(visit)), (vec!["Hassan Bakar"], Some("Peru")));
+    assert_eq!(
+        (names(visit), place(visit)),
+        (vec!["Hassan Bakar"], Some("Peru"))
+    );
     // A visit owned by a pronoun stays the meeting's backdrop.
-    let ms = read("[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].", PUB);
+    let ms = read(
+        "[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].",
+        PUB,
+    );
     assert_eq!(ms.len(), 1, "{ms:#?}");
     assert_eq!(place(&ms[0]), Some("Lima"));
 }
@@ -1519,10 +2187,16 @@ fn an_unnamed_counterpart_is_the_one_of_that_country_named_before() {
          [Omani|NORP] counterpart.",
         PUB,
     );
-    assert!(ms.iter().all(|m| names(m) == ["Ali Hamad", "Badr Said"]), "{ms:#?}");
+    assert!(
+        ms.iter().all(|m| names(m) == ["Ali Hamad", "Badr Said"]),
+        "{ms:#?}"
+    );
     assert_eq!(ms.len(), 2, "{ms:#?}");
     // No one of that country named before: no one.
-    let ms = read("[Ali Hamad|PERSON] held a bilateral meeting with his [Omani|NORP] counterpart.", PUB);
+    let ms = read(
+        "[Ali Hamad|PERSON] held a bilateral meeting with his [Omani|NORP] counterpart.",
+        PUB,
+    );
     assert!(ms.iter().all(|m| names(m).len() < 2), "{ms:#?}");
 }
 
@@ -1537,7 +2211,10 @@ fn a_plan_that_did_not_happen_and_an_adverbial_before_the_noun() {
         assert_eq!(m.status, MeetingStatus::Cancelled, "{text}");
     }
     // A plan that stands.
-    let m = one("[Ana Costa|PERSON] is expected to meet [Rui Lopes|PERSON] in [Lima|GPE].", PUB);
+    let m = one(
+        "[Ana Costa|PERSON] is expected to meet [Rui Lopes|PERSON] in [Lima|GPE].",
+        PUB,
+    );
     assert_eq!(m.status, MeetingStatus::Planned);
 }
 
@@ -1570,7 +2247,12 @@ fn conferring_and_consultations_are_meetings() {
     );
     assert_eq!(
         (m.kind, m.status, names(&m), place(&m)),
-        (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Sameh Shoukry", "Ayman Safadi"], Some("Amman"))
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Occurred,
+            vec!["Sameh Shoukry", "Ayman Safadi"],
+            Some("Amman")
+        )
     );
     let m = one(
         "Consultations between Foreign Minister [Sameh Shoukry|PERSON] and Foreign Minister [Asma Abdalla|PERSON] took \
@@ -1579,12 +2261,26 @@ fn conferring_and_consultations_are_meetings() {
     );
     assert_eq!(
         (m.kind, names(&m), place(&m)),
-        (MeetingKind::Talks, vec!["Sameh Shoukry", "Asma Abdalla"], Some("Khartoum"))
+        (
+            MeetingKind::Talks,
+            vec!["Sameh Shoukry", "Asma Abdalla"],
+            Some("Khartoum")
+        )
     );
-    let m = one("[Sameh Shoukry|PERSON] held consultations with [Asma Abdalla|PERSON] in [Khartoum|GPE].", PUB);
-    assert_eq!((m.kind, names(&m)), (MeetingKind::Talks, vec!["Sameh Shoukry", "Asma Abdalla"]));
+    let m = one(
+        "[Sameh Shoukry|PERSON] held consultations with [Asma Abdalla|PERSON] in [Khartoum|GPE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, names(&m)),
+        (MeetingKind::Talks, vec!["Sameh Shoukry", "Asma Abdalla"])
+    );
     // An honour conferred on someone is no meeting.
-    assert!(read("The award was conferred on [Ayman Safadi|PERSON] in [Amman|GPE].", PUB).is_empty());
+    assert!(read(
+        "The award was conferred on [Ayman Safadi|PERSON] in [Amman|GPE].",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -1597,11 +2293,19 @@ fn a_trip_to_meet_someone_and_a_stay_for_a_visit() {
     );
     assert_eq!(
         (m.kind, m.status, names(&m), place(&m)),
-        (MeetingKind::Meeting, MeetingStatus::Planned, vec!["Michelle Bachelet", "Ollanta Humala"], Some("Lima"))
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Planned,
+            vec!["Michelle Bachelet", "Ollanta Humala"],
+            Some("Lima")
+        )
     );
     // A stay for a visit.
     let m = one("President [Uhuru Kenyatta|PERSON] stayed in [Cairo|GPE] for a [two-day|DATE] working visit.", PUB);
-    assert_eq!((m.kind, m.status, place(&m)), (MeetingKind::Visit, MeetingStatus::Occurred, Some("Cairo")));
+    assert_eq!(
+        (m.kind, m.status, place(&m)),
+        (MeetingKind::Visit, MeetingStatus::Occurred, Some("Cairo"))
+    );
 }
 
 #[test]
@@ -1612,7 +2316,12 @@ fn expected_or_due_in_a_place_for_a_visit_is_planned() {
     );
     assert_eq!(
         (m.kind, m.status, place(&m), date(&m).as_deref()),
-        (MeetingKind::Visit, MeetingStatus::Planned, Some("Khartoum"), Some("2024-03-07"))
+        (
+            MeetingKind::Visit,
+            MeetingStatus::Planned,
+            Some("Khartoum"),
+            Some("2024-03-07")
+        )
     );
     let ms = read(
         "Premier [Li Qiang|PERSON] is due in [Berlin|GPE] on [Monday|DATE] for talks with [Olaf Scholz|PERSON].",
@@ -1621,10 +2330,18 @@ fn expected_or_due_in_a_place_for_a_visit_is_planned() {
     let talks = of_kind(&ms, MeetingKind::Talks);
     assert_eq!(
         (talks.status, names(talks), place(talks)),
-        (MeetingStatus::Planned, vec!["Li Qiang", "Olaf Scholz"], Some("Berlin"))
+        (
+            MeetingStatus::Planned,
+            vec!["Li Qiang", "Olaf Scholz"],
+            Some("Berlin")
+        )
     );
     // Things, not people, expected somewhere.
-    assert!(read("Rain is expected in [Paris|GPE] on [Thursday|DATE] for the summit.", PUB).is_empty());
+    assert!(read(
+        "Rain is expected in [Paris|GPE] on [Thursday|DATE] for the summit.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -1636,10 +2353,23 @@ fn welcoming_a_guest_is_a_meeting_where_the_guest_was_welcomed() {
     );
     assert_eq!(
         (m.kind, m.status, names(&m), place(&m)),
-        (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Recep Tayyip Erdogan", "Ilham Aliyev"], Some("Ankara"))
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Occurred,
+            vec!["Recep Tayyip Erdogan", "Ilham Aliyev"],
+            Some("Ankara")
+        )
     );
-    assert!(read("President [Uhuru Kenyatta|PERSON] welcomed the decision by the [African Union|ORG].", PUB).is_empty());
-    assert!(read("[Shinzo Abe|PERSON] welcomed [Narendra Modi|PERSON]'s remarks as a milestone.", PUB).is_empty());
+    assert!(read(
+        "President [Uhuru Kenyatta|PERSON] welcomed the decision by the [African Union|ORG].",
+        PUB
+    )
+    .is_empty());
+    assert!(read(
+        "[Shinzo Abe|PERSON] welcomed [Narendra Modi|PERSON]'s remarks as a milestone.",
+        PUB
+    )
+    .is_empty());
     // A present tense in a time clause under a future one is still to come.
     let m = one(
         "King [Charles III|PERSON] will host his first state banquet when he welcomes President [Cyril Ramaphosa|PERSON] \
@@ -1659,7 +2389,10 @@ fn an_encounter_in_the_present_progressive_with_a_time_is_planned() {
         PUB,
     );
     // Published on a Wednesday: the Friday still to come.
-    assert_eq!((m.status, date(&m).as_deref()), (MeetingStatus::Planned, Some("2024-03-08")));
+    assert_eq!(
+        (m.status, date(&m).as_deref()),
+        (MeetingStatus::Planned, Some("2024-03-08"))
+    );
     let m = one(
         "Prime Minister [Ana Soto|PERSON] is holding talks with President [Luis Vega|PERSON] on [Friday|DATE].",
         PUB,
@@ -1669,8 +2402,14 @@ fn an_encounter_in_the_present_progressive_with_a_time_is_planned() {
     let m = one("President [Luis Vega|PERSON] is meeting with Prime Minister [Ana Soto|PERSON] during his visit.", PUB);
     assert_eq!(m.status, MeetingStatus::Occurred);
     // A visit in the present progressive is under way.
-    let m = one("Prime Minister [Ana Soto|PERSON] is visiting [Peru|GPE] this week.", PUB);
-    assert_eq!((m.kind, m.status), (MeetingKind::Visit, MeetingStatus::Occurred));
+    let m = one(
+        "Prime Minister [Ana Soto|PERSON] is visiting [Peru|GPE] this week.",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status),
+        (MeetingKind::Visit, MeetingStatus::Occurred)
+    );
 }
 
 #[test]
@@ -1681,10 +2420,20 @@ fn discussed_a_topic_with_a_person_is_a_meeting() {
     );
     assert_eq!(
         (m.kind, m.status, names(&m)),
-        (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Ana Soto", "Luis Vega"])
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Occurred,
+            vec!["Ana Soto", "Luis Vega"]
+        )
     );
-    let m = one("[Ana Soto|PERSON] is expected to discuss trade with [Luis Vega|PERSON] in [Lima|GPE].", PUB);
-    assert_eq!((m.status, place(&m)), (MeetingStatus::Planned, Some("Lima")));
+    let m = one(
+        "[Ana Soto|PERSON] is expected to discuss trade with [Luis Vega|PERSON] in [Lima|GPE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.status, place(&m)),
+        (MeetingStatus::Planned, Some("Lima"))
+    );
     for s in [
         "[Ana Soto|PERSON] discussed the plan with reporters on [Monday|DATE].",
         "[Ana Soto|PERSON] discussed the dispute, with [Luis Vega|PERSON] calling for calm.",
@@ -1696,7 +2445,14 @@ fn discussed_a_topic_with_a_person_is_a_meeting() {
     }
     // Exchanging views with someone is meeting them.
     let m = one("[Ana Soto|PERSON] exchanged views on [Sunday|DATE] with visiting minister [Luis Vega|PERSON].", PUB);
-    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Meeting, MeetingStatus::Occurred, vec!["Ana Soto", "Luis Vega"]));
+    assert_eq!(
+        (m.kind, m.status, names(&m)),
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Occurred,
+            vec!["Ana Soto", "Luis Vega"]
+        )
+    );
 }
 
 #[test]
@@ -1708,7 +2464,10 @@ fn an_adverb_before_to_keeps_the_plan() {
         assert_eq!(one(s, PUB).status, MeetingStatus::Planned, "{s}");
     }
     // "were also supposed to meet": a plan that did not happen.
-    let m = one("[Ana Soto|PERSON] and [Luis Vega|PERSON] were also supposed to meet in [Lima|GPE].", PUB);
+    let m = one(
+        "[Ana Soto|PERSON] and [Luis Vega|PERSON] were also supposed to meet in [Lima|GPE].",
+        PUB,
+    );
     assert_eq!(m.status, MeetingStatus::Cancelled);
 }
 
@@ -1722,8 +2481,11 @@ fn being_somewhere_on_a_journey_is_a_visit() {
         assert_eq!((m.kind, m.status), (MeetingKind::Visit, MeetingStatus::Occurred), "{s}");
     }
     // Being somewhere on a day is no visit.
-    assert!(read("Foreign Minister [Ana Soto|PERSON] is in [Beijing|GPE] on [Monday|DATE], officials said.", PUB)
-        .is_empty());
+    assert!(read(
+        "Foreign Minister [Ana Soto|PERSON] is in [Beijing|GPE] on [Monday|DATE], officials said.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -1768,8 +2530,14 @@ fn the_clause_subject_held_the_meeting_its_clause_closes_with() {
         "[Ana Soto|PERSON] and [Luis Vega|PERSON] agreed on a roadmap on [Tuesday|DATE] for linking the grids by [2027|DATE], during talks in [Lima|GPE].",
         PUB,
     );
-    let m = rs.iter().find(|m| names(m) == ["Ana Soto", "Luis Vega"]).expect("the talks");
-    assert_eq!((m.status, date(m).as_deref(), place(m)), (MeetingStatus::Occurred, Some("2024-03-05"), Some("Lima")));
+    let m = rs
+        .iter()
+        .find(|m| names(m) == ["Ana Soto", "Luis Vega"])
+        .expect("the talks");
+    assert_eq!(
+        (m.status, date(m).as_deref(), place(m)),
+        (MeetingStatus::Occurred, Some("2024-03-05"), Some("Lima"))
+    );
     // Two acted on, or apart, or at a body's meeting: no meeting of theirs.
     for s in [
         "[Ana Soto|PERSON] and [Luis Vega|PERSON] were arrested after a meeting of activists in [Lima|GPE].",
@@ -1779,19 +2547,41 @@ fn the_clause_subject_held_the_meeting_its_clause_closes_with() {
         assert!(read(s, PUB).is_empty(), "{s}");
     }
     // One person and a meeting of others; a subject of no people.
-    assert!(read("[Ana Soto|PERSON] criticised the minister after a meeting of the cabinet.", PUB).is_empty());
-    assert!(read("Protesters and police clashed after the meeting in [Lima|GPE].", PUB).is_empty());
+    assert!(read(
+        "[Ana Soto|PERSON] criticised the minister after a meeting of the cabinet.",
+        PUB
+    )
+    .is_empty());
+    assert!(read(
+        "Protesters and police clashed after the meeting in [Lima|GPE].",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
 fn negotiations_held_and_a_day_before_the_noun() {
-    let rs = read("[Ana Soto|PERSON] held negotiations with [Luis Vega|PERSON] in [Lima|GPE].", PUB);
-    assert!(rs.iter().any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]), "{rs:#?}");
+    let rs = read(
+        "[Ana Soto|PERSON] held negotiations with [Luis Vega|PERSON] in [Lima|GPE].",
+        PUB,
+    );
+    assert!(
+        rs.iter()
+            .any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]),
+        "{rs:#?}"
+    );
     // The noun alone is a process, not an encounter.
-    assert!(read("Negotiations between [Ana Soto|PERSON] and [Luis Vega|PERSON] stalled.", PUB).is_empty());
+    assert!(read(
+        "Negotiations between [Ana Soto|PERSON] and [Luis Vega|PERSON] stalled.",
+        PUB
+    )
+    .is_empty());
     // "an Oct. 17 meeting": the day belongs to the noun phrase.
     let rs = read("[Ana Soto|PERSON] and [Luis Vega|PERSON] praised the ties during a [March 7|DATE] meeting in [Lima|GPE].", PUB);
-    let m = rs.iter().find(|m| names(m) == ["Ana Soto", "Luis Vega"]).expect("the meeting");
+    let m = rs
+        .iter()
+        .find(|m| names(m) == ["Ana Soto", "Luis Vega"])
+        .expect("the meeting");
     assert_eq!(date(m).as_deref(), Some("2024-03-07"));
 }
 
@@ -1799,12 +2589,18 @@ fn negotiations_held_and_a_day_before_the_noun() {
 fn visiting_a_person_is_meeting_them() {
     let rs = read("[Chinese|NORP] Premier [Li Qiang|PERSON] visited former [Cuban|NORP] President [Raul Soto|PERSON] on [Sunday|DATE] in [Havana|GPE].", PUB);
     let m = of_kind(&rs, MeetingKind::Meeting);
-    assert_eq!((names(m), place(m)), (vec!["Li Qiang", "Raul Soto"], Some("Havana")));
+    assert_eq!(
+        (names(m), place(m)),
+        (vec!["Li Qiang", "Raul Soto"], Some("Havana"))
+    );
     // A clause after the object: the person is no one visited.
     let rs = read("[Ann Lee|PERSON] visited troops that President [Bo Park|PERSON] had deployed to [Poland|GPE].", PUB);
     assert!(lacks(&rs, MeetingKind::Meeting), "{rs:#?}");
     // A place of the person's is visited, not the person.
-    let rs = read("Premier [Li Qiang|PERSON] visited the home of [Raul Soto|PERSON] in [Havana|GPE].", PUB);
+    let rs = read(
+        "Premier [Li Qiang|PERSON] visited the home of [Raul Soto|PERSON] in [Havana|GPE].",
+        PUB,
+    );
     assert!(lacks(&rs, MeetingKind::Meeting), "{rs:#?}");
 }
 
@@ -1818,7 +2614,10 @@ fn modifiers_joined_by_but_or_in_quotes() {
         "[Ana Soto|PERSON] proceeded to [Lima|GPE] for bilateral talks with [Luis Vega|PERSON].",
     ] {
         let rs = read(s, PUB);
-        assert!(rs.iter().any(|m| names(m) == ["Ana Soto", "Luis Vega"]), "{s}\n{rs:#?}");
+        assert!(
+            rs.iter().any(|m| names(m) == ["Ana Soto", "Luis Vega"]),
+            "{s}\n{rs:#?}"
+        );
     }
 }
 
@@ -1828,7 +2627,11 @@ fn an_event_of_the_traveller_after_a_preposition() {
         "[Ana Soto|PERSON] arrived in [Astana|GPE] on [Thursday|DATE] ahead of her consultations with [Luis Vega|PERSON].",
         PUB,
     );
-    assert!(rs.iter().any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]), "{rs:#?}");
+    assert!(
+        rs.iter()
+            .any(|m| m.kind == MeetingKind::Talks && names(m) == ["Ana Soto", "Luis Vega"]),
+        "{rs:#?}"
+    );
 }
 
 #[test]
@@ -1849,8 +2652,15 @@ fn a_pronoun_opening_a_sentence_keeps_the_one_it_stood_for() {
          [Luis Vega|PERSON]. Before flying home, she conferred with [Eva Ruiz|PERSON].",
         PUB,
     );
-    assert!(rs.iter().any(|m| names(m) == ["Ana Soto", "Eva Ruiz"]), "{rs:#?}");
-    assert!(!rs.iter().any(|m| names(m).contains(&"Luis Vega") && names(m).contains(&"Eva Ruiz")), "{rs:#?}");
+    assert!(
+        rs.iter().any(|m| names(m) == ["Ana Soto", "Eva Ruiz"]),
+        "{rs:#?}"
+    );
+    assert!(
+        !rs.iter()
+            .any(|m| names(m).contains(&"Luis Vega") && names(m).contains(&"Eva Ruiz")),
+        "{rs:#?}"
+    );
 }
 
 #[test]
@@ -1860,21 +2670,38 @@ fn bare_the_two_and_agreeing_to_meet_again() {
          [Tuesday|DATE].",
         PUB,
     );
-    assert!(rs.iter().any(|m| m.kind == MeetingKind::Call && names(m) == ["Ana Soto", "Luis Vega"]), "{rs:#?}");
+    assert!(
+        rs.iter()
+            .any(|m| m.kind == MeetingKind::Call && names(m) == ["Ana Soto", "Luis Vega"]),
+        "{rs:#?}"
+    );
     let rs = read(
         "[Ana Soto|PERSON] and [Luis Vega|PERSON] held talks in [Lima|GPE] on [Monday|DATE] and agreed to meet \
          again in [March|DATE].",
         PUB,
     );
-    let planned: Vec<_> = rs.iter().filter(|m| m.status == MeetingStatus::Planned).collect();
+    let planned: Vec<_> = rs
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Planned)
+        .collect();
     assert_eq!(planned.len(), 1, "{rs:#?}");
     assert_eq!(names(planned[0]), ["Ana Soto", "Luis Vega"]);
 }
 
 #[test]
 fn will_see_a_person_is_a_meeting_to_come() {
-    let m = one("[Ana Soto|PERSON] will also see Chancellor [Luis Vega|PERSON] on [Thursday|DATE].", PUB);
-    assert_eq!((m.kind, m.status, names(&m)), (MeetingKind::Meeting, MeetingStatus::Planned, vec!["Ana Soto", "Luis Vega"]));
+    let m = one(
+        "[Ana Soto|PERSON] will also see Chancellor [Luis Vega|PERSON] on [Thursday|DATE].",
+        PUB,
+    );
+    assert_eq!(
+        (m.kind, m.status, names(&m)),
+        (
+            MeetingKind::Meeting,
+            MeetingStatus::Planned,
+            vec!["Ana Soto", "Luis Vega"]
+        )
+    );
     for s in [
         "[Ana Soto|PERSON] will see [Luis Vega|PERSON] as a partner.",
         "Voters will see [Luis Vega|PERSON] win on [Thursday|DATE].",
@@ -1893,14 +2720,20 @@ fn one_named_person_with_unnamed_officials_is_a_meeting() {
     );
     assert_eq!(names(&m), ["Fehmi Berisha"]);
     assert_eq!(m.kind, MeetingKind::Talks);
-    let m = one("[Fehmi Berisha|PERSON] met [German|NORP] officials on [Tuesday|DATE].", Some("2013-04-23"));
+    let m = one(
+        "[Fehmi Berisha|PERSON] met [German|NORP] officials on [Tuesday|DATE].",
+        Some("2013-04-23"),
+    );
     assert_eq!(names(&m), ["Fehmi Berisha"]);
     let m = one(
         "President [Hu Jintao|PERSON] met with the secretaries-general of the two ruling parties in [Beijing|GPE] on \
          [Sunday|DATE].",
         Some("2005-05-22"),
     );
-    assert_eq!((names(&m), place(&m), date(&m).as_deref()), (vec!["Hu Jintao"], Some("Beijing"), Some("2005-05-22")));
+    assert_eq!(
+        (names(&m), place(&m), date(&m).as_deref()),
+        (vec!["Hu Jintao"], Some("Beijing"), Some("2005-05-22"))
+    );
     // Reporters and farmers are no counterparts.
     for text in [
         "[Fehmi Berisha|PERSON] met reporters on [Tuesday|DATE].",
@@ -1918,7 +2751,10 @@ fn the_last_round_of_talks_is_no_pointer_to_the_meeting_before() {
          without agreement.",
         Some("2014-02-27"),
     );
-    let m = ms.iter().find(|m| !m.participants.is_empty()).expect("meeting");
+    let m = ms
+        .iter()
+        .find(|m| !m.participants.is_empty())
+        .expect("meeting");
     assert_ne!(place(m), Some("Georgetown"), "{ms:#?}");
     // A pointer to it still places it: "the talks were held in Georgetown".
     let ms = read(
@@ -1963,7 +2799,12 @@ fn a_title_case_dateline_with_date_and_credit_places_the_lead() {
 
 #[test]
 fn kinds_of_talks_between_the_verb_and_its_noun() {
-    for kind in ["political consultations", "indirect talks", "exploratory talks", "proximity talks"] {
+    for kind in [
+        "political consultations",
+        "indirect talks",
+        "exploratory talks",
+        "proximity talks",
+    ] {
         let text = format!("[Oksana Hrytsenko|PERSON] held {kind} in [Kyiv|GPE] with [Petar Vladov|PERSON] on [Monday|DATE].");
         let m = one(&text, Some("2026-01-16"));
         assert_eq!(names(&m), ["Oksana Hrytsenko", "Petar Vladov"], "{kind}");
@@ -1978,7 +2819,10 @@ fn the_same_day_counts_from_a_day_told_a_paragraph_before() {
                 [2021|DATE] floods. [The same day|DATE], [Oshiro|PERSON] also called on [Maria Ximenes|PERSON] at the \
                 Government Palace.";
     let ms = read(text, Some("2024-02-20"));
-    let later = ms.iter().find(|m| names(m).contains(&"Maria Ximenes")).expect("second call");
+    let later = ms
+        .iter()
+        .find(|m| names(m).contains(&"Maria Ximenes"))
+        .expect("second call");
     assert_eq!(date(later).as_deref(), Some("2024-02-19"));
 }
 
@@ -2002,7 +2846,11 @@ fn a_passive_visit_by_a_person_is_a_meeting() {
     let m = one("[Ana Costa|PERSON] was visited in the Historic Center by the president of [Chile|GPE], [Rui Lopes|PERSON], on Wednesday.", PUB);
     assert_eq!(m.kind, MeetingKind::Meeting);
     assert_eq!(names(&m), ["Ana Costa", "Rui Lopes"]);
-    assert!(read("The embassy was visited by thousands of people on Wednesday.", PUB).is_empty());
+    assert!(read(
+        "The embassy was visited by thousands of people on Wednesday.",
+        PUB
+    )
+    .is_empty());
 }
 
 #[test]
@@ -2030,7 +2878,10 @@ fn also_met_takes_the_day_of_the_encounter_told_before() {
          The reception was attended by the ambassador. [Faisal bin Farhan|PERSON] also met the Crown Prince [Sabah Khaled|PERSON] at Bayan Palace.",
         PUB,
     );
-    let crown = ms.iter().find(|m| names(m).contains(&"Sabah Khaled")).expect("the crown prince's meeting");
+    let crown = ms
+        .iter()
+        .find(|m| names(m).contains(&"Sabah Khaled"))
+        .expect("the crown prince's meeting");
     assert_eq!(date(crown).as_deref(), Some("2024-03-04"));
     // Without "also", no day is carried over that far.
     let ms = read(
@@ -2038,7 +2889,10 @@ fn also_met_takes_the_day_of_the_encounter_told_before() {
          The reception was attended by the ambassador. [Faisal bin Farhan|PERSON] met the Crown Prince [Sabah Khaled|PERSON] at Bayan Palace.",
         PUB,
     );
-    let crown = ms.iter().find(|m| names(m).contains(&"Sabah Khaled")).expect("the crown prince's meeting");
+    let crown = ms
+        .iter()
+        .find(|m| names(m).contains(&"Sabah Khaled"))
+        .expect("the crown prince's meeting");
     assert_eq!(date(crown), None);
 }
 
@@ -2083,14 +2937,22 @@ fn the_capital_of_a_demonym_is_that_countrys_capital_and_modifiers_come_in_pairs
 
 #[test]
 fn an_office_of_a_country_named_before_stands_for_its_holder() {
-    for obj in ["the [Qatari|NORP] [Emir|NORP]", "the emir of [Qatar|GPE]", "the president of [Kenya|GPE]"] {
+    for obj in [
+        "the [Qatari|NORP] [Emir|NORP]",
+        "the emir of [Qatar|GPE]",
+        "the president of [Kenya|GPE]",
+    ] {
         let text = format!(
             "[Qatari|NORP] Emir [Hamad Thani|PERSON] spoke first. [Kenyan|NORP] President [William Ruto|PERSON] spoke next. \
              President [Ana Soto|PERSON] also met with {obj} on [Monday|DATE]."
         );
         let ms = read(&text, PUB);
         assert_eq!(ms.len(), 1, "{obj}: {ms:#?}");
-        let want = if obj.contains("Kenya") { "William Ruto" } else { "Hamad Thani" };
+        let want = if obj.contains("Kenya") {
+            "William Ruto"
+        } else {
+            "Hamad Thani"
+        };
         assert_eq!(names(&ms[0]), ["Ana Soto", want], "{obj}");
     }
 }
@@ -2102,14 +2964,20 @@ fn a_plan_in_a_relative_after_a_journey_done_takes_no_time_from_it() {
         "Foreign Minister [Ana Soto|PERSON] arrived in [Lima|GPE] on [Wednesday|DATE] evening, where she will meet with President [Luis Vega|PERSON].",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind != MeetingKind::Visit).expect("the meeting");
+    let m = ms
+        .iter()
+        .find(|m| m.kind != MeetingKind::Visit)
+        .expect("the meeting");
     assert_eq!((m.status, date(m)), (MeetingStatus::Planned, None));
     // A journey to come dates the meeting it is for.
     let ms = read(
         "Minister [Rui Lopes|PERSON] will travel to [Quito|GPE] on [Monday|DATE], where he is scheduled to meet President [Juan Mora|PERSON].",
         PUB,
     );
-    let m = ms.iter().find(|m| m.kind != MeetingKind::Visit).expect("the meeting");
+    let m = ms
+        .iter()
+        .find(|m| m.kind != MeetingKind::Visit)
+        .expect("the meeting");
     assert_eq!(m.status, MeetingStatus::Planned);
     assert!(date(m).is_some(), "{m:#?}");
 }
@@ -2128,7 +2996,10 @@ fn two_officials_speaking_with_each_other_is_an_encounter() {
     assert_eq!(names(&m), ["Han Duck-soo", "Donald Trump"]);
     assert_eq!(date(&m).as_deref(), Some("2024-03-04"));
     // Said to be by phone: a call.
-    let m = one("[Han Duck-soo|PERSON] spoke to former President [Yoon Seok-youl|PERSON] by phone.", PUB);
+    let m = one(
+        "[Han Duck-soo|PERSON] spoke to former President [Yoon Seok-youl|PERSON] by phone.",
+        PUB,
+    );
     assert_eq!(m.kind, MeetingKind::Call);
     // To come.
     let m = one("[Kaja Kallas|PERSON] will talk with Secretary of State [Marco Rubio|PERSON] on [Friday|DATE].", PUB);
@@ -2137,21 +3008,41 @@ fn two_officials_speaking_with_each_other_is_an_encounter() {
 
 #[test]
 fn speaking_to_the_press_or_in_talks_is_no_new_encounter() {
-    assert!(read("The minister spoke to reporters in [Paris|GPE] on [Monday|DATE].", PUB).is_empty());
-    assert!(read("[Penny Wong|PERSON] spoke to [CNN|ORG]'s [Jake Tapper|PERSON] on [Sunday|DATE].", PUB).is_empty());
+    assert!(read(
+        "The minister spoke to reporters in [Paris|GPE] on [Monday|DATE].",
+        PUB
+    )
+    .is_empty());
+    assert!(read(
+        "[Penny Wong|PERSON] spoke to [CNN|ORG]'s [Jake Tapper|PERSON] on [Sunday|DATE].",
+        PUB
+    )
+    .is_empty());
     // A name with no title is a journalist's as often as an official's.
-    assert!(read("[Vladimir Putin|PERSON] spoke to [Tucker Carlson|PERSON] in [Moscow|GPE].", PUB).is_empty());
+    assert!(read(
+        "[Vladimir Putin|PERSON] spoke to [Tucker Carlson|PERSON] in [Moscow|GPE].",
+        PUB
+    )
+    .is_empty());
     assert!(read("Speaking to [Laura Kuenssberg|PERSON] on [Sunday|DATE], [David Lammy|PERSON] said talks were near.", PUB)
         .iter()
         .all(|m| !m.participants.iter().any(|p| p.name == "Laura Kuenssberg")));
-    assert!(read("[Vladimir Putin|PERSON] has refused to talk with President [Volodymyr Zelensky|PERSON].", PUB).is_empty());
+    assert!(read(
+        "[Vladimir Putin|PERSON] has refused to talk with President [Volodymyr Zelensky|PERSON].",
+        PUB
+    )
+    .is_empty());
     // "talks with" is the noun: one meeting, not a second one from "talks".
     let ms = read(
         "[Abdulhamid al-Mabrouk|PERSON] is expected in [Ankara|GPE] on [Friday|DATE] for talks with [Turkish|NORP] \
          Vice President [Cevdet Yilmaz|PERSON].",
         PUB,
     );
-    assert!(ms.iter().all(|m| m.kind != MeetingKind::Talks || m.status == MeetingStatus::Planned), "{ms:#?}");
+    assert!(
+        ms.iter()
+            .all(|m| m.kind != MeetingKind::Talks || m.status == MeetingStatus::Planned),
+        "{ms:#?}"
+    );
 }
 
 #[test]
@@ -2170,7 +3061,13 @@ fn a_date_in_brackets_is_read_through() {
 
 #[test]
 fn main_and_high_level_talks_are_talks() {
-    for modifier in ["main", "principal", "high-level", "extensive", "preliminary"] {
+    for modifier in [
+        "main",
+        "principal",
+        "high-level",
+        "extensive",
+        "preliminary",
+    ] {
         let m = one(
             &format!("[Cambodian|NORP] Prime Minister [Hun Sen|PERSON] held his {modifier} talks with Premier [Wen Jiabao|PERSON]."),
             PUB,
@@ -2246,7 +3143,10 @@ fn offices_of_two_countries_with_one_holder_named_are_an_unnamed_encounter() {
          cross-border security.",
         PUB,
     );
-    let talks: Vec<&Meeting> = ms.iter().filter(|m| date(m).as_deref() == Some("2024-03-06")).collect();
+    let talks: Vec<&Meeting> = ms
+        .iter()
+        .filter(|m| date(m).as_deref() == Some("2024-03-06"))
+        .collect();
     assert_eq!(talks.len(), 1, "{ms:#?}");
     assert!(talks[0].participants.is_empty(), "{ms:#?}");
 }
@@ -2259,7 +3159,10 @@ fn a_subject_pronoun_after_and_opens_a_new_clause() {
     );
     assert_eq!(names(&m), ["Kono", "Wang Yi"]);
     // Without the pronoun the people after "and" are still the meeting's.
-    let m = one("[Kono|PERSON] held talks with [Wang Yi|PERSON] and [Li Keqiang|PERSON].", PUB);
+    let m = one(
+        "[Kono|PERSON] held talks with [Wang Yi|PERSON] and [Li Keqiang|PERSON].",
+        PUB,
+    );
     assert_eq!(names(&m), ["Kono", "Wang Yi", "Li Keqiang"]);
 }
 
@@ -2284,10 +3187,16 @@ fn the_one_received_on_a_visit_is_its_visitor() {
         PUB,
     );
     let visit = of_kind(&ms, MeetingKind::Visit);
-    assert_eq!((names(visit), place(visit)), (vec!["Abdullah II"], Some("Ramallah")));
+    assert_eq!(
+        (names(visit), place(visit)),
+        (vec!["Abdullah II"], Some("Ramallah"))
+    );
     assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting));
     // Met during her visit: still the meeting's backdrop.
-    let ms = read("[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].", PUB);
+    let ms = read(
+        "[Ana Costa|PERSON] met [Rui Lopes|PERSON] during her visit to [Lima|GPE].",
+        PUB,
+    );
     assert_eq!(ms.len(), 1, "{ms:#?}");
 }
 
@@ -2316,9 +3225,15 @@ fn a_delegation_led_by_a_person_in_an_apposition_arrives_with_its_head() {
         PUB,
     );
     let visit = of_kind(&ms, MeetingKind::Visit);
-    assert_eq!((names(visit), place(visit)), (vec!["Hina Khar"], Some("Kabul")));
+    assert_eq!(
+        (names(visit), place(visit)),
+        (vec!["Hina Khar"], Some("Kabul"))
+    );
     // Not any group: a team led by its coach is no delegation.
-    let ms = read("The team, led by coach [Ana Costa|PERSON], arrived in [Kabul|GPE] on [Tuesday|DATE].", PUB);
+    let ms = read(
+        "The team, led by coach [Ana Costa|PERSON], arrived in [Kabul|GPE] on [Tuesday|DATE].",
+        PUB,
+    );
     assert!(lacks(&ms, MeetingKind::Visit), "{ms:#?}");
 }
 
@@ -2333,7 +3248,10 @@ fn an_ordinal_between_the_light_verb_and_its_noun() {
         assert_eq!(names(&ms[0]), ["Ana Costa", "Rui Lopes"]);
     }
     // A number that is no ordinal ("8 th" split, "the 8 delegates") does not join them.
-    let ms = read("[Ana Costa|PERSON] and [Rui Lopes|PERSON] held the 8 delegates' attention in [Lima|GPE].", PUB);
+    let ms = read(
+        "[Ana Costa|PERSON] and [Rui Lopes|PERSON] held the 8 delegates' attention in [Lima|GPE].",
+        PUB,
+    );
     assert!(ms.is_empty(), "{ms:#?}");
 }
 
@@ -2344,10 +3262,20 @@ fn the_one_hosted_for_a_visit_is_its_visitor() {
         PUB,
     );
     let visit = of_kind(&ms, MeetingKind::Visit);
-    assert_eq!((names(visit), place(visit)), (vec!["Wang Yi"], Some("Lima")));
-    assert!(ms.iter().any(|m| m.kind == MeetingKind::Meeting && names(m).len() == 2), "{ms:#?}");
+    assert_eq!(
+        (names(visit), place(visit)),
+        (vec!["Wang Yi"], Some("Lima"))
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.kind == MeetingKind::Meeting && names(m).len() == 2),
+        "{ms:#?}"
+    );
     // Hosting a dinner for a visiting delegation names no visitor.
-    let ms = read("Minister [Ana Costa|PERSON] hosted a dinner for a visiting delegation in [Lima|GPE].", PUB);
+    let ms = read(
+        "Minister [Ana Costa|PERSON] hosted a dinner for a visiting delegation in [Lima|GPE].",
+        PUB,
+    );
     assert!(lacks(&ms, MeetingKind::Visit), "{ms:#?}");
 }
 
@@ -2372,8 +3300,14 @@ fn a_title_coordinated_with_a_name_stands_for_the_holder_named_before() {
         "Foreign Secretary [Ana Costa|PERSON] met Secretary of State [Rui Lopes|PERSON] in [London|GPE] on [Monday|DATE]. The Foreign Secretary and Secretary [Lopes|PERSON] will meet in [Paris|GPE] on [Tuesday|DATE].",
         PUB,
     );
-    let planned = ms.iter().find(|m| m.status == MeetingStatus::Planned).expect("planned meeting");
-    assert_eq!((names(planned), place(planned)), (vec!["Ana Costa", "Rui Lopes"], Some("Paris")));
+    let planned = ms
+        .iter()
+        .find(|m| m.status == MeetingStatus::Planned)
+        .expect("planned meeting");
+    assert_eq!(
+        (names(planned), place(planned)),
+        (vec!["Ana Costa", "Rui Lopes"], Some("Paris"))
+    );
 }
 
 #[test]
@@ -2383,13 +3317,19 @@ fn two_owners_of_one_meeting() {
         PUB,
     );
     assert_eq!(ms.len(), 1, "{ms:#?}");
-    assert_eq!((names(&ms[0]), place(&ms[0])), (vec!["Rui Lopes", "Ana Costa"], Some("Lima")));
+    assert_eq!(
+        (names(&ms[0]), place(&ms[0])),
+        (vec!["Rui Lopes", "Ana Costa"], Some("Lima"))
+    );
 }
 
 #[test]
 fn yet_to_meet_an_invitation_to_visit_and_a_cable_received() {
     // Not held so far: no record.
-    let ms = read("[Ana Costa|PERSON] and [Rui Lopes|PERSON] have yet to hold a face-to-face meeting.", PUB);
+    let ms = read(
+        "[Ana Costa|PERSON] and [Rui Lopes|PERSON] have yet to hold a face-to-face meeting.",
+        PUB,
+    );
     assert!(ms.is_empty(), "{ms:#?}");
     // The one invited to visit has yet to come.
     let ms = read(
@@ -2397,11 +3337,20 @@ fn yet_to_meet_an_invitation_to_visit_and_a_cable_received() {
         PUB,
     );
     let visit = of_kind(&ms, MeetingKind::Visit);
-    assert_eq!((visit.status, place(visit)), (MeetingStatus::Planned, Some("Quito")));
+    assert_eq!(
+        (visit.status, place(visit)),
+        (MeetingStatus::Planned, Some("Quito"))
+    );
     // A cable received is no meeting; a person received is one.
-    let ms = read("President [Ana Costa|PERSON] received a cable from President [Rui Lopes|PERSON].", PUB);
+    let ms = read(
+        "President [Ana Costa|PERSON] received a cable from President [Rui Lopes|PERSON].",
+        PUB,
+    );
     assert!(ms.is_empty(), "{ms:#?}");
-    let ms = read("President [Ana Costa|PERSON] received President [Rui Lopes|PERSON] at the palace.", PUB);
+    let ms = read(
+        "President [Ana Costa|PERSON] received President [Rui Lopes|PERSON] at the palace.",
+        PUB,
+    );
     assert_eq!(ms.len(), 1, "{ms:#?}");
 }
 
@@ -2413,11 +3362,18 @@ fn review_cases_an_attitude_to_talks_an_invitation_from_and_a_messenger_received
         "[Ana Costa|PERSON] expressed interest in a meeting with [Rui Lopes|PERSON].",
     ] {
         let ms = read(text, PUB);
-        assert!(ms.iter().all(|m| m.status != MeetingStatus::Occurred), "{text}: {ms:#?}");
+        assert!(
+            ms.iter().all(|m| m.status != MeetingStatus::Occurred),
+            "{text}: {ms:#?}"
+        );
     }
     // The one who invites is not the visitor.
     let ms = read("The King received an invitation from President [Rui Lopes|PERSON] for a state visit to [France|GPE].", PUB);
-    assert!(ms.iter().all(|m| m.kind != MeetingKind::Visit || names(m) != ["Rui Lopes"]), "{ms:#?}");
+    assert!(
+        ms.iter()
+            .all(|m| m.kind != MeetingKind::Visit || names(m) != ["Rui Lopes"]),
+        "{ms:#?}"
+    );
     // An envoy who carries a message is received in person.
     let ms = read("Amir [Ana Costa|PERSON] receives envoy [Rui Lopes|PERSON] carrying message from [Lima|GPE].", PUB);
     assert_eq!(ms.len(), 1, "{ms:#?}");
@@ -2433,8 +3389,16 @@ fn received_after_adjuncts_set_off_by_commas() {
         PUB,
     );
     assert_eq!((m.kind, place(&m)), (MeetingKind::Meeting, Some("Rabat")));
-    assert!(names(&m).contains(&"Ann Lee") && names(&m).contains(&"Bo Park"), "{:?}", names(&m));
-    assert!(read("[Ann Lee|PERSON] received, in the morning, a letter that [Bo Park|PERSON] wrote.", PUB).is_empty());
+    assert!(
+        names(&m).contains(&"Ann Lee") && names(&m).contains(&"Bo Park"),
+        "{:?}",
+        names(&m)
+    );
+    assert!(read(
+        "[Ann Lee|PERSON] received, in the morning, a letter that [Bo Park|PERSON] wrote.",
+        PUB
+    )
+    .is_empty());
     assert!(read(
         "[Ann Lee|PERSON] received, at a ceremony in [Oslo|GPE], the Nobel Peace Prize, [Bo Park|PERSON] told reporters.",
         PUB
@@ -2450,9 +3414,19 @@ fn received_or_greeted_the_king_named_before() {
          Later, President [Ahmet Sezer|PERSON] received the king at the Presidential Palace.",
         PUB,
     );
-    let pairs: Vec<Vec<&str>> = ms.iter().filter(|m| m.kind == MeetingKind::Meeting).map(names).collect();
-    assert!(pairs.contains(&vec!["Abdullah Gul", "Abdullah"]), "{pairs:?}");
-    assert!(pairs.contains(&vec!["Ahmet Sezer", "Abdullah"]), "{pairs:?}");
+    let pairs: Vec<Vec<&str>> = ms
+        .iter()
+        .filter(|m| m.kind == MeetingKind::Meeting)
+        .map(names)
+        .collect();
+    assert!(
+        pairs.contains(&vec!["Abdullah Gul", "Abdullah"]),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&vec!["Ahmet Sezer", "Abdullah"]),
+        "{pairs:?}"
+    );
     assert!(read("[Ann Lee|PERSON] greeted the decision of the court.", PUB).is_empty());
     let ms = read(
         "President [Bo Park|PERSON] spoke on [Monday|DATE]. [Ann Lee|PERSON] greeted the president's announcement with \

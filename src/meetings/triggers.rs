@@ -37,7 +37,9 @@ pub(super) struct Trigger {
 /// Verbs of being somewhere that make a visit only with "in" and "for a visit/talks" after the
 /// place: "was in Beijing for talks", "stayed in Cairo for a working visit", "is expected in
 /// Khartoum for a visit".
-const BEING: [&str; 10] = ["was", "is", "were", "are", "been", "stayed", "stays", "staying", "expected", "due"];
+const BEING: [&str; 10] = [
+    "was", "is", "were", "are", "been", "stayed", "stays", "staying", "expected", "due",
+];
 
 pub(super) fn verb_form(w: &str) -> Form {
     static PAST: LazyLock<Vec<&str>> = words!("meetings/past_trigger_verbs.txt");
@@ -57,15 +59,19 @@ pub(super) fn is_modifier(u: &Unit) -> bool {
         return true;
     }
     // "a [three-day|DATE] state visit": a duration the tagger took for a date.
-    if u.is(EntityLabel::Date) && !u.low.contains(' ') && MODIFIER_SUFFIXES.iter().any(|s| u.low.ends_with(s)) {
+    if u.is(EntityLabel::Date)
+        && !u.low.contains(' ')
+        && MODIFIER_SUFFIXES.iter().any(|s| u.low.ends_with(s))
+    {
         return true;
     }
     match u.word() {
         Some(w) => {
             // "held the 8th round": an ordinal in digits.
-            let ordinal = ["st", "nd", "rd", "th"]
-                .iter()
-                .any(|s| w.strip_suffix(s).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())));
+            let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
+                w.strip_suffix(s)
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            });
             is_in(&MODIFIERS, w)
                 || MODIFIER_SUFFIXES.iter().any(|s| w.ends_with(s))
                 || w.chars().all(|c| c.is_ascii_digit())
@@ -85,7 +91,10 @@ pub(super) fn noun_after(units: &[Unit], i: usize, nouns: &[&str]) -> Option<usi
         }
         // Modifiers in pairs: "began his official and working visit", "held a brief but warm
         // meeting".
-        let paired = (u.is_w("and") || u.is_w("but")) && j > i + 1 && is_modifier(&units[j - 1]) && units.get(j + 1).is_some_and(is_modifier);
+        let paired = (u.is_w("and") || u.is_w("but"))
+            && j > i + 1
+            && is_modifier(&units[j - 1])
+            && units.get(j + 1).is_some_and(is_modifier);
         // A modifier in quotes: held a "cordial" meeting.
         let quote = u.punct && matches!(u.low.as_str(), "\"" | "“" | "”" | "‘" | "’" | "'");
         if !is_modifier(u) && !u.is_p('-') && !paired && !quote {
@@ -102,7 +111,10 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
     match w {
         // Held by video or online: a call ("held a video conference with", "a virtual summit").
         "talks" | "meeting" | "meetings" | "summit" | "summits" | "conference" | "conferences"
-            if matches!(prev, "video" | "virtual" | "online" | "videolink" | "phone" | "telephone" | "telephonic") =>
+            if matches!(
+                prev,
+                "video" | "virtual" | "online" | "videolink" | "phone" | "telephone" | "telephonic"
+            ) =>
         {
             Some(MeetingKind::Call)
         }
@@ -111,7 +123,8 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
         // (A noun: an article or a modifier before it; "ready to talk with X" is the verb.)
         "talk"
             if units.get(j + 1).and_then(|u| u.word()) == Some("with")
-                && (matches!(prev, "a" | "an" | "the") || j.checked_sub(1).is_some_and(|p| is_modifier(&units[p]))) =>
+                && (matches!(prev, "a" | "an" | "the")
+                    || j.checked_sub(1).is_some_and(|p| is_modifier(&units[p]))) =>
         {
             Some(MeetingKind::Talks)
         }
@@ -122,8 +135,12 @@ pub(super) fn noun_kind(units: &[Unit], j: usize) -> Option<MeetingKind> {
         {
             Some(MeetingKind::Call)
         }
-        "videoconference" | "video-conference" | "teleconference" | "phone-call" => Some(MeetingKind::Call),
-        "conference" | "conferences" if matches!(prev, "planning" | "preparatory") => Some(MeetingKind::Conference),
+        "videoconference" | "video-conference" | "teleconference" | "phone-call" => {
+            Some(MeetingKind::Call)
+        }
+        "conference" | "conferences" if matches!(prev, "planning" | "preparatory") => {
+            Some(MeetingKind::Conference)
+        }
         // "held a joint news conference with X": two people who met and spoke together after.
         "conference" | "briefing" if joint_press(units, j) => Some(MeetingKind::Meeting),
         "co-chairmanship" | "co-chairship" | "cochairmanship" => Some(MeetingKind::Conference),
@@ -149,17 +166,31 @@ fn after_time(units: &[Unit], k: usize) -> usize {
     };
     // A clock time after the day: "at 9:27 a.m.", "at 14.30 local time".
     let clockish = |u: &Unit| {
-        u.is_wi(&["a.m", "p.m", "am", "pm", "a.m.", "p.m.", "local", "time", "gmt", "hrs"])
-            || u.is_p(':')
+        u.is_wi(&[
+            "a.m", "p.m", "am", "pm", "a.m.", "p.m.", "local", "time", "gmt", "hrs",
+        ]) || u.is_p(':')
             || u.is_p('.')
-            || (!u.low.is_empty() && u.low.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.'))
+            || (!u.low.is_empty()
+                && u.low
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.'))
     };
-    let clock_from = if units.get(after).is_some_and(|u| u.is_w("at")) { after + 1 } else { after };
+    let clock_from = if units.get(after).is_some_and(|u| u.is_w("at")) {
+        after + 1
+    } else {
+        after
+    };
     let mut j = clock_from;
     while j < units.len() && j < clock_from + 6 && clockish(&units[j]) {
         j += 1;
     }
-    if j > clock_from && units[clock_from].low.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if j > clock_from
+        && units[clock_from]
+            .low
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    {
         j
     } else {
         after
@@ -175,7 +206,9 @@ fn traveller_before(units: &[Unit], i: usize) -> bool {
     while k > 0 && units[k - 1].is_wi(&ADVERBS) {
         k -= 1;
     }
-    let Some(prev) = k.checked_sub(1).map(|j| &units[j]) else { return false };
+    let Some(prev) = k.checked_sub(1).map(|j| &units[j]) else {
+        return false;
+    };
     if prev.is(EntityLabel::Person) || prev.is_wi(&["he", "she"]) {
         return true;
     }
@@ -193,9 +226,13 @@ fn traveller_before(units: &[Unit], i: usize) -> bool {
         if u.is_p(',') {
             let led = j > 0
                 && units[j - 1].is_wi(&GROUP_WORDS)
-                && units.get(j + 1).is_some_and(|v| v.is_wi(&["led", "headed"]))
+                && units
+                    .get(j + 1)
+                    .is_some_and(|v| v.is_wi(&["led", "headed"]))
                 && units.get(j + 2).is_some_and(|v| v.is_w("by"))
-                && units.get(j + 3..k - 1).is_some_and(|r| r.iter().any(|v| v.is(EntityLabel::Person)));
+                && units
+                    .get(j + 3..k - 1)
+                    .is_some_and(|r| r.iter().any(|v| v.is(EntityLabel::Person)));
             return led || (j > 0 && units[j - 1].is(EntityLabel::Person) && !units[j - 1].poss);
         }
     }
@@ -210,7 +247,8 @@ fn passive_agent(units: &[Unit], i: usize) -> Option<usize> {
     // When may come first: "was received this afternoon by", "was received yesterday at".
     let mut i = i;
     while i + 1 < n
-        && (units[i + 1].is(EntityLabel::Date) || units[i + 1].is_wi(&["yesterday", "today", "earlier", "later", "also"]))
+        && (units[i + 1].is(EntityLabel::Date)
+            || units[i + 1].is_wi(&["yesterday", "today", "earlier", "later", "also"]))
     {
         i += 1;
     }
@@ -223,7 +261,15 @@ fn passive_agent(units: &[Unit], i: usize) -> Option<usize> {
                 !is_stop_punct(&units[k])
                     && (units[k].label.is_some()
                         || units[k].cap
-                        || units[k].is_wi(&["at", "in", "on", "the", "airport", "international", "by"]))
+                        || units[k].is_wi(&[
+                            "at",
+                            "in",
+                            "on",
+                            "the",
+                            "airport",
+                            "international",
+                            "by",
+                        ]))
             })
             .find(|&k| units[k].is_w("by"))
     } else {
@@ -241,7 +287,10 @@ fn person_after_title(units: &[Unit], from: usize, window: usize, words: &[&str]
     person_soon(units, from, window).filter(|&j| {
         !units[j].poss
             && units[from..j].iter().all(|u| {
-                u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || (u.cap && u.label.is_none()) || u.is_wi(words)
+                u.is(EntityLabel::Norp)
+                    || u.is(EntityLabel::Gpe)
+                    || (u.cap && u.label.is_none())
+                    || u.is_wi(words)
             })
     })
 }
@@ -251,8 +300,20 @@ fn person_after_title(units: &[Unit], from: usize, window: usize, words: &[&str]
 /// modifiers, countries and nationalities before the name; no preposition ("visited the home
 /// of X" visits a place) and no clause ("visited troops that President X had deployed").
 fn person_visited(units: &[Unit], i: usize) -> Option<usize> {
-    const BEFORE_A_TITLE: [&str; 12] =
-        ["former", "late", "the", "his", "her", "their", "and", "then", "outgoing", "new", "revolutionary", "leader"];
+    const BEFORE_A_TITLE: [&str; 12] = [
+        "former",
+        "late",
+        "the",
+        "his",
+        "her",
+        "their",
+        "and",
+        "then",
+        "outgoing",
+        "new",
+        "revolutionary",
+        "leader",
+    ];
     for (j, u) in units.iter().enumerate().skip(i).take(8) {
         if u.is(EntityLabel::Person) {
             return (!u.poss).then_some(j);
@@ -260,7 +321,8 @@ fn person_visited(units: &[Unit], i: usize) -> Option<usize> {
         let fits = u.is(EntityLabel::Gpe)
             || u.is(EntityLabel::Norp)
             || u.is_p('-')
-            || u.word().is_some_and(|w| is_in(&TITLE_WORDS, w) || BEFORE_A_TITLE.contains(&w));
+            || u.word()
+                .is_some_and(|w| is_in(&TITLE_WORDS, w) || BEFORE_A_TITLE.contains(&w));
         if !fits {
             return None;
         }
@@ -311,7 +373,9 @@ pub(super) fn adjuncts_then_person(units: &[Unit], i: usize) -> bool {
 /// Moroccan and Gulf agencies give who else was there, when and where before the guest).
 pub(super) fn set_off_adjuncts_then_person(units: &[Unit], i: usize) -> bool {
     if !units.get(i).is_some_and(|u| u.is_p(','))
-        || !units.get(i + 1).is_some_and(|u| u.is_wi(&["in", "on", "at", "during", "accompanied"]))
+        || !units
+            .get(i + 1)
+            .is_some_and(|u| u.is_wi(&["in", "on", "at", "during", "accompanied"]))
     {
         return false;
     }
@@ -323,14 +387,23 @@ pub(super) fn set_off_adjuncts_then_person(units: &[Unit], i: usize) -> bool {
     for _ in 0..8 {
         let start = j + 1;
         let mut k = start;
-        while k < start + 5 && units.get(k).is_some_and(|u| u.is_p('.') || u.is_wi(&["mr", "mrs", "ms", "dr", "h.e"])) {
+        while k < start + 5
+            && units
+                .get(k)
+                .is_some_and(|u| u.is_p('.') || u.is_wi(&["mr", "mrs", "ms", "dr", "h.e"]))
+        {
             k += 1;
         }
-        if units.get(k).is_some_and(|u| u.is(EntityLabel::Person) && !u.poss) {
+        if units
+            .get(k)
+            .is_some_and(|u| u.is(EntityLabel::Person) && !u.poss)
+        {
             return true;
         }
         let opens = |u: &Unit| {
-            u.is_wi(&["in", "on", "at", "during", "accompanied", "and"]) || u.cap || u.label.is_some()
+            u.is_wi(&["in", "on", "at", "during", "accompanied", "and"])
+                || u.cap
+                || u.label.is_some()
         };
         if !units.get(start).is_some_and(opens) {
             return false;
@@ -364,7 +437,8 @@ pub(super) fn office_after_the(units: &[Unit], i: usize) -> bool {
                 && !units.get(k + 2).is_some_and(|u| u.is(EntityLabel::Gpe));
             return !u.poss && !of_something_else;
         }
-        let modifier = u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_wi(&["visiting", "new"]);
+        let modifier =
+            u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe) || u.is_wi(&["visiting", "new"]);
         if !modifier {
             return false;
         }
@@ -413,7 +487,10 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
         let mut found: Option<Trigger> = None;
         match w {
             "met" | "meet" | "meets" => {
-                let passive = matches!(prev, "was" | "were" | "is" | "are" | "be" | "been" | "being") && w == "met";
+                let passive = matches!(
+                    prev,
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                ) && w == "met";
                 let idiom = (i + 1..(i + 5).min(n)).any(|k| {
                     matches!(
                         word(k),
@@ -429,7 +506,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     )
                 });
                 if !passive && !idiom {
-                    let core = if next == "with" || next == "up" { i + 2 } else { i + 1 };
+                    let core = if next == "with" || next == "up" {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     found = Some(verb(MeetingKind::Meeting, core, 0.6));
                 }
             }
@@ -438,19 +519,39 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // "welcomed X's visit" are none).
             // So is "greeted the Saudi king at the airport".
             "welcomed" | "welcomes" | "welcoming" | "greeted" | "greets" | "greeting" => {
-                let person =
-                    person_after_title(units, i + 1, 7, &["his", "her", "their", "visiting", "counterpart", "the", "of"]);
+                let person = person_after_title(
+                    units,
+                    i + 1,
+                    7,
+                    &[
+                        "his",
+                        "her",
+                        "their",
+                        "visiting",
+                        "counterpart",
+                        "the",
+                        "of",
+                    ],
+                );
                 let office = w.starts_with("greet") && office_after_the(units, i + 1);
-                if (person.is_some() || office) && !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an" | "warm") {
+                if (person.is_some() || office)
+                    && !is_in(&DEFINITE, prev)
+                    && !matches!(prev, "a" | "an" | "warm")
+                {
                     found = Some(verb(MeetingKind::Meeting, i + 1, 0.55));
                 }
             }
             // "Macri will also see German Chancellor Angela Merkel on Thursday": a meeting to
             // come, with a person right after the verb ("will see the plan", "saw Merkel as a
             // partner" are none).
-            "see" if (1..=2).any(|b| i >= b && matches!(word(i - b), "will" | "to" | "ll" | "would")) => {
-                let person = person_after_title(units, i + 1, 6, &["his", "her", "the"])
-                    .filter(|&j| !matches!(word(j + 1), "as" | "win" | "lose" | "fall" | "go" | "leave"));
+            "see"
+                if (1..=2)
+                    .any(|b| i >= b && matches!(word(i - b), "will" | "to" | "ll" | "would")) =>
+            {
+                let person =
+                    person_after_title(units, i + 1, 6, &["his", "her", "the"]).filter(|&j| {
+                        !matches!(word(j + 1), "as" | "win" | "lose" | "fall" | "go" | "leave")
+                    });
                 if person.is_some() {
                     found = Some(verb(MeetingKind::Meeting, i + 1, 0.5));
                 }
@@ -460,14 +561,20 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // follows it ("discussed the plan with reporters" is none; ", with Modi calling
             // for ..." is another clause).
             // So is "exchanged views on Sunday with X".
-            "discussed" | "discuss" | "discusses" | "discussing" | "exchanged" | "exchange" | "exchanges" | "exchanging"
-                if w.starts_with("disc") || matches!(next, "views" | "opinions" | "ideas" | "notes") =>
+            "discussed" | "discuss" | "discusses" | "discussing" | "exchanged" | "exchange"
+            | "exchanges" | "exchanging"
+                if w.starts_with("disc")
+                    || matches!(next, "views" | "opinions" | "ideas" | "notes") =>
             {
                 let with = (i + 1..(i + 9).min(n))
                     .take_while(|&k| !is_stop_punct(&units[k]) && !units[k].is_p(','))
                     .find(|&k| word(k) == "with");
-                let clause_word =
-                    |k: usize| matches!(word(k), "that" | "which" | "who" | "but" | "how" | "whether" | "what");
+                let clause_word = |k: usize| {
+                    matches!(
+                        word(k),
+                        "that" | "which" | "who" | "but" | "how" | "whether" | "what"
+                    )
+                };
                 if let Some(with) = with.filter(|&w| !(i + 1..w).any(clause_word)) {
                     if person_soon(units, with + 1, 8).is_some() {
                         found = Some(verb(MeetingKind::Meeting, with + 1, 0.5));
@@ -481,14 +588,21 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 found = Some(verb(MeetingKind::Meeting, i + 2, 0.55));
             }
             "meeting"
-                if matches!(prev, "when" | "while" | "after" | "before" | "since" | "by" | "on")
-                    && person_soon(units, i + 1, 8).is_some() =>
+                if matches!(
+                    prev,
+                    "when" | "while" | "after" | "before" | "since" | "by" | "on"
+                ) && person_soon(units, i + 1, 8).is_some() =>
             {
-                let mut t = verb(MeetingKind::Meeting, if next == "with" { i + 2 } else { i + 1 }, 0.55);
+                let mut t = verb(
+                    MeetingKind::Meeting,
+                    if next == "with" { i + 2 } else { i + 1 },
+                    0.55,
+                );
                 t.form = Form::Gerund;
                 found = Some(t);
             }
-            "received" | "receive" | "receives" | "receiving" | "hosted" | "host" | "hosts" | "hosting" => {
+            "received" | "receive" | "receives" | "receiving" | "hosted" | "host" | "hosts"
+            | "hosting" => {
                 let noun_host = is_in(&DEFINITE, prev) || matches!(prev, "a" | "an" | "as" | "co");
                 let passive = matches!(prev, "was" | "were" | "been" | "be" | "being");
                 // "he was received by President X": the agent is the other side; the status
@@ -502,7 +616,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 }
                 // "received a cable from President X": a thing received, no meeting.
                 let mut k = i + 1;
-                while k < n && k <= i + 3 && is_modifier(&units[k]) && !units[k].is_wi(&RECEIVED_THINGS) {
+                while k < n
+                    && k <= i + 3
+                    && is_modifier(&units[k])
+                    && !units[k].is_wi(&RECEIVED_THINGS)
+                {
                     k += 1;
                 }
                 let thing = units.get(k).is_some_and(|u| u.is_wi(&RECEIVED_THINGS));
@@ -516,7 +634,9 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             .take_while(|&k| !units[k].punct)
                             .find(|&k| units[k].label.is_some())
                             .is_some_and(|k| {
-                                !units[k].is(EntityLabel::Date) && !units[k].poss && units[k].span.len() > 1
+                                !units[k].is(EntityLabel::Date)
+                                    && !units[k].poss
+                                    && units[k].span.len() > 1
                             });
                     let hosts_event = w.starts_with("host")
                         && (i + 1..(i + 7).min(n)).any(|k| {
@@ -578,7 +698,10 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 if person_soon(units, i + 1, 4).is_some()
                     && !is_in(&DEFINITE, prev)
                     && !matches!(prev, "a" | "an" | "by" | "via" | "over")
-                    && !matches!(next, "call" | "calls" | "conversation" | "conversations" | "talks" | "line") =>
+                    && !matches!(
+                        next,
+                        "call" | "calls" | "conversation" | "conversations" | "talks" | "line"
+                    ) =>
             {
                 let mut t = verb(MeetingKind::Call, i + 1, 0.55);
                 if matches!(w, "phoned" | "telephoned") {
@@ -604,7 +727,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             // ("talks with" is the noun; "talk with" a verb only after a modal.)
             "spoke" | "speak" | "speaks" | "speaking" | "talked" | "talk"
                 if matches!(next, "with" | "to")
-                    && (w != "talk" || matches!(prev, "will" | "would" | "could" | "may" | "might"))
+                    && (w != "talk"
+                        || matches!(prev, "will" | "would" | "could" | "may" | "might"))
                     && !is_in(&DEFINITE, prev)
                     && !matches!(prev, "a" | "an") =>
             {
@@ -613,15 +737,41 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 // Laura Kuenssberg" are interviews.
                 let office_after = |j: usize| {
                     units.get(j + 1).is_some_and(|u| u.is_p(','))
-                        && units.get(j + 2).is_some_and(|u| u.cap || u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe))
+                        && units.get(j + 2).is_some_and(|u| {
+                            u.cap || u.is(EntityLabel::Norp) || u.is(EntityLabel::Gpe)
+                        })
                 };
-                let person =
-                    person_after_title(units, i + 2, 6, &["his", "her", "their", "counterpart", "the", "of", "then", "former"])
-                        .filter(|&j| j > i + 2 || office_after(j));
+                let person = person_after_title(
+                    units,
+                    i + 2,
+                    6,
+                    &[
+                        "his",
+                        "her",
+                        "their",
+                        "counterpart",
+                        "the",
+                        "of",
+                        "then",
+                        "former",
+                    ],
+                )
+                .filter(|&j| j > i + 2 || office_after(j));
                 if person.is_some() {
-                    let phoned =
-                        units.iter().any(|u| u.is_wi(&["phone", "telephone", "telephonic", "videoconference", "videolink"]));
-                    let kind = if phoned { MeetingKind::Call } else { MeetingKind::Talks };
+                    let phoned = units.iter().any(|u| {
+                        u.is_wi(&[
+                            "phone",
+                            "telephone",
+                            "telephonic",
+                            "videoconference",
+                            "videolink",
+                        ])
+                    });
+                    let kind = if phoned {
+                        MeetingKind::Call
+                    } else {
+                        MeetingKind::Talks
+                    };
                     found = Some(verb(kind, i + 2, 0.5));
                 }
             }
@@ -638,11 +788,17 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         before_time -= 1;
                     }
                 }
-                let modal = |k: usize| matches!(word(k), "will" | "would" | "shall" | "may" | "might" | "to");
-                let modal_before_time = before_time < i && before_time > 0 && modal(before_time - 1);
+                let modal = |k: usize| {
+                    matches!(word(k), "will" | "would" | "shall" | "may" | "might" | "to")
+                };
+                let modal_before_time =
+                    before_time < i && before_time > 0 && modal(before_time - 1);
                 // "will next visit Russia": an adverb after the modal.
                 let modal_before_adverb = i >= 2
-                    && matches!(prev, "next" | "also" | "then" | "later" | "soon" | "first" | "now")
+                    && matches!(
+                        prev,
+                        "next" | "also" | "then" | "later" | "soon" | "first" | "now"
+                    )
                     && modal(i - 2);
                 let verbal = w == "visited"
                     || modal_before_time
@@ -671,10 +827,13 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             | "have"
                             | "who"
                     )
-                    || (i > 0 && (units[i - 1].is(EntityLabel::Person) || matches!(prev, "he" | "she" | "they")));
+                    || (i > 0
+                        && (units[i - 1].is(EntityLabel::Person)
+                            || matches!(prev, "he" | "she" | "they")));
                 // "he was visited in the Historic Center by the president of Chile, X": X came to
                 // meet him, a meeting between the two.
-                let passive = w == "visited" && matches!(prev, "was" | "were" | "been" | "being" | "be");
+                let passive =
+                    w == "visited" && matches!(prev, "was" | "were" | "been" | "being" | "be");
                 if let Some(by) = passive_agent(units, i).filter(|_| passive) {
                     let mut t = verb(MeetingKind::Meeting, by + 1, 0.5);
                     t.form = Form::Base;
@@ -682,7 +841,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 } else if verbal && units.get(k).is_some_and(|u| u.is_place() && !u.poss) {
                     let mut t = verb(MeetingKind::Visit, i + 1, 0.6);
                     if w == "visiting" {
-                        t.form = if matches!(prev, "is" | "are") { Form::Present } else { Form::Gerund };
+                        t.form = if matches!(prev, "is" | "are") {
+                            Form::Present
+                        } else {
+                            Form::Gerund
+                        };
                     }
                     found = Some(t);
                 } else if verbal && person_visited(units, i + 1).is_some() {
@@ -690,15 +853,20 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     // Sunday": a call on a person, a meeting with them.
                     let mut t = verb(MeetingKind::Meeting, i + 1, 0.5);
                     if w == "visiting" {
-                        t.form = if matches!(prev, "is" | "are") { Form::Present } else { Form::Gerund };
+                        t.form = if matches!(prev, "is" | "are") {
+                            Form::Present
+                        } else {
+                            Form::Gerund
+                        };
                     }
                     found = Some(t);
                 }
             }
-            "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled" | "travelled"
-            | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying" | "headed" | "heads" | "was" | "is"
-            | "were" | "are" | "been" | "landed" | "lands" | "land" | "stayed" | "stays" | "staying" | "expected" | "due"
-            | "stopped" | "stops" | "stopping"
+            "arrived" | "arrive" | "arrives" | "arriving" | "travel" | "travels" | "traveled"
+            | "travelled" | "traveling" | "travelling" | "fly" | "flies" | "flew" | "flying"
+            | "headed" | "heads" | "was" | "is" | "were" | "are" | "been" | "landed" | "lands"
+            | "land" | "stayed" | "stays" | "staying" | "expected" | "due" | "stopped"
+            | "stops" | "stopping"
                 if matches!(word(prep), "in" | "at" | "to")
                     && (word(prep) != "to"
                         || !(w.starts_with("arriv") || w.starts_with("land"))
@@ -720,7 +888,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     let date_at = |k: usize| units.get(k).is_some_and(|u| u.is(EntityLabel::Date));
                     let for_at = if date_at(p + 1) {
                         p + 2
-                    } else if matches!(word(p + 1), "on" | "in" | "at" | "last" | "this" | "next" | "since") && date_at(p + 2) {
+                    } else if matches!(
+                        word(p + 1),
+                        "on" | "in" | "at" | "last" | "this" | "next" | "since"
+                    ) && date_at(p + 2)
+                    {
                         p + 3
                     } else {
                         p + 1
@@ -742,7 +914,9 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     for k in tail {
                         if being {
                             if word(for_at) == "for"
-                                && units[k].is_wi(&["talks", "meetings", "visit", "visits", "trip", "trips"])
+                                && units[k].is_wi(&[
+                                    "talks", "meetings", "visit", "visits", "trip", "trips",
+                                ])
                             {
                                 visit_at = Some(k);
                                 break;
@@ -778,7 +952,9 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         }
                         // "arrived in Beijing on Monday after his visits to Kabul and Tehran":
                         // the visits are earlier trips of their own.
-                        if units[k].is_p('.') || units[k].is_p(';') || units[k].is_wi(&["after", "before", "following"])
+                        if units[k].is_p('.')
+                            || units[k].is_p(';')
+                            || units[k].is_wi(&["after", "before", "following"])
                         {
                             break;
                         }
@@ -791,9 +967,13 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                         consumed[v] = !units[v].is_wi(&["talks", "meetings"]);
                         found = Some(t);
                     } else if !being
-                        && matches!(w, "arrived" | "travelled" | "traveled" | "flew" | "landed" | "stopped")
+                        && matches!(
+                            w,
+                            "arrived" | "travelled" | "traveled" | "flew" | "landed" | "stopped"
+                        )
                         && (w != "stopped" || next == "over")
-                        && (traveller_before(units, i) || (w == "stopped" && i >= 2 && traveller_before(units, i - 1)))
+                        && (traveller_before(units, i)
+                            || (w == "stopped" && i >= 2 && traveller_before(units, i - 1)))
                     {
                         // A named traveller's trip told by the journey alone ("Premier X flew to
                         // Cairo on Tuesday", "X arrived in Lima on Monday", "X has stopped over
@@ -807,46 +987,62 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             }
             // "X is on a three-day official visit to Peru".
             "is" | "are" | "was" | "were" if next == "on" => {
-                let noun = noun_after(units, i + 1, &["visit", "visits", "trip", "tour"]).filter(|&j| !consumed[j]);
+                let noun = noun_after(units, i + 1, &["visit", "visits", "trip", "tour"])
+                    .filter(|&j| !consumed[j]);
                 if let Some(j) = noun {
                     consumed[j] = true;
                     let mut t = verb(MeetingKind::Visit, j + 1, 0.55);
                     t.noun = Some(j);
-                    t.form = if matches!(w, "was" | "were") { Form::Past } else { Form::Present };
+                    t.form = if matches!(w, "was" | "were") {
+                        Form::Past
+                    } else {
+                        Form::Present
+                    };
                     found = Some(t);
                 }
             }
-            "co-chaired" | "co-chair" | "co-chairs" | "co-chairing" | "cochaired" | "cochair" | "co-hosted"
-            | "co-host" | "co-hosts"
+            "co-chaired" | "co-chair" | "co-chairs" | "co-chairing" | "cochaired" | "cochair"
+            | "co-hosted" | "co-host" | "co-hosts"
                 if !is_in(&DEFINITE, prev) && !matches!(prev, "a" | "an") =>
             {
                 let mut t = verb(MeetingKind::Conference, i + 1, 0.6);
                 // ", co-chaired by X": a participle; the status is the main clause's.
                 if next == "by" {
-                    t.form = if i > 0 && units[i - 1].is_p(',') { Form::Gerund } else { Form::Base };
+                    t.form = if i > 0 && units[i - 1].is_p(',') {
+                        Form::Gerund
+                    } else {
+                        Form::Base
+                    };
                 }
                 found = Some(t);
             }
             // "a session ..., chaired by X" / "the session was chaired by X": a conference led by
             // X (not "X chaired a cabinet meeting", which is no encounter between parties).
             "chaired" if next == "by" && person_soon(units, i + 2, 10).is_some() => {
-                let session = (i.saturating_sub(14)..i).rev().take_while(|&k| !is_stop_punct(&units[k])).any(|k| {
-                    units[k].is_wi(&[
-                        "session",
-                        "sessions",
-                        "meeting",
-                        "committee",
-                        "commission",
-                        "council",
-                        "forum",
-                        "dialogue",
-                        "conference",
-                        "summit",
-                    ])
-                });
+                let session = (i.saturating_sub(14)..i)
+                    .rev()
+                    .take_while(|&k| !is_stop_punct(&units[k]))
+                    .any(|k| {
+                        units[k].is_wi(&[
+                            "session",
+                            "sessions",
+                            "meeting",
+                            "committee",
+                            "commission",
+                            "council",
+                            "forum",
+                            "dialogue",
+                            "conference",
+                            "summit",
+                        ])
+                    });
                 if session {
                     let mut t = verb(MeetingKind::Conference, i + 2, 0.5);
-                    t.form = if i > 0 && units[i - 1].is_p(',') { Form::Gerund } else { Form::Base };
+                    t.form = if i > 0 && units[i - 1].is_p(',') {
+                        Form::Gerund
+                    } else {
+                        Form::Base
+                    };
                     found = Some(t);
                 }
             }
@@ -855,8 +1051,12 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                 if word(i + 2) == "with" && person_soon(units, i + 3, 10).is_some() {
                     found = Some(verb(MeetingKind::Meeting, i + 3, 0.55));
                 } else if word(i + 2) == "for" {
-                    let noun = noun_after(units, i + 2, &["talks", "meeting", "meetings", "discussions"])
-                        .filter(|&j| !consumed[j]);
+                    let noun = noun_after(
+                        units,
+                        i + 2,
+                        &["talks", "meeting", "meetings", "discussions"],
+                    )
+                    .filter(|&j| !consumed[j]);
                     if let Some(j) = noun {
                         consumed[j] = true;
                         let kind = if units[j].is_w("talks") || units[j].is_w("discussions") {
@@ -875,7 +1075,8 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     let after = d + 1;
                     let attends = matches!(word(after), "attending" | "at" | "in")
                         || (word(after) == "to" && word(after + 1) == "attend");
-                    let to_place = word(after) == "to" && units.get(after + 1).is_some_and(|u| u.is_place());
+                    let to_place =
+                        word(after) == "to" && units.get(after + 1).is_some_and(|u| u.is_place());
                     if attends {
                         found = Some(verb(MeetingKind::Conference, after + 1, 0.5));
                     } else if to_place {
@@ -883,23 +1084,33 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     }
                 }
             }
-            "held" | "hold" | "holds" | "holding" | "had" | "have" | "has" | "having" | "conducted" | "conduct"
-            | "conducts" | "paid" | "pay" | "pays" | "paying" | "made" | "make" | "makes" | "making" | "attended"
-            | "attend" | "attends" | "attending" | "began" | "opened" | "resumed" | "concluded" | "wrapped"
-            | "concludes" | "concluding" | "wraps" | "wrapping" | "wound" | "winds" | "winding" | "completed"
-            | "completes" | "ending" | "begin" | "begins" | "beginning" | "started" | "start" | "starts"
-            | "starting" | "undertook" | "undertake" | "undertakes" | "ended" | "ends" | "cancelled" | "canceled"
-            | "cancel" | "cancels" | "postponed" | "postpone" | "postpones" | "scrapped" | "delayed" | "cut"
+            "held" | "hold" | "holds" | "holding" | "had" | "have" | "has" | "having"
+            | "conducted" | "conduct" | "conducts" | "paid" | "pay" | "pays" | "paying"
+            | "made" | "make" | "makes" | "making" | "attended" | "attend" | "attends"
+            | "attending" | "began" | "opened" | "resumed" | "concluded" | "wrapped"
+            | "concludes" | "concluding" | "wraps" | "wrapping" | "wound" | "winds" | "winding"
+            | "completed" | "completes" | "ending" | "begin" | "begins" | "beginning"
+            | "started" | "start" | "starts" | "starting" | "undertook" | "undertake"
+            | "undertakes" | "ended" | "ends" | "cancelled" | "canceled" | "cancel" | "cancels"
+            | "postponed" | "postpone" | "postpones" | "scrapped" | "delayed" | "cut"
             | "kicked" | "kicks" | "kick" | "called" | "calls" | "call" | "calling" => {
                 static PAY: LazyLock<Vec<&str>> = words!("meetings/pay_verbs.txt");
                 static VISIT_ONLY: LazyLock<Vec<&str>> = words!("meetings/visit_only_verbs.txt");
                 let nouns: &[&str] = if is_in(&PAY, w) {
                     &["visit", "visits", "trip", "call", "calls"]
-                } else if is_in(&VISIT_ONLY, w) || matches!(w, "called" | "calls" | "call" | "calling") {
+                } else if is_in(&VISIT_ONLY, w)
+                    || matches!(w, "called" | "calls" | "call" | "calling")
+                {
                     &["visit", "visits", "trip", "tour"]
                 } else if matches!(
                     w,
-                    "began" | "concluded" | "wrapped" | "concludes" | "concluding" | "wraps" | "wrapping"
+                    "began"
+                        | "concluded"
+                        | "wrapped"
+                        | "concludes"
+                        | "concluding"
+                        | "wraps"
+                        | "wrapping"
                 ) {
                     &[
                         "talks",
@@ -942,7 +1153,11 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     &["at", "short", "notice"],
                     &["at", "the", "eleventh", "hour"],
                 ] {
-                    if phrase.iter().enumerate().all(|(k, p)| word(from + 1 + k) == *p) {
+                    if phrase
+                        .iter()
+                        .enumerate()
+                        .all(|(k, p)| word(from + 1 + k) == *p)
+                    {
                         from += phrase.len();
                     }
                 }
@@ -953,14 +1168,23 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     // repeated calls on X to halt" urging.
                     noun_after(units, from, nouns)
                         .filter(|&j| !consumed[j])
-                        .filter(|&j| !units[j].is_w("calls") || (j > 0 && units[j - 1].is_w("courtesy")))
+                        .filter(|&j| {
+                            !units[j].is_w("calls") || (j > 0 && units[j - 1].is_w("courtesy"))
+                        })
                 };
                 // "had lunch with X", "held a working dinner with X": a meal with someone.
                 let meal = if noun.is_none()
-                    && matches!(w, "had" | "has" | "have" | "having" | "held" | "hold" | "holds")
-                {
-                    noun_after(units, i, &["lunch", "dinner", "breakfast", "luncheon"])
-                        .filter(|&j| !consumed[j] && word(j + 1) == "with" && person_soon(units, j + 2, 8).is_some())
+                    && matches!(
+                        w,
+                        "had" | "has" | "have" | "having" | "held" | "hold" | "holds"
+                    ) {
+                    noun_after(units, i, &["lunch", "dinner", "breakfast", "luncheon"]).filter(
+                        |&j| {
+                            !consumed[j]
+                                && word(j + 1) == "with"
+                                && person_soon(units, j + 2, 8).is_some()
+                        },
+                    )
                 } else {
                     None
                 };
@@ -969,7 +1193,9 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     let kind = if is_in(&PAY, w) {
                         // "paid a courtesy call on X" meets X; "paid a visit to Y" visits Y.
                         let courtesy = j > 0 && units[j - 1].is_w("courtesy");
-                        if units[j].is_wi(&["call", "calls"]) && (matches!(word(j + 1), "on" | "upon") || courtesy) {
+                        if units[j].is_wi(&["call", "calls"])
+                            && (matches!(word(j + 1), "on" | "upon") || courtesy)
+                        {
                             Some(MeetingKind::Meeting)
                         } else {
                             Some(MeetingKind::Visit)
@@ -979,13 +1205,23 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                     } else if units[j].is_wi(&["negotiations", "negotiation"]) {
                         // "held the eighth round of negotiations": talks; the noun alone, or
                         // after "began" or "had", is a process, not an encounter.
-                        matches!(w, "held" | "hold" | "holds" | "holding" | "conducted" | "conduct" | "conducts")
-                            .then_some(MeetingKind::Talks)
+                        matches!(
+                            w,
+                            "held"
+                                | "hold"
+                                | "holds"
+                                | "holding"
+                                | "conducted"
+                                | "conduct"
+                                | "conducts"
+                        )
+                        .then_some(MeetingKind::Talks)
                     } else {
                         noun_kind(units, j)
                     };
                     // "begin talks on a protocol" is a negotiation, not a meeting.
-                    let negotiation = matches!(w, "began" | "opened" | "resumed") && word(j + 1) == "on";
+                    let negotiation =
+                        matches!(w, "began" | "opened" | "resumed") && word(j + 1) == "on";
                     if let (Some(kind), false) = (kind, negotiation) {
                         consumed[j] = true;
                         found = Some(Trigger {
@@ -995,11 +1231,17 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
                             noun: Some(j),
                             form: verb_form(w),
                             arrival: None,
-                            strength: if kind == MeetingKind::Visit || kind == MeetingKind::Talks { 0.6 } else { 0.55 },
+                            strength: if kind == MeetingKind::Visit || kind == MeetingKind::Talks {
+                                0.6
+                            } else {
+                                0.55
+                            },
                             // "attended the meeting of the council": the attendee's, not a
                             // meeting of theirs; "attended a meeting with X" is.
-                            has_subject: !matches!(w, "attended" | "attend" | "attends" | "attending")
-                                || kind == MeetingKind::Conference
+                            has_subject: !matches!(
+                                w,
+                                "attended" | "attend" | "attends" | "attending"
+                            ) || kind == MeetingKind::Conference
                                 || word(j + 1) == "with",
                             each: false,
                         });
@@ -1012,8 +1254,10 @@ pub(super) fn find_triggers(units: &[Unit]) -> Vec<Trigger> {
             if let Some(kind) = noun_kind(units, i) {
                 // "begin talks on", "talks on a protocol" after "agreed to": negotiations.
                 let negotiation = kind == MeetingKind::Talks
-                    && (matches!(prev, "begin" | "start" | "launch" | "resume" | "negotiate" | "hold")
-                        && word(i + 1) == "on");
+                    && (matches!(
+                        prev,
+                        "begin" | "start" | "launch" | "resume" | "negotiate" | "hold"
+                    ) && word(i + 1) == "on");
                 // "told a news conference" is no meeting; "a joint news conference with X" is.
                 let press = matches!(prev, "news" | "press") && !joint_press(units, i);
                 if !negotiation && !press {

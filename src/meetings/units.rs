@@ -22,7 +22,8 @@ impl Unit {
     /// Whether the unit names an office in [`OBJECT_OFFICES`], also where the tagger took the
     /// office for a name or a nationality ("the Qatari [Emir]").
     pub(super) fn names_office(&self) -> bool {
-        self.word().is_some_and(|w| is_in(&OBJECT_OFFICES, w)) || (self.label.is_some() && is_in(&OBJECT_OFFICES, &self.low))
+        self.word().is_some_and(|w| is_in(&OBJECT_OFFICES, w))
+            || (self.label.is_some() && is_in(&OBJECT_OFFICES, &self.low))
     }
 
     pub(super) fn word(&self) -> Option<&str> {
@@ -99,7 +100,9 @@ pub(super) fn tokenize(doc: &Document, sent: ByteSpan) -> Vec<Unit> {
             spaced = false;
             continue;
         }
-        let Some(c) = text[pos..].chars().next() else { break };
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             pos += c.len_utf8();
             spaced = true;
@@ -122,7 +125,10 @@ pub(super) fn tokenize(doc: &Document, sent: ByteSpan) -> Vec<Unit> {
                     }
                 }
                 // A clock time is one word: "9:27", not "9", ":" (a colon ends a clause), "27".
-                if ch == ':' && end == pos + i && text[pos..end].ends_with(|c: char| c.is_ascii_digit()) {
+                if ch == ':'
+                    && end == pos + i
+                    && text[pos..end].ends_with(|c: char| c.is_ascii_digit())
+                {
                     if let Some(&(_, nx)) = it.peek() {
                         if nx.is_ascii_digit() {
                             continue;
@@ -146,7 +152,8 @@ pub(super) fn tokenize(doc: &Document, sent: ByteSpan) -> Vec<Unit> {
             let mut next = end;
             // The period that closes "a.m." / "p.m." ends no clause: "received this Friday at
             // 9:27 a.m. his counterpart".
-            if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && text[end..sent.end].starts_with('.') {
+            if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && text[end..sent.end].starts_with('.')
+            {
                 next = end + 1;
             }
             if !poss && word.ends_with('s') {
@@ -197,7 +204,9 @@ fn without_date_brackets(units: Vec<Unit>) -> Vec<Unit> {
     // (1999-2007)") is a term of office, not the clause's time.
     let opens_date = |k: usize| {
         units[k].is_p('(')
-            && units.get(k + 1).is_some_and(|u| u.is(EntityLabel::Date) && u.low.chars().any(char::is_alphabetic))
+            && units
+                .get(k + 1)
+                .is_some_and(|u| u.is(EntityLabel::Date) && u.low.chars().any(char::is_alphabetic))
             && units.get(k + 2).is_some_and(|u| u.is_p(')'))
     };
     let mut drop = vec![false; units.len()];
@@ -207,5 +216,10 @@ fn without_date_brackets(units: Vec<Unit>) -> Vec<Unit> {
             drop[k + 2] = true;
         }
     }
-    units.into_iter().zip(drop).filter(|(_, d)| !d).map(|(u, _)| u).collect()
+    units
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(u, _)| u)
+        .collect()
 }

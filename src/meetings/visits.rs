@@ -42,7 +42,12 @@ impl<'d> Reader<'d> {
             if !self.recs[i].ends_visit {
                 continue;
             }
-            let Some(DateValue::Day(end)) = self.recs[i].meeting.date.as_ref().and_then(|d| d.value.clone()) else {
+            let Some(DateValue::Day(end)) = self.recs[i]
+                .meeting
+                .date
+                .as_ref()
+                .and_then(|d| d.value.clone())
+            else {
                 continue;
             };
             let start = (0..i).rev().find_map(|j| {
@@ -52,12 +57,16 @@ impl<'d> Reader<'d> {
                     && crate::merge::shares_participant(a, b)
                     && places_fit(a.location.as_ref(), b.location.as_ref());
                 match a.date.as_ref().and_then(|d| d.value.as_ref()) {
-                    Some(DateValue::Day(d)) if fits && *d < end && (end - *d).num_days() <= 14 => Some((j, *d)),
+                    Some(DateValue::Day(d)) if fits && *d < end && (end - *d).num_days() <= 14 => {
+                        Some((j, *d))
+                    }
                     _ => None,
                 }
             });
             let Some((j, start)) = start else { continue };
-            let Some(span) = DateValue::interval(DateValue::Day(start), DateValue::Day(end)) else { continue };
+            let Some(span) = DateValue::interval(DateValue::Day(start), DateValue::Day(end)) else {
+                continue;
+            };
             for k in [j, i] {
                 if let Some(d) = self.recs[k].meeting.date.as_mut() {
                     d.value = Some(span.clone());
@@ -85,12 +94,17 @@ impl<'d> Reader<'d> {
             let mut candidates: Vec<(usize, usize)> = Vec::new();
             for (j, v) in self.recs.iter().enumerate() {
                 let m = &v.meeting;
-                if !may_place(m, r.meeting.status) || !crate::merge::shares_participant(m, &r.meeting) {
+                if !may_place(m, r.meeting.status)
+                    || !crate::merge::shares_participant(m, &r.meeting)
+                {
                     continue;
                 }
                 // Only days can be placed within a visit; an undated meeting told after it may be.
                 let within = match (own, within_visit(m, v.visit_days, own)) {
-                    (None, _) => v.sentence < r.sentence && (r.during_visit || r.sentence - v.sentence <= VISIT_REACH),
+                    (None, _) => {
+                        v.sentence < r.sentence
+                            && (r.during_visit || r.sentence - v.sentence <= VISIT_REACH)
+                    }
                     (Some(d), Some(w)) => w && is_days(d),
                     (Some(_), None) => false,
                 };
@@ -117,7 +131,9 @@ impl<'d> Reader<'d> {
     /// dateline places. Not a planned one: "LONDON (Reuters) - X and Y will meet next week" is
     /// filed from London, not about it.
     pub(super) fn places_from_dateline(&mut self) {
-        let Some(city) = self.dateline.clone() else { return };
+        let Some(city) = self.dateline.clone() else {
+            return;
+        };
         let lead = self.dateline_sentence;
         for r in &mut self.recs {
             let m = &mut r.meeting;
@@ -139,7 +155,9 @@ impl<'d> Reader<'d> {
         if self.dateline.is_some() {
             return;
         }
-        let (Some(first), Some(second)) = (units.first(), units.get(1)) else { return };
+        let (Some(first), Some(second)) = (units.first(), units.get(1)) else {
+            return;
+        };
         let text = self.text(first.span);
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
@@ -148,8 +166,15 @@ impl<'d> Reader<'d> {
             Regex::new(r"^\p{Lu}[\p{Lu} '’-]+\.\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\s*\([^)\n]{1,30}\)\s*[-–—]").unwrap()
         });
         let period = second.is_p('.')
-            && self.doc.text.get(first.span.start..).is_some_and(|t| PERIOD_DATELINE.is_match(t));
-        let opener = [',', '(', '-', '—', '–', '/'].iter().any(|&c| second.is_p(c)) || period;
+            && self
+                .doc
+                .text
+                .get(first.span.start..)
+                .is_some_and(|t| PERIOD_DATELINE.is_match(t));
+        let opener = [',', '(', '-', '—', '–', '/']
+            .iter()
+            .any(|&c| second.is_p(c))
+            || period;
         // A city in title case needs the dateline's date and credit: "Bucharest, 4 May
         // /Agerpres/ -", "Lima, Jul. 2 (Andina) -".
         static TITLE_CASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -158,11 +183,21 @@ impl<'d> Reader<'d> {
         });
         let titled = || {
             let end = units.last().map_or(first.span.end, |u| u.span.end);
-            self.doc.text.get(first.span.start..end).is_some_and(|t| TITLE_CASE.is_match(t))
+            self.doc
+                .text
+                .get(first.span.start..end)
+                .is_some_and(|t| TITLE_CASE.is_match(t))
         };
-        if first.is_place() && (capitals || titled()) && opener && gazetteer::country_of_place(text).is_some() {
+        if first.is_place()
+            && (capitals || titled())
+            && opener
+            && gazetteer::country_of_place(text).is_some()
+        {
             let name = gazetteer::name_case(text);
-            self.dateline = Some(Location { name, country: gazetteer::country_of_place(text).map(str::to_string) });
+            self.dateline = Some(Location {
+                name,
+                country: gazetteer::country_of_place(text).map(str::to_string),
+            });
             self.dateline_sentence = Some(si);
         }
     }
@@ -178,25 +213,37 @@ impl<'d> Reader<'d> {
         let units = s.units;
         let a = (r.t.core_end..r.end)
             .find(|&k| units[k].is_wi(&["arrival", "arrived"]))
-            .or_else(|| (r.t.core_end..r.end).find(|&k| units[k].is_wi(&["began", "begun", "started"])))?;
+            .or_else(|| {
+                (r.t.core_end..r.end).find(|&k| units[k].is_wi(&["began", "begun", "started"]))
+            })?;
         let place = (a + 1..(a + 6).min(r.end))
             .find(|&k| units[k].is_place() && !units[k].poss && units[k - 1].is_wi(&["in", "at"]));
         let start_unit = (a + 1..(a + 10).min(r.end)).find(|&k| units[k].is(EntityLabel::Date));
         let start = start_unit.map(|k| self.date_of(&units[k], Tense::Past));
         // The end: the day nearest the verb, before the arrival phrase.
         let head = r.t.head;
-        let mut near: Vec<usize> = (r.cs..a).filter(|&k| units[k].is(EntityLabel::Date) && !s.excluded[k]).collect();
+        let mut near: Vec<usize> = (r.cs..a)
+            .filter(|&k| units[k].is(EntityLabel::Date) && !s.excluded[k])
+            .collect();
         near.sort_by_key(|&k| k.abs_diff(head));
         let end = near
             .into_iter()
             .map(|k| self.date_of(&units[k], Tense::Past))
             .find(|d| matches!(d.field.value, Some(DateValue::Day(_))))
-            .or_else(|| end.clone().filter(|e| start.as_ref().is_none_or(|s| s.field != e.field)));
+            .or_else(|| {
+                end.clone()
+                    .filter(|e| start.as_ref().is_none_or(|s| s.field != e.field))
+            });
         let span = match (start, end) {
             (Some(s0), Some(e0)) => match (s0.field.value.as_ref(), e0.field.value.as_ref()) {
-                (Some(DateValue::Day(x)), Some(DateValue::Day(y))) if x < y && (*y - *x).num_days() <= 31 => {
+                (Some(DateValue::Day(x)), Some(DateValue::Day(y)))
+                    if x < y && (*y - *x).num_days() <= 31 =>
+                {
                     DateValue::interval(DateValue::Day(*x), DateValue::Day(*y)).map(|v| DateInfo {
-                        field: DateField { text: format!("{} to {}", s0.field.text, e0.field.text), value: Some(v) },
+                        field: DateField {
+                            text: format!("{} to {}", s0.field.text, e0.field.text),
+                            value: Some(v),
+                        },
                         resolved: true,
                     })
                 }
@@ -221,16 +268,26 @@ pub(super) fn may_place(visit: &Meeting, status: MeetingStatus) -> bool {
 /// after it (at least three days: a "two-day visit" from Wednesday still covers a Friday
 /// meeting the writer places in it), a month or year that overlaps it. `None` when either
 /// date is unknown.
-pub(super) fn within_visit(visit: &Meeting, days: Option<i64>, own: Option<&DateValue>) -> Option<bool> {
+pub(super) fn within_visit(
+    visit: &Meeting,
+    days: Option<i64>,
+    own: Option<&DateValue>,
+) -> Option<bool> {
     let own = own?;
     let v = visit.date.as_ref()?.value.as_ref()?;
     let start = v.first_day()?;
     let end = match v {
-        DateValue::Day(d) => d.checked_add_days(chrono::Days::new(days.unwrap_or(0).max(3) as u64))?,
+        DateValue::Day(d) => {
+            d.checked_add_days(chrono::Days::new(days.unwrap_or(0).max(3) as u64))?
+        }
         _ => v.last_day()?,
     };
     let (a, b) = (own.first_day()?, own.last_day()?);
-    Some(if is_days(own) { start <= a && b <= end } else { a <= end && start <= b })
+    Some(if is_days(own) {
+        start <= a && b <= end
+    } else {
+        a <= end && start <= b
+    })
 }
 
 /// Whether a value is a day or a span of days.
@@ -244,7 +301,9 @@ pub(super) fn is_days(v: &DateValue) -> bool {
 
 /// Whether two places can be one: either unknown, the same, or one inside the other's country.
 pub(super) fn places_fit(a: Option<&Location>, b: Option<&Location>) -> bool {
-    let (Some(x), Some(y)) = (a, b) else { return true };
+    let (Some(x), Some(y)) = (a, b) else {
+        return true;
+    };
     gazetteer::fold(&x.name) == gazetteer::fold(&y.name)
         || (x.country.is_some()
             && x.country == y.country
@@ -259,7 +318,9 @@ pub(super) fn visit_days(units: &[Unit], from: usize, to: usize) -> Option<i64> 
         if w == "week-long" || w == "weeklong" {
             return Some(7);
         }
-        let Some(n) = w.strip_suffix("-day") else { continue };
+        let Some(n) = w.strip_suffix("-day") else {
+            continue;
+        };
         let days = match n {
             "one" => 1,
             "two" => 2,
@@ -292,15 +353,37 @@ pub(super) fn placing_visit<'l>(
     hosts: &[&str],
     place_of: impl Fn(usize) -> Option<&'l Location>,
 ) -> Option<usize> {
-    let country_of = |j: usize| place_of(j).and_then(|l| l.country.as_deref().or_else(|| gazetteer::country_of_place(&l.name)));
-    let in_host: Vec<(usize, usize)> =
-        candidates.iter().copied().filter(|&(_, j)| country_of(j).is_some_and(|c| hosts.contains(&c))).collect();
-    let pool = if in_host.is_empty() { candidates } else { &in_host[..] };
+    let country_of = |j: usize| {
+        place_of(j).and_then(|l| {
+            l.country
+                .as_deref()
+                .or_else(|| gazetteer::country_of_place(&l.name))
+        })
+    };
+    let in_host: Vec<(usize, usize)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(_, j)| country_of(j).is_some_and(|c| hosts.contains(&c)))
+        .collect();
+    let pool = if in_host.is_empty() {
+        candidates
+    } else {
+        &in_host[..]
+    };
     let nearest = pool.iter().map(|&(d, _)| d).min()?;
-    let at_nearest: Vec<usize> = pool.iter().filter(|&&(d, _)| d == nearest).map(|&(_, j)| j).collect();
+    let at_nearest: Vec<usize> = pool
+        .iter()
+        .filter(|&&(d, _)| d == nearest)
+        .map(|&(_, j)| j)
+        .collect();
     // Stops in one country ("arrived in Beijing ... the visits to China") are one place, told
     // most precisely by a city.
-    let one_country = at_nearest.iter().all(|&j| country_of(j) == country_of(at_nearest[0]));
-    let city = at_nearest.iter().copied().find(|&j| place_of(j).is_some_and(|l| !gazetteer::is_country(&l.name)));
+    let one_country = at_nearest
+        .iter()
+        .all(|&j| country_of(j) == country_of(at_nearest[0]));
+    let city = at_nearest
+        .iter()
+        .copied()
+        .find(|&j| place_of(j).is_some_and(|l| !gazetteer::is_country(&l.name)));
     one_country.then(|| city.unwrap_or(at_nearest[0]))
 }

@@ -41,10 +41,21 @@ pub(super) static GROUP_WORDS: LazyLock<Vec<&str>> = words!("meetings/group_word
 
 /// Bodies whose meeting a noun phrase names ("a cabinet meeting", "the board meeting"): the
 /// body's, not the meeting of the people in the clause around it.
-pub(super) const GROUP_MEETING_WORDS: [&str; 10] =
-    ["cabinet", "board", "party", "council", "committee", "staff", "shareholders", "town-hall", "parliamentary", "security"];
+pub(super) const GROUP_MEETING_WORDS: [&str; 10] = [
+    "cabinet",
+    "board",
+    "party",
+    "council",
+    "committee",
+    "staff",
+    "shareholders",
+    "town-hall",
+    "parliamentary",
+    "security",
+];
 pub(super) static OFFICE_PLURALS: LazyLock<Vec<&str>> = words!("meetings/office_plurals.txt");
-pub(super) static COUNTERPART_PLURALS: LazyLock<Vec<&str>> = words!("meetings/counterpart_plurals.txt");
+pub(super) static COUNTERPART_PLURALS: LazyLock<Vec<&str>> =
+    words!("meetings/counterpart_plurals.txt");
 
 pub(super) static CANCEL_ONE: LazyLock<Vec<&str>> = words!("meetings/cancel_one.txt");
 

@@ -21,8 +21,16 @@ pub fn annotate(doc: &mut Document) {
     let mut added: Vec<Entity> = DAY_PART
         .find_iter(text)
         .map(|m| ByteSpan::new(m.start(), m.end()))
-        .filter(|s| !doc.entities.iter().any(|e| e.span.start < s.end && s.start < e.span.end))
-        .map(|span| Entity { span, label: EntityLabel::Date, score: 1.0 })
+        .filter(|s| {
+            !doc.entities
+                .iter()
+                .any(|e| e.span.start < s.end && s.start < e.span.end)
+        })
+        .map(|span| Entity {
+            span,
+            label: EntityLabel::Date,
+            score: 1.0,
+        })
         .collect();
     if added.is_empty() {
         return;
@@ -37,9 +45,17 @@ mod tests {
 
     #[test]
     fn untagged_parts_of_the_day_become_dates() {
-        let mut d = Document::from_text("t", "The MoUs were signed this morning; talks resume tonight. Lastnight is no word.".to_string());
+        let mut d = Document::from_text(
+            "t",
+            "The MoUs were signed this morning; talks resume tonight. Lastnight is no word."
+                .to_string(),
+        );
         let tonight = d.text.find("tonight").unwrap();
-        d.entities.push(Entity { span: ByteSpan::new(tonight, tonight + 7), label: EntityLabel::Date, score: 0.9 });
+        d.entities.push(Entity {
+            span: ByteSpan::new(tonight, tonight + 7),
+            label: EntityLabel::Date,
+            score: 0.9,
+        });
         annotate(&mut d);
         let dates: Vec<&str> = d.entities.iter().map(|e| e.span.slice(&d.text)).collect();
         assert_eq!(dates, ["this morning", "tonight"]);

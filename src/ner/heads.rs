@@ -19,8 +19,17 @@ pub struct TagHead {
 }
 
 impl TagHead {
-    pub fn load(path: &Path, hidden: usize, n_shapes: usize, shape_dim: usize, labels: usize) -> Result<Self> {
-        let mut w = Weights::read_only(path, &["case_out.weight", "classifier.weight", "classifier.bias"])?;
+    pub fn load(
+        path: &Path,
+        hidden: usize,
+        n_shapes: usize,
+        shape_dim: usize,
+        labels: usize,
+    ) -> Result<Self> {
+        let mut w = Weights::read_only(
+            path,
+            &["case_out.weight", "classifier.weight", "classifier.bias"],
+        )?;
         Ok(TagHead {
             case_out: w.take("case_out.weight", &[n_shapes, shape_dim])?,
             weight: w.take("classifier.weight", &[labels, hidden + shape_dim])?,
@@ -39,13 +48,18 @@ impl TagHead {
     /// The case embedding of a case class (the tail of the classifier's input).
     pub fn case_embedding(&self, shape: u32) -> Result<&[f32]> {
         let d = self.shape_dim;
-        self.case_out.get(shape as usize * d..(shape as usize + 1) * d).ok_or_else(|| anyhow::anyhow!("case class {shape} unknown to the model"))
+        self.case_out
+            .get(shape as usize * d..(shape as usize + 1) * d)
+            .ok_or_else(|| anyhow::anyhow!("case class {shape} unknown to the model"))
     }
 
     /// Label logits `[labels]` of one token from its hidden state and case class.
     pub fn logits(&self, hidden: &[f32], shape: u32, out: &mut [f32]) -> Result<()> {
         let (h, d) = (self.hidden, self.shape_dim);
-        let Some(case) = self.case_out.get(shape as usize * d..(shape as usize + 1) * d) else {
+        let Some(case) = self
+            .case_out
+            .get(shape as usize * d..(shape as usize + 1) * d)
+        else {
             bail!("case class {shape} unknown to the model");
         };
         if hidden.len() != h || out.len() != self.labels {
@@ -86,8 +100,16 @@ mod tests {
         // 19 values: two chunks of eight and a tail of three.
         let a: Vec<f32> = (0..19).map(|i| i as f32 * 0.5 - 3.0).collect();
         let b: Vec<f32> = (0..19).map(|i| 1.0 - i as f32 * 0.25).collect();
-        let exact: f64 = a.iter().zip(&b).map(|(x, y)| f64::from(*x) * f64::from(*y)).sum();
-        assert!((f64::from(dot8(&a, &b)) - exact).abs() < 1e-4, "{} vs {exact}", dot8(&a, &b));
+        let exact: f64 = a
+            .iter()
+            .zip(&b)
+            .map(|(x, y)| f64::from(*x) * f64::from(*y))
+            .sum();
+        assert!(
+            (f64::from(dot8(&a, &b)) - exact).abs() < 1e-4,
+            "{} vs {exact}",
+            dot8(&a, &b)
+        );
         assert_eq!(dot8(&[], &[]), 0.0);
     }
 }

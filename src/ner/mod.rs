@@ -7,9 +7,9 @@
 //! tagged from its first word piece, by the window in which it sits farthest from an edge; a
 //! constrained Viterbi pass then yields only valid BIO spans made of whole words.
 
-mod heads;
 pub mod companies;
 mod day_parts;
+mod heads;
 pub mod names;
 pub mod org_names;
 pub mod shape;
@@ -24,10 +24,10 @@ use sha2::{Digest, Sha256};
 use tokenizers::Tokenizer;
 
 use crate::doc::{Document, Entity};
-use crate::text::ByteSpan;
 pub(crate) use crate::encoder::elementwise::gelu;
 pub use crate::encoder::{Backend, BertConfig};
 use crate::encoder::{Encoder, Packed};
+use crate::text::ByteSpan;
 use heads::TagHead;
 use tags::Tag;
 
@@ -68,7 +68,12 @@ pub struct NerOptions {
 
 impl Default for NerOptions {
     fn default() -> Self {
-        NerOptions { max_len: 128, stride: 96, batch_tokens: 4096, max_padding: 0.10 }
+        NerOptions {
+            max_len: 128,
+            stride: 96,
+            batch_tokens: 4096,
+            max_padding: 0.10,
+        }
     }
 }
 
@@ -127,18 +132,29 @@ impl NerModel {
     pub fn load_backend(dir: &Path, options: NerOptions, backend: Backend) -> Result<Self> {
         let read = |name: &str| -> Result<String> {
             std::fs::read_to_string(dir.join(name)).with_context(|| {
-                format!("cannot read {} (is {} a model folder? the shipped one is models/ner)", dir.join(name).display(), dir.display())
+                format!(
+                    "cannot read {} (is {} a model folder? the shipped one is models/ner)",
+                    dir.join(name).display(),
+                    dir.display()
+                )
             })
         };
-        let config: BertConfig = serde_json::from_str(&read("config.json")?).context("config.json is not a BERT config")?;
-        let label_map: LabelMap = serde_json::from_str(&read("labels.json")?).context("labels.json is malformed")?;
-        let tags = label_map.labels.iter().map(|l| Tag::parse(l)).collect::<Result<Vec<_>>>()?;
+        let config: BertConfig = serde_json::from_str(&read("config.json")?)
+            .context("config.json is not a BERT config")?;
+        let label_map: LabelMap =
+            serde_json::from_str(&read("labels.json")?).context("labels.json is malformed")?;
+        let tags = label_map
+            .labels
+            .iter()
+            .map(|l| Tag::parse(l))
+            .collect::<Result<Vec<_>>>()?;
         let weights = dir.join("model.safetensors");
         // The tokenizer and the file's hash beside the weights' conversion.
         let (tokenizer_and_hash, encoder) = rayon::join(
             || -> Result<(Tokenizer, String)> {
-                let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
-                    .map_err(|e| anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display()))?;
+                let tokenizer = Tokenizer::from_file(dir.join("tokenizer.json")).map_err(|e| {
+                    anyhow::anyhow!("cannot load {}: {e}", dir.join("tokenizer.json").display())
+                })?;
                 let bytes = crate::encoder::weights::map(&weights)?;
                 Ok((tokenizer, format!("{:x}", Sha256::digest(&bytes[..]))))
             },
@@ -146,12 +162,28 @@ impl NerModel {
         );
         let (tokenizer, sha256) = tokenizer_and_hash?;
         let encoder = encoder?;
-        let cls = tokenizer.token_to_id("[CLS]").context("tokenizer has no [CLS] token")?;
-        let sep = tokenizer.token_to_id("[SEP]").context("tokenizer has no [SEP] token")?;
-        let head = TagHead::load(&weights, config.hidden_size, label_map.shapes.len(), label_map.shape_dim, tags.len())?;
-        let max_len = options.max_len.min(label_map.max_len).min(encoder.max_positions());
+        let cls = tokenizer
+            .token_to_id("[CLS]")
+            .context("tokenizer has no [CLS] token")?;
+        let sep = tokenizer
+            .token_to_id("[SEP]")
+            .context("tokenizer has no [SEP] token")?;
+        let head = TagHead::load(
+            &weights,
+            config.hidden_size,
+            label_map.shapes.len(),
+            label_map.shape_dim,
+            tags.len(),
+        )?;
+        let max_len = options
+            .max_len
+            .min(label_map.max_len)
+            .min(encoder.max_positions());
         if max_len < 8 || options.stride == 0 || options.stride > max_len - 2 {
-            bail!("window of {max_len} pieces with stride {} cannot cover a sentence", options.stride);
+            bail!(
+                "window of {max_len} pieces with stride {} cannot cover a sentence",
+                options.stride
+            );
         }
         Ok(NerModel {
             tokenizer,
@@ -162,18 +194,30 @@ impl NerModel {
             cls,
             sep,
             options: NerOptions { max_len, ..options },
-            info: ModelInfo { name: label_map.name, dir: dir.to_path_buf(), ner_sha256: sha256.clone(), sha256 },
+            info: ModelInfo {
+                name: label_map.name,
+                dir: dir.to_path_buf(),
+                ner_sha256: sha256.clone(),
+                sha256,
+            },
             events: None,
             reader: crate::pipeline::Reader::Rules,
         })
     }
 
     /// Runs `reader`'s heads on every encoder pass from now on, and reads records with `mode`.
-    pub fn attach_events(&mut self, reader: crate::events::EventReader, mode: crate::pipeline::Reader) -> Result<()> {
+    pub fn attach_events(
+        &mut self,
+        reader: crate::events::EventReader,
+        mode: crate::pipeline::Reader,
+    ) -> Result<()> {
         if reader.in_dim() != self.head.feature_dim() {
             bail!("the event reader wants {} features per word, the entity model gives {}: retrain it on this model", reader.in_dim(), self.head.feature_dim());
         }
-        if let Some(trained_on) = reader.encoder_sha256().filter(|&h| h != self.info.ner_sha256) {
+        if let Some(trained_on) = reader
+            .encoder_sha256()
+            .filter(|&h| h != self.info.ner_sha256)
+        {
             bail!(
                 "the event reader was trained on another encoder (model.safetensors {}..., this model's is {}...)",
                 &trained_on[..trained_on.len().min(12)],
@@ -196,7 +240,12 @@ impl NerModel {
         // alone for the rules, else with the event heads and the reader.
         self.info.sha256 = match (&self.events, mode) {
             (Some(events), m) if m != crate::pipeline::Reader::Rules => {
-                format!("{:x}", Sha256::digest(format!("{}+{}+{m:?}", self.info.ner_sha256, events.sha256()).as_bytes()))
+                format!(
+                    "{:x}",
+                    Sha256::digest(
+                        format!("{}+{}+{m:?}", self.info.ner_sha256, events.sha256()).as_bytes()
+                    )
+                )
             }
             _ => self.info.ner_sha256.clone(),
         };
@@ -204,7 +253,11 @@ impl NerModel {
 
     /// How records are read: rules, the learned reader, or both.
     pub fn reader(&self) -> crate::pipeline::Reader {
-        if self.events.is_some() { self.reader } else { crate::pipeline::Reader::Rules }
+        if self.events.is_some() {
+            self.reader
+        } else {
+            crate::pipeline::Reader::Rules
+        }
     }
 
     pub fn info(&self) -> &ModelInfo {
@@ -270,8 +323,17 @@ impl NerModel {
         }
         if let Some(features) = features {
             for (sentence, words) in sentences.iter().zip(features) {
-                let spans = sentence.word_spans.iter().map(|w| ByteSpan::new(w.start + sentence.base, w.end + sentence.base)).collect();
-                docs[sentence.doc].word_features.push(crate::events::SentenceFeatures { words: spans, features: words });
+                let spans = sentence
+                    .word_spans
+                    .iter()
+                    .map(|w| ByteSpan::new(w.start + sentence.base, w.end + sentence.base))
+                    .collect();
+                docs[sentence.doc]
+                    .word_features
+                    .push(crate::events::SentenceFeatures {
+                        words: spans,
+                        features: words,
+                    });
             }
         }
         for doc in docs.iter_mut() {
@@ -288,7 +350,11 @@ impl NerModel {
     /// sentence: the network's raw view, for parity checks against the training code.
     pub fn piece_probabilities(&self, sentence: &str) -> Result<(Vec<u32>, Vec<u32>, Vec<f32>)> {
         let encoded = self.encode(0, ByteSpan::new(0, sentence.len()), sentence)?;
-        let probs = self.tag_pieces(std::slice::from_ref(&encoded), false)?.0.pop().unwrap_or_default();
+        let probs = self
+            .tag_pieces(std::slice::from_ref(&encoded), false)?
+            .0
+            .pop()
+            .unwrap_or_default();
         Ok((encoded.ids, encoded.shapes, probs))
     }
 
@@ -298,12 +364,20 @@ impl NerModel {
     }
 
     fn encode(&self, doc: usize, span: ByteSpan, text: &str) -> Result<EncodedSentence> {
-        let encoding = self.tokenizer.encode(text, false).map_err(|e| anyhow::anyhow!("tokenizer failed: {e}"))?;
+        let encoding = self
+            .tokenizer
+            .encode(text, false)
+            .map_err(|e| anyhow::anyhow!("tokenizer failed: {e}"))?;
         let mut word_first_piece = Vec::new();
         let mut word_spans: Vec<ByteSpan> = Vec::new();
         let mut piece_word = Vec::with_capacity(encoding.len());
         let mut last_word = None;
-        for (piece, (word, &(start, end))) in encoding.get_word_ids().iter().zip(encoding.get_offsets()).enumerate() {
+        for (piece, (word, &(start, end))) in encoding
+            .get_word_ids()
+            .iter()
+            .zip(encoding.get_offsets())
+            .enumerate()
+        {
             // Word pieces without a word (none occur without special tokens) join the previous word.
             if word.is_some() && *word != last_word {
                 word_first_piece.push(piece);
@@ -317,7 +391,10 @@ impl NerModel {
             }
             piece_word.push(word_spans.len() - 1);
         }
-        let word_shapes: Vec<u32> = word_spans.iter().map(|w| shape::word_shape(w.slice(text))).collect();
+        let word_shapes: Vec<u32> = word_spans
+            .iter()
+            .map(|w| shape::word_shape(w.slice(text)))
+            .collect();
         let shapes = piece_word.iter().map(|&w| word_shapes[w]).collect();
         Ok(EncodedSentence {
             doc,
@@ -342,7 +419,13 @@ impl NerModel {
             let mut start = 0;
             loop {
                 let end = (start + width).min(n);
-                windows.push(Window { sentence: index, start, end, own_start: start, own_end: end });
+                windows.push(Window {
+                    sentence: index,
+                    start,
+                    end,
+                    own_start: start,
+                    own_end: end,
+                });
                 if end == n {
                     break;
                 }
@@ -371,7 +454,11 @@ impl NerModel {
         // A packed backend runs batches side by side, each holding its own activations: half
         // the size keeps two of them in the memory one took, and the load even. A window's
         // result does not depend on its batch.
-        let limit = if pads { self.options.batch_tokens } else { (self.options.batch_tokens / 2).max(1) };
+        let limit = if pads {
+            self.options.batch_tokens
+        } else {
+            (self.options.batch_tokens / 2).max(1)
+        };
         let mut out = Vec::new();
         let mut at = 0;
         while at < windows.len() {
@@ -385,7 +472,10 @@ impl NerModel {
                 if end > at && computed > limit {
                     break;
                 }
-                if pads && end > at && (computed - real - len) as f64 > self.options.max_padding * computed as f64 {
+                if pads
+                    && end > at
+                    && (computed - real - len) as f64 > self.options.max_padding * computed as f64
+                {
                     break;
                 }
                 real += len;
@@ -403,13 +493,24 @@ impl NerModel {
     /// every piece's, to be picked from later), which saves a copy of the batch's features at
     /// the memory peak.
     #[allow(clippy::type_complexity)]
-    fn tag_pieces(&self, sentences: &[EncodedSentence], keep_features: bool) -> Result<(Vec<Vec<f32>>, Option<Vec<Vec<f32>>>)> {
+    fn tag_pieces(
+        &self,
+        sentences: &[EncodedSentence],
+        keep_features: bool,
+    ) -> Result<(Vec<Vec<f32>>, Option<Vec<Vec<f32>>>)> {
         let k = self.tags.len();
         let h = self.encoder.hidden();
         let dim = self.head.feature_dim();
-        let mut probs: Vec<Vec<f32>> = sentences.iter().map(|s| vec![0f32; s.ids.len() * k]).collect();
-        let mut features: Option<Vec<Vec<f32>>> =
-            keep_features.then(|| sentences.iter().map(|s| vec![0f32; s.word_first_piece.len() * dim]).collect());
+        let mut probs: Vec<Vec<f32>> = sentences
+            .iter()
+            .map(|s| vec![0f32; s.ids.len() * k])
+            .collect();
+        let mut features: Option<Vec<Vec<f32>>> = keep_features.then(|| {
+            sentences
+                .iter()
+                .map(|s| vec![0f32; s.word_first_piece.len() * dim])
+                .collect()
+        });
         let mut windows = self.windows(sentences);
         // Longest first; ties keep text order, so batches never depend on the thread count.
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
@@ -422,11 +523,18 @@ impl NerModel {
             by_sentence[w.sentence].push(i);
         }
         let mut outs: Vec<Option<WindowOut>> = (0..windows.len()).map(|_| None).collect();
-        let mut feature_rows = features.as_mut().map(|f| f.iter_mut().map(Some).collect::<Vec<_>>());
-        for ((sentence, list), sentence_probs) in by_sentence.iter_mut().enumerate().zip(probs.iter_mut()) {
+        let mut feature_rows = features
+            .as_mut()
+            .map(|f| f.iter_mut().map(Some).collect::<Vec<_>>());
+        for ((sentence, list), sentence_probs) in
+            by_sentence.iter_mut().enumerate().zip(probs.iter_mut())
+        {
             list.sort_by_key(|&i| windows[i].own_start);
             let mut p_rest = sentence_probs.as_mut_slice();
-            let mut f_rest = feature_rows.as_mut().and_then(|rows| rows[sentence].take()).map(|f| f.as_mut_slice());
+            let mut f_rest = feature_rows
+                .as_mut()
+                .and_then(|rows| rows[sentence].take())
+                .map(|f| f.as_mut_slice());
             let mut at = 0;
             for &i in list.iter() {
                 let w = &windows[i];
@@ -438,7 +546,8 @@ impl NerModel {
                 p_rest = rest;
                 // The words that start among the window's own pieces.
                 let first_pieces = &sentences[sentence].word_first_piece;
-                let words = first_pieces.partition_point(|&q| q < w.own_start)..first_pieces.partition_point(|&q| q < w.own_end);
+                let words = first_pieces.partition_point(|&q| q < w.own_start)
+                    ..first_pieces.partition_point(|&q| q < w.own_end);
                 let f = match f_rest.take() {
                     Some(all) => {
                         let (f, rest) = all.split_at_mut(words.len() * dim);
@@ -447,14 +556,23 @@ impl NerModel {
                     }
                     None => None,
                 };
-                outs[i] = Some(WindowOut { probs: p, features: f, words });
+                outs[i] = Some(WindowOut {
+                    probs: p,
+                    features: f,
+                    words,
+                });
                 at = w.own_end;
             }
         }
         let mut tasks = Vec::with_capacity(batches.len());
         for range in batches {
-            let parts = outs[range.clone()].iter_mut().map(|o| o.take()).collect::<Option<Vec<_>>>();
-            let Some(parts) = parts else { bail!("a window without its output") };
+            let parts = outs[range.clone()]
+                .iter_mut()
+                .map(|o| o.take())
+                .collect::<Option<Vec<_>>>();
+            let Some(parts) = parts else {
+                bail!("a window without its output")
+            };
             tasks.push((range, parts));
         }
 
@@ -465,7 +583,11 @@ impl NerModel {
         let run = |(range, mut parts): (std::ops::Range<usize>, Vec<WindowOut>)| -> Result<()> {
             let group = &windows[range];
             let packed = self.pack(sentences, group);
-            let hidden = if side_by_side { self.encoder.encode_serial(&packed)? } else { self.encoder.encode(&packed)? };
+            let hidden = if side_by_side {
+                self.encoder.encode_serial(&packed)?
+            } else {
+                self.encoder.encode(&packed)?
+            };
             let mut logits = vec![0f32; k];
             for (row, (window, out)) in group.iter().zip(parts.iter_mut()).enumerate() {
                 // +1: position 0 of a window is [CLS].
@@ -474,7 +596,8 @@ impl NerModel {
                     let local = piece - window.own_start;
                     let position = position_of(piece);
                     let state = &hidden[position * h..(position + 1) * h];
-                    self.head.logits(state, packed.shape_ids[position], &mut logits)?;
+                    self.head
+                        .logits(state, packed.shape_ids[position], &mut logits)?;
                     softmax_into(&logits, &mut out.probs[local * k..(local + 1) * k]);
                 }
                 if let Some(f) = out.features.as_deref_mut() {
@@ -483,14 +606,18 @@ impl NerModel {
                         let position = position_of(first_pieces[word]);
                         let row = &mut f[local * dim..(local + 1) * dim];
                         row[..h].copy_from_slice(&hidden[position * h..(position + 1) * h]);
-                        row[h..].copy_from_slice(self.head.case_embedding(packed.shape_ids[position])?);
+                        row[h..]
+                            .copy_from_slice(self.head.case_embedding(packed.shape_ids[position])?);
                     }
                 }
             }
             Ok(())
         };
         if side_by_side {
-            tasks.into_par_iter().map(run).collect::<Result<Vec<()>>>()?;
+            tasks
+                .into_par_iter()
+                .map(run)
+                .collect::<Result<Vec<()>>>()?;
         } else {
             tasks.into_iter().map(run).collect::<Result<Vec<()>>>()?;
         }
@@ -521,10 +648,16 @@ impl NerModel {
     /// batches a padding backend and a packed backend would run. For benchmarking the
     /// encoder alone.
     pub fn encoder_input(&self, docs: &[Document]) -> Result<EncoderInput> {
-        let jobs: Vec<(usize, ByteSpan)> =
-            docs.iter().enumerate().filter(|(_, d)| d.is_ok()).flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s))).collect();
-        let sentences: Vec<EncodedSentence> =
-            jobs.par_iter().map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text))).collect::<Result<_>>()?;
+        let jobs: Vec<(usize, ByteSpan)> = docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.is_ok())
+            .flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s)))
+            .collect();
+        let sentences: Vec<EncodedSentence> = jobs
+            .par_iter()
+            .map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text)))
+            .collect::<Result<_>>()?;
         let mut windows = self.windows(&sentences);
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
         Ok(EncoderInput {
@@ -544,10 +677,16 @@ impl NerModel {
     /// How the windows of `docs` would be cut and batched: (windows, real positions,
     /// positions computed including padding, positions computed by a padding backend).
     pub fn batching_stats(&self, docs: &[Document]) -> Result<BatchingStats> {
-        let jobs: Vec<(usize, ByteSpan)> =
-            docs.iter().enumerate().filter(|(_, d)| d.is_ok()).flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s))).collect();
-        let sentences: Vec<EncodedSentence> =
-            jobs.iter().map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text))).collect::<Result<_>>()?;
+        let jobs: Vec<(usize, ByteSpan)> = docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.is_ok())
+            .flat_map(|(i, d)| d.sentences.iter().map(move |s| (i, *s)))
+            .collect();
+        let sentences: Vec<EncodedSentence> = jobs
+            .iter()
+            .map(|&(doc, span)| self.encode(doc, span, span.slice(&docs[doc].text)))
+            .collect::<Result<_>>()?;
         let mut windows = self.windows(&sentences);
         windows.sort_by_key(|w| std::cmp::Reverse(w.end - w.start));
         let mut stats = BatchingStats {
@@ -561,7 +700,11 @@ impl NerModel {
             let real: usize = group.iter().map(|w| w.end - w.start + 2).sum();
             stats.batches += 1;
             stats.real_positions += real;
-            stats.computed_positions += if self.encoder.pads() { width * group.len() } else { real };
+            stats.computed_positions += if self.encoder.pads() {
+                width * group.len()
+            } else {
+                real
+            };
         }
         Ok(stats)
     }
@@ -625,10 +768,14 @@ fn softmax_into(logits: &[f32], out: &mut [f32]) {
 /// "(Sunday)," tagged as a date is "Sunday", "Joko “" is "Joko". A bracket closes only what
 /// the span does not open ("Kyiv (Kiev)" keeps its own), and a final period stays ("U.S.").
 fn without_stray_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
-    let Some(slice) = text.get(span.start..span.end) else { return span };
+    let Some(slice) = text.get(span.start..span.end) else {
+        return span;
+    };
     let stray_end = |c: char| matches!(c, ',' | ';' | ':' | '/' | '“' | '"') || c.is_whitespace();
     let stray_start = |c: char| matches!(c, '“' | '"') || c.is_whitespace();
-    let mut t = slice.trim_end_matches(stray_end).trim_start_matches(stray_start);
+    let mut t = slice
+        .trim_end_matches(stray_end)
+        .trim_start_matches(stray_start);
     // Brackets around the whole name ("(Sunday)"), or one the span does not open or close.
     if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         if !inner.contains(['(', ')']) {
@@ -641,7 +788,9 @@ fn without_stray_punctuation(text: &str, span: ByteSpan) -> ByteSpan {
     if !t.contains(')') {
         t = t.trim_start_matches('(');
     }
-    let t = t.trim_end_matches(stray_end).trim_start_matches(stray_start);
+    let t = t
+        .trim_end_matches(stray_end)
+        .trim_start_matches(stray_start);
     if t.is_empty() {
         return span;
     }

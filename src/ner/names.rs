@@ -24,8 +24,14 @@ pub fn annotate(doc: &mut Document) {
     let text = doc.text.as_str();
     // Name -> the lowest score the tagger gave a mention it comes from.
     let mut names: BTreeMap<&str, f32> = BTreeMap::new();
-    for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Person) {
-        let Some(mention) = text.get(e.span.start..e.span.end) else { continue };
+    for e in doc
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+    {
+        let Some(mention) = text.get(e.span.start..e.span.end) else {
+            continue;
+        };
         let words: Vec<&str> = mention.split_whitespace().collect();
         if words.len() < 2 || !words.iter().all(|w| is_name_word(w)) {
             continue;
@@ -37,7 +43,11 @@ pub fn annotate(doc: &mut Document) {
     }
     let mut added: Vec<Entity> = Vec::new();
     let mut relabelled: Vec<usize> = Vec::new();
-    for (name, score) in names.into_iter().filter(|(name, _)| spreads(name, text)).take(MAX_NAMES) {
+    for (name, score) in names
+        .into_iter()
+        .filter(|(name, _)| spreads(name, text))
+        .take(MAX_NAMES)
+    {
         for (at, _) in text.match_indices(name) {
             let span = ByteSpan::new(at, at + name.len());
             // The same name tagged as a place or an organisation ("On Monday, [Qureshi|GPE]
@@ -47,8 +57,14 @@ pub fn annotate(doc: &mut Document) {
                 .entities
                 .binary_search_by_key(&(span.start, span.end), |e| (e.span.start, e.span.end))
                 .ok()
-                .filter(|&i| matches!(doc.entities[i].label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org));
-            if let Some(i) = misread.filter(|_| whole_word(text, span) && !followed_by_capitalised_word(text, span.end))
+                .filter(|&i| {
+                    matches!(
+                        doc.entities[i].label,
+                        EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org
+                    )
+                });
+            if let Some(i) = misread
+                .filter(|_| whole_word(text, span) && !followed_by_capitalised_word(text, span.end))
             {
                 relabelled.push(i);
                 continue;
@@ -59,7 +75,11 @@ pub fn annotate(doc: &mut Document) {
                 && !overlaps(&added, span)
                 && in_a_sentence(&doc.sentences, span)
             {
-                added.push(Entity { span, label: EntityLabel::Person, score });
+                added.push(Entity {
+                    span,
+                    label: EntityLabel::Person,
+                    score,
+                });
             }
         }
     }
@@ -76,7 +96,9 @@ pub fn annotate(doc: &mut Document) {
 /// "J.").
 fn is_name_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
 }
 
 /// Whether a name may be spread: a full name always; a last word when it cannot be read as
@@ -95,13 +117,15 @@ fn spreads(name: &str, text: &str) -> bool {
 
 /// Whether the text has `word` as a whole word.
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| whole_word(text, ByteSpan::new(at, at + word.len())))
+    text.match_indices(word)
+        .any(|(at, _)| whole_word(text, ByteSpan::new(at, at + word.len())))
 }
 
 fn whole_word(text: &str, span: ByteSpan) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
 }
 
 fn followed_by_capitalised_word(text: &str, end: usize) -> bool {
@@ -113,11 +137,15 @@ fn followed_by_capitalised_word(text: &str, end: usize) -> bool {
 /// Whether `span` lies inside one sentence (sentences are sorted and disjoint).
 fn in_a_sentence(sentences: &[ByteSpan], span: ByteSpan) -> bool {
     let i = sentences.partition_point(|s| s.end < span.end);
-    sentences.get(i).is_some_and(|s| s.start <= span.start && span.end <= s.end)
+    sentences
+        .get(i)
+        .is_some_and(|s| s.start <= span.start && span.end <= s.end)
 }
 
 fn overlaps(entities: &[Entity], span: ByteSpan) -> bool {
-    entities.iter().any(|e| e.span.start < span.end && span.start < e.span.end)
+    entities
+        .iter()
+        .any(|e| e.span.start < span.end && span.start < e.span.end)
 }
 
 #[cfg(test)]
@@ -130,14 +158,22 @@ mod tests {
         RuleSegmenter.annotate(&mut d);
         for p in persons {
             let at = text.find(p).expect("person in text");
-            d.entities.push(Entity { span: ByteSpan::new(at, at + p.len()), label: EntityLabel::Person, score: 0.9 });
+            d.entities.push(Entity {
+                span: ByteSpan::new(at, at + p.len()),
+                label: EntityLabel::Person,
+                score: 0.9,
+            });
         }
         d.entities.sort_by_key(|e| (e.span.start, e.span.end));
         d
     }
 
     fn persons(d: &Document) -> Vec<&str> {
-        d.entities.iter().filter(|e| e.label == EntityLabel::Person).map(|e| e.span.slice(&d.text)).collect()
+        d.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Person)
+            .map(|e| e.span.slice(&d.text))
+            .collect()
     }
 
     #[test]
@@ -147,7 +183,17 @@ mod tests {
             &["Donald Trump", "Volodymyr Zelensky"],
         );
         annotate(&mut d);
-        assert_eq!(persons(&d), ["Trump", "Zelensky", "Donald Trump", "Volodymyr Zelensky", "Donald Trump", "Trump"]);
+        assert_eq!(
+            persons(&d),
+            [
+                "Trump",
+                "Zelensky",
+                "Donald Trump",
+                "Volodymyr Zelensky",
+                "Donald Trump",
+                "Trump"
+            ]
+        );
         let added = d.entities.iter().find(|e| e.span.start == 0).unwrap();
         assert_eq!((added.label, added.score), (EntityLabel::Person, 0.9));
     }
@@ -158,15 +204,33 @@ mod tests {
             "Shah Mehmood Qureshi arrived. On Monday, Qureshi met Ghani. Qureshi Group shares rose. Kabul Qureshi.";
         let mut d = doc(text, &["Shah Mehmood Qureshi"]);
         let at = text.find("Qureshi met").unwrap();
-        d.entities.push(Entity { span: ByteSpan::new(at, at + 7), label: EntityLabel::Gpe, score: 0.8 });
+        d.entities.push(Entity {
+            span: ByteSpan::new(at, at + 7),
+            label: EntityLabel::Gpe,
+            score: 0.8,
+        });
         let at = text.find("Qureshi Group").unwrap();
-        d.entities.push(Entity { span: ByteSpan::new(at, at + 13), label: EntityLabel::Org, score: 0.8 });
+        d.entities.push(Entity {
+            span: ByteSpan::new(at, at + 13),
+            label: EntityLabel::Org,
+            score: 0.8,
+        });
         d.entities.sort_by_key(|e| (e.span.start, e.span.end));
         annotate(&mut d);
-        let relabelled = d.entities.iter().find(|e| e.span.slice(text) == "Qureshi" && e.span.start < 50).unwrap();
-        assert_eq!((relabelled.label, relabelled.score), (EntityLabel::Person, 0.8));
+        let relabelled = d
+            .entities
+            .iter()
+            .find(|e| e.span.slice(text) == "Qureshi" && e.span.start < 50)
+            .unwrap();
+        assert_eq!(
+            (relabelled.label, relabelled.score),
+            (EntityLabel::Person, 0.8)
+        );
         // A longer organisation's name stays one.
-        assert!(d.entities.iter().any(|e| e.span.slice(text) == "Qureshi Group" && e.label == EntityLabel::Org));
+        assert!(d
+            .entities
+            .iter()
+            .any(|e| e.span.slice(text) == "Qureshi Group" && e.label == EntityLabel::Org));
     }
 
     #[test]
@@ -174,9 +238,15 @@ mod tests {
         // A country, a word written in lower case too, a name inside a longer capitalised name.
         let text =
             "Michael Jordan met Condoleezza Rice and Donald Trump. Jordan said rice prices rose. Trump Tower stood.";
-        let mut d = doc(text, &["Michael Jordan", "Condoleezza Rice", "Donald Trump"]);
+        let mut d = doc(
+            text,
+            &["Michael Jordan", "Condoleezza Rice", "Donald Trump"],
+        );
         annotate(&mut d);
-        assert_eq!(persons(&d), ["Michael Jordan", "Condoleezza Rice", "Donald Trump"]);
+        assert_eq!(
+            persons(&d),
+            ["Michael Jordan", "Condoleezza Rice", "Donald Trump"]
+        );
     }
 
     #[test]

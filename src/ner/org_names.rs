@@ -44,8 +44,15 @@ pub fn annotate(doc: &mut Document) {
         if span == entity.span {
             whole.push(entity.clone());
         } else if !span.is_empty() {
-            let score = entities[i..next].iter().map(|e| e.score).fold(entity.score, f32::min);
-            whole.push(Entity { span, label: EntityLabel::Org, score });
+            let score = entities[i..next]
+                .iter()
+                .map(|e| e.score)
+                .fold(entity.score, f32::min);
+            whole.push(Entity {
+                span,
+                label: EntityLabel::Org,
+                score,
+            });
         }
         i = next;
     }
@@ -54,7 +61,12 @@ pub fn annotate(doc: &mut Document) {
 
 /// The span entity `i` names once repaired, and the index of the first entity it does not
 /// swallow.
-fn whole_name(text: &str, sentences: &[ByteSpan], entities: &[Entity], i: usize) -> (ByteSpan, usize) {
+fn whole_name(
+    text: &str,
+    sentences: &[ByteSpan],
+    entities: &[Entity],
+    i: usize,
+) -> (ByteSpan, usize) {
     let entity = &entities[i];
     let mut span = entity.span;
     let mut next = i + 1;
@@ -68,15 +80,19 @@ fn whole_name(text: &str, sentences: &[ByteSpan], entities: &[Entity], i: usize)
             if span.is_empty() {
                 break;
             }
-        } else if matches!(label, EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org) {
+        } else if matches!(
+            label,
+            EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
+        ) {
             // The headline test reads the whole sentence: only when there is a name to join.
-            if let Some(end) =
-                head_run_end(text, entities, span.end).filter(|_| !in_headline(text, sentences, entities, span))
+            if let Some(end) = head_run_end(text, entities, span.end)
+                .filter(|_| !in_headline(text, sentences, entities, span))
             {
                 span.end = end;
             }
         }
-        if (label == EntityLabel::Org || span != entity.span) && last_word(text, span).is_some_and(|w| is_in(&HEADS, w))
+        if (label == EntityLabel::Org || span != entity.span)
+            && last_word(text, span).is_some_and(|w| is_in(&HEADS, w))
         {
             (span, next) = past_place_of(text, entities, span, next);
         }
@@ -96,8 +112,10 @@ fn past_joiner(text: &str, entities: &[Entity], span: ByteSpan, next: usize) -> 
         return (ByteSpan::new(span.start, span.start), next);
     }
     if let Some(follower) = entities.get(next).filter(|e| {
-        matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org | EntityLabel::Norp)
-            && text.get(span.end..e.span.start) == Some(" ")
+        matches!(
+            e.label,
+            EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org | EntityLabel::Norp
+        ) && text.get(span.end..e.span.start) == Some(" ")
     }) {
         return (ByteSpan::new(span.start, follower.span.end), next + 1);
     }
@@ -106,15 +124,26 @@ fn past_joiner(text: &str, entities: &[Entity], span: ByteSpan, next: usize) -> 
         let joined = ByteSpan::new(span.start, last.end);
         // "[Trade and] Industry Minister Rob Davies": a portfolio before a title, no
         // organisation at all.
-        let portfolio =
-            text[joined.start..joined.end].split_whitespace().all(|w| is_in(&JOINERS, w) || is_in(&PORTFOLIOS, w));
+        let portfolio = text[joined.start..joined.end]
+            .split_whitespace()
+            .all(|w| is_in(&JOINERS, w) || is_in(&PORTFOLIOS, w));
         if portfolio && followed_by_title(text, joined.end) {
             return (ByteSpan::new(span.start, span.start), next);
         }
         return (joined, next);
     }
-    let joiner_start = span.start + text[span.start..span.end].trim_end().rfind(' ').map_or(0, |at| at);
-    (ByteSpan::new(span.start, span.start + text[span.start..joiner_start].trim_end().len()), next)
+    let joiner_start = span.start
+        + text[span.start..span.end]
+            .trim_end()
+            .rfind(' ')
+            .map_or(0, |at| at);
+    (
+        ByteSpan::new(
+            span.start,
+            span.start + text[span.start..joiner_start].trim_end().len(),
+        ),
+        next,
+    )
 }
 
 /// The end of the last head noun in the run of untagged capitalised words right after `end`
@@ -129,17 +158,31 @@ fn head_run_end(text: &str, entities: &[Entity], end: usize) -> Option<usize> {
 
 /// "[Armed Forces] of the [Philippines]": an organisation's head noun followed by "of", an
 /// optional "the" and a place, or capitalised words, is one name.
-fn past_place_of(text: &str, entities: &[Entity], span: ByteSpan, next: usize) -> (ByteSpan, usize) {
+fn past_place_of(
+    text: &str,
+    entities: &[Entity],
+    span: ByteSpan,
+    next: usize,
+) -> (ByteSpan, usize) {
     let rest = &text[span.end..];
-    let Some(after_of) = rest.strip_prefix(" of ") else { return (span, next) };
+    let Some(after_of) = rest.strip_prefix(" of ") else {
+        return (span, next);
+    };
     let at = span.end + 4;
-    let at_name = if after_of.starts_with("the ") { at + 4 } else { at };
+    let at_name = if after_of.starts_with("the ") {
+        at + 4
+    } else {
+        at
+    };
     // "Committee of China's Yunnan Province": a possessive starts a new name.
-    let possessive = |e: &Entity| text[e.span.end..].starts_with("'s") || text[e.span.end..].starts_with("\u{2019}s");
-    if let Some(place) = entities
-        .get(next)
-        .filter(|e| e.span.start == at_name && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) && !possessive(e))
-    {
+    let possessive = |e: &Entity| {
+        text[e.span.end..].starts_with("'s") || text[e.span.end..].starts_with("\u{2019}s")
+    };
+    if let Some(place) = entities.get(next).filter(|e| {
+        e.span.start == at_name
+            && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
+            && !possessive(e)
+    }) {
         return (ByteSpan::new(span.start, place.span.end), next + 1);
     }
     // Untagged words ("Ministry of Foreign Affairs"), without "the": "the Ministry of the
@@ -158,14 +201,19 @@ fn capitalised_run(text: &str, entities: &[Entity], end: usize) -> Vec<ByteSpan>
     let mut run = Vec::new();
     let mut at = end;
     while run.len() < MAX_RUN {
-        let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix(' ')) else { break };
+        let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix(' ')) else {
+            break;
+        };
         let word_len = rest
             .char_indices()
             .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}')))
             .map_or(rest.len(), |(i, _)| i);
         let word = &rest[..word_len];
         let span = ByteSpan::new(at + 1, at + 1 + word_len);
-        if !word.chars().next().is_some_and(char::is_uppercase) || is_in(&TITLES, word) || tagged(entities, span) {
+        if !word.chars().next().is_some_and(char::is_uppercase)
+            || is_in(&TITLES, word)
+            || tagged(entities, span)
+        {
             break;
         }
         run.push(span);
@@ -193,7 +241,9 @@ fn tagged(entities: &[Entity], span: ByteSpan) -> bool {
 }
 
 fn last_word(text: &str, span: ByteSpan) -> Option<&str> {
-    text.get(span.start..span.end)?.split_whitespace().next_back()
+    text.get(span.start..span.end)?
+        .split_whitespace()
+        .next_back()
 }
 
 fn is_in(list: &[&str], word: &str) -> bool {
@@ -204,7 +254,9 @@ fn is_in(list: &[&str], word: &str) -> bool {
 /// longer words outside the tagged names capitalised.
 fn in_headline(text: &str, sentences: &[ByteSpan], entities: &[Entity], span: ByteSpan) -> bool {
     let i = sentences.partition_point(|s| s.end < span.end);
-    let Some(sentence) = sentences.get(i).filter(|s| s.start <= span.start) else { return false };
+    let Some(sentence) = sentences.get(i).filter(|s| s.start <= span.start) else {
+        return false;
+    };
     // A headline is short; a long "sentence" (a page without breaks) is not read through for
     // every name in it.
     if sentence.end - sentence.start > MAX_HEADLINE {
@@ -234,7 +286,10 @@ mod tests {
         let mut doc = Document::with_mentions_for_test(text, tagged);
         RuleSegmenter.annotate(&mut doc);
         annotate(&mut doc);
-        doc.entities.iter().map(|e| (text[e.span.start..e.span.end].to_string(), e.label)).collect()
+        doc.entities
+            .iter()
+            .map(|e| (text[e.span.start..e.span.end].to_string(), e.label))
+            .collect()
     }
 
     use EntityLabel::{Gpe, Norp, Org, Person};
@@ -247,16 +302,33 @@ mod tests {
     fn a_name_cut_on_a_joining_word_is_joined_with_what_follows() {
         let text = "Mali quit the Economic Community of West African States last year.";
         assert_eq!(
-            repaired(text, &[("Mali", Gpe), ("Economic Community of", Org), ("West African States", Gpe)])[1],
+            repaired(
+                text,
+                &[
+                    ("Mali", Gpe),
+                    ("Economic Community of", Org),
+                    ("West African States", Gpe)
+                ]
+            )[1],
             org("Economic Community of West African States")
         );
         let text = "Kazakhstan's Ministry of Trade and Integration said trade grew.";
         assert_eq!(
-            repaired(text, &[("Kazakhstan", Gpe), ("Ministry of Trade and", Org), ("Integration", Org)])[1],
+            repaired(
+                text,
+                &[
+                    ("Kazakhstan", Gpe),
+                    ("Ministry of Trade and", Org),
+                    ("Integration", Org)
+                ]
+            )[1],
             org("Ministry of Trade and Integration")
         );
         let text = "He spoke at the Ministry of Foreign Affairs on Monday.";
-        assert_eq!(repaired(text, &[("Ministry of", Org)]), vec![org("Ministry of Foreign Affairs")]);
+        assert_eq!(
+            repaired(text, &[("Ministry of", Org)]),
+            vec![org("Ministry of Foreign Affairs")]
+        );
     }
 
     #[test]
@@ -268,11 +340,24 @@ mod tests {
         );
         let text = "Vietnamese Minister of Industry and Trade Tran Tuan Anh met them.";
         assert_eq!(
-            repaired(text, &[("Vietnamese", Norp), ("Industry and", Org), ("Tran Tuan Anh", Person)]),
-            vec![("Vietnamese".to_string(), Norp), ("Tran Tuan Anh".to_string(), Person)]
+            repaired(
+                text,
+                &[
+                    ("Vietnamese", Norp),
+                    ("Industry and", Org),
+                    ("Tran Tuan Anh", Person)
+                ]
+            ),
+            vec![
+                ("Vietnamese".to_string(), Norp),
+                ("Tran Tuan Anh".to_string(), Person)
+            ]
         );
         let text = "It was signed by the Ministry of Trade and Industry Deputy Director-General Pumla Ncapayi.";
-        assert_eq!(repaired(text, &[("Ministry of Trade and", Org)]), vec![org("Ministry of Trade and Industry")]);
+        assert_eq!(
+            repaired(text, &[("Ministry of Trade and", Org)]),
+            vec![org("Ministry of Trade and Industry")]
+        );
     }
 
     #[test]
@@ -285,12 +370,22 @@ mod tests {
     fn a_country_word_before_a_head_noun_joins_the_organisation() {
         let text = "Chinese Foreign Ministry spokesperson Mao Ning said the China Coast Guard acted lawfully.";
         assert_eq!(
-            repaired(text, &[("Chinese", Norp), ("Mao Ning", Person), ("China", Gpe)]),
-            vec![org("Chinese Foreign Ministry"), ("Mao Ning".to_string(), Person), org("China Coast Guard")]
+            repaired(
+                text,
+                &[("Chinese", Norp), ("Mao Ning", Person), ("China", Gpe)]
+            ),
+            vec![
+                org("Chinese Foreign Ministry"),
+                ("Mao Ning".to_string(), Person),
+                org("China Coast Guard")
+            ]
         );
         let text = "African Union Commission chairperson Mahmoud Ali Youssouf arrived.";
         assert_eq!(
-            repaired(text, &[("African Union", Org), ("Mahmoud Ali Youssouf", Person)])[0],
+            repaired(
+                text,
+                &[("African Union", Org), ("Mahmoud Ali Youssouf", Person)]
+            )[0],
             org("African Union Commission")
         );
     }
@@ -299,12 +394,18 @@ mod tests {
     fn a_title_ends_the_organisation() {
         let text = "European Commission President Ursula von der Leyen spoke.";
         assert_eq!(
-            repaired(text, &[("European", Norp), ("Ursula von der Leyen", Person)])[0],
+            repaired(
+                text,
+                &[("European", Norp), ("Ursula von der Leyen", Person)]
+            )[0],
             org("European Commission")
         );
         let text = "Chinese Defence Minister Dong Jun arrived in Hanoi.";
         assert_eq!(
-            repaired(text, &[("Chinese", Norp), ("Dong Jun", Person), ("Hanoi", Gpe)])[0],
+            repaired(
+                text,
+                &[("Chinese", Norp), ("Dong Jun", Person), ("Hanoi", Gpe)]
+            )[0],
             ("Chinese".into(), Norp)
         );
     }
@@ -312,11 +413,20 @@ mod tests {
     #[test]
     fn lower_case_and_headlines_are_left_alone() {
         let text = "The talks covered the Vietnamese navy and the army.";
-        assert_eq!(repaired(text, &[("Vietnamese", Norp)]), vec![("Vietnamese".into(), Norp)]);
+        assert_eq!(
+            repaired(text, &[("Vietnamese", Norp)]),
+            vec![("Vietnamese".into(), Norp)]
+        );
         let text = "Chinese Leader Meets Army Chiefs In Beijing Amid Tensions";
-        assert_eq!(repaired(text, &[("Chinese", Norp), ("Beijing", Gpe)])[0], ("Chinese".into(), Norp));
+        assert_eq!(
+            repaired(text, &[("Chinese", Norp), ("Beijing", Gpe)])[0],
+            ("Chinese".into(), Norp)
+        );
         let text = "Hu Meets Japanese Party Officials";
-        assert_eq!(repaired(text, &[("Hu", Person), ("Japanese", Norp)])[1], ("Japanese".into(), Norp));
+        assert_eq!(
+            repaired(text, &[("Hu", Person), ("Japanese", Norp)])[1],
+            ("Japanese".into(), Norp)
+        );
     }
 
     #[test]
@@ -326,11 +436,19 @@ mod tests {
             repaired(text, &[("Armed Forces", Org), ("Philippines", Gpe)]),
             vec![org("Armed Forces of the Philippines")]
         );
-        let text = "The Chinese Ministry of National Defense said on Friday that the drills would go on.";
-        assert_eq!(repaired(text, &[("Chinese", Norp)]), vec![org("Chinese Ministry of National Defense")]);
+        let text =
+            "The Chinese Ministry of National Defense said on Friday that the drills would go on.";
+        assert_eq!(
+            repaired(text, &[("Chinese", Norp)]),
+            vec![org("Chinese Ministry of National Defense")]
+        );
         // A possessive starts a new name; two organisations stay two.
-        let text = "He met the Secretary of the Party Committee of China's Yunnan Province on Monday.";
-        assert_eq!(repaired(text, &[("Party Committee", Org), ("China", Gpe)])[0], org("Party Committee"));
+        let text =
+            "He met the Secretary of the Party Committee of China's Yunnan Province on Monday.";
+        assert_eq!(
+            repaired(text, &[("Party Committee", Org), ("China", Gpe)])[0],
+            org("Party Committee")
+        );
         let text = "The Security Council of the United Nations met.";
         assert_eq!(
             repaired(text, &[("Security Council", Org), ("United Nations", Org)]),
@@ -340,28 +458,50 @@ mod tests {
 
     #[test]
     fn a_long_run_of_names_without_breaks_is_repaired_in_linear_time() {
-        let sentence = "Chinese Navy and Indian Army met in Hanoi, Ministry of Trade and Industry said ";
+        let sentence =
+            "Chinese Navy and Indian Army met in Hanoi, Ministry of Trade and Industry said ";
         let text = sentence.repeat(20_000);
         let mut doc = Document::from_text("t", text.clone());
         RuleSegmenter.annotate(&mut doc);
         let mut at = 0;
         for _ in 0..20_000 {
-            for (word, label) in [("Chinese", Norp), ("Indian", Norp), ("Hanoi", Gpe), ("Ministry of Trade and", Org)] {
+            for (word, label) in [
+                ("Chinese", Norp),
+                ("Indian", Norp),
+                ("Hanoi", Gpe),
+                ("Ministry of Trade and", Org),
+            ] {
                 let start = at + sentence.find(word).unwrap();
-                doc.entities.push(Entity { span: ByteSpan::new(start, start + word.len()), label, score: 0.9 });
+                doc.entities.push(Entity {
+                    span: ByteSpan::new(start, start + word.len()),
+                    label,
+                    score: 0.9,
+                });
             }
             at += sentence.len();
         }
         let started = std::time::Instant::now();
         annotate(&mut doc);
-        assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "took {:?}",
+            started.elapsed()
+        );
         assert_eq!(doc.entities.len(), 80_000);
-        assert_eq!(&text[doc.entities[0].span.start..doc.entities[0].span.end], "Chinese Navy");
+        assert_eq!(
+            &text[doc.entities[0].span.start..doc.entities[0].span.end],
+            "Chinese Navy"
+        );
     }
 
     #[test]
     fn no_panic_and_valid_spans_on_odd_text() {
-        for text in ["Ministry of", "Chinese Ministry", "of Ministry of  Trade and", "Ä Ministry of Ö Ü é"] {
+        for text in [
+            "Ministry of",
+            "Chinese Ministry",
+            "of Ministry of  Trade and",
+            "Ä Ministry of Ö Ü é",
+        ] {
             let mut doc = Document::from_text("t", text.to_string());
             RuleSegmenter.annotate(&mut doc);
             doc.entities.push(Entity {

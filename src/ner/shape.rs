@@ -44,8 +44,18 @@ mod tests {
     fn shapes_match_the_training_featuriser() {
         // Expected values are those of training/features.py for the same words.
         let cases = [
-            ("met", 1), ("Dong", 2), ("DPRK", 3), ("U", 4), ("iPhone", 5), ("2024", 6),
-            (".", 7), ("Covid19", 8), ("’", 7), ("Việt", 2), ("越", 1), ("McDonald", 5),
+            ("met", 1),
+            ("Dong", 2),
+            ("DPRK", 3),
+            ("U", 4),
+            ("iPhone", 5),
+            ("2024", 6),
+            (".", 7),
+            ("Covid19", 8),
+            ("’", 7),
+            ("Việt", 2),
+            ("越", 1),
+            ("McDonald", 5),
         ];
         for (word, shape) in cases {
             assert_eq!(word_shape(word), shape, "{word}");

@@ -17,7 +17,9 @@ impl Tag {
             return Ok(Tag::Outside);
         }
         let (prefix, label) = name.split_once('-').unwrap_or(("", ""));
-        let Some(label) = EntityLabel::parse(label) else { bail!("unknown entity label in tag {name:?}") };
+        let Some(label) = EntityLabel::parse(label) else {
+            bail!("unknown entity label in tag {name:?}")
+        };
         match prefix {
             "B" => Ok(Tag::Begin(label)),
             "I" => Ok(Tag::Inside(label)),
@@ -52,8 +54,15 @@ pub fn decode(tags: &[Tag], probs: &[f32], words: usize) -> Vec<WordSpan> {
     }
     debug_assert_eq!(probs.len(), words * k);
     let log = |p: f32| p.max(1e-12).ln();
-    let mut score: Vec<f32> =
-        (0..k).map(|j| if matches!(tags[j], Tag::Inside(_)) { f32::NEG_INFINITY } else { log(probs[j]) }).collect();
+    let mut score: Vec<f32> = (0..k)
+        .map(|j| {
+            if matches!(tags[j], Tag::Inside(_)) {
+                f32::NEG_INFINITY
+            } else {
+                log(probs[j])
+            }
+        })
+        .collect();
     let mut back = vec![0usize; words * k];
     for w in 1..words {
         let mut next = vec![f32::NEG_INFINITY; k];
@@ -70,7 +79,9 @@ pub fn decode(tags: &[Tag], probs: &[f32], words: usize) -> Vec<WordSpan> {
         score = next;
     }
     let mut path = vec![0usize; words];
-    path[words - 1] = (0..k).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))).unwrap_or(0);
+    path[words - 1] = (0..k)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
     for w in (1..words).rev() {
         path[w - 1] = back[w * k + path[w]];
     }
@@ -86,7 +97,12 @@ pub fn decode(tags: &[Tag], probs: &[f32], words: usize) -> Vec<WordSpan> {
                 total += probs[w * k + path[w]];
                 w += 1;
             }
-            spans.push(WordSpan { start, end: w, label, score: total / (w - start) as f32 });
+            spans.push(WordSpan {
+                start,
+                end: w,
+                label,
+                score: total / (w - start) as f32,
+            });
         } else {
             w += 1;
         }
@@ -99,7 +115,10 @@ mod tests {
     use super::*;
 
     fn tags() -> Vec<Tag> {
-        ["O", "B-PERSON", "I-PERSON", "B-GPE", "I-GPE"].iter().map(|t| Tag::parse(t).unwrap()).collect()
+        ["O", "B-PERSON", "I-PERSON", "B-GPE", "I-GPE"]
+            .iter()
+            .map(|t| Tag::parse(t).unwrap())
+            .collect()
     }
 
     #[test]
@@ -107,7 +126,15 @@ mod tests {
         // Argmax would give I-PERSON I-PERSON: invalid; the decoder must open with B-PERSON.
         let probs = [0.1, 0.35, 0.45, 0.05, 0.05, 0.05, 0.05, 0.8, 0.05, 0.05];
         let spans = decode(&tags(), &probs, 2);
-        assert_eq!(spans, vec![WordSpan { start: 0, end: 2, label: EntityLabel::Person, score: (0.35 + 0.8) / 2.0 }]);
+        assert_eq!(
+            spans,
+            vec![WordSpan {
+                start: 0,
+                end: 2,
+                label: EntityLabel::Person,
+                score: (0.35 + 0.8) / 2.0
+            }]
+        );
     }
 
     #[test]
@@ -116,7 +143,15 @@ mod tests {
         let probs = [0.0, 0.9, 0.0, 0.1, 0.0, 0.3, 0.0, 0.0, 0.0, 0.7];
         // Valid paths: B-PERSON O (0.27) beats B-GPE I-GPE (0.07).
         let spans = decode(&tags(), &probs, 2);
-        assert_eq!(spans, vec![WordSpan { start: 0, end: 1, label: EntityLabel::Person, score: 0.9 }]);
+        assert_eq!(
+            spans,
+            vec![WordSpan {
+                start: 0,
+                end: 1,
+                label: EntityLabel::Person,
+                score: 0.9
+            }]
+        );
     }
 
     #[test]

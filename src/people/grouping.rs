@@ -23,7 +23,16 @@ pub(super) fn cluster(mentions: &[Mention]) -> Vec<usize> {
 
     let pick_recent = |cands: &[usize], starts: &[Vec<usize>], pos: usize| -> usize {
         // The candidate mentioned last before `pos`; else the one mentioned first after it.
-        let before = cands.iter().filter_map(|&c| starts[c].iter().filter(|&&s| s < pos).max().map(|&s| (s, c))).max();
+        let before = cands
+            .iter()
+            .filter_map(|&c| {
+                starts[c]
+                    .iter()
+                    .filter(|&&s| s < pos)
+                    .max()
+                    .map(|&s| (s, c))
+            })
+            .max();
         if let Some((_, c)) = before {
             return c;
         }
@@ -36,10 +45,17 @@ pub(super) fn cluster(mentions: &[Mention]) -> Vec<usize> {
 
     // Multi-word names first, longest first: a shorter one joins a longer one it is part of.
     let mut multi: Vec<usize> = (0..n).filter(|&i| mentions[i].tokens.len() >= 2).collect();
-    multi.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].tokens.len()), mentions[i].span.start));
+    multi.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(mentions[i].tokens.len()),
+            mentions[i].span.start,
+        )
+    });
     for i in multi {
         let toks = &mentions[i].tokens;
-        let cands: Vec<usize> = (0..full.len()).filter(|&c| is_subsequence(toks, &full[c])).collect();
+        let cands: Vec<usize> = (0..full.len())
+            .filter(|&c| is_subsequence(toks, &full[c]))
+            .collect();
         let c = match cands.len() {
             0 => {
                 full.push(toks.clone());
@@ -69,19 +85,27 @@ pub(super) fn cluster(mentions: &[Mention]) -> Vec<usize> {
         if of[i].is_some() {
             continue;
         }
-        let Some(tok) = mentions[i].tokens.first() else { continue };
-        let mut cands: Vec<usize> =
-            (0..multi_clusters).filter(|&c| words[c].iter().any(|w| same_word(w, tok))).collect();
+        let Some(tok) = mentions[i].tokens.first() else {
+            continue;
+        };
+        let mut cands: Vec<usize> = (0..multi_clusters)
+            .filter(|&c| words[c].iter().any(|w| same_word(w, tok)))
+            .collect();
         // A given name alone is weak: "King Abdullah" is not the minister "Abdullah Gul", and
         // once a person is known by the word alone, the word alone names that person.
         // (The word is not the last of the cluster's longest name: a given name, or the family
         // name of a name written family name first, "Xi" in "Xi Jinping".)
         let not_last_word = |c: &usize| !full[*c].last().is_some_and(|w| same_word(w, tok));
-        let royal = |role: &str| role.split_whitespace().any(|w| MONARCH_TITLES.contains(&gazetteer::fold(w).as_str()));
+        let royal = |role: &str| {
+            role.split_whitespace()
+                .any(|w| MONARCH_TITLES.contains(&gazetteer::fold(w).as_str()))
+        };
         if mentions[i].cue.role.as_deref().is_some_and(royal) {
             // A cluster with a title of another kind only: "Crown Prince Mohammed" after plain
             // "Mohammed bin Salman" is still him.
-            cands.retain(|c| !not_last_word(c) || roles[*c].is_empty() || roles[*c].iter().any(|r| royal(r)));
+            cands.retain(|c| {
+                !not_last_word(c) || roles[*c].is_empty() || roles[*c].iter().any(|r| royal(r))
+            });
         }
         if let Some(&alone) = single.get(tok) {
             if cands.iter().all(not_last_word) {
@@ -89,14 +113,19 @@ pub(super) fn cluster(mentions: &[Mention]) -> Vec<usize> {
             }
         }
         if cands.is_empty() && mentions[i].handle {
-            cands = (0..multi_clusters).filter(|&c| handle_names(tok, &full[c])).collect();
+            cands = (0..multi_clusters)
+                .filter(|&c| handle_names(tok, &full[c]))
+                .collect();
         }
         // "Prime Minister Sharif" after "Prime Minister Nawaz Sharif" and "Chief Minister
         // Shahbaz Sharif": the one with the mention's title.
         if cands.len() > 1 {
             if let Some(role) = mentions[i].cue.role.as_deref() {
-                let titled: Vec<usize> =
-                    cands.iter().copied().filter(|&c| roles[c].iter().any(|r| r.eq_ignore_ascii_case(role))).collect();
+                let titled: Vec<usize> = cands
+                    .iter()
+                    .copied()
+                    .filter(|&c| roles[c].iter().any(|r| r.eq_ignore_ascii_case(role)))
+                    .collect();
                 if !titled.is_empty() {
                     cands = titled;
                 }
@@ -142,7 +171,9 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
 
 /// A handle ("@ZelenskyyUa", "@realDonaldTrump") names the person whose surname it spells out.
 pub(super) fn handle_names(handle: &str, words: &[String]) -> bool {
-    words.last().is_some_and(|w| w.chars().count() >= 4 && handle.contains(w.as_str()))
+    words
+        .last()
+        .is_some_and(|w| w.chars().count() >= 4 && handle.contains(w.as_str()))
 }
 
 /// The longest role among `cues`, with its country and organisation.
@@ -164,7 +195,13 @@ pub(super) fn person_of(members: &[&Mention]) -> Option<Person> {
     // "Abdullah"), then the spelling written most often ("Alassane Ouattara" twice in the body
     // over "Alasane Ouattara" once in the headline), then first seen.
     let written = |m: &Mention| members.iter().filter(|x| x.name == m.name).count();
-    let key = |m: &Mention| (m.tokens.len(), m.name.split_whitespace().count(), written(m));
+    let key = |m: &Mention| {
+        (
+            m.tokens.len(),
+            m.name.split_whitespace().count(),
+            written(m),
+        )
+    };
     let mut name_of = *first;
     for m in members {
         if key(m) > key(name_of) {
@@ -173,8 +210,9 @@ pub(super) fn person_of(members: &[&Mention]) -> Option<Person> {
     }
     let best = best_role(members.iter().map(|m| &m.cue));
     let role = best.map(|(r, _)| r.to_string());
-    let country =
-        best.and_then(|(_, c)| c.country).or_else(|| most_common(members.iter().filter_map(|m| m.cue.country)));
+    let country = best
+        .and_then(|(_, c)| c.country)
+        .or_else(|| most_common(members.iter().filter_map(|m| m.cue.country)));
     let organization = best
         .and_then(|(_, c)| c.organization.clone())
         .or_else(|| members.iter().find_map(|m| m.cue.organization.clone()));

@@ -105,7 +105,10 @@ pub(super) const MAX_RIGHT: usize = 400;
 pub(super) const NEAR_BYTES: usize = 600;
 
 pub(super) fn valid(text: &str, s: ByteSpan) -> bool {
-    s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start < s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -119,8 +122,12 @@ pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
 impl<'d> Context<'d> {
     pub(super) fn new(doc: &'d Document) -> Self {
         let text = doc.text.as_str();
-        let mut entities: Vec<(ByteSpan, EntityLabel)> =
-            doc.entities.iter().filter(|e| valid(text, e.span)).map(|e| (e.span, e.label)).collect();
+        let mut entities: Vec<(ByteSpan, EntityLabel)> = doc
+            .entities
+            .iter()
+            .filter(|e| valid(text, e.span))
+            .map(|e| (e.span, e.label))
+            .collect();
         entities.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut kept: Vec<(ByteSpan, EntityLabel)> = Vec::with_capacity(entities.len());
         for e in entities {
@@ -128,7 +135,12 @@ impl<'d> Context<'d> {
                 kept.push(e);
             }
         }
-        let mut sentences: Vec<ByteSpan> = doc.sentences.iter().copied().filter(|s| valid(text, *s)).collect();
+        let mut sentences: Vec<ByteSpan> = doc
+            .sentences
+            .iter()
+            .copied()
+            .filter(|s| valid(text, *s))
+            .collect();
         sentences.sort_by_key(|s| (s.start, s.end));
         let mut clean: Vec<ByteSpan> = Vec::with_capacity(sentences.len());
         for s in sentences {
@@ -136,7 +148,11 @@ impl<'d> Context<'d> {
                 clean.push(s);
             }
         }
-        Context { text, sentences: clean, entities: kept }
+        Context {
+            text,
+            sentences: clean,
+            entities: kept,
+        }
     }
 
     pub(super) fn sentence_of(&self, pos: usize) -> Option<usize> {
@@ -153,8 +169,12 @@ impl<'d> Context<'d> {
     }
 
     pub(super) fn mentions(&self) -> Vec<Mention> {
-        let persons: Vec<ByteSpan> =
-            self.entities.iter().filter(|(_, label)| *label == EntityLabel::Person).map(|&(span, _)| span).collect();
+        let persons: Vec<ByteSpan> = self
+            .entities
+            .iter()
+            .filter(|(_, label)| *label == EntityLabel::Person)
+            .map(|&(span, _)| span)
+            .collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < persons.len() {
@@ -246,7 +266,10 @@ impl<'d> Context<'d> {
             if title {
                 tokenize(self.text, span.start, span.end, &mut out);
             } else {
-                out.push(Item { kind: Kind::Ent(label), text: span.slice(self.text) });
+                out.push(Item {
+                    kind: Kind::Ent(label),
+                    text: span.slice(self.text),
+                });
             }
             pos = span.end;
         }
@@ -258,7 +281,9 @@ impl<'d> Context<'d> {
     /// back, never inside an entity.
     pub(super) fn left_start(&self, pos: usize) -> usize {
         let sentence = self.sentence_of(pos).map_or(0, |i| self.sentences[i].start);
-        let mut from = floor_boundary(self.text, pos.saturating_sub(MAX_LEFT)).max(sentence).min(pos);
+        let mut from = floor_boundary(self.text, pos.saturating_sub(MAX_LEFT))
+            .max(sentence)
+            .min(pos);
         let i = self.entities.partition_point(|(s, _)| s.end <= from);
         if let Some((s, _)) = self.entities.get(i) {
             if s.start < from && s.end <= pos {
@@ -270,8 +295,12 @@ impl<'d> Context<'d> {
 
     /// End of the text to read right of `pos`.
     pub(super) fn right_end(&self, pos: usize) -> usize {
-        let sentence = self.sentence_of(pos.saturating_sub(1)).map_or(self.text.len(), |i| self.sentences[i].end);
-        let mut to = floor_boundary(self.text, pos.saturating_add(MAX_RIGHT)).min(sentence).max(pos);
+        let sentence = self
+            .sentence_of(pos.saturating_sub(1))
+            .map_or(self.text.len(), |i| self.sentences[i].end);
+        let mut to = floor_boundary(self.text, pos.saturating_add(MAX_RIGHT))
+            .min(sentence)
+            .max(pos);
         let i = self.entities.partition_point(|(s, _)| s.end <= to);
         if let Some((s, _)) = self.entities.get(i) {
             if s.start < to && s.start >= pos {
@@ -295,7 +324,10 @@ impl<'d> Context<'d> {
         if !valid(self.text, country) {
             return left_cue(&items);
         }
-        items.push(Item { kind: Kind::Ent(EntityLabel::Gpe), text: country.slice(self.text) });
+        items.push(Item {
+            kind: Kind::Ent(EntityLabel::Gpe),
+            text: country.slice(self.text),
+        });
         left_cue(&items)
     }
 
@@ -311,7 +343,8 @@ pub(super) fn tokenize<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<
     if from >= to || to > text.len() || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
         return;
     }
-    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.') || is_mark(c);
+    let is_word_char =
+        |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}' | '.') || is_mark(c);
     let mut start: Option<usize> = None;
     for (i, c) in text[from..to].char_indices() {
         let at = from + i;
@@ -323,7 +356,10 @@ pub(super) fn tokenize<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<
             push_word(&text[s..at], out);
         }
         if c == '\n' || !c.is_whitespace() {
-            out.push(Item { kind: Kind::Punct, text: &text[at..at + c.len_utf8()] });
+            out.push(Item {
+                kind: Kind::Punct,
+                text: &text[at..at + c.len_utf8()],
+            });
         }
     }
     if let Some(s) = start {
@@ -351,7 +387,10 @@ pub(super) fn push_word<'t>(word: &'t str, out: &mut Vec<Item<'t>>) {
         let lead = &word[..word.len() - body.len()];
         let lower = body.to_lowercase();
         if lower == "s" || lower.starts_with("s.") {
-            out.push(Item { kind: Kind::Poss, text: &word[..lead.len() + 1] });
+            out.push(Item {
+                kind: Kind::Poss,
+                text: &word[..lead.len() + 1],
+            });
             let rest = &word[lead.len() + 1..];
             if !rest.is_empty() {
                 push_word(rest, out);
@@ -359,10 +398,16 @@ pub(super) fn push_word<'t>(word: &'t str, out: &mut Vec<Item<'t>>) {
             return;
         }
         if body.is_empty() {
-            out.push(Item { kind: Kind::Poss, text: word });
+            out.push(Item {
+                kind: Kind::Poss,
+                text: word,
+            });
             return;
         }
-        out.push(Item { kind: Kind::Punct, text: lead });
+        out.push(Item {
+            kind: Kind::Punct,
+            text: lead,
+        });
         return push_word(body, out);
     }
     // Trailing periods: kept on abbreviations and initials, else a sentence mark.
@@ -372,38 +417,61 @@ pub(super) fn push_word<'t>(word: &'t str, out: &mut Vec<Item<'t>>) {
         let keep = stem.contains('.') || stem.chars().count() == 1 || is_in(ABBREVIATIONS, &key);
         if !keep {
             push_word(stem, out);
-            out.push(Item { kind: Kind::Punct, text: &word[stem.len()..] });
+            out.push(Item {
+                kind: Kind::Punct,
+                text: &word[stem.len()..],
+            });
             return;
         }
     } else if stem.is_empty() {
-        out.push(Item { kind: Kind::Punct, text: word });
+        out.push(Item {
+            kind: Kind::Punct,
+            text: word,
+        });
         return;
     }
     // Trailing possessive: "Vietnam's", "ministers'".
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(s) = word.strip_suffix(suffix) {
             if !s.is_empty() {
-                out.push(Item { kind: Kind::Word, text: s });
-                out.push(Item { kind: Kind::Poss, text: &word[s.len()..] });
+                out.push(Item {
+                    kind: Kind::Word,
+                    text: s,
+                });
+                out.push(Item {
+                    kind: Kind::Poss,
+                    text: &word[s.len()..],
+                });
                 return;
             }
         }
     }
     if let Some(s) = word.strip_suffix(is_apostrophe) {
         if !s.is_empty() {
-            out.push(Item { kind: Kind::Word, text: s });
-            out.push(Item { kind: Kind::Poss, text: &word[s.len()..] });
+            out.push(Item {
+                kind: Kind::Word,
+                text: s,
+            });
+            out.push(Item {
+                kind: Kind::Poss,
+                text: &word[s.len()..],
+            });
             return;
         }
     }
-    out.push(Item { kind: Kind::Word, text: word });
+    out.push(Item {
+        kind: Kind::Word,
+        text: word,
+    });
 }
 
 /// The byte range of a country name among the words `prefix` (what [`clean_name`] left out
 /// before the name) holds: "Oman" in "Oman Sayyid ", "Kazakhstan" in "Kazakhstan ".
 pub(super) fn swallowed_country(prefix: &str) -> Option<(usize, usize)> {
-    let words: Vec<(usize, &str)> =
-        prefix.split_whitespace().map(|w| (w.as_ptr() as usize - prefix.as_ptr() as usize, w)).collect();
+    let words: Vec<(usize, &str)> = prefix
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - prefix.as_ptr() as usize, w))
+        .collect();
     for len in (1..=3.min(words.len())).rev() {
         for start in 0..=words.len() - len {
             let (a, _) = words[start];
@@ -420,10 +488,16 @@ pub(super) fn swallowed_country(prefix: &str) -> Option<(usize, usize)> {
 /// Display name, match tokens and any title inside a PERSON span's text; `None` when no name
 /// is left.
 pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<String>)> {
-    let mut t = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_start_matches('.');
+    let mut t = raw
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .trim_start_matches('.');
     t = strip_possessive(t).trim_end_matches(['\'', '\u{2019}']);
     // A trailing period is kept on an initial or suffix ("Jr.", "J."), dropped after a name.
-    if t.ends_with('.') && t.split_whitespace().last().is_some_and(|w| w.chars().count() > 4) {
+    if t.ends_with('.')
+        && t.split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().count() > 4)
+    {
         t = t.trim_end_matches('.');
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -434,9 +508,14 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
     // X", "HE Saad Al Kaabi" (an upper-case "HE" only: "He" is also a surname).
     let honorific = |w: &str| is_in(&HONORIFICS, &vocab_key(w)) || w == "HE";
     // An honorific that may be part of the name counts only before two words or more.
-    let strips =
-        |i: usize| honorific(words[i]) && (!is_in(NAME_PART_HONORIFICS, &vocab_key(words[i])) || words.len() - i > 2);
-    if let Some(h) = (0..words.len().saturating_sub(1)).rev().find(|&i| strips(i)) {
+    let strips = |i: usize| {
+        honorific(words[i])
+            && (!is_in(NAME_PART_HONORIFICS, &vocab_key(words[i])) || words.len() - i > 2)
+    };
+    if let Some(h) = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| strips(i))
+    {
         first = h + 1;
         if words[..h].iter().any(|w| is_title_word(&vocab_key(w))) {
             title_end = h;
@@ -447,7 +526,8 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
         let key = vocab_key(words[first]);
         let next_key = vocab_key(words[first + 1]);
         let name_follows = words.len() - first > 2;
-        let bare_rank = is_in(NAME_LIKE_RANKS, &key) && !words[first].ends_with('.') && !name_follows;
+        let bare_rank =
+            is_in(NAME_LIKE_RANKS, &key) && !words[first].ends_with('.') && !name_follows;
         if strips(first)
             || (RANKS.iter().any(|(r, _)| *r == key) && !bare_rank)
             || is_in(&TEMPORAL, &key)
@@ -456,7 +536,9 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
             first += 1;
         } else if is_title_word(&key)
             && !is_counterpart(&key)
-            && (!is_in(NAME_LIKE_TITLES, &key) || honorific(words[first + 1]) || is_title_word(&next_key))
+            && (!is_in(NAME_LIKE_TITLES, &key)
+                || honorific(words[first + 1])
+                || is_title_word(&next_key))
         {
             first += 1;
             title_end = first;
@@ -479,7 +561,9 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
     // Two people the tagger took as one ("Condoleezza Rice og Ingibjörg Sólrún Gísladóttir",
     // a caption in Icelandic; "Putin and Xi"): no one name. Each is named on their own.
     if name_words.len() >= 3
-        && name_words[1..name_words.len() - 1].iter().any(|w| matches!(*w, "and" | "og" | "och" | "und" | "et" | "&"))
+        && name_words[1..name_words.len() - 1]
+            .iter()
+            .any(|w| matches!(*w, "and" | "og" | "och" | "und" | "et" | "&"))
     {
         return None;
     }
@@ -510,8 +594,15 @@ pub(super) fn clean_name(raw: &str) -> Option<(String, Vec<String>, Option<Strin
             return None;
         }
     }
-    let title_words: Vec<&str> = words[..title_end].iter().copied().filter(|w| is_title_word(&vocab_key(w))).collect();
-    let inner_title = title_words.iter().any(|w| is_head(&vocab_key(w))).then(|| normalise_words(&title_words));
+    let title_words: Vec<&str> = words[..title_end]
+        .iter()
+        .copied()
+        .filter(|w| is_title_word(&vocab_key(w)))
+        .collect();
+    let inner_title = title_words
+        .iter()
+        .any(|w| is_head(&vocab_key(w)))
+        .then(|| normalise_words(&title_words));
     Some((name, tokens, inner_title))
 }
 
@@ -521,7 +612,9 @@ fn split_initial(word: &str) -> Vec<&str> {
     let mut chars = word.char_indices();
     match (chars.next(), chars.next(), chars.next()) {
         (Some((_, initial)), Some((dot, '.')), Some((rest, next)))
-            if initial.is_uppercase() && next.is_uppercase() && word[rest..].chars().any(char::is_lowercase) =>
+            if initial.is_uppercase()
+                && next.is_uppercase()
+                && word[rest..].chars().any(char::is_lowercase) =>
         {
             vec![&word[..dot + 1], &word[rest..]]
         }
@@ -533,12 +626,18 @@ fn split_initial(word: &str) -> Vec<&str> {
 /// nickname: `Joko "Jokowi" Widodo` -> ("Joko Widodo", "Jokowi").
 pub(super) fn without_nickname(raw: &str) -> Option<(String, String)> {
     static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"\s*["“‘](\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?)["”’]\s+"#).expect("quoted nickname")
+        Regex::new(r#"\s*["“‘](\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*)?)["”’]\s+"#)
+            .expect("quoted nickname")
     });
     let caps = QUOTED.captures(raw)?;
     let whole = caps.get(0)?;
-    if !raw[..whole.start()].chars().any(char::is_alphabetic) || !raw[whole.end()..].chars().any(char::is_alphabetic) {
+    if !raw[..whole.start()].chars().any(char::is_alphabetic)
+        || !raw[whole.end()..].chars().any(char::is_alphabetic)
+    {
         return None;
     }
-    Some((format!("{} {}", &raw[..whole.start()], &raw[whole.end()..]), caps[1].to_string()))
+    Some((
+        format!("{} {}", &raw[..whole.start()], &raw[whole.end()..]),
+        caps[1].to_string(),
+    ))
 }

@@ -115,7 +115,11 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
                 break;
             }
             if cluster_of[j] != cluster_of[i] {
-                role = mentions[j].cue.role.clone().or_else(|| base[cluster_of[j]].clone());
+                role = mentions[j]
+                    .cue
+                    .role
+                    .clone()
+                    .or_else(|| base[cluster_of[j]].clone());
                 if role.is_some() {
                     break;
                 }
@@ -124,14 +128,30 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
         mentions[i].cue.role = role;
     }
 
-    let mut people: Vec<Person> =
-        members.iter().filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>())).collect();
+    let mut people: Vec<Person> = members
+        .iter()
+        .filter_map(|ms| person_of(&ms.iter().map(|&i| &mentions[i]).collect::<Vec<_>>()))
+        .collect();
     people.sort_by_key(|p| p.mentions.first().map(|s| (s.start, s.end)));
     // The words of everyone's name, folded once: a name that only stands for others is no one.
-    let name_words: Vec<Vec<String>> =
-        people.iter().map(|p| crate::gazetteer::fold(&p.name).split_whitespace().map(str::to_string).collect()).collect();
-    let no_one: Vec<bool> = (0..people.len()).map(|i| names_a_pair(i, &people, &name_words) || names_a_country(i, &people, &name_words)).collect();
-    people = people.into_iter().zip(no_one).filter(|(_, drop)| !drop).map(|(p, _)| p).collect();
+    let name_words: Vec<Vec<String>> = people
+        .iter()
+        .map(|p| {
+            crate::gazetteer::fold(&p.name)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let no_one: Vec<bool> = (0..people.len())
+        .map(|i| names_a_pair(i, &people, &name_words) || names_a_country(i, &people, &name_words))
+        .collect();
+    people = people
+        .into_iter()
+        .zip(no_one)
+        .filter(|(_, drop)| !drop)
+        .map(|(p, _)| p)
+        .collect();
     let after_prefixes = vessel_words(&doc.text);
     for p in people.iter_mut() {
         p.vessel = is_vessel_name(&after_prefixes, p);
@@ -141,19 +161,29 @@ pub fn resolve_people(doc: &Document) -> Vec<Person> {
 
 /// Whether someone not named as person `i` has `word` (folded) among the words of their name.
 fn borne_by_another(word: &str, i: usize, people: &[Person], name_words: &[Vec<String>]) -> bool {
-    people.iter().zip(name_words).any(|(p, words)| p.name != people[i].name && words.iter().any(|w| w == word))
+    people
+        .iter()
+        .zip(name_words)
+        .any(|(p, words)| p.name != people[i].name && words.iter().any(|w| w == word))
 }
 
 /// Whether person `i`'s name is two other people's names joined by a hyphen ("the Yoon-Trump
 /// conversation", "a Putin-Xi summit"): a pair, no one of its own.
 fn names_a_pair(i: usize, people: &[Person], name_words: &[Vec<String>]) -> bool {
     let name = &people[i].name;
-    let Some((a, b)) = name.split_once('-') else { return false };
-    if name.contains(char::is_whitespace) || b.contains('-') || !a.starts_with(char::is_uppercase) || !b.starts_with(char::is_uppercase) {
+    let Some((a, b)) = name.split_once('-') else {
+        return false;
+    };
+    if name.contains(char::is_whitespace)
+        || b.contains('-')
+        || !a.starts_with(char::is_uppercase)
+        || !b.starts_with(char::is_uppercase)
+    {
         return false;
     }
     let fold = crate::gazetteer::fold;
-    borne_by_another(&fold(a), i, people, name_words) && borne_by_another(&fold(b), i, people, name_words)
+    borne_by_another(&fold(a), i, people, name_words)
+        && borne_by_another(&fold(b), i, people, name_words)
 }
 
 /// Whether person `i`'s name is a country's name alone ("Kiribati's President Taneti Maamau"
@@ -175,7 +205,8 @@ pub fn is_name(raw: &str) -> bool {
 /// Words written just before a ship's name ("the USS Ronald Reagan", "aircraft carrier Carl
 /// Vinson") or a military exercise's ("the Exercise Aman Youyi-2023"): the tagger reads such
 /// names as people.
-static VESSEL_PREFIXES: std::sync::LazyLock<Vec<&str>> = crate::wordlist::words!("people/vessel_prefixes.txt");
+static VESSEL_PREFIXES: std::sync::LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/vessel_prefixes.txt");
 
 /// Whether the person's name is (the end of) a ship's or an exercise's name the text gives
 /// after such a prefix ("the USS Ronald Reagan ... the arrival of the Reagan"; "Exercise Aman
@@ -187,18 +218,33 @@ pub fn names_a_vessel(text: &str, person: &Person) -> bool {
 
 /// The capitalised words (up to three) after each ship or exercise prefix of `text`.
 fn vessel_words(text: &str) -> Vec<&str> {
-    let words: Vec<&str> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
     words
         .iter()
         .enumerate()
         .filter(|(_, w)| VESSEL_PREFIXES.contains(w))
-        .flat_map(|(i, _)| words[i + 1..].iter().take(3).take_while(|w| w.starts_with(char::is_uppercase)).copied())
+        .flat_map(|(i, _)| {
+            words[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .copied()
+        })
         .collect()
 }
 
 fn is_vessel_name(after_prefixes: &[&str], person: &Person) -> bool {
-    let Some(last) = person.name.split_whitespace().last() else { return false };
-    after_prefixes.iter().any(|w| *w == last || w.strip_prefix(last).is_some_and(|rest| rest.starts_with('-')))
+    let Some(last) = person.name.split_whitespace().last() else {
+        return false;
+    };
+    after_prefixes.iter().any(|w| {
+        *w == last
+            || w.strip_prefix(last)
+                .is_some_and(|rest| rest.starts_with('-'))
+    })
 }
 
 /// Index of the person named at `span`: the one with exactly that mention, else the one whose
@@ -211,7 +257,14 @@ pub fn person_at(people: &[Person], span: ByteSpan) -> Option<usize> {
     people
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.mentions.iter().map(overlap).max().filter(|&o| o > 0).map(|o| (o, i)))
+        .filter_map(|(i, p)| {
+            p.mentions
+                .iter()
+                .map(overlap)
+                .max()
+                .filter(|&o| o > 0)
+                .map(|o| (o, i))
+        })
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, i)| i)
 }

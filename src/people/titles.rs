@@ -12,12 +12,17 @@ pub(super) fn rank_len(items: &[Item], end: usize) -> usize {
         return 0;
     }
     let key = items[end - 1].key();
-    let Some((_, before)) = RANKS.iter().find(|(r, _)| *r == key) else { return 0 };
+    let Some((_, before)) = RANKS.iter().find(|(r, _)| *r == key) else {
+        return 0;
+    };
     if key == "general" && end >= 2 && items[end - 2].is_word_in(&GENERAL_TAKERS) {
         return 0;
     }
     let mut n = 1;
-    while end > n && items[end - n - 1].is_word() && before.contains(&items[end - n - 1].key().as_str()) {
+    while end > n
+        && items[end - n - 1].is_word()
+        && before.contains(&items[end - n - 1].key().as_str())
+    {
         n += 1;
     }
     n
@@ -34,10 +39,14 @@ pub(super) fn allowed_left(item: &Item) -> bool {
             if is_in(FUNCTION, &key) || is_title_word(&key) || is_in(&TEMPORAL, &key) {
                 return true;
             }
-            if is_in(DETERMINERS, &key) || is_in(&STOP_CAPITALISED, &key) || is_in(&HONORIFICS, &key) {
+            if is_in(DETERMINERS, &key)
+                || is_in(&STOP_CAPITALISED, &key)
+                || is_in(&HONORIFICS, &key)
+            {
                 return false;
             }
-            is_capitalised(item.text) && !item.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            is_capitalised(item.text)
+                && !item.text.chars().next().is_some_and(|c| c.is_ascii_digit())
         }
     }
 }
@@ -76,9 +85,15 @@ pub(super) fn left_cue(items: &[Item]) -> Cue {
         start -= 1;
     }
     let span = &items[start..end];
-    let Some(head) = span.iter().position(|it| it.is_word() && is_head(&it.key())) else {
+    let Some(head) = span
+        .iter()
+        .position(|it| it.is_word() && is_head(&it.key()))
+    else {
         // No title: a bare national modifier still gives the country ("Vietnam's To Lam").
-        return Cue { country: trailing_country(span), ..Cue::default() };
+        return Cue {
+            country: trailing_country(span),
+            ..Cue::default()
+        };
     };
     let mut core = head;
     while core > 0 && span[core - 1].is_word() && is_title_word(&span[core - 1].key()) {
@@ -102,9 +117,8 @@ pub(super) fn trailing_country(items: &[Item]) -> Option<&'static str> {
     let last = items[..end].last()?;
     match last.kind {
         Kind::Ent(EntityLabel::Norp | EntityLabel::Gpe) => country_of_modifier(last.text),
-        Kind::Word if is_capitalised(last.text) => {
-            gazetteer::country_of_demonym(last.text).or_else(|| gazetteer::canonical_country(last.text))
-        }
+        Kind::Word if is_capitalised(last.text) => gazetteer::country_of_demonym(last.text)
+            .or_else(|| gazetteer::canonical_country(last.text)),
         _ => None,
     }
 }
@@ -114,7 +128,9 @@ pub(super) fn modifiers_cue(items: &[Item]) -> Cue {
     // Leading function words, determiners and "former" say nothing.
     let skip = items
         .iter()
-        .take_while(|it| it.is_word() && (is_in(FUNCTION, &it.key()) || is_in(&TEMPORAL, &it.key())))
+        .take_while(|it| {
+            it.is_word() && (is_in(FUNCTION, &it.key()) || is_in(&TEMPORAL, &it.key()))
+        })
         .count();
     let items = &items[skip..];
     #[derive(Clone, Copy, PartialEq)]
@@ -139,14 +155,17 @@ pub(super) fn modifiers_cue(items: &[Item]) -> Cue {
                 // Longest run of capitalised words naming a country ("South Korean", "U.S.").
                 let mut matched = 0;
                 for len in (1..=3).rev() {
-                    if i + len > items.len() || !items[i..i + len].iter().all(|w| w.is_word() && is_capitalised(w.text))
+                    if i + len > items.len()
+                        || !items[i..i + len]
+                            .iter()
+                            .all(|w| w.is_word() && is_capitalised(w.text))
                     {
                         continue;
                     }
                     let phrase: Vec<&str> = items[i..i + len].iter().map(|w| w.text).collect();
                     let phrase = phrase.join(" ");
-                    if let Some(c) =
-                        gazetteer::country_of_demonym(&phrase).or_else(|| gazetteer::canonical_country(&phrase))
+                    if let Some(c) = gazetteer::country_of_demonym(&phrase)
+                        .or_else(|| gazetteer::canonical_country(&phrase))
                     {
                         for class in &mut classes[i..i + len] {
                             *class = Class::Country(c);
@@ -171,9 +190,9 @@ pub(super) fn modifiers_cue(items: &[Item]) -> Cue {
     // Organisation words right before the core ("Defense Ministry" spokesperson), named with
     // the country word they are attached to ("Chinese Defense Ministry").
     // The run may hold country words and "of" ("Communist Party of Vietnam Central Committee").
-    let ends_in_org_noun = items
-        .last()
-        .is_some_and(|it| it.is_word() && classes[items.len() - 1] == Class::OrgWord && is_in(&ORG_NOUNS, &it.key()));
+    let ends_in_org_noun = items.last().is_some_and(|it| {
+        it.is_word() && classes[items.len() - 1] == Class::OrgWord && is_in(&ORG_NOUNS, &it.key())
+    });
     let mut run = items.len();
     while ends_in_org_noun
         && run > 0
@@ -206,7 +225,10 @@ pub(super) fn modifiers_cue(items: &[Item]) -> Cue {
 pub(super) fn apply_title(cue: &mut Cue, items: &[Item]) {
     let mut items = items;
     while let Some(last) = items.last() {
-        if last.kind == Kind::Poss || last.is_word_in(COMPLEMENT_FUNCTION) || last.kind == Kind::Punct {
+        if last.kind == Kind::Poss
+            || last.is_word_in(COMPLEMENT_FUNCTION)
+            || last.kind == Kind::Punct
+        {
             items = &items[..items.len() - 1];
         } else {
             break;
@@ -215,25 +237,40 @@ pub(super) fn apply_title(cue: &mut Cue, items: &[Item]) {
     if items.is_empty() {
         return;
     }
-    let last_head = items.iter().rposition(|it| it.is_word() && is_head(&it.key())).unwrap_or(0);
+    let last_head = items
+        .iter()
+        .rposition(|it| it.is_word() && is_head(&it.key()))
+        .unwrap_or(0);
     let first_of = (last_head..items.len()).find(|&k| items[k].is_word_in(&["of"]));
-    let last_of = (last_head..items.len()).rev().find(|&k| items[k].is_word_in(&["of"]));
+    let last_of = (last_head..items.len())
+        .rev()
+        .find(|&k| items[k].is_word_in(&["of"]));
     let mut role_items = items;
     if let Some(of) = last_of {
         // "President of China", "Minister of Foreign Affairs of Vietnam": a complement that is
         // just a country gives the country and is left out of the role.
-        let body: Vec<&Item> = items[of + 1..].iter().filter(|it| !it.is_word_in(&["the"])).collect();
+        let body: Vec<&Item> = items[of + 1..]
+            .iter()
+            .filter(|it| !it.is_word_in(&["the"]))
+            .collect();
         let phrase: Vec<&str> = body.iter().map(|it| it.text).collect();
         let bare = !body.is_empty()
-            && body.iter().all(|it| it.is_ent(EntityLabel::Gpe) || (it.is_word() && is_capitalised(it.text)));
-        if let Some(country) = bare.then(|| gazetteer::canonical_country(&phrase.join(" "))).flatten() {
+            && body
+                .iter()
+                .all(|it| it.is_ent(EntityLabel::Gpe) || (it.is_word() && is_capitalised(it.text)));
+        if let Some(country) = bare
+            .then(|| gazetteer::canonical_country(&phrase.join(" ")))
+            .flatten()
+        {
             cue.country = cue.country.or(Some(country));
             role_items = &items[..of];
             // "Foreign Minister of the Sultanate of Oman": the state's formal name goes too.
             if let Some(first) = first_of.filter(|&f| f < of) {
                 let formal = items[first + 1..of].iter().all(|it| {
                     it.is_word_in(&["the", "of", "and"])
-                        || STATE_FORMS.iter().any(|f| gazetteer::fold(it.text.trim_end_matches("'s")) == *f)
+                        || STATE_FORMS
+                            .iter()
+                            .any(|f| gazetteer::fold(it.text.trim_end_matches("'s")) == *f)
                 });
                 if formal {
                     role_items = &items[..first];
@@ -242,8 +279,10 @@ pub(super) fn apply_title(cue: &mut Cue, items: &[Item]) {
         }
     }
     if cue.organization.is_none() {
-        cue.organization =
-            items[last_head..].iter().find(|it| it.is_ent(EntityLabel::Org)).map(|it| it.text.trim().to_string());
+        cue.organization = items[last_head..]
+            .iter()
+            .find(|it| it.is_ent(EntityLabel::Org))
+            .map(|it| it.text.trim().to_string());
     }
     if cue.country.is_none() {
         // Only an "of" complement says whose the office is ("Ambassador to China" does not).
@@ -269,12 +308,17 @@ pub(super) fn apply_title(cue: &mut Cue, items: &[Item]) {
 /// Central Military Commission,".
 pub(super) fn right_cue(items: &[Item]) -> Cue {
     let mut cue = Cue::default();
-    let Some(first) = items.first() else { return cue };
+    let Some(first) = items.first() else {
+        return cue;
+    };
     if first.kind == Kind::Poss {
         return cue;
     }
     if first.is_word_in(&["of"]) {
-        let rest: Vec<&Item> = items[1..].iter().skip_while(|it| it.is_word_in(&["the"])).collect();
+        let rest: Vec<&Item> = items[1..]
+            .iter()
+            .skip_while(|it| it.is_word_in(&["the"]))
+            .collect();
         if let Some(it) = rest.first() {
             if it.is_ent(EntityLabel::Gpe) || (it.is_word() && is_capitalised(it.text)) {
                 cue.country = gazetteer::canonical_country(it.text);
@@ -289,7 +333,9 @@ pub(super) fn right_cue(items: &[Item]) -> Cue {
     let mut k = 1;
     while k < items.len()
         && items[k].is_word()
-        && (is_in(DETERMINERS, &items[k].key()) || items[k].key() == "the" || is_in(&TEMPORAL, &items[k].key()))
+        && (is_in(DETERMINERS, &items[k].key())
+            || items[k].key() == "the"
+            || is_in(&TEMPORAL, &items[k].key()))
     {
         k += 1;
     }
@@ -300,7 +346,9 @@ pub(super) fn right_cue(items: &[Item]) -> Cue {
             Kind::Ent(EntityLabel::Norp) => k += 1,
             Kind::Ent(EntityLabel::Gpe | EntityLabel::Org) if next_is_poss => k += 2,
             Kind::Ent(EntityLabel::Org) => k += 1,
-            Kind::Word if matches!(it.key().as_str(), "country" | "nation") && next_is_poss => k += 2,
+            Kind::Word if matches!(it.key().as_str(), "country" | "nation") && next_is_poss => {
+                k += 2
+            }
             Kind::Word
                 if is_capitalised(it.text)
                     && !is_title_word(&it.key())
@@ -331,7 +379,9 @@ pub(super) fn right_cue(items: &[Item]) -> Cue {
                 if matches!(key.as_str(), "who" | "which" | "that" | "whose" | "whom") {
                     false
                 } else {
-                    is_in(COMPLEMENT_FUNCTION, &key) || is_title_word(&key) || is_capitalised(it.text)
+                    is_in(COMPLEMENT_FUNCTION, &key)
+                        || is_title_word(&key)
+                        || is_capitalised(it.text)
                 }
             }
         };

@@ -9,31 +9,41 @@ use crate::gazetteer;
 pub(super) static HEADS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/heads.txt");
 
 /// Words that qualify a head inside a title ("Defense", "Prime", "Vice", "party").
-pub(super) static MODIFIERS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/title_modifiers.txt");
+pub(super) static MODIFIERS: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/title_modifiers.txt");
 
 /// Words before a title that say when, not what ("former", "late"): allowed, left out.
-pub(super) static TEMPORAL: LazyLock<Vec<&str>> = crate::wordlist::words!("people/temporal_title_words.txt");
+pub(super) static TEMPORAL: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/temporal_title_words.txt");
 
 /// Function words allowed inside a title ("Minister of National Defense").
 pub(super) const FUNCTION: &[&str] = &["of", "the", "and", "for", "to", "&"];
 
 /// Extra function words allowed in an apposition's complement ("expert at the School ...").
-pub(super) const COMPLEMENT_FUNCTION: &[&str] = &["of", "the", "and", "for", "to", "&", "at", "in", "on"];
+pub(super) const COMPLEMENT_FUNCTION: &[&str] =
+    &["of", "the", "and", "for", "to", "&", "at", "in", "on"];
 
-pub(super) const DETERMINERS: &[&str] =
-    &["his", "her", "their", "its", "a", "an", "this", "that", "these", "those", "our", "my", "your"];
+pub(super) const DETERMINERS: &[&str] = &[
+    "his", "her", "their", "its", "a", "an", "this", "that", "these", "those", "our", "my", "your",
+];
 
 /// Capitalised words that start sentences and clauses but never titles.
-pub(super) static STOP_CAPITALISED: LazyLock<Vec<&str>> = crate::wordlist::words!("people/stop_capitalised.txt");
-pub(super) static SPAN_OPENERS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/span_openers.txt");
+pub(super) static STOP_CAPITALISED: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/stop_capitalised.txt");
+pub(super) static SPAN_OPENERS: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/span_openers.txt");
 
 /// Titles of monarchs and royals (`data/people/monarch_titles.txt`).
-pub(super) static MONARCH_TITLES: LazyLock<Vec<&str>> = crate::wordlist::words!("people/monarch_titles.txt");
-pub(super) static HONORIFICS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/honorifics.txt");
+pub(super) static MONARCH_TITLES: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/monarch_titles.txt");
+pub(super) static HONORIFICS: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/honorifics.txt");
 
 /// Honorifics that are also part of some names ("Sheikh Hasina", "Sheikh Mujibur Rahman"):
 /// left out only before a name of two words or more ("Sheikh Tamim bin Hamad").
-pub(super) const NAME_PART_HONORIFICS: &[&str] = &["sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "tun", "seri"];
+pub(super) const NAME_PART_HONORIFICS: &[&str] = &[
+    "sheikh", "sheikha", "shaikh", "shaikha", "sayyid", "sayyida", "tun", "seri",
+];
 
 /// Titles that are also common given names ("Amir Peretz", "Emir Kusturica"): inside a name
 /// span they are read as a title only before an honorific or another title word ("Amir Sheikh
@@ -42,14 +52,28 @@ pub(super) const NAME_LIKE_TITLES: &[&str] = &["amir", "emir"];
 
 /// Abbreviated ranks that are also given names ("Gen Nakatani", "Col"): without their period
 /// they are read as a rank only when a name of two words or more follows.
-pub(super) const NAME_LIKE_RANKS: &[&str] = &["gen", "col", "maj", "capt", "adm", "lt", "brig", "sgt"];
+pub(super) const NAME_LIKE_RANKS: &[&str] =
+    &["gen", "col", "maj", "capt", "adm", "lt", "brig", "sgt"];
 
 /// Pronouns the tagger sometimes takes for a name ("His Highness"): never a person alone.
-pub(super) const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her", "hers", "they", "them", "their", "it", "its"];
+pub(super) const PRONOUNS: &[&str] = &[
+    "he", "his", "him", "she", "her", "hers", "they", "them", "their", "it", "its",
+];
 
 /// Military ranks: (rank, words that may precede it within the rank).
 pub(super) const RANKS: &[(&str, &[&str])] = &[
-    ("general", &["senior", "lieutenant", "lt", "major", "maj", "brigadier", "colonel"]),
+    (
+        "general",
+        &[
+            "senior",
+            "lieutenant",
+            "lt",
+            "major",
+            "maj",
+            "brigadier",
+            "colonel",
+        ],
+    ),
     ("gen", &["lieutenant", "lt", "major", "maj", "brig"]),
     ("admiral", &["vice", "rear", "fleet"]),
     ("adm", &["vice", "rear"]),
@@ -67,13 +91,15 @@ pub(super) const RANKS: &[(&str, &[&str])] = &[
 ];
 
 /// Titles whose second word is "General" ("Secretary General"): there it is no rank.
-pub(super) static GENERAL_TAKERS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/general_takers.txt");
+pub(super) static GENERAL_TAKERS: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/general_takers.txt");
 
 /// Last words of organisation names, to tell "Defense Ministry spokesperson" from noise.
 pub(super) static ORG_NOUNS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/org_nouns.txt");
 
 /// Words of a state's formal name ("the Sultanate of Oman", "the People's Republic of China").
-pub(super) static STATE_FORMS: LazyLock<Vec<&str>> = crate::wordlist::words!("people/state_forms.txt");
+pub(super) static STATE_FORMS: LazyLock<Vec<&str>> =
+    crate::wordlist::words!("people/state_forms.txt");
 
 /// Name suffixes that never identify a person on their own.
 pub(super) const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -136,7 +162,9 @@ pub(super) fn country_inside(name: &str) -> Option<&'static str> {
                 continue;
             }
             let phrase = part.join(" ");
-            if let Some(c) = gazetteer::country_of_demonym(&phrase).or_else(|| gazetteer::canonical_country(&phrase)) {
+            if let Some(c) = gazetteer::country_of_demonym(&phrase)
+                .or_else(|| gazetteer::canonical_country(&phrase))
+            {
                 return Some(c);
             }
         }

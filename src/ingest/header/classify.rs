@@ -30,7 +30,9 @@ pub(super) fn is_section_label(line: &str) -> bool {
         return false;
     }
     let separated = line.contains(['/', '|', '>', '›', '»', '·']);
-    let ok_chars = line.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || "/|>›»·&,-–'’.".contains(c));
+    let ok_chars = line
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || "/|>›»·&,-–'’.".contains(c));
     ok_chars && (separated || words(line) <= 3)
 }
 
@@ -59,7 +61,11 @@ pub fn looks_like_headline(line: &str) -> bool {
 pub(super) fn classify(line: &str) -> Kind {
     let p = plain(line);
     // Digits of other scripts read as ASCII ("প্রকাশিত: ৪:৫২ অপরাহ্ণ, ফেব্রুয়ারি ১৮, ২০১৯").
-    let folded = if p.is_ascii() { None } else { hdate::ascii_digits(p) };
+    let folded = if p.is_ascii() {
+        None
+    } else {
+        hdate::ascii_digits(p)
+    };
     let p = folded.as_deref().unwrap_or(p);
     if let Some(c) = URL_LINE.captures(p) {
         return Kind::Url(c[1].trim_end_matches(['.', ',', ';']).to_string());
@@ -71,7 +77,11 @@ pub(super) fn classify(line: &str) -> Kind {
     let mut other_parts = 0;
     // Short name-like parts beside a date ("PTI | New Delhi | Updated: ..."): agency, place.
     let mut short_parts = 0;
-    for part in p.split(['|', '·', '•', '\t', ';']).map(str::trim).filter(|s| !s.is_empty()) {
+    for part in p
+        .split(['|', '·', '•', '\t', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let without_reading_time = READING_TIME.replace_all(part, " ");
         let part = without_reading_time.trim();
         if part.is_empty() {
@@ -80,25 +90,42 @@ pub(super) fn classify(line: &str) -> Kind {
         // The author is a name, or a site's domain ("Rédigé par leral.net le Vendredi 17
         // Janvier 2025 à 12:37"); the date may follow a weekday.
         let author = |who: &str| {
-            let domain = !who.contains(' ') && who.contains('.') && who.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+            let domain = !who.contains(' ')
+                && who.contains('.')
+                && who
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
             domain
-                || who
-                    .split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w))
+                || who.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w)
+                })
         };
         let opens_with_date = |s: &str| {
             hdate::find_date(s)
-                .filter(|(d, r)| full(d) && s[..r.start].split(|c: char| !c.is_alphabetic()).all(|w| w.is_empty() || is_weekday_or_time_word(w)))
+                .filter(|(d, r)| {
+                    full(d)
+                        && s[..r.start]
+                            .split(|c: char| !c.is_alphabetic())
+                            .all(|w| w.is_empty() || is_weekday_or_time_word(w))
+                })
                 .map(|(d, _)| d)
         };
-        if let Some(date) = BYLINE_ON.captures(part).filter(|c| author(&c["who"])).and_then(|c| opens_with_date(&c["date"])) {
+        if let Some(date) = BYLINE_ON
+            .captures(part)
+            .filter(|c| author(&c["who"]))
+            .and_then(|c| opens_with_date(&c["date"]))
+        {
             published = published.or(Some(date));
             dated_parts += 1;
             continue;
         }
         // "BY JANE ROE Senior staff reporter jroe@example.com  Thursday, June 09, 2016": a byline
         // whose last words are a full date (a weekday and a clock may stand around it).
-        if let Some(date) = BYLINE_THEN_DATE.is_match(part).then(|| ends_with_date(part)).flatten() {
+        if let Some(date) = BYLINE_THEN_DATE
+            .is_match(part)
+            .then(|| ends_with_date(part))
+            .flatten()
+        {
             published = published.or(Some(date));
             dated_parts += 1;
             continue;
@@ -114,8 +141,11 @@ pub(super) fn classify(line: &str) -> Kind {
                 continue;
             }
         }
-        if let Some(date) =
-            ON_KEY.captures(part).and_then(|c| hdate::find_date(&c[1])).map(|(d, _)| d).filter(|d| d.year.is_some())
+        if let Some(date) = ON_KEY
+            .captures(part)
+            .and_then(|c| hdate::find_date(&c[1]))
+            .map(|(d, _)| d)
+            .filter(|d| d.year.is_some())
         {
             published = published.or(Some(date));
             dated_parts += 1;
@@ -129,7 +159,9 @@ pub(super) fn classify(line: &str) -> Kind {
             let before = &unglued[..range.start];
             let after = &unglued[range.end..];
             let after = AT_CLOCK.find(after).map_or(after, |m| &after[m.end()..]);
-            let after = WIDGET_TAIL.find(after).map_or(after, |m| &after[..m.start()]);
+            let after = WIDGET_TAIL
+                .find(after)
+                .map_or(after, |m| &after[..m.start()]);
             let extra_words = |s: &str| -> Vec<String> {
                 s.split(|c: char| !c.is_alphabetic())
                     .filter(|w| w.len() >= 2)
@@ -139,11 +171,16 @@ pub(super) fn classify(line: &str) -> Kind {
             };
             // An outlet's host name beside the date stands for its name ("nasional.kompas.com
             // 2021/02/03 19:00").
-            let (before, after) = (HOST_NAME.replace_all(before, "Host"), HOST_NAME.replace_all(after, "Host"));
+            let (before, after) = (
+                HOST_NAME.replace_all(before, "Host"),
+                HOST_NAME.replace_all(after, "Host"),
+            );
             let (wb, mut wa) = (extra_words(&before), extra_words(&after));
             // "11 janvier 2021 à 19h19 par AFP", "11 January 2021 at 19:19 by AFP": the
             // agency that filed it, after its time.
-            if wa.len() >= 2 && matches!(wa[0].as_str(), "by" | "par" | "por" | "von" | "door" | "di") {
+            if wa.len() >= 2
+                && matches!(wa[0].as_str(), "by" | "par" | "por" | "von" | "door" | "di")
+            {
                 wa.remove(0);
             }
             // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
@@ -167,8 +204,14 @@ pub(super) fn classify(line: &str) -> Kind {
             // prose always has lowercase words around it. The date must open or close the
             // part, so that a title-case phrase is not split around it.
             let names_only = |ws: &[String]| {
-                ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_LINKS.contains(&w.as_str()))
-                    && ws.iter().filter(|w| !NAME_LINKS.contains(&w.as_str())).count() <= 6
+                ws.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || NAME_LINKS.contains(&w.as_str())
+                }) && ws
+                    .iter()
+                    .filter(|w| !NAME_LINKS.contains(&w.as_str()))
+                    .count()
+                    <= 6
             };
             if date.year.is_some()
                 && date.day.is_some()
@@ -215,10 +258,19 @@ pub(super) fn classify(line: &str) -> Kind {
         // "Source: www.example.com 3/20/2013, Location: Middle East" (syndication pages stamp
         // the copy this way); not "Source: UN report on refugees, 3 May 2012".
         let stamped = |(d, r): &(HeaderDate, std::ops::Range<usize>)| {
-            let before = part[..r.start].split_once([':', '：']).map_or("", |(_, b)| b).trim();
-            full(d) && (before.is_empty() || HOST_NAME.find(before).is_some_and(|m| m.as_str() == before))
+            let before = part[..r.start]
+                .split_once([':', '：'])
+                .map_or("", |(_, b)| b)
+                .trim();
+            full(d)
+                && (before.is_empty()
+                    || HOST_NAME.find(before).is_some_and(|m| m.as_str() == before))
         };
-        if let Some((date, _)) = credit.then(|| hdate::find_date(part)).flatten().filter(stamped) {
+        if let Some((date, _)) = credit
+            .then(|| hdate::find_date(part))
+            .flatten()
+            .filter(stamped)
+        {
             published = published.or(Some(date));
             dated_parts += 1;
             continue;
@@ -229,12 +281,21 @@ pub(super) fn classify(line: &str) -> Kind {
         // A titled name of up to five capitalised words ("PM Lee Hsien Loong | 13 December
         // 2016"): the speaker or author a release is filed under (not a related story's
         // headline: "Modi Meets Xi In Wuhan | 28 April 2018").
-        let titled = part.split_whitespace().next().is_some_and(|w| SPEAKER_TITLES.contains(&w.trim_end_matches('.')));
+        let titled = part
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| SPEAKER_TITLES.contains(&w.trim_end_matches('.')));
         let name = titled
             && words(part) <= 5
-            && part.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && part.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '\'' || c == '’' || c == '-');
-        if (name || words(part) <= 3) && part.chars().next().is_some_and(|c| c.is_uppercase()) && !part.ends_with(['.', '!', '?'])
+            && part
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && part.chars().all(|c| {
+                c.is_alphabetic() || c == ' ' || c == '.' || c == '\'' || c == '’' || c == '-'
+            });
+        if (name || words(part) <= 3)
+            && part.chars().next().is_some_and(|c| c.is_uppercase())
+            && !part.ends_with(['.', '!', '?'])
         {
             short_parts += 1;
             continue;
@@ -256,15 +317,16 @@ pub(super) fn classify(line: &str) -> Kind {
 /// A trail of links to the page ("Rediff.com » News » India-Afghanistan ink pact"): two
 /// separators or more.
 pub(super) fn is_breadcrumb(line: &str) -> bool {
-    ["»", " › ", " > "].iter().any(|sep| line.matches(sep).count() >= 2)
+    ["»", " › ", " > "]
+        .iter()
+        .any(|sep| line.matches(sep).count() >= 2)
 }
 
 /// A host name in lowercase: a generic top-level domain ("www.export-egypt.com",
 /// "nasional.kompas.com", "example.com.au"), or three labels before a country's ("example.co.id").
-static HOST_NAME: LazyLock<Regex> =
-    LazyLock::new(|| {
-        Regex::new(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|info|news)(?:\.[a-z]{2})?\b|\b[a-z0-9-]+\.[a-z0-9-]+\.[a-z]{2}\b").unwrap()
-    });
+static HOST_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|info|news)(?:\.[a-z]{2})?\b|\b[a-z0-9-]+\.[a-z0-9-]+\.[a-z]{2}\b").unwrap()
+});
 
 /// A letter of a script that has no capitals (Thai, Arabic, Devanagari, Chinese), or a mark
 /// that goes with one.
@@ -274,8 +336,28 @@ fn caseless_letter(c: char) -> bool {
 
 /// Titles a release's speaker is filed under ("PM Lee Hsien Loong | 13 December 2016").
 const SPEAKER_TITLES: [&str; 22] = [
-    "PM", "President", "Minister", "Prime", "Dr", "Secretary", "Ambassador", "Chancellor", "Governor", "Senator", "Mr",
-    "Mrs", "Ms", "Deputy", "Vice", "Foreign", "King", "Queen", "Premier", "Speaker", "Sheikh", "Prof",
+    "PM",
+    "President",
+    "Minister",
+    "Prime",
+    "Dr",
+    "Secretary",
+    "Ambassador",
+    "Chancellor",
+    "Governor",
+    "Senator",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Deputy",
+    "Vice",
+    "Foreign",
+    "King",
+    "Queen",
+    "Premier",
+    "Speaker",
+    "Sheikh",
+    "Prof",
 ];
 
 /// Lowercase words that can sit inside a name or a byline ("Republic of Ruritania", "By Jane
@@ -297,7 +379,8 @@ pub(super) fn unglue(s: &str) -> String {
 }
 
 pub(super) fn is_weekday_or_time_word(w: &str) -> bool {
-    static WORDS: LazyLock<Vec<&str>> = crate::wordlist::words!("ingest/weekday_and_time_words.txt");
+    static WORDS: LazyLock<Vec<&str>> =
+        crate::wordlist::words!("ingest/weekday_and_time_words.txt");
     let w = w.to_lowercase();
     WORDS.contains(&w.as_str())
 }

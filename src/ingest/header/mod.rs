@@ -62,14 +62,18 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
         if content.is_empty() {
             None
         } else {
-            Some(Line { span: ByteSpan::new(at + lead, at + lead + content.len()), text: content })
+            Some(Line {
+                span: ByteSpan::new(at + lead, at + lead + content.len()),
+                text: content,
+            })
         }
     })
 }
 
 /// The line without Markdown decoration: leading `#`, `>`, list marks, and `*`/`_` emphasis.
 pub fn plain(line: &str) -> &str {
-    line.trim_start_matches(['#', '>']).trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+    line.trim_start_matches(['#', '>'])
+        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
 }
 
 /// A dateline at the start of `line`: its date, with or without a year.
@@ -106,7 +110,10 @@ fn date_closing_title(title: &str) -> Option<HeaderDate> {
 fn byline_closing_title(title: &str) -> Option<(usize, HeaderDate)> {
     let start = BYLINE_OPENER_INSIDE.find_iter(title).last()?.start();
     match classify(&title[start..]) {
-        Kind::Dates { published: Some(date), .. } if start > 0 => Some((start, date)),
+        Kind::Dates {
+            published: Some(date),
+            ..
+        } if start > 0 => Some((start, date)),
         _ => None,
     }
 }
@@ -114,7 +121,11 @@ fn byline_closing_title(title: &str) -> Option<(usize, HeaderDate)> {
 /// A first-paragraph line: sentence-like, or too long for a headline, so the header is over.
 fn is_prose(line: &str) -> bool {
     let w = words(line);
-    w > 30 || (w >= 6 && line.trim_end_matches(['"', '”', '’', '\'', ')', ']']).ends_with(['.', '!', '?']))
+    w > 30
+        || (w >= 6
+            && line
+                .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+                .ends_with(['.', '!', '?']))
 }
 
 /// Reads the header block of `text`. `url` is the document's own URL when known (its path may
@@ -157,7 +168,9 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     ];
     for line in &all {
         let p = plain(line.text);
-        let dated = datelines.iter().find_map(|re| re.captures(p).and_then(|c| hdate::find_date(&c["date"])));
+        let dated = datelines
+            .iter()
+            .find_map(|re| re.captures(p).and_then(|c| hdate::find_date(&c["date"])));
         if let Some((date, _)) = dated {
             published_line = published_line.or(Some(date));
             break;
@@ -179,7 +192,9 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
                 // shows the same: the day the page was read.
                 let first = i == 0 || (i == 1 && BARE_CLOCK.is_match(all[0].text));
                 published_on_first_line |= first && published_line.is_none() && published.is_some();
-                if let (Some(stuck), Some(shown)) = (stuck.filter(|s| published_line == Some(*s)), published) {
+                if let (Some(stuck), Some(shown)) =
+                    (stuck.filter(|s| published_line == Some(*s)), published)
+                {
                     if day_apart(&shown, &stuck) {
                         published_line = Some(shown);
                     }
@@ -251,9 +266,14 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
     }
     let url_date = url.or(header.url.as_deref()).and_then(hdate::from_url);
     let url_day = url_date.filter(|d| d.day.is_some());
-    let dateline_dated = dateline_found.as_ref().map(|(d, _)| *d).filter(|d| d.year.is_some());
+    let dateline_dated = dateline_found
+        .as_ref()
+        .map(|(d, _)| *d)
+        .filter(|d| d.year.is_some());
     let reference = published_line.or(url_day).or(updated_line).or(url_date);
-    let dateline_inferred = dateline_found.as_ref().and_then(|(d, _)| reference.and_then(|r| d.with_year_from(&r)));
+    let dateline_inferred = dateline_found
+        .as_ref()
+        .and_then(|(d, _)| reference.and_then(|r| d.with_year_from(&r)));
     // A dateline without its year is no date the page shows for itself: an "Updated:" stamp a
     // day after it is ("Updated: 2006-04-02 08:52" over "PERTH, Australia, April 1 --", the
     // night's story posted the next morning); one weeks later is a later edit.
@@ -293,13 +313,19 @@ pub fn parse(text: &str, url: Option<&str>) -> Header {
 /// month in words) and none spells out the other; and the other way round ("06/08/2024 05:29
 /// PM" over "MEXICO CITY, Aug 6 (Bernama) --").
 fn numeric_order_as_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
-    let Some(day) = d.day.filter(|&day| day <= 12 && day != d.month) else { return d };
+    let Some(day) = d.day.filter(|&day| day <= 12 && day != d.month) else {
+        return d;
+    };
     let spelled = |t: &str| {
         if words(t) <= 8 {
-            hdate::find_date(t).filter(|(_, at)| t[at.clone()].contains(char::is_alphabetic)).map(|(x, _)| x)
+            hdate::find_date(t)
+                .filter(|(_, at)| t[at.clone()].contains(char::is_alphabetic))
+                .map(|(x, _)| x)
         } else {
             // A dateline spells it too: "MEXICO CITY, Aug 6 (Bernama) -- ...".
-            dateline(t).filter(|(_, written)| written.contains(char::is_alphabetic)).map(|(x, _)| x)
+            dateline(t)
+                .filter(|(_, written)| written.contains(char::is_alphabetic))
+                .map(|(x, _)| x)
         }
     };
     let shown: Vec<HeaderDate> = all
@@ -309,8 +335,12 @@ fn numeric_order_as_shown(all: &[Line<'_>], d: HeaderDate) -> HeaderDate {
         .filter_map(spelled)
         .filter(|x| x.year.is_none() || x.year == d.year)
         .collect();
-    let swapped = shown.iter().any(|x| x.month == day && x.day == Some(d.month));
-    let as_read = shown.iter().any(|x| x.month == d.month && x.day == Some(day));
+    let swapped = shown
+        .iter()
+        .any(|x| x.month == day && x.day == Some(d.month));
+    let as_read = shown
+        .iter()
+        .any(|x| x.month == d.month && x.day == Some(day));
     if swapped && !as_read {
         HeaderDate::new(d.year, day, Some(d.month)).unwrap_or(d)
     } else {
@@ -325,7 +355,10 @@ fn day_in_month(all: &[Line<'_>], month: &HeaderDate) -> Option<HeaderDate> {
     // line; not a headline's event ("Modi to meet Trump on 28 June 2019 at G20").
     let stamp = |line: &str| -> Option<HeaderDate> {
         let p = plain(line).trim_end_matches(['.', ' ']);
-        let closing = hdate::dates_in(p).last().filter(|(_, r)| r.end == p.len()).map(|(d, _)| d);
+        let closing = hdate::dates_in(p)
+            .last()
+            .filter(|(_, r)| r.end == p.len())
+            .map(|(d, _)| d);
         let dated = match classify(line) {
             Kind::Dates { published, .. } => published,
             _ => None,
@@ -345,7 +378,9 @@ fn day_apart(a: &HeaderDate, b: &HeaderDate) -> bool {
 
 /// Whether `a` is the day after `b`.
 fn day_after(a: &HeaderDate, b: &HeaderDate) -> bool {
-    a.day().zip(b.day()).is_some_and(|(x, y)| (x - y).num_days() == 1)
+    a.day()
+        .zip(b.day())
+        .is_some_and(|(x, y)| (x - y).num_days() == 1)
 }
 
 /// A page's own date stamp below a first-line date that is later than it: the first line was
@@ -363,13 +398,18 @@ fn earlier_stamp(text: &str, first: &HeaderDate) -> Option<HeaderDate> {
             Kind::Dates { published, updated } => published.or(updated),
             _ => timestamp(p),
         };
-        stamp.filter(full).filter(|d| key(d) < key(first)).filter(|_| !after_weather(&all, i))
+        stamp
+            .filter(full)
+            .filter(|d| key(d) < key(first))
+            .filter(|_| !after_weather(&all, i))
     })
 }
 
 /// The line at `i` follows a weather widget's temperature (one or two lines above).
 fn after_weather(all: &[Line<'_>], i: usize) -> bool {
-    all[i.saturating_sub(2)..i].iter().any(|l| TEMPERATURE.is_match(plain(l.text)))
+    all[i.saturating_sub(2)..i]
+        .iter()
+        .any(|l| TEMPERATURE.is_match(plain(l.text)))
 }
 
 #[cfg(test)]

@@ -36,7 +36,8 @@ pub(super) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static CREDIT_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\(?\s*(?:source|editor|edited\s+by|author|reporter|writer|correspondent|translated\s+by|compiled\s+by|location)\s*[:：]\s*\S").unwrap()
 });
-pub(super) static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]]+").unwrap());
+pub(super) static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://[^\s<>()\[\]]+").unwrap());
 pub(super) static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:url|link|source|source\s+url|original|read\s+(?:it\s+)?online)\s*[:：]\s*)?(https?://\S+)$")
         .unwrap()
@@ -44,8 +45,9 @@ pub(super) static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "HANOI, Dec. 19 (Reuters) -", "ISLAMABAD, March 27 (APP):", "BEIJING, Aug. 20, 2024 (Xinhua) --".
 /// A date stuck before the first sentence, as page captures often carry it:
 /// " date 2023-12-14 Foreign Ministers of ...", or with the month only: " date 2019-06 ...".
-pub(super) static LEADING_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\b").unwrap());
+pub(super) static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:date)[:\s]\s*([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\b").unwrap()
+});
 /// A full date with its year, month first or day first ("August 11, 2023", "29 March 2022",
 /// "31st Dec, 2020", "9. Februar 2021"): the date part of the datelines below.
 const FULL_DATE: &str = r"(?i:[a-z]{3,9})\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\s+[0-9]{4}|[0-9]{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,9}\.?,?\s+[0-9]{4}";
@@ -86,15 +88,19 @@ pub(super) static PLACE_FULL_DATE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Font-size and print widgets printed right after a date ("Xinhua, May 13, 2016 Adjust font
 /// size:").
-pub(super) static WIDGET_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*(?:adjust\s+)?(?:font|text)(?:\s+size)?\s*:?\s*(?:[-+]\s*)*$").unwrap());
+pub(super) static WIDGET_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:adjust\s+)?(?:font|text)(?:\s+size)?\s*:?\s*(?:[-+]\s*)*$").unwrap()
+});
 
 /// A first paragraph that opens with its full date in parentheses: "(Apr. 2, 2008) In February
 /// ...", "(22/02-2010) In a letter ..." (an all-numeric one is read as [`hdate::find_date`] reads it).
 /// Legal and agency bulletins date each item this way; it is the item's date, not an event's
 /// (an event date in prose is never set apart in parentheses before the first word).
 pub(super) static PAREN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\((?P<date>{FULL_DATE}|[0-9]{{1,2}}[./-][0-9]{{1,2}}[./-][0-9]{{4}})\)\s+\p{{Lu}}")).unwrap()
+    Regex::new(&format!(
+        r"^\((?P<date>{FULL_DATE}|[0-9]{{1,2}}[./-][0-9]{{1,2}}[./-][0-9]{{4}})\)\s+\p{{Lu}}"
+    ))
+    .unwrap()
 });
 /// A dateline with the month abbreviated and a two-digit year, in Spanish or English: "Lima
 /// (Perú), (jun. 26/14).", "Ciudad de México (mar. 10/20)." (ministry releases date their
@@ -108,14 +114,23 @@ pub(super) fn short_year_dateline(line: &str) -> Option<HeaderDate> {
     let c = SHORT_YEAR_DATELINE.captures(line)?;
     let abbr = c["m"].to_lowercase();
     const SPANISH: [(&str, u32); 5] = [("ene", 1), ("abr", 4), ("ago", 8), ("set", 9), ("dic", 12)];
-    let month = SPANISH.iter().find(|(a, _)| *a == abbr).map(|&(_, m)| m).or_else(|| hdate::month_number(&abbr))?;
-    HeaderDate::new(Some(2000 + c["y"].parse::<i32>().ok()?), month, c["d"].parse().ok())
+    let month = SPANISH
+        .iter()
+        .find(|(a, _)| *a == abbr)
+        .map(|&(_, m)| m)
+        .or_else(|| hdate::month_number(&abbr))?;
+    HeaderDate::new(
+        Some(2000 + c["y"].parse::<i32>().ok()?),
+        month,
+        c["d"].parse().ok(),
+    )
 }
 
 /// A record's own date given as "<what>: debated/delivered/dated on <date>" ("Volume 12: debated
 /// on Monday 3 May 2010"): parliamentary records and speech transcripts date the page this way.
 pub(super) static ON_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\p{L}\p{N} ]{1,20}:\s*)?(?:debated|delivered|dated)\s+on\s+(.{6,40})$").unwrap()
+    Regex::new(r"(?i)^(?:[\p{L}\p{N} ]{1,20}:\s*)?(?:debated|delivered|dated)\s+on\s+(.{6,40})$")
+        .unwrap()
 });
 /// A title that names a speech and its delivery date ("Speech by the Minister ..., 3 May 2010, at
 /// ..."): the transcript is published as the speech's record, so that date is the page's.
@@ -127,8 +142,9 @@ pub(super) static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static TEMPERATURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^-?[0-9]{1,3}(?:[.,][0-9])?\s*°?\s*[CF]$").unwrap());
 /// A line that is only a clock, maybe as a list item: "• 21:31", "9:05 PM".
-pub(super) static BARE_CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[•·*-]?\s*[0-9]{1,2}:[0-9]{2}(?:\s*[ap]\.?m\.?)?$").unwrap());
+pub(super) static BARE_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[•·*-]?\s*[0-9]{1,2}:[0-9]{2}(?:\s*[ap]\.?m\.?)?$").unwrap()
+});
 /// A clock time right after a date: "| 09:28", "[12:09]", ", 12:25:34", " 8:13 PM".
 pub(super) static TIME_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[,|@\-–]\s*)?\[?\s*[0-9]{1,2}:[0-9]{2}\b").unwrap());
@@ -139,16 +155,22 @@ pub(super) static AT_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*,?\s*(?:at|às|as|à|a\s+las|alle|ore|um)\s+[0-9]{1,2}(?:(?:[:.]|h)[0-9]{2})?\s*(?:[ap]\.?m\.?|uhr)?").unwrap()
 });
 /// A dotted "a.m." / "p.m.", read as "am" / "pm".
-pub(super) static DOTTED_MERIDIEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b([ap])\.m\.").unwrap());
+pub(super) static DOTTED_MERIDIEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b([ap])\.m\.").unwrap());
 /// A reading-time note beside the date ("3 min read", "5 minutes read").
 pub(super) static READING_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b[0-9]{1,3}\s*(?:min|mins|minutes?)\.?\s+read\b").unwrap());
 /// A blog's filing note beside its date: "Filed under: Water, Diplomacy", "Tags: ...".
-pub(super) static FILED_UNDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:filed\s+(?:under|in)|posted\s+in|tags?|categor(?:y|ies)|topics?|sections?)\s*:").unwrap());
+pub(super) static FILED_UNDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:filed\s+(?:under|in)|posted\s+in|tags?|categor(?:y|ies)|topics?|sections?)\s*:",
+    )
+    .unwrap()
+});
 /// How long ago a page was posted: "2d", "5h", "3 hrs ago", "1 day ago".
 pub(super) static PAGE_AGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[0-9]{1,3}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?$").unwrap()
+    Regex::new(r"(?i)^[0-9]{1,3}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?$")
+        .unwrap()
 });
 /// A blog's comment counter beside its date: "0 comments", "3 Comentarios", "12 réponses".
 pub(super) static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {

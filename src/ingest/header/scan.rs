@@ -18,8 +18,10 @@ pub(super) fn full(d: &HeaderDate) -> bool {
 /// page's timestamp. Prose that gives an event's time says "on May 4 at 9:00", and a date after
 /// a preposition ("on", "from", ...) is left alone.
 pub(super) fn timestamp(line: &str) -> Option<HeaderDate> {
-    const PREPOSITIONS: &[&str] =
-        &["on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to", "between", "and", "for"];
+    const PREPOSITIONS: &[&str] = &[
+        "on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to",
+        "between", "and", "for",
+    ];
     hdate::dates_in(line).find_map(|(date, range)| {
         if !full(&date) || !TIME_AFTER.is_match(&line[range.end..]) {
             return None;
@@ -47,13 +49,20 @@ pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
     // lines the page's date may come within (up to four times as many lines in all).
     let menu_item = |l: &Line<'_>| l.text.starts_with(['•', '·', '*', '-']) && words(l.text) <= 4;
     // Nor do teasers of other stories, each a headline over "Read more".
-    let read_more = |i: usize| all.get(i).is_some_and(|l| plain(l.text).eq_ignore_ascii_case("read more"));
-    let within = all.iter().enumerate().take(4 * WIDE_HEAD_LINES).scan(0, |counted, (i, l)| {
-        if !menu_item(l) && !read_more(i) && !read_more(i + 1) {
-            *counted += 1;
-        }
-        Some(*counted)
-    });
+    let read_more = |i: usize| {
+        all.get(i)
+            .is_some_and(|l| plain(l.text).eq_ignore_ascii_case("read more"))
+    };
+    let within = all
+        .iter()
+        .enumerate()
+        .take(4 * WIDE_HEAD_LINES)
+        .scan(0, |counted, (i, l)| {
+            if !menu_item(l) && !read_more(i) && !read_more(i + 1) {
+                *counted += 1;
+            }
+            Some(*counted)
+        });
     let head = within.take_while(|&n| n <= WIDE_HEAD_LINES).count();
     for (i, line) in all.iter().enumerate().take(head) {
         if read_more(i) || read_more(i + 1) {
@@ -61,7 +70,11 @@ pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
         }
         let p = plain(line.text);
         if let Kind::Dates { published, updated } = classify(p) {
-            if let Some(d) = published.or(updated).filter(full).filter(|_| !after_weather(&all, i)) {
+            if let Some(d) = published
+                .or(updated)
+                .filter(full)
+                .filter(|_| !after_weather(&all, i))
+            {
                 return Some(d);
             }
         }
@@ -72,7 +85,11 @@ pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
             return Some(d);
         }
     }
-    if let Some(first) = all.first().map(|l| plain(l.text)).filter(|t| SPEECH_TITLE.is_match(t)) {
+    if let Some(first) = all
+        .first()
+        .map(|l| plain(l.text))
+        .filter(|t| SPEECH_TITLE.is_match(t))
+    {
         if let Some((d, _)) = hdate::find_date(first).filter(|(d, _)| full(d)) {
             return Some(d);
         }
@@ -80,15 +97,25 @@ pub(super) fn wider_scan(text: &str) -> Option<HeaderDate> {
     let from = all.len().saturating_sub(TRAILER_LINES);
     for i in from..all.len() {
         let p = plain(all[i].text);
-        let inner = p.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(p);
-        let Kind::Dates { published, updated } = classify(inner) else { continue };
-        let Some(d) = published.or(updated).filter(full) else { continue };
+        let inner = p
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .unwrap_or(p);
+        let Kind::Dates { published, updated } = classify(inner) else {
+            continue;
+        };
+        let Some(d) = published.or(updated).filter(full) else {
+            continue;
+        };
         // A bare date under an article can be a related story's; a blog prints the post's
         // date next to its "Posted by" line.
-        let worded = inner
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| w.len() >= 2 && !is_weekday_or_time_word(w) && hdate::month_number(w).is_none());
-        let posted = |j: usize| all.get(j).is_some_and(|l| plain(l.text).to_ascii_lowercase().starts_with("posted by"));
+        let worded = inner.split(|c: char| !c.is_alphabetic()).any(|w| {
+            w.len() >= 2 && !is_weekday_or_time_word(w) && hdate::month_number(w).is_none()
+        });
+        let posted = |j: usize| {
+            all.get(j)
+                .is_some_and(|l| plain(l.text).to_ascii_lowercase().starts_with("posted by"))
+        };
         if worded || posted(i + 1) || (i > 0 && posted(i - 1)) {
             return Some(d);
         }
@@ -106,7 +133,9 @@ pub(super) fn closing_stamp(line: &str) -> Option<HeaderDate> {
     if !before.ends_with(['.', '!', '?', '"', '”']) {
         return None;
     }
-    hdate::find_date(stamp).filter(|(d, range)| full(d) && range.start == 0 && range.end == stamp.len()).map(|(d, _)| d)
+    hdate::find_date(stamp)
+        .filter(|(d, range)| full(d) && range.start == 0 && range.end == stamp.len())
+        .map(|(d, _)| d)
 }
 
 /// A live page's entry stamp, the clock before the date, often glued to the entry's title,
@@ -118,6 +147,10 @@ fn stamped_at_clock(line: &str) -> Option<HeaderDate> {
     });
     let c = STAMP.captures(line)?;
     // Only time-zone words between the clock and the date.
-    let zone_only = c[1].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    zone_only.then(|| hdate::find_date(&c[2]).map(|(d, _)| d).filter(full)).flatten()
+    let zone_only = c[1]
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    zone_only
+        .then(|| hdate::find_date(&c[2]).map(|(d, _)| d).filter(full))
+        .flatten()
 }

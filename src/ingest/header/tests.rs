@@ -31,7 +31,10 @@ fn seed_header_with_section_label_title_and_published_line() {
             "China Vietnam Photo: VCG",
         ]
     );
-    assert_eq!(h.title_line.map(|s| s.slice(GLOBAL_TIMES)), h.title.as_deref());
+    assert_eq!(
+        h.title_line.map(|s| s.slice(GLOBAL_TIMES)),
+        h.title.as_deref()
+    );
     assert!(h.warnings.is_empty());
 }
 
@@ -40,7 +43,10 @@ fn a_breadcrumb_trail_is_furniture() {
     let t =
         "Example News \u{bb} World \u{bb} India and Nepal ink a pact\n\nIndia and Nepal signed a pact on Monday.\n";
     let h = parse(t, None);
-    assert_eq!(lines_of(t, &h.furniture)[0], "Example News \u{bb} World \u{bb} India and Nepal ink a pact");
+    assert_eq!(
+        lines_of(t, &h.furniture)[0],
+        "Example News \u{bb} World \u{bb} India and Nepal ink a pact"
+    );
     // One separator is no trail.
     assert!(!is_breadcrumb("Prices \u{bb} up"));
     assert!(is_breadcrumb("Home > Politics > Ties"));
@@ -50,7 +56,10 @@ fn a_breadcrumb_trail_is_furniture() {
 fn headline_without_label() {
     let t = "Xi Jinping’s Visit to Vietnam Shows Stable Relations\nAccording to Globely News, Before the U.S. and Vietnam announced their partnership in September 2023, some thought China would react poorly.\n";
     let h = parse(t, None);
-    assert_eq!(h.title.as_deref(), Some("Xi Jinping’s Visit to Vietnam Shows Stable Relations"));
+    assert_eq!(
+        h.title.as_deref(),
+        Some("Xi Jinping’s Visit to Vietnam Shows Stable Relations")
+    );
     assert_eq!(h.published, None);
     assert!(h.warnings.is_empty());
 }
@@ -84,7 +93,13 @@ fn updated_line() {
     let t = "Pakistan, China agree to boost ties\nUpdated: 2019-02-22 07:51\nIslamabad and Beijing agreed to expand cooperation in trade, officials said.\n";
     let h = parse(t, None);
     assert_eq!(h.published.as_deref(), Some("2019-02-22"));
-    assert_eq!(lines_of(t, &h.furniture), ["Pakistan, China agree to boost ties", "Updated: 2019-02-22 07:51"]);
+    assert_eq!(
+        lines_of(t, &h.furniture),
+        [
+            "Pakistan, China agree to boost ties",
+            "Updated: 2019-02-22 07:51"
+        ]
+    );
 }
 
 #[test]
@@ -106,11 +121,18 @@ fn a_stuck_date_a_day_off_the_shown_one_gives_way() {
 
 #[test]
 fn an_aggregator_line_with_the_page_age() {
-    for line in ["Story by Jane Roe • 2d • Mar 13, 2024", "Reuters • 5 hrs ago • Mar 13, 2024"] {
+    for line in [
+        "Story by Jane Roe • 2d • Mar 13, 2024",
+        "Reuters • 5 hrs ago • Mar 13, 2024",
+    ] {
         let t = format!(
             "Talks open in Hanoi\n{line}\nThe talks opened in Hanoi on Monday and are expected to last two days.\n"
         );
-        assert_eq!(parse(&t, None).published.as_deref(), Some("2024-03-13"), "{line}");
+        assert_eq!(
+            parse(&t, None).published.as_deref(),
+            Some("2024-03-13"),
+            "{line}"
+        );
     }
     // An age alone dates nothing.
     let t = "Talks open in Hanoi\nReuters • 2d\nThe talks opened in Hanoi on Monday and are expected to last two days.\n";
@@ -134,13 +156,19 @@ fn site_today_above_the_article_stamp() {
     assert_eq!(parse(widget, None).published.as_deref(), Some("2019-04-03"));
     // A first-line date with nothing earlier below it stays the page's date.
     let plain_page = "Wednesday 3 April 2019 - 10:15\nMinisters meet in Lima\nThe ministers met on 12 February 2025, the ministry said.\n";
-    assert_eq!(parse(plain_page, None).published.as_deref(), Some("2019-04-03"));
+    assert_eq!(
+        parse(plain_page, None).published.as_deref(),
+        Some("2019-04-03")
+    );
     // The site's clock, then its today, then the article's own (earlier) stamp.
     let clock = "• 20:15\n  • Thursday ,15 October 2009\n\nPresident starts tour today\n\nWednesday ,14 October 2009\n\nPresident starts tour today\n\nThe president today starts a trip to three countries, the first by a head of state.\n";
     assert_eq!(parse(clock, None).published.as_deref(), Some("2009-10-14"));
     // Under a site's name instead of its clock, the first date line is the page's.
     let no_clock = clock.replacen("• 20:15\n", "Daily Courier\n", 1);
-    assert_eq!(parse(&no_clock, None).published.as_deref(), Some("2009-10-15"));
+    assert_eq!(
+        parse(&no_clock, None).published.as_deref(),
+        Some("2009-10-15")
+    );
 }
 
 #[test]
@@ -203,7 +231,8 @@ fn reuters_dateline_takes_year_from_header() {
 
 #[test]
 fn dateline_without_year_stays_unknown_with_a_warning() {
-    let t = "HANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n";
+    let t =
+        "HANOI, Dec. 19 (Reuters) - Vietnam and China held talks on Thursday, officials said.\n";
     let h = parse(t, None);
     assert_eq!(h.published, None);
     assert_eq!(h.title, None);
@@ -224,11 +253,18 @@ fn app_dateline_with_colon_and_url_month() {
 fn url_dates_day_and_month() {
     let t = "The ministers met in Beijing on Tuesday, a statement said.\nIt was their second meeting this year.\n";
     assert_eq!(
-        parse(t, Some("https://example.com/2024/08/20/ministers-meet")).published.as_deref(),
+        parse(t, Some("https://example.com/2024/08/20/ministers-meet"))
+            .published
+            .as_deref(),
         Some("2024-08-20")
     );
     assert_eq!(
-        parse(t, Some("https://www.globaltimes.cn/page/202412/1325481.shtml")).published.as_deref(),
+        parse(
+            t,
+            Some("https://www.globaltimes.cn/page/202412/1325481.shtml")
+        )
+        .published
+        .as_deref(),
         Some("2024-12")
     );
 }
@@ -237,7 +273,10 @@ fn url_dates_day_and_month() {
 fn url_line_in_header() {
     let t = "Ministers meet in Beijing\nhttps://example.com/world/2024/08/20/ministers-meet\nThe ministers met in Beijing on Tuesday, a statement said.\n";
     let h = parse(t, None);
-    assert_eq!(h.url.as_deref(), Some("https://example.com/world/2024/08/20/ministers-meet"));
+    assert_eq!(
+        h.url.as_deref(),
+        Some("https://example.com/world/2024/08/20/ministers-meet")
+    );
     assert_eq!(h.published.as_deref(), Some("2024-08-20"));
     assert_eq!(h.furniture.len(), 2);
 }
@@ -253,14 +292,20 @@ fn footnote_urls_in_the_body_do_not_date_the_article() {
 fn markdown_heading_title() {
     let t = "# China and Vietnam sign hotline deal\n\n*Published: 2024-04-12*\n\nThe two navies agreed to set up a hotline, the ministry said on Friday.\n";
     let h = parse(t, None);
-    assert_eq!(h.title.as_deref(), Some("China and Vietnam sign hotline deal"));
+    assert_eq!(
+        h.title.as_deref(),
+        Some("China and Vietnam sign hotline deal")
+    );
     assert_eq!(h.published.as_deref(), Some("2024-04-12"));
 }
 
 #[test]
 fn all_caps_headline_is_a_title_not_a_label() {
     let t = "CHINA AND VIETNAM SIGN HOTLINE DEAL\nThe two navies agreed to set up a hotline, the ministry said on Friday.\n";
-    assert_eq!(parse(t, None).title.as_deref(), Some("CHINA AND VIETNAM SIGN HOTLINE DEAL"));
+    assert_eq!(
+        parse(t, None).title.as_deref(),
+        Some("CHINA AND VIETNAM SIGN HOTLINE DEAL")
+    );
 }
 
 #[test]
@@ -298,7 +343,10 @@ fn date_beside_a_name_or_place() {
     );
     assert_eq!(parse("Press Release\n28 April 2017, Sunport, Republic of Ruritania\nThe ministers met on Friday and agreed on a plan.\n", None).published.as_deref(), Some("2017-04-28"));
     // A date with lowercase words around it is prose; an embedded post's signature dates the post.
-    assert_eq!(classify("Talks were held on March 3, 2021 in Lisbon"), Kind::Other);
+    assert_eq!(
+        classify("Talks were held on March 3, 2021 in Lisbon"),
+        Kind::Other
+    );
     let t = "Lisbon: The ministers met on Friday in Lisbon and talked about trade and seeds for an hour.\n— Jane Roe (@janeroe) July 8, 2022\nThey will meet again next year, aides said.\n";
     assert_eq!(parse(t, None).published, None);
 }
@@ -321,21 +369,44 @@ fn timestamp_in_a_glued_header() {
     t.push_str(" and more words follow here to make this a long line of prose that ends.\nMore prose follows here, officials said.\n");
     assert_eq!(parse(&t, None).published.as_deref(), Some("2010-05-04"));
     // A time after "on <date> at" is an event's time.
-    assert_eq!(timestamp("The talks open on May 4, 2010 at 09:00 in Sunport."), None);
-    assert_eq!(timestamp("The talks open on May 4, 2010, 09:00 in Sunport."), None);
-    assert_eq!(timestamp("« on: May 4, 2010, 12:25:34 »").and_then(|d| d.iso()).as_deref(), Some("2010-05-04"));
+    assert_eq!(
+        timestamp("The talks open on May 4, 2010 at 09:00 in Sunport."),
+        None
+    );
+    assert_eq!(
+        timestamp("The talks open on May 4, 2010, 09:00 in Sunport."),
+        None
+    );
+    assert_eq!(
+        timestamp("« on: May 4, 2010, 12:25:34 »")
+            .and_then(|d| d.iso())
+            .as_deref(),
+        Some("2010-05-04")
+    );
 }
 
 #[test]
 fn trailer_dates() {
     let body = "The ministers of Ruritania and Freedonia met in Sunport on Wednesday to ease tension.\nThey discussed trade and seeds, aides said.\n";
     assert_eq!(
-        parse(&format!("{body}(Lantern News Agency June 7, 2007)\n"), None).published.as_deref(),
+        parse(&format!("{body}(Lantern News Agency June 7, 2007)\n"), None)
+            .published
+            .as_deref(),
         Some("2007-06-07")
     );
-    assert_eq!(parse(&format!("{body}Published Date:2018-07-23\n"), None).published.as_deref(), Some("2018-07-23"));
     assert_eq!(
-        parse(&format!("{body}May 22, 2005 8:13 PM\nPosted By:\nCategories: World\n"), None).published.as_deref(),
+        parse(&format!("{body}Published Date:2018-07-23\n"), None)
+            .published
+            .as_deref(),
+        Some("2018-07-23")
+    );
+    assert_eq!(
+        parse(
+            &format!("{body}May 22, 2005 8:13 PM\nPosted By:\nCategories: World\n"),
+            None
+        )
+        .published
+        .as_deref(),
         Some("2005-05-22")
     );
     // A bare date under the article may be a related story's.
@@ -356,7 +427,10 @@ fn speech_title_date() {
 
 #[test]
 fn by_the_end_is_prose_not_a_byline() {
-    assert_ne!(classify("By the end of the year, the two sides had met four times."), Kind::Byline);
+    assert_ne!(
+        classify("By the end of the year, the two sides had met four times."),
+        Kind::Byline
+    );
     assert_eq!(classify("By Li Wei"), Kind::Byline);
     assert_eq!(classify("Source: Xinhua"), Kind::Byline);
 }
@@ -406,10 +480,16 @@ fn date_lines_with_times_reading_notes_and_bylines() {
         ("Updated March 12, 2021, 2:05 PM ET", "2021-03-12"),
         ("10:06 am on 12 March 2021", "2021-03-12"),
         ("12-Mar-2021 11:30 AM", "2021-03-12"),
-        ("Lantern News, March 12, 2021 Adjust font size:", "2021-03-12"),
+        (
+            "Lantern News, March 12, 2021 Adjust font size:",
+            "2021-03-12",
+        ),
         ("March 12, 2021 Text size: - +", "2021-03-12"),
         ("Sept. 12, 2021 \u{b7} 6:03 a.m.", "2021-09-12"),
-        ("Posted by Jane Roe \u{b7} 12 March 2021 \u{b7} Filed under: Water, Diplomacy", "2021-03-12"),
+        (
+            "Posted by Jane Roe \u{b7} 12 March 2021 \u{b7} Filed under: Water, Diplomacy",
+            "2021-03-12",
+        ),
         // A US clock tells a US order; a clock with another zone does not.
         ("Updated 6/2/2016 5:31 PM", "2016-06-02"),
         ("Updated 6/2/2016 5:31 PM IST", "2016-02-06"),
@@ -494,9 +574,16 @@ fn datelines_of_agency_copy_with_the_agency_around_the_date() {
              meeting with her counterpart Rui Lopes.\n";
     assert_eq!(parse(t, None).published.as_deref(), Some("2022-03-29"));
     // The agency that filed the story after the time of its date line.
-    for line in ["11 janvier 2021 à 19h19 par AFP", "11 January 2021 at 19:19 by AFP"] {
+    for line in [
+        "11 janvier 2021 à 19h19 par AFP",
+        "11 January 2021 at 19:19 by AFP",
+    ] {
         let t = format!("Marston and Freedonia want a partnership\n{line}\nThe Prime Minister spoke by phone on Monday.\n");
-        assert_eq!(parse(&t, None).published.as_deref(), Some("2021-01-11"), "{line}");
+        assert_eq!(
+            parse(&t, None).published.as_deref(),
+            Some("2021-01-11"),
+            "{line}"
+        );
     }
     // A date in prose with "by" after it is no date line.
     let t = "Title of the story\nThe deal was signed on 11 January 2021 by the two ministers.\nMore text here.\n";
@@ -531,16 +618,35 @@ fn datelines_and_labels_in_other_languages_and_scripts() {
 fn month_names_of_other_languages_come_from_the_data_file() {
     use super::super::hdate::month_number;
     assert_eq!(month_number("janvier"), Some(1));
-    assert_eq!(month_number("آب"), Some(8), "two letters, still a month in Arabic");
+    assert_eq!(
+        month_number("آب"),
+        Some(8),
+        "two letters, still a month in Arabic"
+    );
     assert_eq!(month_number("سبتمبر/أيلول"), Some(9));
     assert_eq!(month_number("दिसंबर"), Some(12));
     assert_eq!(month_number("марта"), Some(3));
     // Other scripts' dates are read apart from the Latin ones, capitalised too.
-    assert_eq!(super::super::hdate::normalize("Москва, 12 Марта 2024").as_deref(), Some("2024-03-12"));
-    assert_eq!(super::super::hdate::normalize("12 марта").as_deref(), None, "no year, no ISO date");
+    assert_eq!(
+        super::super::hdate::normalize("Москва, 12 Марта 2024").as_deref(),
+        Some("2024-03-12")
+    );
+    assert_eq!(
+        super::super::hdate::normalize("12 марта").as_deref(),
+        None,
+        "no year, no ISO date"
+    );
     assert_eq!(month_number("Sept."), Some(9));
-    assert_eq!(month_number("ju"), None, "two Latin letters are no English month");
-    assert_eq!(month_number("mart"), None, "Turkish 'mart' is not in the list (a word in English names)");
+    assert_eq!(
+        month_number("ju"),
+        None,
+        "two Latin letters are no English month"
+    );
+    assert_eq!(
+        month_number("mart"),
+        None,
+        "Turkish 'mart' is not in the list (a word in English names)"
+    );
 }
 
 #[test]
@@ -567,7 +673,11 @@ fn a_first_line_date_the_dateline_contradicts_is_the_sites_today() {
     let own = "Sunday, November 24, 2024\nNews\n\nCuba strengthens ties\n\nHavana, Nov 23 (Prensa Latina) The recent visits of the prime minister will strengthen ties, an official said.\n";
     assert_eq!(parse(own, None).published.as_deref(), Some("2024-11-24"));
     // The agency in brackets with no dash before the story still makes a dateline.
-    assert_eq!(dateline("Havana, Aug 6 (Prensa Latina) The recent visits ...").map(|(d, _)| (d.month, d.day)), Some((8, Some(6))));
+    assert_eq!(
+        dateline("Havana, Aug 6 (Prensa Latina) The recent visits ...")
+            .map(|(d, _)| (d.month, d.day)),
+        Some((8, Some(6)))
+    );
 }
 
 #[test]
@@ -576,10 +686,15 @@ fn a_date_below_a_long_menu_and_a_space_before_the_years_comma() {
     menu.push_str("\nApril 13, 2010 9:40 AM GMT+7\n\nThe prime minister met his counterpart in the capital on Monday to talk about trade.\n");
     assert_eq!(parse(&menu, None).published.as_deref(), Some("2010-04-13"));
     // Without the menu's items the same date 45 lines down is too far to be the page's.
-    let far: String = (0..45).map(|i| format!("Paragraph {i} of a long story goes on here.\n")).collect::<String>()
+    let far: String = (0..45)
+        .map(|i| format!("Paragraph {i} of a long story goes on here.\n"))
+        .collect::<String>()
         + "April 13, 2010 9:40 AM GMT+7\n";
     assert_eq!(parse(&far, None).published, None);
-    assert_eq!(super::super::hdate::normalize("Tuesday, 14 November , 2006  08:27:00").as_deref(), Some("2006-11-14"));
+    assert_eq!(
+        super::super::hdate::normalize("Tuesday, 14 November , 2006  08:27:00").as_deref(),
+        Some("2006-11-14")
+    );
 }
 
 #[test]
@@ -624,7 +739,10 @@ fn header_dates_the_review_found_misread() {
     ];
     assert_published(&cases);
     // Four digits and two pairs that are no date do not hide an ISO date after them.
-    assert_eq!(super::super::hdate::normalize("Ref 2345 67 89 2021-03-05").as_deref(), Some("2021-03-05"));
+    assert_eq!(
+        super::super::hdate::normalize("Ref 2345 67 89 2021-03-05").as_deref(),
+        Some("2021-03-05")
+    );
 }
 
 #[test]
@@ -689,7 +807,10 @@ fn bannered_arabic_labelled_parenthesised_and_title_glued_dates() {
     ]);
     // The byline is not part of the title.
     let h = parse("Le Président en visite officielle au Mali Rédigé par exemple.net le Jeudi 16 Janvier 2025 à 11:05\n\nLe président de la République effectuera une visite de courtoisie ce jeudi, dans l'après-midi, selon la présidence.\n", None);
-    assert_eq!(h.title.as_deref(), Some("Le Président en visite officielle au Mali"));
+    assert_eq!(
+        h.title.as_deref(),
+        Some("Le Président en visite officielle au Mali")
+    );
     // Not a label after a banner that is a sentence, nor a byline without a date; a bare "by"
     // inside a headline opens no byline.
     assert_published(&[
@@ -770,11 +891,12 @@ fn an_updated_stamp_outranks_a_dateline_without_its_year() {
 fn teasers_of_other_stories_do_not_use_up_the_header() {
     let mut t = String::from("Don't miss\n\n");
     for k in 0..20 {
-        t.push_str(&format!("Another story number {k} about something else\n\nRead more\n\n"));
+        t.push_str(&format!(
+            "Another story number {k} about something else\n\nRead more\n\n"
+        ));
     }
     // A teaser's own date is the other story's.
     t.push_str("Older story on trade\n\nPosted: 2009-07-01\n\nRead more\n\n");
     t.push_str("Middle east\n\nPremier in Sunport for talks\n\nLatest update : 2009-08-18\n\nThe premier met the president for talks in Sunport on Tuesday, officials said.\n");
     assert_eq!(parse(&t, None).published.as_deref(), Some("2009-08-18"));
 }
-
