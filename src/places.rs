@@ -65,7 +65,8 @@ pub fn annotate(doc: &mut Document) {
 /// the text does place: there ("Lavrov met Lukashenko in Minsk ... He had also held talks with
 /// his counterpart Makei"). A dated meeting takes the place of an encounter of the same date
 /// only; only encounters that happened count, and every placed encounter of the people must
-/// agree on one place: a tour of several cities gives none.
+/// agree on one place (a country agrees with a city in it: "visited Iraq ... met X in
+/// Baghdad" places the next meeting in Baghdad): a tour of several cities gives none.
 fn carry_places(meetings: &mut [crate::records::Meeting]) {
     fn date_of(m: &crate::records::Meeting) -> Option<&crate::dates::DateValue> {
         m.date.as_ref().and_then(|d| d.value.as_ref())
@@ -91,8 +92,25 @@ fn carry_places(meetings: &mut [crate::records::Meeting]) {
             .filter(|o| day.is_none() || date_of(o) == day)
             .filter_map(|o| o.location.as_ref())
             .collect();
-        if let Some(first) = places.first() {
-            if places.iter().all(|p| p.name == first.name) {
+        // A visit to a country and talks in its capital agree: the city is the one place.
+        let within_another = |p: &Location| {
+            gazetteer::canonical_country(&p.name).is_some_and(|country| {
+                places.iter().any(|q| {
+                    q.name != p.name
+                        && q.country
+                            .as_deref()
+                            .or_else(|| gazetteer::country_of_place(&q.name))
+                            == Some(country)
+                })
+            })
+        };
+        let specific: Vec<&Location> = places
+            .iter()
+            .copied()
+            .filter(|p| !within_another(p))
+            .collect();
+        if let Some(first) = specific.first() {
+            if specific.iter().all(|p| p.name == first.name) {
                 carried.push((i, (*first).clone()));
             }
         }
@@ -443,5 +461,51 @@ mod tests {
         ];
         carry_places(&mut ms);
         assert_eq!(ms[2].location, None);
+    }
+
+    #[test]
+    fn a_visit_to_a_country_agrees_with_talks_in_its_city() {
+        let zarif = |kind, with: &str, place, day| {
+            encounter(kind, &["Mohammad Javad Zarif", with], place, day)
+        };
+        let mut ms = vec![
+            encounter(
+                MeetingKind::Visit,
+                &["Mohammad Javad Zarif"],
+                Some("Iraq"),
+                Some("2021-04-26"),
+            ),
+            zarif(
+                MeetingKind::Talks,
+                "Fuad Hussein",
+                Some("Baghdad"),
+                Some("2021-04-26"),
+            ),
+            zarif(MeetingKind::Meeting, "Mohammed al-Halbousi", None, None),
+        ];
+        carry_places(&mut ms);
+        assert_eq!(
+            ms[2].location.as_ref().map(|l| l.name.as_str()),
+            Some("Baghdad")
+        );
+        // Two cities of the country: a tour, no place.
+        let mut ms = vec![
+            encounter(
+                MeetingKind::Visit,
+                &["Mohammad Javad Zarif"],
+                Some("Iraq"),
+                None,
+            ),
+            zarif(MeetingKind::Talks, "Fuad Hussein", Some("Baghdad"), None),
+            zarif(
+                MeetingKind::Meeting,
+                "Nechirvan Barzani",
+                Some("Erbil"),
+                None,
+            ),
+            zarif(MeetingKind::Meeting, "Mohammed al-Halbousi", None, None),
+        ];
+        carry_places(&mut ms);
+        assert_eq!(ms[3].location, None);
     }
 }

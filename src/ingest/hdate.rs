@@ -194,8 +194,9 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     // "20 December 2024", "31st of Dec, 2020", "29. Sep 2023", with hyphens "27-Jan-2011", and
     // the Spanish and Portuguese "18 de dezembro de 2024", a weekday between: "13th Saturday,
-    // September 2025", the month twice: "19 February / Feb 2018".
-    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?(?:\s+(?:of\s+|de\s+)?|-)({month})(?:\s*/\s*(?:{month}))?(?:(?:\s+de\s+|\s*,?\s*|-)([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
+    // September 2025", the month twice: "19 February / Feb 2018", a comma after the
+    // ordinal: "5th, December 2023".
+    Regex::new(&format!(r"\b([0-9]{{1,2}})(?:(?:st|nd|rd|th),?|\.)?(?:\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?(?:\s+(?:of\s+|de\s+)?|-)({month})(?:\s*/\s*(?:{month}))?(?:(?:\s+de\s+|\s*,?\s*|-)([0-9]{{4}})\b)?", month = MONTH.as_str())).unwrap()
 });
 /// A date in Chinese or Japanese characters: "2019年9月24日", or by a Japanese era:
 /// "令和元年9月24日" (Reiwa 1 = 2019; 元 is its first year), "平成30年5月1日".
@@ -526,6 +527,9 @@ mod tests {
         assert_eq!(iso("2024/8/5").as_deref(), Some("2024-08-05"));
         assert_eq!(iso("August 2024").as_deref(), Some("2024-08"));
         assert_eq!(iso("Dec 20 2024").as_deref(), Some("2024-12-20"));
+        assert_eq!(iso("5th, December 2023 GMT").as_deref(), Some("2023-12-05"));
+        // A bare number and a comma before a month is no date.
+        assert_eq!(iso("page 5, December 2023").as_deref(), Some("2023-12"));
     }
 
     #[test]

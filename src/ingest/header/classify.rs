@@ -184,8 +184,13 @@ pub(super) fn classify(line: &str) -> Kind {
                 wa.remove(0);
             }
             // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
-            // 4 September 2017": the stamp's time first.
-            let wb = if wb == ["on"] { Vec::new() } else { wb };
+            // 4 September 2017": the stamp's time first; "by March 23, 2017 Diplomacy": a
+            // byline whose template left the author's name out.
+            let wb = if wb == ["on"] || wb == ["by"] {
+                Vec::new()
+            } else {
+                wb
+            };
             // A short label in a script without capitals before the date: the page's own
             // "date:" in Thai, Arabic or Hindi ("วันที่นำเข้าข้อมูล 1 Jul 2024"); not a sentence
             // of Chinese or Japanese, written without spaces.

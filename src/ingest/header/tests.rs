@@ -497,6 +497,13 @@ fn date_lines_with_times_reading_notes_and_bylines() {
         // Aggregated pages in other languages.
         ("Mardi 27 Septembre 2022", "2022-09-27"),
         ("12. März 2021 | 10:15", "2021-03-12"),
+        // A byline template with no author's name, then the category.
+        ("by March 12, 2021 Diplomacy", "2021-03-12"),
+        // A label in another script before an ordinal day with a comma.
+        (
+            "\u{62a}\u{627}\u{631}\u{64a}\u{62e}: 12th, March 2021 GMT",
+            "2021-03-12",
+        ),
     ] {
         let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
         assert_eq!(parse(&t, None).published.as_deref(), Some(want), "{line}");
@@ -508,6 +515,7 @@ fn date_lines_with_times_reading_notes_and_bylines() {
         "By Jane Roe on the water talks",
         "Talks at 4:00 p.m. on the river",
         "Ministers met on 12 March 2021 to adjust the font of the treaty.",
+        "The deal is to be signed by March 12, 2021, the ministry said.",
     ] {
         let t = format!("Ministers agree on new water pact\n{line}\n{body}\n");
         assert_eq!(parse(&t, None).published, None, "{line}");
