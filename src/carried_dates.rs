@@ -314,9 +314,23 @@ fn countries_of(people: &[Participant]) -> impl Iterator<Item = Option<&str>> {
 /// placed in the visit's country.
 const VISIT_SPAN_REACH: usize = 12;
 
+/// Whether a visit's sentences say it lasts more than a day ("a three-day visit", "a weeklong
+/// tour", "for two days"): its one date is then only its first day.
+fn announces_length(visit: &crate::records::Meeting) -> bool {
+    static LENGTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|several|multi)[- ](?:day|week|nation|country|leg)\b|\bweek-?long\b|\b(?:[0-9]+|two|three|four|five|six|seven|several|few)\s+days\b|\btour\b|\bstate visit\b",
+        )
+        .unwrap()
+    });
+    visit.sources.iter().any(|e| LENGTH.is_match(&e.sentence))
+}
+
 /// An undated meeting of someone whose visit, told before it, is dated by a span takes the
 /// span: planned during a planned visit, held during one held, or planned during a visit under
-/// way on the story's day. A placed meeting must be in the visit's country.
+/// way on the story's day. A placed meeting must be in the visit's country. A visit dated by
+/// one day is a span of that day when its sentences give it no length ("Zarif on Monday paid
+/// an official visit to Iraq ... Zarif also met the Speaker": Monday).
 fn dates_of_visit_spans(
     doc: &mut Document,
     sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>,
@@ -327,12 +341,14 @@ fn dates_of_visit_spans(
         .iter()
         .enumerate()
         .filter(|(_, v)| v.kind == MeetingKind::Visit)
-        .filter(|(_, v)| {
-            v.date
-                .as_ref()
-                .and_then(|d| d.value.as_ref())
-                .is_some_and(|d| !matches!(d, DateValue::Day(_)))
-        })
+        .filter(
+            |(_, v)| match v.date.as_ref().and_then(|d| d.value.as_ref()) {
+                // A visit dated by one day is that day's when nothing says it lasts longer.
+                Some(DateValue::Day(_)) => !announces_length(v),
+                Some(_) => true,
+                None => false,
+            },
+        )
         .filter_map(|(i, v)| Some((i, sentence_of(&v.sources)?)))
         .collect();
     if spans.is_empty() {
@@ -371,7 +387,23 @@ fn dates_of_visit_spans(
                 (Some(a), Some(b)) => same_place_or_country(a, b),
                 (Some(_), None) => false,
             });
-        if let Some(date) = visit.and_then(|v| v.date.clone()) {
+        // A visit's one day is not given to a sentence with a time of its own, even one no day
+        // can be read from ("that evening"): it may be the next day's.
+        let own_time = || {
+            doc.entities_in(doc.sentences[s])
+                .iter()
+                .any(|e| e.label == EntityLabel::Date)
+        };
+        let one_day = |v: &crate::records::Meeting| {
+            matches!(
+                v.date.as_ref().and_then(|d| d.value.as_ref()),
+                Some(DateValue::Day(_))
+            )
+        };
+        if let Some(date) = visit
+            .filter(|v| !(one_day(v) && own_time()))
+            .and_then(|v| v.date.clone())
+        {
             carried.push((i, date));
         }
     }
@@ -791,6 +823,50 @@ mod tests {
         annotate(&mut doc);
         assert_eq!(doc.meetings[1].date, None);
     }
+    #[test]
+    fn a_meeting_during_a_visit_of_one_day_takes_the_day() {
+        let said = [
+            "Amal Rahim on Monday paid an official visit to Oman.",
+            "Trade grew.",
+            "Ties are strong.",
+            "Amal Rahim also met Said Nasser.",
+        ];
+        let text = said.join(" ");
+        let story = |visit_said: &str| {
+            let text = text.replace(said[0], visit_said);
+            let mut doc = story_of(&text, &[visit_said, said[1], said[2], said[3]]);
+            let mut visit = meeting(
+                MeetingKind::Visit,
+                MeetingStatus::Occurred,
+                &["Amal Rahim"],
+                "",
+                Some("2024-03-04"),
+            );
+            visit.sources = told_in(&text, &[visit_said]);
+            let mut met = meeting(
+                MeetingKind::Meeting,
+                MeetingStatus::Occurred,
+                &["Amal Rahim", "Said Nasser"],
+                "",
+                None,
+            );
+            met.sources = told_in(&text, &[said[3]]);
+            doc.meetings = vec![visit, met];
+            annotate(&mut doc);
+            doc.meetings[1].date.as_ref().and_then(DateField::start)
+        };
+        assert_eq!(story(said[0]).as_deref(), Some("2024-03-04"));
+        // A visit of several days dated by its first: the meeting may be on any of them.
+        assert_eq!(
+            story("Amal Rahim on Monday began a three-day official visit to Oman."),
+            None
+        );
+        assert_eq!(
+            story("Amal Rahim on Monday began a state visit to Oman."),
+            None
+        );
+    }
+
     #[test]
     fn named_talks_take_the_day_of_the_two_countries_unnamed_talks_told_before() {
         const STORY: &str = "The foreign ministers of Ghana and Togo held talks on Wednesday. It comes after Ghana this month renewed its calls. Ghana's minister Amal Rahim travelled to Lome for talks with Togo's minister Said Nasser, after a visit in August.";
