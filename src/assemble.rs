@@ -31,6 +31,7 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 continue;
             };
             let status = match mention.status.as_str() {
+                "signed" if after_publication(doc, &date) => AgreementStatus::Planned,
                 "signed" => AgreementStatus::Signed,
                 "planned" => AgreementStatus::Planned,
                 _ => AgreementStatus::Discussed,
@@ -79,6 +80,7 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 continue;
             };
             let status = match mention.status.as_str() {
+                "occurred" if after_publication(doc, &date) => MeetingStatus::Planned,
                 "occurred" => MeetingStatus::Occurred,
                 "planned" => MeetingStatus::Planned,
                 _ => MeetingStatus::Cancelled,
@@ -110,6 +112,24 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
         }
     }
     (meetings, agreements)
+}
+
+/// Whether a record's date begins after the day the page was published: what the reader took
+/// as done is still to come ("is expected in Nairobi on Thursday", a summit "on June 20" in a
+/// story of June 9), as the rules read it.
+fn after_publication(doc: &Document, date: &Option<DateField>) -> bool {
+    let Some(published) = doc
+        .published
+        .as_deref()
+        .filter(|p| p.len() == 10)
+        .and_then(dates::publication_anchor)
+    else {
+        return false;
+    };
+    date.as_ref()
+        .and_then(|d| d.value.as_ref())
+        .and_then(|v| v.first_day())
+        .is_some_and(|first| first > published)
 }
 
 /// Whether an event noun stands for an event told before, with nothing of its own: "After
@@ -537,6 +557,28 @@ mod tests {
         let kept = gaps_left_by_rules(&doc, learned);
         let starts: Vec<usize> = kept.iter().map(|m| m.sources[0].start).collect();
         assert_eq!(starts, vec![200, 310, 600]);
+    }
+
+    #[test]
+    fn a_record_dated_after_publication_is_still_to_come() {
+        let mut doc = Document::from_text("d", "x");
+        let on = |day: &str| {
+            Some(DateField {
+                text: day.into(),
+                value: crate::dates::DateValue::from_iso(day),
+            })
+        };
+        doc.published = Some("2005-06-09".into());
+        assert!(after_publication(&doc, &on("2005-06-20")));
+        assert!(
+            !after_publication(&doc, &on("2005-06-09")),
+            "the story's own day may be done"
+        );
+        assert!(!after_publication(&doc, &on("2005-06-08")));
+        assert!(!after_publication(&doc, &None));
+        // A page dated only by its month tells no day to be after.
+        doc.published = Some("2005-06".into());
+        assert!(!after_publication(&doc, &on("2005-06-20")));
     }
 
     #[test]
