@@ -83,6 +83,7 @@ pub fn annotate(doc: &mut Document) {
             }
         }
     }
+    relabelled.extend(full_names_taken_for_places(doc));
     for i in relabelled {
         doc.entities[i].label = EntityLabel::Person;
     }
@@ -90,6 +91,47 @@ pub fn annotate(doc: &mut Document) {
         doc.entities.extend(added);
         doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
     }
+}
+
+/// Entities (by index) that are a full name the tagger took for a place or an organisation,
+/// whose last word it tags as a person elsewhere in the article: "Minister for Foreign Affairs
+/// [Inia Seruiratu|GPE] held meetings ... Minister [Seruiratu|PERSON] said". Not a known place
+/// ("Saint Lucia"), and the last word must be one a name may spread by.
+fn full_names_taken_for_places(doc: &Document) -> Vec<usize> {
+    let text = doc.text.as_str();
+    let surnames: std::collections::BTreeSet<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .filter_map(|e| e.span.slice(text).split_whitespace().last())
+        .filter(|w| is_name_word(w))
+        .collect();
+    let known_place = |m: &str| {
+        gazetteer::canonical_country(m).is_some()
+            || gazetteer::country_of_place(m).is_some()
+            || gazetteer::country_of_demonym(m).is_some()
+    };
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            matches!(
+                e.label,
+                EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Org
+            )
+        })
+        .filter(|(_, e)| {
+            let mention = e.span.slice(text);
+            let words: Vec<&str> = mention.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| is_name_word(w))
+                && surnames.contains(words[words.len() - 1])
+                && spreads(words[words.len() - 1], text)
+                && !known_place(mention)
+                && !followed_by_capitalised_word(text, e.span.end)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A capitalised word of letters (and hyphens, apostrophes, periods: "Jae-in", "O'Neill",
@@ -231,6 +273,37 @@ mod tests {
             .entities
             .iter()
             .any(|e| e.span.slice(text) == "Qureshi Group" && e.label == EntityLabel::Org));
+    }
+
+    #[test]
+    fn a_full_name_taken_for_a_place_is_the_person_its_surname_names() {
+        let text = "Foreign Minister Inia Seruiratu held talks in Port Moresby. Minister Seruiratu said ties are strong. \
+                    He later flew to Saint Lucia, where Ana Lucia met him.";
+        let mut d = doc(text, &["Seruiratu", "Ana Lucia"]);
+        for (place, label) in [
+            ("Inia Seruiratu", EntityLabel::Gpe),
+            ("Port Moresby", EntityLabel::Gpe),
+            ("Saint Lucia", EntityLabel::Gpe),
+        ] {
+            let at = text.find(place).unwrap();
+            d.entities.push(Entity {
+                span: ByteSpan::new(at, at + place.len()),
+                label,
+                score: 0.9,
+            });
+        }
+        d.entities.sort_by_key(|e| (e.span.start, e.span.end));
+        annotate(&mut d);
+        let label_of = |m: &str| {
+            d.entities
+                .iter()
+                .find(|e| e.span.slice(&d.text) == m)
+                .map(|e| e.label)
+        };
+        assert_eq!(label_of("Inia Seruiratu"), Some(EntityLabel::Person));
+        // Places stay places: a known one ends in a person's first name, another in no name.
+        assert_eq!(label_of("Saint Lucia"), Some(EntityLabel::Gpe));
+        assert_eq!(label_of("Port Moresby"), Some(EntityLabel::Gpe));
     }
 
     #[test]
