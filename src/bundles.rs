@@ -67,6 +67,7 @@ pub fn annotate(doc: &mut Document) {
             named_items(sentence)
                 .or_else(|| counted_items(sentence, None))
                 .or_else(|| counted_items(sentence, counted))
+                .or_else(|| bulleted_items(doc, i))
                 .map(|items| (i, items))
         })
         .collect();
@@ -191,6 +192,35 @@ fn counted_items(sentence: &str, before: Option<&str>) -> Option<Vec<String>> {
         .iter()
         .all(|i| !i.is_empty() && i.split_whitespace().count() <= 8);
     (count >= 2 && items.len() == count && short).then_some(items)
+}
+
+/// A count of documents before a colon, then as many lines each marked as a list item:
+/// "Bangladesh and Sri Lanka have signed six MoUs which are: / *Youth development /
+/// *Agricultural research / ...". The lines are the sentences after `at`; the count must match.
+fn bulleted_items(doc: &Document, at: usize) -> Option<Vec<String>> {
+    let sentence = doc.sentences[at].slice(&doc.text).trim_end();
+    if !sentence.ends_with(':') {
+        return None;
+    }
+    let counted = count_of_documents(&COUNTED_BEFORE, sentence)?;
+    let count = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ]
+    .iter()
+    .position(|w| counted[1].eq_ignore_ascii_case(w))
+    .map(|k| k + 2)
+    .or_else(|| counted[1].parse().ok())?;
+    let items: Vec<String> = doc.sentences[at + 1..]
+        .iter()
+        .take(MAX_ITEMS)
+        .map(|s| s.slice(&doc.text).trim())
+        .map_while(|line| {
+            let rest = line.strip_prefix(['*', '\u{2022}', '-', '\u{2013}', '\u{b7}'])?;
+            Some(trim_item(rest).to_string())
+                .filter(|item| !item.is_empty() && item.split_whitespace().count() <= 12)
+        })
+        .collect();
+    (count >= 2 && items.len() == count).then_some(items)
 }
 
 /// The first match of `counted` (group 1 the count, then at most three words before the
@@ -447,6 +477,46 @@ mod tests {
             subjects,
             vec![Some("fisheries"), Some("rail links"), Some("culture")]
         );
+    }
+
+    #[test]
+    fn a_count_before_a_bulleted_list_names_its_documents() {
+        let text = "Lindor and Varno signed three MoUs which are:\n*Fisheries\n*Rail links\n*Culture\nThe talks went well.";
+        let lines: Vec<&str> = text.split('\n').collect();
+        let mut doc = three_sentences(text, lines[1], lines[2], 0);
+        let mut at = 0;
+        doc.sentences = lines
+            .iter()
+            .map(|l| {
+                let span = ByteSpan::new(at, at + l.len());
+                at += l.len() + 1;
+                span
+            })
+            .collect();
+        annotate(&mut doc);
+        let subjects: Vec<Option<&str>> = doc
+            .agreements
+            .iter()
+            .map(|a| a.subject.as_deref())
+            .collect();
+        assert_eq!(
+            subjects,
+            vec![Some("Fisheries"), Some("Rail links"), Some("Culture")]
+        );
+        // A count that the lines do not fit names nothing.
+        let text = "Lindor and Varno signed four MoUs which are:\n*Fisheries\n*Rail links\n*Culture\nThe talks went well.";
+        let mut doc = three_sentences(text, "*Fisheries", "*Rail", 0);
+        let mut at = 0;
+        doc.sentences = text
+            .split('\n')
+            .map(|l| {
+                let span = ByteSpan::new(at, at + l.len());
+                at += l.len() + 1;
+                span
+            })
+            .collect();
+        annotate(&mut doc);
+        assert_eq!(doc.agreements.len(), 1);
     }
 
     #[test]
