@@ -189,7 +189,16 @@ mod tests {
         assert_eq!(split_several(m.clone()).len(), 1);
         // A meeting of four with nothing saying the encounters were several stays one.
         m.sources[0].sentence = "Ana Soto met Luis Vega, Eva Ruiz and Bo Park.".into();
-        assert_eq!(split_several(m).len(), 1);
+        assert_eq!(split_several(m.clone()).len(), 1);
+        // A trip's purpose: each named after it is met.
+        m.kind = MeetingKind::Talks;
+        m.sources[0].sentence =
+            "Ana Soto will visit Varno on Friday for talks with Luis Vega, Eva Ruiz and Bo Park."
+                .into();
+        assert_eq!(pairs(&split_several(m.clone())), three);
+        m.sources[0].sentence =
+            "Ana Soto arrived in Lindor to meet Luis Vega, Eva Ruiz and Bo Park.".into();
+        assert_eq!(pairs(&split_several(m)), three);
     }
 
     #[test]
