@@ -80,7 +80,9 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
                 continue;
             };
             let status = match mention.status.as_str() {
-                "occurred" if after_publication(doc, &date) => MeetingStatus::Planned,
+                "occurred" if after_publication(doc, &date) || told_as_future(doc, mention) => {
+                    MeetingStatus::Planned
+                }
                 "occurred" => MeetingStatus::Occurred,
                 "planned" => MeetingStatus::Planned,
                 _ => MeetingStatus::Cancelled,
@@ -130,6 +132,48 @@ fn after_publication(doc: &Document, date: &Option<DateField>) -> bool {
         .and_then(|d| d.value.as_ref())
         .and_then(|v| v.first_day())
         .is_some_and(|first| first > published)
+}
+
+/// Whether the words just before a trigger the reader took as done tell it as still to come:
+/// "will also call on X", "will be received by X", "is scheduled to meet X". Only back to the
+/// clause's start (a comma, a semicolon, "that"), as the rules read a clause.
+fn told_as_future(doc: &Document, mention: &EventMention) -> bool {
+    let Some(sentence) = doc.sentences.get(mention.sentence) else {
+        return false;
+    };
+    let Some(before) = doc
+        .text
+        .get(sentence.start..mention.trigger.start.max(sentence.start))
+    else {
+        return false;
+    };
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .take_while(|w| !w.ends_with([',', ';', ':']) && !w.eq_ignore_ascii_case("that"))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    const PLANNING: [&str; 8] = [
+        "scheduled",
+        "expected",
+        "due",
+        "set",
+        "slated",
+        "poised",
+        "going",
+        "planning",
+    ];
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "will" | "shall" | "'ll")
+            || (w == "to"
+                && words
+                    .get(k + 1)
+                    .is_some_and(|p| PLANNING.contains(&p.as_str())))
+    })
 }
 
 /// Whether an event noun stands for an event told before, with nothing of its own: "After
@@ -579,6 +623,44 @@ mod tests {
         // A page dated only by its month tells no day to be after.
         doc.published = Some("2005-06".into());
         assert!(!after_publication(&doc, &on("2005-06-20")));
+    }
+
+    #[test]
+    fn a_trigger_after_a_future_auxiliary_is_still_to_come() {
+        let future = |text: &str, trigger: &str| {
+            let mut doc = Document::from_text("d", text);
+            doc.sentences = vec![ByteSpan::new(0, text.len())];
+            let at = text.find(trigger).unwrap();
+            let mention = EventMention {
+                trigger: ByteSpan::new(at, at + trigger.len()),
+                sentence: 0,
+                kind: "meeting".into(),
+                status: "occurred".into(),
+                is_agreement: false,
+                confidence: 0.9,
+                arguments: vec![],
+            };
+            told_as_future(&doc, &mention)
+        };
+        assert!(future(
+            "The minister will also call on Prime Minister Gilani.",
+            "call"
+        ));
+        assert!(future(
+            "Wade will be received in audience on Saturday by Sall.",
+            "received"
+        ));
+        assert!(future("Ruto is scheduled to meet Akufo-Addo.", "meet"));
+        assert!(!future(
+            "Ruto met Akufo-Addo, who will travel to Kenya.",
+            "met"
+        ));
+        // Another clause's future: "said that" ends the look back.
+        assert!(!future("He will say that Ruto met Akufo-Addo.", "met"));
+        assert!(!future(
+            "Ruto has been to Accra to meet Akufo-Addo.",
+            "meet"
+        ));
     }
 
     #[test]
