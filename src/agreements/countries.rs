@@ -81,7 +81,7 @@ impl<'d> Cx<'d> {
                         kind: PartyType::Organization,
                     })
                 }),
-            EntityLabel::Org if self.is_credit(e) => None,
+            EntityLabel::Org if self.is_credit(e) || self.is_setting(e) => None,
             EntityLabel::Org => {
                 if let Some(b) = bloc_name(name) {
                     return Some(Party {
@@ -140,6 +140,31 @@ impl<'d> Cx<'d> {
         let tail =
             &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(12))..];
         (before.ends_with(',') && reports) || tail.to_lowercase().ends_with("according to")
+    }
+
+    /// An organisation whose gathering is where a document was signed, not a party to it: "on
+    /// the sidelines of the UN General Assembly", "on the margins of the AU summit", "during
+    /// the ASEAN meeting".
+    fn is_setting(&self, e: &Entity) -> bool {
+        let before = self.t(0, e.span.start).trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .unwrap_or(before)
+            .trim_end();
+        let tail =
+            &before[crate::text::floor_char_boundary(before, before.len().saturating_sub(24))..];
+        let tail = tail.to_lowercase();
+        [
+            "sidelines of",
+            "sideline of",
+            "margins of",
+            "margin of",
+            "during",
+            "on the occasion of",
+        ]
+        .iter()
+        .any(|setting| tail.ends_with(setting))
     }
 
     /// The country an entity points to, for resolving "the two sides" (people by their

@@ -359,6 +359,19 @@ fn a_news_agency_is_no_state_organ_and_its_credit_no_party() {
 }
 
 #[test]
+fn the_gathering_a_document_was_signed_at_is_no_party() {
+    let a = one(
+        "Meeting on the sidelines of the [UN General Assembly|ORG], the two leaders, Prime Minister [Ana Soto|PERSON] of \
+         [Laos|GPE] and Prime Minister [Luis Vega|PERSON] of [Cambodia|GPE], issued a joint statement.",
+    );
+    assert_eq!(parties(&a), ["Laos", "Cambodia"]);
+    let a = one(
+        "[Laos|GPE] and [Cambodia|GPE] signed a trade agreement during the [ASEAN|ORG] summit.",
+    );
+    assert_eq!(parties(&a), ["Laos", "Cambodia"]);
+}
+
+#[test]
 fn the_two_sides_resolve_to_the_countries_named_before() {
     let rs = records_at(
         "[Chinese|NORP] Vice Premier [Ding Xuexiang|PERSON] held talks with his [Vietnamese|NORP] counterpart \
