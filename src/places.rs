@@ -2,10 +2,11 @@
 //!
 //! Runs after the readers, on every meeting of a document:
 //! - a place that is only the start of a longer name ("San" of "San Carlos Palace") is no place;
-//! - the country of a meeting (not of a visit: a visit to a country is a visit to the country)
-//!   gives way to a city of that country named in the meeting's sentence or the sentences
-//!   beside it ("talks in Russia" when the next sentence says "in the Black Sea resort of
-//!   Sochi");
+//! - the country of a meeting gives way to a city of that country named in the meeting's
+//!   sentence or the sentences beside it ("talks in Russia" when the next sentence says "in
+//!   the Black Sea resort of Sochi");
+//! - the country of a visit gives way to the one city of it the visit's own sentence names
+//!   ("arrived in Bishkek on a state visit to Kyrgyzstan"), not a dateline's;
 //! - a meeting its sentence does not place takes the place of the sentence right after it when
 //!   that sentence says where "the meeting took place" ("... The meeting took place on the
 //!   sidelines of the G20 conclave in the Indonesian city of Bali").
@@ -44,8 +45,18 @@ pub fn annotate(doc: &mut Document) {
             meeting.location = None;
             continue;
         }
-        // A visit to a country is a visit to the country; talks in it were held somewhere.
+        // A visit to a country is told with the city it goes to when its sentence names one
+        // city of that country ("arrived in Bishkek on a state visit to Kyrgyzstan"): the most
+        // specific place; several cities are a tour of the country.
         if meeting.kind == MeetingKind::Visit {
+            if let Some(country) = gazetteer::canonical_country(&location.name) {
+                if let Some(city) = the_city_visited(doc, at, country) {
+                    meeting.location = Some(Location {
+                        name: city,
+                        country: Some(country.to_string()),
+                    });
+                }
+            }
             continue;
         }
         if let Some(country) = gazetteer::canonical_country(&location.name) {
@@ -177,6 +188,36 @@ fn place_name(tagged: &str) -> &str {
 
 /// A city (or other place) of `country` tagged in sentence `at` or beside it, the meeting's own
 /// sentence first.
+/// The one city of `country` named in sentence `at` (not its dateline), if only one is.
+fn the_city_visited(doc: &Document, at: usize, country: &str) -> Option<String> {
+    let mut cities: Vec<String> = Vec::new();
+    for sentence in doc.sentences.iter().skip(at).take(1) {
+        for entity in doc.entities_in(*sentence) {
+            if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
+                continue;
+            }
+            let name = place_name(entity.span.slice(&doc.text));
+            // A dateline's city is where the report was filed from.
+            if name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            {
+                continue;
+            }
+            if gazetteer::canonical_country(name).is_none()
+                && gazetteer::country_of_place(name) == Some(country)
+            {
+                let city = gazetteer::record_place_name(name);
+                if !cities.contains(&city) {
+                    cities.push(city);
+                }
+            }
+        }
+    }
+    (cities.len() == 1).then(|| cities.remove(0))
+}
+
 fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
     let order = [Some(at), at.checked_sub(1), Some(at + 1)];
     for i in order
@@ -285,6 +326,43 @@ mod tests {
         );
         annotate(&mut doc);
         assert_eq!(doc.meetings[0].location.as_ref().unwrap().name, "Sochi");
+    }
+
+    #[test]
+    fn a_visit_to_a_country_is_told_with_the_one_city_its_sentence_names() {
+        let visit_in = |text: &str, entities: &[(&str, EntityLabel)]| {
+            let mut doc = doc_with(text, &[text], entities, "Kyrgyzstan");
+            doc.meetings[0].kind = MeetingKind::Visit;
+            annotate(&mut doc);
+            doc.meetings[0].location.as_ref().unwrap().name.clone()
+        };
+        let (bishkek, osh, kyrgyzstan) = (
+            ("Bishkek", EntityLabel::Gpe),
+            ("Osh", EntityLabel::Gpe),
+            ("Kyrgyzstan", EntityLabel::Gpe),
+        );
+        assert_eq!(
+            visit_in(
+                "Kerry arrived in Bishkek on a state visit to Kyrgyzstan.",
+                &[bishkek, kyrgyzstan]
+            ),
+            "Bishkek"
+        );
+        // Two cities: a tour of the country. A dateline's city: where the report was filed.
+        assert_eq!(
+            visit_in(
+                "Kerry visited Kyrgyzstan, stopping in Bishkek and Osh.",
+                &[kyrgyzstan, bishkek, osh]
+            ),
+            "Kyrgyzstan"
+        );
+        assert_eq!(
+            visit_in(
+                "BISHKEK, May 3 - Kerry is visiting Kyrgyzstan.",
+                &[("BISHKEK", EntityLabel::Gpe), kyrgyzstan]
+            ),
+            "Kyrgyzstan"
+        );
     }
 
     #[test]
