@@ -28,6 +28,15 @@ pub fn annotate(doc: &mut Document) {
     let index = CharIndex::new(&doc.text);
     let sentence_chars = doc.sentence_chars(&index);
     let mut meetings = std::mem::take(&mut doc.meetings);
+    // Sentences telling more than one visit ("Following X's visits to China, Y arrived in
+    // Beijing to start a visit"): which visit a city is of, the sentence does not say.
+    let visit_sentences: Vec<usize> = meetings
+        .iter()
+        .filter(|m| m.kind == MeetingKind::Visit)
+        .filter_map(|m| m.sources.iter().find(|e| e.doc_id == doc.id))
+        .filter_map(|e| sentence_chars.holding(e.start))
+        .collect();
+    let one_visit_told = |at: usize| visit_sentences.iter().filter(|&&s| s == at).count() == 1;
     for meeting in meetings.iter_mut().filter(|m| m.kind != MeetingKind::Call) {
         let Some(evidence) = meeting.sources.iter().find(|e| e.doc_id == doc.id) else {
             continue;
@@ -50,7 +59,9 @@ pub fn annotate(doc: &mut Document) {
         // specific place; several cities are a tour of the country.
         if meeting.kind == MeetingKind::Visit {
             if let Some(country) = gazetteer::canonical_country(&location.name) {
-                if let Some(city) = the_city_visited(doc, at, country) {
+                if let Some(city) =
+                    the_city_visited(doc, at, country).filter(|_| one_visit_told(at))
+                {
                     meeting.location = Some(Location {
                         name: city,
                         country: Some(country.to_string()),
