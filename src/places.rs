@@ -341,12 +341,15 @@ mod tests {
 
     #[test]
     fn a_visit_to_a_country_is_told_with_the_one_city_its_sentence_names() {
-        let visit_in = |text: &str, entities: &[(&str, EntityLabel)]| {
+        let visits_in = |text: &str, entities: &[(&str, EntityLabel)], visits: usize| {
             let mut doc = doc_with(text, &[text], entities, "Kyrgyzstan");
             doc.meetings[0].kind = MeetingKind::Visit;
+            let other = doc.meetings[0].clone();
+            doc.meetings.extend(std::iter::repeat_n(other, visits - 1));
             annotate(&mut doc);
             doc.meetings[0].location.as_ref().unwrap().name.clone()
         };
+        let visit_in = |text: &str, entities: &[(&str, EntityLabel)]| visits_in(text, entities, 1);
         let (bishkek, osh, kyrgyzstan) = (
             ("Bishkek", EntityLabel::Gpe),
             ("Osh", EntityLabel::Gpe),
@@ -358,6 +361,15 @@ mod tests {
                 &[bishkek, kyrgyzstan]
             ),
             "Bishkek"
+        );
+        // Two visits told in the sentence: whose the city is, it does not say.
+        assert_eq!(
+            visits_in(
+                "After Lee's visit to Kyrgyzstan, Kerry arrived in Bishkek on a state visit.",
+                &[kyrgyzstan, bishkek],
+                2
+            ),
+            "Kyrgyzstan"
         );
         // Two cities: a tour of the country. A dateline's city: where the report was filed.
         assert_eq!(
