@@ -37,10 +37,21 @@ const ABBREVIATIONS: &[&str] = &[
 impl Segmenter for RuleSegmenter {
     fn split(&self, text: &str) -> Vec<ByteSpan> {
         let mut sentences = Vec::new();
+        // A page capture's date stamp stuck before the first line ("date 2021-04-27 Iranian
+        // Foreign Minister ..."): a piece of its own, so that the first sentence (or dateline)
+        // starts where the page's text does.
+        let body = CAPTURE_STAMP
+            .find(text)
+            .map(|m| m.end())
+            .filter(|&end| text[end..].starts_with(|c: char| !c.is_whitespace()))
+            .unwrap_or(0);
+        if body > 0 {
+            push_trimmed(text, 0, body, &mut sentences);
+        }
         // Runs of lines that are one hard-wrapped paragraph, each split as one line.
-        let mut run_start = 0;
-        let mut line_start = 0;
-        let mut lines = text.split_inclusive('\n').peekable();
+        let mut run_start = body;
+        let mut line_start = body;
+        let mut lines = text[body..].split_inclusive('\n').peekable();
         while let Some(line) = lines.next() {
             let line_end = line_start + line.len();
             // A run stops growing at a paragraph's length: text with no sentence end for
@@ -60,6 +71,12 @@ impl Segmenter for RuleSegmenter {
         sentences
     }
 }
+
+/// The date stamp a page capture puts before the page's first line, followed on that line by
+/// the page's text.
+static CAPTURE_STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[ \t]*(?i:date)[: \t][ \t]*[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?[ \t]+").unwrap()
+});
 
 /// The longest run of hard-wrapped lines read as one (bytes).
 const MAX_WRAPPED_RUN: usize = 2_000;
@@ -426,6 +443,30 @@ mod tests {
             sentences("It went.Then more."),
             ["It went.Then more."],
             "only a word that opens sentences"
+        );
+    }
+
+    #[test]
+    fn a_capture_date_stamp_before_the_first_line_is_a_piece_of_its_own() {
+        assert_eq!(
+            sentences(
+                " date 2021-04-27 KABUL, April 27 (AFP) - Ministers met. They talked.\nMore."
+            ),
+            [
+                "date 2021-04-27",
+                "KABUL, April 27 (AFP) - Ministers met.",
+                "They talked.",
+                "More."
+            ]
+        );
+        // On its own line, or with nothing after it, it is a line as before.
+        assert_eq!(
+            sentences(" date 2021-04-27\nMinisters met."),
+            ["date 2021-04-27", "Ministers met."]
+        );
+        assert_eq!(
+            sentences("The date 2021-04-27 was set."),
+            ["The date 2021-04-27 was set."]
         );
     }
 
