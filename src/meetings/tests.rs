@@ -2798,6 +2798,21 @@ fn a_title_case_dateline_with_date_and_credit_places_the_lead() {
 }
 
 #[test]
+fn a_dateline_in_capitals_closed_by_a_colon_places_the_lead() {
+    let m = one(
+        "[DOHA|GPE]: The Amir [Tamim Al Thani|PERSON] received [Marzouq Al Ghanim|PERSON] on [Monday|DATE].",
+        Some("2023-05-04"),
+    );
+    assert_eq!(place(&m), Some("Doha"));
+    // A label in title case before a colon is no dateline.
+    let m = one(
+        "[Doha|GPE]: The Amir [Tamim Al Thani|PERSON] received [Marzouq Al Ghanim|PERSON] on [Monday|DATE].",
+        Some("2023-05-04"),
+    );
+    assert_eq!(place(&m), None);
+}
+
+#[test]
 fn kinds_of_talks_between_the_verb_and_its_noun() {
     for kind in [
         "political consultations",

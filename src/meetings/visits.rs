@@ -171,10 +171,13 @@ impl<'d> Reader<'d> {
                 .text
                 .get(first.span.start..)
                 .is_some_and(|t| PERIOD_DATELINE.is_match(t));
+        // "DOHA: The Amir received ...", as Gulf papers write it: a colon after capitals.
+        let colon = capitals && second.is_p(':');
         let opener = [',', '(', '-', '—', '–', '/']
             .iter()
             .any(|&c| second.is_p(c))
-            || period;
+            || period
+            || colon;
         // A city in title case needs the dateline's date and credit: "Bucharest, 4 May
         // /Agerpres/ -", "Lima, Jul. 2 (Andina) -".
         static TITLE_CASE: LazyLock<Regex> = LazyLock::new(|| {
