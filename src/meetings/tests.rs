@@ -2804,6 +2804,12 @@ fn a_dateline_in_capitals_closed_by_a_colon_places_the_lead() {
         Some("2023-05-04"),
     );
     assert_eq!(place(&m), Some("Doha"));
+    // A city and its agency between slashes, as MONTSAME writes them.
+    let m = one(
+        "[Ulaanbaatar|GPE]/[MONTSAME|ORG]/ On [July 20|DATE], Minister [Davaa Sumiya|PERSON] met [Mark Fieldson|PERSON].",
+        Some("2023-07-21"),
+    );
+    assert_eq!(place(&m), Some("Ulaanbaatar"));
     // A label in title case before a colon is no dateline.
     let m = one(
         "[Doha|GPE]: The Amir [Tamim Al Thani|PERSON] received [Marzouq Al Ghanim|PERSON] on [Monday|DATE].",

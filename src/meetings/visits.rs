@@ -184,12 +184,16 @@ impl<'d> Reader<'d> {
             Regex::new(r"^\p{Lu}[\p{L} .'’-]{1,40}?,\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)|/[^/\n]{1,30}/)\s*[-–—]")
                 .unwrap()
         });
+        // Or the agency between slashes right after it: "Ulaanbaatar/MONTSAME/ On July 20, ...".
+        static CITY_SLASH_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\p{Lu}[\p{L} .'’-]{1,40}?/\p{Lu}[\p{Lu}\p{N} .&-]{1,20}/").unwrap()
+        });
         let titled = || {
             let end = units.last().map_or(first.span.end, |u| u.span.end);
             self.doc
                 .text
                 .get(first.span.start..end)
-                .is_some_and(|t| TITLE_CASE.is_match(t))
+                .is_some_and(|t| TITLE_CASE.is_match(t) || CITY_SLASH_AGENCY.is_match(t))
         };
         if first.is_place()
             && (capitals || titled())
