@@ -41,9 +41,31 @@ fn split_several(m: Meeting) -> Vec<Meeting> {
     };
     // (ASCII lower-casing keeps every byte offset.)
     let lower = sentence.to_ascii_lowercase();
+    // One encounter of them all: "to meet A and B for trilateral talks".
+    const TOGETHER: [&str; 6] = [
+        "trilateral",
+        "three-way",
+        "joint",
+        "together",
+        "summit",
+        "all three",
+    ];
+    if TOGETHER.iter().any(|w| lower.contains(w)) {
+        return vec![m];
+    }
+    let whole_words = |at: usize, len: usize| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + len..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
     let Some(anchor) = SEVERAL_ENCOUNTERS
         .iter()
-        .filter_map(|p| lower.find(p))
+        .filter_map(|p| {
+            lower
+                .match_indices(p)
+                .map(|(at, _)| at)
+                .find(|&at| whole_words(at, p.len()))
+        })
         .min()
     else {
         return vec![m];
@@ -198,7 +220,15 @@ mod tests {
         assert_eq!(pairs(&split_several(m.clone())), three);
         m.sources[0].sentence =
             "Ana Soto arrived in Lindor to meet Luis Vega, Eva Ruiz and Bo Park.".into();
-        assert_eq!(pairs(&split_several(m)), three);
+        assert_eq!(pairs(&split_several(m.clone())), three);
+        // One encounter of them all, or the phrase inside a longer word: no split.
+        m.sources[0].sentence =
+            "Ana Soto flew to Lindor to meet Luis Vega, Eva Ruiz and Bo Park for trilateral talks."
+                .into();
+        assert_eq!(split_several(m.clone()).len(), 1);
+        m.sources[0].sentence =
+            "Ana Soto flew to Lindor to meetings of Luis Vega, Eva Ruiz and Bo Park.".into();
+        assert_eq!(split_several(m).len(), 1);
     }
 
     #[test]

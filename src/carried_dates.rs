@@ -315,11 +315,12 @@ fn countries_of(people: &[Participant]) -> impl Iterator<Item = Option<&str>> {
 const VISIT_SPAN_REACH: usize = 12;
 
 /// Whether a visit's sentences say it lasts more than a day ("a three-day visit", "a weeklong
-/// tour", "for two days"): its one date is then only its first day.
+/// tour", "for two days") or is of a kind that does (a tour, a state visit): its one date is
+/// then only its first day.
 fn announces_length(visit: &crate::records::Meeting) -> bool {
     static LENGTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)\b(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|several|multi)[- ](?:day|week|nation|country|leg)\b|\bweek-?long\b|\b(?:[0-9]+|two|three|four|five|six|seven|several|few)\s+days\b|\btour\b|\bstate visit\b",
+            r"(?i)\b(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|several|multi)[- ](?:day|week|nation|country|leg)\b|\bweek-?long\b|\b(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+days\b|\btour\b|\bstate visit\b",
         )
         .unwrap()
     });
@@ -856,6 +857,35 @@ mod tests {
             doc.meetings[1].date.as_ref().and_then(DateField::start)
         };
         assert_eq!(story(said[0]).as_deref(), Some("2024-03-04"));
+        // The meeting's sentence with a time of its own that gives no day ("that evening"):
+        // it may be the next day's.
+        let text = said.join(" ");
+        let mut doc = story_of(&text, &said);
+        let mut visit = meeting(
+            MeetingKind::Visit,
+            MeetingStatus::Occurred,
+            &["Amal Rahim"],
+            "",
+            Some("2024-03-04"),
+        );
+        visit.sources = told_in(&text, &[said[0]]);
+        let mut met = meeting(
+            MeetingKind::Meeting,
+            MeetingStatus::Occurred,
+            &["Amal Rahim", "Said Nasser"],
+            "",
+            None,
+        );
+        met.sources = told_in(&text, &[said[3]]);
+        doc.meetings = vec![visit, met];
+        let at = text.find("also").unwrap();
+        doc.entities.push(crate::doc::Entity {
+            span: ByteSpan::new(at, at + 4),
+            label: EntityLabel::Date,
+            score: 0.9,
+        });
+        annotate(&mut doc);
+        assert_eq!(doc.meetings[1].date, None);
         // A visit of several days dated by its first: the meeting may be on any of them.
         assert_eq!(
             story("Amal Rahim on Monday began a three-day official visit to Oman."),

@@ -115,16 +115,20 @@ fn carry_places(meetings: &mut [crate::records::Meeting]) {
             .filter_map(|o| o.location.as_ref())
             .collect();
         // A visit to a country and talks in its capital agree: the city is the one place.
-        let within_another = |p: &Location| {
-            gazetteer::canonical_country(&p.name).is_some_and(|country| {
-                places.iter().any(|q| {
-                    q.name != p.name
-                        && q.country
-                            .as_deref()
-                            .or_else(|| gazetteer::country_of_place(&q.name))
-                            == Some(country)
-                })
+        // (The countries the other places lie in, found once: a story of hundreds of meetings
+        // stays linear in its places.)
+        let countries_of_cities: Vec<&str> = places
+            .iter()
+            .filter(|q| gazetteer::canonical_country(&q.name).is_none())
+            .filter_map(|q| {
+                q.country
+                    .as_deref()
+                    .or_else(|| gazetteer::country_of_place(&q.name))
             })
+            .collect();
+        let within_another = |p: &Location| {
+            gazetteer::canonical_country(&p.name)
+                .is_some_and(|country| countries_of_cities.contains(&country))
         };
         let specific: Vec<&Location> = places
             .iter()
@@ -197,38 +201,43 @@ fn place_name(tagged: &str) -> &str {
     name.strip_prefix("the ").unwrap_or(name)
 }
 
-/// A city (or other place) of `country` tagged in sentence `at` or beside it, the meeting's own
-/// sentence first.
-/// The one city of `country` named in sentence `at` (not its dateline), if only one is.
+/// The one city of `country` named in sentence `at` (not its dateline's), if only one is.
 fn the_city_visited(doc: &Document, at: usize, country: &str) -> Option<String> {
+    let sentence = *doc.sentences.get(at)?;
     let mut cities: Vec<String> = Vec::new();
-    for sentence in doc.sentences.iter().skip(at).take(1) {
-        for entity in doc.entities_in(*sentence) {
-            if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
-                continue;
-            }
-            let name = place_name(entity.span.slice(&doc.text));
-            // A dateline's city is where the report was filed from.
-            if name
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-            {
-                continue;
-            }
-            if gazetteer::canonical_country(name).is_none()
-                && gazetteer::country_of_place(name) == Some(country)
-            {
-                let city = gazetteer::record_place_name(name);
-                if !cities.contains(&city) {
-                    cities.push(city);
-                }
+    for entity in doc.entities_in(sentence) {
+        if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
+            continue;
+        }
+        // A dateline's city (the place opening the sentence, then ",", "(", "/", ":" or a
+        // dash) is where the report was filed from.
+        let opens = doc
+            .text
+            .get(sentence.start..entity.span.start)
+            .is_some_and(|t| t.trim().is_empty());
+        let after = doc
+            .text
+            .get(entity.span.end..sentence.end)
+            .unwrap_or("")
+            .trim_start();
+        if opens && after.starts_with([',', '(', '/', ':', '-', '\u{2013}', '\u{2014}']) {
+            continue;
+        }
+        let name = place_name(entity.span.slice(&doc.text));
+        if gazetteer::canonical_country(name).is_none()
+            && gazetteer::country_of_place(name) == Some(country)
+        {
+            let city = gazetteer::record_place_name(name);
+            if !cities.contains(&city) {
+                cities.push(city);
             }
         }
     }
     (cities.len() == 1).then(|| cities.remove(0))
 }
 
+/// A city (or other place) of `country` tagged in sentence `at` or beside it, the meeting's own
+/// sentence first.
 fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
     let order = [Some(at), at.checked_sub(1), Some(at + 1)];
     for i in order
@@ -383,6 +392,13 @@ mod tests {
             visit_in(
                 "BISHKEK, May 3 - Kerry is visiting Kyrgyzstan.",
                 &[("BISHKEK", EntityLabel::Gpe), kyrgyzstan]
+            ),
+            "Kyrgyzstan"
+        );
+        assert_eq!(
+            visit_in(
+                "Bishkek, May 3 (AKIpress) - Kerry is visiting Kyrgyzstan.",
+                &[bishkek, kyrgyzstan]
             ),
             "Kyrgyzstan"
         );

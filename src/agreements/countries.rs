@@ -164,7 +164,11 @@ impl<'d> Cx<'d> {
             "on the occasion of",
         ]
         .iter()
-        .any(|setting| tail.ends_with(setting))
+        // Whole words: "the enduring [NATO] alliance" is no setting.
+        .any(|setting| {
+            tail.strip_suffix(setting)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+        })
     }
 
     /// The country an entity points to, for resolving "the two sides" (people by their

@@ -2804,6 +2804,12 @@ fn a_dateline_in_capitals_closed_by_a_colon_places_the_lead() {
         Some("2023-05-04"),
     );
     assert_eq!(place(&m), Some("Doha"));
+    // A country in capitals before a colon labels an item, and places nothing.
+    let m = one(
+        "[KENYA|GPE]: President [William Ruto|PERSON] received [Yoweri Museveni|PERSON] on [Monday|DATE].",
+        Some("2023-05-04"),
+    );
+    assert_eq!(place(&m), None);
     // A city and its agency between slashes, as MONTSAME writes them.
     let m = one(
         "[Ulaanbaatar|GPE]/[MONTSAME|ORG]/ On [July 20|DATE], Minister [Davaa Sumiya|PERSON] met [Mark Fieldson|PERSON].",

@@ -171,8 +171,9 @@ impl<'d> Reader<'d> {
                 .text
                 .get(first.span.start..)
                 .is_some_and(|t| PERIOD_DATELINE.is_match(t));
-        // "DOHA: The Amir received ...", as Gulf papers write it: a colon after capitals.
-        let colon = capitals && second.is_p(':');
+        // "DOHA: The Amir received ...", as Gulf papers write it: a colon after a city in
+        // capitals (not a country: "KENYA: ..." labels a roundup's item).
+        let colon = capitals && second.is_p(':') && gazetteer::canonical_country(text).is_none();
         let opener = [',', '(', '-', '—', '–', '/']
             .iter()
             .any(|&c| second.is_p(c))

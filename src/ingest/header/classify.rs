@@ -186,7 +186,7 @@ pub(super) fn classify(line: &str) -> Kind {
             // "on March 12, 2021" alone on a line: a post's date under its byline; "10:06 am on
             // 4 September 2017": the stamp's time first; "by March 23, 2017 Diplomacy": a
             // byline whose template left the author's name out.
-            let wb = if wb == ["on"] || wb == ["by"] {
+            let wb = if matches!(wb.as_slice(), [w] if w == "on" || w.eq_ignore_ascii_case("by")) {
                 Vec::new()
             } else {
                 wb

@@ -499,6 +499,7 @@ fn date_lines_with_times_reading_notes_and_bylines() {
         ("12. März 2021 | 10:15", "2021-03-12"),
         // A byline template with no author's name, then the category.
         ("by March 12, 2021 Diplomacy", "2021-03-12"),
+        ("By March 12, 2021 Diplomacy", "2021-03-12"),
         // A label in another script before an ordinal day with a comma.
         (
             "\u{62a}\u{627}\u{631}\u{64a}\u{62e}: 12th, March 2021 GMT",
