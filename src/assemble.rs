@@ -120,12 +120,7 @@ pub fn records(doc: &Document) -> (Vec<Meeting>, Vec<Agreement>) {
 /// as done is still to come ("is expected in Nairobi on Thursday", a summit "on June 20" in a
 /// story of June 9), as the rules read it.
 fn after_publication(doc: &Document, date: &Option<DateField>) -> bool {
-    let Some(published) = doc
-        .published
-        .as_deref()
-        .filter(|p| p.len() == 10)
-        .and_then(dates::publication_anchor)
-    else {
+    let Some(published) = doc.publication_day() else {
         return false;
     };
     date.as_ref()

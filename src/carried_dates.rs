@@ -24,7 +24,7 @@
 //! A date never comes from farther away: a year or day named in an unrelated sentence is not
 //! the event's.
 
-use crate::dates::{self, DateValue};
+use crate::dates::DateValue;
 use crate::doc::{Document, EntityLabel};
 use crate::gazetteer;
 use crate::merge::same_name;
@@ -60,11 +60,7 @@ pub fn annotate(doc: &mut Document) {
         .sentences
         .iter()
         .position(|s| !doc.is_furniture(*s) && !in_headline(s) && prose(s));
-    let story_day = doc
-        .published
-        .as_deref()
-        .filter(|p| p.len() == 10)
-        .and_then(dates::publication_anchor);
+    let story_day = doc.publication_day();
 
     if let (Some(lead), Some(day)) = (lead, story_day) {
         let story_date = || {
@@ -93,7 +89,8 @@ pub fn annotate(doc: &mut Document) {
         }
     }
 
-    dates_of_visit_spans(doc, &sentence_of, story_day);
+    let own_time = sentences_with_own_time(doc);
+    dates_of_visit_spans(doc, &sentence_of, story_day, &own_time);
 
     // Dated records by sentence, with their people and the countries of their people or
     // parties: every sentence that tells one ("On Monday, X met Y. A one-on-one meeting took
@@ -176,20 +173,6 @@ pub fn annotate(doc: &mut Document) {
     let receives = |m: &crate::records::Meeting| {
         m.date.is_none() && m.status == MeetingStatus::Occurred && m.kind != MeetingKind::Visit
     };
-    // A sentence with a time of its own, even one no day can be read from ("six months
-    // after the two ministers met"), takes none from the sentence before.
-    // (Sentences are sorted and disjoint: each date finds its own by binary search.)
-    let mut own_time = vec![false; doc.sentences.len()];
-    for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Date) {
-        let i = doc.sentences.partition_point(|s| s.end < e.span.end);
-        if doc
-            .sentences
-            .get(i)
-            .is_some_and(|s| s.start <= e.span.start && e.span.end <= s.end)
-        {
-            own_time[i] = true;
-        }
-    }
     let told_back = |s: usize, back: usize| {
         let before = dated.partition_point(|t| t.sentence + back < s);
         dated[before..]
@@ -240,6 +223,25 @@ pub fn annotate(doc: &mut Document) {
         }
     }
     visits_dated_by_their_meetings(doc, &sentence_of);
+}
+
+/// For each sentence, whether it has a time of its own, even one no day can be read from ("six
+/// months after the two ministers met", "that evening"): such a sentence takes no day from
+/// the sentences around it. (Sentences are sorted and disjoint: each date finds its own by
+/// binary search.)
+fn sentences_with_own_time(doc: &Document) -> Vec<bool> {
+    let mut own_time = vec![false; doc.sentences.len()];
+    for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Date) {
+        let i = doc.sentences.partition_point(|s| s.end < e.span.end);
+        if doc
+            .sentences
+            .get(i)
+            .is_some_and(|s| s.start <= e.span.start && e.span.end <= s.end)
+        {
+            own_time[i] = true;
+        }
+    }
+    own_time
 }
 
 /// An undated visit takes the day of the meetings its visitor held on it, when the story dates
@@ -336,6 +338,7 @@ fn dates_of_visit_spans(
     doc: &mut Document,
     sentence_of: &dyn Fn(&[Evidence]) -> Option<usize>,
     story_day: Option<chrono::NaiveDate>,
+    own_time: &[bool],
 ) {
     let spans: Vec<(usize, usize)> = doc
         .meetings
@@ -388,13 +391,9 @@ fn dates_of_visit_spans(
                 (Some(a), Some(b)) => same_place_or_country(a, b),
                 (Some(_), None) => false,
             });
-        // A visit's one day is not given to a sentence with a time of its own, even one no day
-        // can be read from ("that evening"): it may be the next day's.
-        let own_time = || {
-            doc.entities_in(doc.sentences[s])
-                .iter()
-                .any(|e| e.label == EntityLabel::Date)
-        };
+        // A visit's one day is not given to a sentence with a time of its own ("that
+        // evening"): it may be the next day's.
+        let timed = own_time.get(s).copied().unwrap_or(false);
         let one_day = |v: &crate::records::Meeting| {
             matches!(
                 v.date.as_ref().and_then(|d| d.value.as_ref()),
@@ -402,7 +401,7 @@ fn dates_of_visit_spans(
             )
         };
         if let Some(date) = visit
-            .filter(|v| !(one_day(v) && own_time()))
+            .filter(|v| !(one_day(v) && timed))
             .and_then(|v| v.date.clone())
         {
             carried.push((i, date));

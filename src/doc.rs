@@ -104,6 +104,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// The day the page was published, when it shows a full date (a month alone names no
+    /// day a story can be told on).
+    pub fn publication_day(&self) -> Option<chrono::NaiveDate> {
+        self.published
+            .as_deref()
+            .filter(|p| p.len() == 10)
+            .and_then(crate::dates::publication_anchor)
+    }
+
     pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
         let id = id.into();
         Document {

@@ -206,9 +206,9 @@ fn the_city_visited(doc: &Document, at: usize, country: &str) -> Option<String> 
     let sentence = *doc.sentences.get(at)?;
     let mut cities: Vec<String> = Vec::new();
     for entity in doc.entities_in(sentence) {
-        if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
+        let Some(name) = city_of(doc, entity, country) else {
             continue;
-        }
+        };
         // A dateline's city (the place opening the sentence, then ",", "(", "/", ":" or a
         // dash) is where the report was filed from.
         let opens = doc
@@ -223,17 +223,24 @@ fn the_city_visited(doc: &Document, at: usize, country: &str) -> Option<String> 
         if opens && after.starts_with([',', '(', '/', ':', '-', '\u{2013}', '\u{2014}']) {
             continue;
         }
-        let name = place_name(entity.span.slice(&doc.text));
-        if gazetteer::canonical_country(name).is_none()
-            && gazetteer::country_of_place(name) == Some(country)
-        {
-            let city = gazetteer::record_place_name(name);
-            if !cities.contains(&city) {
-                cities.push(city);
-            }
+        let city = gazetteer::record_place_name(name);
+        if !cities.contains(&city) {
+            cities.push(city);
         }
     }
     (cities.len() == 1).then(|| cities.remove(0))
+}
+
+/// The place an entity names when it is a place of `country` other than the country itself
+/// (a city, a region, a resort), as tagged (trimmed, no leading "the ").
+fn city_of<'d>(doc: &'d Document, entity: &crate::doc::Entity, country: &str) -> Option<&'d str> {
+    if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
+        return None;
+    }
+    let name = place_name(entity.span.slice(&doc.text));
+    (gazetteer::canonical_country(name).is_none()
+        && gazetteer::country_of_place(name) == Some(country))
+    .then_some(name)
 }
 
 /// A city (or other place) of `country` tagged in sentence `at` or beside it, the meeting's own
@@ -251,13 +258,7 @@ fn city_nearby(doc: &Document, at: usize, country: &str) -> Option<String> {
             .iter()
             .filter(|e| sentence.start <= e.span.start && e.span.end <= sentence.end)
         {
-            if !matches!(entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
-                continue;
-            }
-            let name = place_name(entity.span.slice(&doc.text));
-            if gazetteer::canonical_country(name).is_none()
-                && gazetteer::country_of_place(name) == Some(country)
-            {
+            if let Some(name) = city_of(doc, entity, country) {
                 // A dateline's city in capitals ("PUTRAJAYA, Nov 28") is written as a name.
                 return Some(gazetteer::record_place_name(name));
             }
